@@ -1,0 +1,163 @@
+//! The command line: `sitrep [PATH…]` opens the reader, subcommands give scripts the same
+//! data (`extract`, `list`, `completions`).
+
+use crate::export::{Report, to_json, to_markdown};
+use crate::extract::Gazetteer;
+use crate::library::{Entry, load_all};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "sitrep",
+    version,
+    about = "A terminal reader for conflict news briefings: who said what, who claims and who denies."
+)]
+pub struct Cli {
+    /// Briefing files or folders to open (default: the config's folder, else `briefings/`).
+    pub paths: Vec<PathBuf>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands for scripts.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print quotes, speakers, parties, claims and denials of briefings.
+    Extract {
+        /// Files or folders (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// List briefings with their counts of quotes, claims and denials.
+    List {
+        /// Files or folders (default: `briefings/`).
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A JSON array, one object per briefing (a stable contract).
+    Json,
+    /// Markdown for reports.
+    Md,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("briefings")]
+    } else {
+        paths
+    }
+}
+
+/// Executes parsed arguments.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let gazetteer = Gazetteer::builtin();
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Some(Command::Extract { paths, format }) => {
+            let entries = load_all(&paths, gazetteer);
+            let reports: Vec<Report> = entries.iter().map(report).collect();
+            match format {
+                Format::Json => writeln!(stdout, "{}", to_json(&reports))?,
+                Format::Md => {
+                    for r in &reports {
+                        writeln!(stdout, "{}", to_markdown(r))?;
+                    }
+                }
+            }
+            for r in reports.iter().filter(|r| r.error.is_some()) {
+                eprintln!("sitrep: {}: {}", r.path, r.error.as_deref().unwrap_or(""));
+            }
+            Ok(exit_for(&entries))
+        }
+        Some(Command::List { paths }) => {
+            let entries = load_all(&default_paths(paths), gazetteer);
+            for e in &entries {
+                writeln!(stdout, "{}", list_line(e))?;
+            }
+            Ok(exit_for(&entries))
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut stdout);
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let entries = load_all(&default_paths(cli.paths), gazetteer);
+            for e in &entries {
+                writeln!(stdout, "{}", to_markdown(&report(e)))?;
+            }
+            Ok(exit_for(&entries))
+        }
+    }
+}
+
+fn report(e: &Entry) -> Report {
+    match e {
+        Entry::Ok(b, x) => Report::new(b, x),
+        Entry::Failed(err) => Report::failed(err),
+    }
+}
+
+/// One line of `sitrep list`: path, counts, title (or the error).
+fn list_line(e: &Entry) -> String {
+    use crate::extract::Kind;
+    use crate::sanitize::visible;
+    match e {
+        Entry::Ok(b, x) => {
+            let denials = x
+                .statements
+                .iter()
+                .filter(|s| s.kind == Kind::Denial)
+                .count();
+            format!(
+                "{}\t{} quotes\t{} claims\t{} denials\t{}",
+                visible(&b.path.display().to_string(), false),
+                x.quotes.len(),
+                x.statements.len() - denials,
+                denials,
+                visible(&b.title, false)
+            )
+        }
+        Entry::Failed(err) => format!(
+            "{}\terror: {}",
+            visible(&err.path.display().to_string(), false),
+            visible(&err.problem.to_string(), false)
+        ),
+    }
+}
+
+fn exit_for(entries: &[Entry]) -> ExitCode {
+    if entries.iter().any(|e| matches!(e, Entry::Failed(_))) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

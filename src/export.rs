@@ -1,0 +1,284 @@
+//! Turning extraction results into what scripts and reports consume: JSON (a stable
+//! contract, see the README) and Markdown an analyst can paste into a report.
+
+use crate::briefing::{Briefing, LoadError};
+use crate::extract::{Extraction, Kind, PartyCount};
+use crate::sanitize::visible;
+use serde::Serialize;
+
+/// One briefing as `sitrep extract --format json` prints it. Field names are a contract.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// The file, as given or found.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Alternate headlines.
+    pub headlines: Vec<String>,
+    /// Why the file could not be read; `null` when it was.
+    pub error: Option<String>,
+    /// Non-fatal oddities (lossy decoding and the like).
+    pub warnings: Vec<String>,
+    /// Front matter date, when given.
+    pub date: Option<String>,
+    /// Front matter source, when given.
+    pub source: Option<String>,
+    /// Front matter tags.
+    pub tags: Vec<String>,
+    /// Direct quotations.
+    pub quotes: Vec<QuoteOut>,
+    /// Claims and denials.
+    pub statements: Vec<StatementOut>,
+    /// Parties with mention counts.
+    pub parties: Vec<PartyCount>,
+}
+
+/// A quote in the JSON contract: `text` is exactly `file[start..end]`.
+#[derive(Debug, Serialize)]
+pub struct QuoteOut {
+    /// The quoted words without quote marks.
+    pub text: String,
+    /// Byte offset of the first quoted byte.
+    pub start: usize,
+    /// Byte offset one past the last quoted byte.
+    pub end: usize,
+    /// Body paragraph index.
+    pub paragraph: usize,
+    /// Who said it, or null.
+    pub speaker: Option<String>,
+    /// The speaker's party, or null.
+    pub party: Option<String>,
+    /// The attributing verb, or null.
+    pub cue: Option<String>,
+}
+
+/// A statement in the JSON contract.
+#[derive(Debug, Serialize)]
+pub struct StatementOut {
+    /// `claim` or `denial`.
+    pub kind: Kind,
+    /// Who makes it, or null.
+    pub actor: Option<String>,
+    /// Its party, or null.
+    pub party: Option<String>,
+    /// The verb that makes it a statement, or null.
+    pub cue: Option<String>,
+    /// The sentence(s), exactly `file[start..end]`.
+    pub text: String,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// Body paragraph index.
+    pub paragraph: usize,
+    /// Index of the statement this one contradicts, or null.
+    pub counter: Option<usize>,
+}
+
+impl Report {
+    /// The report for a briefing that loaded.
+    pub fn new(b: &Briefing, x: &Extraction) -> Report {
+        Report {
+            path: b.path.display().to_string(),
+            title: b.title.clone(),
+            headlines: b.headline_texts(),
+            error: None,
+            warnings: b.warnings.clone(),
+            date: b.meta.date.clone(),
+            source: b.meta.source.clone(),
+            tags: b.meta.tags.clone(),
+            quotes: x
+                .quotes
+                .iter()
+                .map(|q| QuoteOut {
+                    text: q.span.of(&b.text).to_string(),
+                    start: q.span.start,
+                    end: q.span.end,
+                    paragraph: q.paragraph,
+                    speaker: q.speaker.clone(),
+                    party: q.party.clone(),
+                    cue: q.cue.clone(),
+                })
+                .collect(),
+            statements: x
+                .statements
+                .iter()
+                .map(|s| StatementOut {
+                    kind: s.kind,
+                    actor: s.actor.clone(),
+                    party: s.party.clone(),
+                    cue: s.cue.clone(),
+                    text: s.span.of(&b.text).to_string(),
+                    start: s.span.start,
+                    end: s.span.end,
+                    paragraph: s.paragraph,
+                    counter: s.counter,
+                })
+                .collect(),
+            parties: x.parties.clone(),
+        }
+    }
+
+    /// The report for a file that could not be read: everything empty but the error.
+    pub fn failed(e: &LoadError) -> Report {
+        Report {
+            path: e.path.display().to_string(),
+            title: String::new(),
+            headlines: Vec::new(),
+            error: Some(e.problem.to_string()),
+            warnings: Vec::new(),
+            date: None,
+            source: None,
+            tags: Vec::new(),
+            quotes: Vec::new(),
+            statements: Vec::new(),
+            parties: Vec::new(),
+        }
+    }
+}
+
+/// Reports as pretty JSON: always an array, one object per briefing.
+pub fn to_json(reports: &[Report]) -> String {
+    serde_json::to_string_pretty(reports).expect("reports are plain data")
+}
+
+/// Text for a Markdown table cell: control characters made visible, pipes escaped,
+/// line breaks folded.
+fn cell(s: &str) -> String {
+    visible(s, false)
+        .replace('|', "\\|")
+        .replace("^J", " ")
+        .replace("^M", "")
+}
+
+/// Text for a Markdown line outside tables.
+fn line(s: &str) -> String {
+    visible(&s.split_whitespace().collect::<Vec<_>>().join(" "), false).into_owned()
+}
+
+/// One report as Markdown: headline, metadata, quotes by speaker, and the claims-vs-denials
+/// table with each denial beside the claim it answers.
+pub fn to_markdown(r: &Report) -> String {
+    let mut out = String::new();
+    if let Some(err) = &r.error {
+        out.push_str(&format!(
+            "## {} — not read\n\n{}\n\n",
+            line(&r.path),
+            line(err)
+        ));
+        return out;
+    }
+    out.push_str(&format!("# {}\n\n", line(&r.title)));
+    for h in &r.headlines {
+        out.push_str(&format!("*also:* {}\n\n", line(h)));
+    }
+    let mut meta = vec![format!("`{}`", line(&r.path))];
+    meta.extend(r.date.iter().map(|d| line(d)));
+    meta.extend(r.source.iter().map(|s| line(s)));
+    if !r.tags.is_empty() {
+        meta.push(format!("tags: {}", line(&r.tags.join(", "))));
+    }
+    out.push_str(&meta.join(" · "));
+    out.push_str("\n\n");
+    for w in &r.warnings {
+        out.push_str(&format!("> warning: {}\n\n", line(w)));
+    }
+    if !r.parties.is_empty() {
+        let names: Vec<String> = r
+            .parties
+            .iter()
+            .map(|p| format!("{} ({})", line(&p.name), p.mentions))
+            .collect();
+        out.push_str(&format!("**Parties:** {}\n\n", names.join(", ")));
+    }
+    out.push_str(&format!("## Quotes ({})\n\n", r.quotes.len()));
+    if r.quotes.is_empty() {
+        out.push_str("No direct quotations.\n\n");
+    } else {
+        out.push_str("| Speaker | Party | Quote |\n|---|---|---|\n");
+        for q in &r.quotes {
+            out.push_str(&format!(
+                "| {} | {} | “{}” |\n",
+                q.speaker.as_deref().map_or("*unattributed*".into(), cell),
+                q.party.as_deref().map_or(String::new(), cell),
+                cell(&q.text)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Claims and denials\n\n");
+    if r.statements.is_empty() {
+        out.push_str("No attributed statements.\n");
+        return out;
+    }
+    out.push_str("| Party | Claims | Denials |\n|---|---|---|\n");
+    for row in claim_rows(r) {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            cell(&row.party),
+            row.claim
+                .map_or(String::new(), |i| statement_cell(&r.statements[i])),
+            row.denial
+                .map_or(String::new(), |i| statement_cell(&r.statements[i])),
+        ));
+    }
+    out
+}
+
+fn statement_cell(s: &StatementOut) -> String {
+    match &s.actor {
+        Some(a) => format!("**{}**: {}", cell(a), cell(&s.text)),
+        None => cell(&s.text),
+    }
+}
+
+/// A row of the claims-vs-denials table: the party whose row it is, and statement indices.
+struct Row {
+    party: String,
+    claim: Option<usize>,
+    denial: Option<usize>,
+}
+
+/// Lays statements out one row each, grouped by party; a denial that answers a claim goes
+/// on that claim's row, whichever party made it.
+fn claim_rows(r: &Report) -> Vec<Row> {
+    let party_of = |i: usize| {
+        r.statements[i]
+            .party
+            .clone()
+            .unwrap_or_else(|| "(no party)".into())
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut placed = vec![false; r.statements.len()];
+    for (i, s) in r.statements.iter().enumerate() {
+        if s.kind != Kind::Claim {
+            continue;
+        }
+        let answer = r
+            .statements
+            .iter()
+            .enumerate()
+            .find(|(j, d)| d.kind == Kind::Denial && d.counter == Some(i) && !placed[*j])
+            .map(|(j, _)| j);
+        if let Some(j) = answer {
+            placed[j] = true;
+        }
+        placed[i] = true;
+        rows.push(Row {
+            party: party_of(i),
+            claim: Some(i),
+            denial: answer,
+        });
+    }
+    for (i, s) in r.statements.iter().enumerate() {
+        if !placed[i] && s.kind == Kind::Denial {
+            rows.push(Row {
+                party: party_of(i),
+                claim: None,
+                denial: Some(i),
+            });
+        }
+    }
+    rows.sort_by(|a, b| a.party.cmp(&b.party));
+    rows
+}

@@ -1,0 +1,438 @@
+//! The party gazetteer: countries, governments, armed groups and international bodies, with
+//! the aliases, demonyms and capital-city metonyms that news text uses for them.
+//!
+//! One Aho-Corasick automaton finds every alias in a single pass, so tagging parties costs
+//! the same whatever the size of the gazetteer.
+
+use crate::briefing::{PartyDef, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+/// The built-in parties: canonical name, then the exact (case-sensitive) words for it.
+const BUILTIN: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "United States",
+            "U.S.",
+            "US",
+            "USA",
+            "U.S.A.",
+            "America",
+            "American",
+            "Americans",
+            "Washington",
+            "Pentagon",
+            "White House",
+            "State Department",
+            "Joint Chiefs",
+            "Obama administration",
+            "Trump administration",
+            "CIA",
+            "FBI",
+        ],
+    ),
+    (
+        "Russia",
+        &[
+            "Russia",
+            "Russian",
+            "Russians",
+            "Moscow",
+            "Kremlin",
+            "Russian Federation",
+        ],
+    ),
+    (
+        "Syria",
+        &["Syria", "Syrian", "Syrians", "Damascus", "Assad regime"],
+    ),
+    (
+        "Islamic State",
+        &[
+            "Islamic State",
+            "ISIS",
+            "ISIL",
+            "Daesh",
+            "Daish",
+            "IS militants",
+            "IS fighters",
+        ],
+    ),
+    (
+        "United Nations",
+        &[
+            "United Nations",
+            "UN",
+            "U.N.",
+            "Security Council",
+            "UNHCR",
+            "UNICEF",
+        ],
+    ),
+    (
+        "Ukraine",
+        &["Ukraine", "Ukrainian", "Ukrainians", "Kiev", "Kyiv"],
+    ),
+    ("Iraq", &["Iraq", "Iraqi", "Iraqis", "Baghdad"]),
+    ("Iran", &["Iran", "Iranian", "Iranians", "Tehran"]),
+    (
+        "Israel",
+        &[
+            "Israel",
+            "Israeli",
+            "Israelis",
+            "IDF",
+            "Israel Defense Forces",
+        ],
+    ),
+    (
+        "Palestinians",
+        &[
+            "Palestinian",
+            "Palestinians",
+            "Palestine",
+            "Palestinian Authority",
+        ],
+    ),
+    ("Hamas", &["Hamas"]),
+    ("Hezbollah", &["Hezbollah", "Hizbollah"]),
+    ("Boko Haram", &["Boko Haram"]),
+    (
+        "al-Qaeda",
+        &[
+            "al-Qaeda", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qaida", "Al-Qaida", "AQAP",
+        ],
+    ),
+    ("Taliban", &["Taliban"]),
+    (
+        "al-Shabab",
+        &[
+            "al-Shabab",
+            "al-Shabaab",
+            "Al-Shabab",
+            "Al-Shabaab",
+            "al Shabab",
+        ],
+    ),
+    (
+        "Jabhat Fateh al-Sham",
+        &[
+            "Jabhat Fateh al-Sham",
+            "Nusra Front",
+            "al-Nusra",
+            "Al-Nusra",
+            "Jabhat al-Nusra",
+        ],
+    ),
+    (
+        "Kurds",
+        &["Kurds", "Kurdish", "Peshmerga", "YPG", "Kurdistan"],
+    ),
+    ("PKK", &["PKK", "Kurdistan Workers' Party"]),
+    ("Houthis", &["Houthi", "Houthis"]),
+    ("NATO", &["NATO", "Nato"]),
+    (
+        "European Union",
+        &["European Union", "EU", "E.U.", "European Commission"],
+    ),
+    ("African Union", &["African Union"]),
+    ("Arab League", &["Arab League"]),
+    (
+        "World Health Organization",
+        &["World Health Organization", "WHO"],
+    ),
+    ("Red Cross", &["Red Cross", "ICRC", "Red Crescent"]),
+    (
+        "Amnesty International",
+        &["Amnesty International", "Amnesty"],
+    ),
+    ("Human Rights Watch", &["Human Rights Watch"]),
+    (
+        "Doctors Without Borders",
+        &["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
+    ),
+    ("China", &["China", "Chinese", "Beijing"]),
+    (
+        "United Kingdom",
+        &[
+            "United Kingdom",
+            "UK",
+            "U.K.",
+            "Britain",
+            "British",
+            "London",
+            "Downing Street",
+        ],
+    ),
+    ("France", &["France", "French", "Paris", "Elysee"]),
+    ("Germany", &["Germany", "German", "Germans", "Berlin"]),
+    ("Turkey", &["Turkey", "Turkish", "Turks", "Ankara"]),
+    (
+        "Saudi Arabia",
+        &["Saudi Arabia", "Saudi", "Saudis", "Riyadh"],
+    ),
+    ("Egypt", &["Egypt", "Egyptian", "Egyptians", "Cairo"]),
+    ("Nigeria", &["Nigeria", "Nigerian", "Nigerians", "Abuja"]),
+    ("Cameroon", &["Cameroon", "Cameroonian", "Yaounde"]),
+    ("Chad", &["Chadian", "N'Djamena"]),
+    ("Niger", &["Niger", "Nigerien", "Niamey"]),
+    ("Mali", &["Mali", "Malian", "Bamako"]),
+    ("Somalia", &["Somalia", "Somali", "Somalis", "Mogadishu"]),
+    ("Kenya", &["Kenya", "Kenyan", "Kenyans", "Nairobi"]),
+    ("Sudan", &["Sudan", "Sudanese", "Khartoum"]),
+    ("South Sudan", &["South Sudan", "South Sudanese", "Juba"]),
+    ("Ethiopia", &["Ethiopia", "Ethiopian", "Addis Ababa"]),
+    ("Libya", &["Libya", "Libyan", "Libyans", "Tripoli"]),
+    ("Yemen", &["Yemen", "Yemeni", "Yemenis", "Sanaa"]),
+    ("Lebanon", &["Lebanon", "Lebanese", "Beirut"]),
+    ("Jordan", &["Jordanian", "Amman"]),
+    ("Qatar", &["Qatar", "Qatari", "Doha"]),
+    (
+        "United Arab Emirates",
+        &["United Arab Emirates", "UAE", "Emirati", "Abu Dhabi"],
+    ),
+    (
+        "Afghanistan",
+        &["Afghanistan", "Afghan", "Afghans", "Kabul"],
+    ),
+    (
+        "Pakistan",
+        &["Pakistan", "Pakistani", "Pakistanis", "Islamabad"],
+    ),
+    ("India", &["India", "Indian", "Indians", "New Delhi"]),
+    (
+        "North Korea",
+        &["North Korea", "North Korean", "Pyongyang", "DPRK"],
+    ),
+    ("South Korea", &["South Korea", "South Korean", "Seoul"]),
+    ("Japan", &["Japan", "Japanese", "Tokyo"]),
+    ("Canada", &["Canada", "Canadian", "Canadians", "Ottawa"]),
+    (
+        "Australia",
+        &["Australia", "Australian", "Australians", "Canberra"],
+    ),
+    ("Mexico", &["Mexico", "Mexican", "Mexicans"]),
+    ("Cuba", &["Cuba", "Cuban", "Havana"]),
+    ("Venezuela", &["Venezuela", "Venezuelan", "Caracas"]),
+    ("Belarus", &["Belarus", "Belarusian", "Minsk"]),
+    ("Poland", &["Poland", "Polish", "Warsaw"]),
+    (
+        "Sierra Leone",
+        &["Sierra Leone", "Sierra Leonean", "Freetown"],
+    ),
+    ("Liberia", &["Liberia", "Liberian", "Liberians", "Monrovia"]),
+    ("Guinea", &["Guinea", "Guinean", "Conakry"]),
+    ("Italy", &["Italy", "Italian", "Italians", "Rome"]),
+    ("Spain", &["Spain", "Spanish", "Madrid"]),
+    ("Greece", &["Greece", "Greek", "Athens"]),
+    ("Netherlands", &["Netherlands", "Dutch", "The Hague"]),
+    ("Belgium", &["Belgium", "Belgian"]),
+    ("Sweden", &["Sweden", "Swedish", "Stockholm"]),
+    ("Denmark", &["Denmark", "Danish", "Copenhagen"]),
+    ("Norway", &["Norway", "Norwegian", "Oslo"]),
+    ("Azerbaijan", &["Azerbaijan", "Azerbaijani", "Baku"]),
+    ("Armenia", &["Armenia", "Armenian", "Yerevan"]),
+    ("Georgia", &["Tbilisi", "Georgian government"]),
+    (
+        "Philippines",
+        &["Philippines", "Filipino", "Philippine", "Manila"],
+    ),
+    ("Indonesia", &["Indonesia", "Indonesian", "Jakarta"]),
+    ("Myanmar", &["Myanmar", "Burma", "Burmese"]),
+];
+
+/// Phrases that contain an alias but do not name its party; matching them (longest wins)
+/// keeps "Washington Post" from counting as the United States.
+const NOT_PARTIES: &[&str] = &[
+    "Washington Post",
+    "Washington Times",
+    "Washington state",
+    "Washington State",
+    "George Washington",
+    "Washington Examiner",
+    "African American",
+    "African Americans",
+    "Latin American",
+    "South American",
+    "North American",
+    "Central American",
+    "Native American",
+    "Native Americans",
+    "American Airlines",
+    "Mexican food",
+    "Paris Hilton",
+    "Turkish Airlines",
+    "Chinese food",
+    "Indian Ocean",
+    "Red Crescent Moon",
+    "US Airways",
+    "Georgia Tech",
+    "New Mexico",
+    "Indiana",
+    "Jordan Peterson",
+    "Trump administration officials said",
+];
+
+/// Finds parties in text and maps any of their names to one canonical name.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    /// Canonical names, indexed by party id.
+    names: Vec<String>,
+    /// For each automaton pattern, the party it names (`None` for a blocking phrase).
+    pattern_party: Vec<Option<usize>>,
+    /// All aliases and blocking phrases, leftmost-longest.
+    matcher: AhoCorasick,
+    /// The parties added to the built-in ones, kept so more can be layered on top.
+    extra: Vec<PartyDef>,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer, built once per process.
+    pub fn builtin() -> &'static Gazetteer {
+        static BUILT: OnceLock<Gazetteer> = OnceLock::new();
+        BUILT.get_or_init(|| Gazetteer::build(&[]))
+    }
+
+    /// The built-in gazetteer extended with parties from config or front matter. An extra
+    /// party with a built-in name adds aliases to it.
+    pub fn build(extra: &[PartyDef]) -> Gazetteer {
+        let mut names: Vec<String> = Vec::new();
+        let mut aliases: Vec<(String, Option<usize>)> = Vec::new();
+        let mut add = |name: &str, words: &mut dyn Iterator<Item = &str>| {
+            let id = names
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(name))
+                .unwrap_or_else(|| {
+                    names.push(name.to_string());
+                    names.len() - 1
+                });
+            aliases.push((name.to_string(), Some(id)));
+            for w in words {
+                if !w.trim().is_empty() {
+                    aliases.push((w.trim().to_string(), Some(id)));
+                }
+            }
+        };
+        for (name, words) in BUILTIN {
+            add(name, &mut words.iter().copied());
+        }
+        for def in extra {
+            if !def.name.trim().is_empty() {
+                add(def.name.trim(), &mut def.aliases.iter().map(String::as_str));
+            }
+        }
+        for blocker in NOT_PARTIES {
+            aliases.push((blocker.to_string(), None));
+        }
+        // The same alias may be given twice; the last definition wins, so extras override.
+        let mut seen = std::collections::HashMap::new();
+        for (i, (a, _)) in aliases.iter().enumerate() {
+            seen.insert(a.clone(), i);
+        }
+        let mut kept: Vec<_> = seen.into_values().collect();
+        kept.sort_unstable();
+        let pattern_party = kept.iter().map(|&i| aliases[i].1).collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(kept.iter().map(|&i| aliases[i].0.as_str()))
+            .expect("party aliases form a valid automaton");
+        Gazetteer {
+            names,
+            pattern_party,
+            matcher,
+            extra: extra.to_vec(),
+        }
+    }
+
+    /// This gazetteer with more parties on top (a briefing's front matter over the config's).
+    pub fn with_extra(&self, more: &[PartyDef]) -> Gazetteer {
+        let mut all = self.extra.clone();
+        all.extend_from_slice(more);
+        Gazetteer::build(&all)
+    }
+
+    /// Every party mention in `text`, as (span relative to `text`, canonical name), whole
+    /// words only.
+    pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Span, &'a str)> + 'a {
+        self.matcher.find_iter(text).filter_map(move |m| {
+            let party = self.pattern_party[m.pattern().as_usize()]?;
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
+            // "U.S." ends in a dot, so anything but a letter may follow; plain words need a
+            // non-alphanumeric neighbour (the possessive 's is fine).
+            let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
+            (boundary_before && boundary_after)
+                .then(|| (Span::new(m.start(), m.end()), self.names[party].as_str()))
+        })
+    }
+
+    /// The first party named in `text`.
+    pub fn first_in<'a>(&'a self, text: &'a str) -> Option<&'a str> {
+        self.find_all(text).next().map(|(_, p)| p)
+    }
+
+    /// The canonical name for anything the user types: a name or an alias, any case.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        let wanted = name.trim();
+        if let Some(n) = self.names.iter().find(|n| n.eq_ignore_ascii_case(wanted)) {
+            return Some(n);
+        }
+        let m = self.matcher.find(wanted)?;
+        (m.start() == 0 && m.end() == wanted.len())
+            .then(|| self.pattern_party[m.pattern().as_usize()])
+            .flatten()
+            .map(|p| self.names[p].as_str())
+    }
+
+    /// All canonical names, for pickers and completion.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_demonyms_and_metonyms() {
+        let g = Gazetteer::builtin();
+        let found: Vec<&str> = g
+            .find_all("The U.S. and Moscow's Kremlin, Daesh, the UN and Damascus.")
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "United States",
+                "Russia",
+                "Russia",
+                "Islamic State",
+                "United Nations",
+                "Syria"
+            ]
+        );
+    }
+
+    #[test]
+    fn blocking_phrases_and_word_boundaries() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.first_in("The Washington Post reported"), None);
+        assert_eq!(g.first_in("a USB stick, Usain"), None);
+        assert_eq!(g.first_in("Russia's minister"), Some("Russia"));
+    }
+
+    #[test]
+    fn extras_extend_and_canonical_lookup() {
+        let g = Gazetteer::build(&[PartyDef {
+            name: "Wagner Group".into(),
+            aliases: vec!["Wagner".into()],
+        }]);
+        assert_eq!(g.first_in("Wagner fighters"), Some("Wagner Group"));
+        assert_eq!(g.canonical("russia"), Some("Russia"));
+        assert_eq!(g.canonical("Kremlin"), Some("Russia"));
+        assert_eq!(g.canonical("nobody"), None);
+    }
+}
