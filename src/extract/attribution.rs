@@ -803,38 +803,8 @@ fn appositive_after(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     (stop > end + 1 && stop - end <= 14).then_some((end + 1, stop))
 }
 
-/// Decides what a subject phrase is: a person's name, a party, a description, a pronoun.
-fn classify(
-    text: &str,
-    toks: &[Tok],
-    a: usize,
-    b: usize,
-    appositive: Option<(usize, usize)>,
-    gazetteer: &Gazetteer,
-) -> Option<Subject> {
-    let phrase = &toks[a..b];
-    let first = low(text, &phrase[0]);
-    if phrase.len() == 1
-        && let Some(p) = lexicon::pronoun(&first)
-    {
-        return Some(Subject::Pronoun(p));
-    }
-    // The head part stops at the first preposition ("a spokesman for the ministry").
-    let head_end = phrase
-        .iter()
-        .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at"))
-        .filter(|&k| k > 0)
-        .unwrap_or(phrase.len());
-    let head = &phrase[..head_end];
-    let span_text = |ts: &[Tok]| -> &str {
-        match (ts.first(), ts.last()) {
-            (Some(f), Some(l)) => &text[f.span.start..l.span.end],
-            _ => "",
-        }
-    };
-    let whole = span_text(phrase);
-    let appositive_text = appositive.map_or("", |(x, y)| span_text(&toks[x..y]));
-    // The trailing run of capitalised non-title words is the person's name.
+/// Where the trailing run of capitalised non-title words (the person's name) begins.
+fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
     while name_start > 0 {
         let w = head[name_start - 1].span.of(text);
@@ -851,6 +821,52 @@ fn classify(
             break;
         }
     }
+    name_start
+}
+
+/// Decides what a subject phrase is: a person's name, a party, a description, a pronoun.
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    appositive: Option<(usize, usize)>,
+    gazetteer: &Gazetteer,
+) -> Option<Subject> {
+    let phrase = &toks[a..b];
+    let first = low(text, &phrase[0]);
+    if phrase.len() == 1
+        && let Some(p) = lexicon::pronoun(&first)
+    {
+        return Some(Subject::Pronoun(p));
+    }
+    let span_text = |ts: &[Tok]| -> &str {
+        match (ts.first(), ts.last()) {
+            (Some(f), Some(l)) => &text[f.span.start..l.span.end],
+            _ => "",
+        }
+    };
+    let whole = span_text(phrase);
+    let appositive_text = appositive.map_or("", |(x, y)| span_text(&toks[x..y]));
+    // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
+    // the head stops at the first preposition ("a spokesman for the ministry").
+    let whole_name = name_run_start(text, phrase);
+    let titled_name = whole_name < phrase.len()
+        && (whole_name == 0 || {
+            let l = low(text, &phrase[whole_name - 1]);
+            lexicon::is_title(&l) || lexicon::is_person_role(&l)
+        });
+    let head_end = if titled_name {
+        phrase.len()
+    } else {
+        phrase
+            .iter()
+            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at"))
+            .filter(|&k| k > 0)
+            .unwrap_or(phrase.len())
+    };
+    let head = &phrase[..head_end];
+    let name_start = name_run_start(text, head);
     let name_toks = &head[name_start..];
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);

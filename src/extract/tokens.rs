@@ -93,9 +93,18 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
                     break;
                 }
             }
-            // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word.
+            // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
+            // hyphenated tail ("U.S.-led").
             if j < next_region && text.as_bytes()[j] == b'.' && keeps_dot(&text[i..j]) {
                 j += 1;
+                let bytes = text.as_bytes();
+                if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
+                    j += 1;
+                    while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-')
+                    {
+                        j += 1;
+                    }
+                }
             }
             out.push(Tok {
                 span: Span::new(i, j),
