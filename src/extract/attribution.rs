@@ -361,9 +361,23 @@ pub fn attributions(
         let mut appositive = None;
         let mut inverted = false;
         let mut speaker = None;
-        if let Some((r, app)) = subject_left(text, toks, i) {
-            found = Some(r);
+        let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
+        let left = if participle && after_comma {
+            None
+        } else {
+            subject_left(text, toks, i)
+        };
+        if let Some(((a, b), app)) = left {
+            found = Some((a, b));
             appositive = app;
+            // "Mr. Ekovich, who noted": the relative pronoun stands for the phrase before it.
+            if b == a + 1
+                && low(text, &toks[a]) == "who"
+                && a > 1
+                && toks[a - 1].kind == TokKind::Comma
+            {
+                found = np_left(text, toks, a - 1);
+            }
         } else if participle || coordinated(text, toks, i) {
             if let Some(prev) = out.last() {
                 speaker = prev.speaker.clone();
@@ -640,6 +654,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 let first = low(text, &inner[0]);
                 let appositive_like = lexicon::is_determiner(&first)
                     || first.chars().all(|c| c.is_ascii_digit())
+                    || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
                     || inner.iter().any(|t| {
                         t.is_word() && {
@@ -697,6 +712,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         start += 1;
     }
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// "R-Pa.", "D-Md": the party-and-state tag American papers put after a legislator's name.
+fn is_party_state_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// True when tokens read as a name: capitalised words, titles and name particles only.
@@ -776,6 +797,20 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut end = start;
+    if lexicon::is_determiner(&fl) {
+        // "said a former senior law enforcement official": run on to the role noun.
+        let head = toks[start + 1..]
+            .iter()
+            .take(6)
+            .take_while(|t| t.is_word())
+            .position(|t| {
+                let l = low(text, t);
+                lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)
+            });
+        if let Some(h) = head {
+            end = start + 2 + h;
+        }
+    }
     while end < toks.len() && np_word(text, &toks[end]) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
@@ -925,12 +960,14 @@ fn classify(
     let head_word = norm(head.last().map_or("", |t| t.span.of(text)));
     let definite = lexicon::is_definite(&first);
     let org = lexicon::is_org_noun(&head_word);
-    if !org && !lexicon::is_person_role(&head_word) {
+    let role = org || lexicon::is_person_role(&head_word);
+    if !role && !lexicon::is_determiner(&first) {
         return None;
     }
     Some(Subject::Description {
         text: whole.to_string(),
-        definite,
+        // Only a role noun points back ("the senator"); "the woman" is just who the text says.
+        definite: definite && role,
         org,
         party: party_from(whole).or_else(|| party_from(appositive_text)),
     })
@@ -997,5 +1034,16 @@ mod tests {
                 some("Russia", Some("Russia")),
             ]
         );
+    }
+
+    #[test]
+    fn inverted_and_generic_speakers() {
+        let s = "“Every surrogate is lowering expectations,” said one New Hampshire Democrat.";
+        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
+        let toks = tokenize(s, Span::new(0, s.len()), &regions, 0);
+        let mut r = Resolver::default();
+        let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].speaker.as_ref().unwrap().name, "one New Hampshire Democrat");
     }
 }

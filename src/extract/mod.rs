@@ -134,7 +134,8 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let link = links[r];
         let speaker = link.and_then(|a| attributions[a].speaker.clone());
         let sentence = sentence_at(&sentences, region.outer.start);
-        let reported = link.is_some() || sentence_has_cue(text, &sentence_tokens[sentence]);
+        let (first_attr, end_attr) = sentence_attributions[sentence];
+        let reported = link.is_some() || first_attr < end_attr;
         if !keep_quote(text, inner, reported) {
             continue;
         }
@@ -206,15 +207,6 @@ fn is_title_case(phrase: &str) -> bool {
         && words.all(|w| w.chars().count() <= 3 || w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// True when a sentence holds a cue verb anywhere outside its quotations.
-fn sentence_has_cue(text: &str, toks: &[tokens::Tok]) -> bool {
-    toks.iter().any(|t| {
-        t.is_word()
-            && tokens::Lower::of(t.span.of(text))
-                .is_some_and(|l| lexicon::cue(l.as_str()).is_some())
-    })
-}
-
 /// Index of the sentence containing byte `pos`.
 fn sentence_at(sentences: &[Span], pos: usize) -> usize {
     sentences
@@ -257,7 +249,7 @@ fn link_quotes(
             found = in_sentence(sb).find(|&a| {
                 let at = &attributions[a];
                 (at.inverted && at.cue_tok == k)
-                    || (!at.inverted && at.subject.0 == k && at.cue_tok <= k + 8)
+                    || (!at.inverted && at.subject.0 == k && at.cue_tok <= k + 16)
             });
         }
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
