@@ -780,11 +780,14 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         };
         // "Monitors from the Organization for Security and Co-operation in Europe": keep going
         // over prepositions and "and" inside a name.
-        if start >= 2 && start > floor + 1 && joins(start - 1) && np_word(text, &toks[start - 2]) {
-            if lexicon::is_determiner(&l) || is_capitalized(toks[start].span.of(text)) {
-                start -= 1;
-                continue;
-            }
+        if start >= 2
+            && start > floor + 1
+            && joins(start - 1)
+            && np_word(text, &toks[start - 2])
+            && (lexicon::is_determiner(&l) || is_capitalized(toks[start].span.of(text)))
+        {
+            start -= 1;
+            continue;
         }
         if lexicon::is_determiner(&l) {
             break;
