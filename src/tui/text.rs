@@ -1,0 +1,96 @@
+//! Turning briefing strings into what a one-line cell shows: safe for the terminal
+//! (through [`crate::sanitize::visible`]), whitespace folded, cut to a display width, with
+//! search hits picked out.
+
+use crate::sanitize::visible;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// `s` on one line: control characters made visible, every run of whitespace one space.
+pub fn one_line(s: &str) -> String {
+    let safe = visible(s, true);
+    safe.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` cut to at most `width` display columns, ending in `…` when cut. Wide characters
+/// never straddle the edge.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w > width - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` (already safe) as spans in `base` style with every match of `re` in `hit` style.
+pub fn highlighted(s: String, re: Option<&Regex>, base: Style, hit: Style) -> Vec<Span<'static>> {
+    let Some(re) = re else {
+        return vec![Span::styled(s, base)];
+    };
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for m in re.find_iter(&s).filter(|m| !m.is_empty()) {
+        if m.start() > pos {
+            spans.push(Span::styled(s[pos..m.start()].to_string(), base));
+        }
+        spans.push(Span::styled(m.as_str().to_string(), hit));
+        pos = m.end();
+    }
+    if pos < s.len() || spans.is_empty() {
+        spans.push(Span::styled(s[pos..].to_string(), base));
+    }
+    spans
+}
+
+/// A smart-case search for `query` as typed (like less): case-insensitive unless the
+/// query has a capital letter; `None` for an empty query.
+pub fn smart_case(query: &str) -> Option<Regex> {
+    if query.is_empty() {
+        return None;
+    }
+    let sensitive = query.chars().any(char::is_uppercase);
+    regex::RegexBuilder::new(&regex::escape(query))
+        .case_insensitive(!sensitive)
+        .build()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_respects_display_width() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("中文中文", 5), "中文…");
+        assert_eq!(fit("ok", 4), "ok");
+        assert_eq!(one_line("a\n\tb\x1bc"), "a b^[c");
+    }
+
+    #[test]
+    fn smart_case_like_less() {
+        assert!(smart_case("ryabkov").unwrap().is_match("Sergei Ryabkov"));
+        assert!(!smart_case("RYABKOV").unwrap().is_match("Sergei Ryabkov"));
+        assert!(smart_case("").is_none());
+        assert!(
+            smart_case("a.b").unwrap().is_match("a.b")
+                && !smart_case("a.b").unwrap().is_match("axb")
+        );
+    }
+}
