@@ -7,8 +7,8 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{KeyChord, KeyMap};
 use ratatui::style::Color;
 use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use std::fmt;
+use serde::de::Deserializer;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -139,7 +139,7 @@ struct Layer {
     folder: Option<PathBuf>,
     layout: LayoutLayer,
     theme: ThemeLayer,
-    keys: KeyRows,
+    keys: BTreeMap<KeyChord, Action>,
     parties: Vec<PartyDef>,
 }
 
@@ -178,8 +178,8 @@ impl Layer {
     fn under(self, top: Layer) -> Layer {
         let (l, t) = (self.layout, top.layout);
         let (a, b) = (self.theme, top.theme);
-        let mut keys = self.keys.0;
-        keys.extend(top.keys.0);
+        let mut keys = self.keys;
+        keys.extend(top.keys);
         let mut parties = self.parties;
         parties.extend(top.parties);
         Layer {
@@ -201,7 +201,7 @@ impl Layer {
                 error: b.error.or(a.error),
                 dim: b.dim.or(a.dim),
             },
-            keys: KeyRows(keys),
+            keys,
             parties,
         }
     }
@@ -231,7 +231,7 @@ impl Layer {
                 error: colour(t.error, "theme.error")?,
                 dim: colour(t.dim, "theme.dim")?,
             },
-            keys: KeyMap::new(self.keys.0),
+            keys: KeyMap::new(self.keys),
             parties: self.parties,
         })
     }
@@ -269,30 +269,6 @@ impl<'de> Deserialize<'de> for Percent {
     }
 }
 
-/// The `[keys]` table in the order it is written, so help lists keys as the file does.
-#[derive(Debug, Default)]
-struct KeyRows(Vec<(KeyChord, Action)>);
-
-impl<'de> Deserialize<'de> for KeyRows {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KeyRows, D::Error> {
-        struct RowsVisitor;
-        impl<'de> Visitor<'de> for RowsVisitor {
-            type Value = KeyRows;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(r#"a table of "key" = "action""#)
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<KeyRows, M::Error> {
-                let mut rows = Vec::new();
-                while let Some((key, action)) = map.next_entry::<KeyChord, Action>()? {
-                    rows.push((key, action));
-                }
-                Ok(KeyRows(rows))
-            }
-        }
-        d.deserialize_map(RowsVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,6 +297,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(keys(Action::Quit), ["q", "x"]);
+        assert_eq!(keys(Action::Bottom), ["G", "end"]);
         assert_eq!(keys(Action::Down), ["down"]);
         assert_eq!(c.theme.quote, Color::Rgb(255, 0, 0));
         assert_eq!(c.theme.speaker, Color::Magenta);

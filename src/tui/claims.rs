@@ -125,12 +125,17 @@ pub fn row_matches(row: &ClaimsRow, b: &Briefing, x: &Extraction, re: &Regex) ->
     }
 }
 
-/// What a statement's cell says: `actor: sentence`.
+/// What a statement's cell says: the sentence, led by the speaker's last name when a
+/// person (not the party itself) makes it, as in `Ryabkov: … denied …`.
 fn cell_text(b: &Briefing, x: &Extraction, i: usize) -> String {
     let s = &x.statements[i];
     let text = one_line(s.span.of(&b.text));
-    match &s.actor {
-        Some(a) => format!("{}: {text}", one_line(a)),
+    let person = s
+        .actor
+        .as_deref()
+        .filter(|a| Some(*a) != s.party.as_deref());
+    match person.and_then(|a| a.split_whitespace().last()) {
+        Some(name) => format!("{}: {text}", one_line(name)),
         None => text,
     }
 }

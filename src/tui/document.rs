@@ -163,7 +163,15 @@ impl Document {
                     }
                     let tag_start = w.text.len();
                     w.text.push('‹');
-                    w.push(x.quotes[q].speaker.as_deref().unwrap_or_default());
+                    // No-break spaces keep a tag on one line when the article wraps.
+                    let speaker =
+                        visible(x.quotes[q].speaker.as_deref().unwrap_or_default(), false);
+                    for word in speaker.split_whitespace() {
+                        if w.text.len() > tag_start + '‹'.len_utf8() {
+                            w.text.push('\u{a0}');
+                        }
+                        w.text.push_str(word);
+                    }
                     w.text.push('›');
                     tags.push((tag_start..w.text.len(), q));
                 }
@@ -302,10 +310,10 @@ mod tests {
         let d = Document::build(&b, &x);
         assert_eq!(
             d.text,
-            "Head\nHe said \"we^[[31m never did\"‹Ann Lee› and left."
+            "Head\nHe said \"we^[[31m never did\"‹Ann\u{a0}Lee› and left."
         );
         assert_eq!(&d.text[d.quotes[0].clone()], "we^[[31m never did");
-        assert_eq!(&d.text[d.tags[0].0.clone()], "‹Ann Lee›");
+        assert_eq!(&d.text[d.tags[0].0.clone()], "‹Ann\u{a0}Lee›");
     }
 
     #[test]

@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// How to read the screen, shown under the keys.
 pub const GUIDE: [&str; 6] = [
-    "Briefings: every file, with its date or source and counts; ✗ marks unreadable ones.",
-    "Article: quotes are highlighted and ‹name› tags say who spoke.",
+    "Briefings: each file with its date or source and counts; ✗ = unreadable.",
+    "Article: quotes are highlighted; ‹name› tags say who spoke.",
     "Quotes: who said what (speaker · party), in article order.",
-    "Claims ◀─▶ denials: one section per party with its claims on the left; a denial",
-    "  stands on the right of the claim it answers, and ◀─▶ joins the two.",
+    "Claims ◀─▶ denials: a section per party, its claims on the left; a",
+    "  denial sits right of the claim it answers, and ◀─▶ joins the two.",
     "Searching in the briefings pane filters the whole library.",
 ];
 
@@ -29,18 +29,16 @@ pub fn render(frame: &mut Frame, state: &State, top: usize) {
         .max()
         .unwrap_or(0)
         .min(24);
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:<key_width$}  "), t.focused),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
+    let mut lines: Vec<Line> = GUIDE.iter().map(|g| Line::raw(format!(" {g}"))).collect();
     lines.push(Line::default());
-    lines.extend(GUIDE.iter().map(|g| Line::styled(format!(" {g}"), t.dim)));
-    let area = centered(frame.area(), 84, lines.len() as u16 + 2);
+    lines.extend(rows.iter().map(|(keys, what)| {
+        Line::from(vec![
+            Span::styled(format!(" {keys:<key_width$}  "), t.focused),
+            Span::raw(*what),
+        ])
+    }));
+    let total = lines.len();
+    let area = centered(frame.area(), 86, total as u16 + 2);
     let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = lines
         .into_iter()
@@ -61,8 +59,14 @@ pub fn render(frame: &mut Frame, state: &State, top: usize) {
         .filter_map(|a| keys.keys_for(a).next().map(|k| k.to_string()))
         .collect();
     let close = format!(" {} closes ", closing.join(" or "));
+    let inside = usize::from(area.height.saturating_sub(2));
+    let more = match keys.keys_for(Action::Down).next() {
+        Some(k) if top + inside < total => format!(" more: {k} "),
+        _ => String::new(),
+    };
     let block = Block::bordered()
-        .title(" Keys ")
+        .title(" sitrep: how to read it, and every key ")
+        .title_bottom(Line::from(more))
         .title_bottom(Line::from(close).right_aligned())
         .border_style(t.focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -193,7 +193,7 @@ impl<'de> Deserialize<'de> for KeyChord {
     }
 }
 
-/// Keys bound to actions, in the order the configuration lists them.
+/// Keys bound to actions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyMap {
     bindings: Vec<(KeyChord, Action)>,
@@ -201,7 +201,7 @@ pub struct KeyMap {
 
 impl KeyMap {
     /// A key map from (key, action) rows; a later row for the same key replaces an earlier
-    /// one, which is how a user file overrides the defaults.
+    /// one.
     pub fn new(rows: impl IntoIterator<Item = (KeyChord, Action)>) -> KeyMap {
         let mut bindings: Vec<(KeyChord, Action)> = Vec::new();
         for (key, action) in rows {
@@ -235,12 +235,17 @@ impl KeyMap {
             .map(|(_, a)| *a)
     }
 
-    /// The keys bound to `action`, in configuration order.
+    /// The keys bound to `action`, shortest first (`j` before `down`), which is the one
+    /// hints show.
     pub fn keys_for(&self, action: Action) -> impl Iterator<Item = KeyChord> + '_ {
-        self.bindings
+        let mut keys: Vec<KeyChord> = self
+            .bindings
             .iter()
-            .filter(move |(_, a)| *a == action)
+            .filter(|(_, a)| *a == action)
             .map(|(k, _)| *k)
+            .collect();
+        keys.sort_by_key(|k| k.to_string().chars().count());
+        keys.into_iter()
     }
 
     /// One row per bound action: its keys (joined) and what it does, in help order.

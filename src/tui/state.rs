@@ -287,9 +287,30 @@ impl State {
             .selected
             .min(self.quote_rows.len().saturating_sub(1));
         self.claims.selected = claims::nearest_pair(&self.claim_rows, self.claims.selected, 1);
-        let (qh, ch) = (self.page(Pane::Quotes), self.page(Pane::Claims));
-        self.quotes.follow(qh);
-        self.claims.follow(ch);
+        self.follow_cursors();
+    }
+
+    /// Scrolls every list so its selection is on screen (after a resize, a layout change
+    /// or a move), keeping a claims section's header in view above its first row.
+    pub fn follow_cursors(&mut self) {
+        let (lp, qp, cp) = (
+            self.page(Pane::List),
+            self.page(Pane::Quotes),
+            self.page(Pane::Claims),
+        );
+        self.list.follow(lp);
+        self.quotes.follow(qp);
+        self.claims.follow(cp);
+        let header_above = self
+            .claims
+            .offset
+            .checked_sub(1)
+            .and_then(|i| self.claim_rows.get(i));
+        if self.claims.offset == self.claims.selected
+            && matches!(header_above, Some(ClaimsRow::Section { .. }))
+        {
+            self.claims.offset -= 1;
+        }
     }
 
     /// Recomputes which briefings the list shows, keeping the open one selected if it is

@@ -154,6 +154,7 @@ fn cycle_focus(state: &mut State, step: isize) {
     if state.focus != Pane::Article {
         state.side = state.focus;
     }
+    state.follow_cursors();
 }
 
 /// Enter: in the list, read the briefing; on a quote or statement, show it in the article
@@ -316,8 +317,7 @@ fn jump_to_hit(state: &mut State, forward: bool) {
         }
         Pane::Claims => {
             state.claims.selected = target;
-            let page = state.page(Pane::Claims);
-            state.claims.follow(page);
+            state.follow_cursors();
         }
         Pane::Article | Pane::List => scroll_article_to(state, target),
     }
@@ -395,12 +395,5 @@ fn resize(state: &mut State, width: u16, height: u16) {
     let width = state.article_width();
     state.doc.ensure_width(width);
     state.article_top = state.article_top.min(state.article_max_top());
-    let (lp, qp, cp) = (
-        state.page(Pane::List),
-        state.page(Pane::Quotes),
-        state.page(Pane::Claims),
-    );
-    state.list.follow(lp);
-    state.quotes.follow(qp);
-    state.claims.follow(cp);
+    state.follow_cursors();
 }

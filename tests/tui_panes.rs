@@ -1,0 +1,154 @@
+//! Every pane of the reader on the seed briefing, drawn to a `TestBackend` at 120x40 and
+//! at 80x24 (where the side panes become tabs under the article), plus the sizes, widths
+//! and hostile text that must never break the screen.
+
+mod tui_common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use sitrep::config::Config;
+use sitrep::tui::action::Action;
+use sitrep::tui::draw;
+use sitrep::tui::state::State;
+use sitrep::tui::update::update;
+use tui_common::{reader, screen, seed_reader, type_keys};
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+/// The keys that bring each pane (or overlay) into view from the start.
+const VIEWS: [(&str, &str); 6] = [
+    ("briefings", "<s-tab>"),
+    ("article", ""),
+    ("quotes", "<tab>"),
+    ("claims", "<tab><tab>"),
+    ("help", "?"),
+    ("filter", "f"),
+];
+
+#[test]
+fn every_pane_on_the_seed() {
+    for (width, height) in SIZES {
+        for (name, keys) in VIEWS {
+            let mut state = seed_reader(width, height);
+            type_keys(&mut state, keys);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&state));
+        }
+    }
+}
+
+#[test]
+fn the_seed_shows_who_said_what_and_who_denies_it() {
+    let mut state = seed_reader(120, 40);
+    let shown = screen(&state);
+    for expected in [
+        "Joseph Dunford · United States",
+        "Sergei Ryabkov · Russia",
+        "“not functional”",
+    ] {
+        assert!(shown.contains(expected), "{expected} missing:\n{shown}");
+    }
+    // Russia's denial stands on the row of Dunford's claim that Russia carried out the raid.
+    let row = shown
+        .lines()
+        .find(|l| l.contains("Russia has denied"))
+        .expect("Russia's denial is listed");
+    assert!(row.contains("Dunford: When asked if he"), "{row}");
+    assert!(row.contains("◀─▶"), "{row}");
+    // At 80x24 the claims pane is a tab away, not lost.
+    state = seed_reader(80, 24);
+    type_keys(&mut state, "<tab><tab>");
+    assert!(screen(&state).contains("◀─▶"));
+}
+
+#[test]
+fn tiny_terminals_draw_what_fits_and_never_panic() {
+    for (width, height) in [(1, 1), (20, 5), (0, 0), (3, 30), (200, 2)] {
+        let mut state = seed_reader(width, height);
+        for keys in [
+            "",
+            "<tab>",
+            "<tab><enter>",
+            "?",
+            "<esc>f<down><enter><esc>",
+            "/Rya",
+            "<enter>nN",
+            "G",
+            "<s-tab>g",
+        ] {
+            type_keys(&mut state, keys);
+            screen(&state);
+        }
+        update(
+            &mut state,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        update(&mut state, Action::Resize { width, height });
+        screen(&state);
+    }
+}
+
+/// Draws with colours on or off and returns the buffer.
+fn buffer(no_color: bool) -> ratatui::buffer::Buffer {
+    let entries = sitrep::library::load_all(
+        &[std::path::PathBuf::from(tui_common::SEED)],
+        sitrep::extract::Gazetteer::builtin(),
+    );
+    let mut state = State::new(entries, Config::builtin().unwrap(), no_color, 120, 40);
+    type_keys(&mut state, "<tab>/Dunford<enter>");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| draw(f, &state)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn no_color_drops_colours_but_keeps_bold_and_reverse() {
+    let coloured = buffer(false);
+    let plain = buffer(true);
+    assert!(coloured.content.iter().any(|c| c.fg != Color::Reset));
+    assert!(
+        plain
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    for modifier in [Modifier::BOLD, Modifier::REVERSED, Modifier::ITALIC] {
+        assert!(
+            plain.content.iter().any(|c| c.modifier.contains(modifier)),
+            "{modifier:?} lost without colour"
+        );
+    }
+}
+
+#[test]
+fn wide_characters_and_hostile_text_keep_the_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.txt");
+    std::fs::write(
+        &path,
+        "标题：联合国车队遇袭 🚨\n\n\
+         \"我们没有这样做,\" 发言人 said. 俄罗斯否认了这一说法，称其为“不实指控”。🙂🙂 \
+         \x1b]52;c;ZXZpbA==\x07 \x1b[2J\x1b[31mred\u{202e}txet\n",
+    )
+    .unwrap();
+    for (width, height) in SIZES {
+        let state = reader(&[path.to_str().unwrap()], width, height);
+        let shown = screen(&state);
+        assert!(!shown.contains('\x1b') && !shown.contains('\x07') && !shown.contains('\u{202e}'));
+        assert!(
+            shown.contains("^[") && shown.contains("<U+202E>"),
+            "{shown}"
+        );
+        assert!(shown.contains("标题"));
+        for line in shown.lines() {
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(line),
+                usize::from(width),
+                "misaligned row: {line}"
+            );
+        }
+    }
+}
