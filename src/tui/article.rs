@@ -5,7 +5,7 @@
 use crate::library::Entry;
 use crate::tui::document::BlockKind;
 use crate::tui::state::{Hits, Pane, State};
-use crate::tui::text::one_line;
+use crate::tui::text::{draw_lines, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -74,7 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             styled_line(&doc.text, line.range.clone(), base, &layers)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_lines(frame, area, lines);
 }
 
 /// One line of text cut where any highlight starts or ends, each piece styled by every

@@ -5,12 +5,11 @@ use crate::briefing::Briefing;
 use crate::extract::{Extraction, Kind};
 use crate::tui::filter::Filter;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{fit, highlighted, one_line};
+use crate::tui::text::{draw_lines, fit, highlighted, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use regex::Regex;
 use unicode_width::UnicodeWidthStr;
 
@@ -166,7 +165,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             " nothing matches the filter"
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, t.dim)), area);
+        draw_lines(frame, area, [Line::styled(note, t.dim)]);
         return;
     }
     let width = usize::from(area.width);
@@ -234,7 +233,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_lines(frame, area, lines);
 }
 
 #[cfg(test)]

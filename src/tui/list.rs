@@ -4,11 +4,10 @@
 use crate::extract::Kind;
 use crate::library::Entry;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{fit, highlighted, one_line, smart_case};
+use crate::tui::text::{draw_lines, fit, highlighted, one_line, smart_case};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use regex::Regex;
 
 /// The compiled library filter (smart case), `None` when empty.
@@ -46,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             " nothing matches"
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, t.dim)), area);
+        draw_lines(frame, area, [Line::styled(note, t.dim)]);
         return;
     }
     let mut lines = Vec::with_capacity(usize::from(area.height));
@@ -96,5 +95,5 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(fit(&detail, width.saturating_sub(2)), detail_style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_lines(frame, area, lines);
 }

@@ -1,11 +1,10 @@
 //! The quotes pane: who said what, in article order: speaker · party, then the words.
 
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{fit, highlighted, one_line};
+use crate::tui::text::{draw_lines, fit, highlighted, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// Draws the quotes into `area` (inside the border): two lines per quote.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
@@ -19,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             " nothing matches the filter"
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, t.dim)), area);
+        draw_lines(frame, area, [Line::styled(note, t.dim)]);
         return;
     }
     let width = usize::from(area.width);
@@ -66,5 +65,5 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         lines.push(Line::from(head));
         lines.push(Line::from(body));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_lines(frame, area, lines);
 }

@@ -3,11 +3,10 @@
 
 use crate::library::Entry;
 use crate::tui::state::State;
-use crate::tui::text::{fit, one_line};
+use crate::tui::text::{draw_lines, fit, one_line};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the status bar into `area` (one row).
@@ -88,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         Line::from(left)
     };
-    frame.render_widget(Paragraph::new(line), area);
+    draw_lines(frame, area, [line]);
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }

@@ -3,8 +3,10 @@
 //! search hits picked out.
 
 use crate::sanitize::visible;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -16,26 +18,24 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// `s` cut to at most `width` display columns, ending in `…` when cut. Wide characters
-/// never straddle the edge.
+/// never straddle the edge, and only the part that can show is looked at.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
     let mut used = 0;
-    for g in s.graphemes(true) {
+    let mut cut = None;
+    for (i, g) in s.grapheme_indices(true) {
         let w = g.width();
-        if used + w > width - 1 {
-            break;
+        if cut.is_none() && used + w > width - 1 {
+            cut = Some(i);
         }
-        out.push_str(g);
         used += w;
+        if used > width {
+            return format!("{}…", &s[..cut.unwrap_or(i)]);
+        }
     }
-    out.push('…');
-    out
+    s.to_string()
 }
 
 /// `s` (already safe) as spans in `base` style with every match of `re` in `hit` style.
@@ -56,6 +56,15 @@ pub fn highlighted(s: String, re: Option<&Regex>, base: Style, hit: Style) -> Ve
         spans.push(Span::styled(s[pos..].to_string(), base));
     }
     spans
+}
+
+/// Draws one line per row of `area`, clipped to its width. Cheaper than a `Paragraph`,
+/// which re-flows text the panes have already cut to size.
+pub fn draw_lines<'a>(frame: &mut Frame, area: Rect, lines: impl IntoIterator<Item = Line<'a>>) {
+    let buffer = frame.buffer_mut();
+    for (row, line) in (area.y..area.bottom()).zip(lines) {
+        buffer.set_line(area.x, row, &line, area.width);
+    }
 }
 
 /// A smart-case search for `query` as typed (like less): case-insensitive unless the
@@ -80,6 +89,8 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("中文中文", 5), "中文…");
         assert_eq!(fit("ok", 4), "ok");
+        assert_eq!(fit("abcd", 4), "abcd");
+        assert_eq!(fit("abcd", 0), "");
         assert_eq!(one_line("a\n\tb\x1bc"), "a b^[c");
     }
 
