@@ -108,7 +108,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let first = text[after_ws..].chars().next().unwrap_or(' ');
-        if first.is_lowercase() {
+        let closes_quote = text[i..j].contains(['"', '”', '\'']);
+        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..para.end]))
+        {
             i = j;
             continue;
         }
@@ -120,6 +122,24 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         out.push(Span::new(start, para.end));
     }
     out
+}
+
+/// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
+/// quotation and its speaker stay one sentence.
+fn attribution_follows(rest: &str) -> bool {
+    for word in rest.split_whitespace().take(5) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(l) = super::tokens::Lower::of(bare)
+            && super::lexicon::cue(l.as_str()).is_some_and(|c| c != super::lexicon::Cue::QuoteOnly)
+            && !bare.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
+        if bare.len() != word.len() {
+            return false; // punctuation before any cue: a new sentence after all
+        }
+    }
+    false
 }
 
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
@@ -186,6 +206,10 @@ mod tests {
         assert_eq!(
             sentences("“It was bad.” he said. “Really?” She left."),
             vec!["“It was bad.” he said.", "“Really?”", "She left."]
+        );
+        assert_eq!(
+            sentences("“Where are you?” Sanders said. “Okay.”"),
+            vec!["“Where are you?” Sanders said.", "“Okay.”"]
         );
         assert_eq!(
             sentences("John F. Kennedy spoke. Then Mr. Smith did."),
