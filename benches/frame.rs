@@ -75,7 +75,7 @@ fn reader(b: Briefing) -> (State, Duration) {
 /// The action for the i-th key press: page down through the article, then back up.
 fn key(state: &State, i: usize) -> Action {
     let pages = state.article_max_top() / usize::from(HEIGHT) + 1;
-    if (i / pages.max(1)) % 2 == 0 {
+    if (i / pages.max(1)).is_multiple_of(2) {
         Action::PageDown
     } else {
         Action::PageUp
