@@ -163,11 +163,7 @@ fn list_line(e: &Entry) -> String {
     use crate::sanitize::visible;
     match e {
         Entry::Ok(b, x) => {
-            let denials = x
-                .statements
-                .iter()
-                .filter(|s| s.kind == Kind::Denial)
-                .count();
+            let denials = x.count(Kind::Denial);
             format!(
                 "{}\t{} quotes\t{} claims\t{} denials\t{}",
                 visible(&b.path.display().to_string(), false),

@@ -7,7 +7,7 @@ use sitrep::tui::action::Action;
 use sitrep::tui::state::{Hits, Pane};
 use sitrep::tui::to_action;
 use sitrep::tui::update::update;
-use tui_common::{reader, screen, seed_reader, type_keys};
+use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
 
 const ATROCITY: &str = "It was an unacceptable atrocity senator";
 
@@ -126,13 +126,12 @@ fn filter_party_russia_leaves_only_russias_statements_and_quotes() {
 #[test]
 fn slash_in_the_briefings_pane_filters_the_library() {
     let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("other.txt");
-    std::fs::write(
-        &other,
+    let other = briefing_file(
+        &dir,
+        "other.txt",
         "Ceasefire talks resume\n\nDelegates met in Geneva, an envoy said.\n",
-    )
-    .unwrap();
-    let mut state = reader(&[tui_common::SEED, other.to_str().unwrap()], 120, 40);
+    );
+    let mut state = reader(&[tui_common::SEED, &other], 120, 40);
     assert_eq!(state.shown.len(), 2);
     type_keys(&mut state, "<s-tab>/ryabkov");
     assert_eq!(state.shown.len(), 1, "filters as you type");
@@ -165,6 +164,19 @@ fn motions_scroll_the_article_and_stop_at_the_ends() {
     assert_eq!(state.article_top, 0);
 }
 
+/// One notch of the mouse wheel, down, over `area`.
+fn wheel_down(state: &mut sitrep::tui::state::State, area: ratatui::layout::Rect) {
+    let (column, row) = (area.x + 3, area.y + 3);
+    update(
+        state,
+        Action::Scroll {
+            column,
+            row,
+            down: true,
+        },
+    );
+}
+
 #[test]
 fn only_key_presses_count_and_the_wheel_scrolls_the_pane_under_it() {
     let mut state = seed_reader(120, 40);
@@ -172,24 +184,10 @@ fn only_key_presses_count_and_the_wheel_scrolls_the_pane_under_it() {
     release.kind = KeyEventKind::Release;
     assert_eq!(to_action(Event::Key(release), &state), None);
     let article = state.areas().article;
-    update(
-        &mut state,
-        Action::Scroll {
-            column: article.x + 3,
-            row: article.y + 3,
-            down: true,
-        },
-    );
+    wheel_down(&mut state, article);
     assert_eq!(state.article_top, 3);
     let quotes = state.areas().quotes.unwrap();
-    update(
-        &mut state,
-        Action::Scroll {
-            column: quotes.x + 3,
-            row: quotes.y + 3,
-            down: true,
-        },
-    );
+    wheel_down(&mut state, quotes);
     assert_eq!(state.article_top, 3, "the article stays put");
     assert_eq!(state.focus, Pane::Article);
 }

@@ -12,7 +12,7 @@ use sitrep::tui::action::Action;
 use sitrep::tui::draw;
 use sitrep::tui::state::State;
 use sitrep::tui::update::update;
-use tui_common::{reader, screen, seed_reader, type_keys};
+use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
@@ -126,16 +126,15 @@ fn no_color_drops_colours_but_keeps_bold_and_reverse() {
 #[test]
 fn wide_characters_and_hostile_text_keep_the_grid() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("wide.txt");
-    std::fs::write(
-        &path,
+    let path = briefing_file(
+        &dir,
+        "wide.txt",
         "标题：联合国车队遇袭 🚨\n\n\
          \"我们没有这样做,\" 发言人 said. 俄罗斯否认了这一说法，称其为“不实指控”。🙂🙂 \
          \x1b]52;c;ZXZpbA==\x07 \x1b[2J\x1b[31mred\u{202e}txet\n",
-    )
-    .unwrap();
+    );
     for (width, height) in SIZES {
-        let state = reader(&[path.to_str().unwrap()], width, height);
+        let state = reader(&[&path], width, height);
         let shown = screen(&state);
         assert!(!shown.contains('\x1b') && !shown.contains('\x07') && !shown.contains('\u{202e}'));
         assert!(

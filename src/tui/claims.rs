@@ -5,7 +5,7 @@ use crate::briefing::Briefing;
 use crate::extract::{Extraction, Kind};
 use crate::tui::filter::Filter;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_lines, fit, highlighted, one_line};
+use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -160,13 +160,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     if state.claim_rows.is_empty() {
-        let note = if x.statements.is_empty() {
-            " no claims or denials found"
-        } else {
-            " nothing matches the filter"
-        };
-        draw_lines(frame, area, [Line::styled(note, t.dim)]);
-        return;
+        let none = " no claims or denials found";
+        return draw_empty(frame, area, t.dim, none, !x.statements.is_empty());
     }
     let width = usize::from(area.width);
     let left_width = width.saturating_sub(3) / 2;

@@ -4,7 +4,7 @@
 use crate::extract::Kind;
 use crate::library::Entry;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_lines, fit, highlighted, one_line, smart_case};
+use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, smart_case};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -40,13 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let width = usize::from(area.width);
     let regex = query_regex(&state.list_query);
     if state.shown.is_empty() {
-        let note = if state.entries.is_empty() {
-            " no briefings here"
-        } else {
-            " nothing matches"
-        };
-        draw_lines(frame, area, [Line::styled(note, t.dim)]);
-        return;
+        let none = " no briefings here";
+        return draw_empty(frame, area, t.dim, none, !state.entries.is_empty());
     }
     let mut lines = Vec::with_capacity(usize::from(area.height));
     for (row, &i) in state
@@ -60,11 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let marker = if selected { "▶ " } else { "  " };
         let (title, detail, detail_style) = match &state.entries[i] {
             Entry::Ok(b, x) => {
-                let denials = x
-                    .statements
-                    .iter()
-                    .filter(|s| s.kind == Kind::Denial)
-                    .count();
+                let denials = x.count(Kind::Denial);
                 let when = b.meta.date.as_deref().or(b.meta.source.as_deref());
                 let counts = format!("{} quotes · {} denials", x.quotes.len(), denials);
                 let detail = match when {

@@ -1,7 +1,7 @@
 //! The quotes pane: who said what, in article order: speaker · party, then the words.
 
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_lines, fit, highlighted, one_line};
+use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,13 +13,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     if state.quote_rows.is_empty() {
-        let note = if x.quotes.is_empty() {
-            " no quotes found"
-        } else {
-            " nothing matches the filter"
-        };
-        draw_lines(frame, area, [Line::styled(note, t.dim)]);
-        return;
+        return draw_empty(frame, area, t.dim, " no quotes found", !x.quotes.is_empty());
     }
     let width = usize::from(area.width);
     let regex = state

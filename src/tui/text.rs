@@ -67,6 +67,17 @@ pub fn draw_lines<'a>(frame: &mut Frame, area: Rect, lines: impl IntoIterator<It
     }
 }
 
+/// What an empty pane says: that there is nothing of the kind at all (`none`), or, when
+/// `some_hidden`, that the filter hides it.
+pub fn draw_empty(frame: &mut Frame, area: Rect, style: Style, none: &str, some_hidden: bool) {
+    let note = if some_hidden {
+        " nothing matches the filter"
+    } else {
+        none
+    };
+    draw_lines(frame, area, [Line::styled(note, style)]);
+}
+
 /// A smart-case search for `query` as typed (like less): case-insensitive unless the
 /// query has a capital letter; `None` for an empty query.
 pub fn smart_case(query: &str) -> Option<Regex> {

@@ -26,6 +26,13 @@ pub fn reader(paths: &[&str], width: u16, height: u16) -> State {
     State::new(entries, Config::builtin().unwrap(), true, width, height)
 }
 
+/// Writes a briefing into `dir` and returns its path as a string.
+pub fn briefing_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
 /// Types `keys` as a terminal would report them: plain characters, or names in angle
 /// brackets (`<tab>`, `<s-tab>`, `<enter>`, `<esc>`, `<c-d>`, `<down>`, `<bs>`).
 pub fn type_keys(state: &mut State, keys: &str) {
