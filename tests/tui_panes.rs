@@ -1,6 +1,6 @@
 //! Every pane of the reader on the seed briefing, drawn to a `TestBackend` at 120x40 and
 //! at 80x24 (where the side panes become tabs under the article), plus the sizes, widths
-//! and hostile text that must never break the screen.
+//! and hostile text that must never break the screen, and a sample of the corpus.
 
 mod tui_common;
 
@@ -8,10 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sitrep::config::Config;
+use sitrep::extract::Gazetteer;
+use sitrep::library::load_all;
 use sitrep::tui::action::Action;
 use sitrep::tui::draw;
 use sitrep::tui::state::State;
 use sitrep::tui::update::update;
+use std::path::{Path, PathBuf};
 use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
@@ -150,4 +153,60 @@ fn wide_characters_and_hostile_text_keep_the_grid() {
             );
         }
     }
+}
+
+/// Articles of the corpus (every 8th, to keep the suite fast) open and draw at 80x24 and
+/// 200x60 without a panic and with no control character on screen. Reads `$SITREP_CORPUS`;
+/// without it the test prints a note and passes, with it set to a missing folder it fails.
+#[test]
+fn corpus_articles_draw() {
+    let Some(corpus) = std::env::var_os("SITREP_CORPUS") else {
+        eprintln!("note: SITREP_CORPUS is not set, so the corpus reader test is skipped");
+        return;
+    };
+    let corpus = PathBuf::from(corpus);
+    assert!(
+        corpus.is_dir(),
+        "SITREP_CORPUS is set but {} is missing",
+        corpus.display()
+    );
+    let paths: Vec<PathBuf> = ["fnc1", "polnear-train"]
+        .iter()
+        .map(|d| corpus.join(d))
+        .collect();
+    assert!(
+        paths.iter().all(|p| Path::is_dir(p)),
+        "the corpus lacks fnc1 or polnear-train"
+    );
+    let (files, _) = sitrep::briefing::collect_paths(&paths);
+    let sample: Vec<PathBuf> = files.into_iter().step_by(8).collect();
+    let entries = load_all(&sample, Gazetteer::builtin());
+    let count = entries.len();
+    let mut state = State::new(entries, Config::builtin().unwrap(), true, 80, 24);
+    for i in 0..count {
+        if i % 2 == 1 {
+            update(
+                &mut state,
+                Action::Resize {
+                    width: 200,
+                    height: 60,
+                },
+            );
+        }
+        update(&mut state, Action::Bottom);
+        let shown = screen(&state);
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "briefing {i}"
+        );
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        update(&mut state, Action::NextBriefing);
+    }
+    assert_eq!(state.list.selected + 1, count);
 }

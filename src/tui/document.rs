@@ -139,6 +139,7 @@ impl Document {
             .chain(x.statements.iter().map(|s| s.span))
             .flat_map(|s| [s.start, s.end])
             .chain(tag_points.iter().map(|t| t.0))
+            .filter(|&c| b.text.is_char_boundary(c))
             .collect();
         cuts.sort_unstable();
         cuts.dedup();

@@ -57,7 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Entry::Ok(b, x) => {
                 let denials = x.count(Kind::Denial);
                 let when = b.meta.date.as_deref().or(b.meta.source.as_deref());
-                let counts = format!("{} quotes · {} denials", x.quotes.len(), denials);
+                let counts = format!(
+                    "{} · {}",
+                    plural(x.quotes.len(), "quote"),
+                    plural(denials, "denial")
+                );
                 let detail = match when {
                     Some(w) => format!("{} · {counts}", one_line(w)),
                     None => counts,
@@ -87,4 +91,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         ]));
     }
     draw_lines(frame, area, lines);
+}
+
+/// `1 quote`, `2 quotes`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
