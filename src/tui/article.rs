@@ -17,7 +17,11 @@ use std::ops::Range;
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let Some(open) = state.open.and_then(|i| state.entries.get(i)) else {
-        let note = "No briefings. Start sitrep with a folder or files: sitrep PATH…";
+        let note = if state.entries.is_empty() {
+            "No briefings here. Start sitrep with a folder or files: sitrep PATH…"
+        } else {
+            "No briefing matches the search or filter; clear them to see the others."
+        };
         frame.render_widget(
             Paragraph::new(Line::styled(note, t.dim)).wrap(Wrap { trim: true }),
             area,

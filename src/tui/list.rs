@@ -10,11 +10,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use regex::Regex;
 
-/// The compiled library filter (smart case), `None` when empty.
-pub fn query_regex(query: &str) -> Option<Regex> {
-    smart_case(query)
-}
-
 /// True when a briefing's title, text, speakers or parties match; an unreadable file
 /// matches on its path and error.
 pub fn matches(e: &Entry, re: &Regex) -> bool {
@@ -38,7 +33,7 @@ pub fn matches(e: &Entry, re: &Regex) -> bool {
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let width = usize::from(area.width);
-    let regex = query_regex(&state.list_query);
+    let regex = smart_case(&state.list_query);
     if state.shown.is_empty() {
         let none = " no briefings here";
         return draw_empty(frame, area, t.dim, none, !state.entries.is_empty());

@@ -10,6 +10,7 @@ use crate::tui::document::Document;
 use crate::tui::filter::{Filter, Picker};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list;
+use crate::tui::text::smart_case;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use regex::Regex;
@@ -316,7 +317,7 @@ impl State {
     /// Recomputes which briefings the list shows, keeping the open one selected if it is
     /// still there.
     pub fn refresh_list(&mut self) {
-        let query = list::query_regex(&self.list_query);
+        let query = smart_case(&self.list_query);
         self.shown = (0..self.entries.len())
             .filter(|&i| {
                 let e = &self.entries[i];

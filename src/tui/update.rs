@@ -78,16 +78,17 @@ fn normal_action(state: &mut State, action: Action) {
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
         other => {
-            if let Some(delta) = motion(state, state.focus, other) {
+            if let Some(delta) = motion(other, state.page(state.focus)) {
                 move_in(state, state.focus, delta);
             }
         }
     }
 }
 
-/// How far a motion action moves in `pane`, in items (lines for the article).
-fn motion(state: &State, pane: Pane, action: Action) -> Option<isize> {
-    let page = state.page(pane) as isize;
+/// How far a motion action moves, in items (lines for the article), with `page` items on
+/// screen.
+fn motion(action: Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
     Some(match action {
         Action::Down => 1,
         Action::Up => -1,
@@ -358,11 +359,13 @@ fn picker_action(state: &mut State, action: Action) {
         return;
     };
     let last = picker.options.len().saturating_sub(1);
+    let page = usize::from(state.size.height.saturating_sub(8));
+    let step = motion(action, page);
+    if let Some(step) = step {
+        picker.cursor = picker.cursor.saturating_add_signed(step).min(last);
+        return;
+    }
     match action {
-        Action::Down => picker.cursor = (picker.cursor + 1).min(last),
-        Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
-        Action::Top => picker.cursor = 0,
-        Action::Bottom => picker.cursor = last,
         Action::Open => {
             if let Some(option) = picker.options.get(picker.cursor).cloned() {
                 state.filter.toggle(&option);
@@ -376,16 +379,13 @@ fn picker_action(state: &mut State, action: Action) {
 
 fn help_action(state: &mut State, action: Action) {
     let rows = state.config.keys.help_rows().len() + crate::tui::help::GUIDE.len();
+    let page = usize::from(state.size.height.saturating_sub(4));
     let Some(top) = state.help.as_mut() else {
         return;
     };
-    match action {
-        Action::Down => *top = (*top + 1).min(rows),
-        Action::Up => *top = top.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => *top = (*top + 10).min(rows),
-        Action::PageUp | Action::HalfPageUp => *top = top.saturating_sub(10),
-        Action::Top => *top = 0,
-        Action::Help | Action::Clear | Action::Quit => state.help = None,
+    match (action, motion(action, page)) {
+        (_, Some(step)) => *top = top.saturating_add_signed(step).min(rows),
+        (Action::Help | Action::Clear | Action::Quit, None) => state.help = None,
         _ => {}
     }
 }
