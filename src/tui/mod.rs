@@ -223,7 +223,7 @@ fn install_panic_hook() {
         previous(info);
         eprintln!(
             "\nsitrep {} stopped on a bug; your terminal has been restored and no briefing was changed.\n\
-             Please report it to the sitrep maintainers ({}) with the message above and, if you can, the briefing that was open.",
+             Please report it on {}, with the message above and, if you can, the briefing that was open.",
             env!("CARGO_PKG_VERSION"),
             report_address()
         );
