@@ -86,6 +86,14 @@ enum Gender {
     Female,
 }
 
+/// How far back pronouns, descriptions and surnames look for an antecedent. Bounding it
+/// keeps resolution linear on adversarial input; real antecedents are far closer.
+const RECENT: usize = 200;
+
+/// How many tokens a subject phrase, an appositive or a clause scan may span. Real ones are
+/// a dozen words; the bound keeps every scan constant-time.
+const WINDOW: usize = 40;
+
 /// Per-briefing memory used to resolve subjects: every speaker and subject so far, and the
 /// people named.
 #[derive(Default)]
@@ -101,7 +109,13 @@ impl Resolver {
     /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
     fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
         let gender = gender.or_else(|| first_name_gender(name));
-        match self.people.iter_mut().find(|p| p.name == name) {
+        match self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
+        {
             Some(p) => {
                 if p.party.is_none() {
                     p.party = party;
@@ -124,6 +138,7 @@ impl Resolver {
         self.people
             .iter()
             .rev()
+            .take(RECENT)
             .find(|p| {
                 p.name == name
                     || (p.name.split_whitespace().last() == Some(last) && p.name.len() > name.len())
@@ -132,17 +147,26 @@ impl Resolver {
     }
 
     fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name)
+        self.people
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
     }
 
     /// Ties a party to a person from now on.
     fn set_party(&mut self, name: &str, party: &str) {
-        if let Some(p) = self.people.iter_mut().find(|p| p.name == name)
+        if let Some(p) = self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
             && p.party.is_none()
         {
             p.party = Some(party.to_string());
         }
-        for s in self.history.iter_mut() {
+        for s in self.history.iter_mut().rev().take(RECENT) {
             if s.name == name && s.party.is_none() {
                 s.party = Some(party.to_string());
             }
@@ -261,7 +285,7 @@ impl Resolver {
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
-        self.history.iter().rev().find(|s| pred(s))
+        self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
 }
 
@@ -461,15 +485,14 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
-        let after_boundary = a == 0 || !toks[a - 1].is_word();
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
         });
-        if !(after_boundary && before_verb) && !(a == 0 && b < toks.len()) {
-            continue;
-        }
-        if !before_verb {
+        // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
+        // appositive is its subject too.
+        let opens_with_appositive = a == 0 && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+        if !before_verb && !opens_with_appositive {
             continue;
         }
         let run = &toks[a..b];
@@ -504,7 +527,8 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
 
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
 fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
-    while i > 0 && toks[i - 1].is_word() {
+    let floor = i.saturating_sub(6);
+    while i > floor && toks[i - 1].is_word() {
         let w = low(text, &toks[i - 1]);
         if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" {
             i -= 1;
@@ -637,18 +661,25 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         match toks[end - 1].kind {
             TokKind::Word => break,
             TokKind::CloseParen => {
-                let open = toks[..end - 1]
-                    .iter()
-                    .rposition(|t| t.kind == TokKind::OpenParen)?;
+                let floor = end.saturating_sub(WINDOW);
+                let open = floor
+                    + toks[floor..end - 1]
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::OpenParen)?;
                 if end - open > 12 {
                     return None;
                 }
                 end = open;
             }
             TokKind::Comma => {
-                let open = toks[..end - 1]
+                let floor = end.saturating_sub(WINDOW);
+                let open = toks[floor..end - 1]
                     .iter()
-                    .rposition(|t| !is_appositive_inner(t));
+                    .rposition(|t| !is_appositive_inner(t))
+                    .map(|k| floor + k);
+                if open.is_none() && floor > 0 {
+                    return None;
+                }
                 let open_ok = open.is_some_and(|o| toks[o].kind == TokKind::Comma);
                 let from = open.map_or(0, |o| o + 1);
                 let inner = &toks[from..end - 1];
@@ -718,7 +749,8 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
-    while start > 0 && np_word(text, &toks[start - 1]) {
+    let floor = end.saturating_sub(WINDOW / 3);
+    while start > floor && np_word(text, &toks[start - 1]) {
         let l = low(text, &toks[start - 1]);
         start -= 1;
         if lexicon::is_determiner(&l) {
@@ -772,6 +804,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
         })
     };
+    let before = before.min(WINDOW);
     let mut k = 0;
     while k < before {
         if !toks[k].is_word() {
@@ -823,7 +856,10 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < toks.len() && toks[j].is_word() && lexicon::is_aux_or_adverb(&low(text, &toks[j])) {
+    while j < toks.len().min(i + 6)
+        && toks[j].is_word()
+        && lexicon::is_aux_or_adverb(&low(text, &toks[j]))
+    {
         j += 1;
     }
     let start = j;
@@ -879,7 +915,8 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             end = start + 2 + h;
         }
     }
-    while end < toks.len() && np_word(text, &toks[end]) {
+    let ceiling = toks.len().min(start + WINDOW / 3);
+    while end < ceiling && np_word(text, &toks[end]) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
