@@ -1,6 +1,6 @@
 //! End to end: the real binary in a real terminal (tmux), on the shipped `briefings/`.
-//! The four panes show, search and help work, and `q` (or SIGTERM) gives back a usable
-//! shell.
+//! The four panes show, search and help work, and `q`, SIGTERM and SIGHUP give back a
+//! usable shell.
 //!
 //! Without tmux the test prints a note and passes, unless `CI` is set: CI installs tmux,
 //! so there a missing tmux is a failure.
@@ -159,31 +159,38 @@ fn reader_in_a_real_terminal() {
         "the terminal was left raw:\n{after}"
     );
 
-    // SIGTERM (and SIGHUP, the same path) restores the terminal and exits with 128+15.
+    // SIGTERM and SIGHUP (a dropped SSH session) restore the terminal and exit with
+    // 128 + the signal's number.
     let pid_file = config_home.path().join("pid");
-    tmux.type_text(&format!(
-        "clear; sh -c 'echo $$ > {}; exec {} briefings'; echo EXIT-$?",
-        pid_file.display(),
-        env!("CARGO_BIN_EXE_sitrep")
-    ));
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Claims ◀─▶ denials");
-    let pid = std::fs::read_to_string(&pid_file).unwrap();
-    let killed = Command::new("kill")
-        .args(["-TERM", pid.trim()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    tmux.wait("the reader to exit on SIGTERM", |s| answered(s, "EXIT-143"));
-    tmux.type_text(
-        "stty -a | grep -q -e -icanon -e '-echo ' && echo STILL-RAW || echo COOKED-$((40+3))",
-    );
-    tmux.send(&["Enter"]);
-    let after = tmux.wait("the shell to answer", |s| {
-        answered(s, "COOKED-43") || answered(s, "STILL-RAW")
-    });
-    assert!(
-        answered(&after, "COOKED-43"),
-        "SIGTERM left the terminal raw:\n{after}"
-    );
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        tmux.type_text(&format!(
+            "clear; sh -c 'echo $$ > {}; exec {} briefings'; echo EXIT-$?",
+            pid_file.display(),
+            env!("CARGO_BIN_EXE_sitrep")
+        ));
+        tmux.send(&["Enter"]);
+        tmux.wait_for("Claims ◀─▶ denials");
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let exit = format!("EXIT-{code}");
+        tmux.wait(&format!("the reader to exit on SIG{signal}"), |s| {
+            answered(s, &exit)
+        });
+        tmux.type_text(&format!(
+            "stty -a | grep -q -e -icanon -e '-echo ' && echo STILL-RAW || echo COOKED-{signal}"
+        ));
+        tmux.send(&["Enter"]);
+        let cooked = format!("COOKED-{signal}");
+        let after = tmux.wait("the shell to answer", |s| {
+            answered(s, &cooked) || answered(s, "STILL-RAW")
+        });
+        assert!(
+            answered(&after, &cooked),
+            "SIG{signal} left the terminal raw:\n{after}"
+        );
+    }
 }
