@@ -43,7 +43,7 @@ pub enum Command {
     },
     /// List briefings with their counts of quotes, claims and denials.
     List {
-        /// Files or folders (default: `briefings/`).
+        /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
     },
     /// Print a shell completion script.
@@ -74,9 +74,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+/// The paths given, else the config's folder (`briefings/` unless the user's config says).
+fn default_paths(paths: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
     if paths.is_empty() {
-        vec![PathBuf::from("briefings")]
+        vec![config.folder.clone()]
     } else {
         paths
     }
@@ -107,7 +108,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths }) => {
-            let entries = load_all(&default_paths(paths), gazetteer);
+            let entries = load_all(&default_paths(paths, &config), gazetteer);
             for e in &entries {
                 writeln!(stdout, "{}", list_line(e))?;
             }
@@ -118,11 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let paths = if cli.paths.is_empty() {
-                vec![config.folder.clone()]
-            } else {
-                cli.paths
-            };
+            let paths = default_paths(cli.paths, &config);
             drop(stdout);
             open_reader(load_all(&paths, gazetteer), config)
         }
