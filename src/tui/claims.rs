@@ -153,6 +153,27 @@ pub fn selected_statement(state: &State) -> Option<usize> {
     }
 }
 
+/// The chosen statement of the selected row in full, with its kind, actor and party, for
+/// the foot of the pane.
+pub fn selected_text(state: &State) -> Option<String> {
+    let (b, x) = state.current()?;
+    let s = &x.statements[selected_statement(state)?];
+    let kind = match s.kind {
+        Kind::Claim => "claim",
+        Kind::Denial => "denial",
+    };
+    let mut who: Vec<&str> = [s.actor.as_deref(), s.party.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    who.dedup();
+    Some(format!(
+        "{kind} · {}: {}",
+        one_line(&who.join(" · ")),
+        one_line(s.span.of(&b.text))
+    ))
+}
+
 /// Draws the pane's rows into `area` (inside the border).
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;

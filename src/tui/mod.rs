@@ -27,6 +27,7 @@ use action::Action;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::{execute, terminal};
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use state::{Pane, State};
@@ -57,8 +58,20 @@ pub fn draw(frame: &mut Frame, state: &State) {
         match pane {
             Pane::List => list::render(frame, inner, state),
             Pane::Article => article::render(frame, inner, state),
-            Pane::Quotes => quotes::render(frame, inner, state),
-            Pane::Claims => claims::render(frame, inner, state),
+            Pane::Quotes | Pane::Claims => {
+                let [rows, detail] = Layout::vertical([
+                    Constraint::Min(0),
+                    Constraint::Length(state.detail_rows(pane)),
+                ])
+                .areas(inner);
+                if pane == Pane::Quotes {
+                    quotes::render(frame, rows, state);
+                    text::draw_detail(frame, detail, quotes::selected_text(state), state.theme.dim);
+                } else {
+                    claims::render(frame, rows, state);
+                    text::draw_detail(frame, detail, claims::selected_text(state), state.theme.dim);
+                }
+            }
         }
     }
     status::render(frame, areas.status, state);

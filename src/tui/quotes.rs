@@ -6,6 +6,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+/// The selected quote in full with who said it, for the foot of the pane.
+pub fn selected_text(state: &State) -> Option<String> {
+    let (b, x) = state.current()?;
+    let q = &x.quotes[*state.quote_rows.get(state.quotes.selected)?];
+    let who = q.speaker.as_deref().unwrap_or("speaker unknown");
+    Some(format!(
+        "“{}” — {}",
+        one_line(q.span.of(&b.text)),
+        one_line(who)
+    ))
+}
+
 /// Draws the quotes into `area` (inside the border): two lines per quote.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;

@@ -16,6 +16,10 @@ use ratatui::layout::Rect;
 use regex::Regex;
 use std::ops::Range;
 
+/// Rows of the selected item's full text under a focused quotes or claims list: a rule
+/// and two lines.
+const DETAIL_ROWS: u16 = 3;
+
 /// The four panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -379,9 +383,20 @@ impl State {
         }
     }
 
+    /// Rows at the foot of the quotes or claims pane that show the selected item in full,
+    /// while that pane has the focus and room for it.
+    pub fn detail_rows(&self, pane: Pane) -> u16 {
+        let listed = matches!(pane, Pane::Quotes | Pane::Claims);
+        if listed && self.focus == pane && self.inner(pane).height >= 10 {
+            DETAIL_ROWS
+        } else {
+            0
+        }
+    }
+
     /// How many items of `pane` fit on screen.
     pub fn page(&self, pane: Pane) -> usize {
-        let rows = usize::from(self.inner(pane).height);
+        let rows = usize::from(self.inner(pane).height - self.detail_rows(pane));
         match pane {
             Pane::List | Pane::Quotes => (rows / 2).max(1),
             Pane::Article | Pane::Claims => rows.max(1),

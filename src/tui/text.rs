@@ -78,6 +78,29 @@ pub fn draw_empty(frame: &mut Frame, area: Rect, style: Style, none: &str, some_
     draw_lines(frame, area, [Line::styled(note, style)]);
 }
 
+/// Draws a rule and then `text` wrapped into the rest of `area`, the last line cut with `…`
+/// when the text runs longer: the full words of a row a list had to cut short.
+pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, rule: Style) {
+    let (Some(text), Some(width)) = (text, usize::from(area.width).checked_sub(1)) else {
+        return;
+    };
+    if area.height == 0 || width == 0 {
+        return;
+    }
+    let rows = usize::from(area.height - 1);
+    let wrapped = textwrap::wrap(&text, width);
+    let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), rule)];
+    for (i, piece) in wrapped.iter().take(rows).enumerate() {
+        let piece = if i + 1 == rows && wrapped.len() > rows {
+            fit(&format!("{piece}…"), width)
+        } else {
+            piece.to_string()
+        };
+        lines.push(Line::raw(format!(" {piece}")));
+    }
+    draw_lines(frame, area, lines);
+}
+
 /// A smart-case search for `query` as typed (like less): case-insensitive unless the
 /// query has a capital letter; `None` for an empty query.
 pub fn smart_case(query: &str) -> Option<Regex> {
