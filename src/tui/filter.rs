@@ -140,18 +140,23 @@ fn same(wanted: &Option<String>, actual: &Option<String>) -> bool {
     wanted.as_ref().is_none_or(|w| actual.as_ref() == Some(w))
 }
 
-/// The filter picker: every party, speaker, kind and tag in the library.
+/// The filter picker: every party, speaker, kind and tag in the library, narrowed by what
+/// the user types (a library can name thousands of speakers).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
-    /// The choices, grouped by sort.
+    /// Every choice, grouped by sort.
     pub options: Vec<FilterOption>,
-    /// The highlighted choice.
+    /// What was typed to narrow the choices.
+    pub query: String,
+    /// Indices of the choices that match the query, in order.
+    pub shown: Vec<usize>,
+    /// The highlighted row of `shown`.
     pub cursor: usize,
 }
 
 impl Picker {
-    /// The choices found across `entries`.
-    pub fn new(entries: &[Entry]) -> Picker {
+    /// The choices found across `entries`, the first one `filter` has highlighted.
+    pub fn new(entries: &[Entry], filter: &Filter) -> Picker {
         let mut set = BTreeSet::new();
         for e in entries {
             let Entry::Ok(b, x) = e else { continue };
@@ -162,28 +167,56 @@ impl Picker {
             for s in &x.statements {
                 set.extend(s.party.clone().map(FilterOption::Party));
                 set.extend(s.actor.clone().map(FilterOption::Speaker));
-                set.insert(FilterOption::Kind(s.kind));
             }
             set.extend(b.meta.tags.iter().cloned().map(FilterOption::Tag));
         }
         set.insert(FilterOption::Kind(Kind::Claim));
         set.insert(FilterOption::Kind(Kind::Denial));
+        let options: Vec<FilterOption> = set.into_iter().collect();
+        let cursor = options.iter().position(|o| filter.has(o)).unwrap_or(0);
         Picker {
-            options: set.into_iter().collect(),
-            cursor: 0,
+            shown: (0..options.len()).collect(),
+            options,
+            query: String::new(),
+            cursor,
         }
+    }
+
+    /// Narrows the choices to those whose sort or value contains the query (any case).
+    pub fn narrow(&mut self, query: String) {
+        let wanted = query.to_lowercase();
+        self.shown = (0..self.options.len())
+            .filter(|&i| {
+                let (sort, value) = self.options[i].label();
+                format!("{sort} {value}").to_lowercase().contains(&wanted)
+            })
+            .collect();
+        self.query = query;
+        self.cursor = 0;
+    }
+
+    /// The highlighted choice.
+    pub fn selected(&self) -> Option<&FilterOption> {
+        self.options.get(*self.shown.get(self.cursor)?)
     }
 }
 
 /// Draws the picker over the middle of the screen.
 pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
     let t = &state.theme;
-    let area = centered(frame.area(), 48, picker.options.len() as u16 + 4);
-    let height = usize::from(area.height.saturating_sub(4)).max(1);
+    let area = centered(frame.area(), 52, picker.options.len() as u16 + 5);
+    let height = usize::from(area.height.saturating_sub(5)).max(1);
     let offset = picker.cursor.saturating_sub(height - 1);
-    let mut lines = vec![Line::styled(" Enter sets or clears · Esc closes", t.dim)];
-    lines.push(Line::default());
-    for (i, option) in picker.options.iter().enumerate().skip(offset).take(height) {
+    let mut lines = vec![
+        Line::styled(" type to narrow · Enter sets/clears · Esc closes", t.dim),
+        Line::from(vec![
+            Span::styled(" > ", t.focused),
+            Span::raw(visible(&picker.query, false).into_owned()),
+        ]),
+        Line::default(),
+    ];
+    for (row, &i) in picker.shown.iter().enumerate().skip(offset).take(height) {
+        let option = &picker.options[i];
         let (sort, value) = option.label();
         let check = if state.filter.has(option) { "✓" } else { " " };
         let mut line = Line::from(vec![
@@ -191,14 +224,22 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
             Span::styled(format!("{sort:<8}"), t.dim),
             Span::raw(visible(&value, false).into_owned()),
         ]);
-        if i == picker.cursor {
+        if row == picker.cursor {
             line = line.style(t.selected);
         }
         lines.push(line);
     }
+    if picker.shown.is_empty() {
+        lines.push(Line::styled("   nothing matches", t.dim));
+    }
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(" Filter ").border_style(t.focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    let typed = 4 + unicode_width::UnicodeWidthStr::width(visible(&picker.query, false).as_ref());
+    let column = (area.x as usize + typed).min(usize::from(area.right().saturating_sub(2)));
+    if area.height > 2 {
+        frame.set_cursor_position((column as u16, area.y + 2));
+    }
 }
 
 /// A rectangle of at most `width` x `height` in the middle of `area`.

@@ -177,11 +177,13 @@ fn event_loop(
 }
 
 /// The action for a terminal event: key presses through the key map (releases and repeats
-/// reported by some terminals are ignored), the wheel, and resizes.
+/// reported by some terminals are ignored; while the search prompt or the filter picker is
+/// open, characters are text), the wheel, and resizes.
 pub fn to_action(event: Event, state: &State) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            state.config.keys.translate(key, state.prompt.is_some())
+            let typing = state.prompt.is_some() || state.picker.is_some();
+            state.config.keys.translate(key, typing)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {

@@ -66,15 +66,7 @@ fn normal_action(state: &mut State, action: Action) {
         }
         Action::SearchNext => jump_to_hit(state, true),
         Action::SearchPrev => jump_to_hit(state, false),
-        Action::Filter => {
-            let mut picker = Picker::new(&state.entries);
-            picker.cursor = picker
-                .options
-                .iter()
-                .position(|o| state.filter.has(o))
-                .unwrap_or(0);
-            state.picker = Some(picker);
-        }
+        Action::Filter => state.picker = Some(Picker::new(&state.entries, &state.filter)),
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
         other => {
@@ -358,16 +350,24 @@ fn picker_action(state: &mut State, action: Action) {
     let Some(picker) = state.picker.as_mut() else {
         return;
     };
-    let last = picker.options.len().saturating_sub(1);
-    let page = usize::from(state.size.height.saturating_sub(8));
-    let step = motion(action, page);
-    if let Some(step) = step {
+    let last = picker.shown.len().saturating_sub(1);
+    let page = usize::from(state.size.height.saturating_sub(9));
+    if let Some(step) = motion(action, page) {
         picker.cursor = picker.cursor.saturating_add_signed(step).min(last);
         return;
     }
     match action {
+        Action::Insert(c) => {
+            let query = format!("{}{c}", picker.query);
+            picker.narrow(query);
+        }
+        Action::DeleteBack => {
+            let mut query = picker.query.clone();
+            query.pop();
+            picker.narrow(query);
+        }
         Action::Open => {
-            if let Some(option) = picker.options.get(picker.cursor).cloned() {
+            if let Some(option) = picker.selected().cloned() {
                 state.filter.toggle(&option);
                 apply_filter(state);
             }
