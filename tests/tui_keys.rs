@@ -74,6 +74,11 @@ fn search_then_n_lands_on_the_next_hit() {
     assert_eq!(state.search.as_ref().unwrap().hits.len(), hits.len());
     type_keys(&mut state, "<enter><esc>");
     assert!(state.search.is_none());
+    // Esc while typing goes back to where the search started.
+    type_keys(&mut state, "g/Ryabkov");
+    assert!(state.article_top > 0);
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.article_top, 0);
 }
 
 #[test]

@@ -127,6 +127,9 @@ pub struct Prompt {
     pub previous_search: Option<Search>,
     /// The library filter before the prompt opened, back on Esc.
     pub previous_query: String,
+    /// Where the view was when the prompt opened (the article's first line, the selected
+    /// row), so each keystroke searches from there and Esc goes back.
+    pub origin: usize,
 }
 
 /// The reader's whole state.
@@ -223,6 +226,28 @@ impl State {
         };
         state.open_selected();
         state
+    }
+
+    /// Where the focused pane's view is: the article's first line, else the selected row.
+    pub fn view_position(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::List => self.list.selected,
+            Pane::Article => self.article_top,
+            Pane::Quotes => self.quotes.selected,
+            Pane::Claims => self.claims.selected,
+        }
+    }
+
+    /// Puts the view of `pane` back at `position` (see [`State::view_position`]); the list
+    /// follows its library filter instead, which the prompt restores itself.
+    pub fn set_view_position(&mut self, pane: Pane, position: usize) {
+        match pane {
+            Pane::List => return,
+            Pane::Article => self.article_top = position.min(self.article_max_top()),
+            Pane::Quotes => self.quotes.selected = position,
+            Pane::Claims => self.claims.selected = position,
+        }
+        self.follow_cursors();
     }
 
     /// Where the panes are now.

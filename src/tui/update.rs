@@ -45,23 +45,15 @@ fn normal_action(state: &mut State, action: Action) {
             state.denial_side = action == Action::Right;
         }
         Action::Open => open(state),
-        Action::NextBriefing | Action::PrevBriefing => {
-            let delta = if action == Action::NextBriefing {
-                1
-            } else {
-                -1
-            };
-            let page = state.page(Pane::List);
-            let len = state.shown.len();
-            state.list.step(delta, len, page);
-            state.open_selected();
-        }
+        Action::NextBriefing => move_in(state, Pane::List, 1),
+        Action::PrevBriefing => move_in(state, Pane::List, -1),
         Action::Search => {
             state.prompt = Some(Prompt {
                 pane: state.focus,
                 text: String::new(),
                 previous_search: state.search.clone(),
                 previous_query: state.list_query.clone(),
+                origin: state.view_position(state.focus),
             });
         }
         Action::SearchNext => jump_to_hit(state, true),
@@ -116,7 +108,7 @@ fn move_in(state: &mut State, pane: Pane, delta: isize) {
             state.claims.step(delta, len, page);
             state.claims.selected =
                 claims::nearest_pair(&state.claim_rows, state.claims.selected, delta);
-            state.claims.follow(page);
+            state.follow_cursors();
         }
     }
 }
@@ -214,6 +206,7 @@ fn prompt_action(state: &mut State, action: Action) {
 fn cancel_prompt(state: &mut State) {
     if let Some(prompt) = state.prompt.take() {
         state.search = prompt.previous_search;
+        state.set_view_position(prompt.pane, prompt.origin);
         if prompt.pane == Pane::List && state.list_query != prompt.previous_query {
             state.list_query = prompt.previous_query;
             state.refresh_list();
@@ -225,12 +218,13 @@ fn cancel_prompt(state: &mut State) {
 /// from where the view is, like less's incremental search.
 fn apply_prompt(state: &mut State) {
     let Some(prompt) = &state.prompt else { return };
-    let (pane, text) = (prompt.pane, prompt.text.clone());
+    let (pane, text, origin) = (prompt.pane, prompt.text.clone(), prompt.origin);
     if pane == Pane::List {
         state.list_query = text;
         state.refresh_list();
         return;
     }
+    state.set_view_position(pane, origin);
     let regex = smart_case(&text);
     let hits = state.hits_for(pane, regex.as_ref());
     state.search = Some(Search {
