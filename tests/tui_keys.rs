@@ -228,3 +228,37 @@ fn a_user_key_map_rebinds_keys_and_help_follows() {
     type_keys(&mut state, "<esc>x");
     assert!(state.quit);
 }
+
+/// Any action from the key map, a typed character, the wheel or a resize.
+fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => proptest::sample::select(Action::BINDABLE.to_vec()),
+        2 => proptest::sample::select(vec!['a', 'R', 'y', ' ', '中', '\u{1b}', '.', '(']).prop_map(Action::Insert),
+        1 => Just(Action::DeleteBack),
+        1 => (0u16..130, 0u16..45, any::<bool>()).prop_map(|(column, row, down)| Action::Scroll { column, row, down }),
+        1 => (0u16..130, 0u16..45).prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+    /// Whatever arrives, in whatever order and at whatever size, `update` and drawing never
+    /// panic and the selections stay inside their lists.
+    #[test]
+    fn random_input_never_breaks_the_reader(actions in proptest::collection::vec(any_action(), 1..120)) {
+        let mut state = seed_reader(80, 24);
+        for (i, action) in actions.into_iter().enumerate() {
+            update(&mut state, action);
+            if state.quit {
+                state.quit = false;
+            }
+            if i % 8 == 0 {
+                screen(&state);
+            }
+            proptest::prop_assert!(state.quotes.selected <= state.quote_rows.len());
+            proptest::prop_assert!(state.article_top <= state.article_max_top());
+        }
+        screen(&state);
+    }
+}
