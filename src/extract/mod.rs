@@ -502,11 +502,15 @@ fn statement_terms(
         }
         if let Some(class) = lexicon::event_class(&l) {
             terms.insert(format!("event:{class}"), 2);
+        } else if lexicon::is_proposal_noun(&l) {
+            terms.insert("proposal".into(), 0);
         } else if !lexicon::is_stopword(&l)
             && lexicon::cue(&l).is_none()
             && gazetteer.canonical(w).is_none()
         {
-            terms.entry(l).or_insert(1);
+            // A crude stem ("announcement" ~ "announced") is enough inside one briefing.
+            let stem: String = l.chars().take(6).collect();
+            terms.entry(stem).or_insert(1);
         }
     }
     terms
@@ -530,6 +534,9 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
         if statements[d].kind != Kind::Denial {
             continue;
         }
+        // Rejecting a proposal answers the proposal, not an accusation.
+        let refuses_offer = terms[d].contains_key("proposal");
+        let accused = statements[d].party.as_ref().map(|p| format!("party:{p}"));
         let lo = d.saturating_sub(COUNTER_WINDOW);
         let hi = (d + COUNTER_WINDOW).min(statements.len());
         let mut best: Option<(u32, usize)> = None;
@@ -541,6 +548,9 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
+            if refuses_offer && !terms[c].contains_key("proposal") {
+                continue;
+            }
             let (mut score, mut events) = (0, 0);
             for (t, w) in &terms[d] {
                 if terms[c].contains_key(t) {
@@ -548,7 +558,11 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
                     events += u32::from(t.starts_with("event:"));
                 }
             }
-            if events > 0 && score >= 6 && best.is_none_or(|(s, _)| score > s) {
+            // The claim a denial answers usually names the denying party as the one accused.
+            if accused.as_ref().is_some_and(|p| terms[c].contains_key(p)) {
+                score += 2;
+            }
+            if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
             }
         }
