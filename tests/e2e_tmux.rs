@@ -89,6 +89,16 @@ impl Tmux {
     fn wait_for(&self, needle: &str) -> String {
         self.wait(needle, |s| s.contains(needle))
     }
+
+    /// Waits for the shell's prompt on the last line. The shell prints it only once the
+    /// reader has exited, so text typed after it reaches a terminal already back in cooked
+    /// mode (text typed while raw mode is still on would keep its raw line endings).
+    fn wait_for_prompt(&self) -> String {
+        self.wait("the shell's prompt", |s| {
+            let last = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+            matches!(last.trim(), "#" | "$")
+        })
+    }
 }
 
 impl Drop for Tmux {
@@ -117,7 +127,7 @@ fn reader_in_a_real_terminal() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config_home = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(repo, config_home.path());
-    tmux.wait("a shell prompt", |s| !s.trim().is_empty());
+    tmux.wait_for_prompt();
     tmux.type_text(&format!("{} briefings", env!("CARGO_BIN_EXE_sitrep")));
     tmux.send(&["Enter"]);
 
@@ -138,10 +148,16 @@ fn reader_in_a_real_terminal() {
         s.contains("every key") && s.contains("next search hit") && s.contains("closes")
     });
     tmux.send(&["Escape"]);
-    tmux.wait("help to close", |s| !s.contains("every key"));
+    tmux.wait("help to close", |s| {
+        !s.contains("every key") && s.contains("Claims ◀─▶ denials")
+    });
 
     tmux.type_text("q");
-    let back = tmux.wait("the shell", |s| !s.contains("Claims ◀─▶ denials"));
+    let back = tmux.wait_for_prompt();
+    assert!(
+        !back.contains("Briefings"),
+        "the reader's screen is gone:\n{back}"
+    );
     assert!(
         back.contains("briefings"),
         "the shell's own screen is back:\n{back}"
@@ -180,6 +196,7 @@ fn reader_in_a_real_terminal() {
         tmux.wait(&format!("the reader to exit on SIG{signal}"), |s| {
             answered(s, &exit)
         });
+        tmux.wait_for_prompt();
         tmux.type_text(&format!(
             "stty -a | grep -q -e -icanon -e '-echo ' && echo STILL-RAW || echo COOKED-{signal}"
         ));
