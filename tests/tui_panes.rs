@@ -155,7 +155,7 @@ fn wide_characters_and_hostile_text_keep_the_grid() {
     }
 }
 
-/// Articles of the corpus (every 8th, to keep the suite fast) open and draw at 80x24 and
+/// Articles of the corpus (every 16th, to keep the suite fast) open and draw at 80x24 and
 /// 200x60 without a panic and with no control character on screen. Reads `$SITREP_CORPUS`;
 /// without it the test prints a note and passes, with it set to a missing folder it fails.
 #[test]
@@ -179,7 +179,7 @@ fn corpus_articles_draw() {
         "the corpus lacks fnc1 or polnear-train"
     );
     let (files, _) = sitrep::briefing::collect_paths(&paths);
-    let sample: Vec<PathBuf> = files.into_iter().step_by(8).collect();
+    let sample: Vec<PathBuf> = files.into_iter().step_by(16).collect();
     let entries = load_all(&sample, Gazetteer::builtin());
     let count = entries.len();
     let mut state = State::new(entries, Config::builtin().unwrap(), true, 80, 24);
