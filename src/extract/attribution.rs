@@ -314,7 +314,7 @@ fn title_gender(word: &str) -> Option<Gender> {
 }
 
 /// The lowercased form of a word token.
-fn low(text: &str, t: &Tok) -> String {
+fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     norm(t.span.of(text))
 }
 

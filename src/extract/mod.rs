@@ -488,26 +488,31 @@ fn statement_terms(
     let actor_words: Vec<String> = s
         .actor
         .iter()
-        .flat_map(|a| a.split_whitespace().map(tokens::norm))
+        .flat_map(|a| a.split_whitespace().map(|w| tokens::norm(w).to_string()))
         .collect();
-    for (_, party) in gazetteer.find_all(body) {
+    let mut party_spans = Vec::new();
+    for (span, party) in gazetteer.find_all(body) {
+        party_spans.push(span);
         if s.actor.as_deref() != Some(party) {
             terms.insert(format!("party:{party}"), 1);
         }
     }
+    let mut offset = 0;
     for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let at = offset;
+        offset += w.len() + 1;
+        if party_spans.iter().any(|p| p.start <= at && at < p.end) {
+            continue;
+        }
         let l = tokens::norm(w);
-        if l.len() < 3 || l.len() > 30 || actor_words.contains(&l) {
+        if l.len() < 3 || l.len() > 30 || actor_words.iter().any(|a| *a == *l) {
             continue;
         }
         if let Some(class) = lexicon::event_class(&l) {
             terms.insert(format!("event:{class}"), 2);
         } else if lexicon::is_proposal_noun(&l) {
             terms.insert("proposal".into(), 0);
-        } else if !lexicon::is_stopword(&l)
-            && lexicon::cue(&l).is_none()
-            && gazetteer.canonical(w).is_none()
-        {
+        } else if !lexicon::is_stopword(&l) && lexicon::cue(&l).is_none() {
             // A crude stem ("announcement" ~ "announced") is enough inside one briefing.
             let stem: String = l.chars().take(6).collect();
             terms.entry(stem).or_insert(1);
