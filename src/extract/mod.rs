@@ -29,6 +29,13 @@ pub struct Extraction {
     pub parties: Vec<PartyCount>,
 }
 
+impl Extraction {
+    /// How many statements are of `kind`, for the counts lists show.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.statements.iter().filter(|s| s.kind == kind).count()
+    }
+}
+
 /// A direct quotation and who said it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
