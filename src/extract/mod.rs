@@ -487,6 +487,7 @@ fn build_statements(
             && (d.pronoun
                 || text[d.cue_at..sentences[d.last].end]
                     .split_whitespace()
+                    .take(4)
                     .count()
                     <= 3)
         {
@@ -598,7 +599,7 @@ fn statement_terms(
 
 /// How many statements either side of a denial are considered for its counter-claim: the
 /// claim a denial answers stands in the same briefing, and the bound keeps pairing linear.
-const COUNTER_WINDOW: usize = 200;
+const COUNTER_WINDOW: usize = 60;
 
 /// Pairs each denial with the claim on the other side that it answers: the claim by another
 /// party (or actor) that shares the most event words and names with it.
@@ -609,6 +610,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
     let terms: Vec<_> = statements
         .iter()
         .map(|s| statement_terms(text, s, gazetteer))
+        .collect();
+    let cues: Vec<String> = statements
+        .iter()
+        .map(|s| s.cue.as_deref().map(str::to_lowercase).unwrap_or_default())
         .collect();
     for d in 0..statements.len() {
         if statements[d].kind != Kind::Denial {
@@ -650,15 +655,11 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
-            let claim_cue = claim
-                .cue
-                .as_deref()
-                .map(str::to_lowercase)
-                .unwrap_or_default();
+            let claim_cue = cues[c].as_str();
             let cue_stem: String = claim_cue.chars().take(5).collect();
             let echoes_cue = cue_stem.len() == 5 && denial_text.contains(&cue_stem);
             let accusation =
-                names_a_claim && matches!(lexicon::cue(&claim_cue), Some(lexicon::Cue::Accuse));
+                names_a_claim && matches!(lexicon::cue(claim_cue), Some(lexicon::Cue::Accuse));
             if echoes_cue || accusation {
                 score += 3;
                 events += 1;
