@@ -105,7 +105,7 @@ fn filter_party_russia_leaves_only_russias_statements_and_quotes() {
         .claim_rows
         .iter()
         .flat_map(|r| match r {
-            sitrep::tui::claims::ClaimsRow::Pair { claim, denial } => vec![*claim, *denial],
+            sitrep::table::Row::Pair { claim, denial } => vec![*claim, *denial],
             _ => vec![],
         })
         .flatten()

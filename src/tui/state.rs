@@ -5,7 +5,8 @@ use crate::briefing::Briefing;
 use crate::config::Config;
 use crate::extract::Extraction;
 use crate::library::Entry;
-use crate::tui::claims::{self, ClaimsRow};
+use crate::table::Row;
+use crate::tui::claims;
 use crate::tui::document::Document;
 use crate::tui::filter::{Filter, Picker};
 use crate::tui::layout::{self, Areas};
@@ -158,7 +159,7 @@ pub struct State {
     /// Selection in the quotes pane.
     pub quotes: Cursor,
     /// Rows of the claims vs denials pane.
-    pub claim_rows: Vec<ClaimsRow>,
+    pub claim_rows: Vec<Row>,
     /// Selection in the claims pane (over `claim_rows`).
     pub claims: Cursor,
     /// True when the denial side of the selected claims row is chosen.
@@ -337,7 +338,7 @@ impl State {
             .checked_sub(1)
             .and_then(|i| self.claim_rows.get(i));
         if self.claims.offset == self.claims.selected
-            && matches!(header_above, Some(ClaimsRow::Section { .. }))
+            && matches!(header_above, Some(Row::Section { .. }))
         {
             self.claims.offset -= 1;
         }
