@@ -78,9 +78,40 @@ pub fn draw_empty(frame: &mut Frame, area: Rect, style: Style, none: &str, some_
     draw_lines(frame, area, [Line::styled(note, style)]);
 }
 
-/// Draws a rule and then `text` wrapped into the rest of `area`, the last line cut with `…`
-/// when the text runs longer: the full words of a row a list had to cut short.
-pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, rule: Style) {
+/// `s` wrapped to `width` columns in at most `rows` lines, the last ending in `…` when the
+/// text runs longer; one row is simply `s` cut to fit.
+pub fn wrap_cut(s: &str, width: usize, rows: usize) -> Vec<String> {
+    if width == 0 || rows == 0 {
+        return Vec::new();
+    }
+    if rows == 1 {
+        return vec![fit(s, width)];
+    }
+    let wrapped = textwrap::wrap(s, width);
+    let cut = wrapped.len() > rows;
+    wrapped
+        .into_iter()
+        .take(rows)
+        .enumerate()
+        .map(|(i, piece)| {
+            if cut && i + 1 == rows {
+                fit(&format!("{piece}…"), width)
+            } else {
+                piece.into_owned()
+            }
+        })
+        .collect()
+}
+
+/// How many lines `s` takes wrapped to `width` columns.
+pub fn wrapped_height(s: &str, width: usize) -> usize {
+    textwrap::wrap(s, width.max(1)).len().max(1)
+}
+
+/// Draws a rule and then `text` wrapped into the rest of `area`, from its line `top` (the
+/// footer scrolls when the text is longer than the room): the full words of a row a list
+/// had to cut short.
+pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, top: usize, rule: Style) {
     let (Some(text), Some(width)) = (text, usize::from(area.width).checked_sub(1)) else {
         return;
     };
@@ -89,15 +120,15 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, rule: St
     }
     let rows = usize::from(area.height - 1);
     let wrapped = textwrap::wrap(&text, width);
+    let top = top.min(wrapped.len().saturating_sub(rows));
     let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), rule)];
-    for (i, piece) in wrapped.iter().take(rows).enumerate() {
-        let piece = if i + 1 == rows && wrapped.len() > rows {
-            fit(&format!("{piece}…"), width)
-        } else {
-            piece.to_string()
-        };
-        lines.push(Line::raw(format!(" {piece}")));
-    }
+    lines.extend(
+        wrapped
+            .iter()
+            .skip(top)
+            .take(rows)
+            .map(|piece| Line::raw(format!(" {piece}"))),
+    );
     draw_lines(frame, area, lines);
 }
 
@@ -126,6 +157,14 @@ mod tests {
         assert_eq!(fit("abcd", 4), "abcd");
         assert_eq!(fit("abcd", 0), "");
         assert_eq!(one_line("a\n\tb\x1bc"), "a b^[c");
+    }
+
+    #[test]
+    fn wrap_cut_marks_what_it_leaves_out() {
+        assert_eq!(wrap_cut("one two three", 7, 3), ["one two", "three"]);
+        assert_eq!(wrap_cut("one two three four", 7, 2), ["one two", "three…"]);
+        assert_eq!(wrap_cut("one two three", 7, 1), ["one tw…"]);
+        assert_eq!(wrapped_height("one two three", 7), 2);
     }
 
     #[test]
