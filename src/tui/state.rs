@@ -19,6 +19,10 @@ use ratatui::layout::Rect;
 use regex::Regex;
 use std::ops::Range;
 
+/// The longest article line: beyond about 100 columns the eye loses its place going back
+/// to the start of the next line.
+const ARTICLE_COLUMNS: u16 = 100;
+
 /// The smallest quotes or claims pane that keeps a footer with the selected item in full.
 const DETAIL_MIN_PANE: u16 = 5;
 
@@ -299,9 +303,10 @@ impl State {
         self.areas().of(pane).map(layout::inner).unwrap_or_default()
     }
 
-    /// Columns the article wraps to.
+    /// Columns the article wraps to: the pane's width, up to a line length that still
+    /// reads well on a very wide terminal.
     pub fn article_width(&self) -> u16 {
-        self.inner(Pane::Article).width.max(1)
+        self.inner(Pane::Article).width.clamp(1, ARTICLE_COLUMNS)
     }
 
     /// The open briefing and its extraction, when it could be read.

@@ -17,6 +17,15 @@ pub fn one_line(s: &str) -> String {
     safe.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A count with its noun: `1 quote`, `2 quotes`, `0 denials`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// `s` cut to at most `width` display columns, ending in `…` when cut. Wide characters
 /// never straddle the edge, and only the part that can show is looked at.
 pub fn fit(s: &str, width: usize) -> String {

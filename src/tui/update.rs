@@ -392,13 +392,13 @@ fn picker_action(state: &mut State, action: Action) {
 }
 
 fn help_action(state: &mut State, action: Action) {
-    let rows = state.config.keys.help_rows().len() + crate::tui::help::GUIDE.len();
-    let page = usize::from(state.size.height.saturating_sub(4));
+    let (_, room) = crate::tui::help::extent(state);
+    let last = crate::tui::help::max_top(state);
     let Some(top) = state.help.as_mut() else {
         return;
     };
-    match (action, motion(action, page)) {
-        (_, Some(step)) => *top = top.saturating_add_signed(step).min(rows),
+    match (action, motion(action, room)) {
+        (_, Some(step)) => *top = top.saturating_add_signed(step).min(last),
         (Action::Help | Action::Clear | Action::Quit, None) => state.help = None,
         _ => {}
     }
@@ -409,5 +409,9 @@ fn resize(state: &mut State, width: u16, height: u16) {
     let width = state.article_width();
     state.doc.ensure_width(width);
     state.article_top = state.article_top.min(state.article_max_top());
+    let last_help_top = crate::tui::help::max_top(state);
+    if let Some(top) = state.help.as_mut() {
+        *top = (*top).min(last_help_top);
+    }
     state.follow_cursors();
 }
