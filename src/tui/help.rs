@@ -10,8 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// How to read the screen, shown under the keys.
-pub const GUIDE: [&str; 8] = [
-    "Briefings: each file with its date or source and counts; ✗ = unreadable.",
+pub const GUIDE: [&str; 9] = [
+    "Briefings: each file with its date or source and counts; ✗ = unreadable,",
+    "  ⚠ = read with warnings (shown on top of the article).",
     "Article: quotes are highlighted; ‹name› tags say who spoke.",
     "Quotes: who said what (speaker · party), in article order.",
     "Claims ◀─▶ denials: a section per party, its claims on the left; a",
