@@ -217,11 +217,7 @@ pub fn to_markdown(r: &Report) -> String {
     let placed: Vec<Placed> = r
         .statements
         .iter()
-        .map(|s| Placed {
-            kind: s.kind,
-            party: s.party.as_deref(),
-            counter: s.counter,
-        })
+        .map(|s| Placed::new(s.kind, s.party.as_deref(), s.counter))
         .collect();
     let mut party = String::new();
     for row in table::layout(&placed, |_| true) {

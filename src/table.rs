@@ -15,6 +15,17 @@ pub struct Placed<'a> {
     pub counter: Option<usize>,
 }
 
+impl<'a> Placed<'a> {
+    /// A statement of `kind` by `party`, answering `counter`.
+    pub fn new(kind: Kind, party: Option<&'a str>, counter: Option<usize>) -> Placed<'a> {
+        Placed {
+            kind,
+            party,
+            counter,
+        }
+    }
+}
+
 /// One row of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
@@ -107,14 +118,6 @@ pub fn layout(statements: &[Placed], shown: impl Fn(usize) -> bool) -> Vec<Row> 
 mod tests {
     use super::*;
 
-    fn placed(kind: Kind, party: Option<&str>, counter: Option<usize>) -> Placed<'_> {
-        Placed {
-            kind,
-            party,
-            counter,
-        }
-    }
-
     fn pair(claim: Option<usize>, denial: Option<usize>) -> Row {
         Row::Pair { claim, denial }
     }
@@ -129,13 +132,13 @@ mod tests {
     #[test]
     fn denials_sit_beside_the_claims_they_answer_across_parties() {
         let st = [
-            placed(Kind::Claim, Some("United States"), None),
-            placed(Kind::Denial, None, None),
-            placed(Kind::Denial, Some("Russia"), Some(0)),
-            placed(Kind::Claim, Some("Russia"), None),
-            placed(Kind::Denial, Some("Russia"), Some(0)),
-            placed(Kind::Denial, Some("Syria"), None),
-            placed(Kind::Claim, Some("Abkhazia"), None),
+            Placed::new(Kind::Claim, Some("United States"), None),
+            Placed::new(Kind::Denial, None, None),
+            Placed::new(Kind::Denial, Some("Russia"), Some(0)),
+            Placed::new(Kind::Claim, Some("Russia"), None),
+            Placed::new(Kind::Denial, Some("Russia"), Some(0)),
+            Placed::new(Kind::Denial, Some("Syria"), None),
+            Placed::new(Kind::Claim, Some("Abkhazia"), None),
         ];
         assert_eq!(
             layout(&st, |_| true),

@@ -42,20 +42,7 @@ fn a_bad_config_names_the_file_and_line() {
 
 #[test]
 fn the_user_config_folder_is_read_and_its_folder_opened() {
-    let home = tempfile::tempdir().unwrap();
-    let briefings = home.path().join("mine");
-    std::fs::create_dir(&briefings).unwrap();
-    std::fs::write(
-        briefings.join("a.txt"),
-        "Talks in Geneva\n\nDelegates met, an envoy said.\n",
-    )
-    .unwrap();
-    std::fs::create_dir(home.path().join("sitrep")).unwrap();
-    std::fs::write(
-        home.path().join("sitrep/config.toml"),
-        format!("folder = {:?}\n", briefings.display().to_string()),
-    )
-    .unwrap();
+    let home = home_with_one_of_each();
     let out = sitrep(home.path()).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("Talks in Geneva"), "{stdout}");

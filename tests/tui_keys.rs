@@ -98,15 +98,7 @@ fn filter_party_russia_leaves_only_russias_statements_and_quotes() {
             .iter()
             .all(|&q| x.quotes[q].party.as_deref() == Some("Russia"))
     );
-    let statements: Vec<usize> = state
-        .claim_rows
-        .iter()
-        .flat_map(|r| match r {
-            sitrep::table::Row::Pair { claim, denial } => vec![*claim, *denial],
-            _ => vec![],
-        })
-        .flatten()
-        .collect();
+    let statements = listed_statements(&state);
     assert!(!statements.is_empty());
     assert!(
         statements
@@ -260,7 +252,7 @@ proptest::proptest! {
     }
 }
 
-/// The text of every statement the claims pane lists.
+/// Every statement the claims pane lists.
 fn listed_statements(state: &sitrep::tui::state::State) -> Vec<usize> {
     state
         .claim_rows

@@ -22,11 +22,7 @@ pub fn rows(x: &Extraction, filter: &Filter) -> Vec<Row> {
     let placed: Vec<Placed> = x
         .statements
         .iter()
-        .map(|s| Placed {
-            kind: s.kind,
-            party: s.party.as_deref(),
-            counter: s.counter,
-        })
+        .map(|s| Placed::new(s.kind, s.party.as_deref(), s.counter))
         .collect();
     table::layout(&placed, |i| filter.statement(&x.statements[i]))
 }
