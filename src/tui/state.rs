@@ -80,12 +80,14 @@ impl Cursor {
         if self.selected < self.offset {
             self.offset = self.selected;
         }
-        while self.offset < self.selected
-            && heights[self.offset..=self.selected].iter().sum::<usize>() > rows
-        {
-            self.offset += 1;
+        // The first item from which the selection still ends on screen.
+        let mut used = heights.get(self.selected).copied().unwrap_or(0);
+        let mut first = self.selected;
+        while first > self.offset && used + heights[first - 1] <= rows {
+            first -= 1;
+            used += heights[first];
         }
-        self.offset = self.offset.min(Cursor::max_offset(heights, rows));
+        self.offset = first.min(Cursor::max_offset(heights, rows));
     }
 
     /// How many items fit on `rows` rows from the first one drawn (at least one).
@@ -540,5 +542,30 @@ impl State {
         self.article_lines()
             .len()
             .saturating_sub(usize::from(self.inner(Pane::Article).height))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_keeps_its_selection_on_screen_and_the_screen_full() {
+        let heights = [1, 3, 1, 2, 1];
+        let mut c = Cursor {
+            selected: 4,
+            offset: 4,
+        };
+        c.follow(&heights, 4);
+        assert_eq!(c.offset, 2, "rows above come back into view: {c:?}");
+        c.step(-3, &heights, 4);
+        assert_eq!((c.selected, c.offset), (1, 1));
+        c.step(1, &heights, 4);
+        assert_eq!((c.selected, c.offset), (2, 1));
+        c.step(1, &heights, 4);
+        assert_eq!((c.selected, c.offset), (3, 2));
+        c.follow(&heights[..2], 4);
+        assert_eq!((c.selected, c.offset), (1, 0), "fewer items: all on screen");
+        assert_eq!(c.fitting(&heights, 4), 2);
     }
 }
