@@ -329,7 +329,14 @@ fn the_footer_shows_the_whole_selected_item_in_tabs_and_scrolls() {
         !top.contains('…'),
         "the footer wraps, it does not cut: {top}"
     );
+    let rule_says = |state: &sitrep::tui::state::State, arrow: &str| {
+        tui_common::region(state, pane)
+            .iter()
+            .any(|r| r.starts_with('─') && r.contains(arrow))
+    };
+    assert!(rule_says(&state, " ↓ "), "the rule says there is more");
     type_keys(&mut state, "JJJJ");
+    assert!(rule_says(&state, " ↑ "));
     let end = footer(&state);
     assert!(end.contains("airstrike on Moscow."), "{end}");
     type_keys(&mut state, "j");

@@ -118,8 +118,8 @@ pub fn wrapped_height(s: &str, width: usize) -> usize {
 }
 
 /// Draws a rule and then `text` wrapped into the rest of `area`, from its line `top` (the
-/// footer scrolls when the text is longer than the room): the full words of a row a list
-/// had to cut short.
+/// footer scrolls when the text is longer than the room, and arrows on the rule say so):
+/// the full words of a row a list had to cut short.
 pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, top: usize, rule: Style) {
     let (Some(text), Some(width)) = (text, usize::from(area.width).checked_sub(1)) else {
         return;
@@ -130,7 +130,21 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, top: usi
     let rows = usize::from(area.height - 1);
     let wrapped = textwrap::wrap(&text, width);
     let top = top.min(wrapped.len().saturating_sub(rows));
-    let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), rule)];
+    // Arrows on the rule say the text goes on above or below what shows.
+    let more = match (top > 0, top + rows < wrapped.len()) {
+        (true, true) => " ↑↓ ",
+        (true, false) => " ↑ ",
+        (false, true) => " ↓ ",
+        (false, false) => "",
+    };
+    let columns = usize::from(area.width);
+    let tail = match more {
+        "" => String::new(),
+        more if columns > more.chars().count() => format!("{more}─"),
+        _ => String::new(),
+    };
+    let edge = "─".repeat(columns - tail.chars().count());
+    let mut lines = vec![Line::styled(format!("{edge}{tail}"), rule)];
     lines.extend(
         wrapped
             .iter()
