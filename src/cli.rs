@@ -34,8 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Print quotes, speakers, parties, claims and denials of briefings.
     Extract {
-        /// Files or folders (read recursively).
-        #[arg(required = true)]
+        /// Files or folders, read recursively (default: the config's folder, else
+        /// `briefings/`).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
@@ -92,7 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Some(Command::Extract { paths, format }) => {
-            let entries = load_all(&paths, gazetteer);
+            let entries = load_all(&default_paths(paths, &config), gazetteer);
             let reports: Vec<Report> = entries.iter().map(report).collect();
             match format {
                 Format::Json => writeln!(stdout, "{}", to_json(&reports))?,
@@ -158,15 +158,16 @@ fn report(e: &Entry) -> Report {
 fn list_line(e: &Entry) -> String {
     use crate::extract::Kind;
     use crate::sanitize::visible;
+    use crate::tui::text::plural;
     match e {
         Entry::Ok(b, x) => {
             let denials = x.count(Kind::Denial);
             format!(
-                "{}\t{} quotes\t{} claims\t{} denials\t{}",
+                "{}\t{}\t{}\t{}\t{}",
                 visible(&b.path.display().to_string(), false),
-                x.quotes.len(),
-                x.statements.len() - denials,
-                denials,
+                plural(x.quotes.len(), "quote"),
+                plural(x.statements.len() - denials, "claim"),
+                plural(denials, "denial"),
                 visible(&b.title, false)
             )
         }

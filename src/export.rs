@@ -4,6 +4,7 @@
 use crate::briefing::{Briefing, LoadError};
 use crate::extract::{Extraction, Kind, PartyCount};
 use crate::sanitize::visible;
+use crate::table::{self, Placed, Row};
 use serde::Serialize;
 
 /// One briefing as `sitrep extract --format json` prints it. Field names are a contract.
@@ -157,7 +158,8 @@ fn line(s: &str) -> String {
 }
 
 /// One report as Markdown: headline, metadata, quotes by speaker, and the claims-vs-denials
-/// table with each denial beside the claim it answers.
+/// table laid out by [`table::layout`] like the reader's claims pane: each party's rows
+/// together, a denial beside the claim it answers.
 pub fn to_markdown(r: &Report) -> String {
     let mut out = String::new();
     if let Some(err) = &r.error {
@@ -212,15 +214,21 @@ pub fn to_markdown(r: &Report) -> String {
         return out;
     }
     out.push_str("| Party | Claims | Denials |\n|---|---|---|\n");
-    for row in claim_rows(r) {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            cell(&row.party),
-            row.claim
-                .map_or(String::new(), |i| statement_cell(&r.statements[i])),
-            row.denial
-                .map_or(String::new(), |i| statement_cell(&r.statements[i])),
-        ));
+    let placed: Vec<Placed> = r
+        .statements
+        .iter()
+        .map(|s| Placed::new(s.kind, s.party.as_deref(), s.counter))
+        .collect();
+    let mut party = String::new();
+    for row in table::layout(&placed, |_| true) {
+        match row {
+            Row::Section { party: p, .. } => party = cell(p.as_deref().unwrap_or("(no party)")),
+            Row::Pair { claim, denial } => out.push_str(&format!(
+                "| {party} | {} | {} |\n",
+                claim.map_or(String::new(), |i| statement_cell(&r.statements[i])),
+                denial.map_or(String::new(), |i| statement_cell(&r.statements[i])),
+            )),
+        }
     }
     out
 }
@@ -232,53 +240,47 @@ fn statement_cell(s: &StatementOut) -> String {
     }
 }
 
-/// A row of the claims-vs-denials table: the party whose row it is, and statement indices.
-struct Row {
-    party: String,
-    claim: Option<usize>,
-    denial: Option<usize>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Lays statements out one row each, grouped by party; a denial that answers a claim goes
-/// on that claim's row, whichever party made it.
-fn claim_rows(r: &Report) -> Vec<Row> {
-    let party_of = |i: usize| {
-        r.statements[i]
-            .party
-            .clone()
-            .unwrap_or_else(|| "(no party)".into())
-    };
-    let mut rows: Vec<Row> = Vec::new();
-    let mut placed = vec![false; r.statements.len()];
-    for (i, s) in r.statements.iter().enumerate() {
-        if s.kind != Kind::Claim {
-            continue;
+    fn statement(kind: Kind, party: &str, text: &str, counter: Option<usize>) -> StatementOut {
+        StatementOut {
+            kind,
+            actor: None,
+            party: Some(party.into()),
+            cue: None,
+            text: text.into(),
+            start: 0,
+            end: 0,
+            paragraph: 0,
+            counter,
         }
-        let answer = r
-            .statements
-            .iter()
-            .enumerate()
-            .find(|(j, d)| d.kind == Kind::Denial && d.counter == Some(i) && !placed[*j])
-            .map(|(j, _)| j);
-        if let Some(j) = answer {
-            placed[j] = true;
-        }
-        placed[i] = true;
-        rows.push(Row {
-            party: party_of(i),
-            claim: Some(i),
-            denial: answer,
+    }
+
+    #[test]
+    fn markdown_claims_follow_the_readers_table() {
+        let mut r = Report::failed(&LoadError {
+            path: "t.txt".into(),
+            problem: crate::briefing::LoadProblem::Empty,
         });
+        r.error = None;
+        r.statements = vec![
+            statement(Kind::Claim, "United States", "Russia bombed it.", None),
+            statement(Kind::Claim, "Russia", "Nobody was hurt.", None),
+            statement(Kind::Denial, "Russia", "Russia denied bombing it.", Some(0)),
+        ];
+        let md = to_markdown(&r);
+        let table: Vec<&str> = md
+            .lines()
+            .skip_while(|l| !l.starts_with("| Party"))
+            .collect();
+        assert_eq!(
+            table[2..],
+            [
+                "| United States | Russia bombed it. | Russia denied bombing it. |",
+                "| Russia | Nobody was hurt. |  |",
+            ]
+        );
     }
-    for (i, s) in r.statements.iter().enumerate() {
-        if !placed[i] && s.kind == Kind::Denial {
-            rows.push(Row {
-                party: party_of(i),
-                claim: None,
-                denial: Some(i),
-            });
-        }
-    }
-    rows.sort_by(|a, b| a.party.cmp(&b.party));
-    rows
 }

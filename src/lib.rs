@@ -11,4 +11,5 @@ pub mod export;
 pub mod extract;
 pub mod library;
 pub mod sanitize;
+pub mod table;
 pub mod tui;

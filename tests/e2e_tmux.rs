@@ -137,11 +137,11 @@ fn reader_in_a_real_terminal() {
     }
     assert!(screen.contains("Sergei Ryabkov · Russia"), "{screen}");
 
-    tmux.type_text("/Ryabkov");
+    tmux.type_text("/Moscow");
     tmux.send(&["Enter"]);
-    tmux.wait_for("/Ryabkov 1/");
+    tmux.wait_for("/Moscow 1/");
     tmux.type_text("n");
-    tmux.wait_for("/Ryabkov 2/");
+    tmux.wait_for("/Moscow 2/");
 
     tmux.type_text("?");
     tmux.wait("the help to list the keys", |s| {

@@ -42,20 +42,7 @@ fn a_bad_config_names_the_file_and_line() {
 
 #[test]
 fn the_user_config_folder_is_read_and_its_folder_opened() {
-    let home = tempfile::tempdir().unwrap();
-    let briefings = home.path().join("mine");
-    std::fs::create_dir(&briefings).unwrap();
-    std::fs::write(
-        briefings.join("a.txt"),
-        "Talks in Geneva\n\nDelegates met, an envoy said.\n",
-    )
-    .unwrap();
-    std::fs::create_dir(home.path().join("sitrep")).unwrap();
-    std::fs::write(
-        home.path().join("sitrep/config.toml"),
-        format!("folder = {:?}\n", briefings.display().to_string()),
-    )
-    .unwrap();
+    let home = home_with_one_of_each();
     let out = sitrep(home.path()).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("Talks in Geneva"), "{stdout}");
@@ -65,4 +52,51 @@ fn the_user_config_folder_is_read_and_its_folder_opened() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/sitrep.toml"));
+}
+
+/// A config home whose config points at a folder with one briefing: one quote, one claim
+/// and one denial.
+fn home_with_one_of_each() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let briefings = home.path().join("mine");
+    std::fs::create_dir(&briefings).unwrap();
+    std::fs::write(
+        briefings.join("a.txt"),
+        "Talks in Geneva\n\n\"We will attend,\" said envoy Anna Weber.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(home.path().join("sitrep")).unwrap();
+    std::fs::write(
+        home.path().join("sitrep/config.toml"),
+        format!("folder = {:?}\n", briefings.display().to_string()),
+    )
+    .unwrap();
+    home
+}
+
+#[test]
+fn list_counts_in_the_singular_and_the_plural() {
+    let home = home_with_one_of_each();
+    let out = sitrep(home.path()).arg("list").output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout.lines().next().expect("one line");
+    assert!(line.contains("\t1 quote\t"), "{line}");
+    assert!(line.contains("\t0 denials\t"), "{line}");
+    assert!(!line.contains(" 1 quotes"), "{line}");
+}
+
+#[test]
+fn extract_without_a_path_reads_the_configs_folder() {
+    let home = home_with_one_of_each();
+    let out = sitrep(home.path()).arg("extract").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("\"title\": \"Talks in Geneva\""),
+        "{stdout}"
+    );
 }

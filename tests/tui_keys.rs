@@ -43,17 +43,14 @@ fn enter_on_a_quote_brings_its_paragraph_on_screen() {
 #[test]
 fn search_then_n_lands_on_the_next_hit() {
     let mut state = seed_reader(80, 24);
-    type_keys(&mut state, "/Ryabkov<enter>");
+    type_keys(&mut state, "/Moscow<enter>");
     let search = state.search.clone().expect("a search");
     let Hits::Article(hits) = &search.hits else {
         panic!("an article search")
     };
-    assert!(
-        hits.len() >= 2,
-        "Ryabkov is named and tags his quote: {hits:?}"
-    );
+    assert!(hits.len() >= 2, "Moscow is named more than once: {hits:?}");
     assert_eq!(search.current, Some(0));
-    assert!(screen(&state).contains("/Ryabkov 1/"));
+    assert!(screen(&state).contains("/Moscow 1/"));
     type_keys(&mut state, "n");
     assert_eq!(state.search.as_ref().unwrap().current, Some(1));
     let second = &hits[1];
@@ -66,11 +63,11 @@ fn search_then_n_lands_on_the_next_hit() {
             .any(|l| l.range.start <= second.start && second.end <= l.range.end),
         "the second hit is not on screen"
     );
-    assert!(screen(&state).contains("/Ryabkov 2/"));
+    assert!(screen(&state).contains("/Moscow 2/"));
     type_keys(&mut state, "N");
     assert_eq!(state.search.as_ref().unwrap().current, Some(0));
     // Smart case: lower case finds any case; Esc clears.
-    type_keys(&mut state, "/ryabkov");
+    type_keys(&mut state, "/moscow");
     assert_eq!(state.search.as_ref().unwrap().hits.len(), hits.len());
     type_keys(&mut state, "<enter><esc>");
     assert!(state.search.is_none());
@@ -101,15 +98,7 @@ fn filter_party_russia_leaves_only_russias_statements_and_quotes() {
             .iter()
             .all(|&q| x.quotes[q].party.as_deref() == Some("Russia"))
     );
-    let statements: Vec<usize> = state
-        .claim_rows
-        .iter()
-        .flat_map(|r| match r {
-            sitrep::tui::claims::ClaimsRow::Pair { claim, denial } => vec![*claim, *denial],
-            _ => vec![],
-        })
-        .flatten()
-        .collect();
+    let statements = listed_statements(&state);
     assert!(!statements.is_empty());
     assert!(
         statements
@@ -260,5 +249,141 @@ proptest::proptest! {
             proptest::prop_assert!(state.article_top <= state.article_max_top());
         }
         screen(&state);
+    }
+}
+
+/// Every statement the claims pane lists.
+fn listed_statements(state: &sitrep::tui::state::State) -> Vec<usize> {
+    state
+        .claim_rows
+        .iter()
+        .flat_map(|r| match r {
+            sitrep::table::Row::Pair { claim, denial } => vec![*claim, *denial],
+            _ => vec![],
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn a_filter_after_g_leaves_the_claims_pane_full_and_keeps_the_selection() {
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "<tab><tab>G");
+    type_keys(&mut state, "frussia<enter><esc>");
+    assert_eq!(state.filter.party.as_deref(), Some("Russia"));
+    let pane = state.inner(Pane::Claims);
+    let rows = tui_common::region(&state, pane).join("\n");
+    assert_eq!(
+        state.claims.offset, 0,
+        "scrolled past rows that fit:\n{rows}"
+    );
+    assert!(rows.contains("Russia"), "{rows}");
+    assert!(rows.matches("Ryabkov:").count() >= 1, "{rows}");
+    // The selected statement stays selected when the filter still shows it.
+    let (b, x) = state.current().unwrap();
+    let kept = listed_statements(&state)
+        .into_iter()
+        .find(|&s| x.statements[s].span.of(&b.text).contains("again denied"))
+        .expect("Ryabkov's denial is listed");
+    type_keys(&mut state, "/again denied<enter><esc>l");
+    assert_eq!(sitrep::tui::claims::selected_statement(&state), Some(kept));
+    type_keys(&mut state, "fsergei<enter><esc>");
+    assert_eq!(sitrep::tui::claims::selected_statement(&state), Some(kept));
+    // Resizing smaller and back never leaves the pane scrolled past its rows.
+    update(
+        &mut state,
+        Action::Resize {
+            width: 100,
+            height: 22,
+        },
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    assert_eq!(state.claims.offset, 0);
+}
+
+#[test]
+fn the_footer_shows_the_whole_selected_item_in_tabs_and_scrolls() {
+    let mut state = seed_reader(80, 24);
+    type_keys(&mut state, "<tab><tab>");
+    let pane = state.inner(Pane::Claims);
+    let footer = |state: &sitrep::tui::state::State| {
+        let rows = tui_common::region(state, pane);
+        let rule = rows
+            .iter()
+            .rposition(|r| r.starts_with('─'))
+            .expect("a footer");
+        rows[rule + 1..].join(" ")
+    };
+    let top = footer(&state);
+    assert!(
+        top.contains("claim · Joseph Dunford · United States: The U.S."),
+        "{top}"
+    );
+    assert!(
+        !top.contains('…'),
+        "the footer wraps, it does not cut: {top}"
+    );
+    let rule_says = |state: &sitrep::tui::state::State, arrow: &str| {
+        tui_common::region(state, pane)
+            .iter()
+            .any(|r| r.starts_with('─') && r.contains(arrow))
+    };
+    assert!(rule_says(&state, " ↓ "), "the rule says there is more");
+    type_keys(&mut state, "JJJJ");
+    assert!(rule_says(&state, " ↑ "));
+    let end = footer(&state);
+    assert!(end.contains("airstrike on Moscow."), "{end}");
+    type_keys(&mut state, "j");
+    assert_eq!(state.detail_top, 0, "a new selection starts at its top");
+    // The quotes footer says kind, speaker and party.
+    type_keys(&mut state, "<s-tab>");
+    let quote = footer(&state);
+    assert!(
+        quote.contains("claim · Joseph Dunford · United States: “believe"),
+        "{quote}"
+    );
+}
+
+#[test]
+fn search_counts_only_the_articles_words() {
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "/Ryabkov<enter>");
+    let search = state.search.clone().unwrap();
+    let in_text = state.current().unwrap().0.text.matches("Ryabkov").count();
+    assert_eq!(
+        search.hits.len(),
+        in_text,
+        "the ‹Sergei Ryabkov› tag is not a hit"
+    );
+    assert!(screen(&state).contains(&format!("/Ryabkov 1/{in_text}")));
+    type_keys(&mut state, "<esc>/also:<enter>");
+    assert!(
+        state.search.as_ref().unwrap().hits.is_empty(),
+        "the `also:` before alternate headlines is not a hit"
+    );
+}
+
+#[test]
+fn help_stops_at_its_last_line() {
+    for (width, height) in [(80, 24), (100, 30)] {
+        let mut state = seed_reader(width, height);
+        type_keys(&mut state, "?");
+        assert!(
+            screen(&state).contains("become tabs"),
+            "help says panes become tabs"
+        );
+        type_keys(&mut state, "G");
+        let shown = screen(&state);
+        let rows: Vec<&str> = shown.lines().collect();
+        let bottom = rows.iter().rposition(|r| r.contains("closes")).unwrap();
+        assert!(rows[bottom - 1].contains("esc"), "{shown}");
+        type_keys(&mut state, "jjjj<c-d>");
+        assert_eq!(screen(&state), shown, "G is already the end");
     }
 }

@@ -210,3 +210,132 @@ fn corpus_articles_draw() {
     }
     assert_eq!(state.list.selected + 1, count);
 }
+
+/// The buffer of a drawn reader.
+fn drawn(state: &State) -> ratatui::buffer::Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+    terminal.draw(|f| draw(f, state)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The modifiers of the first cell of `needle` on screen.
+fn modifier_at(state: &State, needle: &str) -> Modifier {
+    let shown = screen(state);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not on screen:\n{shown}"));
+    let column = line[..line.find(needle).unwrap()].chars().count();
+    drawn(state)[(column as u16, row as u16)].modifier
+}
+
+#[test]
+fn filtered_out_speaker_tags_are_dimmed_like_their_quotes() {
+    let mut state = seed_reader(120, 40);
+    assert!(modifier_at(&state, "‹Joseph").contains(Modifier::BOLD));
+    type_keys(&mut state, "frussia<enter><esc>");
+    assert_eq!(state.filter.party.as_deref(), Some("Russia"));
+    let tag = modifier_at(&state, "‹Joseph");
+    assert!(
+        !tag.contains(Modifier::BOLD),
+        "Dunford's tag still stands out: {tag:?}"
+    );
+}
+
+#[test]
+fn load_warnings_show_in_the_list_and_on_top_of_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin = dir.path().join("latin.txt");
+    std::fs::write(
+        &latin,
+        b"Talks resume\n\nThe envoy\x92s team arrived, officials said.\n",
+    )
+    .unwrap();
+    let bare = briefing_file(&dir, "bare.txt", "Only a headline\n");
+    let latin = latin.to_string_lossy().into_owned();
+    let state = reader(&[&latin], 120, 40);
+    let shown = screen(&state);
+    assert!(shown.contains("⚠ Talks resume"), "{shown}");
+    let article = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article));
+    assert!(article[0].contains("⚠ not valid UTF-8"), "{article:?}");
+    assert!(
+        article.iter().any(|l| l.contains("read as Windows-1252")),
+        "{article:?}"
+    );
+    assert!(
+        article.iter().any(|l| l.contains("envoy’s team")),
+        "{article:?}"
+    );
+    let state = reader(&[&bare], 120, 40);
+    assert!(screen(&state).contains("⚠ Only a headline"));
+    let article = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article));
+    assert!(
+        article[0].contains("⚠ no article body after the headline"),
+        "{article:?}"
+    );
+}
+
+#[test]
+fn wide_terminals_wrap_quotes_and_claims_and_keep_article_lines_readable() {
+    let state = seed_reader(200, 60);
+    let quotes = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Quotes));
+    assert!(
+        quotes.iter().all(|l| !l.trim_end().ends_with('…')),
+        "a quote is cut while the pane has room:\n{}",
+        quotes.join("\n")
+    );
+    let claims =
+        tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");
+    assert!(
+        claims.contains("top general"),
+        "claims stay one line:\n{claims}"
+    );
+    let article = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article));
+    let longest = article
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim()))
+        .max()
+        .unwrap();
+    assert!(longest <= 100, "article lines run {longest} columns");
+}
+
+#[test]
+fn organisations_keep_their_whole_name_in_the_claims_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = briefing_file(
+        &dir,
+        "org.txt",
+        "Raid in Borno\n\nNigeria's military denied that soldiers fired on civilians.\n",
+    );
+    let entries = load_all(&[PathBuf::from(&path)], Gazetteer::builtin());
+    let entries = entries
+        .into_iter()
+        .map(|e| match e {
+            sitrep::library::Entry::Ok(b, mut x) => {
+                let start = b.text.find("Nigeria's").unwrap();
+                x.statements = vec![sitrep::extract::Statement {
+                    kind: sitrep::extract::Kind::Denial,
+                    actor: Some("Nigeria's military".into()),
+                    party: Some("Nigeria".into()),
+                    cue: Some("denied".into()),
+                    span: sitrep::briefing::Span::new(start, b.text.trim_end().len()),
+                    paragraph: 0,
+                    counter: None,
+                }];
+                sitrep::library::Entry::Ok(b, x)
+            }
+            failed => failed,
+        })
+        .collect();
+    let mut state = State::new(entries, Config::builtin().unwrap(), true, 120, 40);
+    type_keys(&mut state, "<tab><tab>");
+    let claims =
+        tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");
+    assert!(claims.contains("Nigeria's military: Nigeria's"), "{claims}");
+    assert!(
+        !claims.contains("│  military:"),
+        "labelled by its last word:\n{claims}"
+    );
+}

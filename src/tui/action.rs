@@ -15,6 +15,10 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Scroll the footer with the selected quote or statement down a line.
+    DetailDown,
+    /// Scroll the footer with the selected quote or statement up a line.
+    DetailUp,
     /// Move the cursor or scroll one line down.
     Down,
     /// Move the cursor or scroll one line up.
@@ -81,7 +85,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 22] = [
+    pub const BINDABLE: [Action; 24] = [
         Action::Help,
         Action::Quit,
         Action::FocusNext,
@@ -94,6 +98,8 @@ impl Action {
         Action::PageUp,
         Action::HalfPageDown,
         Action::HalfPageUp,
+        Action::DetailDown,
+        Action::DetailUp,
         Action::Top,
         Action::Bottom,
         Action::Open,
@@ -120,6 +126,8 @@ impl Action {
             Action::PageUp => "page up",
             Action::HalfPageDown => "half a page down",
             Action::HalfPageUp => "half a page up",
+            Action::DetailDown => "scroll the selected quote or claim's footer down",
+            Action::DetailUp => "scroll the selected quote or claim's footer up",
             Action::Top => "first line",
             Action::Bottom => "last line",
             Action::Open => "show the quote or claim in the article",

@@ -13,9 +13,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use std::ops::Range;
 
-/// Draws the article into `area` (inside the border).
+/// Draws the article into `area` (inside the border), centred in it when the pane is wider
+/// than the longest line that still reads well.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
+    let width = state.article_width().min(area.width);
+    let area = Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    };
     let Some(open) = state.open.and_then(|i| state.entries.get(i)) else {
         let note = if state.entries.is_empty() {
             "No briefings here. Start sitrep with a folder or files: sitrep PATH…"
@@ -39,14 +46,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     }
     let x = state.current().map(|(_, x)| x);
     let doc = &state.doc;
+    let passes = |q: usize| x.is_some_and(|x| state.filter.quote(&x.quotes[q], x));
     let shown_quotes: Vec<Range<usize>> = doc
         .quotes
         .iter()
         .enumerate()
-        .filter(|(i, _)| x.is_some_and(|x| state.filter.quote(&x.quotes[*i], x)))
+        .filter(|(i, _)| passes(*i))
         .map(|(_, r)| r.clone())
         .collect();
-    let tags: Vec<Range<usize>> = doc.tags.iter().map(|(r, _)| r.clone()).collect();
+    // A filtered-out quote's tag is dimmed like the quote itself.
+    let (tags, dimmed_tags): (Vec<_>, Vec<_>) = doc.tags.iter().partition(|(_, q)| passes(*q));
+    let tags: Vec<Range<usize>> = tags.into_iter().map(|(r, _)| r.clone()).collect();
+    let dimmed_tags: Vec<Range<usize>> = dimmed_tags.into_iter().map(|(r, _)| r.clone()).collect();
     let (hits, current): (&[Range<usize>], Option<Range<usize>>) = match &state.search {
         Some(s) if s.pane == Pane::Article => match &s.hits {
             Hits::Article(h) => (h, s.current.and_then(|c| h.get(c).cloned())),
@@ -56,9 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     let mark: Vec<Range<usize>> = state.mark.iter().cloned().collect();
     let current: Vec<Range<usize>> = current.into_iter().collect();
-    let layers: [(&[Range<usize>], Style); 5] = [
+    let layers: [(&[Range<usize>], Style); 6] = [
         (&shown_quotes, t.quote),
         (&tags, t.speaker),
+        (&dimmed_tags, t.dim),
         (&mark, t.mark),
         (hits, t.hit),
         (&current, t.current_hit),
@@ -71,6 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .map(|line| {
             let base = match line.kind {
                 None => return Line::default(),
+                Some(BlockKind::Warning) => t.error,
                 Some(BlockKind::Headline) => t.headline,
                 Some(BlockKind::Alternate) => t.alternate,
                 Some(BlockKind::Body) => Style::new(),

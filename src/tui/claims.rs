@@ -1,11 +1,15 @@
 //! The claims vs denials pane: one section per party with its claims on the left and, on
-//! the same row, the denial that answers each claim (whichever party made it) on the right.
+//! the same row, the denial that answers each claim (whichever party made it) on the right,
+//! laid out by [`crate::table`] like the Markdown export.
 
 use crate::briefing::Briefing;
 use crate::extract::{Extraction, Kind};
+use crate::table::{self, Placed, Row};
 use crate::tui::filter::Filter;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line};
+use crate::tui::text::{
+    draw_empty, draw_lines, fit, highlighted, one_line, wrap_cut, wrapped_height,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,92 +17,20 @@ use ratatui::text::{Line, Span};
 use regex::Regex;
 use unicode_width::UnicodeWidthStr;
 
-/// One row of the pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClaimsRow {
-    /// A party's section header: the party on the left, the parties whose denials stand
-    /// on the right.
-    Section {
-        /// The party whose claims follow (`None`: statements with no party).
-        party: Option<String>,
-        /// Parties of the denials on the right.
-        deniers: Vec<String>,
-    },
-    /// A claim and a denial on one row (indices into the statements).
-    Pair {
-        /// The claim on the left.
-        claim: Option<usize>,
-        /// The denial on the right.
-        denial: Option<usize>,
-    },
-}
-
-/// The rows for an extraction under a filter. A denial goes beside the claim its
-/// `counter` points to when that claim is shown; otherwise it stands in its own party's
-/// section with the left side empty.
-pub fn rows(x: &Extraction, filter: &Filter) -> Vec<ClaimsRow> {
-    let st = &x.statements;
-    let shown: Vec<bool> = st.iter().map(|s| filter.statement(s)).collect();
-    let is_claim = |i: usize| shown[i] && st[i].kind == Kind::Claim;
-    let answers = |d: usize| {
-        shown[d]
-            && st[d].kind == Kind::Denial
-            && st[d].counter.is_some_and(|c| c < st.len() && is_claim(c))
-    };
-    let mut parties: Vec<Option<String>> = Vec::new();
-    for i in 0..st.len() {
-        if shown[i] && (is_claim(i) || !answers(i)) && !parties.contains(&st[i].party) {
-            parties.push(st[i].party.clone());
-        }
-    }
-    parties.sort_by_key(Option::is_none);
-    let mut out = Vec::new();
-    for party in parties {
-        let claims: Vec<usize> = (0..st.len())
-            .filter(|&i| is_claim(i) && st[i].party == party)
-            .collect();
-        let answering =
-            |c: usize| (0..st.len()).filter(move |&d| answers(d) && st[d].counter == Some(c));
-        let own: Vec<usize> = (0..st.len())
-            .filter(|&d| {
-                shown[d] && st[d].kind == Kind::Denial && !answers(d) && st[d].party == party
-            })
-            .collect();
-        let mut deniers: Vec<String> = Vec::new();
-        for d in claims
-            .iter()
-            .flat_map(|&c| answering(c))
-            .chain(own.iter().copied())
-        {
-            let name = st[d].party.clone().unwrap_or_else(|| "no party".into());
-            if !deniers.contains(&name) {
-                deniers.push(name);
-            }
-        }
-        out.push(ClaimsRow::Section { party, deniers });
-        for &c in &claims {
-            let mut ds = answering(c);
-            out.push(ClaimsRow::Pair {
-                claim: Some(c),
-                denial: ds.next(),
-            });
-            out.extend(ds.map(|d| ClaimsRow::Pair {
-                claim: None,
-                denial: Some(d),
-            }));
-        }
-        out.extend(own.into_iter().map(|d| ClaimsRow::Pair {
-            claim: None,
-            denial: Some(d),
-        }));
-    }
-    out
+/// The rows for an extraction under a filter: the shared claims-vs-denials layout.
+pub fn rows(x: &Extraction, filter: &Filter) -> Vec<Row> {
+    let placed: Vec<Placed> = x
+        .statements
+        .iter()
+        .map(|s| Placed::new(s.kind, s.party.as_deref(), s.counter))
+        .collect();
+    table::layout(&placed, |i| filter.statement(&x.statements[i]))
 }
 
 /// The pair row nearest `from` going in `direction` (±1), turning back at the ends;
 /// section headers are never selected.
-pub fn nearest_pair(rows: &[ClaimsRow], from: usize, direction: isize) -> usize {
-    let is_pair = |i: usize| matches!(rows.get(i), Some(ClaimsRow::Pair { .. }));
+pub fn nearest_pair(rows: &[Row], from: usize, direction: isize) -> usize {
+    let is_pair = |i: usize| matches!(rows.get(i), Some(Row::Pair { .. }));
     let from = from.min(rows.len().saturating_sub(1));
     let forward = (from..rows.len()).find(|&i| is_pair(i));
     let backward = (0..=from).rev().find(|&i| is_pair(i));
@@ -111,45 +43,160 @@ pub fn nearest_pair(rows: &[ClaimsRow], from: usize, direction: isize) -> usize 
 }
 
 /// True when the search matches either statement of a row (text or actor) or a header.
-pub fn row_matches(row: &ClaimsRow, b: &Briefing, x: &Extraction, re: &Regex) -> bool {
+pub fn row_matches(row: &Row, b: &Briefing, x: &Extraction, re: &Regex) -> bool {
     match row {
-        ClaimsRow::Section { party, deniers } => {
+        Row::Section { party, deniers } => {
             party.as_deref().is_some_and(|p| re.is_match(p))
                 || deniers.iter().any(|d| re.is_match(d))
         }
-        ClaimsRow::Pair { claim, denial } => [claim, denial]
+        Row::Pair { claim, denial } => [claim, denial]
             .into_iter()
             .flatten()
             .any(|&i| re.is_match(&cell_text(b, x, i))),
     }
 }
 
-/// What a statement's cell says: the sentence, led by the speaker's last name when a
-/// person (not the party itself) makes it, as in `Ryabkov: … denied …`.
+/// Words that make an actor an organisation or a thing, not a person.
+const ORG_NOUNS: [&str; 40] = [
+    "agency",
+    "army",
+    "assembly",
+    "authorities",
+    "authority",
+    "brigade",
+    "cabinet",
+    "coalition",
+    "command",
+    "commission",
+    "committee",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "federation",
+    "force",
+    "forces",
+    "front",
+    "government",
+    "group",
+    "guard",
+    "house",
+    "kremlin",
+    "military",
+    "ministry",
+    "movement",
+    "nations",
+    "navy",
+    "office",
+    "officials",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "service",
+    "state",
+    "union",
+];
+
+/// The widest an actor's label gets before it is cut with `…`.
+const ACTOR_LABEL_COLUMNS: usize = 24;
+
+/// How a statement's actor leads its cell: a person (two or more capitalised words, none of
+/// them an organisation's noun, as in `Sergei Ryabkov`) by the surname; anyone else
+/// (`Nigeria's military`, `Foreign Ministry`, `a statement`) as given, cut to a label's width.
+pub fn actor_label(actor: &str) -> String {
+    let words: Vec<&str> = actor.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let org = |w: &&str| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ORG_NOUNS.contains(&bare.as_str())
+    };
+    match words.last() {
+        Some(surname)
+            if words.len() >= 2 && words.iter().all(capitalised) && !words.iter().any(org) =>
+        {
+            one_line(surname)
+        }
+        _ => fit(&one_line(actor), ACTOR_LABEL_COLUMNS),
+    }
+}
+
+/// What a statement's cell says: the sentence, led by its actor's label when the actor is
+/// not the party itself, as in `Ryabkov: … denied …`.
 fn cell_text(b: &Briefing, x: &Extraction, i: usize) -> String {
     let s = &x.statements[i];
     let text = one_line(s.span.of(&b.text));
-    let person = s
+    let actor = s
         .actor
         .as_deref()
         .filter(|a| Some(*a) != s.party.as_deref());
-    match person.and_then(|a| a.split_whitespace().last()) {
-        Some(name) => format!("{}: {text}", one_line(name)),
+    match actor {
+        Some(a) => format!("{}: {text}", actor_label(a)),
         None => text,
     }
+}
+
+/// The row showing statement `i`, and whether it is on the denial side.
+pub fn row_of(rows: &[Row], i: usize) -> Option<(usize, bool)> {
+    rows.iter().enumerate().find_map(|(r, row)| match row {
+        Row::Pair { claim, .. } if *claim == Some(i) => Some((r, false)),
+        Row::Pair { denial, .. } if *denial == Some(i) => Some((r, true)),
+        _ => None,
+    })
+}
+
+/// The widths of the claim and the denial columns in a pane `width` columns wide (a
+/// three-column link between them).
+fn columns(width: usize) -> (usize, usize) {
+    let left = width.saturating_sub(3) / 2;
+    (left, width.saturating_sub(left + 3))
+}
+
+/// Rows each table row takes in a pane `width` x `rows`: a header one; a pair as many as
+/// its longer side needs, as far as the room shared out among the pairs allows (one row
+/// each when the pane is crowded).
+pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
+    let pairs = state
+        .claim_rows
+        .iter()
+        .filter(|r| matches!(r, Row::Pair { .. }))
+        .count();
+    let headers = state.claim_rows.len() - pairs;
+    let cap = (rows.saturating_sub(headers) / pairs.max(1)).max(1);
+    let (left, right) = columns(width);
+    let current = state.current().filter(|_| cap > 1);
+    state
+        .claim_rows
+        .iter()
+        .map(|row| match (row, current) {
+            (Row::Pair { claim, denial }, Some((b, x))) => {
+                let need = |i: &Option<usize>, w: usize| {
+                    i.map_or(1, |i| {
+                        wrapped_height(&cell_text(b, x, i), w.saturating_sub(1))
+                    })
+                };
+                need(claim, left).max(need(denial, right)).min(cap)
+            }
+            _ => 1,
+        })
+        .collect()
 }
 
 /// The statement Enter jumps to on the selected row: the chosen side, else the other.
 pub fn selected_statement(state: &State) -> Option<usize> {
     match state.claim_rows.get(state.claims.selected)? {
-        ClaimsRow::Pair { claim, denial } => {
+        Row::Pair { claim, denial } => {
             if state.denial_side {
                 denial.or(*claim)
             } else {
                 claim.or(*denial)
             }
         }
-        ClaimsRow::Section { .. } => None,
+        Row::Section { .. } => None,
     }
 }
 
@@ -184,137 +231,101 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let none = " no claims or denials found";
         return draw_empty(frame, area, t.dim, none, !x.statements.is_empty());
     }
-    let width = usize::from(area.width);
-    let left_width = width.saturating_sub(3) / 2;
-    let right_width = width.saturating_sub(left_width + 3);
+    let (left_width, right_width) = columns(usize::from(area.width));
+    let heights = heights(state, usize::from(area.width), usize::from(area.height));
     let search = state.search.as_ref().filter(|s| s.pane == Pane::Claims);
     let regex = search.and_then(|s| s.regex.as_ref());
     let focused = state.focus == Pane::Claims;
-    let lines: Vec<Line> = state
+    let mut lines: Vec<Line> = Vec::with_capacity(usize::from(area.height));
+    for (r, row) in state
         .claim_rows
         .iter()
         .enumerate()
         .skip(state.claims.offset)
-        .take(usize::from(area.height))
-        .map(|(r, row)| match row {
-            ClaimsRow::Section { party, deniers } => {
+    {
+        if lines.len() >= usize::from(area.height) {
+            break;
+        }
+        match row {
+            Row::Section { party, deniers } => {
                 let left = fit(
                     &one_line(party.as_deref().unwrap_or("no party")),
                     left_width,
                 );
                 let right = fit(&one_line(&deniers.join(", ")), right_width);
                 let pad = left_width.saturating_sub(left.width());
-                Line::from(vec![
+                lines.push(Line::from(vec![
                     Span::styled(left, t.claim.patch(t.headline)),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(" │ ", t.dim),
                     Span::styled(right, t.denial.patch(t.headline)),
-                ])
+                ]));
             }
-            ClaimsRow::Pair { claim, denial } => {
+            Row::Pair { claim, denial } => {
                 let selected = focused && r == state.claims.selected;
-                let cell = |i: &Option<usize>, w: usize, style: Style, chosen: bool| {
-                    let text = i
-                        .map(|i| fit(&format!(" {}", cell_text(b, x, i)), w))
-                        .unwrap_or_default();
-                    let pad = w.saturating_sub(text.width());
+                let height = heights[r];
+                let side = |i: &Option<usize>, w: usize, style: Style, chosen: bool| {
                     let style = if selected && chosen {
                         style.patch(t.selected)
                     } else {
                         style
                     };
-                    let mut spans = highlighted(text, regex, style, t.hit);
-                    spans.push(Span::raw(" ".repeat(pad)));
-                    spans
+                    let text = i.map_or(Vec::new(), |i| {
+                        wrap_cut(&cell_text(b, x, i), w.saturating_sub(1), height)
+                    });
+                    (0..height)
+                        .map(|k| {
+                            let piece = text.get(k).map_or(String::new(), |p| format!(" {p}"));
+                            let pad = w.saturating_sub(piece.width());
+                            let mut spans = highlighted(piece, regex, style, t.hit);
+                            spans.push(Span::raw(" ".repeat(pad)));
+                            spans
+                        })
+                        .collect::<Vec<_>>()
                 };
-                let link = if claim.is_some() && denial.is_some() {
-                    "◀─▶"
-                } else {
-                    " │ "
-                };
-                let mut spans = cell(
+                let left = side(
                     claim,
                     left_width,
                     t.claim,
                     !state.denial_side || denial.is_none(),
                 );
-                spans.push(Span::styled(link, t.dim));
-                spans.extend(cell(
+                let right = side(
                     denial,
                     right_width,
                     t.denial,
                     state.denial_side || claim.is_none(),
-                ));
-                Line::from(spans)
+                );
+                for (k, (mut spans, right)) in left.into_iter().zip(right).enumerate() {
+                    let link = if k == 0 && claim.is_some() && denial.is_some() {
+                        "◀─▶"
+                    } else {
+                        " │ "
+                    };
+                    spans.push(Span::styled(link, t.dim));
+                    spans.extend(right);
+                    lines.push(Line::from(spans));
+                }
             }
-        })
-        .collect();
+        }
+    }
     draw_lines(frame, area, lines);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::Span;
-    use crate::extract::Statement;
-
-    fn statement(kind: Kind, party: &str, counter: Option<usize>) -> Statement {
-        Statement {
-            kind,
-            actor: None,
-            party: Some(party.into()),
-            cue: None,
-            span: Span::new(0, 1),
-            paragraph: 0,
-            counter,
-        }
-    }
 
     #[test]
-    fn a_denial_sits_beside_the_claim_it_answers() {
-        let x = Extraction {
-            statements: vec![
-                statement(Kind::Claim, "United States", None),
-                statement(Kind::Denial, "Russia", Some(0)),
-                statement(Kind::Denial, "Russia", Some(0)),
-                statement(Kind::Denial, "Syria", None),
-            ],
-            ..Extraction::default()
-        };
-        let pair = |c, d| ClaimsRow::Pair {
-            claim: c,
-            denial: d,
-        };
+    fn people_go_by_surname_and_organisations_in_full() {
+        assert_eq!(actor_label("Sergei Ryabkov"), "Ryabkov");
+        assert_eq!(actor_label("Joseph Dunford"), "Dunford");
+        assert_eq!(actor_label("Nigeria's military"), "Nigeria's military");
+        assert_eq!(actor_label("Foreign Ministry"), "Foreign Ministry");
+        assert_eq!(actor_label("a statement"), "a statement");
+        assert_eq!(actor_label("Kremlin"), "Kremlin");
         assert_eq!(
-            rows(&x, &Filter::default()),
-            vec![
-                ClaimsRow::Section {
-                    party: Some("United States".into()),
-                    deniers: vec!["Russia".into()]
-                },
-                pair(Some(0), Some(1)),
-                pair(None, Some(2)),
-                ClaimsRow::Section {
-                    party: Some("Syria".into()),
-                    deniers: vec!["Syria".into()]
-                },
-                pair(None, Some(3)),
-            ]
-        );
-        let russia = Filter {
-            party: Some("Russia".into()),
-            ..Filter::default()
-        };
-        assert_eq!(
-            rows(&x, &russia),
-            vec![
-                ClaimsRow::Section {
-                    party: Some("Russia".into()),
-                    deniers: vec!["Russia".into()]
-                },
-                pair(None, Some(1)),
-                pair(None, Some(2)),
-            ]
+            actor_label("the Syrian Arab Army's general command"),
+            "the Syrian Arab Army's …"
         );
     }
 }

@@ -1,6 +1,8 @@
 //! The article as the reader shows it: one clean display string (control characters made
-//! visible, runs of whitespace folded, speaker tags inserted after quotes) with the ranges of
-//! quotes and statements in it, wrapped to a width by display width and cached per width.
+//! visible, runs of whitespace folded, load warnings on top, speaker tags inserted after
+//! quotes) with the ranges of quotes and statements in it, wrapped to a width by display width
+//! and cached per width. Search looks only at the article's own words, never at what the
+//! reader added.
 //!
 //! Building it once per briefing keeps every frame cheap: drawing only slices visible lines,
 //! and search, highlighting and jumping all work in the same coordinates.
@@ -17,6 +19,8 @@ const CACHED_WIDTHS: usize = 3;
 /// What part of the article a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
+    /// A warning from loading the file (odd encoding, no body).
+    Warning,
     /// The headline.
     Headline,
     /// An alternate headline.
@@ -46,6 +50,11 @@ pub struct Document {
     pub tags: Vec<(Range<usize>, usize)>,
     /// Each statement's range, indexed like [`Extraction::statements`].
     pub statements: Vec<Range<usize>>,
+    /// The article's own words (the display text without warnings, `also:` and tags),
+    /// which is what search looks at.
+    words: String,
+    /// Where each run of `words` starts, in `words` and in the display text.
+    runs: Vec<(usize, usize)>,
     wraps: Vec<(u16, Vec<Line>)>,
 }
 
@@ -102,12 +111,23 @@ impl Document {
             block_start: 0,
         };
         let mut blocks = Vec::new();
+        let mut added = Vec::new();
+        for warning in &b.warnings {
+            let start = w.text.len();
+            w.push("⚠ ");
+            w.push(warning);
+            blocks.push((BlockKind::Warning, start..w.text.len()));
+            added.push(start..w.text.len());
+            w.start_block();
+        }
+        let start = w.text.len();
         w.push(&b.title);
-        blocks.push((BlockKind::Headline, 0..w.text.len()));
+        blocks.push((BlockKind::Headline, start..w.text.len()));
         for h in &b.headlines {
             w.start_block();
             let start = w.text.len();
             w.push("also: ");
+            added.push(start..w.text.len());
             w.push(h.of(&b.text));
             blocks.push((BlockKind::Alternate, start..w.text.len()));
         }
@@ -191,12 +211,22 @@ impl Document {
             map.get(i).map_or(end, |m| m.1)
         };
         let range = |s: crate::briefing::Span| locate(s.start)..locate(s.end).max(locate(s.start));
+        added.extend(tags.iter().map(|(r, _)| r.clone()));
+        added.sort_unstable_by_key(|r| r.start);
+        let (mut words, mut runs, mut from) = (String::new(), Vec::new(), 0);
+        for r in added.iter().chain([&(end..end)]) {
+            runs.push((words.len(), from));
+            words.push_str(&w.text[from..r.start]);
+            from = r.end;
+        }
         Document {
             quotes: x.quotes.iter().map(|q| range(q.span)).collect(),
             statements: x.statements.iter().map(|s| range(s.span)).collect(),
             tags,
             blocks,
             text: w.text,
+            words,
+            runs,
             wraps: Vec::new(),
         }
     }
@@ -227,7 +257,12 @@ impl Document {
             .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         let mut lines = Vec::with_capacity(self.text.len() / width.max(8) + 8);
         for (kind, range) in &self.blocks {
-            if *kind != BlockKind::Alternate && !lines.is_empty() {
+            let follows_warning = lines
+                .last()
+                .is_some_and(|l: &Line| l.kind == Some(BlockKind::Warning));
+            let joined =
+                *kind == BlockKind::Alternate || (*kind == BlockKind::Warning && follows_warning);
+            if !joined && !lines.is_empty() {
                 lines.push(Line {
                     kind: None,
                     range: range.start..range.start,
@@ -247,11 +282,21 @@ impl Document {
         lines
     }
 
-    /// Every match of `re` in the display text, empty matches left out.
+    /// Every match of `re` in the article's own words (headline, alternates, body: not the
+    /// warnings, `also:` or speaker tags), as ranges of the display text; empty matches left
+    /// out.
     pub fn find(&self, re: &Regex) -> Vec<Range<usize>> {
-        re.find_iter(&self.text)
+        let display = |offset: usize, end: bool| {
+            let run = self
+                .runs
+                .partition_point(|r| if end { r.0 < offset } else { r.0 <= offset })
+                .saturating_sub(1);
+            let (word, shown) = self.runs.get(run).copied().unwrap_or_default();
+            shown + offset - word
+        };
+        re.find_iter(&self.words)
             .filter(|m| !m.is_empty())
-            .map(|m| m.range())
+            .map(|m| display(m.start(), false)..display(m.end(), true))
             .collect()
     }
 }
@@ -315,6 +360,26 @@ mod tests {
         );
         assert_eq!(&d.text[d.quotes[0].clone()], "we^[[31m never did");
         assert_eq!(&d.text[d.tags[0].0.clone()], "‹Ann\u{a0}Lee›");
+    }
+
+    #[test]
+    fn search_finds_the_articles_words_not_what_the_reader_added() {
+        let b = briefing("Head\n\nAlso head\n\nAnn said \"also ready\" and Ann left.\n");
+        let q = quote_of(&b, "also ready", "Ann Lee");
+        let x = Extraction {
+            quotes: vec![q],
+            ..Extraction::default()
+        };
+        let d = Document::build(&b, &x);
+        let found = |q: &str| {
+            d.find(&Regex::new(q).unwrap())
+                .into_iter()
+                .map(|r| d.text[r].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Ann"), ["Ann", "Ann"], "{}", d.text);
+        assert_eq!(found("also"), ["also"]);
+        assert_eq!(found("ready\" and"), ["ready\"‹Ann\u{a0}Lee› and"]);
     }
 
     #[test]

@@ -10,14 +10,32 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// How to read the screen, shown under the keys.
-pub const GUIDE: [&str; 6] = [
-    "Briefings: each file with its date or source and counts; ✗ = unreadable.",
+pub const GUIDE: [&str; 9] = [
+    "Briefings: each file with its date or source and counts; ✗ = unreadable,",
+    "  ⚠ = read with warnings (shown on top of the article).",
     "Article: quotes are highlighted; ‹name› tags say who spoke.",
     "Quotes: who said what (speaker · party), in article order.",
     "Claims ◀─▶ denials: a section per party, its claims on the left; a",
     "  denial sits right of the claim it answers, and ◀─▶ joins the two.",
     "Searching in the briefings pane filters the whole library.",
+    "Below 100 columns (layout.narrow_below) the briefings, quotes and claims",
+    "  panes become tabs under the article: Tab moves between them.",
 ];
+
+/// Lines of the overlay, and how many fit in its box on screen.
+pub fn extent(state: &State) -> (usize, usize) {
+    let total = GUIDE.len() + 1 + state.config.keys.help_rows().len();
+    let room = usize::from(state.size.height)
+        .min(total + 2)
+        .saturating_sub(2);
+    (total, room)
+}
+
+/// The last first line that still fills the box (G goes there, never past it).
+pub fn max_top(state: &State) -> usize {
+    let (total, room) = extent(state);
+    total.saturating_sub(room)
+}
 
 /// Draws the help overlay, scrolled to `top`.
 pub fn render(frame: &mut Frame, state: &State, top: usize) {

@@ -1,10 +1,11 @@
 //! The briefings pane: every briefing with its date (or source) and counts, unreadable
-//! files marked with their reason; `/` here filters the whole library.
+//! files marked `✗` with their reason, files read with warnings marked `⚠`; `/` here
+//! filters the whole library.
 
 use crate::extract::Kind;
 use crate::library::Entry;
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, smart_case};
+use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, plural, smart_case};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -61,7 +62,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     Some(w) => format!("{} · {counts}", one_line(w)),
                     None => counts,
                 };
-                (one_line(&b.title), detail, t.dim)
+                let title = if b.warnings.is_empty() {
+                    one_line(&b.title)
+                } else {
+                    format!("⚠ {}", one_line(&b.title))
+                };
+                (title, detail, t.dim)
             }
             Entry::Failed(err) => (
                 format!("✗ {}", one_line(&err.path.display().to_string())),
@@ -86,13 +92,4 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         ]));
     }
     draw_lines(frame, area, lines);
-}
-
-/// `1 quote`, `2 quotes`.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

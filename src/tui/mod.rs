@@ -66,11 +66,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
                 .areas(inner);
                 if pane == Pane::Quotes {
                     quotes::render(frame, rows, state);
-                    text::draw_detail(frame, detail, quotes::selected_text(state), state.theme.dim);
                 } else {
                     claims::render(frame, rows, state);
-                    text::draw_detail(frame, detail, claims::selected_text(state), state.theme.dim);
                 }
+                let text = state.detail_text(pane);
+                text::draw_detail(frame, detail, text, state.detail_top, state.theme.dim);
             }
         }
     }

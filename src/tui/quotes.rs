@@ -1,24 +1,65 @@
-//! The quotes pane: who said what, in article order: speaker · party, then the words.
+//! The quotes pane: who said what, in article order: speaker · party, then the words, on as
+//! many lines as the pane has room for.
 
+use crate::briefing::Briefing;
+use crate::extract::{Extraction, Kind, Quote};
 use crate::tui::state::{Pane, State};
-use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line};
+use crate::tui::text::{
+    draw_empty, draw_lines, fit, highlighted, one_line, wrap_cut, wrapped_height,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The selected quote in full with who said it, for the foot of the pane.
+/// The quoted words as a row shows them.
+fn words(b: &Briefing, q: &Quote) -> String {
+    format!("“{}”", one_line(q.span.of(&b.text)))
+}
+
+/// What a quote is: a denial or a claim when it lies inside one, else just a quote.
+fn kind(q: &Quote, x: &Extraction) -> &'static str {
+    let inside = x.statements.iter().find(|s| s.span.overlaps(q.span));
+    match inside.map(|s| s.kind) {
+        Some(Kind::Denial) => "denial",
+        Some(Kind::Claim) => "claim",
+        None => "quote",
+    }
+}
+
+/// The selected quote in full with its kind, speaker and party, for the foot of the pane.
 pub fn selected_text(state: &State) -> Option<String> {
     let (b, x) = state.current()?;
     let q = &x.quotes[*state.quote_rows.get(state.quotes.selected)?];
     let who = q.speaker.as_deref().unwrap_or("speaker unknown");
+    let party = q
+        .party
+        .as_deref()
+        .map_or(String::new(), |p| format!(" · {}", one_line(p)));
     Some(format!(
-        "“{}” — {}",
-        one_line(q.span.of(&b.text)),
-        one_line(who)
+        "{} · {}{party}: {}",
+        kind(q, x),
+        one_line(who),
+        words(b, q)
     ))
 }
 
-/// Draws the quotes into `area` (inside the border): two lines per quote.
+/// Rows each quote takes in a pane `width` x `rows`: who said it, then the words on as many
+/// lines as they need, as far as the room shared out among the quotes allows (one line of
+/// words each when the pane is crowded).
+pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
+    let count = state.quote_rows.len();
+    let cap = (rows / count.max(1)).max(2);
+    let Some((b, x)) = state.current().filter(|_| cap > 2) else {
+        return vec![2; count];
+    };
+    state
+        .quote_rows
+        .iter()
+        .map(|&i| 1 + wrapped_height(&words(b, &x.quotes[i]), width.saturating_sub(2)).min(cap - 1))
+        .collect()
+}
+
+/// Draws the quotes into `area` (inside the border).
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let Some((b, x)) = state.current() else {
@@ -28,6 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         return draw_empty(frame, area, t.dim, " no quotes found", !x.quotes.is_empty());
     }
     let width = usize::from(area.width);
+    let heights = heights(state, width, usize::from(area.height));
     let regex = state
         .search
         .as_ref()
@@ -39,8 +81,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .enumerate()
         .skip(state.quotes.offset)
-        .take(usize::from(area.height).div_ceil(2))
     {
+        if lines.len() >= usize::from(area.height) {
+            break;
+        }
         let q = &x.quotes[i];
         let selected = row == state.quotes.selected && state.focus == Pane::Quotes;
         let who = match (&q.speaker, &q.party) {
@@ -54,10 +98,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             t.dim
         };
-        let words = fit(
-            &format!("“{}”", one_line(q.span.of(&b.text))),
-            width.saturating_sub(2),
-        );
         let pick = |s: ratatui::style::Style| if selected { s.patch(t.selected) } else { s };
         let mut head = vec![Span::raw(" ")];
         head.extend(highlighted(
@@ -66,10 +106,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             pick(who_style),
             t.hit,
         ));
-        let mut body = vec![Span::raw("  ")];
-        body.extend(highlighted(words, regex, pick(t.quote), t.hit));
         lines.push(Line::from(head));
-        lines.push(Line::from(body));
+        for piece in wrap_cut(&words(b, q), width.saturating_sub(2), heights[row] - 1) {
+            let mut body = vec![Span::raw("  ")];
+            body.extend(highlighted(piece, regex, pick(t.quote), t.hit));
+            lines.push(Line::from(body));
+        }
     }
     draw_lines(frame, area, lines);
 }

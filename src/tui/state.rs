@@ -5,20 +5,26 @@ use crate::briefing::Briefing;
 use crate::config::Config;
 use crate::extract::Extraction;
 use crate::library::Entry;
-use crate::tui::claims::{self, ClaimsRow};
+use crate::table::Row;
+use crate::tui::claims;
 use crate::tui::document::Document;
 use crate::tui::filter::{Filter, Picker};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list;
+use crate::tui::quotes;
+use crate::tui::text;
 use crate::tui::text::smart_case;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use regex::Regex;
 use std::ops::Range;
 
-/// Rows of the selected item's full text under a focused quotes or claims list: a rule
-/// and two lines.
-const DETAIL_ROWS: u16 = 3;
+/// The longest article line: beyond about 100 columns the eye loses its place going back
+/// to the start of the next line.
+const ARTICLE_COLUMNS: u16 = 100;
+
+/// The smallest quotes or claims pane that keeps a footer with the selected item in full.
+const DETAIL_MIN_PANE: u16 = 5;
 
 /// The four panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,22 +64,58 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    /// Moves the selection by `delta` within `len` items and scrolls so it stays among the
-    /// `visible` items on screen.
-    pub fn step(&mut self, delta: isize, len: usize, visible: usize) {
-        let last = len.saturating_sub(1);
+    /// Moves the selection by `delta` among items `heights` rows tall and scrolls so it
+    /// stays on the `rows` rows of the screen.
+    pub fn step(&mut self, delta: isize, heights: &[usize], rows: usize) {
+        let last = heights.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.follow(visible);
+        self.follow(heights, rows);
     }
 
-    /// Scrolls so the selection is among the `visible` items.
-    pub fn follow(&mut self, visible: usize) {
-        let visible = visible.max(1);
+    /// Keeps the selection among the items and on screen, and the screen full: the view
+    /// never scrolls so far that rows below the last item stay empty while items above
+    /// are hidden (after a filter, a search, a resize or a new briefing).
+    pub fn follow(&mut self, heights: &[usize], rows: usize) {
+        self.selected = self.selected.min(heights.len().saturating_sub(1));
         if self.selected < self.offset {
             self.offset = self.selected;
-        } else if self.selected >= self.offset + visible {
-            self.offset = self.selected + 1 - visible;
         }
+        // The first item from which the selection still ends on screen.
+        let mut used = heights.get(self.selected).copied().unwrap_or(0);
+        let mut first = self.selected;
+        while first > self.offset && used + heights[first - 1] <= rows {
+            first -= 1;
+            used += heights[first];
+        }
+        self.offset = first.min(Cursor::max_offset(heights, rows));
+    }
+
+    /// How many items fit on `rows` rows from the first one drawn (at least one).
+    pub fn fitting(&self, heights: &[usize], rows: usize) -> usize {
+        let mut used = 0;
+        let fit = heights
+            .iter()
+            .skip(self.offset)
+            .take_while(|&&h| {
+                used += h;
+                used <= rows
+            })
+            .count();
+        fit.max(1)
+    }
+
+    /// The first item to draw so that the last item ends at the bottom of `rows` rows.
+    pub fn max_offset(heights: &[usize], rows: usize) -> usize {
+        let mut used = 0;
+        let below = heights
+            .iter()
+            .rev()
+            .take_while(|&&h| {
+                used += h;
+                used <= rows
+            })
+            .count();
+        heights.len().saturating_sub(below.max(1))
     }
 }
 
@@ -158,11 +200,13 @@ pub struct State {
     /// Selection in the quotes pane.
     pub quotes: Cursor,
     /// Rows of the claims vs denials pane.
-    pub claim_rows: Vec<ClaimsRow>,
+    pub claim_rows: Vec<Row>,
     /// Selection in the claims pane (over `claim_rows`).
     pub claims: Cursor,
     /// True when the denial side of the selected claims row is chosen.
     pub denial_side: bool,
+    /// First line of the selected item's footer on screen (long quotes scroll there).
+    pub detail_top: usize,
     /// The focused pane.
     pub focus: Pane,
     /// The side pane shown under the article in the narrow layout.
@@ -212,6 +256,7 @@ impl State {
             claim_rows: Vec::new(),
             claims: Cursor::default(),
             denial_side: false,
+            detail_top: 0,
             focus: Pane::Article,
             side: Pane::List,
             size: Rect::new(0, 0, width, height),
@@ -260,9 +305,10 @@ impl State {
         self.areas().of(pane).map(layout::inner).unwrap_or_default()
     }
 
-    /// Columns the article wraps to.
+    /// Columns the article wraps to: the pane's width, up to a line length that still
+    /// reads well on a very wide terminal.
     pub fn article_width(&self) -> u16 {
-        self.inner(Pane::Article).width.max(1)
+        self.inner(Pane::Article).width.clamp(1, ARTICLE_COLUMNS)
     }
 
     /// The open briefing and its extraction, when it could be read.
@@ -295,12 +341,18 @@ impl State {
         self.quotes = Cursor::default();
         self.claims = Cursor::default();
         self.denial_side = false;
+        self.quote_rows.clear();
+        self.claim_rows.clear();
         self.refresh_rows();
         self.rerun_search();
     }
 
-    /// Recomputes the quotes and claims rows for the open briefing and the filter.
+    /// Recomputes the quotes and claims rows for the open briefing and the filter, keeping
+    /// the selected quote and statement selected while they are still shown (else the
+    /// nearest one after them).
     pub fn refresh_rows(&mut self) {
+        let quote = self.quote_rows.get(self.quotes.selected).copied();
+        let statement = claims::selected_statement(self);
         let (quote_rows, claim_rows) = match self.current() {
             Some((_, x)) => (
                 (0..x.quotes.len())
@@ -312,35 +364,69 @@ impl State {
         };
         self.quote_rows = quote_rows;
         self.claim_rows = claim_rows;
-        self.quotes.selected = self
-            .quotes
-            .selected
-            .min(self.quote_rows.len().saturating_sub(1));
-        self.claims.selected = claims::nearest_pair(&self.claim_rows, self.claims.selected, 1);
+        if let Some(q) = quote {
+            self.quotes.selected = self.quote_rows.partition_point(|&r| r < q);
+        }
+        if let Some(kept) = statement.and_then(|s| claims::row_of(&self.claim_rows, s)) {
+            self.claims.selected = kept.0;
+            self.denial_side = kept.1;
+        } else {
+            self.claims.selected = claims::nearest_pair(&self.claim_rows, self.claims.selected, 1);
+        }
+        self.detail_top = 0;
         self.follow_cursors();
     }
 
-    /// Scrolls every list so its selection is on screen (after a resize, a layout change
-    /// or a move), keeping a claims section's header in view above its first row.
+    /// Scrolls every list so its selection is on screen and the screen full (after a
+    /// resize, a layout change, a filter or a move), keeping a claims section's header in
+    /// view above its first row.
     pub fn follow_cursors(&mut self) {
-        let (lp, qp, cp) = (
-            self.page(Pane::List),
-            self.page(Pane::Quotes),
-            self.page(Pane::Claims),
-        );
-        self.list.follow(lp);
-        self.quotes.follow(qp);
-        self.claims.follow(cp);
-        let header_above = self
-            .claims
-            .offset
-            .checked_sub(1)
-            .and_then(|i| self.claim_rows.get(i));
-        if self.claims.offset == self.claims.selected
-            && matches!(header_above, Some(ClaimsRow::Section { .. }))
+        for pane in [Pane::List, Pane::Quotes, Pane::Claims] {
+            let (heights, rows) = (self.heights(pane), self.rows(pane));
+            if let Some(cursor) = self.cursor_mut(pane) {
+                cursor.follow(&heights, rows);
+            }
+        }
+        let heights = self.heights(Pane::Claims);
+        let (offset, selected) = (self.claims.offset, self.claims.selected);
+        let header_above = offset.checked_sub(1).and_then(|i| self.claim_rows.get(i));
+        if offset == selected
+            && matches!(header_above, Some(Row::Section { .. }))
+            && heights[offset - 1..=selected].iter().sum::<usize>() <= self.rows(Pane::Claims)
         {
             self.claims.offset -= 1;
         }
+    }
+
+    /// The selection of a pane that lists items.
+    pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut Cursor> {
+        match pane {
+            Pane::List => Some(&mut self.list),
+            Pane::Quotes => Some(&mut self.quotes),
+            Pane::Claims => Some(&mut self.claims),
+            Pane::Article => None,
+        }
+    }
+
+    /// How many rows each item of a listing pane takes on screen now.
+    pub fn heights(&self, pane: Pane) -> Vec<usize> {
+        let width = usize::from(self.inner(pane).width);
+        let rows = self.rows(pane);
+        match pane {
+            Pane::List => vec![2; self.shown.len()],
+            Pane::Quotes => quotes::heights(self, width, rows),
+            Pane::Claims => claims::heights(self, width, rows),
+            Pane::Article => Vec::new(),
+        }
+    }
+
+    /// Rows of `pane` for its items (or lines), the footer left out.
+    pub fn rows(&self, pane: Pane) -> usize {
+        usize::from(
+            self.inner(pane)
+                .height
+                .saturating_sub(self.detail_rows(pane)),
+        )
     }
 
     /// Recomputes which briefings the list shows, keeping the open one selected if it is
@@ -358,8 +444,7 @@ impl State {
             .and_then(|o| self.shown.iter().position(|&i| i == o))
             .unwrap_or(0);
         self.list.offset = 0;
-        let page = self.page(Pane::List);
-        self.list.follow(page);
+        self.follow_cursors();
         self.open_selected();
     }
 
@@ -408,23 +493,47 @@ impl State {
         }
     }
 
-    /// Rows at the foot of the quotes or claims pane that show the selected item in full,
-    /// while that pane has the focus and room for it.
-    pub fn detail_rows(&self, pane: Pane) -> u16 {
-        let listed = matches!(pane, Pane::Quotes | Pane::Claims);
-        if listed && self.focus == pane && self.inner(pane).height >= 10 {
-            DETAIL_ROWS
-        } else {
-            0
+    /// The selected quote or statement in full, for the footer of `pane`.
+    pub fn detail_text(&self, pane: Pane) -> Option<String> {
+        match pane {
+            Pane::Quotes => quotes::selected_text(self),
+            Pane::Claims => claims::selected_text(self),
+            Pane::List | Pane::Article => None,
         }
     }
 
-    /// How many items of `pane` fit on screen.
+    /// Lines of the footer's text wrapped to the pane, and how many show at once: all of
+    /// them up to a third of the pane, the rest scrolled to.
+    pub fn detail_lines(&self, pane: Pane) -> (usize, usize) {
+        let inner = self.inner(pane);
+        let listed = matches!(pane, Pane::Quotes | Pane::Claims);
+        if !listed || self.focus != pane || inner.height < DETAIL_MIN_PANE {
+            return (0, 0);
+        }
+        let Some(text) = self.detail_text(pane) else {
+            return (0, 0);
+        };
+        let lines = text::wrapped_height(&text, usize::from(inner.width.saturating_sub(1)));
+        (lines, lines.min(usize::from(inner.height / 3).max(1)))
+    }
+
+    /// Rows at the foot of the quotes or claims pane that show the selected item in full
+    /// (a rule, then its text), while that pane has the focus and room for it.
+    pub fn detail_rows(&self, pane: Pane) -> u16 {
+        match self.detail_lines(pane) {
+            (_, 0) => 0,
+            (_, shown) => shown as u16 + 1,
+        }
+    }
+
+    /// How many items of `pane` are on screen (lines for the article).
     pub fn page(&self, pane: Pane) -> usize {
-        let rows = usize::from(self.inner(pane).height - self.detail_rows(pane));
+        let rows = self.rows(pane);
         match pane {
-            Pane::List | Pane::Quotes => (rows / 2).max(1),
-            Pane::Article | Pane::Claims => rows.max(1),
+            Pane::Article => rows.max(1),
+            Pane::List => self.list.fitting(&self.heights(pane), rows),
+            Pane::Quotes => self.quotes.fitting(&self.heights(pane), rows),
+            Pane::Claims => self.claims.fitting(&self.heights(pane), rows),
         }
     }
 
@@ -433,5 +542,30 @@ impl State {
         self.article_lines()
             .len()
             .saturating_sub(usize::from(self.inner(Pane::Article).height))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_keeps_its_selection_on_screen_and_the_screen_full() {
+        let heights = [1, 3, 1, 2, 1];
+        let mut c = Cursor {
+            selected: 4,
+            offset: 4,
+        };
+        c.follow(&heights, 4);
+        assert_eq!(c.offset, 2, "rows above come back into view: {c:?}");
+        c.step(-3, &heights, 4);
+        assert_eq!((c.selected, c.offset), (1, 1));
+        c.step(1, &heights, 4);
+        assert_eq!((c.selected, c.offset), (2, 1));
+        c.step(1, &heights, 4);
+        assert_eq!((c.selected, c.offset), (3, 2));
+        c.follow(&heights[..2], 4);
+        assert_eq!((c.selected, c.offset), (1, 0), "fewer items: all on screen");
+        assert_eq!(c.fitting(&heights, 4), 2);
     }
 }

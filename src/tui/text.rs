@@ -17,6 +17,15 @@ pub fn one_line(s: &str) -> String {
     safe.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A count with its noun: `1 quote`, `2 quotes`, `0 denials`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// `s` cut to at most `width` display columns, ending in `…` when cut. Wide characters
 /// never straddle the edge, and only the part that can show is looked at.
 pub fn fit(s: &str, width: usize) -> String {
@@ -78,9 +87,40 @@ pub fn draw_empty(frame: &mut Frame, area: Rect, style: Style, none: &str, some_
     draw_lines(frame, area, [Line::styled(note, style)]);
 }
 
-/// Draws a rule and then `text` wrapped into the rest of `area`, the last line cut with `…`
-/// when the text runs longer: the full words of a row a list had to cut short.
-pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, rule: Style) {
+/// `s` wrapped to `width` columns in at most `rows` lines, the last ending in `…` when the
+/// text runs longer; one row is simply `s` cut to fit.
+pub fn wrap_cut(s: &str, width: usize, rows: usize) -> Vec<String> {
+    if width == 0 || rows == 0 {
+        return Vec::new();
+    }
+    if rows == 1 {
+        return vec![fit(s, width)];
+    }
+    let wrapped = textwrap::wrap(s, width);
+    let cut = wrapped.len() > rows;
+    wrapped
+        .into_iter()
+        .take(rows)
+        .enumerate()
+        .map(|(i, piece)| {
+            if cut && i + 1 == rows {
+                fit(&format!("{piece}…"), width)
+            } else {
+                piece.into_owned()
+            }
+        })
+        .collect()
+}
+
+/// How many lines `s` takes wrapped to `width` columns.
+pub fn wrapped_height(s: &str, width: usize) -> usize {
+    textwrap::wrap(s, width.max(1)).len().max(1)
+}
+
+/// Draws a rule and then `text` wrapped into the rest of `area`, from its line `top` (the
+/// footer scrolls when the text is longer than the room, and arrows on the rule say so):
+/// the full words of a row a list had to cut short.
+pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, top: usize, rule: Style) {
     let (Some(text), Some(width)) = (text, usize::from(area.width).checked_sub(1)) else {
         return;
     };
@@ -89,15 +129,29 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, rule: St
     }
     let rows = usize::from(area.height - 1);
     let wrapped = textwrap::wrap(&text, width);
-    let mut lines = vec![Line::styled("─".repeat(usize::from(area.width)), rule)];
-    for (i, piece) in wrapped.iter().take(rows).enumerate() {
-        let piece = if i + 1 == rows && wrapped.len() > rows {
-            fit(&format!("{piece}…"), width)
-        } else {
-            piece.to_string()
-        };
-        lines.push(Line::raw(format!(" {piece}")));
-    }
+    let top = top.min(wrapped.len().saturating_sub(rows));
+    // Arrows on the rule say the text goes on above or below what shows.
+    let more = match (top > 0, top + rows < wrapped.len()) {
+        (true, true) => " ↑↓ ",
+        (true, false) => " ↑ ",
+        (false, true) => " ↓ ",
+        (false, false) => "",
+    };
+    let columns = usize::from(area.width);
+    let tail = match more {
+        "" => String::new(),
+        more if columns > more.chars().count() => format!("{more}─"),
+        _ => String::new(),
+    };
+    let edge = "─".repeat(columns - tail.chars().count());
+    let mut lines = vec![Line::styled(format!("{edge}{tail}"), rule)];
+    lines.extend(
+        wrapped
+            .iter()
+            .skip(top)
+            .take(rows)
+            .map(|piece| Line::raw(format!(" {piece}"))),
+    );
     draw_lines(frame, area, lines);
 }
 
@@ -126,6 +180,14 @@ mod tests {
         assert_eq!(fit("abcd", 4), "abcd");
         assert_eq!(fit("abcd", 0), "");
         assert_eq!(one_line("a\n\tb\x1bc"), "a b^[c");
+    }
+
+    #[test]
+    fn wrap_cut_marks_what_it_leaves_out() {
+        assert_eq!(wrap_cut("one two three", 7, 3), ["one two", "three"]);
+        assert_eq!(wrap_cut("one two three four", 7, 2), ["one two", "three…"]);
+        assert_eq!(wrap_cut("one two three", 7, 1), ["one tw…"]);
+        assert_eq!(wrapped_height("one two three", 7), 2);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::line_of;
 use crate::tui::filter::Picker;
-use crate::tui::state::{Hits, Pane, Prompt, Search, State};
+use crate::tui::state::{Cursor, Hits, Pane, Prompt, Search, State};
 use crate::tui::text::smart_case;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -19,7 +19,12 @@ pub fn update(state: &mut State, action: Action) {
         Action::Scroll { column, row, down } => {
             let overlay = state.prompt.is_some() || state.picker.is_some() || state.help.is_some();
             if let Some(pane) = state.areas().pane_at(column, row).filter(|_| !overlay) {
-                scroll_view(state, pane, if down { WHEEL_LINES } else { -WHEEL_LINES });
+                scroll_view(
+                    state,
+                    pane,
+                    row,
+                    if down { WHEEL_LINES } else { -WHEEL_LINES },
+                );
             }
             return;
         }
@@ -61,6 +66,8 @@ fn normal_action(state: &mut State, action: Action) {
         Action::Filter => state.picker = Some(Picker::new(&state.entries, &state.filter)),
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
+        Action::DetailDown => scroll_detail(state, state.focus, 1),
+        Action::DetailUp => scroll_detail(state, state.focus, -1),
         other => {
             if let Some(delta) = motion(other, state.page(state.focus)) {
                 move_in(state, state.focus, delta);
@@ -88,45 +95,56 @@ fn motion(action: Action, page: usize) -> Option<isize> {
 
 /// Moves the selection (or the article's first line) in `pane`.
 fn move_in(state: &mut State, pane: Pane, delta: isize) {
-    let page = state.page(pane);
+    if pane == Pane::Article {
+        let max = state.article_max_top();
+        state.article_top = state.article_top.saturating_add_signed(delta).min(max);
+        return;
+    }
+    let (heights, rows) = (state.heights(pane), state.rows(pane));
+    if let Some(cursor) = state.cursor_mut(pane) {
+        cursor.step(delta, &heights, rows);
+    }
+    state.detail_top = 0;
     match pane {
-        Pane::List => {
-            let len = state.shown.len();
-            state.list.step(delta, len, page);
-            state.open_selected();
-        }
-        Pane::Article => {
-            let max = state.article_max_top();
-            state.article_top = state.article_top.saturating_add_signed(delta).min(max);
-        }
-        Pane::Quotes => {
-            let len = state.quote_rows.len();
-            state.quotes.step(delta, len, page);
-        }
+        Pane::List => state.open_selected(),
         Pane::Claims => {
-            let len = state.claim_rows.len();
-            state.claims.step(delta, len, page);
             state.claims.selected =
                 claims::nearest_pair(&state.claim_rows, state.claims.selected, delta);
-            state.follow_cursors();
         }
+        _ => {}
+    }
+    state.follow_cursors();
+}
+
+/// Scrolls the view of `pane` without moving its selection (the mouse wheel); over the
+/// footer it scrolls the footer.
+fn scroll_view(state: &mut State, pane: Pane, row: u16, delta: isize) {
+    let footer_top = state
+        .inner(pane)
+        .bottom()
+        .saturating_sub(state.detail_rows(pane));
+    if state.detail_rows(pane) > 0 && row >= footer_top {
+        return scroll_detail(state, pane, delta);
+    }
+    if pane == Pane::Article {
+        return move_in(state, pane, delta);
+    }
+    let (heights, rows) = (state.heights(pane), state.rows(pane));
+    if let Some(cursor) = state.cursor_mut(pane) {
+        cursor.offset = cursor
+            .offset
+            .saturating_add_signed(delta)
+            .min(Cursor::max_offset(&heights, rows));
     }
 }
 
-/// Scrolls the view of `pane` without moving its selection (the mouse wheel).
-fn scroll_view(state: &mut State, pane: Pane, delta: isize) {
-    let page = state.page(pane);
-    let scroll = |offset: usize, len: usize| {
-        offset
-            .saturating_add_signed(delta)
-            .min(len.saturating_sub(page))
-    };
-    match pane {
-        Pane::List => state.list.offset = scroll(state.list.offset, state.shown.len()),
-        Pane::Article => move_in(state, Pane::Article, delta),
-        Pane::Quotes => state.quotes.offset = scroll(state.quotes.offset, state.quote_rows.len()),
-        Pane::Claims => state.claims.offset = scroll(state.claims.offset, state.claim_rows.len()),
-    }
+/// Scrolls the footer of the focused quotes or claims pane through a long quote.
+fn scroll_detail(state: &mut State, pane: Pane, delta: isize) {
+    let (lines, shown) = state.detail_lines(pane);
+    state.detail_top = state
+        .detail_top
+        .saturating_add_signed(delta)
+        .min(lines.saturating_sub(shown));
 }
 
 fn cycle_focus(state: &mut State, step: isize) {
@@ -139,6 +157,7 @@ fn cycle_focus(state: &mut State, step: isize) {
     if state.focus != Pane::Article {
         state.side = state.focus;
     }
+    state.detail_top = 0;
     state.follow_cursors();
 }
 
@@ -299,11 +318,12 @@ fn jump_to_hit(state: &mut State, forward: bool) {
     match pane {
         Pane::Quotes => {
             state.quotes.selected = target;
-            let page = state.page(Pane::Quotes);
-            state.quotes.follow(page);
+            state.detail_top = 0;
+            state.follow_cursors();
         }
         Pane::Claims => {
             state.claims.selected = target;
+            state.detail_top = 0;
             state.follow_cursors();
         }
         Pane::Article | Pane::List => scroll_article_to(state, target),
@@ -372,13 +392,13 @@ fn picker_action(state: &mut State, action: Action) {
 }
 
 fn help_action(state: &mut State, action: Action) {
-    let rows = state.config.keys.help_rows().len() + crate::tui::help::GUIDE.len();
-    let page = usize::from(state.size.height.saturating_sub(4));
+    let (_, room) = crate::tui::help::extent(state);
+    let last = crate::tui::help::max_top(state);
     let Some(top) = state.help.as_mut() else {
         return;
     };
-    match (action, motion(action, page)) {
-        (_, Some(step)) => *top = top.saturating_add_signed(step).min(rows),
+    match (action, motion(action, room)) {
+        (_, Some(step)) => *top = top.saturating_add_signed(step).min(last),
         (Action::Help | Action::Clear | Action::Quit, None) => state.help = None,
         _ => {}
     }
@@ -389,5 +409,9 @@ fn resize(state: &mut State, width: u16, height: u16) {
     let width = state.article_width();
     state.doc.ensure_width(width);
     state.article_top = state.article_top.min(state.article_max_top());
+    let last_help_top = crate::tui::help::max_top(state);
+    if let Some(top) = state.help.as_mut() {
+        *top = (*top).min(last_help_top);
+    }
     state.follow_cursors();
 }

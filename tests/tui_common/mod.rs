@@ -95,3 +95,19 @@ pub fn screen(state: &State) -> String {
     }
     out
 }
+
+/// The rows of the screen inside `area`, as text.
+pub fn region(state: &State, area: ratatui::layout::Rect) -> Vec<String> {
+    let shown = screen(state);
+    shown
+        .lines()
+        .skip(usize::from(area.y))
+        .take(usize::from(area.height))
+        .map(|l| {
+            l.chars()
+                .skip(usize::from(area.x))
+                .take(usize::from(area.width))
+                .collect()
+        })
+        .collect()
+}
