@@ -434,7 +434,8 @@ fn find_headline(text: &str, first: Span, more_paragraphs: bool) -> Headline {
     let line = &p[..newline];
     let line = line.trim_end_matches(is_blank_char);
     let rest = &p[newline..];
-    let rest_start = first.start + newline + (rest.len() - rest.trim_start_matches(is_blank_char).len());
+    let rest_start =
+        first.start + newline + (rest.len() - rest.trim_start_matches(is_blank_char).len());
     if line.len() > MAX_HEADLINE_BYTES || rest_start >= first.end {
         return Headline::None;
     }
@@ -530,7 +531,9 @@ fn decode_utf16(rest: &[u8], word: fn([u8; 2]) -> u16, name: &str) -> (String, V
 fn decode_utf32(rest: &[u8], word: fn([u8; 4]) -> u32, name: &str) -> (String, Vec<String>) {
     let text: String = rest
         .chunks_exact(4)
-        .map(|c| char::from_u32(word([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER))
+        .map(|c| {
+            char::from_u32(word([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
         .collect();
     encoded_text(text, name, rest.len() % 4)
 }
@@ -541,7 +544,9 @@ fn encoded_text(text: String, name: &str, trailing: usize) -> (String, Vec<Strin
         "decoded from {name}; offsets refer to the decoded UTF-8 text"
     )];
     if trailing > 0 {
-        warnings.push(format!("{trailing} trailing byte(s) of a cut character dropped"));
+        warnings.push(format!(
+            "{trailing} trailing byte(s) of a cut character dropped"
+        ));
     }
     (text, warnings)
 }

@@ -26,7 +26,8 @@ const ARTICLE: &str = "Ceasefire talks stall in Geneva\n\n\
     report. Café owners near the venue said the city was calm.\n";
 
 /// A 1x1 PNG image, byte for byte.
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\
     \0\0\0\nIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82";
 
 /// The entry for `name`, which must be there.
@@ -89,7 +90,10 @@ fn empty_and_whitespace_only_files_are_errors_saying_so() {
     let folder = Folder::with_shipped_briefings();
     folder.write("empty.txt", "");
     folder.write("blank.txt", " \n\t\r\n   \n");
-    folder.write("invisible.md", "\u{FEFF}\u{00A0}\u{200B}\n\u{2060}\u{3000}\n");
+    folder.write(
+        "invisible.md",
+        "\u{FEFF}\u{00A0}\u{200B}\n\u{2060}\u{3000}\n",
+    );
     let entries = folder.load_checked();
     for name in ["empty.txt", "blank.txt", "invisible.md"] {
         let message = error_of(&entries, name);
@@ -102,7 +106,9 @@ fn binary_files_are_refused_with_what_they_look_like() {
     let folder = Folder::with_shipped_briefings();
     folder.write("photo.txt", PNG);
     folder.write("scan.md", b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01");
-    let mut noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let mut noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
     noise[100] = 0;
     folder.write("dump.txt", noise);
     let entries = folder.load_checked();
@@ -185,7 +191,10 @@ fn a_file_cut_inside_a_character_keeps_everything_before_the_cut() {
     folder.write("cut.txt", &ARTICLE.as_bytes()[..cut]);
     let entries = folder.load_checked();
     let b = loaded(&entries, "cut.txt");
-    assert!(b.text.starts_with(&ARTICLE[..cut - 2]), "the valid part is kept");
+    assert!(
+        b.text.starts_with(&ARTICLE[..cut - 2]),
+        "the valid part is kept"
+    );
     assert!(b.text.ends_with("table,â€"), "{:?}", b.text);
     assert!(b.warnings[0].contains("2 byte(s)"), "{:?}", b.warnings);
 }
@@ -207,7 +216,10 @@ fn a_50_mb_article_loads_whole_and_a_bigger_file_is_refused_by_size() {
     assert_eq!(b.text.len(), text.len());
     assert_eq!(b.paragraphs.len(), (text.len() - 22) / paragraph.len());
     let message = error_of(&entries, "huge.txt");
-    assert!(message.contains("too large: 64.0 MB (the limit is 64 MB)"), "{message}");
+    assert!(
+        message.contains("too large: 64.0 MB (the limit is 64 MB)"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -270,9 +282,13 @@ fn ten_thousand_unbalanced_quote_marks_load_and_extract() {
     let mut text = String::from("Quote storm\n\n");
     for i in 0..10_000 {
         text.push_str(["“", "\"", "”", "‘"][i % 4]);
-        text.push_str(if i % 7 == 0 { "said Ivanov\n\n" } else { "word " });
+        text.push_str(if i % 7 == 0 {
+            "said Ivanov\n\n"
+        } else {
+            "word "
+        });
     }
-    text.push_str("\"");
+    text.push('"');
     folder.write("quotes.txt", &text);
     let entries = folder.load_checked();
     assert_eq!(loaded(&entries, "quotes.txt").text, text);
@@ -281,8 +297,14 @@ fn ten_thousand_unbalanced_quote_marks_load_and_extract() {
 #[test]
 fn broken_front_matter_names_the_file_the_line_and_the_problem() {
     let folder = Folder::with_shipped_briefings();
-    folder.write("not-toml.md", "+++\ntitle = \"ok\"\nthis is not toml\n+++\nBody.\n");
-    folder.write("wrong-type.md", "+++\ntitle = \"ok\"\ntags = 3\n+++\nBody.\n");
+    folder.write(
+        "not-toml.md",
+        "+++\ntitle = \"ok\"\nthis is not toml\n+++\nBody.\n",
+    );
+    folder.write(
+        "wrong-type.md",
+        "+++\ntitle = \"ok\"\ntags = 3\n+++\nBody.\n",
+    );
     folder.write("unknown.md", "+++\ntitel = \"typo\"\n+++\nBody.\n");
     folder.write("open.md", "+++\ntitle = \"never closed\"\n\nBody.\n");
     let entries = folder.load_checked();
@@ -345,8 +367,13 @@ fn pipes_sockets_devices_and_folders_named_like_briefings_never_hang_the_load() 
     assert!(error_of(&entries, "socket.txt").contains("not a regular file (a socket)"));
     assert!(error_of(&entries, "zero.txt").contains("not a regular file (a device)"));
     loaded(&entries, "folder.txt/inside.txt");
-    let message = Briefing::load(&folder.path("folder.txt")).unwrap_err().to_string();
-    assert!(message.ends_with("folder.txt: cannot read: is a folder"), "{message}");
+    let message = Briefing::load(&folder.path("folder.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.ends_with("folder.txt: cannot read: is a folder"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -381,7 +408,11 @@ fn a_file_deleted_or_cut_between_listing_and_reading_fails_alone() {
         "{message}"
     );
     let b = Briefing::load(&cut).unwrap();
-    assert!(b.warnings[0].contains("not valid UTF-8"), "{:?}", b.warnings);
+    assert!(
+        b.warnings[0].contains("not valid UTF-8"),
+        "{:?}",
+        b.warnings
+    );
     folder.load_checked();
 }
 

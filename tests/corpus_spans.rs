@@ -38,5 +38,8 @@ fn every_corpus_file_extracts_into_valid_spans() {
             Entry::Failed(e) => panic!("a corpus file fails to load: {e}"),
         }
     }
-    eprintln!("{} corpus files, {quotes} quotes, all spans valid", entries.len());
+    eprintln!(
+        "{} corpus files, {quotes} quotes, all spans valid",
+        entries.len()
+    );
 }

@@ -132,14 +132,27 @@ fn assert_terminal_safe(what: &str, text: &str, allow_tab: bool) {
 fn markdown_output_and_errors_show_hostile_text_visibly() {
     let dir = hostile_folder();
     let (code, out, err) = run(&["extract", "--format", "md"], dir.path());
-    assert_eq!(code, Some(1), "one file fails, the rest print; stderr: {err}");
+    assert_eq!(
+        code,
+        Some(1),
+        "one file fails, the rest print; stderr: {err}"
+    );
     assert_terminal_safe("extract --format md", &out, false);
     assert_terminal_safe("extract's errors", &err, false);
-    assert!(out.contains("# Title^[[31m^[[2J^[[H"), "the title is shown visibly");
-    assert!(out.contains("^[]52;c;ZWNobyBwd25lZA==^G"), "OSC 52 is shown visibly");
+    assert!(
+        out.contains("# Title^[[31m^[[2J^[[H"),
+        "the title is shown visibly"
+    );
+    assert!(
+        out.contains("^[]52;c;ZWNobyBwd25lZA==^G"),
+        "OSC 52 is shown visibly"
+    );
     assert!(out.contains("<U+009B>31m") && out.contains("<U+202E>"));
     assert!(out.contains("US military will not share intellegence with Russia"));
-    assert!(err.contains("broken^[[31m") && err.contains("unknown field"), "{err}");
+    assert!(
+        err.contains("broken^[[31m") && err.contains("unknown field"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -150,9 +163,15 @@ fn list_output_and_errors_show_hostile_text_visibly() {
     assert_terminal_safe("list", &out, true);
     assert_terminal_safe("list's errors", &err, false);
     assert_eq!(out.lines().count(), 4, "every file has its line:\n{out}");
-    assert!(out.contains("name^[[31m^[[2J"), "the file name is shown visibly");
+    assert!(
+        out.contains("name^[[31m^[[2J"),
+        "the file name is shown visibly"
+    );
     assert!(out.contains("Title^[[31m"), "the title is shown visibly");
-    assert!(out.contains("error: front matter: line 2: unknown field"), "{out}");
+    assert!(
+        out.contains("error: front matter: line 2: unknown field"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -169,7 +188,11 @@ fn json_keeps_hostile_text_exact_and_escaped() {
     assert_eq!(reports.len(), 4);
     let hostile = reports
         .iter()
-        .find(|r| r["path"].as_str().is_some_and(|p| p.ends_with("hostile.md")))
+        .find(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("hostile.md"))
+        })
         .expect("the hostile briefing is reported");
     assert_eq!(hostile["error"], serde_json::Value::Null);
     let title = format!("Title{HOSTILE}{ZERO_WIDTH} end");
@@ -177,11 +200,19 @@ fn json_keeps_hostile_text_exact_and_escaped() {
         .split(sitrep::briefing::is_blank_char)
         .filter(|w| !w.is_empty())
         .collect();
-    assert_eq!(hostile["title"], folded.join(" "), "the title is exact data");
+    assert_eq!(
+        hostile["title"],
+        folded.join(" "),
+        "the title is exact data"
+    );
     assert_eq!(hostile["source"], HOSTILE);
     let named = reports
         .iter()
-        .find(|r| r["path"].as_str().is_some_and(|p| p.contains("name\x1b[31m")))
+        .find(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.contains("name\x1b[31m"))
+        })
         .expect("the hostile file name is reported exactly");
     assert_eq!(named["title"], "A headline");
 }

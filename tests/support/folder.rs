@@ -21,7 +21,10 @@ impl Folder {
     pub fn with_shipped_briefings() -> Folder {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (shipped, errors) = collect_paths(&[PathBuf::from("briefings")]);
-        assert!(errors.is_empty() && !shipped.is_empty(), "briefings/ is readable");
+        assert!(
+            errors.is_empty() && !shipped.is_empty(),
+            "briefings/ is readable"
+        );
         for path in &shipped {
             let relative = path.strip_prefix("briefings").expect("under briefings/");
             let to = dir.path().join(relative);
