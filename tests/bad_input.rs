@@ -307,6 +307,13 @@ fn broken_front_matter_names_the_file_the_line_and_the_problem() {
     );
     folder.write("unknown.md", "+++\ntitel = \"typo\"\n+++\nBody.\n");
     folder.write("open.md", "+++\ntitle = \"never closed\"\n\nBody.\n");
+    // Deep nesting must meet a limit, not overflow the stack and abort the reader.
+    let deep = format!(
+        "+++\nx = {}{}\n+++\nBody.\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    folder.write("deep.md", deep);
     let entries = folder.load_checked();
     let message = error_of(&entries, "not-toml.md");
     assert!(message.contains("front matter: line 3"), "{message}");
@@ -319,6 +326,11 @@ fn broken_front_matter_names_the_file_the_line_and_the_problem() {
     assert!(message.contains("unknown field `titel`"), "{message}");
     let message = error_of(&entries, "open.md");
     assert!(message.contains("never closed"), "{message}");
+    let message = error_of(&entries, "deep.md");
+    assert!(
+        message.contains("front matter: line 2: cannot recurse further"),
+        "{message}"
+    );
 }
 
 #[test]
