@@ -21,6 +21,8 @@ pub struct Attribution {
     pub subject: (usize, usize),
     /// True when the subject follows the cue ("said Dunford").
     pub inverted: bool,
+    /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
+    pub clause_start: usize,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
 }
@@ -329,6 +331,7 @@ pub fn attributions(
                 out.push(Attribution {
                     sentence,
                     cue_tok: i,
+                    clause_start: toks[i].span.start,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
                     subject: (a, b),
@@ -361,6 +364,7 @@ pub fn attributions(
         let mut appositive = None;
         let mut inverted = false;
         let mut speaker = None;
+        let mut inherited = false;
         let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
         let left = if participle && after_comma {
             None
@@ -379,6 +383,7 @@ pub fn attributions(
                 found = np_left(text, toks, a - 1);
             }
         } else if participle || coordinated(text, toks, i) {
+            inherited = true;
             if let Some(prev) = out.last() {
                 speaker = prev.speaker.clone();
                 found = Some(prev.subject);
@@ -414,6 +419,11 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
+            clause_start: if inherited {
+                toks[skip_aux_left(text, toks, i)].span.start
+            } else {
+                toks[subject.0.min(i)].span.start
+            },
             cue_text: w.to_string(),
             cue,
             subject,
@@ -653,6 +663,10 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 }
                 let first = low(text, &inner[0]);
                 let appositive_like = lexicon::is_determiner(&first)
+                    || matches!(
+                        first.as_str(),
+                        "at" | "of" | "from" | "with" | "now" | "then"
+                    )
                     || first.chars().all(|c| c.is_ascii_digit())
                     || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
@@ -673,6 +687,19 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     }
     if end == 0 || !toks[end - 1].is_word() {
         return None;
+    }
+    // "Tom Fitton, the president of Judicial Watch, a group that…, said": when what stands
+    // before the stripped appositive is itself a description set off by a comma, the name
+    // is further left.
+    if appositive.is_some()
+        && let Some((a, _)) = np_left(text, toks, end)
+        && a >= 2
+        && toks[a - 1].kind == TokKind::Comma
+        && lexicon::is_determiner(&low(text, &toks[a]))
+        && let Some((na, nb)) = np_left(text, toks, a - 1)
+        && is_name_like(text, &toks[na..nb])
+    {
+        return Some(((na, nb), Some((a, end))));
     }
     // A lone pronoun.
     let last = low(text, &toks[end - 1]);
@@ -735,24 +762,43 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// The subject at the start of the sentence, for participles and coordinated verbs that
-/// have none of their own ("He apologized, saying …").
+/// The subject of the sentence's main clause, for participles and coordinated verbs that
+/// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
+/// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
-    let mut start = 0;
-    if let Some(first) = toks.first()
-        && first.is_word()
-        && lexicon::is_function_word(&low(text, first))
-        && lexicon::pronoun(&low(text, first)).is_none()
-        && !lexicon::is_determiner(&low(text, first))
-    {
-        // Skip an opening clause: "As he has before, Cruz …".
-        start = toks[..before]
-            .iter()
-            .position(|t| t.kind == TokKind::Comma)?
-            + 1;
+    let verb_after = |e: usize| {
+        toks.get(e).is_some_and(|n| {
+            let w = n.span.of(text);
+            n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
+        })
+    };
+    let mut k = 0;
+    while k < before {
+        if !toks[k].is_word() {
+            k += 1;
+            continue;
+        }
+        if matches!(lexicon::pronoun(&low(text, &toks[k])), Some(p) if p != Pronoun::Relative) {
+            if verb_after(k + 1) {
+                return Some((k, k + 1));
+            }
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < before && np_word(text, &toks[e]) {
+            e += 1;
+        }
+        if e > k && verb_after(e) && has_head(text, &toks[k..e]) {
+            let mut a = k;
+            while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
+                a += 1;
+            }
+            return (a < e).then_some((a, e));
+        }
+        k = e.max(k + 1);
     }
-    let (a, b) = subject_right(text, toks, start)?;
-    (b <= before).then_some((a, b))
+    None
 }
 
 /// Tokens that may sit inside an appositive: words and parentheses.
@@ -794,7 +840,29 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         || lexicon::is_person_role(&fl)
         || lexicon::is_title(&fl))
     {
-        return None;
+        // "said conservative activist Bob Klaus": a few adjectives before the name or role.
+        let head = toks[start..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word())
+            .position(|t| {
+                let w = t.span.of(text);
+                let l = norm(w);
+                (is_capitalized(w) && !lexicon::is_function_word(&l))
+                    || lexicon::is_person_role(&l)
+                    || lexicon::is_title(&l)
+            })?;
+        let between_ok = toks[start..start + head].iter().all(|t| {
+            let l = low(text, t);
+            !lexicon::is_function_word(&l)
+                && lexicon::cue(&l).is_none()
+                && !lexicon::is_verb_like(&l)
+        });
+        if !between_ok || head == 0 {
+            return None;
+        }
+        let (a, b) = subject_right(text, toks, start + head)?;
+        return Some((start.min(a), b));
     }
     let mut end = start;
     if lexicon::is_determiner(&fl) {
@@ -1044,6 +1112,9 @@ mod tests {
         let mut r = Resolver::default();
         let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].speaker.as_ref().unwrap().name, "one New Hampshire Democrat");
+        assert_eq!(
+            found[0].speaker.as_ref().unwrap().name,
+            "one New Hampshire Democrat"
+        );
     }
 }

@@ -171,6 +171,21 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     extraction
 }
 
+/// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
+fn trailing_joiner(clause: &str) -> usize {
+    let t = clause.trim_end();
+    let cut = ["and", "but", "while", "as", ",", ";", "—", "-"]
+        .iter()
+        .find_map(|j| {
+            let rest = t.strip_suffix(j)?;
+            let word_bound =
+                !j.chars().all(char::is_alphabetic) || rest.ends_with(char::is_whitespace);
+            word_bound.then(|| clause.len() - rest.trim_end_matches([' ', ',']).len())
+        })
+        .unwrap_or(clause.len() - t.len());
+    cut.min(clause.len().saturating_sub(1))
+}
+
 /// A span without surrounding whitespace.
 fn trim_span(text: &str, s: Span) -> Span {
     let t = s.of(text);
@@ -233,6 +248,7 @@ fn link_quotes(
             .iter()
             .position(|t| t.kind == TokKind::Quote(r))
     };
+    let speaks = |a: usize| attributions[a].cue != lexicon::Cue::Stance;
     for (r, region) in regions.iter().enumerate() {
         let sa = sentence_at(sentences, region.outer.start);
         let sb = sentence_at(sentences, region.outer.end.saturating_sub(1));
@@ -246,7 +262,7 @@ fn link_quotes(
             while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
                 k += 1;
             }
-            found = in_sentence(sb).find(|&a| {
+            found = in_sentence(sb).filter(|&a| speaks(a)).find(|&a| {
                 let at = &attributions[a];
                 (at.inverted && at.cue_tok == k)
                     || (!at.inverted && at.subject.0 == k && at.cue_tok <= k + 16)
@@ -257,7 +273,7 @@ fn link_quotes(
             && let Some(qa) = qa
         {
             let toks = &sentence_tokens[sa];
-            found = in_sentence(sa).rev().find(|&a| {
+            found = in_sentence(sa).rev().filter(|&a| speaks(a)).find(|&a| {
                 let at = &attributions[a];
                 at.cue_tok < qa
                     && (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= 6)
@@ -269,7 +285,7 @@ fn link_quotes(
             && let Some(qb) = qb
         {
             let toks = &sentence_tokens[sb];
-            found = in_sentence(sb).find(|&a| {
+            found = in_sentence(sb).filter(|&a| speaks(a)).find(|&a| {
                 let at = &attributions[a];
                 let from = at.subject.0.min(at.cue_tok);
                 at.cue_tok > qb
@@ -286,7 +302,7 @@ fn link_quotes(
             let this_sentence_start = sentence_attributions[sa].0;
             found = (0..this_sentence_start).rev().find(|&a| {
                 let p = sentence_paragraph[attributions[a].sentence];
-                (p == para || p + 1 == para) && attributions[a].speaker.is_some()
+                (p == para || p + 1 == para) && attributions[a].speaker.is_some() && speaks(a)
             });
             if let Some(a) = found {
                 let p = sentence_paragraph[attributions[a].sentence];
@@ -316,6 +332,7 @@ fn build_statements(
     resolver: &attribution::Resolver,
 ) -> Vec<Statement> {
     struct Draft {
+        start: usize,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -342,14 +359,23 @@ fn build_statements(
         }
     }
     for (a, at) in attributions.iter().enumerate() {
-        if at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty() {
+        if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
+            || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
+        {
             continue;
         }
         let mut first = at.sentence;
         let mut last = at.sentence;
+        let mut start = at.clause_start;
         for &(sa, sb) in &linked[a] {
             first = first.min(sa);
             last = last.max(sb);
+        }
+        for &(r, _) in quote_attribution.iter().filter(|(_, l)| *l == Some(a)) {
+            start = start.min(regions[r].outer.start);
+        }
+        if first < at.sentence {
+            start = start.min(sentences[first].start);
         }
         let actor = at.speaker.as_ref().map(|s| s.name.clone());
         let party = at
@@ -357,22 +383,8 @@ fn build_statements(
             .as_ref()
             .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
         let deny = at.cue == lexicon::Cue::Deny;
-        // The same speaker's cues in one sentence make one statement.
-        if let Some(d) = drafts
-            .iter_mut()
-            .rev()
-            .take(4)
-            .find(|d| d.actor == actor && d.first <= last && first <= d.last)
-        {
-            d.first = d.first.min(first);
-            d.last = d.last.max(last);
-            if deny && !d.deny {
-                d.deny = true;
-                d.cue = Some(at.cue_text.clone());
-            }
-            continue;
-        }
         drafts.push(Draft {
+            start,
             first,
             last,
             actor,
@@ -389,6 +401,7 @@ fn build_statements(
             continue;
         }
         drafts.push(Draft {
+            start: sentences[sa].start,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -400,11 +413,34 @@ fn build_statements(
             deny: false,
         });
     }
-    drafts.sort_by_key(|d| (d.first, d.last));
+    drafts.sort_by_key(|d| (d.start, d.last));
+    drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
+    // The first statement of a sentence owns the sentence from its start; later ones start
+    // at their own clause.
+    for k in 0..drafts.len() {
+        let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
+        if !shares_sentence {
+            drafts[k].start = sentences[drafts[k].first].start;
+        }
+    }
+    // Several statements in one sentence each get their own clause: up to where the next
+    // one begins.
+    let ends: Vec<usize> = (0..drafts.len())
+        .map(|k| {
+            let d = &drafts[k];
+            let sentence_end = sentences[d.last].end;
+            drafts
+                .get(k + 1)
+                .filter(|n| n.start > d.start && n.start < sentence_end && n.first <= d.last)
+                .map_or(sentence_end, |n| n.start)
+        })
+        .collect();
     drafts
         .into_iter()
-        .map(|d| {
-            let span = Span::new(sentences[d.first].start, sentences[d.last].end);
+        .zip(ends)
+        .map(|(d, end)| {
+            let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
+            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
             let said = span.of(text).to_lowercase();
             let deny = d.deny || lexicon::DENIAL_PHRASES.iter().any(|p| said.contains(p));
             Statement {
@@ -488,7 +524,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
                     events += u32::from(t.starts_with("event:"));
                 }
             }
-            if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
+            if events > 0 && score >= 6 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
             }
         }
