@@ -1,6 +1,7 @@
 //! The command line: `sitrep [PATH…]` opens the reader, subcommands give scripts the same
 //! data (`extract`, `list`, `completions`).
 
+use crate::config::Config;
 use crate::export::{Report, to_json, to_markdown};
 use crate::extract::Gazetteer;
 use crate::library::{Entry, load_all};
@@ -19,6 +20,10 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Briefing files or folders to open (default: the config's folder, else `briefings/`).
     pub paths: Vec<PathBuf>,
+    /// Configuration file laid over the built-in one (default:
+    /// `$XDG_CONFIG_HOME/sitrep/config.toml` when it exists).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,7 +43,7 @@ pub enum Command {
     },
     /// List briefings with their counts of quotes, claims and denials.
     List {
-        /// Files or folders (default: `briefings/`).
+        /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
     },
     /// Print a shell completion script.
@@ -69,9 +74,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+/// The paths given, else the config's folder (`briefings/` unless the user's config says).
+fn default_paths(paths: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
     if paths.is_empty() {
-        vec![PathBuf::from("briefings")]
+        vec![config.folder.clone()]
     } else {
         paths
     }
@@ -79,7 +85,10 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 
 /// Executes parsed arguments.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let gazetteer = Gazetteer::builtin();
+    let config = Config::load(cli.config.as_deref())?;
+    let extended =
+        (!config.parties.is_empty()).then(|| Gazetteer::builtin().with_extra(&config.parties));
+    let gazetteer = extended.as_ref().unwrap_or(Gazetteer::builtin());
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Some(Command::Extract { paths, format }) => {
@@ -104,7 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths }) => {
-            let entries = load_all(&default_paths(paths), gazetteer);
+            let entries = load_all(&default_paths(paths, &config), gazetteer);
             for e in &entries {
                 writeln!(stdout, "{}", list_line(e))?;
             }
@@ -115,12 +124,31 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let entries = load_all(&default_paths(cli.paths), gazetteer);
-            for e in &entries {
-                writeln!(stdout, "{}", to_markdown(&report(e)))?;
-            }
-            Ok(exit_for(&entries))
+            let paths = default_paths(cli.paths, &config);
+            drop(stdout);
+            open_reader(load_all(&paths, gazetteer), config)
         }
+    }
+}
+
+/// Opens the reader on `entries`. When stdout is not a terminal (a pipe, a file, a script)
+/// a full-screen program would only write escape codes into it, so the briefings are
+/// printed as Markdown instead, with a note on stderr.
+fn open_reader(entries: Vec<Entry>, config: Config) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "sitrep: stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"
+        );
+        let mut stdout = std::io::stdout().lock();
+        for e in &entries {
+            writeln!(stdout, "{}", to_markdown(&report(e)))?;
+        }
+        return Ok(exit_for(&entries));
+    }
+    match crate::tui::run(entries, config)? {
+        Some(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+        None => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -137,11 +165,7 @@ fn list_line(e: &Entry) -> String {
     use crate::sanitize::visible;
     match e {
         Entry::Ok(b, x) => {
-            let denials = x
-                .statements
-                .iter()
-                .filter(|s| s.kind == Kind::Denial)
-                .count();
+            let denials = x.count(Kind::Denial);
             format!(
                 "{}\t{} quotes\t{} claims\t{} denials\t{}",
                 visible(&b.path.display().to_string(), false),

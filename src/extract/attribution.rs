@@ -86,6 +86,14 @@ enum Gender {
     Female,
 }
 
+/// How far back pronouns, descriptions and surnames look for an antecedent. Bounding it
+/// keeps resolution linear on adversarial input; real antecedents are far closer.
+const RECENT: usize = 200;
+
+/// How many tokens a subject phrase, an appositive or a clause scan may span. Real ones are
+/// a dozen words; the bound keeps every scan constant-time.
+const WINDOW: usize = 40;
+
 /// Per-briefing memory used to resolve subjects: every speaker and subject so far, and the
 /// people named.
 #[derive(Default)]
@@ -101,7 +109,13 @@ impl Resolver {
     /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
     fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
         let gender = gender.or_else(|| first_name_gender(name));
-        match self.people.iter_mut().find(|p| p.name == name) {
+        match self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
+        {
             Some(p) => {
                 if p.party.is_none() {
                     p.party = party;
@@ -124,6 +138,7 @@ impl Resolver {
         self.people
             .iter()
             .rev()
+            .take(RECENT)
             .find(|p| {
                 p.name == name
                     || (p.name.split_whitespace().last() == Some(last) && p.name.len() > name.len())
@@ -132,17 +147,26 @@ impl Resolver {
     }
 
     fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name)
+        self.people
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
     }
 
     /// Ties a party to a person from now on.
     fn set_party(&mut self, name: &str, party: &str) {
-        if let Some(p) = self.people.iter_mut().find(|p| p.name == name)
+        if let Some(p) = self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
             && p.party.is_none()
         {
             p.party = Some(party.to_string());
         }
-        for s in self.history.iter_mut() {
+        for s in self.history.iter_mut().rev().take(RECENT) {
             if s.name == name && s.party.is_none() {
                 s.party = Some(party.to_string());
             }
@@ -261,7 +285,7 @@ impl Resolver {
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
-        self.history.iter().rev().find(|s| pred(s))
+        self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
 }
 
@@ -290,7 +314,7 @@ fn title_gender(word: &str) -> Option<Gender> {
 }
 
 /// The lowercased form of a word token.
-fn low(text: &str, t: &Tok) -> String {
+fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     norm(t.span.of(text))
 }
 
@@ -352,7 +376,10 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if is_passive(text, toks, i) || is_non_denial(text, toks, i, cue) {
+        if is_passive(text, toks, i)
+            || is_non_denial(text, toks, i, cue)
+            || used_as_noun(text, toks, i, lw)
+        {
             i += 1;
             continue;
         }
@@ -365,9 +392,15 @@ pub fn attributions(
         let mut inverted = false;
         let mut speaker = None;
         let mut inherited = false;
-        let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
-        let left = if participle && after_comma {
+        // A participle has its own subject only in a progressive ("Trump is telling").
+        let progressive = {
+            let j = skip_aux_left(text, toks, i);
+            j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+        };
+        let left = if participle && !progressive {
             None
+        } else if progressive {
+            subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
         } else {
             subject_left(text, toks, i)
         };
@@ -461,15 +494,14 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
-        let after_boundary = a == 0 || !toks[a - 1].is_word();
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
         });
-        if !(after_boundary && before_verb) && !(a == 0 && b < toks.len()) {
-            continue;
-        }
-        if !before_verb {
+        // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
+        // appositive is its subject too.
+        let opens_with_appositive = a == 0 && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+        if !before_verb && !opens_with_appositive {
             continue;
         }
         let run = &toks[a..b];
@@ -504,9 +536,12 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
 
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
 fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
-    while i > 0 && toks[i - 1].is_word() {
+    let floor = i.saturating_sub(6);
+    while i > floor && toks[i - 1].is_word() {
         let w = low(text, &toks[i - 1]);
-        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" {
+        let time = lexicon::is_weekday(&w)
+            || (w == "on" && i < toks.len() && lexicon::is_weekday(&low(text, &toks[i])));
+        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
@@ -517,8 +552,24 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
 fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
+    if toks[i].span.of(text).ends_with("ing") {
+        return false; // "is saying" is progressive, not passive
+    }
     let j = skip_aux_left(text, toks, i);
     j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+}
+
+/// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
+fn used_as_noun(text: &str, toks: &[Tok], i: usize, word: &str) -> bool {
+    if !lexicon::is_noun_capable(word) {
+        return false;
+    }
+    let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
+    let determiner = |w: &str| lexicon::is_determiner(&norm(w));
+    let right_before = i >= 1 && word_at(i - 1).is_some_and(|w| determiner(w) || is_possessive(w));
+    // "the Ukrainian claim": a determiner, then one modifier.
+    let one_before = i >= 2 && word_at(i - 1).is_some() && word_at(i - 2).is_some_and(determiner);
+    right_before || one_before
 }
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.
@@ -546,7 +597,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
     }
     let w = t.span.of(text);
     let l = norm(w);
-    if lexicon::is_determiner(&l) {
+    if lexicon::is_determiner(&l) || is_ordinal(&l) {
         return true;
     }
     if is_capitalized(w) {
@@ -637,18 +688,25 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         match toks[end - 1].kind {
             TokKind::Word => break,
             TokKind::CloseParen => {
-                let open = toks[..end - 1]
-                    .iter()
-                    .rposition(|t| t.kind == TokKind::OpenParen)?;
+                let floor = end.saturating_sub(WINDOW);
+                let open = floor
+                    + toks[floor..end - 1]
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::OpenParen)?;
                 if end - open > 12 {
                     return None;
                 }
                 end = open;
             }
             TokKind::Comma => {
-                let open = toks[..end - 1]
+                let floor = end.saturating_sub(WINDOW);
+                let open = toks[floor..end - 1]
                     .iter()
-                    .rposition(|t| !is_appositive_inner(t));
+                    .rposition(|t| !is_appositive_inner(t))
+                    .map(|k| floor + k);
+                if open.is_none() && floor > 0 {
+                    return None;
+                }
                 let open_ok = open.is_some_and(|o| toks[o].kind == TokKind::Comma);
                 let from = open.map_or(0, |o| o + 1);
                 let inner = &toks[from..end - 1];
@@ -718,19 +776,29 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
-    while start > 0 && np_word(text, &toks[start - 1]) {
+    let floor = end.saturating_sub(WINDOW / 3);
+    while start > floor && np_word(text, &toks[start - 1]) {
         let l = low(text, &toks[start - 1]);
         start -= 1;
+        let joins = |k: usize| {
+            toks[k].is_word()
+                && matches!(
+                    low(text, &toks[k]).as_str(),
+                    "for" | "of" | "at" | "in" | "from" | "and" | "on"
+                )
+        };
+        // "Monitors from the Organization for Security and Co-operation in Europe": keep going
+        // over prepositions and "and" inside a name.
+        if start >= 2
+            && start > floor + 1
+            && joins(start - 1)
+            && np_word(text, &toks[start - 2])
+            && (lexicon::is_determiner(&l) || is_capitalized(toks[start].span.of(text)))
+        {
+            start -= 1;
+            continue;
+        }
         if lexicon::is_determiner(&l) {
-            // "a spokesman for the ministry": keep going over "for"/"of" after a determiner.
-            if start >= 2
-                && toks[start - 1].is_word()
-                && matches!(low(text, &toks[start - 1]).as_str(), "for" | "of" | "at")
-                && np_word(text, &toks[start - 2])
-            {
-                start -= 1;
-                continue;
-            }
             break;
         }
     }
@@ -739,6 +807,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         start += 1;
     }
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// "1st", "22nd": ordinals inside ranks ("Air Force 1st Lt. Tyler Livingston").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// "R-Pa.", "D-Md": the party-and-state tag American papers put after a legislator's name.
@@ -772,7 +846,22 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
         })
     };
+    let before = before.min(WINDOW);
     let mut k = 0;
+    // "In a statement released Thursday, Rep. Jeffries reacted …": an opening prepositional
+    // or subordinate clause holds no subject.
+    if let Some(first) = toks.first()
+        && first.is_word()
+        && {
+            let l = low(text, first);
+            lexicon::is_function_word(&l)
+                && lexicon::pronoun(&l).is_none()
+                && !lexicon::is_determiner(&l)
+        }
+        && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
+    {
+        k = comma + 1;
+    }
     while k < before {
         if !toks[k].is_word() {
             k += 1;
@@ -823,7 +912,10 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < toks.len() && toks[j].is_word() && lexicon::is_aux_or_adverb(&low(text, &toks[j])) {
+    while j < toks.len().min(i + 6)
+        && toks[j].is_word()
+        && lexicon::is_aux_or_adverb(&low(text, &toks[j]))
+    {
         j += 1;
     }
     let start = j;
@@ -879,7 +971,8 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             end = start + 2 + h;
         }
     }
-    while end < toks.len() && np_word(text, &toks[end]) {
+    let ceiling = toks.len().min(start + WINDOW / 3);
+    while end < ceiling && np_word(text, &toks[end]) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
@@ -916,7 +1009,11 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
             l.as_str(),
             "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
         );
-        let capital = is_capitalized(w) && !lexicon::is_title(&l) && !lexicon::is_function_word(&l);
+        let capital = is_capitalized(w)
+            && !lexicon::is_title(&l)
+            && !lexicon::is_function_word(&l)
+            && !(name_start == head.len()
+                && (lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)));
         let possessive_break = name_start < head.len() && is_possessive(w);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
             name_start -= 1;
