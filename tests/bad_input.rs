@@ -234,6 +234,10 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "extracting 10 MB in a debug build takes minutes: runs under cargo test --release"
+)]
 fn one_5_mb_line_is_read_as_body_under_a_short_title() {
     let folder = Folder::with_shipped_briefings();
     let line = "Officials said “the convoy was hit” and others denied it; ".repeat(90_000);
