@@ -16,8 +16,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(dir: &Path, config_home: &Path) -> Tmux {
+        // One server per test: tests run in parallel threads of one process.
+        static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmux = Tmux {
-            socket: format!("sitrep-e2e-{}", std::process::id()),
+            socket: format!("sitrep-e2e-{}-{n}", std::process::id()),
         };
         let ok = tmux
             .run(&[
