@@ -174,6 +174,17 @@ fn list_output_and_errors_show_hostile_text_visibly() {
     );
 }
 
+/// The JSON report whose path satisfies `path_matches`, which must exist.
+fn report_where(
+    reports: &[serde_json::Value],
+    path_matches: impl Fn(&str) -> bool,
+) -> &serde_json::Value {
+    reports
+        .iter()
+        .find(|r| r["path"].as_str().is_some_and(&path_matches))
+        .expect("a report for the file")
+}
+
 #[test]
 fn json_keeps_hostile_text_exact_and_escaped() {
     let dir = hostile_folder();
@@ -186,14 +197,7 @@ fn json_keeps_hostile_text_exact_and_escaped() {
     let reports: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     let reports = reports.as_array().expect("an array");
     assert_eq!(reports.len(), 4);
-    let hostile = reports
-        .iter()
-        .find(|r| {
-            r["path"]
-                .as_str()
-                .is_some_and(|p| p.ends_with("hostile.md"))
-        })
-        .expect("the hostile briefing is reported");
+    let hostile = report_where(reports, |p| p.ends_with("hostile.md"));
     assert_eq!(hostile["error"], serde_json::Value::Null);
     let title = format!("Title{HOSTILE}{ZERO_WIDTH} end");
     let folded: Vec<&str> = title
@@ -206,13 +210,7 @@ fn json_keeps_hostile_text_exact_and_escaped() {
         "the title is exact data"
     );
     assert_eq!(hostile["source"], HOSTILE);
-    let named = reports
-        .iter()
-        .find(|r| {
-            r["path"]
-                .as_str()
-                .is_some_and(|p| p.contains("name\x1b[31m"))
-        })
-        .expect("the hostile file name is reported exactly");
+    // The file name is reported exactly, escapes and all.
+    let named = report_where(reports, |p| p.contains("name\x1b[31m"));
     assert_eq!(named["title"], "A headline");
 }
