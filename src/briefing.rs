@@ -4,13 +4,15 @@
 //! [`Briefing::text`], so loading keeps the file's bytes exactly whenever they are UTF-8 and
 //! only records where things are.
 
+use crate::sanitize::visible;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused: a briefing is an article, and a bigger file is almost
 /// certainly a mistake (a log, a dump) that would only slow the whole library down.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
 /// A half-open byte range `start..end` into a briefing's text.
 #[derive(
@@ -145,7 +147,8 @@ pub struct Briefing {
     pub warnings: Vec<String>,
 }
 
-/// Why a file could not be read as a briefing.
+/// Why a file could not be read as a briefing. The `Display` text of every variant is safe to
+/// write to a terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadProblem {
     /// The file could not be opened or read.
@@ -165,7 +168,7 @@ pub enum LoadProblem {
 impl fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadProblem::Io(e) => write!(f, "cannot read: {e}"),
+            LoadProblem::Io(e) => write!(f, "cannot read: {}", visible(e, false)),
             LoadProblem::Empty => write!(f, "empty file (no text)"),
             LoadProblem::Binary(what) => write!(f, "binary file, not text ({what})"),
             LoadProblem::TooLarge(n) => write!(
@@ -177,14 +180,16 @@ impl fmt::Display for LoadProblem {
             LoadProblem::FrontMatterUnclosed => {
                 write!(f, "front matter opened with +++ is never closed")
             }
-            LoadProblem::FrontMatter(e) => write!(f, "front matter: {e}"),
+            LoadProblem::FrontMatter(e) => write!(f, "front matter: {}", visible(e, false)),
         }
     }
 }
 
-/// A load failure, naming the file so every message can stand on its own.
+/// A load failure, naming the file so every message can stand on its own. Its text is safe to
+/// print to a terminal: file names and quoted file content have their control characters
+/// made visible.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {problem}", path.display())]
+#[error("{}: {problem}", visible(&path.display().to_string(), false))]
 pub struct LoadError {
     /// The file.
     pub path: PathBuf,
@@ -193,23 +198,14 @@ pub struct LoadError {
 }
 
 impl Briefing {
-    /// Reads and parses one file. Never panics; every failure names the file.
+    /// Reads and parses one file. Never panics, never blocks on a pipe or device; every
+    /// failure names the file.
     pub fn load(path: &Path) -> Result<Briefing, LoadError> {
         let fail = |problem| LoadError {
             path: path.to_path_buf(),
             problem,
         };
-        let meta = std::fs::metadata(path).map_err(|e| fail(LoadProblem::Io(e.to_string())))?;
-        if meta.is_dir() {
-            return Err(fail(LoadProblem::Io("is a folder".into())));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(LoadProblem::TooLarge(meta.len())));
-        }
-        let bytes = std::fs::read(path).map_err(|e| fail(LoadProblem::Io(e.to_string())))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(fail(LoadProblem::TooLarge(bytes.len() as u64)));
-        }
+        let bytes = read_regular_file(path).map_err(fail)?;
         Briefing::from_bytes(path, &bytes).map_err(fail)
     }
 
@@ -234,8 +230,9 @@ impl Briefing {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         let mut paragraphs = split_paragraphs(&text, body_start);
         let mut title_span = None;
-        let title = match &meta.title {
-            Some(t) if !t.trim().is_empty() => {
+        let front_title = meta.title.as_deref().map(fold_blanks);
+        let title = match front_title.filter(|t| !t.is_empty()) {
+            Some(t) => {
                 // A Markdown `# Heading` repeating the title is still the headline, not body.
                 if is_markdown
                     && paragraphs
@@ -244,23 +241,49 @@ impl Briefing {
                 {
                     title_span = Some(paragraphs.remove(0));
                 }
-                t.trim().to_string()
+                t
             }
-            _ => {
-                if paragraphs.is_empty() {
+            None => {
+                let Some(&first) = paragraphs.first() else {
                     return Err(LoadProblem::Empty);
+                };
+                match find_headline(&text, first, paragraphs.len() > 1) {
+                    Headline::Paragraph => {
+                        paragraphs.remove(0);
+                        title_span = Some(first);
+                    }
+                    Headline::FirstLine { line, rest } => {
+                        paragraphs[0] = rest;
+                        title_span = Some(line);
+                        warnings.push(
+                            "no blank line after the headline: its first line is taken as the \
+                             headline"
+                                .into(),
+                        );
+                    }
+                    Headline::None => warnings.push(format!(
+                        "no headline: the first paragraph ({} bytes) is too long to be one, so \
+                         it is read as body and the title is its beginning",
+                        first.len()
+                    )),
                 }
-                let first = paragraphs.remove(0);
-                title_span = Some(first);
-                headline_text(first.of(&text))
+                match title_span {
+                    Some(span) => headline_text(span.of(&text)),
+                    None => title_excerpt(first.of(&text)),
+                }
             }
         };
-        let mut headlines = Vec::new();
-        if title_span.is_some() {
-            while paragraphs.len() > 1 && is_alternate_headline(paragraphs[0].of(&text)) {
-                headlines.push(paragraphs.remove(0));
-            }
-        }
+        let alternates = if title_span.is_some() {
+            paragraphs
+                .iter()
+                .take(paragraphs.len().saturating_sub(1))
+                .take(MAX_ALTERNATE_HEADLINES)
+                .take_while(|p| is_alternate_headline(p.of(&text)))
+                .count()
+        } else {
+            0
+        };
+        let headlines: Vec<Span> = paragraphs.drain(..alternates).collect();
         if paragraphs.is_empty() {
             warnings.push("no article body after the headline".into());
         }
@@ -290,6 +313,66 @@ impl Briefing {
     }
 }
 
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. Anything else is refused before it is
+/// opened: opening a FIFO blocks until someone writes to it and `/dev/zero` never ends. The
+/// read is capped too, because a file can grow between the look and the read.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadProblem> {
+    let io = |e: std::io::Error| LoadProblem::Io(e.to_string());
+    check_regular_file(&std::fs::metadata(path).map_err(io)?)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The path may now name something else than what was checked: look again at what is open.
+    let meta = file.metadata().map_err(io)?;
+    check_regular_file(&meta)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadProblem::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Accepts regular files within the size limit; names what anything else is.
+fn check_regular_file(meta: &std::fs::Metadata) -> Result<(), LoadProblem> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return if meta.len() > MAX_FILE_BYTES {
+            Err(LoadProblem::TooLarge(meta.len()))
+        } else {
+            Ok(())
+        };
+    }
+    if kind.is_dir() {
+        return Err(LoadProblem::Io("is a folder".into()));
+    }
+    Err(LoadProblem::Io(format!(
+        "not a regular file ({})",
+        special_file_kind(&kind)
+    )))
+}
+
+/// What a special file is, in words an analyst recognises.
+#[cfg(unix)]
+fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+/// What a special file is, where the platform does not say more.
+#[cfg(not(unix))]
+fn special_file_kind(_kind: &std::fs::FileType) -> &'static str {
+    "a special file"
+}
+
 /// Whitespace as real text uses it: Unicode spaces plus the zero-width ones and the BOM,
 /// which `char::is_whitespace` does not count.
 pub fn is_blank_char(c: char) -> bool {
@@ -300,74 +383,172 @@ pub fn is_blank_char(c: char) -> bool {
         )
 }
 
-/// A headline paragraph as one line: Markdown `#` markers dropped, whitespace folded.
-fn headline_text(p: &str) -> String {
-    let t = p.trim_start().trim_start_matches('#');
+/// Text folded to one line: runs of whitespace (zero-width included) become one space, so a
+/// title can neither hide nor break the line it is shown on.
+fn fold_blanks(t: &str) -> String {
     t.split(is_blank_char)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// A headline paragraph as one line: Markdown `#` markers dropped, whitespace folded.
+fn headline_text(p: &str) -> String {
+    fold_blanks(p.trim_start().trim_start_matches('#'))
+}
+
+/// The longest paragraph still taken as a headline. Real headlines stay under about 320
+/// bytes (the longest in the corpus); a longer first paragraph is an article without one.
+pub const MAX_HEADLINE_BYTES: usize = 500;
+
+/// How many short paragraphs after the headline may count as alternate headlines; past that
+/// they are a list in the body. Real articles have up to about a dozen (bullet summaries);
+/// the cap keeps a file of 100,000 one-line paragraphs from becoming 100,000 headlines.
+pub const MAX_ALTERNATE_HEADLINES: usize = 16;
+
+/// The length, in characters, of a title cut from a body that has no headline.
+const TITLE_EXCERPT_CHARS: usize = 100;
+
+/// Where the headline of a file without a front matter title stands.
+enum Headline {
+    /// The first paragraph, as the design says.
+    Paragraph,
+    /// The first line of a first paragraph that runs straight into the body.
+    FirstLine { line: Span, rest: Span },
+    /// Nothing looks like a headline: the first paragraph is body.
+    None,
+}
+
+/// Finds the headline in the `first` paragraph: the whole paragraph when it is short and the
+/// body follows it (or it is all there is on one line); else its first line, when that is short
+/// and more follows; else none, so that a file of one huge line is read as a body.
+fn find_headline(text: &str, first: Span, more_paragraphs: bool) -> Headline {
+    let p = first.of(text);
+    let newline = p.find('\n');
+    if p.len() <= MAX_HEADLINE_BYTES && (more_paragraphs || newline.is_none()) {
+        return Headline::Paragraph;
+    }
+    let Some(newline) = newline else {
+        return Headline::None;
+    };
+    let line = &p[..newline];
+    let line = line.trim_end_matches(is_blank_char);
+    let rest = &p[newline..];
+    let rest_start =
+        first.start + newline + (rest.len() - rest.trim_start_matches(is_blank_char).len());
+    if line.len() > MAX_HEADLINE_BYTES || rest_start >= first.end {
+        return Headline::None;
+    }
+    Headline::FirstLine {
+        line: Span::new(first.start, first.start + line.len()),
+        rest: Span::new(rest_start, first.end),
+    }
+}
+
+/// A title for a body without a headline: its first words, cut at a word boundary.
+fn title_excerpt(body: &str) -> String {
+    // Only the beginning matters; folding all of a huge paragraph would be wasted work.
+    let head = &body[..body.floor_char_boundary(TITLE_EXCERPT_CHARS * 8)];
+    let folded = fold_blanks(head);
+    if folded.chars().count() <= TITLE_EXCERPT_CHARS && head.len() == body.len() {
+        return folded;
+    }
+    let cut = folded
+        .char_indices()
+        .nth(TITLE_EXCERPT_CHARS)
+        .map_or(folded.len(), |(i, _)| i);
+    let at_word = folded[..cut].rfind(' ').filter(|&i| i > 0).unwrap_or(cut);
+    format!("{}…", &folded[..at_word])
+}
+
 /// A short paragraph without sentence-ending punctuation, standing between the headline and
 /// the body, is another headline for the same article.
 fn is_alternate_headline(p: &str) -> bool {
     let t = p.trim_matches(is_blank_char);
-    let words = t.split_whitespace().count();
     !t.is_empty()
         && t.len() <= 200
-        && words <= 25
         && !t.contains('\n')
+        && t.split_whitespace().count() <= 25
         && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', '\'', ')'])
 }
 
-/// Decodes file bytes: UTF-8 kept byte for byte; UTF-16 with a BOM and legacy 8-bit text
-/// decoded with a warning; binary data refused.
+/// Decodes file bytes: UTF-8 kept byte for byte; UTF-16 and UTF-32 with a BOM decoded, and
+/// bytes that are not UTF-8 read as Windows-1252, each with a warning; binary data refused.
 pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), LoadProblem> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadProblem::Empty);
     }
+    // UTF-32 first: its little-endian BOM begins with UTF-16's.
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
+        return Ok(decode_utf32(rest, u32::from_le_bytes, "UTF-32LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
+        return Ok(decode_utf32(rest, u32::from_be_bytes, "UTF-32BE"));
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, u16::from_le_bytes, "UTF-16LE");
+        return Ok(decode_utf16(rest, u16::from_le_bytes, "UTF-16LE"));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, u16::from_be_bytes, "UTF-16BE");
+        return Ok(decode_utf16(rest, u16::from_be_bytes, "UTF-16BE"));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(LoadProblem::Binary(kind));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Vec::new())),
-        Err(e) => {
-            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
-            Ok((
-                text,
-                vec![format!(
-                    "not valid UTF-8 (first bad byte at offset {}); read as Windows-1252, \
-                     offsets refer to the decoded text",
-                    e.valid_up_to()
-                )],
-            ))
-        }
+        Err(e) => Ok(decode_mixed(bytes, e.valid_up_to())),
     }
 }
 
-fn decode_utf16(
-    rest: &[u8],
-    word: fn([u8; 2]) -> u16,
-    name: &str,
-) -> Result<(String, Vec<String>), LoadProblem> {
+/// Text that is mostly UTF-8 with stray bytes (Latin-1, Windows-1252, a file cut in the middle
+/// of a character): every valid UTF-8 run is kept, and each byte that is not UTF-8 is read as
+/// Windows-1252, so one bad byte does not turn the rest of the file into mojibake.
+fn decode_mixed(bytes: &[u8], first_bad: usize) -> (String, Vec<String>) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut bad = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        bad += chunk.invalid().len();
+        text.extend(chunk.invalid().iter().map(|&b| windows_1252(b)));
+    }
+    let warning = format!(
+        "not valid UTF-8: {bad} byte(s), the first at offset {first_bad}, read as \
+         Windows-1252; offsets refer to the decoded text"
+    );
+    (text, vec![warning])
+}
+
+/// Decodes UTF-16 after its BOM; unpaired surrogates become U+FFFD.
+fn decode_utf16(rest: &[u8], word: fn([u8; 2]) -> u16, name: &str) -> (String, Vec<String>) {
     let units = rest.chunks_exact(2).map(|c| word([c[0], c[1]]));
     let text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
+    encoded_text(text, name, rest.len() % 2)
+}
+
+/// Decodes UTF-32 after its BOM; values that are not characters become U+FFFD.
+fn decode_utf32(rest: &[u8], word: fn([u8; 4]) -> u32, name: &str) -> (String, Vec<String>) {
+    let text: String = rest
+        .chunks_exact(4)
+        .map(|c| {
+            char::from_u32(word([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect();
+    encoded_text(text, name, rest.len() % 4)
+}
+
+/// Decoded text with the warnings every BOM-marked encoding carries.
+fn encoded_text(text: String, name: &str, trailing: usize) -> (String, Vec<String>) {
     let mut warnings = vec![format!(
         "decoded from {name}; offsets refer to the decoded UTF-8 text"
     )];
-    if rest.len() % 2 == 1 {
-        warnings.push("odd trailing byte dropped".into());
+    if trailing > 0 {
+        warnings.push(format!(
+            "{trailing} trailing byte(s) of a cut character dropped"
+        ));
     }
-    Ok((text, warnings))
+    (text, warnings)
 }
 
 /// Names the kind of binary data, or `None` when the bytes look like text.
@@ -435,10 +616,9 @@ fn toml_error_message(e: &toml::de::Error, toml_text: &str) -> String {
     let msg = e.message().trim().to_string();
     match e.span() {
         Some(span) => {
-            let line = toml_text[..span.start.min(toml_text.len())]
-                .matches('\n')
-                .count()
-                + 2;
+            // Bytes, not a str slice: the span need not fall on a character boundary.
+            let before = &toml_text.as_bytes()[..span.start.min(toml_text.len())];
+            let line = memchr::memchr_iter(b'\n', before).count() + 2;
             format!("line {line}: {msg}")
         }
         None => msg,
@@ -540,8 +720,11 @@ fn walk(
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    // In name order, so a folder reachable twice (through a symlink) is always listed under
+    // the same path, whatever order the file system returns.
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())

@@ -103,7 +103,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             for r in reports.iter().filter(|r| r.error.is_some()) {
-                eprintln!("sitrep: {}: {}", r.path, r.error.as_deref().unwrap_or(""));
+                // The path is the file's name as found: it may hold escape sequences too.
+                eprintln!(
+                    "sitrep: {}: {}",
+                    crate::sanitize::visible(&r.path, false),
+                    r.error.as_deref().unwrap_or("")
+                );
             }
             Ok(exit_for(&entries))
         }

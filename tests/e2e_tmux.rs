@@ -16,8 +16,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(dir: &Path, config_home: &Path) -> Tmux {
+        // One server per test: tests run in parallel threads of one process.
+        static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmux = Tmux {
-            socket: format!("sitrep-e2e-{}", std::process::id()),
+            socket: format!("sitrep-e2e-{}-{n}", std::process::id()),
         };
         let ok = tmux
             .run(&[
@@ -210,4 +213,117 @@ fn reader_in_a_real_terminal() {
             "SIG{signal} left the terminal raw:\n{after}"
         );
     }
+}
+
+/// Writes the bad-input matrix (in sizes a debug build reads quickly) and a hostile
+/// briefing beside the seed; returns the broken files with the reason each must show.
+fn bad_input_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/000_2b1845f26494101a.txt"),
+        dir.join("000_seed.txt"),
+    )
+    .unwrap();
+    write("empty.txt", b"");
+    write("blank.txt", b" \n\t\n");
+    write("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
+    write("open.md", b"+++\ntitle = \"never closed\"\n\nBody.\n");
+    write("wrong.md", b"+++\ntags = 3\n+++\nBody.\n");
+    write(
+        "stray.txt",
+        b"Stray byte \xff here\n\nThe envoy said it was calm.\n",
+    );
+    write(
+        "legacy.txt",
+        b"Caf\xe9 talks\n\nHe said \x93no deal\x94 today.\n",
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Wide talks\n\nThey said “yes”.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    write("utf16.txt", &utf16);
+    write("oneword.txt", "x".repeat(1_000_000).as_bytes());
+    write("many.txt", "Many\n\n".repeat(10_000).as_bytes());
+    write(
+        "hostile.md",
+        b"+++\ntitle = \"Hostile \\u001b]0;PWNED\\u0007\\u001b]52;c;cHduZWQ=\\u0007\\u001b[2J\\u001b[31mred\"\n+++\n\
+          \xe2\x80\x9cGive up\x1b[5m,\xe2\x80\x9d said Ivan\xe2\x80\xae Petrov.\n",
+    );
+    std::os::unix::fs::symlink("loop.txt", dir.join("loop.txt")).unwrap();
+    let fifo = Command::new("mkfifo").arg(dir.join("pipe.txt")).status();
+    assert!(fifo.is_ok_and(|s| s.success()));
+    vec![
+        ("empty.txt", "empty file"),
+        ("blank.txt", "empty file"),
+        ("photo.txt", "binary file"),
+        ("open.md", "never closed"),
+        ("wrong.md", "invalid type"),
+        ("loop.txt", "symbolic links"),
+        ("pipe.txt", "not a regular file"),
+    ]
+}
+
+#[test]
+fn reader_on_the_bad_input_matrix() {
+    if !tmux_available() {
+        eprintln!("note: tmux is not installed, so the bad-input reader test is skipped");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let broken = bad_input_folder(folder.path());
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(folder.path(), config_home.path());
+    assert!(
+        tmux.run(&["resize-window", "-t", "e2e", "-x", "220", "-y", "60"])
+            .status
+            .success()
+    );
+    tmux.wait_for_prompt();
+    tmux.type_text(&format!("{} .", env!("CARGO_BIN_EXE_sitrep")));
+    tmux.send(&["Enter"]);
+    let first = tmux.wait_for("Claims ◀─▶ denials");
+    // The seed comes first and reads normally.
+    assert!(
+        first.contains("Sergei Ryabkov · Russia") && first.contains("Joint Chiefs chairman"),
+        "{first}"
+    );
+    // Walk the whole list, collecting what it shows.
+    let mut seen = first;
+    for _ in 0..16 {
+        tmux.type_text("j");
+        std::thread::sleep(Duration::from_millis(100));
+        seen.push_str(&tmux.screen());
+    }
+    for title in ["Stray byte ÿ here", "Café talks", "Wide talks", "Many"] {
+        assert!(seen.contains(title), "{title} is not listed:\n{seen}");
+    }
+    for (name, reason) in &broken {
+        assert!(
+            seen.lines().any(|l| l.contains(&format!("✗ ./{name}"))),
+            "{name} is not marked broken:\n{seen}"
+        );
+        assert!(seen.contains(reason), "{name}: no {reason:?} on screen");
+    }
+    assert!(
+        seen.contains("Hostile ^[]0;PWNED^G"),
+        "escapes are shown visibly"
+    );
+    // Nothing the hostile file holds took effect: no title change, no clipboard write, no
+    // operating-system command in what the pane holds, styled.
+    let title = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
+    assert!(!String::from_utf8_lossy(&title.stdout).contains("PWNED"));
+    let buffers = tmux.run(&["list-buffers"]);
+    assert!(String::from_utf8_lossy(&buffers.stdout).trim().is_empty());
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let styled = String::from_utf8_lossy(&styled);
+    assert!(
+        !styled.contains("\x1b]") && !styled.contains("\x1b[5m"),
+        "{styled:?}"
+    );
+    tmux.type_text("q");
+    tmux.wait_for_prompt();
 }
