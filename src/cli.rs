@@ -1,9 +1,14 @@
 //! The command line: `sitrep [PATH…]` opens the reader, subcommands give scripts the same
-//! data (`extract`, `list`, `completions`).
+//! data (`extract`, `list`, `search`, `party`, `completions`).
+
+mod archive;
 
 use crate::export::{Report, to_json, to_markdown};
 use crate::extract::Gazetteer;
-use crate::library::{Entry, load_all};
+use crate::extract::Kind;
+use crate::library::doc::Doc;
+use crate::library::{Entry, Library, Options, load_all};
+use crate::sanitize::visible;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,10 +41,30 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
-    /// List briefings with their counts of quotes, claims and denials.
+    /// List briefings with their counts of quotes, claims and denials (uses the cache).
     List {
         /// Files or folders (default: `briefings/`).
         paths: Vec<PathBuf>,
+    },
+    /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
+    Search {
+        /// The query, e.g. 'russia "aid convoy" kind:denial date:2016-09..2016-10'.
+        query: String,
+        /// Files or folders (default: `briefings/`).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Every claim and denial of a party across the briefings, newest first.
+    Party {
+        /// The party: any name or alias ("Russia", "Kremlin", "ISIS").
+        name: String,
+        /// Files or folders (default: `briefings/`).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Print a shell completion script.
     Completions {
@@ -55,6 +80,15 @@ pub enum Format {
     Json,
     /// Markdown for reports.
     Md,
+}
+
+/// Output formats of `search` and `party`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One tab-separated line per result, for people and `cut`.
+    Text,
+    /// A JSON array (a stable contract).
+    Json,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -99,12 +133,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths }) => {
-            let entries = load_all(&default_paths(paths), gazetteer);
-            for e in &entries {
-                writeln!(stdout, "{}", list_line(e))?;
+            let library = Library::open_blocking(&default_paths(paths), &Options::default());
+            for doc in library.docs() {
+                writeln!(stdout, "{}", list_line(doc))?;
             }
-            Ok(exit_for(&entries))
+            Ok(archive::exit_for(&library))
         }
+        Some(Command::Search {
+            query,
+            paths,
+            format,
+        }) => archive::search(&query, &default_paths(paths), format, &mut stdout),
+        Some(Command::Party {
+            name,
+            paths,
+            format,
+        }) => archive::party(&name, &default_paths(paths), format, &mut stdout),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut stdout);
             Ok(ExitCode::SUCCESS)
@@ -127,30 +171,17 @@ fn report(e: &Entry) -> Report {
 }
 
 /// One line of `sitrep list`: path, counts, title (or the error).
-fn list_line(e: &Entry) -> String {
-    use crate::extract::Kind;
-    use crate::sanitize::visible;
-    match e {
-        Entry::Ok(b, x) => {
-            let denials = x
-                .statements
-                .iter()
-                .filter(|s| s.kind == Kind::Denial)
-                .count();
-            format!(
-                "{}\t{} quotes\t{} claims\t{} denials\t{}",
-                visible(&b.path.display().to_string(), false),
-                x.quotes.len(),
-                x.statements.len() - denials,
-                denials,
-                visible(&b.title, false)
-            )
-        }
-        Entry::Failed(err) => format!(
-            "{}\terror: {}",
-            visible(&err.path.display().to_string(), false),
-            visible(&err.problem.to_string(), false)
+fn list_line(doc: &Doc) -> String {
+    let path = visible(&doc.path.display().to_string(), false).into_owned();
+    match &doc.error {
+        None => format!(
+            "{path}\t{} quotes\t{} claims\t{} denials\t{}",
+            doc.quotes,
+            doc.count(Kind::Claim),
+            doc.count(Kind::Denial),
+            visible(&doc.title, false)
         ),
+        Some(err) => format!("{path}\terror: {}", visible(err, false)),
     }
 }
 

@@ -1,0 +1,84 @@
+//! Folding text for search: lower case, diacritics stripped, so `Sérgei` is found by
+//! `sergei`. The index and every query go through the same functions, which is what makes a
+//! search mean the same thing in the reader, on the command line and in the cache.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Appends the folded form of one character: ASCII lower-cased in place, anything else
+/// decomposed with its combining marks dropped, then lower-cased. Letters that do not
+/// decompose but have a usual ASCII spelling (ß, æ, ø, ł, đ, œ) are spelt out.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let spelt = match c {
+        'ß' | 'ẞ' => Some("ss"),
+        'æ' | 'Æ' => Some("ae"),
+        'œ' | 'Œ' => Some("oe"),
+        'ø' | 'Ø' => Some("o"),
+        'ł' | 'Ł' => Some("l"),
+        'đ' | 'Đ' => Some("d"),
+        'ı' => Some("i"),
+        _ => None,
+    };
+    if let Some(s) = spelt {
+        out.push_str(s);
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// The folded form of a whole string.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Folds `text` onto the end of `out` (so callers can reuse one buffer).
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        text.chars().for_each(|c| fold_char(c, out));
+    }
+}
+
+/// True for the characters words are made of: what a word search matches inside.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Calls `each` with every word of already folded text: maximal runs of word characters.
+pub fn for_each_word(folded: &str, mut each: impl FnMut(&str)) {
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .for_each(&mut each);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Sérgei RYABKOV"), "sergei ryabkov");
+        assert_eq!(fold("Łódź Straße Ærø"), "lodz strasse aero");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let mut words = Vec::new();
+        for_each_word(&fold("Russia's U.S.-led “strike”, 2016"), |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(words, ["russia", "s", "u", "s", "led", "strike", "2016"]);
+    }
+}
