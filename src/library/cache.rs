@@ -8,8 +8,9 @@
 //! that does not check out is treated as no cache and rebuilt. The list section comes first
 //! and is read on its own, so the briefing list is on screen before the index is loaded.
 //!
-//! Sections are encoded with `postcard` (serde, varint integers): compact, a few times faster
-//! than JSON to read back, and with no schema of its own to keep in step.
+//! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
+//! than JSON to read back, and with no schema of its own to keep in step. The index has a
+//! plain layout of its own (see [`Index::to_bytes`]) so its postings load as block copies.
 
 use super::doc::Doc;
 use super::index::Index;
@@ -20,7 +21,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 4 + 8 + 4;
 
 /// The list section: the folders it was built for (a guard against file-name collisions)
@@ -106,7 +107,7 @@ impl CacheFile {
         if list.roots != self.roots {
             return None;
         }
-        let index: Index = header.section(&mut file, header.index)?;
+        let index = Index::from_bytes(&header.section_bytes(&mut file, header.index)?)?;
         (index.doc_count() == list.docs.len()).then_some((list.docs, index))
     }
 
@@ -117,7 +118,7 @@ impl CacheFile {
             docs,
         })
         .map_err(std::io::Error::other)?;
-        let index = postcard::to_allocvec(index).map_err(std::io::Error::other)?;
+        let index = index.to_bytes();
         let mut bytes = Vec::with_capacity(HEADER_LEN + list.len() + index.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
@@ -175,18 +176,21 @@ impl Header {
         (index.offset.checked_add(index.len)? == total).then_some(Header { list, index })
     }
 
+    /// A section's bytes, when its checksum holds.
+    fn section_bytes(&self, file: &mut std::fs::File, at: SectionAt) -> Option<Vec<u8>> {
+        file.seek(SeekFrom::Start(at.offset)).ok()?;
+        let mut bytes = vec![0; usize::try_from(at.len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        (crc32fast::hash(&bytes) == at.crc).then_some(bytes)
+    }
+
+    /// A postcard-encoded section, decoded.
     fn section<T: for<'de> Deserialize<'de>>(
         &self,
         file: &mut std::fs::File,
         at: SectionAt,
     ) -> Option<T> {
-        file.seek(SeekFrom::Start(at.offset)).ok()?;
-        let mut bytes = vec![0; usize::try_from(at.len).ok()?];
-        file.read_exact(&mut bytes).ok()?;
-        if crc32fast::hash(&bytes) != at.crc {
-            return None;
-        }
-        postcard::from_bytes(&bytes).ok()
+        postcard::from_bytes(&self.section_bytes(file, at)?).ok()
     }
 }
 

@@ -7,7 +7,7 @@ use crate::briefing::{Briefing, LoadError, LoadProblem};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 /// A file's identity for the cache: when either changes, the briefing is read again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +68,9 @@ pub struct DocStatement {
 pub struct Doc {
     /// The file.
     pub path: PathBuf,
-    /// Size and modification time when it was read.
-    pub stamp: Stamp,
+    /// Size and modification time when it was read; `None` when it could not be stat'ed
+    /// (or, in a list not yet read, has not been).
+    pub stamp: Option<Stamp>,
     /// Headline; the file name until the briefing has been read.
     pub title: String,
     /// `YYYY-MM-DD`, see [`DateSource`] for where it comes from.
@@ -94,7 +95,7 @@ pub struct Doc {
 
 impl Doc {
     /// A briefing known only by its path: listed at once, read later.
-    pub fn unread(path: PathBuf, stamp: Stamp) -> Doc {
+    pub fn unread(path: PathBuf, stamp: Option<Stamp>) -> Doc {
         let title = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -115,6 +116,12 @@ impl Doc {
         }
     }
 
+    /// What [`scan`](super::catalog::scan) reports for this file while it is unchanged.
+    pub fn found_as(&self) -> Result<Stamp, String> {
+        self.stamp
+            .ok_or_else(|| self.error.clone().unwrap_or_default())
+    }
+
     /// Number of statements of a kind.
     pub fn count(&self, kind: Kind) -> usize {
         self.statements.iter().filter(|s| s.kind == kind).count()
@@ -123,13 +130,7 @@ impl Doc {
     /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
     pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
         let stamp = std::fs::metadata(path).map(|m| Stamp::of(&m));
-        let mut doc = Doc::unread(
-            path.to_path_buf(),
-            *stamp.as_ref().unwrap_or(&Stamp {
-                size: 0,
-                mtime_ns: 0,
-            }),
-        );
+        let mut doc = Doc::unread(path.to_path_buf(), stamp.as_ref().ok().copied());
         doc.extracted = true;
         let loaded = match stamp {
             Ok(_) => Briefing::load(path),
@@ -202,12 +203,15 @@ fn iso_date(s: &str) -> Option<String> {
 }
 
 /// The date of a briefing without front matter: a date in its file name, else the day it was
-/// last modified.
-fn date_without_front_matter(path: &Path, stamp: Stamp) -> (String, DateSource) {
+/// last modified (empty while that is not known).
+fn date_without_front_matter(path: &Path, stamp: Option<Stamp>) -> (String, DateSource) {
     let name = path.file_name().map(|n| n.to_string_lossy());
     match name.as_deref().and_then(iso_date) {
         Some(d) => (d, DateSource::FileName),
-        None => (civil_date(stamp.mtime_ns), DateSource::Modified),
+        None => (
+            stamp.map_or_else(String::new, |s| civil_date(s.mtime_ns)),
+            DateSource::Modified,
+        ),
     }
 }
 
@@ -226,14 +230,6 @@ fn civil_date(ns: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// Today's date, for callers that stamp files they write.
-pub fn today() -> String {
-    let ns = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i64);
-    civil_date(ns)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,10 +240,10 @@ mod tests {
         assert_eq!(iso_date("brief-2016-13-01.txt"), None);
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(1_474_416_000 * 1_000_000_000), "2016-09-21");
-        let stamp = Stamp {
+        let stamp = Some(Stamp {
             size: 1,
             mtime_ns: 0,
-        };
+        });
         assert_eq!(
             date_without_front_matter(Path::new("a/2015-03-02 raid.txt"), stamp),
             ("2015-03-02".to_string(), DateSource::FileName)

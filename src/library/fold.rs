@@ -40,12 +40,23 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Folds `text` onto the end of `out` (so callers can reuse one buffer).
+/// Folds `text` onto the end of `out` (so callers can reuse one buffer). Runs of ASCII,
+/// most of any English article, are copied and lower-cased in bulk.
 pub fn fold_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        text.chars().for_each(|c| fold_char(c, out));
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            fold_char(c, out);
+            rest = &rest[c.len_utf8()..];
+        }
     }
 }
 
@@ -55,11 +66,32 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Calls `each` with every word of already folded text: maximal runs of word characters.
+/// ASCII bytes are classified without decoding, since indexing calls this on every byte of
+/// the archive.
 pub fn for_each_word(folded: &str, mut each: impl FnMut(&str)) {
-    folded
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .for_each(&mut each);
+    let bytes = folded.as_bytes();
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (in_word, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = folded[i..].chars().next().expect("i is a char boundary");
+            (is_word_char(c), c.len_utf8())
+        };
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                each(&folded[s..i]);
+                word_start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = word_start {
+        each(&folded[s..]);
+    }
 }
 
 #[cfg(test)]

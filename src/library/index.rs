@@ -8,8 +8,8 @@
 //! bitset. New briefings only ever get larger ids, so adding one appends to posting lists and
 //! nothing is rewritten; removed briefings are masked out by the library until it compacts.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A set of briefing ids as bits, the currency of query evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -124,7 +124,7 @@ impl BitSet {
 
 /// The briefings one word occurs in: increasing ids, each stored as the LEB128 varint of
 /// its distance from the previous one (most gaps fit one byte).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Postings {
     bytes: Vec<u8>,
     /// One past the last id stored, so the next gap can be computed.
@@ -164,8 +164,8 @@ impl Postings {
 /// holds. Built on worker threads with a vocabulary of their own, merged in id order.
 #[derive(Debug, Default)]
 pub struct WordBatch {
-    vocabulary: Vec<Box<str>>,
-    lookup: HashMap<Box<str>, u32>,
+    /// Word → id within the batch.
+    lookup: FxHashMap<Box<str>, u32>,
     per_doc: Vec<Vec<u32>>,
 }
 
@@ -177,8 +177,7 @@ impl WordBatch {
             let id = match self.lookup.get(w) {
                 Some(&id) => id,
                 None => {
-                    let id = self.vocabulary.len() as u32;
-                    self.vocabulary.push(w.into());
+                    let id = self.lookup.len() as u32;
                     self.lookup.insert(w.into(), id);
                     id
                 }
@@ -207,7 +206,7 @@ impl WordBatch {
 }
 
 /// Words → briefings, for substring search over folded words.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Every word, each followed by `\n`, scanned for substrings.
     vocabulary: String,
@@ -217,8 +216,7 @@ pub struct Index {
     /// Ids handed out so far (the next briefing gets this one).
     docs: u32,
     /// Word → id, rebuilt on the first addition after loading from the cache.
-    #[serde(skip)]
-    lookup: HashMap<Box<str>, u32>,
+    lookup: FxHashMap<Box<str>, u32>,
 }
 
 impl Index {
@@ -261,7 +259,10 @@ impl Index {
     /// Appends a batch of briefings; they get the next ids, in batch order. Returns the first.
     pub fn add_batch(&mut self, batch: &WordBatch) -> u32 {
         let first = self.docs;
-        let global: Vec<u32> = batch.vocabulary.iter().map(|w| self.word_id(w)).collect();
+        let mut global = vec![0; batch.lookup.len()];
+        for (w, &local) in &batch.lookup {
+            global[local as usize] = self.word_id(w);
+        }
         for (offset, words) in batch.per_doc.iter().enumerate() {
             let id = first + offset as u32;
             for &w in words {
@@ -287,6 +288,69 @@ impl Index {
             }
         }
         found
+    }
+
+    /// The index as bytes for the cache: counts, the vocabulary, word offsets, then each
+    /// word's posting bytes in one block. Written by hand rather than through serde, which
+    /// would encode and decode the tens of megabytes of postings one byte at a time.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let postings_len: usize = self.postings.iter().map(|p| p.bytes.len()).sum();
+        let mut out =
+            Vec::with_capacity(16 + self.vocabulary.len() + 12 * self.starts.len() + postings_len);
+        out.extend_from_slice(&self.docs.to_le_bytes());
+        out.extend_from_slice(&(self.starts.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.vocabulary.len() as u64).to_le_bytes());
+        out.extend_from_slice(self.vocabulary.as_bytes());
+        for (start, p) in self.starts.iter().zip(&self.postings) {
+            out.extend_from_slice(&start.to_le_bytes());
+            out.extend_from_slice(&p.next.to_le_bytes());
+            out.extend_from_slice(&(p.bytes.len() as u32).to_le_bytes());
+        }
+        for p in &self.postings {
+            out.extend_from_slice(&p.bytes);
+        }
+        out
+    }
+
+    /// Reads what [`Index::to_bytes`] wrote; `None` when the bytes do not hold an index.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
+        let mut rest = bytes;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
+            rest = tail;
+            Some(head)
+        };
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
+        let docs = u32_of(take(4)?);
+        let words = u32_of(take(4)?) as usize;
+        let vocab_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
+        let vocabulary = std::str::from_utf8(take(vocab_len)?).ok()?.to_string();
+        let table = take(words.checked_mul(12)?)?;
+        let mut starts = Vec::with_capacity(words);
+        let mut postings = Vec::with_capacity(words);
+        for row in table.chunks_exact(12) {
+            let start = u32_of(&row[..4]);
+            if start as usize >= vocab_len || starts.last().is_some_and(|&s| s >= start) {
+                return None;
+            }
+            starts.push(start);
+            let next = u32_of(&row[4..8]);
+            if next > docs {
+                return None;
+            }
+            let bytes = take(u32_of(&row[8..]) as usize)?.to_vec();
+            postings.push(Postings { bytes, next });
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+        Some(Index {
+            vocabulary,
+            starts,
+            postings,
+            docs,
+            lookup: FxHashMap::default(),
+        })
     }
 
     /// A copy holding only the briefings in `keep`, renumbered densely in id order (what the
@@ -358,6 +422,19 @@ mod tests {
         assert_eq!(ids(&small.containing("alpha")), [1]);
         assert_eq!(ids(&small.containing("beta")), [0]);
         assert_eq!(small.doc_count(), 3);
+    }
+
+    #[test]
+    fn bytes_round_trip_and_damage_is_refused() {
+        let ix = index(&["alpha beta", "beta gamma", "delta"]);
+        let bytes = ix.to_bytes();
+        let back = Index::from_bytes(&bytes).unwrap();
+        assert_eq!(ids(&back.containing("eta")), [0, 1]);
+        assert_eq!(back.doc_count(), 3);
+        assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Index::from_bytes(&longer).is_none());
     }
 
     #[test]

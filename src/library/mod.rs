@@ -23,7 +23,7 @@ use crate::extract::{Extraction, Gazetteer, extract};
 use cache::CacheFile;
 use catalog::Catalog;
 pub use catalog::Progress;
-use doc::{Doc, Stamp};
+use doc::Doc;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -155,12 +155,8 @@ impl Library {
         let listed = match library.cache.as_ref().and_then(CacheFile::read_docs) {
             Some(docs) => docs,
             None => {
-                let (files, _) = collect_paths(roots);
-                let unknown = Stamp {
-                    size: 0,
-                    mtime_ns: 0,
-                };
-                files.into_iter().map(|p| Doc::unread(p, unknown)).collect()
+                let (files, _) = catalog::walk(roots);
+                files.into_iter().map(|p| Doc::unread(p, None)).collect()
             }
         };
         library.catalog = Catalog::from_parts(listed, index::Index::default());
@@ -257,7 +253,9 @@ impl Library {
     fn reorder(&mut self) {
         let docs = &self.catalog.docs;
         let mut order: Vec<u32> = self.catalog.live.iter().map(|id| id as u32).collect();
-        order.par_sort_unstable_by(|a, b| docs[*a as usize].path.cmp(&docs[*b as usize].path));
+        order.par_sort_unstable_by(|a, b| {
+            catalog::path_order(&docs[*a as usize].path, &docs[*b as usize].path)
+        });
         self.by_path = order
             .iter()
             .map(|&id| (docs[id as usize].path.clone(), id))

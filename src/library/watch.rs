@@ -35,7 +35,7 @@ impl Change {
 /// Remembers what the folders held at the last look.
 #[derive(Debug, Default)]
 pub struct Watcher {
-    seen: HashMap<PathBuf, Option<Stamp>>,
+    seen: HashMap<PathBuf, Result<Stamp, String>>,
 }
 
 impl Watcher {
@@ -46,8 +46,7 @@ impl Watcher {
             .iter()
             .map(|id| {
                 let d = &catalog.docs[id];
-                let stamp = d.error.is_none().then_some(d.stamp);
-                (d.path.clone(), stamp)
+                (d.path.clone(), d.found_as())
             })
             .collect();
         Watcher { seen }
@@ -57,7 +56,7 @@ impl Watcher {
     pub fn poll(&mut self, roots: &[PathBuf], gazetteer: &Gazetteer) -> Change {
         let mut change = Change::default();
         let mut now = HashMap::with_capacity(self.seen.len());
-        for (path, stamp, _) in scan(roots) {
+        for (path, stamp) in scan(roots) {
             if self.seen.get(&path) != Some(&stamp) {
                 change
                     .updated
