@@ -4,7 +4,12 @@
 //! Rule-based and deterministic, linear in the size of the text, and free of any model or
 //! download, so it runs the same on an air-gapped laptop as in CI.
 
+mod attribution;
+mod lexicon;
 pub mod parties;
+mod quotes;
+mod sentences;
+mod tokens;
 
 use crate::briefing::{Briefing, Span};
 use serde::{Deserialize, Serialize};
@@ -79,6 +84,517 @@ pub struct PartyCount {
 
 /// Extracts everything from one briefing. Deterministic and linear in the text's length.
 pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
-    let _ = (b, gazetteer);
-    Extraction::default()
+    let text = b.text.as_str();
+    let paragraphs = &b.paragraphs;
+    // Sentences, remembering their paragraph.
+    let mut sentences: Vec<Span> = Vec::new();
+    let mut sentence_paragraph: Vec<usize> = Vec::new();
+    for (p, &para) in paragraphs.iter().enumerate() {
+        for s in sentences::split(text, para) {
+            sentences.push(s);
+            sentence_paragraph.push(p);
+        }
+    }
+    let regions = quotes::find(text, paragraphs);
+    // Tokens per sentence, quotations collapsed; the region cursor only moves forward.
+    let mut sentence_tokens: Vec<Vec<tokens::Tok>> = Vec::with_capacity(sentences.len());
+    let mut cursor = 0;
+    for s in &sentences {
+        while cursor < regions.len() && regions[cursor].outer.end <= s.start {
+            cursor += 1;
+        }
+        sentence_tokens.push(tokens::tokenize(text, *s, &regions, cursor));
+    }
+    // Attributions, sentence by sentence, resolving speakers in reading order.
+    let mut resolver = attribution::Resolver::default();
+    let mut attributions: Vec<attribution::Attribution> = Vec::new();
+    let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    for (k, toks) in sentence_tokens.iter().enumerate() {
+        let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
+        attribution::note_subjects(text, toks, gazetteer, &mut resolver);
+        let first = attributions.len();
+        attributions.extend(found);
+        sentence_attributions.push((first, attributions.len()));
+    }
+    let links = link_quotes(
+        &regions,
+        &sentences,
+        &sentence_tokens,
+        &sentence_attributions,
+        &attributions,
+        &sentence_paragraph,
+    );
+    let mut quotes_out = Vec::new();
+    let mut quote_attribution = Vec::new();
+    for (r, region) in regions.iter().enumerate() {
+        let inner = trim_span(text, region.inner);
+        if !inner.of(text).chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let link = links[r];
+        let speaker = link.and_then(|a| attributions[a].speaker.clone());
+        let sentence = sentence_at(&sentences, region.outer.start);
+        let (first_attr, end_attr) = sentence_attributions[sentence];
+        let reported = link.is_some() || first_attr < end_attr;
+        if !keep_quote(text, inner, reported) {
+            continue;
+        }
+        let party = speaker
+            .as_ref()
+            .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
+        quotes_out.push(Quote {
+            span: inner,
+            paragraph: region.first_paragraph,
+            speaker: speaker.map(|s| s.name),
+            party,
+            cue: link.map(|a| attributions[a].cue_text.clone()),
+        });
+        quote_attribution.push((r, link));
+    }
+    let statements = build_statements(
+        text,
+        &sentences,
+        &sentence_paragraph,
+        &regions,
+        &attributions,
+        &quote_attribution,
+        &resolver,
+    );
+    let mut extraction = Extraction {
+        sentences,
+        quotes: quotes_out,
+        statements,
+        parties: count_parties(b, gazetteer),
+    };
+    merge_hand_annotations(b, &mut extraction);
+    pair_counters(text, &mut extraction.statements, gazetteer);
+    extraction
+}
+
+/// A span without surrounding whitespace.
+fn trim_span(text: &str, s: Span) -> Span {
+    let t = s.of(text);
+    let lead = t.len() - t.trim_start_matches(crate::briefing::is_blank_char).len();
+    let trail = t.len() - t.trim_end_matches(crate::briefing::is_blank_char).len();
+    if lead + trail >= t.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + lead, s.end - trail)
+}
+
+/// Decides whether a quoted region is a quotation rather than a title, a nickname or a
+/// scare-quoted term. In a sentence that reports speech, a quoted phrase is the speaker's
+/// words; elsewhere a short or Title Case phrase is a name, not a quotation.
+fn keep_quote(text: &str, inner: Span, reported: bool) -> bool {
+    let quoted = inner.of(text);
+    let words = quoted.split_whitespace().count();
+    let title = is_title_case(quoted);
+    if reported {
+        return !title || words >= 4;
+    }
+    words >= 4 && !title
+}
+
+/// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
+fn is_title_case(phrase: &str) -> bool {
+    let mut words = phrase
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    first.chars().next().is_some_and(char::is_uppercase)
+        && words.all(|w| w.chars().count() <= 3 || w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Index of the sentence containing byte `pos`.
+fn sentence_at(sentences: &[Span], pos: usize) -> usize {
+    sentences
+        .partition_point(|s| s.end <= pos)
+        .min(sentences.len().saturating_sub(1))
+}
+
+/// For each quote region, the attribution that says who spoke it.
+fn link_quotes(
+    regions: &[quotes::Region],
+    sentences: &[Span],
+    sentence_tokens: &[Vec<tokens::Tok>],
+    sentence_attributions: &[(usize, usize)],
+    attributions: &[attribution::Attribution],
+    sentence_paragraph: &[usize],
+) -> Vec<Option<usize>> {
+    use tokens::TokKind;
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(regions.len());
+    if sentences.is_empty() {
+        return vec![None; regions.len()];
+    }
+    let quote_tok = |s: usize, r: usize| {
+        sentence_tokens[s]
+            .iter()
+            .position(|t| t.kind == TokKind::Quote(r))
+    };
+    for (r, region) in regions.iter().enumerate() {
+        let sa = sentence_at(sentences, region.outer.start);
+        let sb = sentence_at(sentences, region.outer.end.saturating_sub(1));
+        let (qa, qb) = (quote_tok(sa, r), quote_tok(sb, r));
+        let in_sentence = |s: usize| sentence_attributions[s].0..sentence_attributions[s].1;
+        let mut found = None;
+        // 1. Right beside the closing mark: “…,” he said / “…,” said Dunford.
+        if let Some(qb) = qb {
+            let toks = &sentence_tokens[sb];
+            let mut k = qb + 1;
+            while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
+                k += 1;
+            }
+            found = in_sentence(sb).find(|&a| {
+                let at = &attributions[a];
+                (at.inverted && at.cue_tok == k)
+                    || (!at.inverted && at.subject.0 == k && at.cue_tok <= k + 16)
+            });
+        }
+        // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
+        if found.is_none()
+            && let Some(qa) = qa
+        {
+            let toks = &sentence_tokens[sa];
+            found = in_sentence(sa).rev().find(|&a| {
+                let at = &attributions[a];
+                at.cue_tok < qa
+                    && (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= 6)
+                    && !toks[at.cue_tok..qa].iter().any(|t| t.kind == TokKind::Stop)
+            });
+        }
+        // 3. Later in the closing sentence: Daesh “…”, and that …, he said.
+        if found.is_none()
+            && let Some(qb) = qb
+        {
+            let toks = &sentence_tokens[sb];
+            found = in_sentence(sb).find(|&a| {
+                let at = &attributions[a];
+                let from = at.subject.0.min(at.cue_tok);
+                at.cue_tok > qb
+                    && at.cue != lexicon::Cue::QuoteOnly
+                    && !toks[qb + 1..from.max(qb + 1)]
+                        .iter()
+                        .any(|t| matches!(t.kind, TokKind::Quote(_)))
+            });
+        }
+        // 4. A quotation carrying on from the speaker of the paragraph before or earlier in
+        //    this one.
+        if found.is_none() {
+            let para = region.first_paragraph;
+            let this_sentence_start = sentence_attributions[sa].0;
+            found = (0..this_sentence_start).rev().find(|&a| {
+                let p = sentence_paragraph[attributions[a].sentence];
+                (p == para || p + 1 == para) && attributions[a].speaker.is_some()
+            });
+            if let Some(a) = found {
+                let p = sentence_paragraph[attributions[a].sentence];
+                // Only a quote that opens its paragraph continues the previous one.
+                let opens_paragraph = sentence_tokens[sa]
+                    .first()
+                    .is_some_and(|t| t.kind == TokKind::Quote(r));
+                if p != para && !opens_paragraph {
+                    found = None;
+                }
+            }
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
+/// sentences of the quotation it introduces; continuation quotes count for their speaker.
+fn build_statements(
+    text: &str,
+    sentences: &[Span],
+    sentence_paragraph: &[usize],
+    regions: &[quotes::Region],
+    attributions: &[attribution::Attribution],
+    quote_attribution: &[(usize, Option<usize>)],
+    resolver: &attribution::Resolver,
+) -> Vec<Statement> {
+    struct Draft {
+        first: usize,
+        last: usize,
+        actor: Option<String>,
+        party: Option<String>,
+        cue: Option<String>,
+        deny: bool,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut linked = vec![Vec::new(); attributions.len()];
+    let mut continuation: Vec<(usize, usize)> = Vec::new(); // (region, attribution)
+    for &(r, link) in quote_attribution {
+        if let Some(a) = link {
+            let sa = sentence_at(sentences, regions[r].outer.start);
+            let sb = sentence_at(sentences, regions[r].outer.end.saturating_sub(1));
+            let cue_sentence = attributions[a].sentence;
+            if cue_sentence >= sa && cue_sentence <= sb
+                || sentence_paragraph[cue_sentence] == regions[r].first_paragraph
+                    && (sb + 1 == cue_sentence || cue_sentence + 1 == sa)
+            {
+                linked[a].push((sa, sb));
+            } else {
+                continuation.push((r, a));
+            }
+        }
+    }
+    for (a, at) in attributions.iter().enumerate() {
+        if at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty() {
+            continue;
+        }
+        let mut first = at.sentence;
+        let mut last = at.sentence;
+        for &(sa, sb) in &linked[a] {
+            first = first.min(sa);
+            last = last.max(sb);
+        }
+        let actor = at.speaker.as_ref().map(|s| s.name.clone());
+        let party = at
+            .speaker
+            .as_ref()
+            .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
+        let deny = at.cue == lexicon::Cue::Deny;
+        // The same speaker's cues in one sentence make one statement.
+        if let Some(d) = drafts
+            .iter_mut()
+            .rev()
+            .take(4)
+            .find(|d| d.actor == actor && d.first <= last && first <= d.last)
+        {
+            d.first = d.first.min(first);
+            d.last = d.last.max(last);
+            if deny && !d.deny {
+                d.deny = true;
+                d.cue = Some(at.cue_text.clone());
+            }
+            continue;
+        }
+        drafts.push(Draft {
+            first,
+            last,
+            actor,
+            party,
+            cue: Some(at.cue_text.clone()),
+            deny,
+        });
+    }
+    for (r, a) in continuation {
+        let at = &attributions[a];
+        let sa = sentence_at(sentences, regions[r].outer.start);
+        let sb = sentence_at(sentences, regions[r].outer.end.saturating_sub(1));
+        if drafts.iter().any(|d| d.first <= sb && sa <= d.last) {
+            continue;
+        }
+        drafts.push(Draft {
+            first: sa,
+            last: sb,
+            actor: at.speaker.as_ref().map(|s| s.name.clone()),
+            party: at
+                .speaker
+                .as_ref()
+                .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name))),
+            cue: None,
+            deny: false,
+        });
+    }
+    drafts.sort_by_key(|d| (d.first, d.last));
+    drafts
+        .into_iter()
+        .map(|d| {
+            let span = Span::new(sentences[d.first].start, sentences[d.last].end);
+            let said = span.of(text).to_lowercase();
+            let deny = d.deny || lexicon::DENIAL_PHRASES.iter().any(|p| said.contains(p));
+            Statement {
+                kind: if deny { Kind::Denial } else { Kind::Claim },
+                actor: d.actor,
+                party: d.party,
+                cue: d.cue,
+                span,
+                paragraph: sentence_paragraph[d.first],
+                counter: None,
+            }
+        })
+        .collect()
+}
+
+/// The informative words of a statement, event words folded to one stem, parties to their
+/// canonical names; with a weight each (event words weigh double).
+fn statement_terms(text: &str, s: &Statement, gazetteer: &Gazetteer) -> Vec<(String, u32)> {
+    let body = s.span.of(text);
+    let mut terms: Vec<(String, u32)> = Vec::new();
+    let mut push = |t: String, w: u32| {
+        if !terms.iter().any(|(x, _)| *x == t) {
+            terms.push((t, w));
+        }
+    };
+    let actor_words: Vec<String> = s
+        .actor
+        .iter()
+        .flat_map(|a| a.split_whitespace().map(tokens::norm))
+        .collect();
+    for (_, party) in gazetteer.find_all(body) {
+        if s.party.as_deref() != Some(party) || s.actor.as_deref() != Some(party) {
+            push(format!("party:{party}"), 1);
+        }
+    }
+    for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let l = tokens::norm(w);
+        if l.len() < 3 || actor_words.contains(&l) {
+            continue;
+        }
+        if let Some(class) = lexicon::event_class(&l) {
+            push(format!("event:{class}"), 2);
+        } else if !lexicon::is_stopword(&l)
+            && lexicon::cue(&l).is_none()
+            && gazetteer.canonical(w).is_none()
+        {
+            push(l, 1);
+        }
+    }
+    terms
+}
+
+/// Pairs each denial with the claim on the other side that it answers: the claim by another
+/// party that shares the most event words and names with it.
+fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer) {
+    let denials: Vec<usize> = (0..statements.len())
+        .filter(|&i| statements[i].kind == Kind::Denial)
+        .collect();
+    if denials.is_empty() {
+        return;
+    }
+    let terms: Vec<Vec<(String, u32)>> = statements
+        .iter()
+        .map(|s| statement_terms(text, s, gazetteer))
+        .collect();
+    for d in denials {
+        let mut best: Option<(u32, usize)> = None;
+        for c in 0..statements.len() {
+            let claim = &statements[c];
+            if claim.kind != Kind::Claim
+                || (claim.party.is_some() && claim.party == statements[d].party)
+                || (claim.actor.is_some() && claim.actor == statements[d].actor)
+            {
+                continue;
+            }
+            let mut score = 0;
+            let mut events = 0;
+            for (t, w) in &terms[d] {
+                if terms[c].iter().any(|(u, _)| u == t) {
+                    score += w;
+                    events += u32::from(t.starts_with("event:"));
+                }
+            }
+            if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, c));
+            }
+        }
+        statements[d].counter = best.map(|(_, c)| c);
+    }
+}
+
+/// Mentions of each party in the headline and body, most mentioned first.
+fn count_parties(b: &Briefing, gazetteer: &Gazetteer) -> Vec<PartyCount> {
+    let mut counts: Vec<PartyCount> = Vec::new();
+    let mut add = |name: &str| match counts.iter_mut().find(|c| c.name == name) {
+        Some(c) => c.mentions += 1,
+        None => counts.push(PartyCount {
+            name: name.to_string(),
+            mentions: 1,
+        }),
+    };
+    for (_, p) in gazetteer.find_all(&b.title) {
+        add(p);
+    }
+    let body = &b.text[b.body_start()..];
+    for (_, p) in gazetteer.find_all(body) {
+        add(p);
+    }
+    counts.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    counts
+}
+
+/// Merges hand annotations from front matter: a hand quote overrides the speaker of the
+/// extracted quote it covers (or adds the quote); a hand claim or denial overrides the
+/// statement of its sentence (or adds one).
+fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
+    let text = b.text.as_str();
+    let body = b.body_start();
+    let locate = |needle: &str| -> Option<Span> {
+        let n = needle.trim();
+        if n.is_empty() {
+            return None;
+        }
+        text[body..]
+            .find(n)
+            .map(|k| Span::new(body + k, body + k + n.len()))
+    };
+    let paragraph_of = |pos: usize| {
+        b.paragraphs
+            .partition_point(|p| p.end < pos)
+            .min(b.paragraphs.len().saturating_sub(1))
+    };
+    for hq in &b.meta.quote {
+        let Some(span) = locate(&hq.text) else {
+            continue;
+        };
+        match x.quotes.iter_mut().find(|q| q.span.overlaps(span)) {
+            Some(q) => {
+                q.speaker = hq.speaker.clone().or(q.speaker.take());
+                q.party = hq.party.clone().or(q.party.take());
+            }
+            None => {
+                let at = x.quotes.partition_point(|q| q.span.start < span.start);
+                x.quotes.insert(
+                    at,
+                    Quote {
+                        span,
+                        paragraph: paragraph_of(span.start),
+                        speaker: hq.speaker.clone(),
+                        party: hq.party.clone(),
+                        cue: None,
+                    },
+                );
+            }
+        }
+    }
+    let hand = b
+        .meta
+        .claim
+        .iter()
+        .map(|h| (h, Kind::Claim))
+        .chain(b.meta.denial.iter().map(|h| (h, Kind::Denial)));
+    for (h, kind) in hand {
+        let Some(span) = locate(&h.text) else {
+            continue;
+        };
+        let sentence = x
+            .sentences
+            .iter()
+            .find(|s| s.contains(span) || s.overlaps(span))
+            .copied()
+            .unwrap_or(span);
+        match x.statements.iter_mut().find(|s| s.span.overlaps(sentence)) {
+            Some(s) => {
+                s.kind = kind;
+                s.actor = h.actor.clone().or(s.actor.take());
+                s.party = h.party.clone().or(s.party.take());
+            }
+            None => {
+                x.statements.push(Statement {
+                    kind,
+                    actor: h.actor.clone(),
+                    party: h.party.clone(),
+                    cue: None,
+                    span: sentence,
+                    paragraph: paragraph_of(sentence.start),
+                    counter: None,
+                });
+            }
+        }
+    }
+    x.statements.sort_by_key(|s| s.span);
 }

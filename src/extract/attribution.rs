@@ -1,0 +1,1049 @@
+//! Who said it: cue verbs, the noun phrase that is their subject, and resolving that phrase
+//! to a named speaker (titles stripped, pronouns and role nouns pointed back to the person
+//! named earlier, surnames expanded to the full name first used).
+
+use super::lexicon::{self, Cue, Pronoun};
+use super::parties::Gazetteer;
+use super::tokens::{Lower, Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
+
+/// A cue verb with its subject, found in one sentence.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Index of the cue token in that sentence's tokens.
+    pub cue_tok: usize,
+    /// The cue text as written ("said", "according to").
+    pub cue_text: String,
+    /// Its class.
+    pub cue: Cue,
+    /// Token range of the subject phrase.
+    pub subject: (usize, usize),
+    /// True when the subject follows the cue ("said Dunford").
+    pub inverted: bool,
+    /// Who it resolved to; `None` when unsure.
+    pub speaker: Option<Speaker>,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Display name: a person's full name, a party or body, or the text's own description.
+    pub name: String,
+    /// The party the text ties the speaker to.
+    pub party: Option<String>,
+    /// What sort of speaker this is (decides what pronouns may point back to it).
+    pub kind: SpeakerKind,
+}
+
+/// What sort of speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// A party from the gazetteer, speaking as itself ("Russia denied").
+    Party,
+    /// A named organisation or body ("the Russian Foreign Ministry").
+    Org,
+    /// A generic description that names nobody ("officials", "a spokesman").
+    Generic,
+}
+
+/// What the subject phrase turned out to be, before resolution.
+enum Subject {
+    Name {
+        name: String,
+        party: Option<String>,
+        gender: Option<Gender>,
+    },
+    Pronoun(Pronoun),
+    Description {
+        text: String,
+        definite: bool,
+        org: bool,
+        party: Option<String>,
+    },
+    Party {
+        text: String,
+        party: String,
+    },
+}
+
+/// A person named in the briefing, with what the text says about them.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    party: Option<String>,
+    gender: Option<Gender>,
+}
+
+/// Grammatical gender, used only to keep "she said" from pointing at a man.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Per-briefing memory used to resolve subjects: every speaker and subject so far, and the
+/// people named.
+#[derive(Default)]
+pub struct Resolver {
+    /// Speakers and sentence subjects in reading order, for pronouns and descriptions.
+    history: Vec<Speaker>,
+    /// People named, for expanding surnames and remembering parties and gender.
+    people: Vec<Person>,
+}
+
+impl Resolver {
+    /// Registers a person mentioned in the text (even when not speaking), so a later
+    /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
+    fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
+        let gender = gender.or_else(|| first_name_gender(name));
+        match self.people.iter_mut().find(|p| p.name == name) {
+            Some(p) => {
+                if p.party.is_none() {
+                    p.party = party;
+                }
+                if p.gender.is_none() {
+                    p.gender = gender;
+                }
+            }
+            None => self.people.push(Person {
+                name: name.to_string(),
+                party,
+                gender,
+            }),
+        }
+    }
+
+    /// The full name for a (possibly partial) name.
+    fn expand(&self, name: &str) -> String {
+        let last = name.split_whitespace().last().unwrap_or(name);
+        self.people
+            .iter()
+            .rev()
+            .find(|p| {
+                p.name == name
+                    || (p.name.split_whitespace().last() == Some(last) && p.name.len() > name.len())
+            })
+            .map_or_else(|| name.to_string(), |p| p.name.clone())
+    }
+
+    fn person(&self, name: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.name == name)
+    }
+
+    /// Ties a party to a person from now on.
+    fn set_party(&mut self, name: &str, party: &str) {
+        if let Some(p) = self.people.iter_mut().find(|p| p.name == name)
+            && p.party.is_none()
+        {
+            p.party = Some(party.to_string());
+        }
+        for s in self.history.iter_mut() {
+            if s.name == name && s.party.is_none() {
+                s.party = Some(party.to_string());
+            }
+        }
+    }
+
+    /// The party of a person, as known now.
+    pub fn party_of(&self, name: &str) -> Option<String> {
+        self.person(name).and_then(|p| p.party.clone())
+    }
+
+    /// Records a resolved speaker as a possible antecedent.
+    pub fn remember(&mut self, s: &Speaker) {
+        if s.kind != SpeakerKind::Generic
+            && self.history.last().is_none_or(|last| last.name != s.name)
+        {
+            self.history.push(s.clone());
+        }
+    }
+
+    fn resolve(&mut self, subject: Subject) -> Option<Speaker> {
+        match subject {
+            Subject::Name {
+                name,
+                party,
+                gender,
+            } => {
+                let full = self.expand(&name);
+                self.note_person(&full, party.clone(), gender);
+                if let Some(p) = &party {
+                    self.set_party(&full, p);
+                }
+                Some(Speaker {
+                    party: party.or_else(|| self.party_of(&full)),
+                    name: full,
+                    kind: SpeakerKind::Person,
+                })
+            }
+            Subject::Party { text, party } => Some(Speaker {
+                name: text,
+                party: Some(party),
+                kind: SpeakerKind::Party,
+            }),
+            Subject::Pronoun(p) => {
+                let found = match p {
+                    Pronoun::He | Pronoun::She => {
+                        let excluded = if p == Pronoun::He {
+                            Gender::Female
+                        } else {
+                            Gender::Male
+                        };
+                        self.last(|s| {
+                            s.kind == SpeakerKind::Person
+                                && self.person(&s.name).and_then(|x| x.gender) != Some(excluded)
+                        })
+                    }
+                    Pronoun::I => self.last(|s| s.kind == SpeakerKind::Person),
+                    Pronoun::Plural => self
+                        .last(|s| s.kind != SpeakerKind::Person)
+                        .or_else(|| self.last(|_| true)),
+                    Pronoun::Thing => self.last(|s| s.kind != SpeakerKind::Person),
+                    Pronoun::Relative => None,
+                }
+                .cloned();
+                // "he said" about someone teaches their gender for later pronouns.
+                if let Some(s) = &found
+                    && matches!(p, Pronoun::He | Pronoun::She)
+                {
+                    let g = if p == Pronoun::He {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    self.note_person(&s.name.clone(), None, Some(g));
+                }
+                found
+            }
+            Subject::Description {
+                text,
+                definite,
+                org,
+                party,
+            } => {
+                let antecedent = if !definite {
+                    None
+                } else if org {
+                    self.last(|s| {
+                        s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
+                    })
+                } else {
+                    self.last(|s| {
+                        s.kind == SpeakerKind::Person && s.party.is_some() && s.party == party
+                    })
+                    .or_else(|| self.last(|s| s.kind == SpeakerKind::Person))
+                };
+                match antecedent.cloned() {
+                    Some(mut s) => {
+                        if let (Some(p), SpeakerKind::Person) = (&party, s.kind) {
+                            self.set_party(&s.name, p);
+                            s.party.get_or_insert_with(|| p.clone());
+                        }
+                        Some(s)
+                    }
+                    None => Some(Speaker {
+                        name: text,
+                        party,
+                        kind: if org {
+                            SpeakerKind::Org
+                        } else {
+                            SpeakerKind::Generic
+                        },
+                    }),
+                }
+            }
+        }
+    }
+
+    fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
+        self.history.iter().rev().find(|s| pred(s))
+    }
+}
+
+/// Gender from a first name, for the most common ones in news text.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let first = name.split_whitespace().next()?;
+    let l = first.to_lowercase();
+    if lexicon::is_female_name(&l) {
+        Some(Gender::Female)
+    } else if lexicon::is_male_name(&l) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Gender from a courtesy title.
+fn title_gender(word: &str) -> Option<Gender> {
+    match word {
+        "mr" | "sir" | "king" | "prince" | "father" | "brother" | "lord" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "sister" | "lady" | "dame" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// The lowercased form of a word token.
+fn low(text: &str, t: &Tok) -> String {
+    norm(t.span.of(text))
+}
+
+/// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.
+pub fn attributions(
+    text: &str,
+    sentence: usize,
+    toks: &[Tok],
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        let w = t.span.of(text);
+        let Some(lw) = Lower::of(w) else {
+            i += 1;
+            continue;
+        };
+        let lw = lw.as_str();
+        // "according to X"
+        if lw == "according"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && low(text, n) == "to")
+        {
+            if let Some((a, b)) = subject_right(text, toks, i + 2) {
+                let speaker =
+                    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s));
+                if let Some(s) = &speaker {
+                    resolver.remember(s);
+                }
+                out.push(Attribution {
+                    sentence,
+                    cue_tok: i,
+                    cue_text: "according to".into(),
+                    cue: Cue::Speech,
+                    subject: (a, b),
+                    inverted: true,
+                    speaker,
+                });
+            }
+            i += 2;
+            continue;
+        }
+        let Some(cue) = lexicon::cue(lw) else {
+            i += 1;
+            continue;
+        };
+        // "Secretary of State", "Said Smith" at a sentence start is still a verb.
+        let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
+        if is_capitalized(w) && mid_sentence {
+            i += 1;
+            continue;
+        }
+        if is_passive(text, toks, i) || is_non_denial(text, toks, i, cue) {
+            i += 1;
+            continue;
+        }
+        // Subject before the verb, else after it ("…,” said Dunford). A participle
+        // ("…, saying") or a coordinated verb ("… and again denied") shares the subject of
+        // the clause it hangs on.
+        let participle = lw.ends_with("ing");
+        let mut found: Option<(usize, usize)> = None;
+        let mut appositive = None;
+        let mut inverted = false;
+        let mut speaker = None;
+        let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
+        let left = if participle && after_comma {
+            None
+        } else {
+            subject_left(text, toks, i)
+        };
+        if let Some(((a, b), app)) = left {
+            found = Some((a, b));
+            appositive = app;
+            // "Mr. Ekovich, who noted": the relative pronoun stands for the phrase before it.
+            if b == a + 1
+                && low(text, &toks[a]) == "who"
+                && a > 1
+                && toks[a - 1].kind == TokKind::Comma
+            {
+                found = np_left(text, toks, a - 1);
+            }
+        } else if participle || coordinated(text, toks, i) {
+            if let Some(prev) = out.last() {
+                speaker = prev.speaker.clone();
+                found = Some(prev.subject);
+            } else if let Some(r) = sentence_subject(text, toks, i) {
+                found = Some(r);
+            }
+        } else {
+            let before_is_boundary = i == 0
+                || matches!(
+                    toks[i - 1].kind,
+                    TokKind::Comma | TokKind::Quote(_) | TokKind::Colon | TokKind::Dash
+                );
+            if before_is_boundary && let Some((a, b)) = subject_right(text, toks, i + 1) {
+                found = Some((a, b));
+                appositive = appositive_after(toks, b);
+                inverted = true;
+            }
+        }
+        let subject = found.unwrap_or((i, i));
+        if speaker.is_none()
+            && let Some((a, b)) = found
+        {
+            speaker =
+                classify(text, toks, a, b, appositive, gazetteer).and_then(|s| resolver.resolve(s));
+        }
+        if speaker.is_none() && found.is_none() {
+            i += 1;
+            continue;
+        }
+        if let Some(s) = &speaker {
+            resolver.remember(s);
+        }
+        out.push(Attribution {
+            sentence,
+            cue_tok: i,
+            cue_text: w.to_string(),
+            cue,
+            subject,
+            inverted,
+            speaker,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Remembers the people a sentence names as a subject, so that a later "he said" points back
+/// to them even when they were not quoted ("Cruz played down the idea. “…,” he said.").
+pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
+    let mut k = 0;
+    while k < toks.len() {
+        let starts_name = toks[k].is_word() && {
+            let w = toks[k].span.of(text);
+            is_capitalized(w) && !lexicon::is_function_word(&norm(w))
+        };
+        if !starts_name {
+            k += 1;
+            continue;
+        }
+        let a = k;
+        while k < toks.len() && toks[k].is_word() && {
+            let w = toks[k].span.of(text);
+            let l = norm(w);
+            (is_capitalized(w) && !lexicon::is_function_word(&l))
+                || matches!(l.as_str(), "al" | "bin" | "de" | "van" | "von")
+        } {
+            k += 1;
+            if is_possessive(toks[k - 1].span.of(text)) {
+                break;
+            }
+        }
+        let b = k;
+        let after_boundary = a == 0 || !toks[a - 1].is_word();
+        let before_verb = toks.get(b).is_some_and(|t| {
+            let w = t.span.of(text);
+            t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
+        });
+        if !(after_boundary && before_verb) && !(a == 0 && b < toks.len()) {
+            continue;
+        }
+        if !before_verb {
+            continue;
+        }
+        let run = &toks[a..b];
+        let titled = run
+            .iter()
+            .any(|t| lexicon::is_title(&norm(t.span.of(text))));
+        let names = run
+            .iter()
+            .filter(|t| !lexicon::is_title(&norm(t.span.of(text))))
+            .count();
+        let run_text = &text[run[0].span.start..run[run.len() - 1].span.end];
+        if gazetteer.first_in(run_text).is_some()
+            || run
+                .iter()
+                .any(|t| lexicon::is_org_noun(&norm(t.span.of(text))))
+        {
+            continue;
+        }
+        let last = strip_possessive(run[run.len() - 1].span.of(text));
+        let known = resolver.expand(last) != last;
+        if names == 0 || !(titled || names >= 2 || known) {
+            continue;
+        }
+        if let Some(Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer).as_ref()
+            && let Some(s) =
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+        {
+            resolver.remember(&s);
+        }
+    }
+}
+
+/// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
+fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
+    while i > 0 && toks[i - 1].is_word() {
+        let w = low(text, &toks[i - 1]);
+        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// "is said to", "were denied": a participle after a form of *be* has no speaker.
+fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
+    let j = skip_aux_left(text, toks, i);
+    j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+}
+
+/// "neither confirmed nor denied", "would not confirm or deny": no denial at all.
+fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
+    if cue != Cue::Deny {
+        return false;
+    }
+    let lo = i.saturating_sub(4);
+    let hi = (i + 4).min(toks.len());
+    toks[lo..hi]
+        .iter()
+        .any(|t| t.is_word() && low(text, t).starts_with("confirm"))
+}
+
+/// "… and again denied": the cue continues a coordinated predicate.
+fn coordinated(text: &str, toks: &[Tok], i: usize) -> bool {
+    let j = skip_aux_left(text, toks, i);
+    j > 0 && toks[j - 1].is_word() && matches!(low(text, &toks[j - 1]).as_str(), "and" | "but")
+}
+
+/// True for a word that can be part of a speaker's noun phrase.
+fn np_word(text: &str, t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.span.of(text);
+    let l = norm(w);
+    if lexicon::is_determiner(&l) {
+        return true;
+    }
+    if is_capitalized(w) {
+        return !lexicon::is_function_word(&l) || lexicon::is_title(&l);
+    }
+    lexicon::is_person_role(&l)
+        || lexicon::is_org_noun(&l)
+        || lexicon::is_title(&l)
+        || matches!(
+            l.as_str(),
+            "of" | "for"
+                | "at"
+                | "al"
+                | "bin"
+                | "ibn"
+                | "de"
+                | "del"
+                | "la"
+                | "le"
+                | "van"
+                | "von"
+                | "der"
+                | "da"
+                | "di"
+                | "du"
+                | "el"
+                | "abu"
+                | "foreign"
+                | "military"
+                | "senior"
+                | "top"
+                | "former"
+                | "deputy"
+                | "chief"
+                | "state"
+                | "local"
+                | "western"
+                | "israeli"
+                | "government"
+                | "security"
+                | "defense"
+                | "defence"
+                | "interior"
+                | "news"
+                | "press"
+                | "health"
+                | "human"
+                | "rights"
+                | "intelligence"
+                | "u.s"
+                | "federal"
+                | "regional"
+                | "provincial"
+                | "opposition"
+                | "militant"
+                | "rebel"
+                | "islamist"
+                | "jihadist"
+                | "army"
+                | "police"
+                | "campaign"
+                | "party"
+                | "white"
+                | "house"
+                | "ministry"
+                | "a"
+                | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+        )
+}
+
+/// The subject phrase ending right before the cue at `i`, as a token range, with the
+/// appositive that describes it ("Smith, a spokesman for X, said"; "Clinton's campaign
+/// chairman, John Podesta, said").
+type Subj = ((usize, usize), Option<(usize, usize)>);
+
+fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
+    let mut end = skip_aux_left(text, toks, i);
+    let mut appositive = None;
+    for _ in 0..3 {
+        if end == 0 {
+            return None;
+        }
+        match toks[end - 1].kind {
+            TokKind::Word => break,
+            TokKind::CloseParen => {
+                let open = toks[..end - 1]
+                    .iter()
+                    .rposition(|t| t.kind == TokKind::OpenParen)?;
+                if end - open > 12 {
+                    return None;
+                }
+                end = open;
+            }
+            TokKind::Comma => {
+                let open = toks[..end - 1]
+                    .iter()
+                    .rposition(|t| !is_appositive_inner(t));
+                let open_ok = open.is_some_and(|o| toks[o].kind == TokKind::Comma);
+                let from = open.map_or(0, |o| o + 1);
+                let inner = &toks[from..end - 1];
+                if inner.is_empty() || inner.len() > 24 || !inner[0].is_word() {
+                    return None;
+                }
+                if open_ok && is_name_like(text, inner) {
+                    // The name sits between the commas; what precedes is its description.
+                    let o = open.unwrap_or(0);
+                    let desc = np_left(text, toks, o).map(|(a, _)| (a, o));
+                    return Some(((from, end - 1), desc));
+                }
+                let first = low(text, &inner[0]);
+                let appositive_like = lexicon::is_determiner(&first)
+                    || first.chars().all(|c| c.is_ascii_digit())
+                    || is_party_state_tag(inner[0].span.of(text))
+                    || first == "who"
+                    || inner.iter().any(|t| {
+                        t.is_word() && {
+                            let l = low(text, t);
+                            lexicon::is_person_role(&l) || lexicon::is_title(&l)
+                        }
+                    });
+                if !appositive_like || !open_ok {
+                    return None;
+                }
+                appositive = Some((from, end - 1));
+                end = open.unwrap_or(0);
+            }
+            _ => return None,
+        }
+    }
+    if end == 0 || !toks[end - 1].is_word() {
+        return None;
+    }
+    // A lone pronoun.
+    let last = low(text, &toks[end - 1]);
+    if lexicon::pronoun(&last).is_some() {
+        let before_ok = end == 1
+            || !toks[end - 2].is_word()
+            || !matches!(
+                low(text, &toks[end - 2]).as_str(),
+                "that" | "if" | "whether"
+            );
+        return before_ok.then_some(((end - 1, end), appositive));
+    }
+    np_left(text, toks, end).map(|r| (r, appositive))
+}
+
+/// The noun phrase that ends at token `end` (exclusive), collected leftwards.
+fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let mut start = end;
+    while start > 0 && np_word(text, &toks[start - 1]) {
+        let l = low(text, &toks[start - 1]);
+        start -= 1;
+        if lexicon::is_determiner(&l) {
+            // "a spokesman for the ministry": keep going over "for"/"of" after a determiner.
+            if start >= 2
+                && toks[start - 1].is_word()
+                && matches!(low(text, &toks[start - 1]).as_str(), "for" | "of" | "at")
+                && np_word(text, &toks[start - 2])
+            {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+    }
+    // Trim leading prepositions; the phrase must hold a noun.
+    while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
+        start += 1;
+    }
+    (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// "R-Pa.", "D-Md": the party-and-state tag American papers put after a legislator's name.
+fn is_party_state_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// True when tokens read as a name: capitalised words, titles and name particles only.
+fn is_name_like(text: &str, toks: &[Tok]) -> bool {
+    toks.iter().all(|t| {
+        let w = t.span.of(text);
+        let l = norm(w);
+        t.is_word()
+            && ((is_capitalized(w) && !lexicon::is_function_word(&l))
+                || lexicon::is_title(&l)
+                || matches!(l.as_str(), "al" | "bin" | "de" | "van" | "von" | "abu"))
+    }) && toks.iter().any(|t| {
+        let w = t.span.of(text);
+        is_capitalized(w) && !lexicon::is_title(&norm(w))
+    })
+}
+
+/// The subject at the start of the sentence, for participles and coordinated verbs that
+/// have none of their own ("He apologized, saying …").
+fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
+    let mut start = 0;
+    if let Some(first) = toks.first()
+        && first.is_word()
+        && lexicon::is_function_word(&low(text, first))
+        && lexicon::pronoun(&low(text, first)).is_none()
+        && !lexicon::is_determiner(&low(text, first))
+    {
+        // Skip an opening clause: "As he has before, Cruz …".
+        start = toks[..before]
+            .iter()
+            .position(|t| t.kind == TokKind::Comma)?
+            + 1;
+    }
+    let (a, b) = subject_right(text, toks, start)?;
+    (b <= before).then_some((a, b))
+}
+
+/// Tokens that may sit inside an appositive: words and parentheses.
+fn is_appositive_inner(t: &Tok) -> bool {
+    matches!(
+        t.kind,
+        TokKind::Word | TokKind::OpenParen | TokKind::CloseParen | TokKind::Dash
+    )
+}
+
+/// True when the phrase has something a speaker can be: a capitalised word or a role noun.
+fn has_head(text: &str, toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        let w = t.span.of(text);
+        let l = norm(w);
+        (is_capitalized(w) && !lexicon::is_function_word(&l))
+            || lexicon::is_person_role(&l)
+            || lexicon::is_org_noun(&l)
+    })
+}
+
+/// The subject phrase starting at `i` (after an inverted cue or "according to").
+fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < toks.len() && toks[j].is_word() && lexicon::is_aux_or_adverb(&low(text, &toks[j])) {
+        j += 1;
+    }
+    let start = j;
+    let first = toks.get(start)?;
+    if !first.is_word() {
+        return None;
+    }
+    let fl = low(text, first);
+    if lexicon::pronoun(&fl).is_some_and(|p| p != Pronoun::Relative) {
+        return Some((start, start + 1));
+    }
+    if !(is_capitalized(first.span.of(text))
+        || lexicon::is_determiner(&fl)
+        || lexicon::is_person_role(&fl)
+        || lexicon::is_title(&fl))
+    {
+        return None;
+    }
+    let mut end = start;
+    if lexicon::is_determiner(&fl) {
+        // "said a former senior law enforcement official": run on to the role noun.
+        let head = toks[start + 1..]
+            .iter()
+            .take(6)
+            .take_while(|t| t.is_word())
+            .position(|t| {
+                let l = low(text, t);
+                lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)
+            });
+        if let Some(h) = head {
+            end = start + 2 + h;
+        }
+    }
+    while end < toks.len() && np_word(text, &toks[end]) {
+        // "said Smith, who…" stops at the comma; "of" needs a noun after it.
+        end += 1;
+    }
+    while end > start
+        && matches!(
+            low(text, &toks[end - 1]).as_str(),
+            "of" | "for" | "at" | "the" | "a" | "an"
+        )
+    {
+        end -= 1;
+    }
+    (end > start && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// The appositive right after an inverted subject: "said John Smith, a spokesman for X,".
+fn appositive_after(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    if toks.get(end)?.kind != TokKind::Comma {
+        return None;
+    }
+    let stop = toks[end + 1..]
+        .iter()
+        .position(|t| !t.is_word())
+        .map_or(toks.len(), |k| end + 1 + k);
+    (stop > end + 1 && stop - end <= 14).then_some((end + 1, stop))
+}
+
+/// Where the trailing run of capitalised non-title words (the person's name) begins.
+fn name_run_start(text: &str, head: &[Tok]) -> usize {
+    let mut name_start = head.len();
+    while name_start > 0 {
+        let w = head[name_start - 1].span.of(text);
+        let l = norm(w);
+        let particle = matches!(
+            l.as_str(),
+            "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
+        );
+        let capital = is_capitalized(w) && !lexicon::is_title(&l) && !lexicon::is_function_word(&l);
+        let possessive_break = name_start < head.len() && is_possessive(w);
+        if (capital || (particle && name_start < head.len())) && !possessive_break {
+            name_start -= 1;
+        } else {
+            break;
+        }
+    }
+    name_start
+}
+
+/// Decides what a subject phrase is: a person's name, a party, a description, a pronoun.
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    appositive: Option<(usize, usize)>,
+    gazetteer: &Gazetteer,
+) -> Option<Subject> {
+    let phrase = &toks[a..b];
+    let first = low(text, &phrase[0]);
+    if phrase.len() == 1
+        && let Some(p) = lexicon::pronoun(&first)
+    {
+        return Some(Subject::Pronoun(p));
+    }
+    let span_text = |ts: &[Tok]| -> &str {
+        match (ts.first(), ts.last()) {
+            (Some(f), Some(l)) => &text[f.span.start..l.span.end],
+            _ => "",
+        }
+    };
+    let whole = span_text(phrase);
+    let appositive_text = appositive.map_or("", |(x, y)| span_text(&toks[x..y]));
+    // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
+    // the head stops at the first preposition ("a spokesman for the ministry").
+    let whole_name = name_run_start(text, phrase);
+    let titled_name = whole_name < phrase.len()
+        && (whole_name == 0 || {
+            let l = low(text, &phrase[whole_name - 1]);
+            lexicon::is_title(&l) || lexicon::is_person_role(&l)
+        });
+    let head_end = if titled_name {
+        phrase.len()
+    } else {
+        phrase
+            .iter()
+            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at"))
+            .filter(|&k| k > 0)
+            .unwrap_or(phrase.len())
+    };
+    let head = &phrase[..head_end];
+    let name_start = name_run_start(text, head);
+    let name_toks = &head[name_start..];
+    let name_text = span_text(name_toks);
+    let modifiers = span_text(&head[..name_start]);
+    let rest = span_text(&phrase[head_end..]);
+    let party_from = |s: &str| gazetteer.first_in(s).map(str::to_string);
+    let context_party = || {
+        party_from(modifiers)
+            .or_else(|| party_from(rest))
+            .or_else(|| party_from(appositive_text))
+    };
+    // The whole phrase names a party ("Russia", "the Kremlin", "Moscow").
+    let bare = strip_possessive(name_text);
+    if !name_toks.is_empty()
+        && let Some(p) = gazetteer.canonical(bare)
+        && gazetteer
+            .find_all(bare)
+            .next()
+            .is_some_and(|(s, _)| s.start == 0 && s.end == bare.len())
+    {
+        let last = norm(head.last().map_or("", |t| t.span.of(text)));
+        if name_start == 0 || !lexicon::is_org_noun(&last) && !lexicon::is_person_role(&last) {
+            return Some(Subject::Party {
+                text: bare.to_string(),
+                party: p.to_string(),
+            });
+        }
+    }
+    if !name_toks.is_empty() {
+        let org_head = name_toks
+            .last()
+            .is_some_and(|t| lexicon::is_org_noun(&norm(t.span.of(text))));
+        let contains_party = gazetteer.first_in(name_text).is_some();
+        if org_head || contains_party {
+            // "the Russian Foreign Ministry", "Boko Haram militants": a body, not a person.
+            let text_wo_det = if lexicon::is_determiner(&first) {
+                span_text(&phrase[1..head_end])
+            } else {
+                span_text(head)
+            };
+            return Some(Subject::Description {
+                text: text_wo_det.to_string(),
+                definite: false,
+                org: true,
+                party: party_from(whole).or_else(|| party_from(appositive_text)),
+            });
+        }
+        let gender = head[..name_start]
+            .iter()
+            .find_map(|t| title_gender(&norm(t.span.of(text))));
+        return Some(Subject::Name {
+            name: strip_possessive(name_text).to_string(),
+            party: context_party(),
+            gender,
+        });
+    }
+    let head_word = norm(head.last().map_or("", |t| t.span.of(text)));
+    let definite = lexicon::is_definite(&first);
+    let org = lexicon::is_org_noun(&head_word);
+    let role = org || lexicon::is_person_role(&head_word);
+    if !role && !lexicon::is_determiner(&first) {
+        return None;
+    }
+    Some(Subject::Description {
+        text: whole.to_string(),
+        // Only a role noun points back ("the senator"); "the woman" is just who the text says.
+        definite: definite && role,
+        org,
+        party: party_from(whole).or_else(|| party_from(appositive_text)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Span;
+    use crate::extract::tokens::tokenize;
+
+    fn speakers(sentences: &[&str]) -> Vec<Option<(String, Option<String>)>> {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            let toks = tokenize(s, Span::new(0, s.len()), &[], 0);
+            for a in attributions(s, k, &toks, g, &mut r) {
+                out.push(a.speaker.map(|s| (s.name, s.party)));
+            }
+        }
+        out
+    }
+
+    fn some(name: &str, party: Option<&str>) -> Option<(String, Option<String>)> {
+        Some((name.to_string(), party.map(str::to_string)))
+    }
+
+    #[test]
+    fn titles_possessives_and_roles() {
+        assert_eq!(
+            speakers(&[
+                "Top general Joseph Dunford said Thursday it was bad.",
+                "The Joint Chiefs chairman told the committee that it was bad.",
+                "Russia's Deputy Foreign Minister Sergei Ryabkov called the plan odd and again denied it.",
+            ]),
+            vec![
+                some("Joseph Dunford", None),
+                some("Joseph Dunford", Some("United States")),
+                some("Sergei Ryabkov", Some("Russia")),
+                some("Sergei Ryabkov", Some("Russia")),
+            ]
+        );
+    }
+
+    #[test]
+    fn passives_and_non_denials_are_not_attributions() {
+        assert!(speakers(&["The airbase is said to be Qayyara West."]).is_empty());
+        assert!(speakers(&["The ministry neither confirmed nor denied the report."]).is_empty());
+    }
+
+    #[test]
+    fn surnames_expand_and_parties_speak() {
+        assert_eq!(
+            speakers(&[
+                "Secretary of State John Kerry said it was done.",
+                "Russia has denied that.",
+                "Mr. Kerry said, and it has also dismissed a plan.",
+            ]),
+            vec![
+                some("John Kerry", None),
+                some("Russia", Some("Russia")),
+                some("John Kerry", None),
+                some("Russia", Some("Russia")),
+            ]
+        );
+    }
+
+    #[test]
+    fn inverted_and_generic_speakers() {
+        let s = "“Every surrogate is lowering expectations,” said one New Hampshire Democrat.";
+        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
+        let toks = tokenize(s, Span::new(0, s.len()), &regions, 0);
+        let mut r = Resolver::default();
+        let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].speaker.as_ref().unwrap().name, "one New Hampshire Democrat");
+    }
+}

@@ -1,0 +1,218 @@
+//! Sentence boundaries inside a paragraph.
+//!
+//! A period ends a sentence unless it closes a known abbreviation (U.S., Sen., Gen., Lt. Col.,
+//! Mr., an initial) or the next word starts in lower case (`“…,” he said.` continues after a
+//! quoted full stop).
+
+use crate::briefing::Span;
+
+/// Words that end in a period without ending the sentence (compared without the period,
+/// case-insensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt",
+    "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "lieut", "st", "ste", "mt", "ft", "jr",
+    "sr", "rev", "hon", "pres", "supt", "insp", "det", "no", "nos", "vs", "v", "etc", "inc",
+    "corp", "co", "ltd", "llc", "dept", "univ", "assn", "bros", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "approx", "est", "fig", "al", "gens", "sens", "reps", "govs",
+    "messrs", "mme", "mlle", "op", "ed", "vol", "pp", "ca", "cf", "ie", "eg", "am", "pm",
+];
+
+/// True for a lowercased word that is an abbreviation when followed by a period.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word) && !matches!(word, "no" | "am" | "pm" | "etc" | "co" | "est")
+}
+
+/// Words that, after a dotted abbreviation like "U.S.", show that a new sentence began.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Some",
+    "Many",
+    "Officials",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+];
+
+/// Splits `para` (a paragraph span of `text`) into sentence spans, trimmed of whitespace.
+pub fn split(text: &str, para: Span) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        let is_end = b == b'.' || b == b'!' || b == b'?';
+        let is_ellipsis = b == 0xE2 && text[i..para.end].starts_with('…');
+        if !is_end && !is_ellipsis {
+            i += 1;
+            continue;
+        }
+        let mark_len = if is_ellipsis { '…'.len_utf8() } else { 1 };
+        // Swallow runs of terminal punctuation and any closing quotes or brackets.
+        let mut j = i + mark_len;
+        while j < para.end {
+            let c = text[j..].chars().next().unwrap_or(' ');
+            if matches!(
+                c,
+                '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '…'
+            ) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if j >= para.end {
+            break;
+        }
+        let next_char = text[j..].chars().next().unwrap_or(' ');
+        if !crate::briefing::is_blank_char(next_char) {
+            i = j.max(i + 1);
+            continue;
+        }
+        // Next word after the whitespace.
+        let after_ws = j + text[j..para.end]
+            .find(|c: char| !crate::briefing::is_blank_char(c))
+            .unwrap_or(para.end - j);
+        if after_ws >= para.end {
+            break;
+        }
+        if b == b'.' && !is_ellipsis && !ends_sentence_at(text, para.start, i, after_ws) {
+            i = j;
+            continue;
+        }
+        let first = text[after_ws..].chars().next().unwrap_or(' ');
+        let closes_quote = text[i..j].contains(['"', '”', '\'']);
+        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..para.end])) {
+            i = j;
+            continue;
+        }
+        out.push(Span::new(start, j));
+        start = after_ws;
+        i = after_ws;
+    }
+    if start < para.end {
+        out.push(Span::new(start, para.end));
+    }
+    out
+}
+
+/// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
+/// quotation and its speaker stay one sentence.
+fn attribution_follows(rest: &str) -> bool {
+    for word in rest.split_whitespace().take(5) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(l) = super::tokens::Lower::of(bare)
+            && super::lexicon::cue(l.as_str()).is_some_and(|c| c != super::lexicon::Cue::QuoteOnly)
+            && !bare.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
+        if bare.len() != word.len() {
+            return false; // punctuation before any cue: a new sentence after all
+        }
+    }
+    false
+}
+
+/// Decides whether the period at `dot` ends a sentence, given where the next word starts.
+fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
+    let before = &text[floor..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '\''))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let next_word: &str = text[next..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy).
+    let dotted = word.contains('.');
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    if dotted || single_letter {
+        return SENTENCE_STARTERS.contains(&next_word) && !single_letter;
+    }
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
+        // "No." only abbreviates before a number; "etc." often ends a sentence.
+        if bare.eq_ignore_ascii_case("no") {
+            return !next_word.starts_with(|c: char| c.is_ascii_digit());
+        }
+        return bare.eq_ignore_ascii_case("etc") && SENTENCE_STARTERS.contains(&next_word);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        split(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| s.of(t))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("The U.S. military and Sen. John McCain met Lt. Col. Smith. He left."),
+            vec![
+                "The U.S. military and Sen. John McCain met Lt. Col. Smith.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            sentences("Aid reached the U.S. The next day it rained."),
+            vec!["Aid reached the U.S.", "The next day it rained."]
+        );
+    }
+
+    #[test]
+    fn quoted_stops_continue_into_attribution() {
+        assert_eq!(
+            sentences("“It was bad.” he said. “Really?” She left."),
+            vec!["“It was bad.” he said.", "“Really?”", "She left."]
+        );
+        assert_eq!(
+            sentences("“Where are you?” Sanders said. “Okay.”"),
+            vec!["“Where are you?” Sanders said.", "“Okay.”"]
+        );
+        assert_eq!(
+            sentences("John F. Kennedy spoke. Then Mr. Smith did."),
+            vec!["John F. Kennedy spoke.", "Then Mr. Smith did."]
+        );
+    }
+}

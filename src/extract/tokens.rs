@@ -1,0 +1,225 @@
+//! Sentence tokens for attribution: words and the punctuation that matters, with every
+//! quotation collapsed into a single token so that rules look at the words *around* it.
+
+use super::quotes::Region;
+use crate::briefing::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word (letters, digits, inner apostrophes, hyphens and dots: `U.S`, `Russia's`).
+    Word,
+    /// `,`
+    Comma,
+    /// `:`
+    Colon,
+    /// `(` or `[`
+    OpenParen,
+    /// `)` or `]`
+    CloseParen,
+    /// A dash standing alone.
+    Dash,
+    /// `.`, `!`, `?`, `;`, `…`
+    Stop,
+    /// A whole quotation: the index of its region.
+    Quote(usize),
+}
+
+/// One token with its byte span in the briefing text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+}
+
+impl Tok {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
+}
+
+/// Tokenizes `span` of `text`. `regions` are all quote regions of the briefing, sorted;
+/// `first_region` is the index of the first one that may overlap the span (the caller keeps
+/// it advancing, so the whole briefing is tokenized in linear time).
+pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut r = first_region;
+    let mut i = span.start;
+    while i < span.end {
+        while r < regions.len() && regions[r].outer.end <= i {
+            r += 1;
+        }
+        if let Some(reg) = regions.get(r)
+            && reg.outer.start <= i
+        {
+            let end = reg.outer.end.min(span.end);
+            out.push(Tok {
+                span: Span::new(i, end),
+                kind: TokKind::Quote(r),
+            });
+            i = end.max(i + 1);
+            continue;
+        }
+        let next_region = regions
+            .get(r)
+            .map_or(span.end, |g| g.outer.start.min(span.end));
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if is_word_char(c) {
+            let mut j = i + len;
+            while j < next_region {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if is_word_char(d) {
+                    j += d.len_utf8();
+                } else if is_inner_joiner(d) {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
+                        j += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
+            // hyphenated tail ("U.S.-led").
+            if j < next_region && text.as_bytes()[j] == b'.' && keeps_dot(&text[i..j]) {
+                j += 1;
+                let bytes = text.as_bytes();
+                if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
+                    j += 1;
+                    while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-')
+                    {
+                        j += 1;
+                    }
+                }
+            }
+            out.push(Tok {
+                span: Span::new(i, j),
+                kind: TokKind::Word,
+            });
+            i = j;
+            continue;
+        }
+        let kind = match c {
+            ',' => Some(TokKind::Comma),
+            ':' => Some(TokKind::Colon),
+            '(' | '[' => Some(TokKind::OpenParen),
+            ')' | ']' => Some(TokKind::CloseParen),
+            '—' | '–' | '-' => Some(TokKind::Dash),
+            '.' | '!' | '?' | ';' | '…' => Some(TokKind::Stop),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(Tok {
+                span: Span::new(i, i + len),
+                kind,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
+/// True when a period after `word` abbreviates rather than ends: titles, initials, acronyms.
+fn keeps_dot(word: &str) -> bool {
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    single_capital
+        || word.contains('.')
+        || Lower::of(word).is_some_and(|l| super::sentences::is_abbreviation(l.as_str()))
+}
+
+/// An ASCII-lowercased copy of a short word on the stack, for allocation-free lookups.
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    /// The lowercased word, or `None` when it is too long or not ASCII (no lexicon entry
+    /// would match it anyway).
+    pub fn of(word: &str) -> Option<Lower> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 || !bytes.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(Lower {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// A word lowercased, with a trailing possessive (`'s`, `’s`, `'`) and dots removed, for
+/// lexicon lookups on any token.
+pub fn norm(word: &str) -> String {
+    let w = strip_possessive(word);
+    w.chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The word without a possessive ending.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            return w;
+        }
+    }
+    word.trim_end_matches(['\'', '’'])
+}
+
+/// True when the word ends in a possessive.
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// True when a word begins with an upper-case letter (or is an all-caps acronym).
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_collapse_and_words_keep_inner_marks() {
+        let t = "Russia’s U.S.-led plan, “quoted words,” he said.";
+        let regions = super::super::quotes::find(t, &[Span::new(0, t.len())]);
+        let toks = tokenize(t, Span::new(0, t.len()), &regions, 0);
+        let shown: Vec<String> = toks
+            .iter()
+            .map(|k| match k.kind {
+                TokKind::Quote(_) => "Q".into(),
+                _ => k.span.of(t).to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["Russia’s", "U.S.-led", "plan", ",", "Q", "he", "said", "."]
+        );
+    }
+}
