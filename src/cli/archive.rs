@@ -140,8 +140,8 @@ pub(super) fn party(
     let (party, entries) = library.dossier(name);
     match format {
         ListFormat::Text => {
-            let said = |s: &DocStatement| {
-                let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let said = |s: &DocStatement, text: &str| {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let said = match &s.actor {
                     Some(a) => format!("{a}: {text}"),
                     None => text,
@@ -159,9 +159,10 @@ pub(super) fn party(
                     e.doc.date,
                     visible(&e.doc.path.display().to_string(), false),
                     visible(&e.doc.title, false),
-                    said(e.statement),
+                    said(e.statement, &e.text),
                     e.counter
-                        .map_or_else(String::new, |c| format!("answers {}", said(c)))
+                        .as_ref()
+                        .map_or_else(String::new, |(c, t)| format!("answers {}", said(c, t)))
                 )?;
             }
             if entries.is_empty() {

@@ -1044,6 +1044,9 @@ mod tests {
         let mut r = Resolver::default();
         let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].speaker.as_ref().unwrap().name, "one New Hampshire Democrat");
+        assert_eq!(
+            found[0].speaker.as_ref().unwrap().name,
+            "one New Hampshire Democrat"
+        );
     }
 }

@@ -44,15 +44,13 @@ pub fn cue(word: &str) -> Option<Cue> {
         | "promising" | "vowing" | "vows" | "urging" | "urges" | "stating" | "responding"
         | "replying" | "recalling" | "joking" | "quipping" | "interjected" | "scoffed"
         | "assured" | "cried" | "cheered" | "chanted" | "boasts" | "boasting" | "bragged"
-        | "mocked" | "griped" | "fumed" | "snapped" | "whispered" | "muttered"
-        | "pleaded" | "begged" | "concedes" | "observes"
-        | "remarks" | "counters" | "reasoned" | "reasons"
+        | "mocked" | "griped" | "fumed" | "snapped" | "whispered" | "muttered" | "pleaded"
+        | "begged" | "concedes" | "observes" | "remarks" | "counters" | "reasoned" | "reasons"
         | "theorized" | "speculated" | "surmised" | "opined" | "advised" | "advises"
-        | "informed" | "assures" | "pointing" | "pointed" | "emailed"
-        | "texted" | "messaged" | "posts" | "posting" | "texting" | "blogged" | "tweet"
-        | "chided" | "scolded" | "lectured" | "thundered" | "roared"
-        | "confided" | "marveled"
-        | "predicting" | "cautioning" | "cautions" | "hinted" | "hints" => Speech,
+        | "informed" | "assures" | "pointing" | "pointed" | "emailed" | "texted" | "messaged"
+        | "posts" | "posting" | "texting" | "blogged" | "tweet" | "chided" | "scolded"
+        | "lectured" | "thundered" | "roared" | "confided" | "marveled" | "predicting"
+        | "cautioning" | "cautions" | "hinted" | "hints" => Speech,
         "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleges" | "alleged"
         | "alleging" | "accuse" | "accuses" | "accused" | "accusing" | "blame" | "blames"
         | "blamed" | "blaming" => Accuse,

@@ -109,7 +109,8 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         }
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         let closes_quote = text[i..j].contains(['"', '”', '\'']);
-        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..para.end])) {
+        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..para.end]))
+        {
             i = j;
             continue;
         }

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 4 + 8 + 4;
 
 /// The list section: the folders it was built for (a guard against file-name collisions)
@@ -119,17 +119,15 @@ impl CacheFile {
         })
         .map_err(std::io::Error::other)?;
         let index = index.to_bytes();
-        let mut bytes = Vec::with_capacity(HEADER_LEN + list.len() + index.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&engine_fingerprint().to_le_bytes());
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&engine_fingerprint().to_le_bytes());
         for section in [&list, &index] {
-            bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
-            bytes.extend_from_slice(&crc32fast::hash(section).to_le_bytes());
+            header.extend_from_slice(&(section.len() as u64).to_le_bytes());
+            header.extend_from_slice(&crc32fast::hash(section).to_le_bytes());
         }
-        bytes.extend_from_slice(&list);
-        bytes.extend_from_slice(&index);
-        write_atomically(&self.path, &bytes)
+        write_atomically(&self.path, &[&header, &list, &index])
     }
 }
 
@@ -194,10 +192,10 @@ impl Header {
     }
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never a mix: a
-/// temporary file in the same folder, synced, then renamed over. Temporary files left by a
-/// writer that was killed are removed first.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the concatenation of `parts` to `path` so that readers see the old file or the
+/// new one, never a mix: a temporary file in the same folder, synced, then renamed over.
+/// Temporary files left by a writer that was killed are removed first.
+pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path
@@ -215,7 +213,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&temp)?;
-        f.write_all(bytes)?;
+        for part in parts {
+            f.write_all(part)?;
+        }
         f.sync_all()?;
         std::fs::rename(&temp, path)
     })();

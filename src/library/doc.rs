@@ -3,7 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
-use crate::briefing::{Briefing, LoadError, LoadProblem};
+use crate::briefing::{Briefing, LoadError, LoadProblem, Span};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -46,7 +46,9 @@ pub enum DateSource {
     Modified,
 }
 
-/// A claim or denial as the library keeps it: with its sentence, for the dossier.
+/// A claim or denial as the library keeps it: who, which party, and where its sentence
+/// stands. The sentence itself stays in the file (read when a dossier shows it), which
+/// keeps 100,000 briefings' worth of statements small in memory and in the cache.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocStatement {
     /// Claim or denial.
@@ -55,10 +57,8 @@ pub struct DocStatement {
     pub actor: Option<String>,
     /// The party it is made for.
     pub party: Option<String>,
-    /// The sentence, as it stands in the file.
-    pub text: String,
-    /// Byte offset of the sentence in the file, where the reader opens it.
-    pub start: usize,
+    /// The sentence's byte span in the briefing's text, where the reader opens it.
+    pub span: Span,
     /// Index of the statement it contradicts, within the same briefing.
     pub counter: Option<usize>,
 }
@@ -122,6 +122,17 @@ impl Doc {
             .ok_or_else(|| self.error.clone().unwrap_or_default())
     }
 
+    /// The briefing's text as the extraction saw it, when the file is still the one that
+    /// was read (same size and time); `None` once it changed or vanished.
+    pub fn current_text(&self) -> Option<String> {
+        let meta = std::fs::metadata(&self.path).ok()?;
+        if Some(Stamp::of(&meta)) != self.stamp {
+            return None;
+        }
+        let bytes = std::fs::read(&self.path).ok()?;
+        crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
+    }
+
     /// Number of statements of a kind.
     pub fn count(&self, kind: Kind) -> usize {
         self.statements.iter().filter(|s| s.kind == kind).count()
@@ -177,8 +188,7 @@ impl Doc {
                 kind: s.kind,
                 actor: s.actor,
                 party: s.party,
-                text: s.span.of(&b.text).to_string(),
-                start: s.span.start,
+                span: s.span,
                 counter: s.counter,
             })
             .collect();

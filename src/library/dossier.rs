@@ -4,12 +4,14 @@
 use super::Library;
 use super::doc::{Doc, DocStatement};
 use super::fold::fold;
+use crate::briefing::Span;
 use crate::extract::Kind;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
 
-/// One claim or denial of the party.
-#[derive(Debug, Clone, Copy)]
+/// One claim or denial of the party, with the sentences read from the file.
+#[derive(Debug, Clone)]
 pub struct DossierEntry<'a> {
     /// Briefing id (to open it in the reader).
     pub id: u32,
@@ -17,8 +19,10 @@ pub struct DossierEntry<'a> {
     pub doc: &'a Doc,
     /// The statement.
     pub statement: &'a DocStatement,
-    /// The statement it contradicts: for a denial, the claim it answers.
-    pub counter: Option<&'a DocStatement>,
+    /// Its sentence.
+    pub text: String,
+    /// The statement it contradicts (for a denial, the claim it answers) and its sentence.
+    pub counter: Option<(&'a DocStatement, String)>,
 }
 
 /// A statement as `sitrep party --format json` prints it.
@@ -34,6 +38,8 @@ pub struct StatementJson<'a> {
     pub text: &'a str,
     /// Byte offset of the sentence in the file.
     pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
 }
 
 /// A dossier entry as `sitrep party --format json` prints it (a stable contract).
@@ -52,53 +58,75 @@ pub struct DossierJson<'a> {
     pub counter: Option<StatementJson<'a>>,
 }
 
-fn statement_json(s: &DocStatement) -> StatementJson<'_> {
+fn statement_json<'a>(s: &'a DocStatement, text: &'a str) -> StatementJson<'a> {
     StatementJson {
         kind: s.kind,
         actor: s.actor.as_deref(),
         party: s.party.as_deref(),
-        text: &s.text,
-        start: s.start,
+        text,
+        start: s.span.start,
+        end: s.span.end,
     }
 }
 
-impl<'a> DossierEntry<'a> {
+impl DossierEntry<'_> {
     /// This entry in the JSON contract.
-    pub fn to_json(&self) -> DossierJson<'a> {
+    pub fn to_json(&self) -> DossierJson<'_> {
         DossierJson {
             path: &self.doc.path,
             title: &self.doc.title,
             date: &self.doc.date,
-            statement: statement_json(self.statement),
-            counter: self.counter.map(statement_json),
+            statement: statement_json(self.statement, &self.text),
+            counter: self.counter.as_ref().map(|(c, t)| statement_json(c, t)),
         }
     }
 }
 
+/// A sentence of `text` at `span`, when the span still fits the text.
+fn sentence(text: &str, span: Span) -> Option<String> {
+    text.get(span.start..span.end).map(str::to_string)
+}
+
 impl Library {
     /// Every claim and denial made for `party` (any name or alias), newest briefing first,
-    /// in article order within a briefing. The party's name as the gazetteer spells it is
-    /// returned with the entries.
+    /// in article order within a briefing, with the party's name as the gazetteer spells
+    /// it. Sentences are read from the files on all cores; a briefing changed since it was
+    /// indexed is left out until the watcher has read it again.
     pub fn dossier(&self, party: &str) -> (String, Vec<DossierEntry<'_>>) {
         let name = self
             .gazetteer()
             .canonical(party)
             .map_or_else(|| party.trim().to_string(), str::to_string);
         let wanted = fold(&name);
-        let mut entries: Vec<DossierEntry<'_>> = self
+        let of_party = |s: &DocStatement| s.party.as_deref().is_some_and(|p| fold(p) == wanted);
+        let ids: Vec<u32> = self
             .order()
             .iter()
-            .flat_map(|&id| {
+            .copied()
+            .filter(|&id| self.doc(id).statements.iter().any(of_party))
+            .collect();
+        let mut entries: Vec<DossierEntry<'_>> = ids
+            .par_iter()
+            .flat_map_iter(|&id| {
                 let doc = self.doc(id);
+                let text = doc.current_text().unwrap_or_default();
                 doc.statements
                     .iter()
-                    .filter(|s| s.party.as_deref().is_some_and(|p| fold(p) == wanted))
-                    .map(move |s| DossierEntry {
-                        id,
-                        doc,
-                        statement: s,
-                        counter: s.counter.and_then(|c| doc.statements.get(c)),
+                    .filter(|s| of_party(s))
+                    .filter_map(|s| {
+                        let counter = s.counter.and_then(|c| {
+                            let other = doc.statements.get(c)?;
+                            Some((other, sentence(&text, other.span)?))
+                        });
+                        Some(DossierEntry {
+                            id,
+                            doc,
+                            statement: s,
+                            text: sentence(&text, s.span)?,
+                            counter,
+                        })
                     })
+                    .collect::<Vec<_>>()
             })
             .collect();
         // Stable: equal dates keep list (path) order and article order.

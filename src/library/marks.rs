@@ -75,7 +75,7 @@ impl Marks {
         match &self.file {
             Some(file) => {
                 let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-                write_atomically(file, &json)
+                write_atomically(file, &[&json])
             }
             None => Ok(()),
         }

@@ -27,8 +27,8 @@ use doc::Doc;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// One file of the library: the briefing with its extraction, or why it could not be read.
@@ -110,7 +110,7 @@ pub struct Library {
     by_path: HashMap<PathBuf, u32>,
     indexed: bool,
     progress: Arc<Progress>,
-    updates: Option<Receiver<Update>>,
+    updates: Option<Mutex<Receiver<Update>>>,
     /// Dropping it tells the background thread to stop.
     _stop: Option<Sender<()>>,
     cache: Option<CacheFile>,
@@ -174,7 +174,7 @@ impl Library {
             .name("sitrep-library".into())
             .spawn(move || worker.run(&tx, &stop_rx))
             .expect("the library thread starts");
-        library.updates = Some(rx);
+        library.updates = Some(Mutex::new(rx));
         library._stop = Some(stop_tx);
         library
     }
@@ -200,10 +200,14 @@ impl Library {
     /// Takes in what the background thread finished. Returns true when the list or the
     /// index changed (so the reader redraws and re-runs its search).
     pub fn poll(&mut self) -> bool {
-        let Some(updates) = &self.updates else {
+        let Some(updates) = &mut self.updates else {
             return false;
         };
-        let pending: Vec<Update> = updates.try_iter().collect();
+        let pending: Vec<Update> = updates
+            .get_mut()
+            .expect("no panic holds the lock")
+            .try_iter()
+            .collect();
         let mut changed = false;
         for update in pending {
             changed = true;

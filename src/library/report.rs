@@ -29,7 +29,7 @@ pub fn write_markdown(
         })
         .find(|p| !p.exists())
         .expect("some numbered name is free");
-    write_atomically(&target, to_markdown(&report).as_bytes())?;
+    write_atomically(&target, &[to_markdown(&report).as_bytes()])?;
     Ok(target)
 }
 

@@ -304,7 +304,6 @@ impl Library {
     fn text_matches(&self, what: &What) -> BitSet {
         let n = self.catalog.docs.len();
         let index = &self.catalog.index;
-        let docs = &self.catalog.docs;
         let mut set = match what {
             What::Word(w) => self.terms.get_or(w, || index.containing(w)),
             What::Phrase { text, pieces } => self.terms.get_or(&format!("\"{text}"), || {
@@ -317,7 +316,8 @@ impl Library {
                 let hits: Vec<usize> = ids
                     .into_par_iter()
                     .filter(|&id| {
-                        searchable_text(&docs[id].path).is_some_and(|t| t.contains(text.as_str()))
+                        searchable_text(&self.catalog.docs[id].path)
+                            .is_some_and(|t| t.contains(text.as_str()))
                     })
                     .collect();
                 let mut set = BitSet::new(index.doc_count());
