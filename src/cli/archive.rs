@@ -3,7 +3,7 @@
 
 use super::ListFormat;
 use crate::extract::Kind;
-use crate::library::doc::DocStatement;
+use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
 use crate::library::search::Query;
 use crate::library::{Library, Options};
@@ -122,10 +122,14 @@ pub(super) fn search(
         }
     }
     note_failures(&library);
-    Ok(if ids.is_empty() {
-        ExitCode::from(1)
-    } else {
+    // The process ends here: handing 100,000 entries back to the allocator one by one
+    // would only delay the exit.
+    let found = !ids.is_empty();
+    std::mem::forget(library);
+    Ok(if found {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 
@@ -140,9 +144,9 @@ pub(super) fn party(
     let (party, entries) = library.dossier(name);
     match format {
         ListFormat::Text => {
-            let said = |s: &DocStatement, text: &str| {
+            let said = |doc: &Doc, s: &DocStatement, text: &str| {
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let said = match &s.actor {
+                let said = match doc.actor(s) {
                     Some(a) => format!("{a}: {text}"),
                     None => text,
                 };
@@ -159,10 +163,13 @@ pub(super) fn party(
                     e.doc.date,
                     visible(&e.doc.path.display().to_string(), false),
                     visible(&e.doc.title, false),
-                    said(e.statement, &e.text),
+                    said(e.doc, e.statement, &e.text),
                     e.counter
                         .as_ref()
-                        .map_or_else(String::new, |(c, t)| format!("answers {}", said(c, t)))
+                        .map_or_else(String::new, |(c, t)| format!(
+                            "answers {}",
+                            said(e.doc, c, t)
+                        ))
                 )?;
             }
             if entries.is_empty() {

@@ -10,7 +10,7 @@
 //!
 //! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
 //! than JSON to read back, and with no schema of its own to keep in step. The index has a
-//! plain layout of its own (see [`Index::to_bytes`]) so its postings load as block copies.
+//! plain layout of its own (see [`Index::write_to`]) so its postings load as block copies.
 
 use super::doc::Doc;
 use super::index::Index;
@@ -113,21 +113,67 @@ impl CacheFile {
 
     /// Replaces the cache atomically with `docs` and `index` (ids must match positions).
     pub fn write(&self, docs: &[Doc], index: &Index) -> std::io::Result<()> {
-        let list = postcard::to_allocvec(&ListSectionRef {
-            roots: &self.roots,
-            docs,
+        write_atomically(&self.path, |file| {
+            // Sections stream through a checksumming writer; the header, which needs their
+            // lengths and checksums, is written last over a placeholder.
+            file.write_all(&[0; HEADER_LEN])?;
+            let mut list = Checksummed::new(&mut *file);
+            let section = ListSectionRef {
+                roots: &self.roots,
+                docs,
+            };
+            postcard::to_io(&section, &mut list).map_err(std::io::Error::other)?;
+            let list = list.finish()?;
+            let mut index_section = Checksummed::new(&mut *file);
+            index.write_to(&mut index_section)?;
+            let index_section = index_section.finish()?;
+            let mut header = Vec::with_capacity(HEADER_LEN);
+            header.extend_from_slice(MAGIC);
+            header.extend_from_slice(&FORMAT.to_le_bytes());
+            header.extend_from_slice(&engine_fingerprint().to_le_bytes());
+            for (len, crc) in [list, index_section] {
+                header.extend_from_slice(&len.to_le_bytes());
+                header.extend_from_slice(&crc.to_le_bytes());
+            }
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(&header)
         })
-        .map_err(std::io::Error::other)?;
-        let index = index.to_bytes();
-        let mut header = Vec::with_capacity(HEADER_LEN);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&FORMAT.to_le_bytes());
-        header.extend_from_slice(&engine_fingerprint().to_le_bytes());
-        for section in [&list, &index] {
-            header.extend_from_slice(&(section.len() as u64).to_le_bytes());
-            header.extend_from_slice(&crc32fast::hash(section).to_le_bytes());
+    }
+}
+
+/// A buffered writer that counts and checksums what passes through it.
+struct Checksummed<W: Write> {
+    inner: std::io::BufWriter<W>,
+    crc: crc32fast::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Checksummed<W> {
+    fn new(inner: W) -> Self {
+        Checksummed {
+            inner: std::io::BufWriter::with_capacity(1 << 20, inner),
+            crc: crc32fast::Hasher::new(),
+            len: 0,
         }
-        write_atomically(&self.path, &[&header, &list, &index])
+    }
+
+    /// Flushes and returns the length and CRC-32 of everything written.
+    fn finish(mut self) -> std::io::Result<(u64, u32)> {
+        self.inner.flush()?;
+        Ok((self.len, self.crc.finalize()))
+    }
+}
+
+impl<W: Write> Write for Checksummed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -192,10 +238,13 @@ impl Header {
     }
 }
 
-/// Writes the concatenation of `parts` to `path` so that readers see the old file or the
-/// new one, never a mix: a temporary file in the same folder, synced, then renamed over.
-/// Temporary files left by a writer that was killed are removed first.
-pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+/// Writes a file through `fill` so that readers see the old file or the new one, never a
+/// mix: a temporary file in the same folder, synced, then renamed over. Temporary files
+/// left by a writer that was killed are removed first.
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path
@@ -213,9 +262,7 @@ pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let temp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&temp)?;
-        for part in parts {
-            f.write_all(part)?;
-        }
+        fill(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&temp, path)
     })();

@@ -53,10 +53,10 @@ pub enum DateSource {
 pub struct DocStatement {
     /// Claim or denial.
     pub kind: Kind,
-    /// Who makes it.
-    pub actor: Option<String>,
-    /// The party it is made for.
-    pub party: Option<String>,
+    /// Who makes it: an index into [`Doc::speakers`] (see [`Doc::actor`]).
+    pub actor: Option<u16>,
+    /// The party it is made for: an index into [`Doc::parties`] (see [`Doc::party`]).
+    pub party: Option<u16>,
     /// The sentence's byte span in the briefing's text, where the reader opens it.
     pub span: Span,
     /// Index of the statement it contradicts, within the same briefing.
@@ -181,18 +181,43 @@ impl Doc {
         speakers.sort();
         speakers.dedup();
         doc.speakers = speakers;
-        doc.statements = x
-            .statements
-            .into_iter()
-            .map(|s| DocStatement {
+        let mut statements = Vec::with_capacity(x.statements.len());
+        for s in x.statements {
+            let party = s.party.map(|p| {
+                let at = doc.parties.iter().position(|q| *q == p).unwrap_or_else(|| {
+                    doc.parties.push(p);
+                    doc.parties.len() - 1
+                });
+                at as u16
+            });
+            let actor = s
+                .actor
+                .and_then(|a| doc.speakers.binary_search(&a).ok())
+                .map(|i| i as u16);
+            statements.push(DocStatement {
                 kind: s.kind,
-                actor: s.actor,
-                party: s.party,
+                actor,
+                party,
                 span: s.span,
                 counter: s.counter,
-            })
-            .collect();
+            });
+        }
+        doc.statements = statements;
         doc
+    }
+
+    /// Who makes a statement of this briefing.
+    pub fn actor(&self, s: &DocStatement) -> Option<&str> {
+        s.actor
+            .and_then(|i| self.speakers.get(usize::from(i)))
+            .map(String::as_str)
+    }
+
+    /// The party a statement of this briefing is made for.
+    pub fn party(&self, s: &DocStatement) -> Option<&str> {
+        s.party
+            .and_then(|i| self.parties.get(usize::from(i)))
+            .map(String::as_str)
     }
 }
 

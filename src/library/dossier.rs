@@ -3,7 +3,7 @@
 
 use super::Library;
 use super::doc::{Doc, DocStatement};
-use super::fold::fold;
+use super::fold::same_party;
 use crate::briefing::Span;
 use crate::extract::Kind;
 use rayon::prelude::*;
@@ -58,11 +58,11 @@ pub struct DossierJson<'a> {
     pub counter: Option<StatementJson<'a>>,
 }
 
-fn statement_json<'a>(s: &'a DocStatement, text: &'a str) -> StatementJson<'a> {
+fn statement_json<'a>(doc: &'a Doc, s: &'a DocStatement, text: &'a str) -> StatementJson<'a> {
     StatementJson {
         kind: s.kind,
-        actor: s.actor.as_deref(),
-        party: s.party.as_deref(),
+        actor: doc.actor(s),
+        party: doc.party(s),
         text,
         start: s.span.start,
         end: s.span.end,
@@ -76,8 +76,11 @@ impl DossierEntry<'_> {
             path: &self.doc.path,
             title: &self.doc.title,
             date: &self.doc.date,
-            statement: statement_json(self.statement, &self.text),
-            counter: self.counter.as_ref().map(|(c, t)| statement_json(c, t)),
+            statement: statement_json(self.doc, self.statement, &self.text),
+            counter: self
+                .counter
+                .as_ref()
+                .map(|(c, t)| statement_json(self.doc, c, t)),
         }
     }
 }
@@ -97,13 +100,16 @@ impl Library {
             .gazetteer()
             .canonical(party)
             .map_or_else(|| party.trim().to_string(), str::to_string);
-        let wanted = fold(&name);
-        let of_party = |s: &DocStatement| s.party.as_deref().is_some_and(|p| fold(p) == wanted);
+        let of_party =
+            |doc: &Doc, s: &DocStatement| doc.party(s).is_some_and(|p| same_party(p, &name));
         let ids: Vec<u32> = self
             .order()
             .iter()
             .copied()
-            .filter(|&id| self.doc(id).statements.iter().any(of_party))
+            .filter(|&id| {
+                let doc = self.doc(id);
+                doc.statements.iter().any(|s| of_party(doc, s))
+            })
             .collect();
         let mut entries: Vec<DossierEntry<'_>> = ids
             .par_iter()
@@ -112,7 +118,7 @@ impl Library {
                 let text = doc.current_text().unwrap_or_default();
                 doc.statements
                     .iter()
-                    .filter(|s| of_party(s))
+                    .filter(|s| of_party(doc, s))
                     .filter_map(|s| {
                         let counter = s.counter.and_then(|c| {
                             let other = doc.statements.get(c)?;

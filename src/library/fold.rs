@@ -60,6 +60,12 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// True when two party names are the same party: equal ignoring case, or after folding
+/// (cheap for the usual ASCII names, which never allocate).
+pub fn same_party(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (!(a.is_ascii() && b.is_ascii()) && fold(a) == fold(b))
+}
+
 /// True for the characters words are made of: what a word search matches inside.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

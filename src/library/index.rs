@@ -293,26 +293,23 @@ impl Index {
     /// The index as bytes for the cache: counts, the vocabulary, word offsets, then each
     /// word's posting bytes in one block. Written by hand rather than through serde, which
     /// would encode and decode the tens of megabytes of postings one byte at a time.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let postings_len: usize = self.postings.iter().map(|p| p.bytes.len()).sum();
-        let mut out =
-            Vec::with_capacity(16 + self.vocabulary.len() + 12 * self.starts.len() + postings_len);
-        out.extend_from_slice(&self.docs.to_le_bytes());
-        out.extend_from_slice(&(self.starts.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.vocabulary.len() as u64).to_le_bytes());
-        out.extend_from_slice(self.vocabulary.as_bytes());
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(&self.docs.to_le_bytes())?;
+        out.write_all(&(self.starts.len() as u32).to_le_bytes())?;
+        out.write_all(&(self.vocabulary.len() as u64).to_le_bytes())?;
+        out.write_all(self.vocabulary.as_bytes())?;
         for (start, p) in self.starts.iter().zip(&self.postings) {
-            out.extend_from_slice(&start.to_le_bytes());
-            out.extend_from_slice(&p.next.to_le_bytes());
-            out.extend_from_slice(&(p.bytes.len() as u32).to_le_bytes());
+            out.write_all(&start.to_le_bytes())?;
+            out.write_all(&p.next.to_le_bytes())?;
+            out.write_all(&(p.bytes.len() as u32).to_le_bytes())?;
         }
         for p in &self.postings {
-            out.extend_from_slice(&p.bytes);
+            out.write_all(&p.bytes)?;
         }
-        out
+        Ok(())
     }
 
-    /// Reads what [`Index::to_bytes`] wrote; `None` when the bytes do not hold an index.
+    /// Reads what [`Index::write_to`] wrote; `None` when the bytes do not hold an index.
     pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
         let mut rest = bytes;
         let mut take = |n: usize| -> Option<&[u8]> {
@@ -427,7 +424,8 @@ mod tests {
     #[test]
     fn bytes_round_trip_and_damage_is_refused() {
         let ix = index(&["alpha beta", "beta gamma", "delta"]);
-        let bytes = ix.to_bytes();
+        let mut bytes = Vec::new();
+        ix.write_to(&mut bytes).unwrap();
         let back = Index::from_bytes(&bytes).unwrap();
         assert_eq!(ids(&back.containing("eta")), [0, 1]);
         assert_eq!(back.doc_count(), 3);

@@ -5,6 +5,7 @@
 use super::cache::write_atomically;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Read and starred briefings, by absolute path.
@@ -75,7 +76,7 @@ impl Marks {
         match &self.file {
             Some(file) => {
                 let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-                write_atomically(file, &[&json])
+                write_atomically(file, |f| f.write_all(&json))
             }
             None => Ok(()),
         }

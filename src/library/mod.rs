@@ -93,7 +93,8 @@ impl Default for Options {
 
 /// What the background thread hands over.
 enum Update {
-    /// A round of briefings read (the list shows their titles before the index is done).
+    /// A round of briefings read: path, title and date, so the list shows titles before
+    /// the index is done without holding a second copy of every extraction.
     Read(Vec<Doc>),
     /// Everything read and indexed; the cache error, if writing it failed.
     Ready(Box<Catalog>, Option<String>),
@@ -362,7 +363,17 @@ impl Worker {
             &self.gazetteer,
             &self.progress,
             &mut |docs| {
-                let _ = tx.send(Update::Read(docs.to_vec()));
+                let listed = docs
+                    .iter()
+                    .map(|d| {
+                        let mut listed = Doc::unread(d.path.clone(), d.stamp);
+                        listed.title.clone_from(&d.title);
+                        listed.date.clone_from(&d.date);
+                        listed.error.clone_from(&d.error);
+                        listed
+                    })
+                    .collect();
+                let _ = tx.send(Update::Read(listed));
             },
         );
         let mut watcher = watch::Watcher::new(&catalog);

@@ -5,6 +5,7 @@ use super::Entry;
 use super::cache::write_atomically;
 use crate::export::{Report, to_markdown};
 use crate::extract::Gazetteer;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Writes the Markdown report of the briefing at `briefing` into `dir` as
@@ -29,7 +30,7 @@ pub fn write_markdown(
         })
         .find(|p| !p.exists())
         .expect("some numbered name is free");
-    write_atomically(&target, &[to_markdown(&report).as_bytes()])?;
+    write_atomically(&target, |f| f.write_all(to_markdown(&report).as_bytes()))?;
     Ok(target)
 }
 

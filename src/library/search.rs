@@ -2,7 +2,8 @@
 //!
 //! - `word` — briefings containing it (inside any word, like `grep -il`), case and
 //!   diacritics ignored; several words must all occur;
-//! - `"exact phrase"` — the words in this order (line breaks and spacing ignored);
+//! - `"exact phrase"` — the words in this order (line breaks and spacing ignored); while
+//!   the closing quote is not typed yet, its words narrow the results as plain words;
 //! - `-word`, `-"phrase"`, `-party:x` — leave out what matches;
 //! - `party:russia` (any name or alias of the party), `speaker:dunford`,
 //!   `kind:claim|denial`, `tag:syria`, `date:2016-09..2016-10` (inclusive, any precision;
@@ -14,7 +15,7 @@
 
 use super::Library;
 use super::doc::Doc;
-use super::fold::{fold, is_word_char};
+use super::fold::{fold, fold_into, is_word_char, same_party};
 use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
@@ -43,7 +44,7 @@ enum What {
     /// Folded text with single spaces, matched in the folded text of the file; `pieces`
     /// are its words, which narrow the candidates through the index first.
     Phrase { text: String, pieces: Vec<String> },
-    /// A canonical party name, folded.
+    /// A party name as the gazetteer spells it (or as typed, for an unknown party).
     Party(String),
     /// Part of a speaker's name, folded.
     Speaker(String),
@@ -95,6 +96,7 @@ fn raw_terms(input: &str) -> Vec<String> {
 }
 
 /// The party a user means by `name`: any name or alias, in any case, else the name itself.
+/// (Doc party lists hold every statement's party too, so matching them is enough.)
 fn resolve_party(gazetteer: &Gazetteer, name: &str) -> String {
     let title_case: String = name
         .split(' ')
@@ -108,7 +110,7 @@ fn resolve_party(gazetteer: &Gazetteer, name: &str) -> String {
     let found = [name.to_string(), name.to_uppercase(), title_case]
         .iter()
         .find_map(|n| gazetteer.canonical(n).map(str::to_string));
-    fold(&found.unwrap_or_else(|| name.to_string()))
+    found.unwrap_or_else(|| name.to_string())
 }
 
 /// Text terms: a plain word, or a phrase when it holds spaces or punctuation.
@@ -180,6 +182,27 @@ impl Query {
                         },
                     })
                 }
+                None if body.matches('"').count() % 2 == 1 => {
+                    // A phrase still being typed narrows like its words; it is checked
+                    // as a phrase once the closing quote is typed.
+                    if !negated {
+                        terms.extend(
+                            body.split(|c: char| c == '"' || c.is_whitespace())
+                                .filter_map(|w| match text_term(w)? {
+                                    What::Phrase { pieces, .. } => {
+                                        Some(pieces.into_iter().map(What::Word).collect())
+                                    }
+                                    word => Some(vec![word]),
+                                })
+                                .flatten()
+                                .map(|what| Term {
+                                    negated: false,
+                                    what,
+                                }),
+                        );
+                    }
+                    None
+                }
                 None => text_term(&body.replace('"', " ")),
             };
             terms.extend(what.map(|what| Term { negated, what }));
@@ -228,10 +251,8 @@ impl Query {
                         .iter()
                         .filter(|t| !t.negated)
                         .all(|t| match &t.what {
-                            What::Party(p) => s.party.as_deref().is_some_and(|sp| fold(sp) == *p),
-                            What::Speaker(v) => {
-                                s.actor.as_deref().is_some_and(|a| fold(a).contains(v))
-                            }
+                            What::Party(p) => doc.party(s).is_some_and(|sp| same_party(sp, p)),
+                            What::Speaker(v) => doc.actor(s).is_some_and(|a| fold(a).contains(v)),
                             _ => true,
                         })
             });
@@ -241,13 +262,7 @@ impl Query {
         }
         self.terms.iter().all(|t| {
             let hit = match &t.what {
-                What::Party(p) => {
-                    doc.parties.iter().any(|dp| fold(dp) == *p)
-                        || doc
-                            .statements
-                            .iter()
-                            .any(|s| s.party.as_deref().is_some_and(|sp| fold(sp) == *p))
-                }
+                What::Party(p) => doc.parties.iter().any(|dp| same_party(dp, p)),
                 What::Speaker(v) => doc.speakers.iter().any(|s| fold(s).contains(v.as_str())),
                 What::Kind(k) => doc.statements.iter().any(|s| s.kind == *k),
                 What::Tag(v) => doc.tags.iter().any(|tag| fold(tag) == *v),
@@ -369,10 +384,18 @@ impl Library {
         let Ok((text, _)) = crate::briefing::decode(&bytes) else {
             return Vec::new();
         };
+        let mut folded = String::new();
         text.lines()
             .filter(|line| {
-                let folded = single_spaced(&fold(line));
-                needles.iter().any(|n| folded.contains(n))
+                folded.clear();
+                fold_into(line, &mut folded);
+                needles.iter().any(|n| {
+                    if n.contains(' ') {
+                        single_spaced(&folded).contains(n)
+                    } else {
+                        folded.contains(n)
+                    }
+                })
             })
             .map(|l| l.trim().to_string())
             .collect()
@@ -408,14 +431,14 @@ mod tests {
                     }
                 ),
                 (true, What::Word("truce".into())),
-                (false, What::Party("russia".into())),
+                (false, What::Party("Russia".into())),
                 (false, What::Kind(Kind::Denial)),
                 (false, What::Date("2016-09".into(), "2016-10".into())),
             ]
         );
         assert_eq!(
             parse("party:isis").terms[0].what,
-            What::Party("islamic state".into())
+            What::Party("Islamic State".into())
         );
         assert_eq!(
             parse("10:30").terms[0].what,
@@ -442,13 +465,7 @@ mod tests {
 
     #[test]
     fn date_ranges_compare_by_prefix() {
-        let mut doc = Doc::unread(
-            "a.txt".into(),
-            super::super::doc::Stamp {
-                size: 0,
-                mtime_ns: 0,
-            },
-        );
+        let mut doc = Doc::unread("a.txt".into(), None);
         doc.date = "2016-09-21".into();
         assert!(parse("date:2016-09..2016-10").fields_match(&doc));
         assert!(parse("date:2016").fields_match(&doc));
