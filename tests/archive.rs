@@ -152,7 +152,8 @@ fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
 
     // Warm, then with each kind of damage: same list, same answers. A temporary file left
     // by a killed writer is never read, and the next write (after "deleted") removes it.
-    let damages: [(&str, Box<dyn Fn()>); 5] = [
+    type Damage<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let damages: [Damage; 5] = [
         ("warm", Box::new(|| {})),
         (
             "killed mid-write",
@@ -232,7 +233,8 @@ fn files_added_changed_and_removed_show_up_by_themselves() {
     let mut lib = Library::open(&[docs.path().to_path_buf()], &options(cache.path()));
     assert_eq!(lib.len(), 4, "the list is there before anything is read");
     let wait_for = |lib: &mut Library, what: &str, done: &dyn Fn(&Library) -> bool| {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // Generous: the watcher shares the thread pool with tests reading the corpus.
+        let deadline = Instant::now() + Duration::from_secs(60);
         while !done(lib) {
             assert!(Instant::now() < deadline, "{what} never happened");
             std::thread::sleep(Duration::from_millis(20));

@@ -5,31 +5,100 @@
 //! temporary file and renamed over the old one, so a reader killed mid-write leaves the old
 //! cache (or none) but never half of one. A fixed header carries a format version, a
 //! fingerprint of the extraction engine, and the length and CRC-32 of each section; anything
-//! that does not check out is treated as no cache and rebuilt. The list section comes first
-//! and is read on its own, so the briefing list is on screen before the index is loaded.
+//! that does not check out is treated as no cache and rebuilt. Three sections: the list
+//! (paths, titles, dates), read on its own so the briefing list is on screen at once; the
+//! extractions; the word index.
 //!
 //! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
 //! than JSON to read back, and with no schema of its own to keep in step. The index has a
 //! plain layout of its own (see [`Index::write_to`]) so its postings load as block copies.
 
-use super::doc::Doc;
+use super::doc::{DateSource, Doc, DocStatement, Stamp};
 use super::index::Index;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 3;
-const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 4 + 8 + 4;
+const FORMAT: u32 = 5;
+const SECTIONS: usize = 3;
+const HEADER_LEN: usize = 8 + 4 + 8 + SECTIONS * (8 + 4);
 
 /// The list section: the folders it was built for (a guard against file-name collisions)
-/// and every briefing.
+/// and what the briefing list shows of every briefing — all a warm start decodes before
+/// the list is on screen.
 #[derive(Serialize, Deserialize)]
-struct ListSection {
-    roots: Vec<String>,
-    docs: Vec<Doc>,
+struct ListSection<'a> {
+    roots: Cow<'a, [String]>,
+    heads: Vec<Head<'a>>,
+}
+
+/// What the list shows of a briefing.
+#[derive(Serialize, Deserialize)]
+struct Head<'a> {
+    path: Cow<'a, Path>,
+    stamp: Option<Stamp>,
+    title: Cow<'a, str>,
+    date: Cow<'a, str>,
+    error: Option<Cow<'a, str>>,
+}
+
+/// The rest of a briefing: its extraction, for search fields and dossiers.
+#[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    date_source: DateSource,
+    tags: Cow<'a, [String]>,
+    parties: Cow<'a, [String]>,
+    speakers: Cow<'a, [String]>,
+    quotes: usize,
+    statements: Cow<'a, [DocStatement]>,
+}
+
+impl Head<'_> {
+    fn of(d: &Doc) -> Head<'_> {
+        Head {
+            path: Cow::Borrowed(&d.path),
+            stamp: d.stamp,
+            title: Cow::Borrowed(&d.title),
+            date: Cow::Borrowed(&d.date),
+            error: d.error.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    /// The listed briefing, not yet joined with its body.
+    fn into_doc(self) -> Doc {
+        let mut doc = Doc::unread(self.path.into_owned(), self.stamp);
+        doc.title = self.title.into_owned();
+        doc.date = self.date.into_owned();
+        doc.error = self.error.map(Cow::into_owned);
+        doc
+    }
+}
+
+impl Body<'_> {
+    fn of(d: &Doc) -> Body<'_> {
+        Body {
+            date_source: d.date_source,
+            tags: Cow::Borrowed(&d.tags),
+            parties: Cow::Borrowed(&d.parties),
+            speakers: Cow::Borrowed(&d.speakers),
+            quotes: d.quotes,
+            statements: Cow::Borrowed(&d.statements),
+        }
+    }
+
+    fn fill(self, doc: &mut Doc) {
+        doc.date_source = self.date_source;
+        doc.tags = self.tags.into_owned();
+        doc.parties = self.parties.into_owned();
+        doc.speakers = self.speakers.into_owned();
+        doc.quotes = self.quotes;
+        doc.statements = self.statements.into_owned();
+        doc.extracted = true;
+    }
 }
 
 /// A fingerprint of the extraction engine: the version, the format, and what the engine
@@ -91,24 +160,37 @@ impl CacheFile {
         &self.path
     }
 
-    /// The briefing list alone, or `None` when the cache is missing, stale or damaged.
+    /// The briefing list alone (paths, titles, dates; not marked extracted), or `None` when
+    /// the cache is missing, stale or damaged.
     pub fn read_docs(&self) -> Option<Vec<Doc>> {
         let mut file = std::fs::File::open(&self.path).ok()?;
         let header = Header::read(&mut file)?;
-        let list: ListSection = header.section(&mut file, header.list)?;
-        (list.roots == self.roots).then_some(list.docs)
+        self.list(&header, &mut file)
     }
 
-    /// The list and the index, or `None` when the cache is missing, stale or damaged.
+    fn list(&self, header: &Header, file: &mut std::fs::File) -> Option<Vec<Doc>> {
+        let bytes = header.section_bytes(file, header.sections[0])?;
+        let list: ListSection = postcard::from_bytes(&bytes).ok()?;
+        (*list.roots == *self.roots).then(|| list.heads.into_iter().map(Head::into_doc).collect())
+    }
+
+    /// Every briefing with its extraction, and the index, or `None` when the cache is
+    /// missing, stale or damaged.
     pub fn read(&self) -> Option<(Vec<Doc>, Index)> {
         let mut file = std::fs::File::open(&self.path).ok()?;
         let header = Header::read(&mut file)?;
-        let list: ListSection = header.section(&mut file, header.list)?;
-        if list.roots != self.roots {
+        let mut docs = self.list(&header, &mut file)?;
+        let bytes = header.section_bytes(&mut file, header.sections[1])?;
+        let bodies: Vec<Body> = postcard::from_bytes(&bytes).ok()?;
+        if bodies.len() != docs.len() {
             return None;
         }
-        let index = Index::from_bytes(&header.section_bytes(&mut file, header.index)?)?;
-        (index.doc_count() == list.docs.len()).then_some((list.docs, index))
+        bodies
+            .into_iter()
+            .zip(&mut docs)
+            .for_each(|(body, doc)| body.fill(doc));
+        let index = Index::from_bytes(&header.section_bytes(&mut file, header.sections[2])?)?;
+        (index.doc_count() == docs.len()).then_some((docs, index))
     }
 
     /// Replaces the cache atomically with `docs` and `index` (ids must match positions).
@@ -117,21 +199,26 @@ impl CacheFile {
             // Sections stream through a checksumming writer; the header, which needs their
             // lengths and checksums, is written last over a placeholder.
             file.write_all(&[0; HEADER_LEN])?;
-            let mut list = Checksummed::new(&mut *file);
-            let section = ListSectionRef {
-                roots: &self.roots,
-                docs,
+            let list = ListSection {
+                roots: Cow::Borrowed(&self.roots),
+                heads: docs.iter().map(Head::of).collect(),
             };
-            postcard::to_io(&section, &mut list).map_err(std::io::Error::other)?;
-            let list = list.finish()?;
-            let mut index_section = Checksummed::new(&mut *file);
-            index.write_to(&mut index_section)?;
-            let index_section = index_section.finish()?;
+            let bodies: Vec<Body> = docs.iter().map(Body::of).collect();
+            let mut sections = Vec::with_capacity(SECTIONS);
+            let mut out = Checksummed::new(&mut *file);
+            postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
+            sections.push(out.finish()?);
+            let mut out = Checksummed::new(&mut *file);
+            postcard::to_io(&bodies, &mut out).map_err(std::io::Error::other)?;
+            sections.push(out.finish()?);
+            let mut out = Checksummed::new(&mut *file);
+            index.write_to(&mut out)?;
+            sections.push(out.finish()?);
             let mut header = Vec::with_capacity(HEADER_LEN);
             header.extend_from_slice(MAGIC);
             header.extend_from_slice(&FORMAT.to_le_bytes());
             header.extend_from_slice(&engine_fingerprint().to_le_bytes());
-            for (len, crc) in [list, index_section] {
+            for (len, crc) in sections {
                 header.extend_from_slice(&len.to_le_bytes());
                 header.extend_from_slice(&crc.to_le_bytes());
             }
@@ -177,13 +264,6 @@ impl<W: Write> Write for Checksummed<W> {
     }
 }
 
-/// The list section borrowed, so writing does not clone 100,000 entries.
-#[derive(Serialize)]
-struct ListSectionRef<'a> {
-    roots: &'a [String],
-    docs: &'a [Doc],
-}
-
 /// Where a section lies and what its CRC must be.
 #[derive(Clone, Copy)]
 struct SectionAt {
@@ -193,8 +273,7 @@ struct SectionAt {
 }
 
 struct Header {
-    list: SectionAt,
-    index: SectionAt,
+    sections: [SectionAt; SECTIONS],
 }
 
 impl Header {
@@ -206,18 +285,23 @@ impl Header {
         if &h[..8] != MAGIC || u32_at(8) != FORMAT || u64_at(12) != engine_fingerprint() {
             return None;
         }
-        let list = SectionAt {
-            offset: HEADER_LEN as u64,
-            len: u64_at(20),
-            crc: u32_at(28),
-        };
-        let index = SectionAt {
-            offset: list.offset + list.len,
-            len: u64_at(32),
-            crc: u32_at(40),
-        };
+        let mut offset = HEADER_LEN as u64;
+        let mut sections = [SectionAt {
+            offset,
+            len: 0,
+            crc: 0,
+        }; SECTIONS];
+        for (i, at) in sections.iter_mut().enumerate() {
+            let field = 20 + i * 12;
+            *at = SectionAt {
+                offset,
+                len: u64_at(field),
+                crc: u32_at(field + 8),
+            };
+            offset = offset.checked_add(at.len)?;
+        }
         let total = file.metadata().ok()?.len();
-        (index.offset.checked_add(index.len)? == total).then_some(Header { list, index })
+        (offset == total).then_some(Header { sections })
     }
 
     /// A section's bytes, when its checksum holds.
@@ -226,15 +310,6 @@ impl Header {
         let mut bytes = vec![0; usize::try_from(at.len).ok()?];
         file.read_exact(&mut bytes).ok()?;
         (crc32fast::hash(&bytes) == at.crc).then_some(bytes)
-    }
-
-    /// A postcard-encoded section, decoded.
-    fn section<T: for<'de> Deserialize<'de>>(
-        &self,
-        file: &mut std::fs::File,
-        at: SectionAt,
-    ) -> Option<T> {
-        postcard::from_bytes(&self.section_bytes(file, at)?).ok()
     }
 }
 

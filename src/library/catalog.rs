@@ -232,17 +232,16 @@ impl Catalog {
         self.live.count() != self.docs.len()
     }
 
-    /// Brings a catalog up to date with the files under `roots`: unchanged briefings are
+    /// Brings a catalog up to date with `found`, a [`scan`] of its folders: unchanged briefings are
     /// kept, new and changed ones read, removed ones dropped. Returns whether anything
     /// changed (and so whether the cache needs writing).
     pub fn refresh(
         &mut self,
-        roots: &[PathBuf],
+        mut found: Vec<Found>,
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: &mut dyn FnMut(&[Doc]),
     ) -> bool {
-        let mut found = scan(roots);
         found.par_sort_unstable_by(|a, b| path_order(&a.0, &b.0));
         let known: FxHashMap<&OsStr, usize> = self
             .live
@@ -285,13 +284,14 @@ impl Catalog {
         progress: &Progress,
         on_round: &mut dyn FnMut(&[Doc]),
     ) -> (Catalog, Option<std::io::Error>) {
-        let mut catalog = cache
-            .and_then(CacheFile::read)
-            .map_or_else(Catalog::default, |(docs, index)| {
-                Catalog::from_parts(docs, index)
-            });
+        // Reading the cache is mostly decoding, scanning mostly waiting on the file system:
+        // side by side they take little more than the longer of the two.
+        let (cached, found) = rayon::join(|| cache.and_then(CacheFile::read), || scan(roots));
+        let mut catalog = cached.map_or_else(Catalog::default, |(docs, index)| {
+            Catalog::from_parts(docs, index)
+        });
         let mut error = None;
-        if catalog.refresh(roots, gazetteer, progress, on_round) {
+        if catalog.refresh(found, gazetteer, progress, on_round) {
             if catalog.has_removed() {
                 catalog = catalog.compacted();
             }
