@@ -21,6 +21,8 @@ pub struct Attribution {
     pub subject: (usize, usize),
     /// True when the subject follows the cue ("said Dunford").
     pub inverted: bool,
+    /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
+    pub clause_start: usize,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
 }
@@ -84,6 +86,14 @@ enum Gender {
     Female,
 }
 
+/// How far back pronouns, descriptions and surnames look for an antecedent. Bounding it
+/// keeps resolution linear on adversarial input; real antecedents are far closer.
+const RECENT: usize = 200;
+
+/// How many tokens a subject phrase, an appositive or a clause scan may span. Real ones are
+/// a dozen words; the bound keeps every scan constant-time.
+const WINDOW: usize = 40;
+
 /// Per-briefing memory used to resolve subjects: every speaker and subject so far, and the
 /// people named.
 #[derive(Default)]
@@ -99,7 +109,13 @@ impl Resolver {
     /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
     fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
         let gender = gender.or_else(|| first_name_gender(name));
-        match self.people.iter_mut().find(|p| p.name == name) {
+        match self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
+        {
             Some(p) => {
                 if p.party.is_none() {
                     p.party = party;
@@ -122,6 +138,7 @@ impl Resolver {
         self.people
             .iter()
             .rev()
+            .take(RECENT)
             .find(|p| {
                 p.name == name
                     || (p.name.split_whitespace().last() == Some(last) && p.name.len() > name.len())
@@ -130,17 +147,26 @@ impl Resolver {
     }
 
     fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name)
+        self.people
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
     }
 
     /// Ties a party to a person from now on.
     fn set_party(&mut self, name: &str, party: &str) {
-        if let Some(p) = self.people.iter_mut().find(|p| p.name == name)
+        if let Some(p) = self
+            .people
+            .iter_mut()
+            .rev()
+            .take(RECENT)
+            .find(|p| p.name == name)
             && p.party.is_none()
         {
             p.party = Some(party.to_string());
         }
-        for s in self.history.iter_mut() {
+        for s in self.history.iter_mut().rev().take(RECENT) {
             if s.name == name && s.party.is_none() {
                 s.party = Some(party.to_string());
             }
@@ -259,7 +285,7 @@ impl Resolver {
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
-        self.history.iter().rev().find(|s| pred(s))
+        self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
 }
 
@@ -329,6 +355,7 @@ pub fn attributions(
                 out.push(Attribution {
                     sentence,
                     cue_tok: i,
+                    clause_start: toks[i].span.start,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
                     subject: (a, b),
@@ -361,6 +388,7 @@ pub fn attributions(
         let mut appositive = None;
         let mut inverted = false;
         let mut speaker = None;
+        let mut inherited = false;
         let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
         let left = if participle && after_comma {
             None
@@ -379,6 +407,7 @@ pub fn attributions(
                 found = np_left(text, toks, a - 1);
             }
         } else if participle || coordinated(text, toks, i) {
+            inherited = true;
             if let Some(prev) = out.last() {
                 speaker = prev.speaker.clone();
                 found = Some(prev.subject);
@@ -414,6 +443,11 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
+            clause_start: if inherited {
+                toks[skip_aux_left(text, toks, i)].span.start
+            } else {
+                toks[subject.0.min(i)].span.start
+            },
             cue_text: w.to_string(),
             cue,
             subject,
@@ -451,15 +485,14 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
-        let after_boundary = a == 0 || !toks[a - 1].is_word();
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
         });
-        if !(after_boundary && before_verb) && !(a == 0 && b < toks.len()) {
-            continue;
-        }
-        if !before_verb {
+        // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
+        // appositive is its subject too.
+        let opens_with_appositive = a == 0 && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+        if !before_verb && !opens_with_appositive {
             continue;
         }
         let run = &toks[a..b];
@@ -494,7 +527,8 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
 
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
 fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
-    while i > 0 && toks[i - 1].is_word() {
+    let floor = i.saturating_sub(6);
+    while i > floor && toks[i - 1].is_word() {
         let w = low(text, &toks[i - 1]);
         if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" {
             i -= 1;
@@ -627,18 +661,25 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         match toks[end - 1].kind {
             TokKind::Word => break,
             TokKind::CloseParen => {
-                let open = toks[..end - 1]
-                    .iter()
-                    .rposition(|t| t.kind == TokKind::OpenParen)?;
+                let floor = end.saturating_sub(WINDOW);
+                let open = floor
+                    + toks[floor..end - 1]
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::OpenParen)?;
                 if end - open > 12 {
                     return None;
                 }
                 end = open;
             }
             TokKind::Comma => {
-                let open = toks[..end - 1]
+                let floor = end.saturating_sub(WINDOW);
+                let open = toks[floor..end - 1]
                     .iter()
-                    .rposition(|t| !is_appositive_inner(t));
+                    .rposition(|t| !is_appositive_inner(t))
+                    .map(|k| floor + k);
+                if open.is_none() && floor > 0 {
+                    return None;
+                }
                 let open_ok = open.is_some_and(|o| toks[o].kind == TokKind::Comma);
                 let from = open.map_or(0, |o| o + 1);
                 let inner = &toks[from..end - 1];
@@ -653,6 +694,10 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 }
                 let first = low(text, &inner[0]);
                 let appositive_like = lexicon::is_determiner(&first)
+                    || matches!(
+                        first.as_str(),
+                        "at" | "of" | "from" | "with" | "now" | "then"
+                    )
                     || first.chars().all(|c| c.is_ascii_digit())
                     || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
@@ -674,6 +719,19 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
+    // "Tom Fitton, the president of Judicial Watch, a group that…, said": when what stands
+    // before the stripped appositive is itself a description set off by a comma, the name
+    // is further left.
+    if appositive.is_some()
+        && let Some((a, _)) = np_left(text, toks, end)
+        && a >= 2
+        && toks[a - 1].kind == TokKind::Comma
+        && lexicon::is_determiner(&low(text, &toks[a]))
+        && let Some((na, nb)) = np_left(text, toks, a - 1)
+        && is_name_like(text, &toks[na..nb])
+    {
+        return Some(((na, nb), Some((a, end))));
+    }
     // A lone pronoun.
     let last = low(text, &toks[end - 1]);
     if lexicon::pronoun(&last).is_some() {
@@ -691,7 +749,8 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
-    while start > 0 && np_word(text, &toks[start - 1]) {
+    let floor = end.saturating_sub(WINDOW / 3);
+    while start > floor && np_word(text, &toks[start - 1]) {
         let l = low(text, &toks[start - 1]);
         start -= 1;
         if lexicon::is_determiner(&l) {
@@ -735,24 +794,44 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// The subject at the start of the sentence, for participles and coordinated verbs that
-/// have none of their own ("He apologized, saying …").
+/// The subject of the sentence's main clause, for participles and coordinated verbs that
+/// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
+/// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
-    let mut start = 0;
-    if let Some(first) = toks.first()
-        && first.is_word()
-        && lexicon::is_function_word(&low(text, first))
-        && lexicon::pronoun(&low(text, first)).is_none()
-        && !lexicon::is_determiner(&low(text, first))
-    {
-        // Skip an opening clause: "As he has before, Cruz …".
-        start = toks[..before]
-            .iter()
-            .position(|t| t.kind == TokKind::Comma)?
-            + 1;
+    let verb_after = |e: usize| {
+        toks.get(e).is_some_and(|n| {
+            let w = n.span.of(text);
+            n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
+        })
+    };
+    let before = before.min(WINDOW);
+    let mut k = 0;
+    while k < before {
+        if !toks[k].is_word() {
+            k += 1;
+            continue;
+        }
+        if matches!(lexicon::pronoun(&low(text, &toks[k])), Some(p) if p != Pronoun::Relative) {
+            if verb_after(k + 1) {
+                return Some((k, k + 1));
+            }
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < before && np_word(text, &toks[e]) {
+            e += 1;
+        }
+        if e > k && verb_after(e) && has_head(text, &toks[k..e]) {
+            let mut a = k;
+            while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
+                a += 1;
+            }
+            return (a < e).then_some((a, e));
+        }
+        k = e.max(k + 1);
     }
-    let (a, b) = subject_right(text, toks, start)?;
-    (b <= before).then_some((a, b))
+    None
 }
 
 /// Tokens that may sit inside an appositive: words and parentheses.
@@ -777,7 +856,10 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < toks.len() && toks[j].is_word() && lexicon::is_aux_or_adverb(&low(text, &toks[j])) {
+    while j < toks.len().min(i + 6)
+        && toks[j].is_word()
+        && lexicon::is_aux_or_adverb(&low(text, &toks[j]))
+    {
         j += 1;
     }
     let start = j;
@@ -794,7 +876,29 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         || lexicon::is_person_role(&fl)
         || lexicon::is_title(&fl))
     {
-        return None;
+        // "said conservative activist Bob Klaus": a few adjectives before the name or role.
+        let head = toks[start..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word())
+            .position(|t| {
+                let w = t.span.of(text);
+                let l = norm(w);
+                (is_capitalized(w) && !lexicon::is_function_word(&l))
+                    || lexicon::is_person_role(&l)
+                    || lexicon::is_title(&l)
+            })?;
+        let between_ok = toks[start..start + head].iter().all(|t| {
+            let l = low(text, t);
+            !lexicon::is_function_word(&l)
+                && lexicon::cue(&l).is_none()
+                && !lexicon::is_verb_like(&l)
+        });
+        if !between_ok || head == 0 {
+            return None;
+        }
+        let (a, b) = subject_right(text, toks, start + head)?;
+        return Some((start.min(a), b));
     }
     let mut end = start;
     if lexicon::is_determiner(&fl) {
@@ -811,7 +915,8 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             end = start + 2 + h;
         }
     }
-    while end < toks.len() && np_word(text, &toks[end]) {
+    let ceiling = toks.len().min(start + WINDOW / 3);
+    while end < ceiling && np_word(text, &toks[end]) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }

@@ -15,6 +15,9 @@ pub enum Cue {
     Deny,
     /// Only attributes a quotation right beside it: called, described, dubbed.
     QuoteOnly,
+    /// A stance or finding rather than speech (believes, criticized, endorsed, a poll shows):
+    /// a claim of its subject, but never the speaker of a quotation.
+    Stance,
 }
 
 /// The cue class of a lowercased word, if it is a cue verb.
@@ -37,20 +40,20 @@ pub fn cue(word: &str) -> Option<Cue> {
         | "testified" | "tweeted" | "tweets" | "urged" | "vowed" | "warn" | "warns" | "warned"
         | "warning" | "write" | "writes" | "wrote" | "writing" | "posted" | "pledged"
         | "threatened" | "lamented" | "mused" | "wondered" | "demanded" | "shouted" | "yelled"
-        | "recounted" | "estimated" | "agreed" | "charged" | "predicts" | "believes" | "thinks"
-        | "conceding" | "admitting" | "insisting" | "explaining" | "laughed" | "sighed"
-        | "answered" | "announcing" | "complains" | "proclaimed" | "proclaims" | "asking"
-        | "yelling" | "shouting" | "screamed" | "tweeting" | "declaring" | "suggesting"
-        | "promising" | "vowing" | "vows" | "urging" | "urges" | "stating" | "responding"
-        | "replying" | "recalling" | "joking" | "quipping" | "interjected" | "scoffed"
-        | "assured" | "cried" | "cheered" | "chanted" | "boasts" | "boasting" | "bragged"
-        | "mocked" | "griped" | "fumed" | "snapped" | "whispered" | "muttered" | "pleaded"
-        | "begged" | "concedes" | "observes" | "remarks" | "counters" | "reasoned" | "reasons"
-        | "theorized" | "speculated" | "surmised" | "opined" | "advised" | "advises"
-        | "informed" | "assures" | "pointing" | "pointed" | "emailed" | "texted" | "messaged"
-        | "posts" | "posting" | "texting" | "blogged" | "tweet" | "chided" | "scolded"
-        | "lectured" | "thundered" | "roared" | "confided" | "marveled" | "predicting"
-        | "cautioning" | "cautions" | "hinted" | "hints" => Speech,
+        | "recounted" | "estimated" | "agreed" | "charged" | "predicts" | "conceding"
+        | "admitting" | "insisting" | "explaining" | "laughed" | "sighed" | "answered"
+        | "announcing" | "complains" | "proclaimed" | "proclaims" | "asking" | "yelling"
+        | "shouting" | "screamed" | "tweeting" | "declaring" | "suggesting" | "promising"
+        | "vowing" | "vows" | "urging" | "urges" | "stating" | "responding" | "replying"
+        | "recalling" | "joking" | "quipping" | "interjected" | "scoffed" | "assured" | "cried"
+        | "cheered" | "chanted" | "boasts" | "boasting" | "bragged" | "mocked" | "griped"
+        | "fumed" | "snapped" | "whispered" | "muttered" | "pleaded" | "begged" | "concedes"
+        | "observes" | "remarks" | "counters" | "reasoned" | "reasons" | "theorized"
+        | "speculated" | "surmised" | "opined" | "advised" | "advises" | "informed" | "assures"
+        | "pointing" | "pointed" | "emailed" | "texted" | "messaged" | "posts" | "posting"
+        | "texting" | "blogged" | "tweet" | "chided" | "scolded" | "lectured" | "thundered"
+        | "roared" | "confided" | "marveled" | "predicting" | "cautioning" | "cautions"
+        | "hinted" | "hints" => Speech,
         "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleges" | "alleged"
         | "alleging" | "accuse" | "accuses" | "accused" | "accusing" | "blame" | "blames"
         | "blamed" | "blaming" => Accuse,
@@ -61,6 +64,20 @@ pub fn cue(word: &str) -> Option<Cue> {
         "call" | "calls" | "called" | "calling" | "described" | "describes" | "describing"
         | "dubbed" | "labeled" | "labelled" | "termed" | "continued" | "continues" | "read"
         | "reads" | "put" => QuoteOnly,
+        "think" | "thinks" | "thought" | "believe" | "believed" | "show" | "shows" | "showed"
+        | "shown" | "found" | "finds" | "seemed" | "seems" | "appears" | "appeared"
+        | "endorsed" | "endorses" | "criticized" | "criticised" | "criticizes" | "criticizing"
+        | "supports" | "supported" | "want" | "wants" | "wanted" | "defended" | "defends"
+        | "defending" | "declined" | "expects" | "expected" | "hopes" | "hoped" | "fears"
+        | "feared" | "cited" | "cites" | "citing" | "praised" | "praising" | "condemned"
+        | "condemning" | "questioned" | "questioning" | "attacked" | "attacking" | "slammed"
+        | "blasted" | "touted" | "touting" | "highlighted" | "indicated" | "indicates"
+        | "signaled" | "signalled" | "projected" | "concluding" | "hailed" | "welcomed"
+        | "applauded" | "lauded" | "decried" | "denounced" | "recommended" | "proposed"
+        | "proposes" | "opposes" | "opposed" | "considers" | "considered" | "doubt" | "doubts"
+        | "doubted" | "worried" | "worries" | "predict" | "estimates" | "knows" | "knew"
+        | "understands" | "feels" | "felt" | "agrees" | "agree" | "disagreed" | "disagrees"
+        | "accepted" | "believes" => Stance,
         _ => return None,
     })
 }

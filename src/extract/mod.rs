@@ -118,7 +118,6 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
     let links = link_quotes(
         &regions,
-        &sentences,
         &sentence_tokens,
         &sentence_attributions,
         &attributions,
@@ -171,6 +170,21 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     extraction
 }
 
+/// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
+fn trailing_joiner(clause: &str) -> usize {
+    let t = clause.trim_end();
+    let cut = ["and", "but", "while", "as", ",", ";", "—", "-"]
+        .iter()
+        .find_map(|j| {
+            let rest = t.strip_suffix(j)?;
+            let word_bound =
+                !j.chars().all(char::is_alphabetic) || rest.ends_with(char::is_whitespace);
+            word_bound.then(|| clause.len() - rest.trim_end_matches([' ', ',']).len())
+        })
+        .unwrap_or(clause.len() - t.len());
+    cut.min(clause.len().saturating_sub(1))
+}
+
 /// A span without surrounding whitespace.
 fn trim_span(text: &str, s: Span) -> Span {
     let t = s.of(text);
@@ -214,91 +228,102 @@ fn sentence_at(sentences: &[Span], pos: usize) -> usize {
         .min(sentences.len().saturating_sub(1))
 }
 
-/// For each quote region, the attribution that says who spoke it.
+/// How many tokens apart a quotation and its cue verb may stand.
+const LINK_WINDOW: usize = 60;
+
+/// For each quote region, the attribution that says who spoke it. Every search is bounded
+/// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
     regions: &[quotes::Region],
-    sentences: &[Span],
     sentence_tokens: &[Vec<tokens::Tok>],
     sentence_attributions: &[(usize, usize)],
     attributions: &[attribution::Attribution],
     sentence_paragraph: &[usize],
 ) -> Vec<Option<usize>> {
     use tokens::TokKind;
-    let mut out: Vec<Option<usize>> = Vec::with_capacity(regions.len());
-    if sentences.is_empty() {
-        return vec![None; regions.len()];
+    // Where each region's token stands: (sentence, token) of its first and last appearance.
+    let mut first_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
+    let mut last_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
+    for (s, toks) in sentence_tokens.iter().enumerate() {
+        for (k, t) in toks.iter().enumerate() {
+            if let TokKind::Quote(r) = t.kind {
+                first_at[r].get_or_insert((s, k));
+                last_at[r] = Some((s, k));
+            }
+        }
     }
-    let quote_tok = |s: usize, r: usize| {
-        sentence_tokens[s]
-            .iter()
-            .position(|t| t.kind == TokKind::Quote(r))
-    };
+    let speaks = |a: usize| attributions[a].cue != lexicon::Cue::Stance;
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(regions.len());
     for (r, region) in regions.iter().enumerate() {
-        let sa = sentence_at(sentences, region.outer.start);
-        let sb = sentence_at(sentences, region.outer.end.saturating_sub(1));
-        let (qa, qb) = (quote_tok(sa, r), quote_tok(sb, r));
-        let in_sentence = |s: usize| sentence_attributions[s].0..sentence_attributions[s].1;
+        let (Some((sa, qa)), Some((sb, qb))) = (first_at[r], last_at[r]) else {
+            out.push(None);
+            continue;
+        };
+        let range = |s: usize| sentence_attributions[s].0..sentence_attributions[s].1;
+        // The first attribution of sentence `s` whose cue stands at or after token `k`.
+        let from_tok = |s: usize, k: usize| {
+            let rg = range(s);
+            rg.start + attributions[rg.clone()].partition_point(|at| at.cue_tok < k)
+        };
         let mut found = None;
         // 1. Right beside the closing mark: “…,” he said / “…,” said Dunford.
-        if let Some(qb) = qb {
-            let toks = &sentence_tokens[sb];
-            let mut k = qb + 1;
-            while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
-                k += 1;
-            }
-            found = in_sentence(sb).find(|&a| {
-                let at = &attributions[a];
-                (at.inverted && at.cue_tok == k)
-                    || (!at.inverted && at.subject.0 == k && at.cue_tok <= k + 16)
-            });
+        let toks = &sentence_tokens[sb];
+        let mut k = qb + 1;
+        while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
+            k += 1;
         }
+        found = found.or_else(|| {
+            (from_tok(sb, k)..range(sb).end)
+                .take_while(|&a| attributions[a].cue_tok <= k + 16)
+                .filter(|&a| speaks(a))
+                .find(|&a| {
+                    let at = &attributions[a];
+                    (at.inverted && at.cue_tok == k) || (!at.inverted && at.subject.0 == k)
+                })
+        });
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
-        if found.is_none()
-            && let Some(qa) = qa
-        {
-            let toks = &sentence_tokens[sa];
-            found = in_sentence(sa).rev().find(|&a| {
-                let at = &attributions[a];
-                at.cue_tok < qa
-                    && (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= 6)
-                    && !toks[at.cue_tok..qa].iter().any(|t| t.kind == TokKind::Stop)
-            });
-        }
+        let toks_a = &sentence_tokens[sa];
+        found = found.or_else(|| {
+            (range(sa).start..from_tok(sa, qa))
+                .rev()
+                .take_while(|&a| qa - attributions[a].cue_tok <= LINK_WINDOW)
+                .filter(|&a| speaks(a))
+                .find(|&a| {
+                    let at = &attributions[a];
+                    (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= 6)
+                        && !toks_a[at.cue_tok..qa]
+                            .iter()
+                            .any(|t| t.kind == TokKind::Stop)
+                })
+        });
         // 3. Later in the closing sentence: Daesh “…”, and that …, he said.
-        if found.is_none()
-            && let Some(qb) = qb
-        {
-            let toks = &sentence_tokens[sb];
-            found = in_sentence(sb).find(|&a| {
-                let at = &attributions[a];
-                let from = at.subject.0.min(at.cue_tok);
-                at.cue_tok > qb
-                    && at.cue != lexicon::Cue::QuoteOnly
-                    && !toks[qb + 1..from.max(qb + 1)]
-                        .iter()
-                        .any(|t| matches!(t.kind, TokKind::Quote(_)))
-            });
-        }
-        // 4. A quotation carrying on from the speaker of the paragraph before or earlier in
-        //    this one.
-        if found.is_none() {
-            let para = region.first_paragraph;
-            let this_sentence_start = sentence_attributions[sa].0;
-            found = (0..this_sentence_start).rev().find(|&a| {
-                let p = sentence_paragraph[attributions[a].sentence];
-                (p == para || p + 1 == para) && attributions[a].speaker.is_some()
-            });
-            if let Some(a) = found {
-                let p = sentence_paragraph[attributions[a].sentence];
-                // Only a quote that opens its paragraph continues the previous one.
-                let opens_paragraph = sentence_tokens[sa]
-                    .first()
-                    .is_some_and(|t| t.kind == TokKind::Quote(r));
-                if p != para && !opens_paragraph {
-                    found = None;
-                }
-            }
-        }
+        found = found.or_else(|| {
+            (from_tok(sb, qb + 1)..range(sb).end)
+                .take(6)
+                .filter(|&a| speaks(a) && attributions[a].cue != lexicon::Cue::QuoteOnly)
+                .find(|&a| {
+                    let at = &attributions[a];
+                    let from = at.subject.0.min(at.cue_tok).max(qb + 1);
+                    from - qb <= LINK_WINDOW
+                        && !toks[qb + 1..from]
+                            .iter()
+                            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                })
+        });
+        // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
+        //    opens its paragraph, from the one before.
+        let para = region.first_paragraph;
+        let opens_paragraph = toks_a.first().is_some_and(|t| t.kind == TokKind::Quote(r));
+        found = found.or_else(|| {
+            (0..range(sa).start)
+                .rev()
+                .take(50)
+                .take_while(|&a| sentence_paragraph[attributions[a].sentence] + 1 >= para)
+                .find(|&a| attributions[a].speaker.is_some() && speaks(a))
+                .filter(|&a| {
+                    opens_paragraph || sentence_paragraph[attributions[a].sentence] == para
+                })
+        });
         out.push(found);
     }
     out
@@ -316,6 +341,7 @@ fn build_statements(
     resolver: &attribution::Resolver,
 ) -> Vec<Statement> {
     struct Draft {
+        start: usize,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -335,21 +361,28 @@ fn build_statements(
                 || sentence_paragraph[cue_sentence] == regions[r].first_paragraph
                     && (sb + 1 == cue_sentence || cue_sentence + 1 == sa)
             {
-                linked[a].push((sa, sb));
+                linked[a].push((sa, sb, regions[r].outer.start));
             } else {
                 continuation.push((r, a));
             }
         }
     }
     for (a, at) in attributions.iter().enumerate() {
-        if at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty() {
+        if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
+            || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
+        {
             continue;
         }
         let mut first = at.sentence;
         let mut last = at.sentence;
-        for &(sa, sb) in &linked[a] {
+        let mut start = at.clause_start;
+        for &(sa, sb, quote_start) in &linked[a] {
             first = first.min(sa);
             last = last.max(sb);
+            start = start.min(quote_start);
+        }
+        if first < at.sentence {
+            start = start.min(sentences[first].start);
         }
         let actor = at.speaker.as_ref().map(|s| s.name.clone());
         let party = at
@@ -357,22 +390,8 @@ fn build_statements(
             .as_ref()
             .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
         let deny = at.cue == lexicon::Cue::Deny;
-        // The same speaker's cues in one sentence make one statement.
-        if let Some(d) = drafts
-            .iter_mut()
-            .rev()
-            .take(4)
-            .find(|d| d.actor == actor && d.first <= last && first <= d.last)
-        {
-            d.first = d.first.min(first);
-            d.last = d.last.max(last);
-            if deny && !d.deny {
-                d.deny = true;
-                d.cue = Some(at.cue_text.clone());
-            }
-            continue;
-        }
         drafts.push(Draft {
+            start,
             first,
             last,
             actor,
@@ -381,14 +400,21 @@ fn build_statements(
             deny,
         });
     }
+    // Sentences already holding a statement; a continuation quote only adds one elsewhere.
+    let mut covered = vec![false; sentences.len()];
+    for d in &drafts {
+        covered[d.first..=d.last].iter_mut().for_each(|c| *c = true);
+    }
     for (r, a) in continuation {
         let at = &attributions[a];
         let sa = sentence_at(sentences, regions[r].outer.start);
         let sb = sentence_at(sentences, regions[r].outer.end.saturating_sub(1));
-        if drafts.iter().any(|d| d.first <= sb && sa <= d.last) {
+        if covered[sa..=sb].iter().any(|&c| c) {
             continue;
         }
+        covered[sa..=sb].iter_mut().for_each(|c| *c = true);
         drafts.push(Draft {
+            start: sentences[sa].start,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -400,11 +426,34 @@ fn build_statements(
             deny: false,
         });
     }
-    drafts.sort_by_key(|d| (d.first, d.last));
+    drafts.sort_by_key(|d| (d.start, d.last));
+    drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
+    // The first statement of a sentence owns the sentence from its start; later ones start
+    // at their own clause.
+    for k in 0..drafts.len() {
+        let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
+        if !shares_sentence {
+            drafts[k].start = sentences[drafts[k].first].start;
+        }
+    }
+    // Several statements in one sentence each get their own clause: up to where the next
+    // one begins.
+    let ends: Vec<usize> = (0..drafts.len())
+        .map(|k| {
+            let d = &drafts[k];
+            let sentence_end = sentences[d.last].end;
+            drafts
+                .get(k + 1)
+                .filter(|n| n.start > d.start && n.start < sentence_end && n.first <= d.last)
+                .map_or(sentence_end, |n| n.start)
+        })
+        .collect();
     drafts
         .into_iter()
-        .map(|d| {
-            let span = Span::new(sentences[d.first].start, sentences[d.last].end);
+        .zip(ends)
+        .map(|(d, end)| {
+            let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
+            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
             let said = span.of(text).to_lowercase();
             let deny = d.deny || lexicon::DENIAL_PHRASES.iter().any(|p| said.contains(p));
             Statement {
@@ -422,57 +471,62 @@ fn build_statements(
 
 /// The informative words of a statement, event words folded to one stem, parties to their
 /// canonical names; with a weight each (event words weigh double).
-fn statement_terms(text: &str, s: &Statement, gazetteer: &Gazetteer) -> Vec<(String, u32)> {
+fn statement_terms(
+    text: &str,
+    s: &Statement,
+    gazetteer: &Gazetteer,
+) -> std::collections::HashMap<String, u32> {
     let body = s.span.of(text);
-    let mut terms: Vec<(String, u32)> = Vec::new();
-    let mut push = |t: String, w: u32| {
-        if !terms.iter().any(|(x, _)| *x == t) {
-            terms.push((t, w));
-        }
-    };
+    let mut terms = std::collections::HashMap::new();
     let actor_words: Vec<String> = s
         .actor
         .iter()
         .flat_map(|a| a.split_whitespace().map(tokens::norm))
         .collect();
     for (_, party) in gazetteer.find_all(body) {
-        if s.party.as_deref() != Some(party) || s.actor.as_deref() != Some(party) {
-            push(format!("party:{party}"), 1);
+        if s.actor.as_deref() != Some(party) {
+            terms.insert(format!("party:{party}"), 1);
         }
     }
     for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
         let l = tokens::norm(w);
-        if l.len() < 3 || actor_words.contains(&l) {
+        if l.len() < 3 || l.len() > 30 || actor_words.contains(&l) {
             continue;
         }
         if let Some(class) = lexicon::event_class(&l) {
-            push(format!("event:{class}"), 2);
+            terms.insert(format!("event:{class}"), 2);
         } else if !lexicon::is_stopword(&l)
             && lexicon::cue(&l).is_none()
             && gazetteer.canonical(w).is_none()
         {
-            push(l, 1);
+            terms.entry(l).or_insert(1);
         }
     }
     terms
 }
 
+/// How many statements either side of a denial are considered for its counter-claim: the
+/// claim a denial answers stands in the same briefing, and the bound keeps pairing linear.
+const COUNTER_WINDOW: usize = 200;
+
 /// Pairs each denial with the claim on the other side that it answers: the claim by another
-/// party that shares the most event words and names with it.
+/// party (or actor) that shares the most event words and names with it.
 fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer) {
-    let denials: Vec<usize> = (0..statements.len())
-        .filter(|&i| statements[i].kind == Kind::Denial)
-        .collect();
-    if denials.is_empty() {
+    if !statements.iter().any(|s| s.kind == Kind::Denial) {
         return;
     }
-    let terms: Vec<Vec<(String, u32)>> = statements
+    let terms: Vec<_> = statements
         .iter()
         .map(|s| statement_terms(text, s, gazetteer))
         .collect();
-    for d in denials {
+    for d in 0..statements.len() {
+        if statements[d].kind != Kind::Denial {
+            continue;
+        }
+        let lo = d.saturating_sub(COUNTER_WINDOW);
+        let hi = (d + COUNTER_WINDOW).min(statements.len());
         let mut best: Option<(u32, usize)> = None;
-        for c in 0..statements.len() {
+        for c in lo..hi {
             let claim = &statements[c];
             if claim.kind != Kind::Claim
                 || (claim.party.is_some() && claim.party == statements[d].party)
@@ -480,15 +534,14 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
-            let mut score = 0;
-            let mut events = 0;
+            let (mut score, mut events) = (0, 0);
             for (t, w) in &terms[d] {
-                if terms[c].iter().any(|(u, _)| u == t) {
+                if terms[c].contains_key(t) {
                     score += w;
                     events += u32::from(t.starts_with("event:"));
                 }
             }
-            if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
+            if events > 0 && score >= 6 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
             }
         }

@@ -109,8 +109,8 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         }
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         let closes_quote = text[i..j].contains(['"', '”', '\'']);
-        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..para.end]))
-        {
+        let look = text.floor_char_boundary((after_ws + 120).min(para.end));
+        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..look])) {
             i = j;
             continue;
         }
@@ -144,7 +144,7 @@ fn attribution_follows(rest: &str) -> bool {
 
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
 fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
-    let before = &text[floor..dot];
+    let before = &text[text.floor_char_boundary(floor.max(dot.saturating_sub(40)))..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '\''))
         .map_or(0, |k| {
@@ -154,7 +154,7 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    let next_word: &str = text[next..]
+    let next_word: &str = text[next..text.floor_char_boundary((next + 40).min(text.len()))]
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
