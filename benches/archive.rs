@@ -180,10 +180,17 @@ fn main() {
             if let Ok(q) = Query::parse(&typed[..end], library.gazetteer()) {
                 std::hint::black_box(library.search(&q));
             }
-            keystrokes.push(start.elapsed());
+            keystrokes.push((start.elapsed(), &typed[..end]));
         }
     }
     keystrokes.sort();
+    let slowest: Vec<String> = keystrokes
+        .iter()
+        .rev()
+        .take(4)
+        .map(|(d, q)| format!("`{q}` {}", ms(*d)))
+        .collect();
+    let keystrokes: Vec<Duration> = keystrokes.into_iter().map(|(d, _)| d).collect();
     rows.push((
         format!("search per keystroke ({} keystrokes)", keystrokes.len()),
         format!(
@@ -193,6 +200,7 @@ fn main() {
             ms(*keystrokes.last().expect("keystrokes"))
         ),
     ));
+    rows.push(("slowest keystrokes".into(), slowest.join(" · ")));
     drop(library);
 
     let sitrep = env!("CARGO_BIN_EXE_sitrep");

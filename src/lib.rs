@@ -5,6 +5,7 @@
 
 pub mod briefing;
 pub mod cli;
+pub mod clipboard;
 pub mod export;
 pub mod extract;
 pub mod library;

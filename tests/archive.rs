@@ -34,9 +34,12 @@ fn options(cache: &Path) -> Options {
     }
 }
 
-/// A small archive written here (no corpus text): a Russian denial answering a claim, with
-/// a front matter date; a briefing dated by its file name; and plain ones.
-fn small_archive(dir: &Path) {
+/// A small archive written here (no corpus text) and an empty cache folder: a Russian
+/// denial answering a claim, with a front matter date; a briefing dated by its file name;
+/// and plain ones.
+fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let dir = docs.path();
     let files = [
         (
             "2016-09-20-convoy.md",
@@ -62,6 +65,7 @@ fn small_archive(dir: &Path) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+    (docs, cache)
 }
 
 fn names(library: &Library, query: &str) -> Vec<String> {
@@ -83,8 +87,7 @@ fn names(library: &Library, query: &str) -> Vec<String> {
 
 #[test]
 fn search_language_on_a_small_archive() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
     assert_eq!(lib.len(), 4);
     assert_eq!(names(&lib, "CONVOY struck"), ["2016-09-20-convoy.md"]);
@@ -108,8 +111,7 @@ fn search_language_on_a_small_archive() {
 
 #[test]
 fn dossier_of_a_small_archive_answers_the_claim() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
     let (name, entries) = lib.dossier("Moscow");
     assert_eq!(name, "Russia");
@@ -141,8 +143,7 @@ fn answers(lib: &Library) -> Vec<Vec<String>> {
 
 #[test]
 fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let roots = [docs.path().to_path_buf()];
     let opts = options(cache.path());
     let fresh = Library::open_blocking(&roots, &opts);
@@ -205,8 +206,7 @@ fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
 
 #[test]
 fn a_stale_cache_is_not_believed() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let roots = [docs.path().to_path_buf()];
     let opts = options(cache.path());
     assert_eq!(
@@ -228,8 +228,7 @@ fn a_stale_cache_is_not_believed() {
 
 #[test]
 fn files_added_changed_and_removed_show_up_by_themselves() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let mut lib = Library::open(&[docs.path().to_path_buf()], &options(cache.path()));
     assert_eq!(lib.len(), 4, "the list is there before anything is read");
     let wait_for = |lib: &mut Library, what: &str, done: &dyn Fn(&Library) -> bool| {
@@ -278,8 +277,7 @@ fn cli(args: &[&str], cache: &Path) -> std::process::Output {
 
 #[test]
 fn search_json_names_path_title_date_and_lines() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    small_archive(docs.path());
+    let (docs, cache) = small_archive();
     let dir = docs.path().to_str().unwrap();
     let out = cli(
         &["search", "convoy struck", dir, "--format", "json"],

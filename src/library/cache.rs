@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 const SECTIONS: usize = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + SECTIONS * (8 + 4);
 

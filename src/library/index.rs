@@ -167,12 +167,27 @@ pub struct WordBatch {
     /// Word → id within the batch.
     lookup: FxHashMap<Box<str>, u32>,
     per_doc: Vec<Vec<u32>>,
+    masks: Vec<u64>,
+}
+
+/// The bit of an ASCII letter or digit in a briefing's character mask.
+fn char_bit(b: u8) -> Option<u64> {
+    match b {
+        b'a'..=b'z' => Some(1 << (b - b'a')),
+        b'0'..=b'9' => Some(1 << (26 + b - b'0')),
+        _ => None,
+    }
 }
 
 impl WordBatch {
     /// Records the words of the next briefing of the batch (text already folded).
     pub fn add_doc(&mut self, folded: &str) {
         let mut ids = Vec::new();
+        let mask = folded
+            .bytes()
+            .filter_map(char_bit)
+            .fold(0, |mask, bit| mask | bit);
+        self.masks.push(mask);
         super::fold::for_each_word(folded, |w| {
             let id = match self.lookup.get(w) {
                 Some(&id) => id,
@@ -192,6 +207,7 @@ impl WordBatch {
     /// Records a briefing with no searchable text (one that could not be read).
     pub fn add_empty(&mut self) {
         self.per_doc.push(Vec::new());
+        self.masks.push(0);
     }
 
     /// Number of briefings recorded.
@@ -215,6 +231,10 @@ pub struct Index {
     postings: Vec<Postings>,
     /// Ids handed out so far (the next briefing gets this one).
     docs: u32,
+    /// Per briefing, which ASCII letters and digits its words hold: a one-letter search
+    /// (the first keystroke of every query, matching nearly every word) is then a scan of
+    /// these instead of a merge of nearly every posting list.
+    masks: Vec<u64>,
     /// Word → id, rebuilt on the first addition after loading from the cache.
     lookup: FxHashMap<Box<str>, u32>,
 }
@@ -270,6 +290,7 @@ impl Index {
             }
         }
         self.docs += batch.per_doc.len() as u32;
+        self.masks.extend_from_slice(&batch.masks);
         first
     }
 
@@ -278,6 +299,16 @@ impl Index {
         let mut found = BitSet::new(self.doc_count());
         if needle.is_empty() {
             return BitSet::full(self.doc_count());
+        }
+        if let [b] = needle.as_bytes()
+            && let Some(bit) = char_bit(*b)
+        {
+            for (id, mask) in self.masks.iter().enumerate() {
+                if mask & bit != 0 {
+                    found.insert(id);
+                }
+            }
+            return found;
         }
         let mut last_word = usize::MAX;
         for at in memchr::memmem::find_iter(self.vocabulary.as_bytes(), needle.as_bytes()) {
@@ -305,6 +336,9 @@ impl Index {
         }
         for p in &self.postings {
             out.write_all(&p.bytes)?;
+        }
+        for mask in &self.masks {
+            out.write_all(&mask.to_le_bytes())?;
         }
         Ok(())
     }
@@ -338,6 +372,10 @@ impl Index {
             let bytes = take(u32_of(&row[8..]) as usize)?.to_vec();
             postings.push(Postings { bytes, next });
         }
+        let masks = take((docs as usize).checked_mul(8)?)?
+            .chunks_exact(8)
+            .map(|m| u64::from_le_bytes(m.try_into().expect("8 bytes")))
+            .collect();
         if !rest.is_empty() {
             return None;
         }
@@ -346,6 +384,7 @@ impl Index {
             starts,
             postings,
             docs,
+            masks,
             lookup: FxHashMap::default(),
         })
     }
@@ -359,6 +398,7 @@ impl Index {
         }
         let mut out = Index {
             docs: keep.count() as u32,
+            masks: keep.iter().map(|id| self.masks[id]).collect(),
             ..Index::default()
         };
         for (w, postings) in self.postings.iter().enumerate() {
@@ -402,6 +442,7 @@ mod tests {
         assert_eq!(ids(&ix.containing("russ")), [0, 2]);
         assert_eq!(ids(&ix.containing("denied")), [1]);
         assert_eq!(ids(&ix.containing("e")), [0, 1]);
+        assert_eq!(ids(&ix.containing("j")), [0]);
         assert_eq!(ids(&ix.containing("zzz")), Vec::<usize>::new());
     }
 
@@ -418,6 +459,7 @@ mod tests {
         let small = ix.compacted(&keep);
         assert_eq!(ids(&small.containing("alpha")), [1]);
         assert_eq!(ids(&small.containing("beta")), [0]);
+        assert_eq!(ids(&small.containing("g")), [1]);
         assert_eq!(small.doc_count(), 3);
     }
 
