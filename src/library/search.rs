@@ -15,7 +15,7 @@
 
 use super::Library;
 use super::doc::Doc;
-use super::fold::{fold, fold_into, is_word_char, same_party};
+use super::fold::{fold, fold_into, folded_contains, is_word_char, same_party};
 use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
@@ -263,7 +263,7 @@ impl Query {
         self.terms.iter().all(|t| {
             let hit = match &t.what {
                 What::Party(p) => doc.parties.iter().any(|dp| same_party(dp, p)),
-                What::Speaker(v) => doc.speakers.iter().any(|s| fold(s).contains(v.as_str())),
+                What::Speaker(v) => doc.speakers.iter().any(|s| folded_contains(s, v)),
                 What::Kind(k) => doc.statements.iter().any(|s| s.kind == *k),
                 What::Tag(v) => doc.tags.iter().any(|tag| fold(tag) == *v),
                 What::Date(lo, hi) => {
