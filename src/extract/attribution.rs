@@ -314,7 +314,7 @@ fn title_gender(word: &str) -> Option<Gender> {
 }
 
 /// The lowercased form of a word token.
-fn low(text: &str, t: &Tok) -> String {
+fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     norm(t.span.of(text))
 }
 
@@ -376,7 +376,10 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if is_passive(text, toks, i) || is_non_denial(text, toks, i, cue) {
+        if is_passive(text, toks, i)
+            || is_non_denial(text, toks, i, cue)
+            || used_as_noun(text, toks, i, lw)
+        {
             i += 1;
             continue;
         }
@@ -530,7 +533,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
     let floor = i.saturating_sub(6);
     while i > floor && toks[i - 1].is_word() {
         let w = low(text, &toks[i - 1]);
-        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" {
+        let time = lexicon::is_weekday(&w)
+            || (w == "on" && i < toks.len() && lexicon::is_weekday(&low(text, &toks[i])));
+        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
@@ -543,6 +548,19 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
 fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     let j = skip_aux_left(text, toks, i);
     j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+}
+
+/// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
+fn used_as_noun(text: &str, toks: &[Tok], i: usize, word: &str) -> bool {
+    if !lexicon::is_noun_capable(word) {
+        return false;
+    }
+    let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
+    let determiner = |w: &str| lexicon::is_determiner(&norm(w));
+    let right_before = i >= 1 && word_at(i - 1).is_some_and(|w| determiner(w) || is_possessive(w));
+    // "the Ukrainian claim": a determiner, then one modifier.
+    let one_before = i >= 2 && word_at(i - 1).is_some() && word_at(i - 2).is_some_and(determiner);
+    right_before || one_before
 }
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.
@@ -753,16 +771,25 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     while start > floor && np_word(text, &toks[start - 1]) {
         let l = low(text, &toks[start - 1]);
         start -= 1;
+        let joins = |k: usize| {
+            toks[k].is_word()
+                && matches!(
+                    low(text, &toks[k]).as_str(),
+                    "for" | "of" | "at" | "in" | "from" | "and" | "on"
+                )
+        };
+        // "Monitors from the Organization for Security and Co-operation in Europe": keep going
+        // over prepositions and "and" inside a name.
+        if start >= 2
+            && start > floor + 1
+            && joins(start - 1)
+            && np_word(text, &toks[start - 2])
+            && (lexicon::is_determiner(&l) || is_capitalized(toks[start].span.of(text)))
+        {
+            start -= 1;
+            continue;
+        }
         if lexicon::is_determiner(&l) {
-            // "a spokesman for the ministry": keep going over "for"/"of" after a determiner.
-            if start >= 2
-                && toks[start - 1].is_word()
-                && matches!(low(text, &toks[start - 1]).as_str(), "for" | "of" | "at")
-                && np_word(text, &toks[start - 2])
-            {
-                start -= 1;
-                continue;
-            }
             break;
         }
     }
@@ -953,7 +980,11 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
             l.as_str(),
             "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
         );
-        let capital = is_capitalized(w) && !lexicon::is_title(&l) && !lexicon::is_function_word(&l);
+        let capital = is_capitalized(w)
+            && !lexicon::is_title(&l)
+            && !lexicon::is_function_word(&l)
+            && !(name_start == head.len()
+                && (lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)));
         let possessive_break = name_start < head.len() && is_possessive(w);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
             name_start -= 1;

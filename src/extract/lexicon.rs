@@ -36,24 +36,24 @@ pub fn cue(word: &str) -> Option<Cue> {
         | "maintained" | "note" | "notes" | "noted" | "noting" | "observed" | "predicted"
         | "promised" | "quipped" | "recalled" | "recalls" | "remarked" | "replied" | "replies"
         | "reported" | "reports" | "responded" | "retorted" | "revealed" | "reiterated"
-        | "state" | "states" | "stated" | "stressed" | "suggest" | "suggests" | "suggested"
-        | "testified" | "tweeted" | "tweets" | "urged" | "vowed" | "warn" | "warns" | "warned"
-        | "warning" | "write" | "writes" | "wrote" | "writing" | "posted" | "pledged"
-        | "threatened" | "lamented" | "mused" | "wondered" | "demanded" | "shouted" | "yelled"
-        | "recounted" | "estimated" | "agreed" | "charged" | "predicts" | "conceding"
-        | "admitting" | "insisting" | "explaining" | "laughed" | "sighed" | "answered"
-        | "announcing" | "complains" | "proclaimed" | "proclaims" | "asking" | "yelling"
-        | "shouting" | "screamed" | "tweeting" | "declaring" | "suggesting" | "promising"
-        | "vowing" | "vows" | "urging" | "urges" | "stating" | "responding" | "replying"
-        | "recalling" | "joking" | "quipping" | "interjected" | "scoffed" | "assured" | "cried"
-        | "cheered" | "chanted" | "boasts" | "boasting" | "bragged" | "mocked" | "griped"
-        | "fumed" | "snapped" | "whispered" | "muttered" | "pleaded" | "begged" | "concedes"
-        | "observes" | "remarks" | "counters" | "reasoned" | "reasons" | "theorized"
-        | "speculated" | "surmised" | "opined" | "advised" | "advises" | "informed" | "assures"
-        | "pointing" | "pointed" | "emailed" | "texted" | "messaged" | "posts" | "posting"
-        | "texting" | "blogged" | "tweet" | "chided" | "scolded" | "lectured" | "thundered"
-        | "roared" | "confided" | "marveled" | "predicting" | "cautioning" | "cautions"
-        | "hinted" | "hints" => Speech,
+        | "stated" | "stressed" | "suggest" | "suggests" | "suggested" | "testified"
+        | "tweeted" | "tweets" | "urged" | "vowed" | "warn" | "warns" | "warned" | "warning"
+        | "write" | "writes" | "wrote" | "writing" | "posted" | "pledged" | "threatened"
+        | "lamented" | "mused" | "wondered" | "demanded" | "shouted" | "yelled" | "recounted"
+        | "estimated" | "agreed" | "charged" | "predicts" | "conceding" | "admitting"
+        | "insisting" | "explaining" | "laughed" | "sighed" | "answered" | "announcing"
+        | "complains" | "proclaimed" | "proclaims" | "asking" | "yelling" | "shouting"
+        | "screamed" | "tweeting" | "declaring" | "suggesting" | "promising" | "vowing"
+        | "vows" | "urging" | "urges" | "stating" | "responding" | "replying" | "recalling"
+        | "joking" | "quipping" | "interjected" | "scoffed" | "assured" | "cried" | "cheered"
+        | "chanted" | "boasts" | "boasting" | "bragged" | "mocked" | "griped" | "fumed"
+        | "snapped" | "whispered" | "muttered" | "pleaded" | "begged" | "concedes" | "observes"
+        | "remarks" | "counters" | "reasoned" | "reasons" | "theorized" | "speculated"
+        | "surmised" | "opined" | "advised" | "advises" | "informed" | "assures" | "pointing"
+        | "pointed" | "emailed" | "texted" | "messaged" | "posts" | "posting" | "texting"
+        | "blogged" | "tweet" | "chided" | "scolded" | "lectured" | "thundered" | "roared"
+        | "confided" | "marveled" | "predicting" | "cautioning" | "cautions" | "hinted"
+        | "hints" => Speech,
         "claim" | "claims" | "claimed" | "claiming" | "allege" | "alleges" | "alleged"
         | "alleging" | "accuse" | "accuses" | "accused" | "accusing" | "blame" | "blames"
         | "blamed" | "blaming" => Accuse,
@@ -1237,4 +1237,80 @@ pub fn is_verb_like(word: &str) -> bool {
                 | "is"
                 | "was"
         )
+}
+
+/// Cue words that are also nouns ("the Ukrainian claim", "a report"): after a determiner they
+/// name a thing rather than attribute speech.
+pub fn is_noun_capable(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "blame"
+            | "call"
+            | "calls"
+            | "warning"
+            | "note"
+            | "notes"
+            | "comment"
+            | "tweet"
+            | "tweets"
+            | "posts"
+            | "read"
+            | "put"
+            | "show"
+            | "shows"
+            | "support"
+            | "want"
+            | "fears"
+            | "hopes"
+            | "estimates"
+            | "doubts"
+            | "doubt"
+            | "promise"
+            | "answer"
+            | "reply"
+            | "replies"
+            | "statement"
+            | "remarks"
+            | "charge"
+            | "denial"
+            | "dismissal"
+            | "say"
+            | "says"
+            | "warnings"
+    )
+}
+
+/// Objects of a rejection that make it a refusal of an offer, not a denial of a fact.
+pub fn is_proposal_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "proposal"
+            | "proposals"
+            | "plan"
+            | "plans"
+            | "offer"
+            | "offers"
+            | "request"
+            | "requests"
+            | "idea"
+            | "invitation"
+            | "demand"
+            | "demands"
+            | "appeal"
+            | "bid"
+            | "initiative"
+    )
+}
+
+/// Day names, which may stand between a subject and its verb ("Kurdish officials on Sunday
+/// denied").
+pub fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }

@@ -481,25 +481,34 @@ fn statement_terms(
     let actor_words: Vec<String> = s
         .actor
         .iter()
-        .flat_map(|a| a.split_whitespace().map(tokens::norm))
+        .flat_map(|a| a.split_whitespace().map(|w| tokens::norm(w).to_string()))
         .collect();
-    for (_, party) in gazetteer.find_all(body) {
+    let mut party_spans = Vec::new();
+    for (span, party) in gazetteer.find_all(body) {
+        party_spans.push(span);
         if s.actor.as_deref() != Some(party) {
             terms.insert(format!("party:{party}"), 1);
         }
     }
+    let mut offset = 0;
     for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let at = offset;
+        offset += w.len() + 1;
+        if party_spans.iter().any(|p| p.start <= at && at < p.end) {
+            continue;
+        }
         let l = tokens::norm(w);
-        if l.len() < 3 || l.len() > 30 || actor_words.contains(&l) {
+        if l.len() < 3 || l.len() > 30 || actor_words.iter().any(|a| *a == *l) {
             continue;
         }
         if let Some(class) = lexicon::event_class(&l) {
             terms.insert(format!("event:{class}"), 2);
-        } else if !lexicon::is_stopword(&l)
-            && lexicon::cue(&l).is_none()
-            && gazetteer.canonical(w).is_none()
-        {
-            terms.entry(l).or_insert(1);
+        } else if lexicon::is_proposal_noun(&l) {
+            terms.insert("proposal".into(), 0);
+        } else if !lexicon::is_stopword(&l) && lexicon::cue(&l).is_none() {
+            // A crude stem ("announcement" ~ "announced") is enough inside one briefing.
+            let stem: String = l.chars().take(6).collect();
+            terms.entry(stem).or_insert(1);
         }
     }
     terms
@@ -523,6 +532,9 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
         if statements[d].kind != Kind::Denial {
             continue;
         }
+        // Rejecting a proposal answers the proposal, not an accusation.
+        let refuses_offer = terms[d].contains_key("proposal");
+        let accused = statements[d].party.as_ref().map(|p| format!("party:{p}"));
         let lo = d.saturating_sub(COUNTER_WINDOW);
         let hi = (d + COUNTER_WINDOW).min(statements.len());
         let mut best: Option<(u32, usize)> = None;
@@ -534,6 +546,9 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
+            if refuses_offer && !terms[c].contains_key("proposal") {
+                continue;
+            }
             let (mut score, mut events) = (0, 0);
             for (t, w) in &terms[d] {
                 if terms[c].contains_key(t) {
@@ -541,7 +556,11 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
                     events += u32::from(t.starts_with("event:"));
                 }
             }
-            if events > 0 && score >= 6 && best.is_none_or(|(s, _)| score > s) {
+            // The claim a denial answers usually names the denying party as the one accused.
+            if accused.as_ref().is_some_and(|p| terms[c].contains_key(p)) {
+                score += 2;
+            }
+            if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
             }
         }

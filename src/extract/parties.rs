@@ -333,8 +333,10 @@ impl Gazetteer {
         let mut kept: Vec<_> = seen.into_values().collect();
         kept.sort_unstable();
         let pattern_party = kept.iter().map(|&i| aliases[i].1).collect();
+        // A DFA: built once per process, then the fastest scan for the many short lookups.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(kept.iter().map(|&i| aliases[i].0.as_str()))
             .expect("party aliases form a valid automaton");
         Gazetteer {

@@ -60,10 +60,28 @@ fn paragraph_regions(text: &str, para: Span) -> Vec<(usize, usize, usize, usize,
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
     let mut i = para.start;
+    // Two cached cursors over the candidate bytes; each is searched again only once passed,
+    // so the scan stays linear.
+    let (mut next_common, mut next_rare) = (para.start, para.start);
+    let find = |from: usize, rare: bool| {
+        let hay = &bytes[from..para.end];
+        let hit = if rare {
+            memchr::memchr2(b'`', 0xC2, hay)
+        } else {
+            memchr::memchr3(b'"', b'\'', 0xE2, hay)
+        };
+        hit.map_or(para.end, |k| from + k)
+    };
     while i < para.end {
-        if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xE2 | 0xC2) {
-            i += 1;
-            continue;
+        if next_common < i || (next_common == para.start && i == para.start) {
+            next_common = find(i, false);
+        }
+        if next_rare < i || (next_rare == para.start && i == para.start) {
+            next_rare = find(i, true);
+        }
+        i = next_common.min(next_rare);
+        if i >= para.end {
+            break;
         }
         let Some((mark, len)) = mark_at(bytes, i) else {
             i += 1;

@@ -41,6 +41,15 @@ impl Tok {
     }
 }
 
+/// The character at byte `i`, with a fast path for ASCII (most of any news text).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        Some(_) => text[i..].chars().next().unwrap_or(' '),
+        None => ' ',
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -74,12 +83,12 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
         let next_region = regions
             .get(r)
             .map_or(span.end, |g| g.outer.start.min(span.end));
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = char_at(text, i);
         let len = c.len_utf8();
         if is_word_char(c) {
             let mut j = i + len;
             while j < next_region {
-                let d = text[j..].chars().next().unwrap_or(' ');
+                let d = char_at(text, j);
                 if is_word_char(d) {
                     j += d.len_utf8();
                 } else if is_inner_joiner(d) {
@@ -133,6 +142,18 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
     out
 }
 
+/// Views bytes that are known to be ASCII as a `str` without re-validating them: these
+/// lookups run for every word of every briefing, and validation was a tenth of the cost.
+fn ascii_str(bytes: &[u8]) -> &str {
+    debug_assert!(bytes.is_ascii());
+    if bytes.is_ascii() {
+        // SAFETY: every ASCII byte sequence is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    } else {
+        ""
+    }
+}
+
 /// True when a period after `word` abbreviates rather than ends: titles, initials, acronyms.
 fn keeps_dot(word: &str) -> bool {
     let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
@@ -167,18 +188,71 @@ impl Lower {
 
     /// The word.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        ascii_str(&self.buf[..self.len])
     }
 }
 
 /// A word lowercased, with a trailing possessive (`'s`, `’s`, `'`) and dots removed, for
 /// lexicon lookups on any token.
-pub fn norm(word: &str) -> String {
+pub fn norm(word: &str) -> Norm {
     let w = strip_possessive(word);
-    w.chars()
-        .filter(|&c| c != '.')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut buf = [0u8; NORM_INLINE];
+    let mut len = 0;
+    if w.is_ascii() && w.len() <= NORM_INLINE {
+        for b in w.bytes().filter(|&b| b != b'.') {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        return Norm::Inline(buf, len as u8);
+    }
+    Norm::Heap(
+        w.chars()
+            .filter(|&c| c != '.')
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Words up to this many bytes are normalised on the stack.
+const NORM_INLINE: usize = 30;
+
+/// A normalised word: on the stack for the usual short ASCII word, so the lookups done for
+/// every token of a briefing allocate nothing.
+#[derive(Debug, Clone)]
+pub enum Norm {
+    /// ASCII bytes and their length.
+    Inline([u8; NORM_INLINE], u8),
+    /// Anything longer or non-ASCII.
+    Heap(String),
+}
+
+impl Norm {
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Norm::Inline(buf, len) => ascii_str(&buf[..*len as usize]),
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The word without a possessive ending.
