@@ -67,6 +67,8 @@ struct Term {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     terms: Vec<Term>,
+    /// The kinds asked for by `kind:` terms: when any, other fields apply per statement.
+    kinds: Vec<Kind>,
 }
 
 /// Splits a query into raw terms: whitespace separates, double quotes (straight or curly)
@@ -207,7 +209,14 @@ impl Query {
             };
             terms.extend(what.map(|what| Term { negated, what }));
         }
-        Ok(Query { terms })
+        let kinds = terms
+            .iter()
+            .filter_map(|t| match (&t.what, t.negated) {
+                (What::Kind(k), false) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        Ok(Query { terms, kinds })
     }
 
     /// True when the query asks for nothing (every briefing matches).
@@ -229,20 +238,9 @@ impl Query {
             .collect()
     }
 
-    /// True when the query needs statements, so it depends on extraction having run.
-    fn kinds(&self) -> Vec<Kind> {
-        self.terms
-            .iter()
-            .filter_map(|t| match (&t.what, t.negated) {
-                (What::Kind(k), false) => Some(*k),
-                _ => None,
-            })
-            .collect()
-    }
-
     /// Whether a briefing satisfies the field terms (text terms are the index's job).
     fn fields_match(&self, doc: &Doc) -> bool {
-        let kinds = self.kinds();
+        let kinds = &self.kinds;
         if !kinds.is_empty() {
             let statement_fits = doc.statements.iter().any(|s| {
                 kinds.contains(&s.kind)
