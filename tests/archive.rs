@@ -299,6 +299,21 @@ fn search_json_names_path_title_date_and_lines() {
             .ends_with("2016-09-20-convoy.md")
     );
     assert_eq!(hits[0]["lines"][0], "Convoy struck near Aleppo");
+    let denial = cli(
+        &[
+            "search",
+            "party:russia kind:denial",
+            dir,
+            "--format",
+            "json",
+        ],
+        cache.path(),
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&denial.stdout).unwrap();
+    assert_eq!(
+        hits[0]["lines"][0],
+        "Russia's Defence Ministry denied that its aircraft struck the convoy."
+    );
     let none = cli(&["search", "nothinglikethis", dir], cache.path());
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());

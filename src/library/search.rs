@@ -14,7 +14,7 @@
 //! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time.
 
 use super::Library;
-use super::doc::Doc;
+use super::doc::{Doc, DocStatement};
 use super::fold::{fold, fold_into, folded_contains, is_word_char, same_party};
 use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
@@ -238,25 +238,25 @@ impl Query {
             .collect()
     }
 
+    /// Whether a statement is one the `kind:` terms ask for, made by the party and speaker
+    /// the query names.
+    fn statement_fits(&self, doc: &Doc, s: &DocStatement) -> bool {
+        self.kinds.contains(&s.kind)
+            && self
+                .terms
+                .iter()
+                .filter(|t| !t.negated)
+                .all(|t| match &t.what {
+                    What::Party(p) => doc.party(s).is_some_and(|sp| same_party(sp, p)),
+                    What::Speaker(v) => doc.actor(s).is_some_and(|a| folded_contains(a, v)),
+                    _ => true,
+                })
+    }
+
     /// Whether a briefing satisfies the field terms (text terms are the index's job).
     fn fields_match(&self, doc: &Doc) -> bool {
-        let kinds = &self.kinds;
-        if !kinds.is_empty() {
-            let statement_fits = doc.statements.iter().any(|s| {
-                kinds.contains(&s.kind)
-                    && self
-                        .terms
-                        .iter()
-                        .filter(|t| !t.negated)
-                        .all(|t| match &t.what {
-                            What::Party(p) => doc.party(s).is_some_and(|sp| same_party(sp, p)),
-                            What::Speaker(v) => doc.actor(s).is_some_and(|a| fold(a).contains(v)),
-                            _ => true,
-                        })
-            });
-            if !statement_fits {
-                return false;
-            }
+        if !self.kinds.is_empty() && !doc.statements.iter().any(|s| self.statement_fits(doc, s)) {
+            return false;
         }
         self.terms.iter().all(|t| {
             let hit = match &t.what {
@@ -370,18 +370,34 @@ impl Library {
     }
 
     /// The lines of a briefing that hold what the query looks for (for `sitrep search`):
-    /// each line as it stands in the file, trimmed.
+    /// each line as it stands in the file, trimmed. Without words, the lines of the
+    /// statements a `kind:` query found.
     pub fn matching_lines(&self, id: u32, query: &Query) -> Vec<String> {
         let needles = query.needles();
-        if needles.is_empty() {
+        let doc = self.doc(id);
+        if needles.is_empty() && query.kinds.is_empty() {
             return Vec::new();
         }
-        let Ok(bytes) = std::fs::read(&self.doc(id).path) else {
+        let Some(text) = doc.current_text() else {
             return Vec::new();
         };
-        let Ok((text, _)) = crate::briefing::decode(&bytes) else {
-            return Vec::new();
-        };
+        if needles.is_empty() {
+            let mut lines: Vec<String> = doc
+                .statements
+                .iter()
+                .filter(|s| query.statement_fits(doc, s))
+                .filter_map(|s| {
+                    let start = text.get(..s.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+                    let end = text
+                        .get(s.span.start..)?
+                        .find('\n')
+                        .map_or(text.len(), |i| s.span.start + i);
+                    Some(text[start..end].trim().to_string())
+                })
+                .collect();
+            lines.dedup();
+            return lines;
+        }
         let mut folded = String::new();
         text.lines()
             .filter(|line| {
