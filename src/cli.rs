@@ -3,11 +3,12 @@
 
 mod archive;
 
+use crate::config::Config;
 use crate::export::{Report, to_json, to_markdown};
 use crate::extract::Gazetteer;
 use crate::extract::Kind;
 use crate::library::doc::Doc;
-use crate::library::{Entry, Library, Options, load_all};
+use crate::library::{Entry, Library, load_all};
 use crate::sanitize::visible;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -24,6 +25,10 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Briefing files or folders to open (default: the config's folder, else `briefings/`).
     pub paths: Vec<PathBuf>,
+    /// Configuration file laid over the built-in one (default:
+    /// `$XDG_CONFIG_HOME/sitrep/config.toml` when it exists).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -43,7 +48,7 @@ pub enum Command {
     },
     /// List briefings with their counts of quotes, claims and denials (uses the cache).
     List {
-        /// Files or folders (default: `briefings/`).
+        /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
     },
     /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
@@ -103,9 +108,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+/// The paths given, else the config's folder (`briefings/` unless the user's config says).
+fn default_paths(paths: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
     if paths.is_empty() {
-        vec![PathBuf::from("briefings")]
+        vec![config.folder.clone()]
     } else {
         paths
     }
@@ -113,7 +119,10 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 
 /// Executes parsed arguments.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let gazetteer = Gazetteer::builtin();
+    let config = Config::load(cli.config.as_deref())?;
+    let extended =
+        (!config.parties.is_empty()).then(|| Gazetteer::builtin().with_extra(&config.parties));
+    let gazetteer = extended.as_ref().unwrap_or(Gazetteer::builtin());
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Some(Command::Extract { paths, format }) => {
@@ -133,7 +142,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths }) => {
-            let library = Library::open_blocking(&default_paths(paths), &Options::default());
+            let library = Library::open_blocking(
+                &default_paths(paths, &config),
+                &archive::options(gazetteer),
+            );
             for doc in library.docs() {
                 writeln!(stdout, "{}", list_line(doc))?;
             }
@@ -143,23 +155,54 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             query,
             paths,
             format,
-        }) => archive::search(&query, &default_paths(paths), format, &mut stdout),
+        }) => archive::search(
+            &query,
+            &default_paths(paths, &config),
+            gazetteer,
+            format,
+            &mut stdout,
+        ),
         Some(Command::Party {
             name,
             paths,
             format,
-        }) => archive::party(&name, &default_paths(paths), format, &mut stdout),
+        }) => archive::party(
+            &name,
+            &default_paths(paths, &config),
+            gazetteer,
+            format,
+            &mut stdout,
+        ),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut stdout);
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let entries = load_all(&default_paths(cli.paths), gazetteer);
-            for e in &entries {
-                writeln!(stdout, "{}", to_markdown(&report(e)))?;
-            }
-            Ok(exit_for(&entries))
+            let paths = default_paths(cli.paths, &config);
+            drop(stdout);
+            open_reader(load_all(&paths, gazetteer), config)
         }
+    }
+}
+
+/// Opens the reader on `entries`. When stdout is not a terminal (a pipe, a file, a script)
+/// a full-screen program would only write escape codes into it, so the briefings are
+/// printed as Markdown instead, with a note on stderr.
+fn open_reader(entries: Vec<Entry>, config: Config) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "sitrep: stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"
+        );
+        let mut stdout = std::io::stdout().lock();
+        for e in &entries {
+            writeln!(stdout, "{}", to_markdown(&report(e)))?;
+        }
+        return Ok(exit_for(&entries));
+    }
+    match crate::tui::run(entries, config)? {
+        Some(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+        None => Ok(ExitCode::SUCCESS),
     }
 }
 

@@ -2,7 +2,7 @@
 //! (and its cache) rather than by loading every briefing whole.
 
 use super::ListFormat;
-use crate::extract::Kind;
+use crate::extract::{Gazetteer, Kind};
 use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
 use crate::library::search::Query;
@@ -12,6 +12,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Characters of context shown around a hit in text output.
 const CONTEXT: usize = 70;
@@ -75,15 +76,24 @@ fn excerpt(line: &str, needles: &[&str]) -> String {
     out
 }
 
+/// Library options for the command line: the user's cache and the configured parties.
+pub(super) fn options(gazetteer: &Gazetteer) -> Options {
+    Options {
+        gazetteer: Arc::new(gazetteer.clone()),
+        ..Options::default()
+    }
+}
+
 /// `sitrep search QUERY [PATH…]`.
 pub(super) fn search(
     query: &str,
     paths: &[PathBuf],
+    gazetteer: &Gazetteer,
     format: ListFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let options = Options::default();
-    let query = Query::parse(query, &options.gazetteer)?;
+    let options = options(gazetteer);
+    let query = Query::parse(query, gazetteer)?;
     let library = Library::open_blocking(paths, &options);
     let ids = library.search(&query);
     let needles = query.needles();
@@ -137,10 +147,11 @@ pub(super) fn search(
 pub(super) fn party(
     name: &str,
     paths: &[PathBuf],
+    gazetteer: &Gazetteer,
     format: ListFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let library = Library::open_blocking(paths, &Options::default());
+    let library = Library::open_blocking(paths, &options(gazetteer));
     let (party, entries) = library.dossier(name);
     match format {
         ListFormat::Text => {

@@ -392,9 +392,15 @@ pub fn attributions(
         let mut inverted = false;
         let mut speaker = None;
         let mut inherited = false;
-        let after_comma = i > 0 && toks[i - 1].kind == TokKind::Comma;
-        let left = if participle && after_comma {
+        // A participle has its own subject only in a progressive ("Trump is telling").
+        let progressive = {
+            let j = skip_aux_left(text, toks, i);
+            j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+        };
+        let left = if participle && !progressive {
             None
+        } else if progressive {
+            subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
         } else {
             subject_left(text, toks, i)
         };
@@ -546,6 +552,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
 fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
+    if toks[i].span.of(text).ends_with("ing") {
+        return false; // "is saying" is progressive, not passive
+    }
     let j = skip_aux_left(text, toks, i);
     j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
 }
@@ -588,7 +597,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
     }
     let w = t.span.of(text);
     let l = norm(w);
-    if lexicon::is_determiner(&l) {
+    if lexicon::is_determiner(&l) || is_ordinal(&l) {
         return true;
     }
     if is_capitalized(w) {
@@ -800,6 +809,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
 
+/// "1st", "22nd": ordinals inside ranks ("Air Force 1st Lt. Tyler Livingston").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// "R-Pa.", "D-Md": the party-and-state tag American papers put after a legislator's name.
 fn is_party_state_tag(word: &str) -> bool {
     let b = word.as_bytes();
@@ -833,6 +848,20 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     };
     let before = before.min(WINDOW);
     let mut k = 0;
+    // "In a statement released Thursday, Rep. Jeffries reacted …": an opening prepositional
+    // or subordinate clause holds no subject.
+    if let Some(first) = toks.first()
+        && first.is_word()
+        && {
+            let l = low(text, first);
+            lexicon::is_function_word(&l)
+                && lexicon::pronoun(&l).is_none()
+                && !lexicon::is_determiner(&l)
+        }
+        && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
+    {
+        k = comma + 1;
+    }
     while k < before {
         if !toks[k].is_word() {
             k += 1;

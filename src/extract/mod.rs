@@ -29,6 +29,13 @@ pub struct Extraction {
     pub parties: Vec<PartyCount>,
 }
 
+impl Extraction {
+    /// How many statements are of `kind`, for the counts lists show.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.statements.iter().filter(|s| s.kind == kind).count()
+    }
+}
+
 /// A direct quotation and who said it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -314,6 +321,14 @@ fn link_quotes(
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
         let opens_paragraph = toks_a.first().is_some_and(|t| t.kind == TokKind::Quote(r));
+        // The quotation before, in this paragraph or ending the one before, says who is still
+        // speaking: “A,” Wallace said. “B.”
+        found = found.or_else(|| {
+            let prev = r.checked_sub(1)?;
+            let p = regions[prev].last_paragraph;
+            let near = p == para || (opens_paragraph && p + 1 == para);
+            if near { out[prev] } else { None }
+        });
         found = found.or_else(|| {
             (0..range(sa).start)
                 .rev()

@@ -1,0 +1,136 @@
+//! Key press to finished frame: `update` plus a full draw into a 200x60 `TestBackend`,
+//! paging through the largest article of `$SITREP_CORPUS/fnc1` and a synthetic 1 MB
+//! article. Prints the median and 99th percentile of each (target: median under 2 ms),
+//! and what opening the article costs (building and wrapping its display text).
+//!
+//! Without `SITREP_CORPUS` the fnc1 case is skipped with a note; with it set to a
+//! missing folder the benchmark fails.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sitrep::briefing::Briefing;
+use sitrep::config::Config;
+use sitrep::extract::{Gazetteer, extract};
+use sitrep::library::Entry;
+use sitrep::tui::action::Action;
+use sitrep::tui::draw;
+use sitrep::tui::state::State;
+use sitrep::tui::update::update;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+const SEED: &str = "briefings/000_2b1845f26494101a.txt";
+
+/// The largest article of the fnc1 corpus, or `None` (with a note) without SITREP_CORPUS.
+fn largest_fnc1() -> Option<PathBuf> {
+    let Some(corpus) = std::env::var_os("SITREP_CORPUS") else {
+        eprintln!("note: SITREP_CORPUS is not set, so the fnc1 case is skipped");
+        return None;
+    };
+    let dir = Path::new(&corpus).join("fnc1");
+    let files = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "SITREP_CORPUS is set but {} cannot be read: {e}",
+            dir.display()
+        )
+    });
+    files
+        .filter_map(Result::ok)
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+}
+
+/// A 1 MB article: the seed's body repeated, so it has quotes, speakers and denials all
+/// the way through.
+fn synthetic_megabyte() -> Briefing {
+    let seed = std::fs::read_to_string(SEED).expect("the seed briefing ships in briefings/");
+    let (headline, body) = seed.split_once("\n\n").expect("a headline and a body");
+    let mut text = format!("{headline} (1 MB)\n\n");
+    while text.len() < 1_000_000 {
+        text.push_str(body.trim());
+        text.push_str("\n\n");
+    }
+    Briefing::from_text(Path::new("synthetic-1mb.txt"), text, vec![]).unwrap()
+}
+
+/// A reader at 200x60 on one briefing, timing how long opening it takes.
+fn reader(b: Briefing) -> (State, Duration) {
+    let x = extract(&b, Gazetteer::builtin());
+    let entry = Entry::Ok(Box::new(b), Box::new(x));
+    let started = Instant::now();
+    let state = State::new(
+        vec![entry],
+        Config::builtin().unwrap(),
+        false,
+        WIDTH,
+        HEIGHT,
+    );
+    (state, started.elapsed())
+}
+
+/// The action for the i-th key press: page down through the article, then back up.
+fn key(state: &State, i: usize) -> Action {
+    let pages = state.article_max_top() / usize::from(HEIGHT) + 1;
+    if (i / pages.max(1)).is_multiple_of(2) {
+        Action::PageDown
+    } else {
+        Action::PageUp
+    }
+}
+
+/// Times `presses` key presses one by one and prints the median and p99.
+fn report(name: &str, state: &mut State, terminal: &mut Terminal<TestBackend>, presses: usize) {
+    let mut times: Vec<Duration> = (0..presses)
+        .map(|i| {
+            let action = key(state, i);
+            let started = Instant::now();
+            update(state, action);
+            terminal.draw(|f| draw(f, state)).unwrap();
+            started.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
+    println!(
+        "frame {name}: median {:.3} ms, p99 {:.3} ms over {presses} key presses at {WIDTH}x{HEIGHT} (target: median < 2 ms)",
+        at(0.5),
+        at(0.99)
+    );
+}
+
+fn frames(c: &mut Criterion) {
+    let mut cases = Vec::new();
+    if let Some(path) = largest_fnc1() {
+        let b = Briefing::load(&path).expect("the corpus file loads");
+        let kb = b.text.len() as f64 / 1e3;
+        cases.push((format!("fnc1 largest ({}, {kb:.1} KB)", path.display()), b));
+    }
+    cases.push(("synthetic 1 MB".to_string(), synthetic_megabyte()));
+    for (name, b) in cases {
+        let (mut state, open) = reader(b);
+        println!(
+            "open {name}: {:.2} ms to build and wrap {} lines",
+            open.as_secs_f64() * 1e3,
+            state.article_lines().len()
+        );
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        terminal.draw(|f| draw(f, &state)).unwrap();
+        report(&name, &mut state, &mut terminal, 2000);
+        let mut i = 0;
+        c.bench_function(&format!("key press to frame: {name}"), |bench| {
+            bench.iter(|| {
+                let action = key(&state, i);
+                i += 1;
+                update(&mut state, action);
+                terminal.draw(|f| draw(f, &state)).unwrap();
+            })
+        });
+    }
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,153 @@
+//! Everything the reader can be asked to do, as data: key presses, mouse wheel and resizes
+//! become [`Action`]s and only [`crate::tui::update::update`] changes state in answer, so the
+//! whole reader can be driven (and tested) without a terminal.
+
+use serde::{Deserialize, Serialize};
+
+/// One thing the reader does. Bindable actions are named in `snake_case` so `config.toml`
+/// can map keys to them; the others come from typing, the mouse and the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Move the cursor or scroll one line down.
+    Down,
+    /// Move the cursor or scroll one line up.
+    Up,
+    /// In the claims pane, select the claim side of the row.
+    Left,
+    /// In the claims pane, select the denial side of the row.
+    Right,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// To the first line or item.
+    Top,
+    /// To the last line or item.
+    Bottom,
+    /// Show the selected quote or statement in the article (or read the selected briefing).
+    Open,
+    /// Read the next briefing in the list.
+    NextBriefing,
+    /// Read the previous briefing in the list.
+    PrevBriefing,
+    /// Start a search in the focused pane (in the briefings pane: filter the library).
+    Search,
+    /// Go to the next search hit.
+    SearchNext,
+    /// Go to the previous search hit.
+    SearchPrev,
+    /// Open the filter picker (party, speaker, kind, tag).
+    Filter,
+    /// Close what is open, else clear the search, else the filter.
+    Clear,
+    /// Show or hide the list of keys.
+    Help,
+    /// A character typed into the search prompt.
+    #[serde(skip)]
+    Insert(char),
+    /// Backspace in the search prompt.
+    #[serde(skip)]
+    DeleteBack,
+    /// The mouse wheel over a cell of the screen.
+    #[serde(skip)]
+    Scroll {
+        /// Column of the mouse pointer.
+        column: u16,
+        /// Row of the mouse pointer.
+        row: u16,
+        /// True when the wheel turns down.
+        down: bool,
+    },
+    /// The terminal has a new size.
+    #[serde(skip)]
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+}
+
+impl Action {
+    /// Every action a key can be bound to, in the order the help lists them.
+    pub const BINDABLE: [Action; 22] = [
+        Action::Help,
+        Action::Quit,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Down,
+        Action::Up,
+        Action::Left,
+        Action::Right,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::NextBriefing,
+        Action::PrevBriefing,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::Filter,
+        Action::Clear,
+    ];
+
+    /// What the action does, in the words the help overlay and the status bar use.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::Down => "down one line",
+            Action::Up => "up one line",
+            Action::Left => "claims: pick the claim side",
+            Action::Right => "claims: pick the denial side",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Top => "first line",
+            Action::Bottom => "last line",
+            Action::Open => "show the quote or claim in the article",
+            Action::NextBriefing => "next briefing",
+            Action::PrevBriefing => "previous briefing",
+            Action::Search => "search (in the list: filter the library)",
+            Action::SearchNext => "next search hit",
+            Action::SearchPrev => "previous search hit",
+            Action::Filter => "filter by party, speaker, kind, tag",
+            Action::Clear => "close / clear search / clear filter",
+            Action::Help => "keys (this help)",
+            Action::Insert(_) => "type",
+            Action::DeleteBack => "delete back",
+            Action::Scroll { .. } => "scroll the pane under the mouse",
+            Action::Resize { .. } => "resize",
+        }
+    }
+
+    /// The short word the status bar uses for a hint.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::FocusNext => "pane",
+            Action::Open => "show",
+            other => other.describe(),
+        }
+    }
+}

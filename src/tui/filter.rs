@@ -1,0 +1,254 @@
+//! The filter (party, speaker, kind, tag) that narrows every pane, and the picker `f`
+//! opens to choose it.
+
+use crate::extract::{Extraction, Kind, Quote, Statement};
+use crate::library::Entry;
+use crate::sanitize::visible;
+use crate::tui::state::State;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use std::collections::BTreeSet;
+
+/// What the panes are narrowed to; every part is optional and they combine with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this party's quotes and statements.
+    pub party: Option<String>,
+    /// Only this person's quotes and statements.
+    pub speaker: Option<String>,
+    /// Only claims or only denials (and the quotes inside them).
+    pub kind: Option<Kind>,
+    /// Only briefings with this tag.
+    pub tag: Option<String>,
+}
+
+/// One choice in the picker.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FilterOption {
+    /// A party.
+    Party(String),
+    /// A speaker or actor.
+    Speaker(String),
+    /// Claim or denial.
+    Kind(Kind),
+    /// A front-matter tag.
+    Tag(String),
+}
+
+impl FilterOption {
+    fn label(&self) -> (&'static str, String) {
+        match self {
+            FilterOption::Party(p) => ("party", p.clone()),
+            FilterOption::Speaker(s) => ("speaker", s.clone()),
+            FilterOption::Kind(Kind::Claim) => ("kind", "claim".into()),
+            FilterOption::Kind(Kind::Denial) => ("kind", "denial".into()),
+            FilterOption::Tag(t) => ("tag", t.clone()),
+        }
+    }
+}
+
+impl Filter {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// The filter as the status bar shows it, e.g. `party=Russia kind=denial`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.party {
+            parts.push(format!("party={p}"));
+        }
+        if let Some(s) = &self.speaker {
+            parts.push(format!("speaker={s}"));
+        }
+        match self.kind {
+            Some(Kind::Claim) => parts.push("kind=claim".into()),
+            Some(Kind::Denial) => parts.push("kind=denial".into()),
+            None => {}
+        }
+        if let Some(t) = &self.tag {
+            parts.push(format!("tag={t}"));
+        }
+        parts.join(" ")
+    }
+
+    /// True when `option` is part of the filter.
+    pub fn has(&self, option: &FilterOption) -> bool {
+        match option {
+            FilterOption::Party(p) => self.party.as_ref() == Some(p),
+            FilterOption::Speaker(s) => self.speaker.as_ref() == Some(s),
+            FilterOption::Kind(k) => self.kind == Some(*k),
+            FilterOption::Tag(t) => self.tag.as_ref() == Some(t),
+        }
+    }
+
+    /// Sets `option` (replacing another value of the same sort), or clears it when set.
+    pub fn toggle(&mut self, option: &FilterOption) {
+        let on = !self.has(option);
+        match option {
+            FilterOption::Party(p) => self.party = on.then(|| p.clone()),
+            FilterOption::Speaker(s) => self.speaker = on.then(|| s.clone()),
+            FilterOption::Kind(k) => self.kind = on.then_some(*k),
+            FilterOption::Tag(t) => self.tag = on.then(|| t.clone()),
+        }
+    }
+
+    /// True when a quote passes: its party and speaker match, and with a kind set it lies
+    /// inside a statement of that kind.
+    pub fn quote(&self, q: &Quote, x: &Extraction) -> bool {
+        same(&self.party, &q.party)
+            && same(&self.speaker, &q.speaker)
+            && self.kind.is_none_or(|k| {
+                x.statements
+                    .iter()
+                    .any(|s| s.kind == k && s.span.overlaps(q.span))
+            })
+    }
+
+    /// True when a statement passes.
+    pub fn statement(&self, s: &Statement) -> bool {
+        same(&self.party, &s.party)
+            && same(&self.speaker, &s.actor)
+            && self.kind.is_none_or(|k| s.kind == k)
+    }
+
+    /// True when a briefing has something the filter lets through. Unreadable files stay
+    /// listed unless something is filtered, so no error hides.
+    pub fn entry(&self, e: &Entry) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let Entry::Ok(b, x) = e else {
+            return false;
+        };
+        let tagged = self
+            .tag
+            .as_ref()
+            .is_none_or(|t| b.meta.tags.iter().any(|bt| bt.eq_ignore_ascii_case(t)));
+        let content = self.party.is_none() && self.speaker.is_none() && self.kind.is_none();
+        tagged
+            && (content
+                || x.quotes.iter().any(|q| self.quote(q, x))
+                || x.statements.iter().any(|s| self.statement(s)))
+    }
+}
+
+fn same(wanted: &Option<String>, actual: &Option<String>) -> bool {
+    wanted.as_ref().is_none_or(|w| actual.as_ref() == Some(w))
+}
+
+/// The filter picker: every party, speaker, kind and tag in the library, narrowed by what
+/// the user types (a library can name thousands of speakers).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    /// Every choice, grouped by sort.
+    pub options: Vec<FilterOption>,
+    /// What was typed to narrow the choices.
+    pub query: String,
+    /// Indices of the choices that match the query, in order.
+    pub shown: Vec<usize>,
+    /// The highlighted row of `shown`.
+    pub cursor: usize,
+}
+
+impl Picker {
+    /// The choices found across `entries`, the first one `filter` has highlighted.
+    pub fn new(entries: &[Entry], filter: &Filter) -> Picker {
+        let mut set = BTreeSet::new();
+        for e in entries {
+            let Entry::Ok(b, x) = e else { continue };
+            for q in &x.quotes {
+                set.extend(q.party.clone().map(FilterOption::Party));
+                set.extend(q.speaker.clone().map(FilterOption::Speaker));
+            }
+            for s in &x.statements {
+                set.extend(s.party.clone().map(FilterOption::Party));
+                set.extend(s.actor.clone().map(FilterOption::Speaker));
+            }
+            set.extend(b.meta.tags.iter().cloned().map(FilterOption::Tag));
+        }
+        set.insert(FilterOption::Kind(Kind::Claim));
+        set.insert(FilterOption::Kind(Kind::Denial));
+        let options: Vec<FilterOption> = set.into_iter().collect();
+        let cursor = options.iter().position(|o| filter.has(o)).unwrap_or(0);
+        Picker {
+            shown: (0..options.len()).collect(),
+            options,
+            query: String::new(),
+            cursor,
+        }
+    }
+
+    /// Narrows the choices to those whose sort or value contains the query (any case).
+    pub fn narrow(&mut self, query: String) {
+        let wanted = query.to_lowercase();
+        self.shown = (0..self.options.len())
+            .filter(|&i| {
+                let (sort, value) = self.options[i].label();
+                format!("{sort} {value}").to_lowercase().contains(&wanted)
+            })
+            .collect();
+        self.query = query;
+        self.cursor = 0;
+    }
+
+    /// The highlighted choice.
+    pub fn selected(&self) -> Option<&FilterOption> {
+        self.options.get(*self.shown.get(self.cursor)?)
+    }
+}
+
+/// Draws the picker over the middle of the screen.
+pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
+    let t = &state.theme;
+    let area = centered(frame.area(), 52, picker.options.len() as u16 + 5);
+    let height = usize::from(area.height.saturating_sub(5)).max(1);
+    let offset = picker.cursor.saturating_sub(height - 1);
+    let mut lines = vec![
+        Line::styled(" type to narrow · Enter sets/clears · Esc closes", t.dim),
+        Line::from(vec![
+            Span::styled(" > ", t.focused),
+            Span::raw(visible(&picker.query, false).into_owned()),
+        ]),
+        Line::default(),
+    ];
+    for (row, &i) in picker.shown.iter().enumerate().skip(offset).take(height) {
+        let option = &picker.options[i];
+        let (sort, value) = option.label();
+        let check = if state.filter.has(option) { "✓" } else { " " };
+        let mut line = Line::from(vec![
+            Span::raw(format!(" {check} ")),
+            Span::styled(format!("{sort:<8}"), t.dim),
+            Span::raw(visible(&value, false).into_owned()),
+        ]);
+        if row == picker.cursor {
+            line = line.style(t.selected);
+        }
+        lines.push(line);
+    }
+    if picker.shown.is_empty() {
+        lines.push(Line::styled("   nothing matches", t.dim));
+    }
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(" Filter ").border_style(t.focused);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let typed = 4 + unicode_width::UnicodeWidthStr::width(visible(&picker.query, false).as_ref());
+    let column = (area.x as usize + typed).min(usize::from(area.right().saturating_sub(2)));
+    if area.height > 2 {
+        frame.set_cursor_position((column as u16, area.y + 2));
+    }
+}
+
+/// A rectangle of at most `width` x `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}

@@ -1,0 +1,253 @@
+//! The reader: a terminal UI in ratatui's Elm style. Terminal events become
+//! [`action::Action`]s through the [`keymap`]; [`update::update`] is the only code that
+//! changes the [`state::State`]; the pane modules only draw it.
+//!
+//! The terminal is always given back as it was found: on quit, on an error, on a panic
+//! (with a note on where to report it) and on SIGTERM or SIGHUP.
+
+pub mod action;
+pub mod article;
+pub mod claims;
+pub mod document;
+pub mod filter;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod quotes;
+pub mod state;
+pub mod status;
+pub mod text;
+pub mod theme;
+pub mod update;
+
+use crate::config::Config;
+use crate::library::Entry;
+use action::Action;
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::{execute, terminal};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+use state::{Pane, State};
+use std::io::Stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// How often the loop looks for a termination signal while no key arrives.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// Draws the whole screen from the state.
+pub fn draw(frame: &mut Frame, state: &State) {
+    let areas = state.areas();
+    for pane in Pane::ALL {
+        let Some(area) = areas.of(pane) else { continue };
+        let focused = state.focus == pane;
+        let t = &state.theme;
+        let border = if focused { t.focused } else { t.border };
+        let title = if areas.tabbed && pane != Pane::Article {
+            tab_titles(state, pane)
+        } else {
+            Line::from(Span::styled(pane_title(state, pane), border))
+        };
+        let block = Block::bordered().border_style(border).title(title);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        match pane {
+            Pane::List => list::render(frame, inner, state),
+            Pane::Article => article::render(frame, inner, state),
+            Pane::Quotes | Pane::Claims => {
+                let [rows, detail] = Layout::vertical([
+                    Constraint::Min(0),
+                    Constraint::Length(state.detail_rows(pane)),
+                ])
+                .areas(inner);
+                if pane == Pane::Quotes {
+                    quotes::render(frame, rows, state);
+                    text::draw_detail(frame, detail, quotes::selected_text(state), state.theme.dim);
+                } else {
+                    claims::render(frame, rows, state);
+                    text::draw_detail(frame, detail, claims::selected_text(state), state.theme.dim);
+                }
+            }
+        }
+    }
+    status::render(frame, areas.status, state);
+    if let Some(picker) = &state.picker {
+        filter::render(frame, state, picker);
+    }
+    if let Some(top) = state.help {
+        help::render(frame, state, top);
+    }
+}
+
+fn pane_title(state: &State, pane: Pane) -> String {
+    match pane {
+        Pane::List => format!(" Briefings {} ", state.shown.len()),
+        Pane::Article => {
+            let lines = state.article_lines().len();
+            let last =
+                (state.article_top + usize::from(state.inner(Pane::Article).height)).min(lines);
+            format!(
+                " Article {}-{}/{} ",
+                (state.article_top + 1).min(lines),
+                last,
+                lines
+            )
+        }
+        Pane::Quotes => format!(" Quotes {} ", state.quote_rows.len()),
+        Pane::Claims => " Claims ◀─▶ denials ".to_string(),
+    }
+}
+
+/// The narrow layout's tab strip: every side pane's title, the shown one highlighted.
+fn tab_titles(state: &State, shown: Pane) -> Line<'static> {
+    let t = &state.theme;
+    let mut spans = Vec::new();
+    for pane in [Pane::List, Pane::Quotes, Pane::Claims] {
+        let style = if pane == shown {
+            if state.focus == pane {
+                t.focused.patch(t.selected)
+            } else {
+                t.headline
+            }
+        } else {
+            t.dim
+        };
+        spans.push(Span::styled(pane_title(state, pane), style));
+    }
+    Line::from(spans)
+}
+
+/// Runs the reader until the user quits or a signal asks it to stop. Returns the signal
+/// number when one ended it, so the caller can exit with the conventional status.
+pub fn run(entries: Vec<Entry>, config: Config) -> anyhow::Result<Option<i32>> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    install_panic_hook();
+    let mut terminal = init()?;
+    let outcome = (|| {
+        let size = terminal.size()?;
+        let mut state = State::new(
+            entries,
+            config,
+            theme::Theme::no_color_requested(),
+            size.width,
+            size.height,
+        );
+        event_loop(&mut terminal, &mut state, &signal)
+    })();
+    restore();
+    outcome
+}
+
+fn event_loop(
+    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<Stdout>>,
+    state: &mut State,
+    signal: &AtomicUsize,
+) -> anyhow::Result<Option<i32>> {
+    loop {
+        terminal.draw(|f| draw(f, state))?;
+        if state.quit {
+            return Ok(None);
+        }
+        loop {
+            let sig = signal.load(Ordering::Relaxed);
+            if sig != 0 {
+                return Ok(Some(sig as i32));
+            }
+            if event::poll(SIGNAL_POLL)? {
+                break;
+            }
+        }
+        // Take every event already waiting before drawing again, so held keys never lag.
+        loop {
+            if let Some(action) = to_action(event::read()?, state) {
+                update::update(state, action);
+            }
+            if state.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// The action for a terminal event: key presses through the key map (releases and repeats
+/// reported by some terminals are ignored; while the search prompt or the filter picker is
+/// open, characters are text), the wheel, and resizes.
+pub fn to_action(event: Event, state: &State) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            let typing = state.prompt.is_some() || state.picker.is_some();
+            state.config.keys.translate(key, typing)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+fn init() -> anyhow::Result<ratatui::Terminal<ratatui::backend::CrosstermBackend<Stdout>>> {
+    terminal::enable_raw_mode()?;
+    let mut stdout = std::io::stdout();
+    if let Err(e) = execute!(
+        stdout,
+        terminal::EnterAlternateScreen,
+        event::EnableMouseCapture
+    ) {
+        restore();
+        return Err(e.into());
+    }
+    let terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout));
+    if terminal.is_err() {
+        restore();
+    }
+    Ok(terminal?)
+}
+
+/// Gives the terminal back: mouse off, main screen, cooked mode, cursor shown. Safe to call
+/// more than once and on a terminal that is already gone.
+pub fn restore() {
+    let mut stdout = std::io::stdout();
+    let _ = execute!(
+        stdout,
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// On a panic, restore the terminal first so the message is readable, and say where to
+/// report it.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+        eprintln!(
+            "\nsitrep {} stopped on a bug; your terminal has been restored and no briefing was changed.\n\
+             Please report it on {}, with the message above and, if you can, the briefing that was open.",
+            env!("CARGO_PKG_VERSION"),
+            report_address()
+        );
+    }));
+}
+
+fn report_address() -> &'static str {
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => "the sitrep issue tracker",
+        repo => repo,
+    }
+}

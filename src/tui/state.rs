@@ -1,0 +1,437 @@
+//! All of the reader's state in one struct (the Elm model). Only
+//! [`crate::tui::update::update`] changes it; the panes only read it to draw.
+
+use crate::briefing::Briefing;
+use crate::config::Config;
+use crate::extract::Extraction;
+use crate::library::Entry;
+use crate::tui::claims::{self, ClaimsRow};
+use crate::tui::document::Document;
+use crate::tui::filter::{Filter, Picker};
+use crate::tui::layout::{self, Areas};
+use crate::tui::list;
+use crate::tui::text::smart_case;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use regex::Regex;
+use std::ops::Range;
+
+/// Rows of the selected item's full text under a focused quotes or claims list: a rule
+/// and two lines.
+const DETAIL_ROWS: u16 = 3;
+
+/// The four panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The briefings list.
+    List,
+    /// The article.
+    Article,
+    /// Quotes with speakers.
+    Quotes,
+    /// Claims vs denials.
+    Claims,
+}
+
+impl Pane {
+    /// Every pane in Tab order.
+    pub const ALL: [Pane; 4] = [Pane::List, Pane::Article, Pane::Quotes, Pane::Claims];
+
+    /// The name the status bar and the pane title use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::List => "briefings",
+            Pane::Article => "article",
+            Pane::Quotes => "quotes",
+            Pane::Claims => "claims",
+        }
+    }
+}
+
+/// A selected row in a list and the first row on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// The selected item.
+    pub selected: usize,
+    /// The first item drawn.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves the selection by `delta` within `len` items and scrolls so it stays among the
+    /// `visible` items on screen.
+    pub fn step(&mut self, delta: isize, len: usize, visible: usize) {
+        let last = len.saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.follow(visible);
+    }
+
+    /// Scrolls so the selection is among the `visible` items.
+    pub fn follow(&mut self, visible: usize) {
+        let visible = visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+    }
+}
+
+/// What the hits of a search are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hits {
+    /// Ranges of the article's display text.
+    Article(Vec<Range<usize>>),
+    /// Indices of matching rows of the quotes or claims pane.
+    Rows(Vec<usize>),
+}
+
+impl Hits {
+    /// How many hits.
+    pub fn len(&self) -> usize {
+        match self {
+            Hits::Article(h) => h.len(),
+            Hits::Rows(r) => r.len(),
+        }
+    }
+
+    /// True when nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An active search in one pane, as in less.
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// The pane searched.
+    pub pane: Pane,
+    /// What was typed.
+    pub query: String,
+    /// The compiled query (smart case); `None` for an empty query.
+    pub regex: Option<Regex>,
+    /// Where it matches.
+    pub hits: Hits,
+    /// The hit last jumped to.
+    pub current: Option<usize>,
+}
+
+/// The `/` prompt while the user types.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// The pane the prompt searches (the list pane filters the library).
+    pub pane: Pane,
+    /// Typed so far.
+    pub text: String,
+    /// The search before the prompt opened, back on Esc.
+    pub previous_search: Option<Search>,
+    /// The library filter before the prompt opened, back on Esc.
+    pub previous_query: String,
+    /// Where the view was when the prompt opened (the article's first line, the selected
+    /// row), so each keystroke searches from there and Esc goes back.
+    pub origin: usize,
+}
+
+/// The reader's whole state.
+#[derive(Debug)]
+pub struct State {
+    /// Keys, layout and colours.
+    pub config: Config,
+    /// Styles derived from the config and NO_COLOR.
+    pub theme: Theme,
+    /// Every briefing, readable or not.
+    pub entries: Vec<Entry>,
+    /// Indices of `entries` the list shows (after the library filter and the filter).
+    pub shown: Vec<usize>,
+    /// Selection in the list (over `shown`).
+    pub list: Cursor,
+    /// The entry the article shows.
+    pub open: Option<usize>,
+    /// Display text of the open briefing.
+    pub doc: Document,
+    /// First article line on screen.
+    pub article_top: usize,
+    /// The display range jumped to with Enter.
+    pub mark: Option<Range<usize>>,
+    /// Quotes shown (indices into the extraction), in article order.
+    pub quote_rows: Vec<usize>,
+    /// Selection in the quotes pane.
+    pub quotes: Cursor,
+    /// Rows of the claims vs denials pane.
+    pub claim_rows: Vec<ClaimsRow>,
+    /// Selection in the claims pane (over `claim_rows`).
+    pub claims: Cursor,
+    /// True when the denial side of the selected claims row is chosen.
+    pub denial_side: bool,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The side pane shown under the article in the narrow layout.
+    pub side: Pane,
+    /// Terminal size.
+    pub size: Rect,
+    /// The active search.
+    pub search: Option<Search>,
+    /// The library filter typed with `/` in the list pane.
+    pub list_query: String,
+    /// The `/` prompt, while open.
+    pub prompt: Option<Prompt>,
+    /// The filter narrowing every pane.
+    pub filter: Filter,
+    /// The filter picker, while open.
+    pub picker: Option<Picker>,
+    /// The help overlay's scroll position, while open.
+    pub help: Option<usize>,
+    /// A one-off message for the status bar.
+    pub message: Option<String>,
+    /// Set when the reader should exit.
+    pub quit: bool,
+}
+
+impl State {
+    /// A reader over `entries`, sized `width` x `height`, reading the first briefing.
+    pub fn new(
+        entries: Vec<Entry>,
+        config: Config,
+        no_color: bool,
+        width: u16,
+        height: u16,
+    ) -> State {
+        let theme = Theme::new(&config.theme, no_color);
+        let mut state = State {
+            config,
+            theme,
+            shown: (0..entries.len()).collect(),
+            entries,
+            list: Cursor::default(),
+            open: None,
+            doc: Document::default(),
+            article_top: 0,
+            mark: None,
+            quote_rows: Vec::new(),
+            quotes: Cursor::default(),
+            claim_rows: Vec::new(),
+            claims: Cursor::default(),
+            denial_side: false,
+            focus: Pane::Article,
+            side: Pane::List,
+            size: Rect::new(0, 0, width, height),
+            search: None,
+            list_query: String::new(),
+            prompt: None,
+            filter: Filter::default(),
+            picker: None,
+            help: None,
+            message: None,
+            quit: false,
+        };
+        state.open_selected();
+        state
+    }
+
+    /// Where the focused pane's view is: the article's first line, else the selected row.
+    pub fn view_position(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::List => self.list.selected,
+            Pane::Article => self.article_top,
+            Pane::Quotes => self.quotes.selected,
+            Pane::Claims => self.claims.selected,
+        }
+    }
+
+    /// Puts the view of `pane` back at `position` (see [`State::view_position`]); the list
+    /// follows its library filter instead, which the prompt restores itself.
+    pub fn set_view_position(&mut self, pane: Pane, position: usize) {
+        match pane {
+            Pane::List => return,
+            Pane::Article => self.article_top = position.min(self.article_max_top()),
+            Pane::Quotes => self.quotes.selected = position,
+            Pane::Claims => self.claims.selected = position,
+        }
+        self.follow_cursors();
+    }
+
+    /// Where the panes are now.
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.size, &self.config.layout, self.side)
+    }
+
+    /// The inside (without borders) of `pane`, or an empty rect when it is off screen.
+    pub fn inner(&self, pane: Pane) -> Rect {
+        self.areas().of(pane).map(layout::inner).unwrap_or_default()
+    }
+
+    /// Columns the article wraps to.
+    pub fn article_width(&self) -> u16 {
+        self.inner(Pane::Article).width.max(1)
+    }
+
+    /// The open briefing and its extraction, when it could be read.
+    pub fn current(&self) -> Option<(&Briefing, &Extraction)> {
+        match self.entries.get(self.open?)? {
+            Entry::Ok(b, x) => Some((b, x)),
+            Entry::Failed(_) => None,
+        }
+    }
+
+    /// The article's lines at the current width.
+    pub fn article_lines(&self) -> &[crate::tui::document::Line] {
+        self.doc.lines(self.article_width())
+    }
+
+    /// Opens the briefing selected in the list, rebuilding what depends on it.
+    pub fn open_selected(&mut self) {
+        let entry = self.shown.get(self.list.selected).copied();
+        if entry == self.open && entry.is_some() {
+            return;
+        }
+        self.open = entry;
+        self.doc = self
+            .current()
+            .map(|(b, x)| Document::build(b, x))
+            .unwrap_or_default();
+        self.doc.ensure_width(self.article_width());
+        self.article_top = 0;
+        self.mark = None;
+        self.quotes = Cursor::default();
+        self.claims = Cursor::default();
+        self.denial_side = false;
+        self.refresh_rows();
+        self.rerun_search();
+    }
+
+    /// Recomputes the quotes and claims rows for the open briefing and the filter.
+    pub fn refresh_rows(&mut self) {
+        let (quote_rows, claim_rows) = match self.current() {
+            Some((_, x)) => (
+                (0..x.quotes.len())
+                    .filter(|&i| self.filter.quote(&x.quotes[i], x))
+                    .collect(),
+                claims::rows(x, &self.filter),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        self.quote_rows = quote_rows;
+        self.claim_rows = claim_rows;
+        self.quotes.selected = self
+            .quotes
+            .selected
+            .min(self.quote_rows.len().saturating_sub(1));
+        self.claims.selected = claims::nearest_pair(&self.claim_rows, self.claims.selected, 1);
+        self.follow_cursors();
+    }
+
+    /// Scrolls every list so its selection is on screen (after a resize, a layout change
+    /// or a move), keeping a claims section's header in view above its first row.
+    pub fn follow_cursors(&mut self) {
+        let (lp, qp, cp) = (
+            self.page(Pane::List),
+            self.page(Pane::Quotes),
+            self.page(Pane::Claims),
+        );
+        self.list.follow(lp);
+        self.quotes.follow(qp);
+        self.claims.follow(cp);
+        let header_above = self
+            .claims
+            .offset
+            .checked_sub(1)
+            .and_then(|i| self.claim_rows.get(i));
+        if self.claims.offset == self.claims.selected
+            && matches!(header_above, Some(ClaimsRow::Section { .. }))
+        {
+            self.claims.offset -= 1;
+        }
+    }
+
+    /// Recomputes which briefings the list shows, keeping the open one selected if it is
+    /// still there.
+    pub fn refresh_list(&mut self) {
+        let query = smart_case(&self.list_query);
+        self.shown = (0..self.entries.len())
+            .filter(|&i| {
+                let e = &self.entries[i];
+                self.filter.entry(e) && query.as_ref().is_none_or(|re| list::matches(e, re))
+            })
+            .collect();
+        self.list.selected = self
+            .open
+            .and_then(|o| self.shown.iter().position(|&i| i == o))
+            .unwrap_or(0);
+        self.list.offset = 0;
+        let page = self.page(Pane::List);
+        self.list.follow(page);
+        self.open_selected();
+    }
+
+    /// Runs the active search again (after the briefing or the rows changed).
+    pub fn rerun_search(&mut self) {
+        if let Some(mut s) = self.search.take() {
+            s.hits = self.hits_for(s.pane, s.regex.as_ref());
+            s.current = None;
+            self.search = Some(s);
+        }
+    }
+
+    /// Where `regex` matches in `pane`.
+    pub fn hits_for(&self, pane: Pane, regex: Option<&Regex>) -> Hits {
+        let Some(re) = regex else {
+            return match pane {
+                Pane::Article => Hits::Article(Vec::new()),
+                _ => Hits::Rows(Vec::new()),
+            };
+        };
+        match pane {
+            Pane::Quotes => Hits::Rows(
+                self.current()
+                    .map(|(b, x)| {
+                        (0..self.quote_rows.len())
+                            .filter(|&r| {
+                                let q = &x.quotes[self.quote_rows[r]];
+                                re.is_match(q.span.of(&b.text))
+                                    || q.speaker.as_deref().is_some_and(|s| re.is_match(s))
+                                    || q.party.as_deref().is_some_and(|s| re.is_match(s))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ),
+            Pane::Claims => Hits::Rows(
+                self.current()
+                    .map(|(b, x)| {
+                        (0..self.claim_rows.len())
+                            .filter(|&r| claims::row_matches(&self.claim_rows[r], b, x, re))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ),
+            Pane::Article | Pane::List => Hits::Article(self.doc.find(re)),
+        }
+    }
+
+    /// Rows at the foot of the quotes or claims pane that show the selected item in full,
+    /// while that pane has the focus and room for it.
+    pub fn detail_rows(&self, pane: Pane) -> u16 {
+        let listed = matches!(pane, Pane::Quotes | Pane::Claims);
+        if listed && self.focus == pane && self.inner(pane).height >= 10 {
+            DETAIL_ROWS
+        } else {
+            0
+        }
+    }
+
+    /// How many items of `pane` fit on screen.
+    pub fn page(&self, pane: Pane) -> usize {
+        let rows = usize::from(self.inner(pane).height - self.detail_rows(pane));
+        match pane {
+            Pane::List | Pane::Quotes => (rows / 2).max(1),
+            Pane::Article | Pane::Claims => rows.max(1),
+        }
+    }
+
+    /// The largest first line that still fills the article pane.
+    pub fn article_max_top(&self) -> usize {
+        self.article_lines()
+            .len()
+            .saturating_sub(usize::from(self.inner(Pane::Article).height))
+    }
+}

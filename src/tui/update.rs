@@ -1,0 +1,393 @@
+//! The one place the reader's state changes: `update(state, action)`. Pure (no terminal,
+//! no clock, no files), so every key sequence can be replayed in tests.
+
+use crate::tui::action::Action;
+use crate::tui::claims;
+use crate::tui::document::line_of;
+use crate::tui::filter::Picker;
+use crate::tui::state::{Hits, Pane, Prompt, Search, State};
+use crate::tui::text::smart_case;
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: isize = 3;
+
+/// Applies one action to the state.
+pub fn update(state: &mut State, action: Action) {
+    state.message = None;
+    match action {
+        Action::Resize { width, height } => return resize(state, width, height),
+        Action::Scroll { column, row, down } => {
+            let overlay = state.prompt.is_some() || state.picker.is_some() || state.help.is_some();
+            if let Some(pane) = state.areas().pane_at(column, row).filter(|_| !overlay) {
+                scroll_view(state, pane, if down { WHEEL_LINES } else { -WHEEL_LINES });
+            }
+            return;
+        }
+        _ => {}
+    }
+    if state.prompt.is_some() {
+        prompt_action(state, action);
+    } else if state.picker.is_some() {
+        picker_action(state, action);
+    } else if state.help.is_some() {
+        help_action(state, action);
+    } else {
+        normal_action(state, action);
+    }
+}
+
+fn normal_action(state: &mut State, action: Action) {
+    match action {
+        Action::Quit => state.quit = true,
+        Action::FocusNext => cycle_focus(state, 1),
+        Action::FocusPrev => cycle_focus(state, -1),
+        Action::Left | Action::Right if state.focus == Pane::Claims => {
+            state.denial_side = action == Action::Right;
+        }
+        Action::Open => open(state),
+        Action::NextBriefing => move_in(state, Pane::List, 1),
+        Action::PrevBriefing => move_in(state, Pane::List, -1),
+        Action::Search => {
+            state.prompt = Some(Prompt {
+                pane: state.focus,
+                text: String::new(),
+                previous_search: state.search.clone(),
+                previous_query: state.list_query.clone(),
+                origin: state.view_position(state.focus),
+            });
+        }
+        Action::SearchNext => jump_to_hit(state, true),
+        Action::SearchPrev => jump_to_hit(state, false),
+        Action::Filter => state.picker = Some(Picker::new(&state.entries, &state.filter)),
+        Action::Clear => clear(state),
+        Action::Help => state.help = Some(0),
+        other => {
+            if let Some(delta) = motion(other, state.page(state.focus)) {
+                move_in(state, state.focus, delta);
+            }
+        }
+    }
+}
+
+/// How far a motion action moves, in items (lines for the article), with `page` items on
+/// screen.
+fn motion(action: Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+/// Moves the selection (or the article's first line) in `pane`.
+fn move_in(state: &mut State, pane: Pane, delta: isize) {
+    let page = state.page(pane);
+    match pane {
+        Pane::List => {
+            let len = state.shown.len();
+            state.list.step(delta, len, page);
+            state.open_selected();
+        }
+        Pane::Article => {
+            let max = state.article_max_top();
+            state.article_top = state.article_top.saturating_add_signed(delta).min(max);
+        }
+        Pane::Quotes => {
+            let len = state.quote_rows.len();
+            state.quotes.step(delta, len, page);
+        }
+        Pane::Claims => {
+            let len = state.claim_rows.len();
+            state.claims.step(delta, len, page);
+            state.claims.selected =
+                claims::nearest_pair(&state.claim_rows, state.claims.selected, delta);
+            state.follow_cursors();
+        }
+    }
+}
+
+/// Scrolls the view of `pane` without moving its selection (the mouse wheel).
+fn scroll_view(state: &mut State, pane: Pane, delta: isize) {
+    let page = state.page(pane);
+    let scroll = |offset: usize, len: usize| {
+        offset
+            .saturating_add_signed(delta)
+            .min(len.saturating_sub(page))
+    };
+    match pane {
+        Pane::List => state.list.offset = scroll(state.list.offset, state.shown.len()),
+        Pane::Article => move_in(state, Pane::Article, delta),
+        Pane::Quotes => state.quotes.offset = scroll(state.quotes.offset, state.quote_rows.len()),
+        Pane::Claims => state.claims.offset = scroll(state.claims.offset, state.claim_rows.len()),
+    }
+}
+
+fn cycle_focus(state: &mut State, step: isize) {
+    let i = Pane::ALL
+        .iter()
+        .position(|&p| p == state.focus)
+        .unwrap_or(0) as isize;
+    let n = Pane::ALL.len() as isize;
+    state.focus = Pane::ALL[(i + step).rem_euclid(n) as usize];
+    if state.focus != Pane::Article {
+        state.side = state.focus;
+    }
+    state.follow_cursors();
+}
+
+/// Enter: in the list, read the briefing; on a quote or statement, show it in the article
+/// and mark it.
+fn open(state: &mut State) {
+    let target = match state.focus {
+        Pane::List => {
+            state.focus = Pane::Article;
+            return;
+        }
+        Pane::Article => return,
+        Pane::Quotes => state
+            .quote_rows
+            .get(state.quotes.selected)
+            .and_then(|&q| state.doc.quotes.get(q)),
+        Pane::Claims => claims::selected_statement(state).and_then(|s| state.doc.statements.get(s)),
+    };
+    if let Some(range) = target.cloned() {
+        scroll_article_to(state, range.start);
+        state.mark = Some(range);
+    }
+}
+
+/// Scrolls the article so the line holding display offset `offset` is on screen, with a
+/// little context above it.
+fn scroll_article_to(state: &mut State, offset: usize) {
+    let line = line_of(state.article_lines(), offset);
+    let height = usize::from(state.inner(Pane::Article).height).max(1);
+    if line < state.article_top || line >= state.article_top + height {
+        state.article_top = line.saturating_sub(2).min(state.article_max_top());
+    }
+}
+
+fn prompt_action(state: &mut State, action: Action) {
+    let Some(prompt) = state.prompt.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Insert(c) => {
+            prompt.text.push(c);
+            apply_prompt(state);
+        }
+        Action::DeleteBack => {
+            if prompt.text.pop().is_some() {
+                apply_prompt(state);
+            } else {
+                cancel_prompt(state);
+            }
+        }
+        Action::Open => {
+            let pane = prompt.pane;
+            let query = std::mem::take(&mut prompt.text);
+            state.prompt = None;
+            let found = state.search.as_ref().is_some_and(|s| !s.hits.is_empty());
+            if pane != Pane::List && !query.is_empty() && !found {
+                state.message = Some(format!("Pattern not found: {query}"));
+            }
+        }
+        Action::Clear => cancel_prompt(state),
+        _ => {}
+    }
+}
+
+fn cancel_prompt(state: &mut State) {
+    if let Some(prompt) = state.prompt.take() {
+        state.search = prompt.previous_search;
+        state.set_view_position(prompt.pane, prompt.origin);
+        if prompt.pane == Pane::List && state.list_query != prompt.previous_query {
+            state.list_query = prompt.previous_query;
+            state.refresh_list();
+        }
+    }
+}
+
+/// Updates the search (or the library filter) as the user types, jumping to the first hit
+/// from where the view is, like less's incremental search.
+fn apply_prompt(state: &mut State) {
+    let Some(prompt) = &state.prompt else { return };
+    let (pane, text, origin) = (prompt.pane, prompt.text.clone(), prompt.origin);
+    if pane == Pane::List {
+        state.list_query = text;
+        state.refresh_list();
+        return;
+    }
+    state.set_view_position(pane, origin);
+    let regex = smart_case(&text);
+    let hits = state.hits_for(pane, regex.as_ref());
+    state.search = Some(Search {
+        pane,
+        query: text,
+        regex,
+        hits,
+        current: None,
+    });
+    jump_to_hit(state, true);
+}
+
+/// n / N: the next or previous hit after the current one (or after the view), wrapping
+/// around at the ends as less does.
+fn jump_to_hit(state: &mut State, forward: bool) {
+    let Some(search) = &state.search else {
+        let key = state.config.keys.keys_for(Action::Search).next();
+        state.message = Some(match key {
+            Some(k) => format!("No search yet: press {k} to search"),
+            None => "No search yet".into(),
+        });
+        return;
+    };
+    let len = search.hits.len();
+    if len == 0 {
+        if !search.query.is_empty() {
+            state.message = Some(format!("Pattern not found: {}", search.query));
+        }
+        return;
+    }
+    let pane = search.pane;
+    let here = match (&search.hits, search.current) {
+        (_, Some(c)) => Position::Hit(c),
+        (Hits::Article(_), None) => Position::Offset(
+            state
+                .article_lines()
+                .get(state.article_top)
+                .map_or(0, |l| l.range.start),
+        ),
+        (Hits::Rows(_), None) => Position::Offset(match pane {
+            Pane::Quotes => state.quotes.selected,
+            _ => state.claims.selected,
+        }),
+    };
+    let key = |i: usize| match &search.hits {
+        Hits::Article(h) => h[i].start,
+        Hits::Rows(r) => r[i],
+    };
+    let (next, wrapped) = match (here, forward) {
+        (Position::Hit(c), true) => ((c + 1) % len, c + 1 == len),
+        (Position::Hit(c), false) => ((c + len - 1) % len, c == 0),
+        (Position::Offset(o), true) => {
+            let i = (0..len).find(|&i| key(i) >= o);
+            (i.unwrap_or(0), i.is_none())
+        }
+        (Position::Offset(o), false) => {
+            let i = (0..len).rev().find(|&i| key(i) < o);
+            (i.unwrap_or(len - 1), i.is_none())
+        }
+    };
+    let target = key(next);
+    if let Some(s) = state.search.as_mut() {
+        s.current = Some(next);
+    }
+    if wrapped && len > 1 {
+        state.message = Some(if forward {
+            "search hit BOTTOM, continuing at TOP".into()
+        } else {
+            "search hit TOP, continuing at BOTTOM".into()
+        });
+    }
+    match pane {
+        Pane::Quotes => {
+            state.quotes.selected = target;
+            let page = state.page(Pane::Quotes);
+            state.quotes.follow(page);
+        }
+        Pane::Claims => {
+            state.claims.selected = target;
+            state.follow_cursors();
+        }
+        Pane::Article | Pane::List => scroll_article_to(state, target),
+    }
+}
+
+/// Where a search goes on from.
+enum Position {
+    /// A hit was jumped to.
+    Hit(usize),
+    /// Nothing jumped to yet: from this offset (or row).
+    Offset(usize),
+}
+
+/// Esc: clears the search, else the library filter, else the filter, else the mark.
+fn clear(state: &mut State) {
+    if state.search.take().is_some() {
+        return;
+    }
+    if !state.list_query.is_empty() {
+        state.list_query.clear();
+        state.refresh_list();
+    } else if !state.filter.is_empty() {
+        state.filter = Default::default();
+        apply_filter(state);
+    } else {
+        state.mark = None;
+    }
+}
+
+fn apply_filter(state: &mut State) {
+    state.refresh_list();
+    state.refresh_rows();
+    state.rerun_search();
+}
+
+fn picker_action(state: &mut State, action: Action) {
+    let Some(picker) = state.picker.as_mut() else {
+        return;
+    };
+    let last = picker.shown.len().saturating_sub(1);
+    let page = usize::from(state.size.height.saturating_sub(9));
+    if let Some(step) = motion(action, page) {
+        picker.cursor = picker.cursor.saturating_add_signed(step).min(last);
+        return;
+    }
+    match action {
+        Action::Insert(c) => {
+            let query = format!("{}{c}", picker.query);
+            picker.narrow(query);
+        }
+        Action::DeleteBack => {
+            let mut query = picker.query.clone();
+            query.pop();
+            picker.narrow(query);
+        }
+        Action::Open => {
+            if let Some(option) = picker.selected().cloned() {
+                state.filter.toggle(&option);
+                apply_filter(state);
+            }
+        }
+        Action::Clear | Action::Filter | Action::Quit => state.picker = None,
+        _ => {}
+    }
+}
+
+fn help_action(state: &mut State, action: Action) {
+    let rows = state.config.keys.help_rows().len() + crate::tui::help::GUIDE.len();
+    let page = usize::from(state.size.height.saturating_sub(4));
+    let Some(top) = state.help.as_mut() else {
+        return;
+    };
+    match (action, motion(action, page)) {
+        (_, Some(step)) => *top = top.saturating_add_signed(step).min(rows),
+        (Action::Help | Action::Clear | Action::Quit, None) => state.help = None,
+        _ => {}
+    }
+}
+
+fn resize(state: &mut State, width: u16, height: u16) {
+    state.size = ratatui::layout::Rect::new(0, 0, width, height);
+    let width = state.article_width();
+    state.doc.ensure_width(width);
+    state.article_top = state.article_top.min(state.article_max_top());
+    state.follow_cursors();
+}

@@ -1,0 +1,68 @@
+//! The reader's command line: `--config`, and what `sitrep` does when stdout is not a
+//! terminal (prints the briefings as Markdown instead of drawing escape codes into a pipe).
+
+use assert_cmd::Command;
+
+fn sitrep(config_home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("sitrep").unwrap();
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    cmd
+}
+
+#[test]
+fn without_a_terminal_the_reader_prints_markdown() {
+    let home = tempfile::tempdir().unwrap();
+    let out = sitrep(home.path()).arg("briefings").output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("US military will not share intellegence with Russia"));
+    assert!(!stdout.contains('\x1b'), "no escape codes in a pipe");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+}
+
+#[test]
+fn a_bad_config_names_the_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, "[keys]\n\"j\" = \"down\"\n\"k\" = \"upp\"\n").unwrap();
+    let out = sitrep(home.path())
+        .arg("--config")
+        .arg(&file)
+        .arg("briefings")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("mine.toml") && stderr.contains("line 3") && stderr.contains("`upp`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_user_config_folder_is_read_and_its_folder_opened() {
+    let home = tempfile::tempdir().unwrap();
+    let briefings = home.path().join("mine");
+    std::fs::create_dir(&briefings).unwrap();
+    std::fs::write(
+        briefings.join("a.txt"),
+        "Talks in Geneva\n\nDelegates met, an envoy said.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(home.path().join("sitrep")).unwrap();
+    std::fs::write(
+        home.path().join("sitrep/config.toml"),
+        format!("folder = {:?}\n", briefings.display().to_string()),
+    )
+    .unwrap();
+    let out = sitrep(home.path()).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Talks in Geneva"), "{stdout}");
+    let missing = sitrep(home.path())
+        .args(["--config", "/no/such/sitrep.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/sitrep.toml"));
+}

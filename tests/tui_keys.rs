@@ -1,0 +1,264 @@
+//! Key sequences through the real key map and `update`, checked on what the screen shows.
+
+mod tui_common;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use sitrep::tui::action::Action;
+use sitrep::tui::state::{Hits, Pane};
+use sitrep::tui::to_action;
+use sitrep::tui::update::update;
+use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
+
+const ATROCITY: &str = "It was an unacceptable atrocity senator";
+
+#[test]
+fn enter_on_a_quote_brings_its_paragraph_on_screen() {
+    let mut state = seed_reader(80, 24);
+    assert!(
+        !screen(&state).contains(ATROCITY),
+        "already on screen at the start"
+    );
+    type_keys(&mut state, "<tab>");
+    assert_eq!(state.focus, Pane::Quotes);
+    let (b, x) = state.current().unwrap();
+    let row = state
+        .quote_rows
+        .iter()
+        .position(|&q| x.quotes[q].span.of(&b.text).starts_with(ATROCITY))
+        .expect("the atrocity quote is listed");
+    for _ in 0..row {
+        type_keys(&mut state, "j");
+    }
+    type_keys(&mut state, "<enter>");
+    let shown = screen(&state);
+    let article: Vec<&str> = shown.lines().take(13).collect();
+    assert!(
+        article.iter().any(|l| l.contains(ATROCITY)),
+        "paragraph not in the article:\n{shown}"
+    );
+    let mark = state.mark.clone().expect("the quote is marked");
+    assert!(state.doc.text[mark].starts_with(ATROCITY));
+}
+
+#[test]
+fn search_then_n_lands_on_the_next_hit() {
+    let mut state = seed_reader(80, 24);
+    type_keys(&mut state, "/Ryabkov<enter>");
+    let search = state.search.clone().expect("a search");
+    let Hits::Article(hits) = &search.hits else {
+        panic!("an article search")
+    };
+    assert!(
+        hits.len() >= 2,
+        "Ryabkov is named and tags his quote: {hits:?}"
+    );
+    assert_eq!(search.current, Some(0));
+    assert!(screen(&state).contains("/Ryabkov 1/"));
+    type_keys(&mut state, "n");
+    assert_eq!(state.search.as_ref().unwrap().current, Some(1));
+    let second = &hits[1];
+    let lines = state.article_lines();
+    let top = state.article_top;
+    let visible = &lines[top..(top + 11).min(lines.len())];
+    assert!(
+        visible
+            .iter()
+            .any(|l| l.range.start <= second.start && second.end <= l.range.end),
+        "the second hit is not on screen"
+    );
+    assert!(screen(&state).contains("/Ryabkov 2/"));
+    type_keys(&mut state, "N");
+    assert_eq!(state.search.as_ref().unwrap().current, Some(0));
+    // Smart case: lower case finds any case; Esc clears.
+    type_keys(&mut state, "/ryabkov");
+    assert_eq!(state.search.as_ref().unwrap().hits.len(), hits.len());
+    type_keys(&mut state, "<enter><esc>");
+    assert!(state.search.is_none());
+    // Esc while typing goes back to where the search started.
+    type_keys(&mut state, "g/Ryabkov");
+    assert!(state.article_top > 0);
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.article_top, 0);
+}
+
+#[test]
+fn filter_party_russia_leaves_only_russias_statements_and_quotes() {
+    let mut state = seed_reader(120, 40);
+    type_keys(&mut state, "fruss");
+    let picker = state.picker.clone().unwrap();
+    assert_eq!(
+        picker.selected(),
+        Some(&sitrep::tui::filter::FilterOption::Party("Russia".into())),
+        "typing narrows the picker to Russia"
+    );
+    type_keys(&mut state, "<enter><esc>");
+    assert_eq!(state.filter.party.as_deref(), Some("Russia"));
+    let (_, x) = state.current().unwrap();
+    assert!(!state.quote_rows.is_empty());
+    assert!(
+        state
+            .quote_rows
+            .iter()
+            .all(|&q| x.quotes[q].party.as_deref() == Some("Russia"))
+    );
+    let statements: Vec<usize> = state
+        .claim_rows
+        .iter()
+        .flat_map(|r| match r {
+            sitrep::tui::claims::ClaimsRow::Pair { claim, denial } => vec![*claim, *denial],
+            _ => vec![],
+        })
+        .flatten()
+        .collect();
+    assert!(!statements.is_empty());
+    assert!(
+        statements
+            .iter()
+            .all(|&s| x.statements[s].party.as_deref() == Some("Russia"))
+    );
+    let shown = screen(&state);
+    assert!(shown.contains("Sergei Ryabkov · Russia"));
+    assert!(!shown.contains("Joseph Dunford · United States"));
+    assert!(shown.contains("filter: party=Russia"));
+    type_keys(&mut state, "<esc>");
+    assert!(state.filter.is_empty());
+    assert!(screen(&state).contains("Joseph Dunford · United States"));
+}
+
+#[test]
+fn slash_in_the_briefings_pane_filters_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = briefing_file(
+        &dir,
+        "other.txt",
+        "Ceasefire talks resume\n\nDelegates met in Geneva, an envoy said.\n",
+    );
+    let mut state = reader(&[tui_common::SEED, &other], 120, 40);
+    assert_eq!(state.shown.len(), 2);
+    type_keys(&mut state, "<s-tab>/ryabkov");
+    assert_eq!(state.shown.len(), 1, "filters as you type");
+    type_keys(&mut state, "<enter>");
+    assert!(screen(&state).contains("US military will not share"));
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.shown.len(), 2);
+    type_keys(&mut state, "/geneva<esc>");
+    assert_eq!(state.shown.len(), 2, "Esc in the prompt restores the list");
+    // ] and [ step through briefings.
+    let first = state.open;
+    type_keys(&mut state, "]");
+    assert_ne!(state.open, first);
+    type_keys(&mut state, "[");
+    assert_eq!(state.open, first);
+}
+
+#[test]
+fn motions_scroll_the_article_and_stop_at_the_ends() {
+    let mut state = seed_reader(80, 24);
+    type_keys(&mut state, "j<down>");
+    assert_eq!(state.article_top, 2);
+    type_keys(&mut state, "G");
+    assert_eq!(state.article_top, state.article_max_top());
+    type_keys(&mut state, "j<c-d><pgdn>");
+    assert_eq!(state.article_top, state.article_max_top());
+    type_keys(&mut state, "<c-u>");
+    assert!(state.article_top < state.article_max_top());
+    type_keys(&mut state, "g");
+    assert_eq!(state.article_top, 0);
+}
+
+/// One notch of the mouse wheel, down, over `area`.
+fn wheel_down(state: &mut sitrep::tui::state::State, area: ratatui::layout::Rect) {
+    let (column, row) = (area.x + 3, area.y + 3);
+    update(
+        state,
+        Action::Scroll {
+            column,
+            row,
+            down: true,
+        },
+    );
+}
+
+#[test]
+fn only_key_presses_count_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut state = seed_reader(120, 40);
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(to_action(Event::Key(release), &state), None);
+    let article = state.areas().article;
+    wheel_down(&mut state, article);
+    assert_eq!(state.article_top, 3);
+    let quotes = state.areas().quotes.unwrap();
+    wheel_down(&mut state, quotes);
+    assert_eq!(state.article_top, 3, "the article stays put");
+    assert_eq!(state.focus, Pane::Article);
+}
+
+#[test]
+fn help_lists_every_bound_key_and_q_quits() {
+    let mut state = seed_reader(120, 40);
+    type_keys(&mut state, "?");
+    let shown = screen(&state);
+    for (keys, what) in state.config.keys.help_rows() {
+        assert!(
+            shown.contains(&format!("{keys}  {what}")) || shown.contains(what),
+            "{keys} {what}"
+        );
+    }
+    type_keys(&mut state, "q");
+    assert!(state.help.is_none() && !state.quit, "q closes help first");
+    type_keys(&mut state, "q");
+    assert!(state.quit);
+}
+
+#[test]
+fn a_user_key_map_rebinds_keys_and_help_follows() {
+    let config = sitrep::config::Config::from_layers(
+        "[keys]\n\"x\" = \"quit\"\n\"ctrl-f\" = \"page_down\"\n",
+        std::path::Path::new("mine.toml"),
+    )
+    .unwrap();
+    let entries = sitrep::library::load_all(
+        &[std::path::PathBuf::from(tui_common::SEED)],
+        sitrep::extract::Gazetteer::builtin(),
+    );
+    let mut state = sitrep::tui::state::State::new(entries, config, true, 120, 40);
+    type_keys(&mut state, "?");
+    assert!(screen(&state).contains("q, x"));
+    type_keys(&mut state, "<esc>x");
+    assert!(state.quit);
+}
+
+/// Any action from the key map, a typed character, the wheel or a resize.
+fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => proptest::sample::select(Action::BINDABLE.to_vec()),
+        2 => proptest::sample::select(vec!['a', 'R', 'y', ' ', '中', '\u{1b}', '.', '(']).prop_map(Action::Insert),
+        1 => Just(Action::DeleteBack),
+        1 => (0u16..130, 0u16..45, any::<bool>()).prop_map(|(column, row, down)| Action::Scroll { column, row, down }),
+        1 => (0u16..130, 0u16..45).prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+    /// Whatever arrives, in whatever order and at whatever size, `update` and drawing never
+    /// panic and the selections stay inside their lists.
+    #[test]
+    fn random_input_never_breaks_the_reader(actions in proptest::collection::vec(any_action(), 1..120)) {
+        let mut state = seed_reader(80, 24);
+        for (i, action) in actions.into_iter().enumerate() {
+            update(&mut state, action);
+            if state.quit {
+                state.quit = false;
+            }
+            if i % 8 == 0 {
+                screen(&state);
+            }
+            proptest::prop_assert!(state.quotes.selected <= state.quote_rows.len());
+            proptest::prop_assert!(state.article_top <= state.article_max_top());
+        }
+        screen(&state);
+    }
+}
