@@ -5,6 +5,8 @@ use crate::briefing::Briefing;
 use crate::config::Config;
 use crate::extract::Extraction;
 use crate::library::Entry;
+use crate::library::marks::Marks;
+use crate::tui::action::Action;
 use crate::tui::claims::{self, ClaimsRow};
 use crate::tui::document::Document;
 use crate::tui::filter::{Filter, Picker};
@@ -183,6 +185,11 @@ pub struct State {
     pub help: Option<usize>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// Read and starred briefings (kept apart from the briefings, which are never written).
+    pub marks: Marks,
+    /// An action that touches the world outside the state (files, the clipboard), left by
+    /// `update` for the event loop to carry out with [`crate::tui::effect::run`].
+    pub effect: Option<Action>,
     /// Set when the reader should exit.
     pub quit: bool,
 }
@@ -222,6 +229,8 @@ impl State {
             picker: None,
             help: None,
             message: None,
+            marks: Marks::default(),
+            effect: None,
             quit: false,
         };
         state.open_selected();

@@ -61,6 +61,9 @@ fn normal_action(state: &mut State, action: Action) {
         Action::Filter => state.picker = Some(Picker::new(&state.entries, &state.filter)),
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
+        Action::ToggleRead | Action::ToggleStar | Action::Export | Action::CopyQuote => {
+            state.effect = Some(action);
+        }
         other => {
             if let Some(delta) = motion(other, state.page(state.focus)) {
                 move_in(state, state.focus, delta);
