@@ -1,12 +1,34 @@
 //! The reader's keys that reach outside it: `m` and `s` keep marks in the state folder,
 //! `e` writes Markdown next to where the analyst is, `y` copies a quote over OSC 52.
 
-mod tui_common;
-
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use sitrep::config::Config;
+use sitrep::extract::Gazetteer;
+use sitrep::library::load_all;
 use sitrep::library::marks::Marks;
 use sitrep::tui::action::Action;
-use sitrep::tui::effect;
-use tui_common::{seed_reader, type_keys};
+use sitrep::tui::state::State;
+use sitrep::tui::{effect, to_action, update::update};
+use std::path::PathBuf;
+
+/// A reader on the seed briefing, as the other reader tests use.
+fn seed_reader(width: u16, height: u16) -> State {
+    let entries = load_all(
+        &[PathBuf::from("briefings/000_2b1845f26494101a.txt")],
+        Gazetteer::builtin(),
+    );
+    State::new(entries, Config::builtin().unwrap(), true, width, height)
+}
+
+/// Presses plain character keys through the built-in key map.
+fn type_keys(state: &mut State, keys: &str) {
+    for c in keys.chars() {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = to_action(event, state) {
+            update(state, action);
+        }
+    }
+}
 
 #[test]
 fn keys_leave_effects_and_effects_do_what_they_say() {
