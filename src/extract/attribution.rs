@@ -23,6 +23,11 @@ pub struct Attribution {
     pub inverted: bool,
     /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
     pub clause_start: usize,
+    /// Byte where the cue verb stands.
+    pub cue_at: usize,
+    /// True when the subject is a pronoun ("…, said it could not confirm"): such a clause
+    /// usually continues its speaker's statement rather than starting a new one.
+    pub pronoun_subject: bool,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
 }
@@ -356,6 +361,8 @@ pub fn attributions(
                     sentence,
                     cue_tok: i,
                     clause_start: toks[i].span.start,
+                    cue_at: toks[i].span.start,
+                    pronoun_subject: false,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
                     subject: (a, b),
@@ -457,6 +464,9 @@ pub fn attributions(
             } else {
                 toks[subject.0.min(i)].span.start
             },
+            cue_at: t.span.start,
+            pronoun_subject: subject.1 == subject.0 + 1
+                && lexicon::pronoun(&low(text, &toks[subject.0])).is_some(),
             cue_text: w.to_string(),
             cue,
             subject,

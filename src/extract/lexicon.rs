@@ -901,6 +901,11 @@ pub const DENIAL_PHRASES: &[&str] = &[
     "never happened",
     "did not happen",
     "didn't happen",
+    "a lie",
+    "cynical lie",
+    "outright lie",
+    "blatant lie",
+    "nonsense",
 ];
 
 /// Event words folded to one stem each, so that "conducted the airstrike" and "carried out the

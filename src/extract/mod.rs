@@ -177,6 +177,33 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     extraction
 }
 
+/// The last clause boundary in `between` (the text from one statement's cue to the next
+/// statement's subject): where the first clause ends and where the next one resumes.
+fn clause_boundary(between: &str) -> Option<(usize, usize)> {
+    let bytes = between.as_bytes();
+    let mut best = None;
+    for (k, &b) in bytes.iter().enumerate() {
+        if b == b',' || b == b';' {
+            best = Some((k, k + 1));
+        }
+    }
+    for joiner in [" and ", " but ", " while "] {
+        if let Some(k) = between.rfind(joiner)
+            && best.is_none_or(|(c, _)| k > c)
+        {
+            best = Some((k, k + joiner.len()));
+        }
+    }
+    let (cut, mut resume) = best?;
+    resume += between[resume..].len() - between[resume..].trim_start().len();
+    for joiner in ["and ", "but ", "while "] {
+        if between[resume..].starts_with(joiner) {
+            resume += joiner.len();
+        }
+    }
+    Some((cut, resume))
+}
+
 /// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
 fn trailing_joiner(clause: &str) -> usize {
     let t = clause.trim_end();
@@ -357,6 +384,8 @@ fn build_statements(
 ) -> Vec<Statement> {
     struct Draft {
         start: usize,
+        cue_at: usize,
+        pronoun: bool,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -407,6 +436,8 @@ fn build_statements(
         let deny = at.cue == lexicon::Cue::Deny;
         drafts.push(Draft {
             start,
+            cue_at: at.cue_at,
+            pronoun: at.pronoun_subject,
             first,
             last,
             actor,
@@ -430,6 +461,8 @@ fn build_statements(
         covered[sa..=sb].iter_mut().for_each(|c| *c = true);
         drafts.push(Draft {
             start: sentences[sa].start,
+            cue_at: sentences[sa].start,
+            pronoun: false,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -443,26 +476,60 @@ fn build_statements(
     }
     drafts.sort_by_key(|d| (d.start, d.last));
     drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
-    // The first statement of a sentence owns the sentence from its start; later ones start
-    // at their own clause.
+    // A later clause by the same speaker in the same sentence continues the statement when
+    // its subject is a pronoun ("…, said it could not confirm") or it is too short to stand
+    // alone ("…, adding more.").
+    let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = merged.last_mut()
+            && prev.last >= d.first
+            && prev.actor == d.actor
+            && (d.pronoun
+                || text[d.cue_at..sentences[d.last].end]
+                    .split_whitespace()
+                    .count()
+                    <= 3)
+        {
+            prev.last = prev.last.max(d.last);
+            if d.deny && !prev.deny {
+                prev.deny = true;
+                prev.cue = d.cue;
+            }
+            continue;
+        }
+        merged.push(d);
+    }
+    let mut drafts = merged;
+    // The first statement of a sentence owns the sentence from its start; a later one starts
+    // at the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
+    // one before ends there.
+    let mut ends = Vec::with_capacity(drafts.len());
     for k in 0..drafts.len() {
         let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
         if !shares_sentence {
             drafts[k].start = sentences[drafts[k].first].start;
         }
+        let sentence_end = sentences[drafts[k].last].end;
+        let next_start = drafts
+            .get(k + 1)
+            .filter(|n| {
+                n.start > drafts[k].start && n.start < sentence_end && n.first <= drafts[k].last
+            })
+            .map(|n| n.start);
+        match next_start {
+            None => ends.push(sentence_end),
+            Some(n) => {
+                let from = drafts[k].cue_at.max(drafts[k].start).min(n);
+                match clause_boundary(&text[from..n]) {
+                    Some((cut, resume)) => {
+                        ends.push(from + cut);
+                        drafts[k + 1].start = from + resume;
+                    }
+                    None => ends.push(n),
+                }
+            }
+        }
     }
-    // Several statements in one sentence each get their own clause: up to where the next
-    // one begins.
-    let ends: Vec<usize> = (0..drafts.len())
-        .map(|k| {
-            let d = &drafts[k];
-            let sentence_end = sentences[d.last].end;
-            drafts
-                .get(k + 1)
-                .filter(|n| n.start > d.start && n.start < sentence_end && n.first <= d.last)
-                .map_or(sentence_end, |n| n.start)
-        })
-        .collect();
     drafts
         .into_iter()
         .zip(ends)
@@ -549,6 +616,12 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
         }
         // Rejecting a proposal answers the proposal, not an accusation.
         let refuses_offer = terms[d].contains_key("proposal");
+        let denial_text = statements[d].span.of(text).to_lowercase();
+        // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
+        // the claim it answers.
+        let names_a_claim = ["accusation", "allegation", "claim", "charge", "report"]
+            .iter()
+            .any(|w| denial_text.contains(w));
         let accused = statements[d].party.as_ref().map(|p| format!("party:{p}"));
         let lo = d.saturating_sub(COUNTER_WINDOW);
         let hi = (d + COUNTER_WINDOW).min(statements.len());
@@ -573,6 +646,30 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             }
             // The claim a denial answers usually names the denying party as the one accused.
             if accused.as_ref().is_some_and(|p| terms[c].contains_key(p)) {
+                score += 2;
+            }
+            // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
+            // answers an accusation by name.
+            let claim_cue = claim
+                .cue
+                .as_deref()
+                .map(str::to_lowercase)
+                .unwrap_or_default();
+            let cue_stem: String = claim_cue.chars().take(5).collect();
+            let echoes_cue = cue_stem.len() == 5 && denial_text.contains(&cue_stem);
+            let accusation =
+                names_a_claim && matches!(lexicon::cue(&claim_cue), Some(lexicon::Cue::Accuse));
+            if echoes_cue || accusation {
+                score += 3;
+                events += 1;
+            }
+            // "the Ukrainian claim": the denial names the claimant's party.
+            if names_a_claim
+                && let Some(p) = &claim.party
+                && gazetteer
+                    .find_all(statements[d].span.of(text))
+                    .any(|(_, q)| q == p)
+            {
                 score += 2;
             }
             if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
@@ -684,4 +781,31 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
         }
     }
     x.statements.sort_by_key(|s| s.span);
+    // A party given by hand for a speaker holds for everything that speaker said.
+    let hand_parties: Vec<(&str, &str)> = b
+        .meta
+        .quote
+        .iter()
+        .filter_map(|q| Some((q.speaker.as_deref()?, q.party.as_deref()?)))
+        .chain(
+            b.meta
+                .claim
+                .iter()
+                .chain(&b.meta.denial)
+                .filter_map(|h| Some((h.actor.as_deref()?, h.party.as_deref()?))),
+        )
+        .collect();
+    let party_of = |who: &Option<String>| {
+        let who = who.as_deref()?;
+        hand_parties
+            .iter()
+            .find(|(name, _)| *name == who)
+            .map(|(_, p)| p.to_string())
+    };
+    for q in x.quotes.iter_mut().filter(|q| q.party.is_none()) {
+        q.party = party_of(&q.speaker);
+    }
+    for s in x.statements.iter_mut().filter(|s| s.party.is_none()) {
+        s.party = party_of(&s.actor);
+    }
 }
