@@ -1,10 +1,16 @@
 //! The command line: `sitrep [PATH…]` opens the reader, subcommands give scripts the same
-//! data (`extract`, `list`, `completions`).
+//! data (`extract`, `list`, `search`, `party`, `completions`).
+
+mod archive;
 
 use crate::config::Config;
 use crate::export::{Report, to_json, to_markdown};
 use crate::extract::Gazetteer;
-use crate::library::{Entry, load_all};
+use crate::extract::Kind;
+use crate::library::doc::Doc;
+use crate::library::{Entry, Library, load_all};
+use crate::sanitize::visible;
+use crate::tui::text::plural;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,10 +47,30 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
-    /// List briefings with their counts of quotes, claims and denials.
+    /// List briefings with their counts of quotes, claims and denials (uses the cache).
     List {
         /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
+    },
+    /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
+    Search {
+        /// The query, e.g. 'russia "aid convoy" kind:denial date:2016-09..2016-10'.
+        query: String,
+        /// Files or folders (default: `briefings/`).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Every claim and denial of a party across the briefings, newest first.
+    Party {
+        /// The party: any name or alias ("Russia", "Kremlin", "ISIS").
+        name: String,
+        /// Files or folders (default: `briefings/`).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Print a shell completion script.
     Completions {
@@ -60,6 +86,15 @@ pub enum Format {
     Json,
     /// Markdown for reports.
     Md,
+}
+
+/// Output formats of `search` and `party`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One tab-separated line per result, for people and `cut`.
+    Text,
+    /// A JSON array (a stable contract).
+    Json,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -113,12 +148,37 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths }) => {
-            let entries = load_all(&default_paths(paths, &config), gazetteer);
-            for e in &entries {
-                writeln!(stdout, "{}", list_line(e))?;
+            let library = Library::open_blocking(
+                &default_paths(paths, &config),
+                &archive::options(gazetteer),
+            );
+            for doc in library.docs() {
+                writeln!(stdout, "{}", list_line(doc))?;
             }
-            Ok(exit_for(&entries))
+            Ok(archive::exit_for(&library))
         }
+        Some(Command::Search {
+            query,
+            paths,
+            format,
+        }) => archive::search(
+            &query,
+            &default_paths(paths, &config),
+            gazetteer,
+            format,
+            &mut stdout,
+        ),
+        Some(Command::Party {
+            name,
+            paths,
+            format,
+        }) => archive::party(
+            &name,
+            &default_paths(paths, &config),
+            gazetteer,
+            format,
+            &mut stdout,
+        ),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut stdout);
             Ok(ExitCode::SUCCESS)
@@ -160,27 +220,17 @@ fn report(e: &Entry) -> Report {
 }
 
 /// One line of `sitrep list`: path, counts, title (or the error).
-fn list_line(e: &Entry) -> String {
-    use crate::extract::Kind;
-    use crate::sanitize::visible;
-    use crate::tui::text::plural;
-    match e {
-        Entry::Ok(b, x) => {
-            let denials = x.count(Kind::Denial);
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                visible(&b.path.display().to_string(), false),
-                plural(x.quotes.len(), "quote"),
-                plural(x.statements.len() - denials, "claim"),
-                plural(denials, "denial"),
-                visible(&b.title, false)
-            )
-        }
-        Entry::Failed(err) => format!(
-            "{}\terror: {}",
-            visible(&err.path.display().to_string(), false),
-            visible(&err.problem.to_string(), false)
+fn list_line(doc: &Doc) -> String {
+    let path = visible(&doc.path.display().to_string(), false).into_owned();
+    match &doc.error {
+        None => format!(
+            "{path}\t{}\t{}\t{}\t{}",
+            plural(doc.quotes, "quote"),
+            plural(doc.count(Kind::Claim), "claim"),
+            plural(doc.count(Kind::Denial), "denial"),
+            visible(&doc.title, false)
         ),
+        Some(err) => format!("{path}\terror: {}", visible(err, false)),
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod briefing;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod export;
 pub mod extract;

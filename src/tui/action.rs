@@ -57,6 +57,14 @@ pub enum Action {
     Clear,
     /// Show or hide the list of keys.
     Help,
+    /// Mark the open briefing read, or unread again.
+    ToggleRead,
+    /// Star the open briefing, or take the star away.
+    ToggleStar,
+    /// Write the open briefing's quotes and claims-vs-denials table to a Markdown file.
+    Export,
+    /// Copy the selected quote with its speaker to the clipboard (OSC 52, works over SSH).
+    CopyQuote,
     /// A character typed into the search prompt.
     #[serde(skip)]
     Insert(char),
@@ -85,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 24] = [
+    pub const BINDABLE: [Action; 28] = [
         Action::Help,
         Action::Quit,
         Action::FocusNext,
@@ -110,6 +118,10 @@ impl Action {
         Action::SearchPrev,
         Action::Filter,
         Action::Clear,
+        Action::ToggleRead,
+        Action::ToggleStar,
+        Action::Export,
+        Action::CopyQuote,
     ];
 
     /// What the action does, in the words the help overlay and the status bar use.
@@ -139,6 +151,10 @@ impl Action {
             Action::Filter => "filter by party, speaker, kind, tag",
             Action::Clear => "close / clear search / clear filter",
             Action::Help => "keys (this help)",
+            Action::ToggleRead => "mark the briefing read / unread",
+            Action::ToggleStar => "star / unstar the briefing",
+            Action::Export => "write quotes and claims as Markdown",
+            Action::CopyQuote => "copy the selected quote with its speaker",
             Action::Insert(_) => "type",
             Action::DeleteBack => "delete back",
             Action::Scroll { .. } => "scroll the pane under the mouse",
@@ -155,6 +171,10 @@ impl Action {
             Action::Filter => "filter",
             Action::FocusNext => "pane",
             Action::Open => "show",
+            Action::ToggleRead => "read",
+            Action::ToggleStar => "star",
+            Action::Export => "export",
+            Action::CopyQuote => "copy",
             other => other.describe(),
         }
     }

@@ -62,6 +62,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     Some(w) => format!("{} · {counts}", one_line(w)),
                     None => counts,
                 };
+                let detail = match (
+                    state.marks.is_starred(&b.path),
+                    state.marks.is_read(&b.path),
+                ) {
+                    (true, true) => format!("★ read · {detail}"),
+                    (true, false) => format!("★ {detail}"),
+                    (false, true) => format!("read · {detail}"),
+                    (false, false) => detail,
+                };
                 let title = if b.warnings.is_empty() {
                     one_line(&b.title)
                 } else {

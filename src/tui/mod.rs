@@ -9,6 +9,7 @@ pub mod action;
 pub mod article;
 pub mod claims;
 pub mod document;
+pub mod effect;
 pub mod filter;
 pub mod help;
 pub mod keymap;
@@ -23,6 +24,7 @@ pub mod update;
 
 use crate::config::Config;
 use crate::library::Entry;
+use crate::library::marks::{self, Marks};
 use action::Action;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::{execute, terminal};
@@ -139,6 +141,11 @@ pub fn run(entries: Vec<Entry>, config: Config) -> anyhow::Result<Option<i32>> {
             size.width,
             size.height,
         );
+        match marks::default_state_dir().map(|dir| Marks::load(&dir)) {
+            Some(Ok(marks)) => state.marks = marks,
+            Some(Err(e)) => state.message = Some(format!("marks not loaded: {e}")),
+            None => {}
+        }
         event_loop(&mut terminal, &mut state, &signal)
     })();
     restore();
@@ -168,6 +175,10 @@ fn event_loop(
         loop {
             if let Some(action) = to_action(event::read()?, state) {
                 update::update(state, action);
+            }
+            if let Some(action) = state.effect.take() {
+                let here = std::env::current_dir().unwrap_or_default();
+                effect::run(state, action, terminal.backend_mut(), &here);
             }
             if state.quit || !event::poll(Duration::ZERO)? {
                 break;

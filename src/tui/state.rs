@@ -5,7 +5,9 @@ use crate::briefing::Briefing;
 use crate::config::Config;
 use crate::extract::Extraction;
 use crate::library::Entry;
+use crate::library::marks::Marks;
 use crate::table::Row;
+use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::Document;
 use crate::tui::filter::{Filter, Picker};
@@ -227,6 +229,11 @@ pub struct State {
     pub help: Option<usize>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// Read and starred briefings (kept apart from the briefings, which are never written).
+    pub marks: Marks,
+    /// An action that touches the world outside the state (files, the clipboard), left by
+    /// `update` for the event loop to carry out with [`crate::tui::effect::run`].
+    pub effect: Option<Action>,
     /// Set when the reader should exit.
     pub quit: bool,
 }
@@ -267,6 +274,8 @@ impl State {
             picker: None,
             help: None,
             message: None,
+            marks: Marks::default(),
+            effect: None,
             quit: false,
         };
         state.open_selected();

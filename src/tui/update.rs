@@ -68,6 +68,9 @@ fn normal_action(state: &mut State, action: Action) {
         Action::Help => state.help = Some(0),
         Action::DetailDown => scroll_detail(state, state.focus, 1),
         Action::DetailUp => scroll_detail(state, state.focus, -1),
+        Action::ToggleRead | Action::ToggleStar | Action::Export | Action::CopyQuote => {
+            state.effect = Some(action);
+        }
         other => {
             if let Some(delta) = motion(other, state.page(state.focus)) {
                 move_in(state, state.focus, delta);

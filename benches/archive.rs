@@ -1,0 +1,273 @@
+//! The archive benchmark: cold and warm start, first frame, full background extraction,
+//! search latency per keystroke, `sitrep search` against `rg -il` and `grep -ril`, and peak
+//! memory, on an archive built from the fnc1 corpus by `scripts/build-archive.sh`.
+//!
+//! `SITREP_BENCH_N` sizes the archive (default 100000); `SITREP_BENCH_ARCHIVE` reuses an
+//! archive already built; `SITREP_CORPUS` says where the corpus is (default
+//! `../shared/corpus`). Without the corpus the benchmark says so and does nothing. It prints
+//! a Markdown table; ratios compare tools run on the same files in the same run.
+
+use sitrep::library::search::Query;
+use sitrep::library::{Library, Options};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a user types, one keystroke at a time.
+const TYPED: &[&str] = &[
+    "russia",
+    "islamic state",
+    "\"islamic state\"",
+    "party:russia kind:denial",
+    "ebola -liberia",
+    "date:2015-03..2015-06 syria",
+    "speaker:obama",
+    "kurdish forces denied",
+    "tag:yemen",
+];
+
+/// Words compared with ripgrep and grep.
+const WORDS: &[&str] = &["russia", "ebola", "denied", "baghdadi"];
+
+/// Time this thread has spent running on a CPU (from the scheduler's own accounting), so
+/// numbers say what the work costs even when other processes crowd the machine.
+fn on_cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
+/// CPU time of the whole process so far (all threads), from /proc/self/stat.
+fn process_cpu() -> Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<&str> = s.rsplit(')').next()?.split_whitespace().collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        });
+    Duration::from_millis(ticks.unwrap_or(0) * 10)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Peak resident memory of this process so far (VmHWM), in MB.
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn archive_bytes(dir: &Path) -> u64 {
+    let (files, _) = sitrep::library::catalog::walk(&[dir.to_path_buf()]);
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Median wall time of a command run `runs` times (output discarded).
+fn time_command(program: &str, args: &[&str], env: &[(&str, &Path)], runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let mut cmd = Command::new(program);
+            cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
+            for (k, v) in env {
+                cmd.env(k, v);
+            }
+            let start = Instant::now();
+            cmd.status().expect("command runs");
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn build_archive() -> Option<(PathBuf, Option<tempfile::TempDir>)> {
+    if let Some(dir) = std::env::var_os("SITREP_BENCH_ARCHIVE") {
+        return Some((PathBuf::from(dir), None));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = std::env::var_os("SITREP_CORPUS")
+        .map_or_else(|| root.join("../shared/corpus"), |c| root.join(c));
+    if !corpus.join("fnc1").is_dir() {
+        println!(
+            "note: no corpus at {} — set SITREP_CORPUS; nothing measured",
+            corpus.display()
+        );
+        return None;
+    }
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let status = Command::new("bash")
+        .arg(root.join("scripts/build-archive.sh"))
+        .arg(temp.path())
+        .env("SITREP_CORPUS", &corpus)
+        .stdout(Stdio::null())
+        .status()
+        .expect("bash runs");
+    assert!(status.success(), "build-archive.sh failed");
+    Some((temp.path().to_path_buf(), Some(temp)))
+}
+
+/// Opens the library and returns it with the time to the list and to a complete index.
+fn open_and_wait(roots: &[PathBuf], options: &Options) -> (Library, String, String) {
+    let (start, cpu, process) = (Instant::now(), on_cpu(), process_cpu());
+    let mut library = Library::open(roots, options);
+    let first_frame = format!("{} (on CPU {})", ms(start.elapsed()), ms(on_cpu() - cpu));
+    while !library.is_indexed() {
+        std::thread::sleep(Duration::from_millis(5));
+        library.poll();
+    }
+    let all = format!(
+        "{} (CPU, all threads: {})",
+        ms(start.elapsed()),
+        ms(process_cpu() - process)
+    );
+    (library, first_frame, all)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and expects speed.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("archive benchmark: run with `cargo bench --bench archive`");
+        return;
+    }
+    let Some((dir, _keep)) = build_archive() else {
+        return;
+    };
+    let roots = [dir.clone()];
+    let cache = tempfile::tempdir().expect("cache folder");
+    let options = Options {
+        cache_dir: Some(cache.path().to_path_buf()),
+        watch_interval: Duration::from_secs(3600),
+        ..Options::default()
+    };
+    let bytes = archive_bytes(&dir);
+    let mut rows: Vec<(String, String)> = Vec::new();
+
+    let (library, cold_frame, cold_full) = open_and_wait(&roots, &options);
+    let count = library.len();
+    rows.push((
+        "briefings / bytes".into(),
+        format!("{count} / {:.0} MB", bytes as f64 / 1e6),
+    ));
+    rows.push(("cold start: first frame (list)".into(), cold_frame));
+    rows.push(("cold start: all read, extracted, indexed".into(), cold_full));
+    let cold_peak = peak_mb();
+    rows.push((
+        "peak memory after cold start (VmHWM)".into(),
+        format!(
+            "{cold_peak:.0} MB = {:.2}x archive",
+            cold_peak * 1e6 / bytes as f64
+        ),
+    ));
+    drop(library);
+
+    let (library, warm_frame, warm_full) = open_and_wait(&roots, &options);
+    rows.push((
+        "warm start: first frame (list from cache)".into(),
+        warm_frame,
+    ));
+    rows.push((
+        "warm start: checked against files, index loaded".into(),
+        warm_full,
+    ));
+
+    let mut keystrokes = Vec::new();
+    let mut on_cpu_keystrokes = Vec::new();
+    for typed in TYPED {
+        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let (start, cpu) = (Instant::now(), on_cpu());
+            if let Ok(q) = Query::parse(&typed[..end], library.gazetteer()) {
+                std::hint::black_box(library.search(&q));
+            }
+            keystrokes.push((start.elapsed(), &typed[..end]));
+            on_cpu_keystrokes.push(on_cpu() - cpu);
+        }
+    }
+    keystrokes.sort();
+    let slowest: Vec<String> = keystrokes
+        .iter()
+        .rev()
+        .take(4)
+        .map(|(d, q)| format!("`{q}` {}", ms(*d)))
+        .collect();
+    let keystrokes: Vec<Duration> = keystrokes.into_iter().map(|(d, _)| d).collect();
+    rows.push((
+        format!("search per keystroke ({} keystrokes)", keystrokes.len()),
+        format!(
+            "median {} · p99 {} · max {}",
+            ms(percentile(&keystrokes, 0.5)),
+            ms(percentile(&keystrokes, 0.99)),
+            ms(*keystrokes.last().expect("keystrokes"))
+        ),
+    ));
+    on_cpu_keystrokes.sort();
+    rows.push((
+        "search per keystroke, on CPU (this thread)".into(),
+        format!(
+            "median {} · p99 {}",
+            ms(percentile(&on_cpu_keystrokes, 0.5)),
+            ms(percentile(&on_cpu_keystrokes, 0.99)),
+        ),
+    ));
+    rows.push(("slowest keystrokes (wall)".into(), slowest.join(" · ")));
+    drop(library);
+
+    let sitrep = env!("CARGO_BIN_EXE_sitrep");
+    let dir_arg = dir.to_str().expect("UTF-8 temp path");
+    let env = [("XDG_CACHE_HOME", cache.path())];
+    let rg = have("rg");
+    if !rg {
+        rows.push(("rg -il".into(), "not installed — comparison skipped".into()));
+    }
+    // Warm the shared caches (the sitrep cache and the OS page cache) once.
+    time_command(sitrep, &["search", "warmup", dir_arg], &env, 1);
+    time_command("grep", &["-ril", "warmup", dir_arg], &[], 1);
+    for word in WORDS {
+        let ours = time_command(sitrep, &["search", word, dir_arg], &env, 3);
+        let grep = time_command("grep", &["-ril", word, dir_arg], &[], 3);
+        let mut line = format!(
+            "{} · grep -ril {} ({:.1}x)",
+            ms(ours),
+            ms(grep),
+            grep.as_secs_f64() / ours.as_secs_f64()
+        );
+        if rg {
+            let rg_time = time_command("rg", &["-il", word, dir_arg], &[], 3);
+            line.push_str(&format!(
+                " · rg -il {} ({:.1}x)",
+                ms(rg_time),
+                rg_time.as_secs_f64() / ours.as_secs_f64()
+            ));
+        }
+        rows.push((format!("`sitrep search {word}` (warm cache)"), line));
+    }
+
+    println!("\n| measure | result |\n|---|---|");
+    for (what, value) in rows {
+        println!("| {what} | {value} |");
+    }
+}

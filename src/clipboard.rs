@@ -1,0 +1,68 @@
+//! Copying to the analyst's clipboard from a terminal, also over SSH: the OSC 52 escape
+//! sequence asks the terminal emulator itself to set the clipboard, so it works wherever
+//! the reader's output goes, with no clipboard tool on the remote machine.
+
+/// The OSC 52 sequence that sets the system clipboard to `text` (base64, as the sequence
+/// requires). Write it to the terminal as is; it shows nothing on screen.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// A quote as an analyst pastes it: the words in curly quotes, then who said them.
+pub fn quote_with_speaker(quote: &str, speaker: Option<&str>, party: Option<&str>) -> String {
+    let words = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (speaker, party) {
+        (Some(s), Some(p)) => format!("“{words}” — {s} ({p})"),
+        (Some(s), None) => format!("“{words}” — {s}"),
+        (None, _) => format!("“{words}” — unattributed"),
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), all OSC 52 needs.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn osc52_wraps_the_quote_and_speaker() {
+        let text = quote_with_speaker("not\n  functional", Some("Sergei Ryabkov"), Some("Russia"));
+        assert_eq!(text, "“not functional” — Sergei Ryabkov (Russia)");
+        let seq = osc52("hi");
+        assert_eq!(seq, "\x1b]52;c;aGk=\x07");
+    }
+}

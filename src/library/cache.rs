@@ -1,0 +1,348 @@
+//! The on-disk cache of a library: the list and extraction of every briefing plus the word
+//! index, so a second start reads one file instead of re-reading the archive.
+//!
+//! One file per set of opened folders, under `$XDG_CACHE_HOME/sitrep/`. It is written to a
+//! temporary file and renamed over the old one, so a reader killed mid-write leaves the old
+//! cache (or none) but never half of one. A fixed header carries a format version, a
+//! fingerprint of the extraction engine, and the length and CRC-32 of each section; anything
+//! that does not check out is treated as no cache and rebuilt. Three sections: the list
+//! (paths, titles, dates), read on its own so the briefing list is on screen at once; the
+//! extractions; the word index.
+//!
+//! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
+//! than JSON to read back, and with no schema of its own to keep in step. The index has a
+//! plain layout of its own (see [`Index::write_to`]) so its postings load as block copies.
+
+use super::doc::{DateSource, Doc, DocStatement, Stamp};
+use super::index::Index;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 8] = b"SITREPC\x01";
+/// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
+const FORMAT: u32 = 6;
+const SECTIONS: usize = 3;
+const HEADER_LEN: usize = 8 + 4 + 8 + SECTIONS * (8 + 4);
+
+/// The list section: the folders it was built for (a guard against file-name collisions)
+/// and what the briefing list shows of every briefing — all a warm start decodes before
+/// the list is on screen.
+#[derive(Serialize, Deserialize)]
+struct ListSection<'a> {
+    roots: Cow<'a, [String]>,
+    heads: Vec<Head<'a>>,
+}
+
+/// What the list shows of a briefing.
+#[derive(Serialize, Deserialize)]
+struct Head<'a> {
+    path: Cow<'a, Path>,
+    stamp: Option<Stamp>,
+    title: Cow<'a, str>,
+    date: Cow<'a, str>,
+    error: Option<Cow<'a, str>>,
+}
+
+/// The rest of a briefing: its extraction, for search fields and dossiers.
+#[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    date_source: DateSource,
+    tags: Cow<'a, [String]>,
+    parties: Cow<'a, [String]>,
+    speakers: Cow<'a, [String]>,
+    quotes: usize,
+    statements: Cow<'a, [DocStatement]>,
+}
+
+impl Head<'_> {
+    fn of(d: &Doc) -> Head<'_> {
+        Head {
+            path: Cow::Borrowed(&d.path),
+            stamp: d.stamp,
+            title: Cow::Borrowed(&d.title),
+            date: Cow::Borrowed(&d.date),
+            error: d.error.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    /// The listed briefing, not yet joined with its body.
+    fn into_doc(self) -> Doc {
+        let mut doc = Doc::unread(self.path.into_owned(), self.stamp);
+        doc.title = self.title.into_owned();
+        doc.date = self.date.into_owned();
+        doc.error = self.error.map(Cow::into_owned);
+        doc
+    }
+}
+
+impl Body<'_> {
+    fn of(d: &Doc) -> Body<'_> {
+        Body {
+            date_source: d.date_source,
+            tags: Cow::Borrowed(&d.tags),
+            parties: Cow::Borrowed(&d.parties),
+            speakers: Cow::Borrowed(&d.speakers),
+            quotes: d.quotes,
+            statements: Cow::Borrowed(&d.statements),
+        }
+    }
+
+    fn fill(self, doc: &mut Doc) {
+        doc.date_source = self.date_source;
+        doc.tags = self.tags.into_owned();
+        doc.parties = self.parties.into_owned();
+        doc.speakers = self.speakers.into_owned();
+        doc.quotes = self.quotes;
+        doc.statements = self.statements.into_owned();
+        doc.extracted = true;
+    }
+}
+
+/// A fingerprint of the extraction engine: the version, the format, and what the engine
+/// makes of a probe briefing. A new engine that extracts differently invalidates old caches
+/// even when nobody remembered to bump a version.
+fn engine_fingerprint() -> u64 {
+    static PRINT: OnceLock<u64> = OnceLock::new();
+    *PRINT.get_or_init(|| {
+        const PROBE: &str = "Moscow denies strike on aid convoy\n\n\
+            Russia's Defence Ministry denied that its aircraft struck the convoy. \
+            \"Our planes were not in the area,\" spokesman Igor Konashenkov said.\n\n\
+            U.S. officials said Russian jets carried out the raid, which the Kremlin \
+            called \"not true\".\n";
+        let briefing =
+            crate::briefing::Briefing::from_bytes(Path::new("probe.txt"), PROBE.as_bytes())
+                .expect("the probe briefing parses");
+        let x = crate::extract::extract(&briefing, crate::extract::Gazetteer::builtin());
+        let described = format!("{}|{FORMAT}|{x:?}", env!("CARGO_PKG_VERSION"));
+        let crc = crc32fast::hash(described.as_bytes());
+        (u64::from(crc) << 32) | described.len() as u64
+    })
+}
+
+/// The cache file of one set of opened folders.
+#[derive(Debug, Clone)]
+pub struct CacheFile {
+    path: PathBuf,
+    roots: Vec<String>,
+}
+
+/// The default cache folder, `$XDG_CACHE_HOME/sitrep` (or the platform's equivalent).
+pub fn default_cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "sitrep").map(|d| d.cache_dir().to_path_buf())
+}
+
+impl CacheFile {
+    /// The cache for `roots` inside `dir`, named after the folders' canonical paths and
+    /// `salt` (what else changes extraction: the configured parties).
+    pub fn new(dir: &Path, roots: &[PathBuf], salt: &str) -> CacheFile {
+        let mut roots: Vec<String> = roots
+            .iter()
+            .map(|r| {
+                std::fs::canonicalize(r)
+                    .unwrap_or_else(|_| r.clone())
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        roots.push(salt.to_string());
+        let key = crc32fast::hash(roots.join("\0").as_bytes());
+        CacheFile {
+            path: dir.join(format!("library-{key:08x}.bin")),
+            roots,
+        }
+    }
+
+    /// Where the cache lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The briefing list alone (paths, titles, dates; not marked extracted), or `None` when
+    /// the cache is missing, stale or damaged.
+    pub fn read_docs(&self) -> Option<Vec<Doc>> {
+        let mut file = std::fs::File::open(&self.path).ok()?;
+        let header = Header::read(&mut file)?;
+        self.list(&header, &mut file)
+    }
+
+    fn list(&self, header: &Header, file: &mut std::fs::File) -> Option<Vec<Doc>> {
+        let bytes = header.section_bytes(file, header.sections[0])?;
+        let list: ListSection = postcard::from_bytes(&bytes).ok()?;
+        (*list.roots == *self.roots).then(|| list.heads.into_iter().map(Head::into_doc).collect())
+    }
+
+    /// Every briefing with its extraction, and the index, or `None` when the cache is
+    /// missing, stale or damaged.
+    pub fn read(&self) -> Option<(Vec<Doc>, Index)> {
+        let mut file = std::fs::File::open(&self.path).ok()?;
+        let header = Header::read(&mut file)?;
+        let mut docs = self.list(&header, &mut file)?;
+        let bytes = header.section_bytes(&mut file, header.sections[1])?;
+        let bodies: Vec<Body> = postcard::from_bytes(&bytes).ok()?;
+        if bodies.len() != docs.len() {
+            return None;
+        }
+        bodies
+            .into_iter()
+            .zip(&mut docs)
+            .for_each(|(body, doc)| body.fill(doc));
+        let index = Index::from_bytes(&header.section_bytes(&mut file, header.sections[2])?)?;
+        (index.doc_count() == docs.len()).then_some((docs, index))
+    }
+
+    /// Replaces the cache atomically with `docs` and `index` (ids must match positions).
+    pub fn write(&self, docs: &[Doc], index: &Index) -> std::io::Result<()> {
+        write_atomically(&self.path, |file| {
+            // Sections stream through a checksumming writer; the header, which needs their
+            // lengths and checksums, is written last over a placeholder.
+            file.write_all(&[0; HEADER_LEN])?;
+            let list = ListSection {
+                roots: Cow::Borrowed(&self.roots),
+                heads: docs.iter().map(Head::of).collect(),
+            };
+            let bodies: Vec<Body> = docs.iter().map(Body::of).collect();
+            let mut sections = Vec::with_capacity(SECTIONS);
+            let mut out = Checksummed::new(&mut *file);
+            postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
+            sections.push(out.finish()?);
+            let mut out = Checksummed::new(&mut *file);
+            postcard::to_io(&bodies, &mut out).map_err(std::io::Error::other)?;
+            sections.push(out.finish()?);
+            let mut out = Checksummed::new(&mut *file);
+            index.write_to(&mut out)?;
+            sections.push(out.finish()?);
+            let mut header = Vec::with_capacity(HEADER_LEN);
+            header.extend_from_slice(MAGIC);
+            header.extend_from_slice(&FORMAT.to_le_bytes());
+            header.extend_from_slice(&engine_fingerprint().to_le_bytes());
+            for (len, crc) in sections {
+                header.extend_from_slice(&len.to_le_bytes());
+                header.extend_from_slice(&crc.to_le_bytes());
+            }
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(&header)
+        })
+    }
+}
+
+/// A buffered writer that counts and checksums what passes through it.
+struct Checksummed<W: Write> {
+    inner: std::io::BufWriter<W>,
+    crc: crc32fast::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Checksummed<W> {
+    fn new(inner: W) -> Self {
+        Checksummed {
+            inner: std::io::BufWriter::with_capacity(1 << 20, inner),
+            crc: crc32fast::Hasher::new(),
+            len: 0,
+        }
+    }
+
+    /// Flushes and returns the length and CRC-32 of everything written.
+    fn finish(mut self) -> std::io::Result<(u64, u32)> {
+        self.inner.flush()?;
+        Ok((self.len, self.crc.finalize()))
+    }
+}
+
+impl<W: Write> Write for Checksummed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Where a section lies and what its CRC must be.
+#[derive(Clone, Copy)]
+struct SectionAt {
+    offset: u64,
+    len: u64,
+    crc: u32,
+}
+
+struct Header {
+    sections: [SectionAt; SECTIONS],
+}
+
+impl Header {
+    fn read(file: &mut std::fs::File) -> Option<Header> {
+        let mut h = [0u8; HEADER_LEN];
+        file.read_exact(&mut h).ok()?;
+        let u32_at = |i: usize| u32::from_le_bytes(h[i..i + 4].try_into().expect("4 bytes"));
+        let u64_at = |i: usize| u64::from_le_bytes(h[i..i + 8].try_into().expect("8 bytes"));
+        if &h[..8] != MAGIC || u32_at(8) != FORMAT || u64_at(12) != engine_fingerprint() {
+            return None;
+        }
+        let mut offset = HEADER_LEN as u64;
+        let mut sections = [SectionAt {
+            offset,
+            len: 0,
+            crc: 0,
+        }; SECTIONS];
+        for (i, at) in sections.iter_mut().enumerate() {
+            let field = 20 + i * 12;
+            *at = SectionAt {
+                offset,
+                len: u64_at(field),
+                crc: u32_at(field + 8),
+            };
+            offset = offset.checked_add(at.len)?;
+        }
+        let total = file.metadata().ok()?.len();
+        (offset == total).then_some(Header { sections })
+    }
+
+    /// A section's bytes, when its checksum holds.
+    fn section_bytes(&self, file: &mut std::fs::File, at: SectionAt) -> Option<Vec<u8>> {
+        file.seek(SeekFrom::Start(at.offset)).ok()?;
+        let mut bytes = vec![0; usize::try_from(at.len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        (crc32fast::hash(&bytes) == at.crc).then_some(bytes)
+    }
+}
+
+/// Writes a file through `fill` so that readers see the old file or the new one, never a
+/// mix: a temporary file in the same folder, synced, then renamed over. Temporary files
+/// left by a writer that was killed are removed first.
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&prefix) && n.ends_with(".tmp") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let temp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&temp)?;
+        fill(&mut f)?;
+        f.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

@@ -1,0 +1,304 @@
+//! A catalog: every briefing of the opened folders with its extraction and the word index,
+//! and how it is brought up to date with the files (from the cache, or by reading them).
+
+use super::cache::CacheFile;
+use super::doc::{Doc, Stamp};
+use super::index::{BitSet, Index, WordBatch};
+use crate::briefing::is_briefing_file;
+use crate::extract::Gazetteer;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How far reading the archive has got, shared with whoever shows it (the status bar).
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// Briefings read so far and how many there are to read (both 0 when nothing is to do).
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    fn start(&self, total: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    fn advance(&self, n: usize) {
+        self.done.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// Files to read in one parallel round: enough to keep every core busy, few enough that
+/// the per-batch vocabularies stay small in memory.
+const ROUND: usize = 4096;
+/// Files one worker reads into one word batch.
+const BATCH: usize = 128;
+
+/// Every briefing (by id) with the index over them; ids of removed briefings stay masked
+/// out of `live` until the catalog is compacted.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Briefings by id.
+    pub docs: Vec<Doc>,
+    /// Words → briefing ids.
+    pub index: Index,
+    /// Ids still in the folder.
+    pub live: BitSet,
+}
+
+/// One file found by [`scan`]: its stamp, or why it cannot be read.
+pub type Found = (PathBuf, Result<Stamp, String>);
+
+/// The briefing files under some folders, each with its stamp, in no particular order:
+/// [`walk`], then every file stat'ed once, in parallel. On 100,000 briefings this is most
+/// of what a warm start costs.
+pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
+    let (files, mut found) = walk_entries(roots);
+    found.par_extend(files.into_par_iter().map(|(path, entry)| {
+        // A folder entry is stat'ed relative to its open folder, without walking the path
+        // again; a link (no entry) is followed by path.
+        let meta = match entry {
+            Some(e) => e.metadata(),
+            None => std::fs::metadata(&path),
+        };
+        (path, meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string()))
+    }));
+    found
+}
+
+/// A file found by a walk, with its folder entry when it is a plain file (not a link).
+type Listed = (PathBuf, Option<std::fs::DirEntry>);
+
+/// The briefing files under some folders without touching the files themselves (what the
+/// list needs on a first start), plus the folders that could not be read. Folders are read
+/// in parallel; file types come from the listing, so only symbolic links need a look;
+/// a folder reached twice (a link loop) is walked once; hidden entries are skipped.
+pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
+    let (files, failed) = walk_entries(roots);
+    (files.into_iter().map(|(p, _)| p).collect(), failed)
+}
+
+fn walk_entries(roots: &[PathBuf]) -> (Vec<Listed>, Vec<Found>) {
+    let seen = Mutex::new(HashSet::new());
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => walk_dir(root, &seen, &mut files, &mut failed),
+            Ok(_) => files.push((root.clone(), None)),
+            Err(e) => failed.push((root.clone(), Err(e.to_string()))),
+        }
+    }
+    (files, failed)
+}
+
+fn walk_dir(
+    dir: &Path,
+    seen: &Mutex<HashSet<PathBuf>>,
+    files: &mut Vec<Listed>,
+    failed: &mut Vec<Found>,
+) {
+    let first_visit = std::fs::canonicalize(dir)
+        .map(|c| seen.lock().expect("walk lock").insert(c))
+        .unwrap_or(true);
+    if !first_visit {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
+    };
+    let mut dirs = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let (is_dir, is_link) = match entry.file_type() {
+            Ok(t) if t.is_symlink() => (path.is_dir(), true),
+            Ok(t) => (t.is_dir(), false),
+            Err(_) => (false, true),
+        };
+        if is_dir {
+            dirs.push(path);
+        } else if is_briefing_file(&path) {
+            files.push((path, (!is_link).then_some(entry)));
+        }
+    }
+    let below: Vec<(Vec<Listed>, Vec<Found>)> = dirs
+        .par_iter()
+        .map(|d| {
+            let (mut f, mut e) = (Vec::new(), Vec::new());
+            walk_dir(d, seen, &mut f, &mut e);
+            (f, e)
+        })
+        .collect();
+    for (f, e) in below {
+        files.extend(f);
+        failed.extend(e);
+    }
+}
+
+/// Paths ordered by their bytes: the list order, and much cheaper than comparing
+/// components on 100,000 paths.
+pub fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    a.as_os_str()
+        .as_encoded_bytes()
+        .cmp(b.as_os_str().as_encoded_bytes())
+}
+
+impl Catalog {
+    /// A catalog made from cached parts, every briefing live.
+    pub fn from_parts(docs: Vec<Doc>, index: Index) -> Catalog {
+        let live = BitSet::full(docs.len());
+        Catalog { docs, index, live }
+    }
+
+    /// Number of live briefings.
+    pub fn live_count(&self) -> usize {
+        self.live.count()
+    }
+
+    /// Reads the given files on all cores and appends them (new ids, in the given order).
+    /// `on_round` sees each round of finished briefings (the list fills in titles from it).
+    pub fn read_files(
+        &mut self,
+        files: &[PathBuf],
+        gazetteer: &Gazetteer,
+        progress: &Progress,
+        on_round: &mut dyn FnMut(&[Doc]),
+    ) {
+        for round in files.chunks(ROUND) {
+            let batches: Vec<(Vec<Doc>, WordBatch)> = round
+                .par_chunks(BATCH)
+                .map(|chunk| {
+                    let mut words = WordBatch::default();
+                    let docs = chunk
+                        .iter()
+                        .map(|p| Doc::read(p, gazetteer, &mut words))
+                        .collect();
+                    progress.advance(chunk.len());
+                    (docs, words)
+                })
+                .collect();
+            let first = self.docs.len();
+            for (docs, words) in batches {
+                self.append(docs, &words);
+            }
+            on_round(&self.docs[first..]);
+        }
+    }
+
+    /// Appends briefings whose words are in `words` (one entry each, same order).
+    pub fn append(&mut self, docs: Vec<Doc>, words: &WordBatch) {
+        debug_assert_eq!(docs.len(), words.len());
+        self.index.add_batch(words);
+        let first = self.docs.len();
+        self.docs.extend(docs);
+        self.live.grow(self.docs.len());
+        (first..self.docs.len()).for_each(|id| self.live.insert(id));
+    }
+
+    /// Appends a briefing that is listed with an error and has no text.
+    fn append_failed(&mut self, path: PathBuf, error: String) {
+        let mut doc = Doc::unread(path, None);
+        doc.error = Some(error);
+        doc.extracted = true;
+        let mut words = WordBatch::default();
+        words.add_empty();
+        self.append(vec![doc], &words);
+    }
+
+    /// This catalog without its removed briefings, ids renumbered (what the cache stores).
+    pub fn compacted(&self) -> Catalog {
+        let docs = self.live.iter().map(|id| self.docs[id].clone()).collect();
+        Catalog::from_parts(docs, self.index.compacted(&self.live))
+    }
+
+    /// True when some ids belong to removed briefings.
+    pub fn has_removed(&self) -> bool {
+        self.live.count() != self.docs.len()
+    }
+
+    /// Brings a catalog up to date with `found`, a [`scan`] of its folders: unchanged briefings are
+    /// kept, new and changed ones read, removed ones dropped. Returns whether anything
+    /// changed (and so whether the cache needs writing).
+    pub fn refresh(
+        &mut self,
+        mut found: Vec<Found>,
+        gazetteer: &Gazetteer,
+        progress: &Progress,
+        on_round: &mut dyn FnMut(&[Doc]),
+    ) -> bool {
+        found.par_sort_unstable_by(|a, b| path_order(&a.0, &b.0));
+        let known: FxHashMap<&OsStr, usize> = self
+            .live
+            .iter()
+            .map(|id| (self.docs[id].path.as_os_str(), id))
+            .collect();
+        let mut keep = BitSet::new(self.docs.len());
+        let mut to_read = Vec::new();
+        let mut failed = Vec::new();
+        for (path, stamp) in found {
+            match known.get(path.as_os_str()).copied() {
+                Some(id) if self.docs[id].extracted && self.docs[id].found_as() == stamp => {
+                    keep.insert(id)
+                }
+                _ => match stamp {
+                    Ok(_) => to_read.push(path),
+                    Err(error) => failed.push((path, error)),
+                },
+            }
+        }
+        if to_read.is_empty() && failed.is_empty() && keep == self.live {
+            return false;
+        }
+        self.live = keep;
+        progress.start(to_read.len());
+        self.read_files(&to_read, gazetteer, progress, on_round);
+        for (path, error) in failed {
+            self.append_failed(path, error);
+        }
+        true
+    }
+
+    /// Opens a catalog from the cache when it checks out, brings it up to date, and writes
+    /// the cache back when anything changed. A cache that cannot be written only costs the
+    /// next start its speed, so the error is returned for the caller to mention, not fatal.
+    pub fn load(
+        roots: &[PathBuf],
+        cache: Option<&CacheFile>,
+        gazetteer: &Gazetteer,
+        progress: &Progress,
+        on_round: &mut dyn FnMut(&[Doc]),
+    ) -> (Catalog, Option<std::io::Error>) {
+        // Reading the cache is mostly decoding, scanning mostly waiting on the file system:
+        // side by side they take little more than the longer of the two.
+        let (cached, found) = rayon::join(|| cache.and_then(CacheFile::read), || scan(roots));
+        let mut catalog = cached.map_or_else(Catalog::default, |(docs, index)| {
+            Catalog::from_parts(docs, index)
+        });
+        let mut error = None;
+        if catalog.refresh(found, gazetteer, progress, on_round) {
+            if catalog.has_removed() {
+                catalog = catalog.compacted();
+            }
+            if let Some(cache) = cache {
+                error = cache.write(&catalog.docs, &catalog.index).err();
+            }
+        }
+        (catalog, error)
+    }
+}

@@ -1,0 +1,291 @@
+//! What the library keeps about each briefing between runs: enough for the list, the
+//! search fields and the party dossier, without holding the article text in memory.
+
+use super::fold::fold;
+use super::index::WordBatch;
+use crate::briefing::{Briefing, LoadError, LoadProblem, Span};
+use crate::extract::{Gazetteer, Kind, extract};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// A file's identity for the cache: when either changes, the briefing is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+}
+
+impl Stamp {
+    /// The stamp of file metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let mtime_ns = meta
+            .modified()
+            .map_or(0, |t| match t.duration_since(UNIX_EPOCH) {
+                Ok(d) => d.as_nanos() as i64,
+                Err(e) => -(e.duration().as_nanos() as i64),
+            });
+        Stamp {
+            size: meta.len(),
+            mtime_ns,
+        }
+    }
+}
+
+/// Where a briefing's date comes from, so the reader can say how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The `date` of the front matter.
+    FrontMatter,
+    /// A `YYYY-MM-DD` in the file name, as archives often name files.
+    FileName,
+    /// The day the file was last written, the day it arrived in the archive.
+    Modified,
+}
+
+/// A claim or denial as the library keeps it: who, which party, and where its sentence
+/// stands. The sentence itself stays in the file (read when a dossier shows it), which
+/// keeps 100,000 briefings' worth of statements small in memory and in the cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocStatement {
+    /// Claim or denial.
+    pub kind: Kind,
+    /// Who makes it: an index into [`Doc::speakers`] (see [`Doc::actor`]).
+    pub actor: Option<u16>,
+    /// The party it is made for: an index into [`Doc::parties`] (see [`Doc::party`]).
+    pub party: Option<u16>,
+    /// The sentence's byte span in the briefing's text, where the reader opens it.
+    pub span: Span,
+    /// Index of the statement it contradicts, within the same briefing.
+    pub counter: Option<usize>,
+}
+
+/// One briefing of the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Doc {
+    /// The file.
+    pub path: PathBuf,
+    /// Size and modification time when it was read; `None` when it could not be stat'ed
+    /// (or, in a list not yet read, has not been).
+    pub stamp: Option<Stamp>,
+    /// Headline; the file name until the briefing has been read.
+    pub title: String,
+    /// `YYYY-MM-DD`, see [`DateSource`] for where it comes from.
+    pub date: String,
+    /// Where `date` comes from.
+    pub date_source: DateSource,
+    /// Front matter tags.
+    pub tags: Vec<String>,
+    /// Why the file could not be read, when it could not.
+    pub error: Option<String>,
+    /// False while the briefing is listed but not yet read and extracted.
+    pub extracted: bool,
+    /// Parties mentioned, most mentioned first.
+    pub parties: Vec<String>,
+    /// Everyone quoted or making a statement.
+    pub speakers: Vec<String>,
+    /// Number of direct quotations.
+    pub quotes: usize,
+    /// Claims and denials in article order.
+    pub statements: Vec<DocStatement>,
+}
+
+impl Doc {
+    /// A briefing known only by its path: listed at once, read later.
+    pub fn unread(path: PathBuf, stamp: Option<Stamp>) -> Doc {
+        let title = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let (date, date_source) = date_without_front_matter(&path, stamp);
+        Doc {
+            path,
+            stamp,
+            title,
+            date,
+            date_source,
+            tags: Vec::new(),
+            error: None,
+            extracted: false,
+            parties: Vec::new(),
+            speakers: Vec::new(),
+            quotes: 0,
+            statements: Vec::new(),
+        }
+    }
+
+    /// What [`scan`](super::catalog::scan) reports for this file while it is unchanged.
+    pub fn found_as(&self) -> Result<Stamp, String> {
+        self.stamp
+            .ok_or_else(|| self.error.clone().unwrap_or_default())
+    }
+
+    /// The briefing's text as the extraction saw it, when the file is still the one that
+    /// was read (same size and time); `None` once it changed or vanished.
+    pub fn current_text(&self) -> Option<String> {
+        let meta = std::fs::metadata(&self.path).ok()?;
+        if Some(Stamp::of(&meta)) != self.stamp {
+            return None;
+        }
+        let bytes = std::fs::read(&self.path).ok()?;
+        crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
+    }
+
+    /// Number of statements of a kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.statements.iter().filter(|s| s.kind == kind).count()
+    }
+
+    /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
+    pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
+        let stamp = std::fs::metadata(path).map(|m| Stamp::of(&m));
+        let mut doc = Doc::unread(path.to_path_buf(), stamp.as_ref().ok().copied());
+        doc.extracted = true;
+        let loaded = match stamp {
+            Ok(_) => Briefing::load(path),
+            Err(e) => Err(LoadError {
+                path: path.to_path_buf(),
+                problem: LoadProblem::Io(e.to_string()),
+            }),
+        };
+        let b = match loaded {
+            Ok(b) => b,
+            Err(e) => {
+                doc.error = Some(e.problem.to_string());
+                words.add_empty();
+                return doc;
+            }
+        };
+        words.add_doc(&fold(&b.text));
+        let x = if b.meta.parties.is_empty() {
+            extract(&b, gazetteer)
+        } else {
+            extract(&b, &gazetteer.with_extra(&b.meta.parties))
+        };
+        if let Some(d) = b.meta.date.as_deref().and_then(iso_date) {
+            doc.date = d;
+            doc.date_source = DateSource::FrontMatter;
+        }
+        doc.title = b.title;
+        doc.tags = b.meta.tags;
+        doc.parties = x.parties.into_iter().map(|p| p.name).collect();
+        doc.quotes = x.quotes.len();
+        let mut speakers: Vec<String> = x
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.clone())
+            .chain(x.statements.iter().filter_map(|s| s.actor.clone()))
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+        doc.speakers = speakers;
+        let mut statements = Vec::with_capacity(x.statements.len());
+        for s in x.statements {
+            let party = s.party.map(|p| {
+                let at = doc.parties.iter().position(|q| *q == p).unwrap_or_else(|| {
+                    doc.parties.push(p);
+                    doc.parties.len() - 1
+                });
+                at as u16
+            });
+            let actor = s
+                .actor
+                .and_then(|a| doc.speakers.binary_search(&a).ok())
+                .map(|i| i as u16);
+            statements.push(DocStatement {
+                kind: s.kind,
+                actor,
+                party,
+                span: s.span,
+                counter: s.counter,
+            });
+        }
+        doc.statements = statements;
+        doc
+    }
+
+    /// Who makes a statement of this briefing.
+    pub fn actor(&self, s: &DocStatement) -> Option<&str> {
+        s.actor
+            .and_then(|i| self.speakers.get(usize::from(i)))
+            .map(String::as_str)
+    }
+
+    /// The party a statement of this briefing is made for.
+    pub fn party(&self, s: &DocStatement) -> Option<&str> {
+        s.party
+            .and_then(|i| self.parties.get(usize::from(i)))
+            .map(String::as_str)
+    }
+}
+
+/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it).
+fn iso_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(j, c)| match j {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let month = &s[i + 5..i + 7];
+        let day = &s[i + 8..i + 10];
+        (shape && ("01"..="12").contains(&month) && ("01"..="31").contains(&day))
+            .then(|| s[i..i + 10].to_string())
+    })
+}
+
+/// The date of a briefing without front matter: a date in its file name, else the day it was
+/// last modified (empty while that is not known).
+fn date_without_front_matter(path: &Path, stamp: Option<Stamp>) -> (String, DateSource) {
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    match name.as_deref().and_then(iso_date) {
+        Some(d) => (d, DateSource::FileName),
+        None => (
+            stamp.map_or_else(String::new, |s| civil_date(s.mtime_ns)),
+            DateSource::Modified,
+        ),
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of a Unix time in nanoseconds (Howard Hinnant's days-to-civil).
+fn civil_date(ns: i64) -> String {
+    let days = ns.div_euclid(86_400_000_000_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_names_front_matter_and_mtime() {
+        assert_eq!(iso_date("2016-09-21T10:00Z").as_deref(), Some("2016-09-21"));
+        assert_eq!(iso_date("brief-2016-13-01.txt"), None);
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(1_474_416_000 * 1_000_000_000), "2016-09-21");
+        let stamp = Some(Stamp {
+            size: 1,
+            mtime_ns: 0,
+        });
+        assert_eq!(
+            date_without_front_matter(Path::new("a/2015-03-02 raid.txt"), stamp),
+            ("2015-03-02".to_string(), DateSource::FileName)
+        );
+        assert_eq!(
+            date_without_front_matter(Path::new("a/raid.txt"), stamp).1,
+            DateSource::Modified
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Folding text for search: lower case, diacritics stripped, so `Sérgei` is found by
+//! `sergei`. The index and every query go through the same functions, which is what makes a
+//! search mean the same thing in the reader, on the command line and in the cache.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Appends the folded form of one character: ASCII lower-cased in place, anything else
+/// decomposed with its combining marks dropped, then lower-cased. Letters that do not
+/// decompose but have a usual ASCII spelling (ß, æ, ø, ł, đ, œ) are spelt out.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let spelt = match c {
+        'ß' | 'ẞ' => Some("ss"),
+        'æ' | 'Æ' => Some("ae"),
+        'œ' | 'Œ' => Some("oe"),
+        'ø' | 'Ø' => Some("o"),
+        'ł' | 'Ł' => Some("l"),
+        'đ' | 'Đ' => Some("d"),
+        'ı' => Some("i"),
+        _ => None,
+    };
+    if let Some(s) = spelt {
+        out.push_str(s);
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// The folded form of a whole string.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Folds `text` onto the end of `out` (so callers can reuse one buffer). Runs of ASCII,
+/// most of any English article, are copied and lower-cased in bulk.
+pub fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            fold_char(c, out);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+/// True when two party names are the same party: equal ignoring case, or after folding
+/// (cheap for the usual ASCII names, which never allocate).
+pub fn same_party(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (!(a.is_ascii() && b.is_ascii()) && fold(a) == fold(b))
+}
+
+/// True when `text`, folded, contains `needle` (already folded). ASCII text, like most
+/// names, is compared in place without allocating.
+pub fn folded_contains(text: &str, needle: &str) -> bool {
+    if text.is_ascii() {
+        needle.is_empty()
+            || text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    } else {
+        fold(text).contains(needle)
+    }
+}
+
+/// True for the characters words are made of: what a word search matches inside.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Calls `each` with every word of already folded text: maximal runs of word characters.
+/// ASCII bytes are classified without decoding, since indexing calls this on every byte of
+/// the archive.
+pub fn for_each_word(folded: &str, mut each: impl FnMut(&str)) {
+    let bytes = folded.as_bytes();
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (in_word, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = folded[i..].chars().next().expect("i is a char boundary");
+            (is_word_char(c), c.len_utf8())
+        };
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                each(&folded[s..i]);
+                word_start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = word_start {
+        each(&folded[s..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Sérgei RYABKOV"), "sergei ryabkov");
+        assert_eq!(fold("Łódź Straße Ærø"), "lodz strasse aero");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn contains_after_folding() {
+        assert!(folded_contains("Gen. Joseph Dunford", "dunford"));
+        assert!(folded_contains("Sérgei Ryabkov", "sergei"));
+        assert!(!folded_contains("Obama", "obamacare"));
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let mut words = Vec::new();
+        for_each_word(&fold("Russia's U.S.-led “strike”, 2016"), |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(words, ["russia", "s", "u", "s", "led", "strike", "2016"]);
+    }
+}

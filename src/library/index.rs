@@ -1,0 +1,503 @@
+//! The word index behind library search: every distinct folded word of the archive with the
+//! briefings it occurs in.
+//!
+//! A plain search word matches a briefing when it occurs *inside* any of its words, exactly
+//! like `grep -il word` (so `russ` finds "Russian" as you type). The vocabulary is one string
+//! scanned with `memmem` — a few hundred kilobytes even for 100,000 briefings — and each hit
+//! names a word whose posting list (briefing ids, delta- and varint-encoded) is merged into a
+//! bitset. New briefings only ever get larger ids, so adding one appends to posting lists and
+//! nothing is rewritten; removed briefings are masked out by the library until it compacts.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// A set of briefing ids as bits, the currency of query evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BitSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl BitSet {
+    /// An empty set over ids `0..len`.
+    pub fn new(len: usize) -> BitSet {
+        BitSet {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    /// Every id in `0..len`.
+    pub fn full(len: usize) -> BitSet {
+        let mut s = BitSet {
+            words: vec![u64::MAX; len.div_ceil(64)],
+            len,
+        };
+        s.clear_tail();
+        s
+    }
+
+    fn clear_tail(&mut self) {
+        if !self.len.is_multiple_of(64)
+            && let Some(last) = self.words.last_mut()
+        {
+            *last &= (1u64 << (self.len % 64)) - 1;
+        }
+    }
+
+    /// The size of the id space.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the id space is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Grows the id space (new ids absent).
+    pub fn grow(&mut self, len: usize) {
+        if len > self.len {
+            self.len = len;
+            self.words.resize(len.div_ceil(64), 0);
+        }
+    }
+
+    /// Adds an id.
+    pub fn insert(&mut self, id: usize) {
+        self.words[id / 64] |= 1 << (id % 64);
+    }
+
+    /// Removes an id.
+    pub fn remove(&mut self, id: usize) {
+        self.words[id / 64] &= !(1 << (id % 64));
+    }
+
+    /// True when `id` is in the set.
+    pub fn contains(&self, id: usize) -> bool {
+        id < self.len && self.words[id / 64] & (1 << (id % 64)) != 0
+    }
+
+    /// Keeps only ids also in `other`.
+    pub fn and(&mut self, other: &BitSet) {
+        self.words
+            .iter_mut()
+            .zip(&other.words)
+            .for_each(|(a, b)| *a &= b);
+    }
+
+    /// Removes ids that are in `other`.
+    pub fn and_not(&mut self, other: &BitSet) {
+        self.words
+            .iter_mut()
+            .zip(&other.words)
+            .for_each(|(a, b)| *a &= !b);
+    }
+
+    /// Adds the ids of `other`.
+    pub fn or(&mut self, other: &BitSet) {
+        self.words
+            .iter_mut()
+            .zip(&other.words)
+            .for_each(|(a, b)| *a |= b);
+    }
+
+    /// Number of ids in the set.
+    pub fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// The ids in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, &w)| {
+            let mut rest = w;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    i * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// The briefings one word occurs in: increasing ids, each stored as the LEB128 varint of
+/// its distance from the previous one (most gaps fit one byte).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// One past the last id stored, so the next gap can be computed.
+    next: u32,
+}
+
+impl Postings {
+    fn push(&mut self, id: u32) {
+        debug_assert!(id >= self.next, "posting ids only grow");
+        let mut gap = id - self.next;
+        while gap >= 0x80 {
+            self.bytes.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.next = id + 1;
+    }
+
+    fn for_each(&self, mut each: impl FnMut(u32)) {
+        let (mut id, mut gap, mut shift) = (0u32, 0u32, 0u32);
+        for &b in &self.bytes {
+            gap |= u32::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                id += gap;
+                each(id);
+                id += 1;
+                gap = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+    }
+}
+
+/// The distinct folded words of one batch of briefings and, per briefing, which of them it
+/// holds. Built on worker threads with a vocabulary of their own, merged in id order.
+#[derive(Debug, Default)]
+pub struct WordBatch {
+    /// Word → id within the batch.
+    lookup: FxHashMap<Box<str>, u32>,
+    per_doc: Vec<Vec<u32>>,
+    masks: Vec<u64>,
+}
+
+/// The bit of an ASCII letter or digit in a briefing's character mask.
+fn char_bit(b: u8) -> Option<u64> {
+    match b {
+        b'a'..=b'z' => Some(1 << (b - b'a')),
+        b'0'..=b'9' => Some(1 << (26 + b - b'0')),
+        _ => None,
+    }
+}
+
+impl WordBatch {
+    /// Records the words of the next briefing of the batch (text already folded).
+    pub fn add_doc(&mut self, folded: &str) {
+        let mut ids = Vec::new();
+        let mask = folded
+            .bytes()
+            .filter_map(char_bit)
+            .fold(0, |mask, bit| mask | bit);
+        self.masks.push(mask);
+        super::fold::for_each_word(folded, |w| {
+            let id = match self.lookup.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.lookup.len() as u32;
+                    self.lookup.insert(w.into(), id);
+                    id
+                }
+            };
+            ids.push(id);
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        self.per_doc.push(ids);
+    }
+
+    /// Records a briefing with no searchable text (one that could not be read).
+    pub fn add_empty(&mut self) {
+        self.per_doc.push(Vec::new());
+        self.masks.push(0);
+    }
+
+    /// Number of briefings recorded.
+    pub fn len(&self) -> usize {
+        self.per_doc.len()
+    }
+
+    /// True when no briefing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.per_doc.is_empty()
+    }
+}
+
+/// Words → briefings, for substring search over folded words.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Every word, each followed by `\n`, scanned for substrings.
+    vocabulary: String,
+    /// Byte offset of each word in `vocabulary`.
+    starts: Vec<u32>,
+    postings: Vec<Postings>,
+    /// Ids handed out so far (the next briefing gets this one).
+    docs: u32,
+    /// Per briefing, which ASCII letters and digits its words hold: a one-letter search
+    /// (the first keystroke of every query, matching nearly every word) is then a scan of
+    /// these instead of a merge of nearly every posting list.
+    masks: Vec<u64>,
+    /// Word → id, rebuilt on the first addition after loading from the cache.
+    lookup: FxHashMap<Box<str>, u32>,
+}
+
+impl Index {
+    /// Number of briefing ids handed out (removed ones included).
+    pub fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    /// Number of distinct words.
+    pub fn word_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn word_id(&mut self, w: &str) -> u32 {
+        if self.lookup.len() != self.starts.len() {
+            self.lookup = (0..self.starts.len())
+                .map(|i| (self.word(i).into(), i as u32))
+                .collect();
+        }
+        if let Some(&id) = self.lookup.get(w) {
+            return id;
+        }
+        let id = self.starts.len() as u32;
+        self.starts.push(self.vocabulary.len() as u32);
+        self.vocabulary.push_str(w);
+        self.vocabulary.push('\n');
+        self.postings.push(Postings::default());
+        self.lookup.insert(w.into(), id);
+        id
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.vocabulary.len(), |&e| e as usize);
+        &self.vocabulary[self.starts[i] as usize..end - 1]
+    }
+
+    /// Appends a batch of briefings; they get the next ids, in batch order. Returns the first.
+    pub fn add_batch(&mut self, batch: &WordBatch) -> u32 {
+        let first = self.docs;
+        let mut global = vec![0; batch.lookup.len()];
+        for (w, &local) in &batch.lookup {
+            global[local as usize] = self.word_id(w);
+        }
+        for (offset, words) in batch.per_doc.iter().enumerate() {
+            let id = first + offset as u32;
+            for &w in words {
+                self.postings[global[w as usize] as usize].push(id);
+            }
+        }
+        self.docs += batch.per_doc.len() as u32;
+        self.masks.extend_from_slice(&batch.masks);
+        first
+    }
+
+    /// The briefings holding a word that contains `needle` (folded, without spaces).
+    pub fn containing(&self, needle: &str) -> BitSet {
+        let mut found = BitSet::new(self.doc_count());
+        if needle.is_empty() {
+            return BitSet::full(self.doc_count());
+        }
+        if let [b] = needle.as_bytes()
+            && let Some(bit) = char_bit(*b)
+        {
+            for (id, mask) in self.masks.iter().enumerate() {
+                if mask & bit != 0 {
+                    found.insert(id);
+                }
+            }
+            return found;
+        }
+        let mut last_word = usize::MAX;
+        for at in memchr::memmem::find_iter(self.vocabulary.as_bytes(), needle.as_bytes()) {
+            let word = self.starts.partition_point(|&s| s as usize <= at) - 1;
+            if word != last_word {
+                last_word = word;
+                self.postings[word].for_each(|id| found.insert(id as usize));
+            }
+        }
+        found
+    }
+
+    /// The index as bytes for the cache: counts, the vocabulary, word offsets, then each
+    /// word's posting bytes in one block. Written by hand rather than through serde, which
+    /// would encode and decode the tens of megabytes of postings one byte at a time.
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(&self.docs.to_le_bytes())?;
+        out.write_all(&(self.starts.len() as u32).to_le_bytes())?;
+        out.write_all(&(self.vocabulary.len() as u64).to_le_bytes())?;
+        out.write_all(self.vocabulary.as_bytes())?;
+        for (start, p) in self.starts.iter().zip(&self.postings) {
+            out.write_all(&start.to_le_bytes())?;
+            out.write_all(&p.next.to_le_bytes())?;
+            out.write_all(&(p.bytes.len() as u32).to_le_bytes())?;
+        }
+        for p in &self.postings {
+            out.write_all(&p.bytes)?;
+        }
+        for mask in &self.masks {
+            out.write_all(&mask.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Reads what [`Index::write_to`] wrote; `None` when the bytes do not hold an index.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
+        let mut rest = bytes;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
+            rest = tail;
+            Some(head)
+        };
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
+        let docs = u32_of(take(4)?);
+        let words = u32_of(take(4)?) as usize;
+        let vocab_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
+        let vocabulary = std::str::from_utf8(take(vocab_len)?).ok()?.to_string();
+        let table = take(words.checked_mul(12)?)?;
+        let mut starts = Vec::with_capacity(words);
+        let mut postings = Vec::with_capacity(words);
+        for row in table.chunks_exact(12) {
+            let start = u32_of(&row[..4]);
+            if start as usize >= vocab_len || starts.last().is_some_and(|&s| s >= start) {
+                return None;
+            }
+            starts.push(start);
+            let next = u32_of(&row[4..8]);
+            if next > docs {
+                return None;
+            }
+            let bytes = take(u32_of(&row[8..]) as usize)?.to_vec();
+            postings.push(Postings { bytes, next });
+        }
+        let masks = take((docs as usize).checked_mul(8)?)?
+            .chunks_exact(8)
+            .map(|m| u64::from_le_bytes(m.try_into().expect("8 bytes")))
+            .collect();
+        if !rest.is_empty() {
+            return None;
+        }
+        Some(Index {
+            vocabulary,
+            starts,
+            postings,
+            docs,
+            masks,
+            lookup: FxHashMap::default(),
+        })
+    }
+
+    /// A copy holding only the briefings in `keep`, renumbered densely in id order (what the
+    /// cache stores, so removed briefings do not linger on disk).
+    pub fn compacted(&self, keep: &BitSet) -> Index {
+        let mut renumber = vec![u32::MAX; self.doc_count()];
+        for (new, old) in keep.iter().enumerate() {
+            renumber[old] = new as u32;
+        }
+        let mut out = Index {
+            docs: keep.count() as u32,
+            masks: keep.iter().map(|id| self.masks[id]).collect(),
+            ..Index::default()
+        };
+        for (w, postings) in self.postings.iter().enumerate() {
+            let mut kept = Postings::default();
+            postings.for_each(|id| {
+                if let Some(&new) = renumber.get(id as usize).filter(|&&n| n != u32::MAX) {
+                    kept.push(new);
+                }
+            });
+            if !kept.bytes.is_empty() {
+                out.starts.push(out.vocabulary.len() as u32);
+                out.vocabulary.push_str(self.word(w));
+                out.vocabulary.push('\n');
+                out.postings.push(kept);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::fold::fold;
+
+    fn index(docs: &[&str]) -> Index {
+        let mut batch = WordBatch::default();
+        docs.iter().for_each(|d| batch.add_doc(&fold(d)));
+        let mut index = Index::default();
+        index.add_batch(&batch);
+        index
+    }
+
+    fn ids(s: &BitSet) -> Vec<usize> {
+        s.iter().collect()
+    }
+
+    #[test]
+    fn substring_of_words_like_grep() {
+        let ix = index(&["Russian jets", "The Kremlin denied", "russia"]);
+        assert_eq!(ids(&ix.containing("russ")), [0, 2]);
+        assert_eq!(ids(&ix.containing("denied")), [1]);
+        assert_eq!(ids(&ix.containing("e")), [0, 1]);
+        assert_eq!(ids(&ix.containing("j")), [0]);
+        assert_eq!(ids(&ix.containing("zzz")), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn batches_append_and_compaction_renumbers() {
+        let mut ix = index(&["alpha beta", "beta"]);
+        let mut more = WordBatch::default();
+        more.add_doc("gamma alpha");
+        more.add_empty();
+        assert_eq!(ix.add_batch(&more), 2);
+        assert_eq!(ids(&ix.containing("alpha")), [0, 2]);
+        let mut keep = BitSet::full(4);
+        keep.remove(0);
+        let small = ix.compacted(&keep);
+        assert_eq!(ids(&small.containing("alpha")), [1]);
+        assert_eq!(ids(&small.containing("beta")), [0]);
+        assert_eq!(ids(&small.containing("g")), [1]);
+        assert_eq!(small.doc_count(), 3);
+    }
+
+    #[test]
+    fn bytes_round_trip_and_damage_is_refused() {
+        let ix = index(&["alpha beta", "beta gamma", "delta"]);
+        let mut bytes = Vec::new();
+        ix.write_to(&mut bytes).unwrap();
+        let back = Index::from_bytes(&bytes).unwrap();
+        assert_eq!(ids(&back.containing("eta")), [0, 1]);
+        assert_eq!(back.doc_count(), 3);
+        assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Index::from_bytes(&longer).is_none());
+    }
+
+    #[test]
+    fn large_gaps_survive_varint_encoding() {
+        let mut p = Postings::default();
+        for id in [0, 1, 200, 70_000, 4_000_000] {
+            p.push(id);
+        }
+        let mut out = Vec::new();
+        p.for_each(|id| out.push(id));
+        assert_eq!(out, [0, 1, 200, 70_000, 4_000_000]);
+    }
+
+    #[test]
+    fn bitset_set_operations() {
+        let mut a = BitSet::full(70);
+        assert_eq!(a.count(), 70);
+        let mut b = BitSet::new(70);
+        b.insert(3);
+        b.insert(69);
+        a.and_not(&b);
+        assert!(!a.contains(69) && a.contains(68));
+        b.and(&a);
+        assert_eq!(b.count(), 0);
+    }
+}

@@ -1,0 +1,391 @@
+//! The library: a folder (or many) of briefings as the reader and the command line see it.
+//!
+//! [`Library::open`] lists the briefings at once (from the cache, else from the file names)
+//! and reads, extracts and indexes them on a background thread on all cores, reporting
+//! [`Progress`]; [`Library::poll`] takes in what the thread finished and, after that, the
+//! files added, changed or removed while the reader runs. [`Library::open_blocking`] does
+//! the same work up front for the command line. [`load_all`] keeps whole briefings in memory
+//! for `sitrep extract`.
+
+pub mod cache;
+pub mod catalog;
+pub mod doc;
+pub mod dossier;
+pub mod fold;
+pub mod index;
+pub mod marks;
+pub mod report;
+pub mod search;
+pub mod watch;
+
+use crate::briefing::{Briefing, LoadError, collect_paths};
+use crate::extract::{Extraction, Gazetteer, extract};
+use cache::CacheFile;
+use catalog::Catalog;
+pub use catalog::Progress;
+use doc::Doc;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// One file of the library: the briefing with its extraction, or why it could not be read.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// Loaded and extracted.
+    Ok(Box<Briefing>, Box<Extraction>),
+    /// Could not be read; the error names the file.
+    Failed(LoadError),
+}
+
+impl Entry {
+    /// Loads and extracts one file with the given extra parties.
+    pub fn load(path: &std::path::Path, gazetteer: &Gazetteer) -> Entry {
+        match Briefing::load(path) {
+            Ok(b) => {
+                let x = if b.meta.parties.is_empty() {
+                    extract(&b, gazetteer)
+                } else {
+                    extract(&b, &gazetteer.with_extra(&b.meta.parties))
+                };
+                Entry::Ok(Box::new(b), Box::new(x))
+            }
+            Err(e) => Entry::Failed(e),
+        }
+    }
+}
+
+/// Loads every briefing under `paths` (folders recursively), in path order, on all cores.
+/// Folders that cannot be walked show up as failed entries too, so nothing is lost silently.
+pub fn load_all(paths: &[PathBuf], gazetteer: &Gazetteer) -> Vec<Entry> {
+    let (files, walk_errors) = collect_paths(paths);
+    let mut entries: Vec<Entry> = files
+        .par_iter()
+        .map(|p| Entry::load(p, gazetteer))
+        .collect();
+    entries.extend(walk_errors.into_iter().map(Entry::Failed));
+    entries
+}
+
+/// How a library is opened.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Folder of the cache; `None` reads everything afresh and writes no cache.
+    pub cache_dir: Option<PathBuf>,
+    /// Parties to recognise.
+    pub gazetteer: Arc<Gazetteer>,
+    /// How often the folders are looked at for new, changed and removed files.
+    pub watch_interval: Duration,
+}
+
+impl Default for Options {
+    /// The user's cache folder, the built-in parties, and a look every second.
+    fn default() -> Options {
+        Options {
+            cache_dir: cache::default_cache_dir(),
+            gazetteer: Arc::new(Gazetteer::builtin().clone()),
+            watch_interval: Duration::from_secs(1),
+        }
+    }
+}
+
+/// What the background thread hands over.
+enum Update {
+    /// A round of briefings read: path, title and date, so the list shows titles before
+    /// the index is done without holding a second copy of every extraction.
+    Read(Vec<Doc>),
+    /// Everything read and indexed; the cache error, if writing it failed.
+    Ready(Box<Catalog>, Option<String>),
+    /// Files added, changed or removed since.
+    Changed(watch::Change),
+}
+
+/// An open library.
+pub struct Library {
+    roots: Vec<PathBuf>,
+    catalog: Catalog,
+    /// Live ids in list order (by path).
+    order: Vec<u32>,
+    by_path: HashMap<PathBuf, u32>,
+    indexed: bool,
+    progress: Arc<Progress>,
+    updates: Option<Mutex<Receiver<Update>>>,
+    /// Dropping it tells the background thread to stop.
+    _stop: Option<Sender<()>>,
+    cache: Option<CacheFile>,
+    cache_error: Option<String>,
+    generation: u64,
+    changed_since_save: bool,
+    terms: search::TermCache,
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl Library {
+    fn new(roots: &[PathBuf], options: &Options, catalog: Catalog) -> Library {
+        let cache = options
+            .cache_dir
+            .as_deref()
+            .map(|dir| CacheFile::new(dir, roots, &options.gazetteer.names().join("\0")));
+        let mut library = Library {
+            roots: roots.to_vec(),
+            catalog,
+            order: Vec::new(),
+            by_path: HashMap::new(),
+            indexed: false,
+            progress: Arc::new(Progress::default()),
+            updates: None,
+            _stop: None,
+            cache,
+            cache_error: None,
+            generation: 0,
+            changed_since_save: false,
+            terms: search::TermCache::default(),
+            gazetteer: options.gazetteer.clone(),
+        };
+        library.reorder();
+        library
+    }
+
+    /// Opens folders for the reader: returns as soon as the list is known (from the cache,
+    /// else from the file names) and reads everything else on a background thread, which
+    /// then keeps watching the folders. Call [`Library::poll`] to take in its work.
+    pub fn open(roots: &[PathBuf], options: &Options) -> Library {
+        let mut library = Library::new(roots, options, Catalog::default());
+        let listed = match library.cache.as_ref().and_then(CacheFile::read_docs) {
+            Some(docs) => docs,
+            None => {
+                let (files, _) = catalog::walk(roots);
+                files.into_iter().map(|p| Doc::unread(p, None)).collect()
+            }
+        };
+        library.catalog = Catalog::from_parts(listed, index::Index::default());
+        library.reorder();
+        let (tx, rx) = channel();
+        let (stop_tx, stop_rx) = channel::<()>();
+        let worker = Worker {
+            roots: roots.to_vec(),
+            cache: library.cache.clone(),
+            gazetteer: options.gazetteer.clone(),
+            progress: library.progress.clone(),
+            interval: options.watch_interval,
+        };
+        std::thread::Builder::new()
+            .name("sitrep-library".into())
+            .spawn(move || worker.run(&tx, &stop_rx))
+            .expect("the library thread starts");
+        library.updates = Some(Mutex::new(rx));
+        library._stop = Some(stop_tx);
+        library
+    }
+
+    /// Opens folders and reads everything before returning (the command line's way); the
+    /// cache is used and refreshed the same way as by [`Library::open`].
+    pub fn open_blocking(roots: &[PathBuf], options: &Options) -> Library {
+        let mut library = Library::new(roots, options, Catalog::default());
+        let (catalog, error) = Catalog::load(
+            roots,
+            library.cache.as_ref(),
+            &options.gazetteer,
+            &library.progress,
+            &mut |_| {},
+        );
+        library.catalog = catalog;
+        library.cache_error = error.map(|e| e.to_string());
+        library.indexed = true;
+        library.reorder();
+        library
+    }
+
+    /// Takes in what the background thread finished. Returns true when the list or the
+    /// index changed (so the reader redraws and re-runs its search).
+    pub fn poll(&mut self) -> bool {
+        let Some(updates) = &mut self.updates else {
+            return false;
+        };
+        let pending: Vec<Update> = updates
+            .get_mut()
+            .expect("no panic holds the lock")
+            .try_iter()
+            .collect();
+        let mut changed = false;
+        for update in pending {
+            changed = true;
+            match update {
+                Update::Read(docs) => {
+                    for doc in docs {
+                        match self.by_path.get(&doc.path) {
+                            Some(&id) => self.catalog.docs[id as usize] = doc,
+                            None => {
+                                let mut words = index::WordBatch::default();
+                                words.add_empty();
+                                self.catalog.append(vec![doc], &words);
+                            }
+                        }
+                    }
+                    self.reorder();
+                }
+                Update::Ready(catalog, error) => {
+                    self.catalog = *catalog;
+                    self.cache_error = error;
+                    self.indexed = true;
+                    self.reorder();
+                }
+                Update::Changed(change) => self.apply(change),
+            }
+        }
+        changed
+    }
+
+    /// Applies a change noticed by the watcher.
+    fn apply(&mut self, change: watch::Change) {
+        let gone = change
+            .removed
+            .iter()
+            .chain(change.updated.iter().map(|d| &d.path));
+        for path in gone {
+            if let Some(id) = self.by_path.get(path) {
+                self.catalog.live.remove(*id as usize);
+            }
+        }
+        self.catalog.append(change.updated, &change.words);
+        self.changed_since_save = true;
+        self.reorder();
+    }
+
+    /// Recomputes the list order and the path lookup after the catalog changed.
+    fn reorder(&mut self) {
+        let docs = &self.catalog.docs;
+        let mut order: Vec<u32> = self.catalog.live.iter().map(|id| id as u32).collect();
+        order.par_sort_unstable_by(|a, b| {
+            catalog::path_order(&docs[*a as usize].path, &docs[*b as usize].path)
+        });
+        self.by_path = order
+            .iter()
+            .map(|&id| (docs[id as usize].path.clone(), id))
+            .collect();
+        self.order = order;
+        self.generation += 1;
+        self.terms.clear();
+    }
+
+    /// Writes the cache now if briefings changed since it was last written (the reader calls
+    /// this on quit, so changes seen while it ran are not read again next time).
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(cache) = &self.cache else {
+            return Ok(());
+        };
+        if !self.changed_since_save || !self.indexed {
+            return Ok(());
+        }
+        let compact = self.catalog.compacted();
+        cache.write(&compact.docs, &compact.index)?;
+        self.changed_since_save = false;
+        Ok(())
+    }
+
+    /// The opened folders.
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    /// Briefing ids in list order (by path).
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// The briefing with an id from [`Library::order`] or a search.
+    pub fn doc(&self, id: u32) -> &Doc {
+        &self.catalog.docs[id as usize]
+    }
+
+    /// The briefings in list order.
+    pub fn docs(&self) -> impl Iterator<Item = &Doc> {
+        self.order.iter().map(|&id| self.doc(id))
+    }
+
+    /// Number of briefings listed.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when no briefing is listed.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The id of the briefing at `path`, to keep a selection across reloads.
+    pub fn id_of(&self, path: &Path) -> Option<u32> {
+        self.by_path.get(path).copied()
+    }
+
+    /// True once every briefing is read and the index is complete.
+    pub fn is_indexed(&self) -> bool {
+        self.indexed
+    }
+
+    /// Background reading: (briefings read, briefings to read).
+    pub fn progress(&self) -> (usize, usize) {
+        self.progress.get()
+    }
+
+    /// Changes every time the list or index changes, so views know to recompute.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Why the cache could not be written, if it could not (worth a status-bar note).
+    pub fn cache_error(&self) -> Option<&str> {
+        self.cache_error.as_deref()
+    }
+
+    /// The parties this library recognises.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+/// The background thread of an open library: reads and indexes, then watches.
+struct Worker {
+    roots: Vec<PathBuf>,
+    cache: Option<CacheFile>,
+    gazetteer: Arc<Gazetteer>,
+    progress: Arc<Progress>,
+    interval: Duration,
+}
+
+impl Worker {
+    fn run(self, tx: &Sender<Update>, stop: &Receiver<()>) {
+        let (catalog, error) = Catalog::load(
+            &self.roots,
+            self.cache.as_ref(),
+            &self.gazetteer,
+            &self.progress,
+            &mut |docs| {
+                let listed = docs
+                    .iter()
+                    .map(|d| {
+                        let mut listed = Doc::unread(d.path.clone(), d.stamp);
+                        listed.title.clone_from(&d.title);
+                        listed.date.clone_from(&d.date);
+                        listed.error.clone_from(&d.error);
+                        listed
+                    })
+                    .collect();
+                let _ = tx.send(Update::Read(listed));
+            },
+        );
+        let mut watcher = watch::Watcher::new(&catalog);
+        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()));
+        if tx.send(ready).is_err() {
+            return;
+        }
+        while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(self.interval) {
+            let change = watcher.poll(&self.roots, &self.gazetteer);
+            if !change.is_empty() && tx.send(Update::Changed(change)).is_err() {
+                return;
+            }
+        }
+    }
+}

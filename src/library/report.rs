@@ -1,0 +1,58 @@
+//! Writing one briefing's report — quotes and the claims-vs-denials table — to a Markdown
+//! file the analyst can attach or paste, next to wherever they asked for it.
+
+use super::Entry;
+use super::cache::write_atomically;
+use crate::export::{Report, to_markdown};
+use crate::extract::Gazetteer;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes the Markdown report of the briefing at `briefing` into `dir` as
+/// `<file stem>.sitrep.md` (`-2`, `-3`… when that name is taken, so nothing is overwritten)
+/// and returns the path written. The briefing file itself is never touched.
+pub fn write_markdown(
+    briefing: &Path,
+    gazetteer: &Gazetteer,
+    dir: &Path,
+) -> std::io::Result<PathBuf> {
+    let report = match Entry::load(briefing, gazetteer) {
+        Entry::Ok(b, x) => Report::new(&b, &x),
+        Entry::Failed(e) => return Err(std::io::Error::other(e.to_string())),
+    };
+    let stem = briefing
+        .file_stem()
+        .map_or_else(|| "briefing".into(), |s| s.to_string_lossy().into_owned());
+    let target = (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem}.sitrep.md")),
+            n => dir.join(format!("{stem}-{n}.sitrep.md")),
+        })
+        .find(|p| !p.exists())
+        .expect("some numbered name is free");
+    write_atomically(&target, |f| f.write_all(to_markdown(&report).as_bytes()))?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_beside_never_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let briefing = dir.path().join("raid.txt");
+        std::fs::write(&briefing, "Raid on convoy\n\nThe convoy was hit.\n").unwrap();
+        let g = Gazetteer::builtin();
+        let first = write_markdown(&briefing, g, dir.path()).unwrap();
+        let second = write_markdown(&briefing, g, dir.path()).unwrap();
+        assert_eq!(first.file_name().unwrap(), "raid.sitrep.md");
+        assert_eq!(second.file_name().unwrap(), "raid-2.sitrep.md");
+        let md = std::fs::read_to_string(first).unwrap();
+        assert!(md.starts_with("# Raid on convoy"), "{md}");
+        assert_eq!(
+            std::fs::read_to_string(&briefing).unwrap(),
+            "Raid on convoy\n\nThe convoy was hit.\n"
+        );
+    }
+}

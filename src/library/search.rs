@@ -1,0 +1,490 @@
+//! The search language, the same in the reader's `/` and in `sitrep search`:
+//!
+//! - `word` — briefings containing it (inside any word, like `grep -il`), case and
+//!   diacritics ignored; several words must all occur;
+//! - `"exact phrase"` — the words in this order (line breaks and spacing ignored); while
+//!   the closing quote is not typed yet, its words narrow the results as plain words;
+//! - `-word`, `-"phrase"`, `-party:x` — leave out what matches;
+//! - `party:russia` (any name or alias of the party), `speaker:dunford`,
+//!   `kind:claim|denial`, `tag:syria`, `date:2016-09..2016-10` (inclusive, any precision;
+//!   `date:2016`, `date:2016-09..`, `date:..2015` too).
+//!
+//! With `kind:` the other fields apply to the statement itself: `party:russia kind:denial`
+//! is a briefing where Russia denies something, not one that mentions Russia and has some
+//! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time.
+
+use super::Library;
+use super::doc::{Doc, DocStatement};
+use super::fold::{fold, fold_into, folded_contains, is_word_char, same_party};
+use super::index::BitSet;
+use crate::extract::{Gazetteer, Kind};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// A query that could not be understood, with what to type instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// `kind:` takes claim or denial.
+    #[error("kind:{0} — use kind:claim or kind:denial")]
+    Kind(String),
+    /// `date:` takes dates like 2016, 2016-09 or 2016-09-21, or a range a..b.
+    #[error("date:{0} — use a date like 2016-09-21, 2016-09 or 2016, or a range 2016-09..2016-10")]
+    Date(String),
+    /// A field with nothing after the colon.
+    #[error("{0}: needs a value, as in {0}:russia")]
+    Empty(String),
+}
+
+/// What one term asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum What {
+    /// A folded run of word characters, matched inside words.
+    Word(String),
+    /// Folded text with single spaces, matched in the folded text of the file; `pieces`
+    /// are its words, which narrow the candidates through the index first.
+    Phrase { text: String, pieces: Vec<String> },
+    /// A party name as the gazetteer spells it (or as typed, for an unknown party).
+    Party(String),
+    /// Part of a speaker's name, folded.
+    Speaker(String),
+    /// A kind of statement.
+    Kind(Kind),
+    /// A tag, folded.
+    Tag(String),
+    /// An inclusive date range; each bound a prefix of `YYYY-MM-DD` (empty: open).
+    Date(String, String),
+}
+
+/// One term of a query, maybe negated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    negated: bool,
+    what: What,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    terms: Vec<Term>,
+    /// The kinds asked for by `kind:` terms: when any, other fields apply per statement.
+    kinds: Vec<Kind>,
+}
+
+/// Splits a query into raw terms: whitespace separates, double quotes (straight or curly)
+/// group, and an unclosed quote runs to the end (so a phrase searches while it is typed).
+fn raw_terms(input: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in input.chars() {
+        match c {
+            '"' | '“' | '”' => {
+                quoted = !quoted;
+                current.push('"');
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    terms.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        terms.push(current);
+    }
+    terms
+}
+
+/// The party a user means by `name`: any name or alias, in any case, else the name itself.
+/// (Doc party lists hold every statement's party too, so matching them is enough.)
+fn resolve_party(gazetteer: &Gazetteer, name: &str) -> String {
+    let title_case: String = name
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let found = [name.to_string(), name.to_uppercase(), title_case]
+        .iter()
+        .find_map(|n| gazetteer.canonical(n).map(str::to_string));
+    found.unwrap_or_else(|| name.to_string())
+}
+
+/// Text terms: a plain word, or a phrase when it holds spaces or punctuation.
+fn text_term(value: &str) -> Option<What> {
+    let folded = fold(value);
+    let pieces: Vec<String> = folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if pieces.is_empty() {
+        return None;
+    }
+    if folded.chars().all(is_word_char) {
+        return Some(What::Word(folded));
+    }
+    let text = single_spaced(folded.trim_matches(|c: char| c.is_whitespace()));
+    Some(What::Phrase { text, pieces })
+}
+
+/// Text with every run of whitespace made one space, so phrases match across line breaks.
+fn single_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A `date:` value as (low, high) prefixes.
+fn date_range(value: &str) -> Option<(String, String)> {
+    let ok = |s: &str| s.len() <= 10 && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let (lo, hi) = value.split_once("..").unwrap_or((value, value));
+    (ok(lo) && ok(hi) && !(lo.is_empty() && hi.is_empty()))
+        .then(|| (lo.to_string(), hi.to_string()))
+}
+
+impl Query {
+    /// Parses a query; party names are resolved through `gazetteer`.
+    pub fn parse(input: &str, gazetteer: &Gazetteer) -> Result<Query, QueryError> {
+        let mut terms = Vec::new();
+        for raw in raw_terms(input) {
+            let (negated, body) = match raw.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, raw.as_str()),
+            };
+            let field = body
+                .split_once(':')
+                .filter(|(f, _)| ["party", "speaker", "kind", "tag", "date"].contains(f));
+            let what = match field {
+                Some((name, value)) => {
+                    let value = value.trim_matches('"').trim();
+                    if value.is_empty() {
+                        return Err(QueryError::Empty(name.to_string()));
+                    }
+                    Some(match name {
+                        "party" => What::Party(resolve_party(gazetteer, value)),
+                        "speaker" => What::Speaker(fold(value)),
+                        "tag" => What::Tag(fold(value)),
+                        "kind" => {
+                            let v = fold(value);
+                            if "claim".starts_with(&v) {
+                                What::Kind(Kind::Claim)
+                            } else if "denial".starts_with(&v) {
+                                What::Kind(Kind::Denial)
+                            } else {
+                                return Err(QueryError::Kind(value.to_string()));
+                            }
+                        }
+                        _ => match date_range(value) {
+                            Some((lo, hi)) => What::Date(lo, hi),
+                            None => return Err(QueryError::Date(value.to_string())),
+                        },
+                    })
+                }
+                None if body.matches('"').count() % 2 == 1 => {
+                    // A phrase still being typed narrows like its words; it is checked
+                    // as a phrase once the closing quote is typed.
+                    if !negated {
+                        terms.extend(
+                            body.split(|c: char| c == '"' || c.is_whitespace())
+                                .filter_map(|w| match text_term(w)? {
+                                    What::Phrase { pieces, .. } => {
+                                        Some(pieces.into_iter().map(What::Word).collect())
+                                    }
+                                    word => Some(vec![word]),
+                                })
+                                .flatten()
+                                .map(|what| Term {
+                                    negated: false,
+                                    what,
+                                }),
+                        );
+                    }
+                    None
+                }
+                None => text_term(&body.replace('"', " ")),
+            };
+            terms.extend(what.map(|what| Term { negated, what }));
+        }
+        let kinds = terms
+            .iter()
+            .filter_map(|t| match (&t.what, t.negated) {
+                (What::Kind(k), false) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        Ok(Query { terms, kinds })
+    }
+
+    /// True when the query asks for nothing (every briefing matches).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The folded words and phrases a matching briefing contains: what the reader
+    /// highlights and what `sitrep search` shows the lines of.
+    pub fn needles(&self) -> Vec<&str> {
+        self.terms
+            .iter()
+            .filter(|t| !t.negated)
+            .filter_map(|t| match &t.what {
+                What::Word(w) | What::Speaker(w) => Some(w.as_str()),
+                What::Phrase { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether a statement is one the `kind:` terms ask for, made by the party and speaker
+    /// the query names.
+    fn statement_fits(&self, doc: &Doc, s: &DocStatement) -> bool {
+        self.kinds.contains(&s.kind)
+            && self
+                .terms
+                .iter()
+                .filter(|t| !t.negated)
+                .all(|t| match &t.what {
+                    What::Party(p) => doc.party(s).is_some_and(|sp| same_party(sp, p)),
+                    What::Speaker(v) => doc.actor(s).is_some_and(|a| folded_contains(a, v)),
+                    _ => true,
+                })
+    }
+
+    /// Whether a briefing satisfies the field terms (text terms are the index's job).
+    fn fields_match(&self, doc: &Doc) -> bool {
+        if !self.kinds.is_empty() && !doc.statements.iter().any(|s| self.statement_fits(doc, s)) {
+            return false;
+        }
+        self.terms.iter().all(|t| {
+            let hit = match &t.what {
+                What::Party(p) => doc.parties.iter().any(|dp| same_party(dp, p)),
+                What::Speaker(v) => doc.speakers.iter().any(|s| folded_contains(s, v)),
+                What::Kind(k) => doc.statements.iter().any(|s| s.kind == *k),
+                What::Tag(v) => doc.tags.iter().any(|tag| fold(tag) == *v),
+                What::Date(lo, hi) => {
+                    let d = doc.date.as_str();
+                    (lo.is_empty() || d[..lo.len().min(d.len())] >= *lo.as_str())
+                        && (hi.is_empty() || d[..hi.len().min(d.len())] <= *hi.as_str())
+                }
+                What::Word(_) | What::Phrase { .. } => return true,
+            };
+            hit != t.negated
+        })
+    }
+}
+
+/// Results of text terms from earlier keystrokes: typing `russia den` re-evaluates only the
+/// last word. Cleared whenever the library changes.
+#[derive(Debug, Default)]
+pub struct TermCache {
+    sets: Mutex<HashMap<String, BitSet>>,
+}
+
+impl TermCache {
+    /// Forgets everything (the index changed).
+    pub fn clear(&mut self) {
+        self.sets
+            .get_mut()
+            .expect("no panic holds the lock")
+            .clear();
+    }
+
+    fn get_or(&self, key: &str, compute: impl FnOnce() -> BitSet) -> BitSet {
+        if let Some(hit) = self.sets.lock().expect("term cache lock").get(key) {
+            return hit.clone();
+        }
+        let set = compute();
+        let mut sets = self.sets.lock().expect("term cache lock");
+        if sets.len() >= 64 {
+            sets.clear();
+        }
+        sets.insert(key.to_string(), set.clone());
+        set
+    }
+}
+
+/// The text of a file as search sees it: decoded like the loader does, folded, spaced.
+fn searchable_text(path: &std::path::Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let (text, _) = crate::briefing::decode(&bytes).ok()?;
+    Some(single_spaced(&fold(&text)))
+}
+
+impl Library {
+    fn text_matches(&self, what: &What) -> BitSet {
+        let n = self.catalog.docs.len();
+        let index = &self.catalog.index;
+        let mut set = match what {
+            What::Word(w) => self.terms.get_or(w, || index.containing(w)),
+            What::Phrase { text, pieces } => self.terms.get_or(&format!("\"{text}"), || {
+                let mut candidates = BitSet::full(index.doc_count());
+                for p in pieces {
+                    candidates.and(&self.terms.get_or(p, || index.containing(p)));
+                }
+                candidates.and(&self.catalog.live);
+                let ids: Vec<usize> = candidates.iter().collect();
+                let hits: Vec<usize> = ids
+                    .into_par_iter()
+                    .filter(|&id| {
+                        searchable_text(&self.catalog.docs[id].path)
+                            .is_some_and(|t| t.contains(text.as_str()))
+                    })
+                    .collect();
+                let mut set = BitSet::new(index.doc_count());
+                hits.into_iter().for_each(|id| set.insert(id));
+                set
+            }),
+            _ => BitSet::full(n),
+        };
+        set.grow(n);
+        set
+    }
+
+    /// The briefings matching a query, in list order. Text terms need the index: until
+    /// [`Library::is_indexed`], they find only what has been indexed.
+    pub fn search(&self, query: &Query) -> Vec<u32> {
+        let mut set = self.catalog.live.clone();
+        for t in &query.terms {
+            if matches!(t.what, What::Word(_) | What::Phrase { .. }) {
+                let found = self.text_matches(&t.what);
+                if t.negated {
+                    set.and_not(&found);
+                } else {
+                    set.and(&found);
+                }
+            }
+        }
+        let has_fields = query
+            .terms
+            .iter()
+            .any(|t| !matches!(t.what, What::Word(_) | What::Phrase { .. }));
+        self.order
+            .iter()
+            .copied()
+            .filter(|&id| set.contains(id as usize))
+            .filter(|&id| !has_fields || query.fields_match(self.doc(id)))
+            .collect()
+    }
+
+    /// The lines of a briefing that hold what the query looks for (for `sitrep search`):
+    /// each line as it stands in the file, trimmed. Without words, the lines of the
+    /// statements a `kind:` query found.
+    pub fn matching_lines(&self, id: u32, query: &Query) -> Vec<String> {
+        let needles = query.needles();
+        let doc = self.doc(id);
+        if needles.is_empty() && query.kinds.is_empty() {
+            return Vec::new();
+        }
+        let Some(text) = doc.current_text() else {
+            return Vec::new();
+        };
+        if needles.is_empty() {
+            let mut lines: Vec<String> = doc
+                .statements
+                .iter()
+                .filter(|s| query.statement_fits(doc, s))
+                .filter_map(|s| {
+                    let start = text.get(..s.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+                    let end = text
+                        .get(s.span.start..)?
+                        .find('\n')
+                        .map_or(text.len(), |i| s.span.start + i);
+                    Some(text[start..end].trim().to_string())
+                })
+                .collect();
+            lines.dedup();
+            return lines;
+        }
+        let mut folded = String::new();
+        text.lines()
+            .filter(|line| {
+                folded.clear();
+                fold_into(line, &mut folded);
+                needles.iter().any(|n| {
+                    if n.contains(' ') {
+                        single_spaced(&folded).contains(n)
+                    } else {
+                        folded.contains(n)
+                    }
+                })
+            })
+            .map(|l| l.trim().to_string())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> Query {
+        Query::parse(q, Gazetteer::builtin()).unwrap()
+    }
+
+    #[test]
+    fn parses_words_phrases_negation_and_fields() {
+        let q =
+            parse("Sérgei \"Islamic  State\" -truce party:kremlin kind:den date:2016-09..2016-10");
+        let whats: Vec<(bool, What)> = q
+            .terms
+            .iter()
+            .map(|t| (t.negated, t.what.clone()))
+            .collect();
+        assert_eq!(
+            whats,
+            [
+                (false, What::Word("sergei".into())),
+                (
+                    false,
+                    What::Phrase {
+                        text: "islamic state".into(),
+                        pieces: vec!["islamic".into(), "state".into()]
+                    }
+                ),
+                (true, What::Word("truce".into())),
+                (false, What::Party("Russia".into())),
+                (false, What::Kind(Kind::Denial)),
+                (false, What::Date("2016-09".into(), "2016-10".into())),
+            ]
+        );
+        assert_eq!(
+            parse("party:isis").terms[0].what,
+            What::Party("Islamic State".into())
+        );
+        assert_eq!(
+            parse("10:30").terms[0].what,
+            What::Phrase {
+                text: "10:30".into(),
+                pieces: vec!["10".into(), "30".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn bad_fields_say_what_to_type() {
+        let g = Gazetteer::builtin();
+        assert!(matches!(
+            Query::parse("kind:maybe", g),
+            Err(QueryError::Kind(_))
+        ));
+        assert!(matches!(
+            Query::parse("date:last-week", g),
+            Err(QueryError::Date(_))
+        ));
+        assert!(matches!(Query::parse("tag:", g), Err(QueryError::Empty(_))));
+    }
+
+    #[test]
+    fn date_ranges_compare_by_prefix() {
+        let mut doc = Doc::unread("a.txt".into(), None);
+        doc.date = "2016-09-21".into();
+        assert!(parse("date:2016-09..2016-10").fields_match(&doc));
+        assert!(parse("date:2016").fields_match(&doc));
+        assert!(parse("date:..2016-09-21").fields_match(&doc));
+        assert!(!parse("date:2016-10..").fields_match(&doc));
+        assert!(!parse("-date:2016").fields_match(&doc));
+    }
+}

@@ -1,0 +1,405 @@
+//! The archive: the cache never loses a briefing or returns wrong results, search agrees
+//! with grep, party dossiers carry dates and the right sentences, and new files show up by
+//! themselves. Every test keeps its cache and state in a temporary folder.
+
+use assert_cmd::Command;
+use sitrep::library::cache::CacheFile;
+use sitrep::library::search::Query;
+use sitrep::library::{Library, Options};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The corpus folder from `SITREP_CORPUS`; `None` (with a note) when the variable is unset,
+/// a failure when it names a folder that is not there.
+fn corpus() -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("SITREP_CORPUS") else {
+        eprintln!("note: SITREP_CORPUS is not set; skipping the corpus test");
+        return None;
+    };
+    let dir = PathBuf::from(dir);
+    assert!(
+        dir.join("fnc1").is_dir(),
+        "SITREP_CORPUS={} has no fnc1/",
+        dir.display()
+    );
+    Some(dir)
+}
+
+fn options(cache: &Path) -> Options {
+    Options {
+        cache_dir: Some(cache.to_path_buf()),
+        watch_interval: Duration::from_millis(100),
+        ..Options::default()
+    }
+}
+
+/// A small archive written here (no corpus text) and an empty cache folder: a Russian
+/// denial answering a claim, with a front matter date; a briefing dated by its file name;
+/// and plain ones.
+fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let dir = docs.path();
+    let files = [
+        (
+            "2016-09-20-convoy.md",
+            "+++\ndate = \"2016-09-21\"\ntags = [\"syria\"]\n+++\nConvoy struck near Aleppo\n\n\
+             U.S. officials said Russian jets struck the aid convoy.\n\n\
+             Russia's Defence Ministry denied that its aircraft struck the convoy.\n",
+        ),
+        (
+            "2015-03-02 raid.txt",
+            "Raid on Tikrit\n\nIraqi forces said Islamic State fighters fled the city.\n",
+        ),
+        (
+            "notes/ebola.txt",
+            "Ebola clinic opens\n\nThe clinic in Monrovia opened on Monday, officials said.\n",
+        ),
+        (
+            "notes/cafe.txt",
+            "Café talks in Genève\n\nDiplomats met in a café to discuss the truce.\n",
+        ),
+    ];
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (docs, cache)
+}
+
+fn names(library: &Library, query: &str) -> Vec<String> {
+    let q = Query::parse(query, library.gazetteer()).unwrap();
+    library
+        .search(&q)
+        .into_iter()
+        .map(|id| {
+            library
+                .doc(id)
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn search_language_on_a_small_archive() {
+    let (docs, cache) = small_archive();
+    let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
+    assert_eq!(lib.len(), 4);
+    assert_eq!(names(&lib, "CONVOY struck"), ["2016-09-20-convoy.md"]);
+    assert_eq!(names(&lib, "geneve cafe"), ["cafe.txt"]);
+    assert_eq!(names(&lib, "\"aid  convoy\""), ["2016-09-20-convoy.md"]);
+    assert!(names(&lib, "\"convoy aid\"").is_empty());
+    assert_eq!(names(&lib, "said -convoy -ebola"), ["2015-03-02 raid.txt"]);
+    assert_eq!(names(&lib, "tag:syria"), ["2016-09-20-convoy.md"]);
+    assert_eq!(
+        names(&lib, "date:2016-09..2016-10"),
+        ["2016-09-20-convoy.md"]
+    );
+    assert_eq!(names(&lib, "date:2015"), ["2015-03-02 raid.txt"]);
+    assert_eq!(names(&lib, "party:kremlin"), ["2016-09-20-convoy.md"]);
+    assert_eq!(
+        names(&lib, "party:russia kind:denial"),
+        ["2016-09-20-convoy.md"]
+    );
+    assert!(names(&lib, "party:russia kind:denial ebola").is_empty());
+}
+
+#[test]
+fn dossier_of_a_small_archive_answers_the_claim() {
+    let (docs, cache) = small_archive();
+    let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
+    let (name, entries) = lib.dossier("Moscow");
+    assert_eq!(name, "Russia");
+    let denial = entries
+        .iter()
+        .find(|e| e.statement.kind == sitrep::extract::Kind::Denial)
+        .expect("the Russian denial is in the dossier");
+    assert_eq!(denial.doc.date, "2016-09-21");
+    assert_eq!(
+        denial.text,
+        "Russia's Defence Ministry denied that its aircraft struck the convoy."
+    );
+}
+
+/// Everything a search can tell about the small archive, to compare runs.
+fn answers(lib: &Library) -> Vec<Vec<String>> {
+    [
+        "convoy",
+        "said",
+        "party:russia",
+        "date:2015",
+        "\"aid convoy\"",
+        "tikrit -zzz",
+    ]
+    .iter()
+    .map(|q| names(lib, q))
+    .collect()
+}
+
+#[test]
+fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
+    let (docs, cache) = small_archive();
+    let roots = [docs.path().to_path_buf()];
+    let opts = options(cache.path());
+    let fresh = Library::open_blocking(&roots, &opts);
+    let expected = answers(&fresh);
+    let file = CacheFile::new(cache.path(), &roots, &opts.gazetteer.names().join("\0"));
+    let written = std::fs::read(file.path()).expect("the cache was written");
+
+    // Warm, then with each kind of damage: same list, same answers. A temporary file left
+    // by a killed writer is never read, and the next write (after "deleted") removes it.
+    type Damage<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let damages: [Damage; 5] = [
+        ("warm", Box::new(|| {})),
+        (
+            "killed mid-write",
+            Box::new(|| {
+                let temp = cache.path().join(format!(
+                    ".{}.4242.tmp",
+                    file.path().file_name().unwrap().to_string_lossy()
+                ));
+                std::fs::write(temp, &written[..written.len() / 2]).unwrap();
+            }),
+        ),
+        (
+            "deleted",
+            Box::new(|| std::fs::remove_file(file.path()).unwrap()),
+        ),
+        (
+            "a flipped byte",
+            Box::new(|| {
+                let mut bad = written.clone();
+                let mid = bad.len() / 2;
+                bad[mid] ^= 0x55;
+                std::fs::write(file.path(), bad).unwrap();
+            }),
+        ),
+        (
+            "truncated",
+            Box::new(|| std::fs::write(file.path(), &written[..written.len() / 3]).unwrap()),
+        ),
+    ];
+    for (what, damage) in damages {
+        damage();
+        let lib = Library::open_blocking(&roots, &opts);
+        assert_eq!(lib.len(), 4, "{what}: a briefing was lost");
+        assert_eq!(answers(&lib), expected, "{what}: different answers");
+        assert!(file.read().is_some(), "{what}: the cache was not rebuilt");
+    }
+    let leftovers = std::fs::read_dir(cache.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "temporary files are cleaned up");
+}
+
+#[test]
+fn a_stale_cache_is_not_believed() {
+    let (docs, cache) = small_archive();
+    let roots = [docs.path().to_path_buf()];
+    let opts = options(cache.path());
+    assert_eq!(
+        names(&Library::open_blocking(&roots, &opts), "tikrit"),
+        ["2015-03-02 raid.txt"]
+    );
+    std::fs::write(
+        docs.path().join("2015-03-02 raid.txt"),
+        "Raid on Mosul\n\nIraqi forces entered Mosul.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(docs.path().join("notes/ebola.txt")).unwrap();
+    let lib = Library::open_blocking(&roots, &opts);
+    assert!(names(&lib, "tikrit").is_empty());
+    assert_eq!(names(&lib, "mosul"), ["2015-03-02 raid.txt"]);
+    assert!(names(&lib, "ebola").is_empty());
+    assert_eq!(lib.len(), 3);
+}
+
+#[test]
+fn files_added_changed_and_removed_show_up_by_themselves() {
+    let (docs, cache) = small_archive();
+    let mut lib = Library::open(&[docs.path().to_path_buf()], &options(cache.path()));
+    assert_eq!(lib.len(), 4, "the list is there before anything is read");
+    let wait_for = |lib: &mut Library, what: &str, done: &dyn Fn(&Library) -> bool| {
+        // Generous: the watcher shares the thread pool with tests reading the corpus.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !done(lib) {
+            assert!(Instant::now() < deadline, "{what} never happened");
+            std::thread::sleep(Duration::from_millis(20));
+            lib.poll();
+        }
+    };
+    wait_for(&mut lib, "indexing", &|l| l.is_indexed());
+    std::fs::write(
+        docs.path().join("new.txt"),
+        "Truce in Yemen\n\nThe truce held.\n",
+    )
+    .unwrap();
+    wait_for(&mut lib, "the new file", &|l| {
+        names(l, "yemen") == ["new.txt"]
+    });
+    assert_eq!(lib.len(), 5);
+    std::fs::write(
+        docs.path().join("new.txt"),
+        "Truce in Libya broken\n\nFighting resumed.\n",
+    )
+    .unwrap();
+    wait_for(&mut lib, "the change", &|l| {
+        names(l, "libya") == ["new.txt"]
+    });
+    assert!(names(&lib, "yemen").is_empty());
+    std::fs::remove_file(docs.path().join("new.txt")).unwrap();
+    wait_for(&mut lib, "the removal", &|l| l.len() == 4);
+    lib.save().unwrap();
+    let reopened = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
+    assert_eq!(reopened.len(), 4);
+}
+
+fn cli(args: &[&str], cache: &Path) -> std::process::Output {
+    Command::cargo_bin("sitrep")
+        .unwrap()
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn search_json_names_path_title_date_and_lines() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(
+        &["search", "convoy struck", dir, "--format", "json"],
+        cache.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    assert_eq!(hits[0]["title"], "Convoy struck near Aleppo");
+    assert_eq!(hits[0]["date"], "2016-09-21");
+    assert!(
+        hits[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("2016-09-20-convoy.md")
+    );
+    assert_eq!(hits[0]["lines"][0], "Convoy struck near Aleppo");
+    let denial = cli(
+        &[
+            "search",
+            "party:russia kind:denial",
+            dir,
+            "--format",
+            "json",
+        ],
+        cache.path(),
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&denial.stdout).unwrap();
+    assert_eq!(
+        hits[0]["lines"][0],
+        "Russia's Defence Ministry denied that its aircraft struck the convoy."
+    );
+    let none = cli(&["search", "nothinglikethis", dir], cache.path());
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+}
+
+/// The files `grep -ril -F word` finds under `dir`.
+fn grep_files(word: &str, dir: &Path) -> BTreeSet<String> {
+    let out = std::process::Command::new("grep")
+        .args(["-r", "-i", "-l", "-F", "--", word])
+        .arg(dir)
+        .output()
+        .expect("grep runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn plain_word_search_finds_the_same_files_as_grep() {
+    let Some(corpus) = corpus() else { return };
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(corpus.join("fnc1"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    sources.sort();
+    for src in sources.iter().take(400) {
+        std::fs::copy(src, docs.path().join(src.file_name().unwrap())).unwrap();
+    }
+    let dir = docs.path().to_str().unwrap();
+    for word in [
+        "russia", "Islamic", "denied", "ebola", "kurd", "said", "isis", "2014", "xyzzyq",
+    ] {
+        let out = cli(&["search", word, dir], cache.path());
+        let ours: BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        assert_eq!(ours, grep_files(word, docs.path()), "search {word}");
+    }
+}
+
+#[test]
+fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
+    let Some(corpus) = corpus() else { return };
+    let cache = tempfile::tempdir().unwrap();
+    let lib = Library::open_blocking(&[corpus.join("fnc1")], &options(cache.path()));
+    for party in ["Russia", "Islamic State"] {
+        let (name, entries) = lib.dossier(party);
+        assert_eq!(name, party);
+        assert!(!entries.is_empty(), "{party} says something in fnc1");
+        for e in &entries {
+            assert_eq!(
+                e.doc.date.len(),
+                10,
+                "{party}: {} has a date",
+                e.doc.path.display()
+            );
+            let text = std::fs::read_to_string(&e.doc.path).unwrap();
+            assert_eq!(
+                &text[e.statement.span.start..e.statement.span.end],
+                e.text,
+                "the entry opens at its own sentence"
+            );
+        }
+        assert!(
+            entries.windows(2).all(|w| w[0].doc.date >= w[1].doc.date),
+            "{party}: newest first"
+        );
+    }
+    let (_, entries) = lib.dossier("ISIS");
+    let denials: Vec<_> = entries
+        .iter()
+        .filter(|e| e.statement.kind == sitrep::extract::Kind::Denial)
+        .collect();
+    assert!(
+        denials.len() >= 2,
+        "Islamic State denials in fnc1: {}",
+        denials.len()
+    );
+    assert!(
+        denials
+            .iter()
+            .any(|d| d.text.contains("denied that al-Baghdadi")),
+        "the fighter's denial about al-Baghdadi's wife is listed"
+    );
+}

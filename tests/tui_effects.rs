@@ -1,0 +1,69 @@
+//! The reader's keys that reach outside it: `m` and `s` keep marks in the state folder,
+//! `e` writes Markdown next to where the analyst is, `y` copies a quote over OSC 52.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use sitrep::config::Config;
+use sitrep::extract::Gazetteer;
+use sitrep::library::load_all;
+use sitrep::library::marks::Marks;
+use sitrep::tui::action::Action;
+use sitrep::tui::state::State;
+use sitrep::tui::{effect, to_action, update::update};
+use std::path::PathBuf;
+
+/// A reader on the seed briefing, as the other reader tests use.
+fn seed_reader(width: u16, height: u16) -> State {
+    let entries = load_all(
+        &[PathBuf::from("briefings/000_2b1845f26494101a.txt")],
+        Gazetteer::builtin(),
+    );
+    State::new(entries, Config::builtin().unwrap(), true, width, height)
+}
+
+/// Presses plain character keys through the built-in key map.
+fn type_keys(state: &mut State, keys: &str) {
+    for c in keys.chars() {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = to_action(event, state) {
+            update(state, action);
+        }
+    }
+}
+
+#[test]
+fn keys_leave_effects_and_effects_do_what_they_say() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let export_dir = tempfile::tempdir().unwrap();
+    let mut state = seed_reader(100, 30);
+    state.marks = Marks::load(state_dir.path()).unwrap();
+    let mut terminal = Vec::new();
+
+    type_keys(&mut state, "s");
+    let action = state.effect.take().expect("s leaves an effect");
+    assert_eq!(action, Action::ToggleStar);
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    assert!(state.message.as_deref().unwrap().starts_with("starred"));
+    let path = state.current().unwrap().0.path.clone();
+    assert!(Marks::load(state_dir.path()).unwrap().is_starred(&path));
+
+    type_keys(&mut state, "e");
+    let action = state.effect.take().expect("e leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let written = export_dir.path().join("000_2b1845f26494101a.sitrep.md");
+    assert!(state.message.as_deref().unwrap().contains("sitrep.md"));
+    let md = std::fs::read_to_string(written).unwrap();
+    assert!(md.contains("## Claims and denials"), "{md}");
+
+    type_keys(&mut state, "y");
+    let action = state.effect.take().expect("y leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let sent = String::from_utf8(terminal).unwrap();
+    assert!(
+        sent.starts_with("\x1b]52;c;") && sent.ends_with('\x07'),
+        "{sent:?}"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some("copied the quote to the clipboard")
+    );
+}
