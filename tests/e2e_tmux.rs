@@ -327,3 +327,42 @@ fn reader_on_the_bad_input_matrix() {
     tmux.type_text("q");
     tmux.wait_for_prompt();
 }
+
+/// A terminal that vanishes (the tmux server killed, as when an SSH session drops without a
+/// hang-up signal reaching the reader) ends the reader instead of leaving it spinning on an
+/// input that only reads end-of-file.
+#[test]
+fn the_reader_ends_when_its_terminal_disappears() {
+    if !tmux_available() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        eprintln!("note: tmux is not installed, so this end-to-end test is skipped");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(dir, config_home.path());
+    let pid_file = config_home.path().join("pid");
+    tmux.type_text(&format!(
+        "sh -c 'echo $$ > {}; exec {} briefings'",
+        pid_file.display(),
+        env!("CARGO_BIN_EXE_sitrep")
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Claims ◀─▶ denials");
+    let pid = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(tmux.run(&["kill-server"]).status.success());
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let gone = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        // Gone, or a zombie waiting for its (already dead) parent to reap it.
+        std::fs::read_to_string(proc_dir.join("stat"))
+            .map_or(true, |stat| stat.split_whitespace().nth(2) == Some("Z"))
+    });
+    if !gone {
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+    }
+    assert!(gone, "the reader kept running after its terminal went away");
+}

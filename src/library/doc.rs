@@ -230,9 +230,13 @@ fn iso_date(s: &str) -> Option<String> {
             4 | 7 => *c == b'-',
             _ => c.is_ascii_digit(),
         });
+        // Only an all-ASCII window may be sliced: anything else is not a date anyway.
+        if !shape {
+            return None;
+        }
         let month = &s[i + 5..i + 7];
         let day = &s[i + 8..i + 10];
-        (shape && ("01"..="12").contains(&month) && ("01"..="31").contains(&day))
+        (("01"..="12").contains(&month) && ("01"..="31").contains(&day))
             .then(|| s[i..i + 10].to_string())
     })
 }
@@ -287,5 +291,21 @@ mod tests {
             date_without_front_matter(Path::new("a/raid.txt"), stamp).1,
             DateSource::Modified
         );
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::iso_date;
+
+    #[test]
+    fn dates_are_found_and_other_text_never_panics() {
+        assert_eq!(
+            iso_date("2016-09-21_report.txt").as_deref(),
+            Some("2016-09-21")
+        );
+        assert_eq!(iso_date("name\u{9b}31m0;x\u{202e}.txt"), None);
+        assert_eq!(iso_date("ab\u{9b}cdefghijkl"), None);
+        assert_eq!(iso_date("2016-13-01"), None);
     }
 }

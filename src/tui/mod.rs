@@ -39,7 +39,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How often the loop looks for a termination signal while no key arrives.
-const SIGNAL_POLL: Duration = Duration::from_millis(200);
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// Draws the whole screen from the state.
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -167,7 +167,14 @@ fn event_loop(
             if sig != 0 {
                 return Ok(Some(sig as i32));
             }
-            if event::poll(SIGNAL_POLL)? {
+            // A terminal that went away (ssh dropped, tmux killed) does not always deliver
+            // SIGHUP, and its input then reads end-of-file forever, which crossterm's own
+            // wait spins on: so wait on the input ourselves and only ask crossterm for
+            // events that are already there (resizes arrive that way within a tick).
+            if input_hung_up(SIGNAL_POLL) {
+                return Ok(Some(signal_hook::consts::SIGHUP));
+            }
+            if event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -185,6 +192,20 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Waits up to `timeout` for input; true when standard input is a terminal that has hung up
+/// (or is closed): `poll(2)` reports POLLHUP, POLLERR or POLLNVAL.
+fn input_hung_up(timeout: Duration) -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd and a count of one; poll only writes its revents.
+    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// The action for a terminal event: key presses through the key map (releases and repeats
