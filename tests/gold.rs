@@ -4,7 +4,9 @@
 //!
 //! Needs `SITREP_CORPUS` (CI sets it); skipped with a note when unset, failing when wrong.
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::PathBuf;
 
 /// Floors: metric name in the scorer's JSON line, and the lowest accepted value.
@@ -39,19 +41,15 @@ fn polnear_scores_stay_above_floors() {
     let gold = corpus.join("polnear-train");
     let scorer = corpus.join("../eval/score.py");
     assert!(scorer.is_file(), "no scorer at {}", scorer.display());
-    let out = Command::cargo_bin("sitrep")
-        .unwrap()
-        .args(["extract", "--format", "json"])
-        .arg(gold.join("text"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = gold.join("text");
+    let stdout = cli::sitrep_stdout([
+        "extract".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        text.as_os_str(),
+    ]);
     let pred = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(pred.path(), &out.stdout).unwrap();
+    std::fs::write(pred.path(), &stdout).unwrap();
     let scored = std::process::Command::new("python3")
         .arg(&scorer)
         .arg(&gold)

@@ -1,26 +1,19 @@
 //! The user's seed briefing must read perfectly: these are the acceptance points of the
 //! extraction issue, checked through the real binary's JSON so the contract is tested too.
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
+
 use serde_json::Value;
 
 fn seed() -> Value {
-    let out = Command::cargo_bin("sitrep")
-        .unwrap()
-        .args([
-            "extract",
-            "briefings/000_2b1845f26494101a.txt",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stdout = cli::sitrep_stdout([
+        "extract",
+        "briefings/000_2b1845f26494101a.txt",
+        "--format",
+        "json",
+    ]);
+    let all: Value = serde_json::from_slice(&stdout).unwrap();
     all[0].clone()
 }
 

@@ -1,0 +1,23 @@
+//! Running the real binary from tests: the output of a command that must succeed.
+
+use std::ffi::OsStr;
+
+/// Runs `sitrep` with `args` and returns its standard output, failing the test (with the
+/// binary's own error output) when it does not exit successfully.
+pub fn sitrep_stdout<I, S>(args: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out = assert_cmd::Command::cargo_bin("sitrep")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
