@@ -4,7 +4,7 @@
 
 use super::lexicon::{self, Cue, Pronoun};
 use super::parties::Gazetteer;
-use super::tokens::{Lower, Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
+use super::tokens::{Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
 
 /// A cue verb with its subject, found in one sentence.
 #[derive(Debug, Clone)]
@@ -340,10 +340,12 @@ pub fn attributions(
             continue;
         }
         let w = t.span.of(text);
-        let Some(lw) = Lower::of(w) else {
+        // Every cue is plain ASCII: skip the rest without normalising them.
+        if !w.is_ascii() {
             i += 1;
             continue;
-        };
+        }
+        let lw = norm(w);
         let lw = lw.as_str();
         // "according to X"
         if lw == "according"
@@ -535,9 +537,8 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         if names == 0 || !(titled || names >= 2 || known) {
             continue;
         }
-        if let Some(Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer).as_ref()
-            && let Some(s) =
-                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+        if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
+            && let Some(s) = resolver.resolve(name)
         {
             resolver.remember(&s);
         }

@@ -72,7 +72,8 @@ pub struct Statement {
     pub party: Option<String>,
     /// The verb or phrase that makes it a statement ("denied", "told").
     pub cue: Option<String>,
-    /// The whole sentence (or sentences, when a quotation runs on).
+    /// Its sentence (or sentences, when a quotation runs on); when one sentence holds several
+    /// statements, its own clause of it.
     pub span: Span,
     /// Index into [`Briefing::paragraphs`].
     pub paragraph: usize,
@@ -89,8 +90,18 @@ pub struct PartyCount {
     pub mentions: usize,
 }
 
-/// Extracts everything from one briefing. Deterministic and linear in the text's length.
+/// Extracts everything from one briefing, with the parties its front matter adds on top of
+/// `gazetteer`. Deterministic and linear in the text's length.
 pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
+    if b.meta.parties.is_empty() {
+        extract_with(b, gazetteer)
+    } else {
+        extract_with(b, &gazetteer.for_briefing(&b.meta.parties))
+    }
+}
+
+/// Extracts with exactly this gazetteer.
+fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let text = b.text.as_str();
     let paragraphs = &b.paragraphs;
     // Sentences, remembering their paragraph.
@@ -628,6 +639,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             .iter()
             .any(|w| denial_text.contains(w));
         let accused = statements[d].party.as_ref().map(|p| format!("party:{p}"));
+        let named: Vec<&str> = gazetteer
+            .find_all(statements[d].span.of(text))
+            .map(|(_, p)| p)
+            .collect();
         let lo = d.saturating_sub(COUNTER_WINDOW);
         let hi = (d + COUNTER_WINDOW).min(statements.len());
         let mut best: Option<(u32, usize)> = None;
@@ -665,12 +680,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
                 events += 1;
             }
             // "the Ukrainian claim": the denial names the claimant's party.
-            if names_a_claim
-                && let Some(p) = &claim.party
-                && gazetteer
-                    .find_all(statements[d].span.of(text))
-                    .any(|(_, q)| q == p)
-            {
+            if names_a_claim && claim.party.as_deref().is_some_and(|p| named.contains(&p)) {
                 score += 2;
             }
             if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {

@@ -297,6 +297,13 @@ impl Gazetteer {
     /// The built-in gazetteer extended with parties from config or front matter. An extra
     /// party with a built-in name adds aliases to it.
     pub fn build(extra: &[PartyDef]) -> Gazetteer {
+        Gazetteer::build_as(extra, true)
+    }
+
+    /// Builds the automaton: a DFA (slow to build, fastest to scan) for gazetteers that serve
+    /// many briefings, the builder's own choice for one briefing's front-matter parties, where
+    /// a DFA would cost more to build than the briefing takes to scan.
+    fn build_as(extra: &[PartyDef], shared: bool) -> Gazetteer {
         let mut names: Vec<String> = Vec::new();
         let mut aliases: Vec<(String, Option<usize>)> = Vec::new();
         let mut add = |name: &str, words: &mut dyn Iterator<Item = &str>| {
@@ -336,7 +343,7 @@ impl Gazetteer {
         // A DFA: built once per process, then the fastest scan for the many short lookups.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(shared.then_some(aho_corasick::AhoCorasickKind::DFA))
             .build(kept.iter().map(|&i| aliases[i].0.as_str()))
             .expect("party aliases form a valid automaton");
         Gazetteer {
@@ -351,7 +358,14 @@ impl Gazetteer {
     pub fn with_extra(&self, more: &[PartyDef]) -> Gazetteer {
         let mut all = self.extra.clone();
         all.extend_from_slice(more);
-        Gazetteer::build(&all)
+        Gazetteer::build_as(&all, true)
+    }
+
+    /// This gazetteer with one briefing's own parties on top, built for a single use.
+    pub fn for_briefing(&self, more: &[PartyDef]) -> Gazetteer {
+        let mut all = self.extra.clone();
+        all.extend_from_slice(more);
+        Gazetteer::build_as(&all, false)
     }
 
     /// Every party mention in `text`, as (span relative to `text`, canonical name), whole

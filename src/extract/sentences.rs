@@ -129,8 +129,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
 fn attribution_follows(rest: &str) -> bool {
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if let Some(l) = super::tokens::Lower::of(bare)
-            && super::lexicon::cue(l.as_str()).is_some_and(|c| c != super::lexicon::Cue::QuoteOnly)
+        if bare.is_ascii()
+            && super::lexicon::cue(&super::tokens::norm(bare))
+                .is_some_and(|c| c != super::lexicon::Cue::QuoteOnly)
             && !bare.starts_with(char::is_uppercase)
         {
             return true;

@@ -159,37 +159,7 @@ fn keeps_dot(word: &str) -> bool {
     let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
     single_capital
         || word.contains('.')
-        || Lower::of(word).is_some_and(|l| super::sentences::is_abbreviation(l.as_str()))
-}
-
-/// An ASCII-lowercased copy of a short word on the stack, for allocation-free lookups.
-pub struct Lower {
-    buf: [u8; 24],
-    len: usize,
-}
-
-impl Lower {
-    /// The lowercased word, or `None` when it is too long or not ASCII (no lexicon entry
-    /// would match it anyway).
-    pub fn of(word: &str) -> Option<Lower> {
-        let bytes = word.as_bytes();
-        if bytes.len() > 24 || !bytes.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 24];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
-        }
-        Some(Lower {
-            buf,
-            len: bytes.len(),
-        })
-    }
-
-    /// The word.
-    pub fn as_str(&self) -> &str {
-        ascii_str(&self.buf[..self.len])
-    }
+        || (word.is_ascii() && super::sentences::is_abbreviation(&norm(word)))
 }
 
 /// A word lowercased, with a trailing possessive (`'s`, `’s`, `'`) and dots removed, for

@@ -159,11 +159,7 @@ impl Doc {
             }
         };
         words.add_doc(&fold(&b.text));
-        let x = if b.meta.parties.is_empty() {
-            extract(&b, gazetteer)
-        } else {
-            extract(&b, &gazetteer.with_extra(&b.meta.parties))
-        };
+        let x = extract(&b, gazetteer);
         if let Some(d) = b.meta.date.as_deref().and_then(iso_date) {
             doc.date = d;
             doc.date_source = DateSource::FrontMatter;

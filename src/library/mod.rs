@@ -45,11 +45,7 @@ impl Entry {
     pub fn load(path: &std::path::Path, gazetteer: &Gazetteer) -> Entry {
         match Briefing::load(path) {
             Ok(b) => {
-                let x = if b.meta.parties.is_empty() {
-                    extract(&b, gazetteer)
-                } else {
-                    extract(&b, &gazetteer.with_extra(&b.meta.parties))
-                };
+                let x = extract(&b, gazetteer);
                 Entry::Ok(Box::new(b), Box::new(x))
             }
             Err(e) => Entry::Failed(e),
