@@ -340,8 +340,8 @@ pub fn attributions(
             continue;
         }
         let w = t.span.of(text);
-        // Every cue is plain ASCII: skip the rest without normalising them.
-        if !w.is_ascii() {
+        // Every cue is a short plain-ASCII word: skip the rest without normalising them.
+        if w.len() > 16 || !w.is_ascii() {
             i += 1;
             continue;
         }
