@@ -7,6 +7,7 @@
 //! word normalised by [`super::tokens::norm`] (lowercased, dots and possessive removed).
 
 use super::tokens::{norm, strip_possessive};
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// How a cue verb attributes what follows or precedes it.
@@ -107,7 +108,7 @@ impl Lex {
         self.pronoun
     }
 
-    /// The event the word names, if any (see [`event_class`]).
+    /// The event the word names, if any (see [`EVENT_CLASSES`]).
     pub fn event(self) -> Option<&'static str> {
         EVENT_CLASSES
             .get(usize::from(self.event).checked_sub(1)?)
@@ -270,12 +271,6 @@ pub fn is_aux_or_adverb(word: &str, lex: Lex) -> bool {
         || (word.len() > 4 && word.ends_with("ly") && !matches!(word, "italy" | "family" | "ally"))
 }
 
-/// Words too common to tie two statements to the same event.
-pub fn is_stopword(word: &str) -> bool {
-    let lex = lookup(word);
-    lex.is(Class::FunctionWord) || lex.is(Class::Stopword)
-}
-
 /// Lowercase words that, right after a name, show the name is the subject of a verb
 /// ("Cruz played down", "Trump has", "Obama will"). Takes the normalised word and its
 /// [`lookup`].
@@ -286,11 +281,6 @@ pub fn is_verb_like(word: &str, lex: Lex) -> bool {
         || lex.is(Class::IrregularVerb)
         || (word.len() > 4 && word.ends_with("ed"))
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
-}
-
-/// The event class of a normalised word (see [`EVENT_CLASSES`]).
-pub fn event_class(word: &str) -> Option<&'static str> {
-    lookup(word).event()
 }
 
 /// Determiners that open a noun phrase.
@@ -306,11 +296,6 @@ pub fn is_female_name(word: &str) -> bool {
 /// Common male first names, for "he" agreement.
 pub fn is_male_name(word: &str) -> bool {
     lookup(word).is(Class::MaleName)
-}
-
-/// Objects of a rejection that make it a refusal of an offer, not a denial of a fact.
-pub fn is_proposal_noun(word: &str) -> bool {
-    lookup(word).is(Class::ProposalNoun)
 }
 
 /// Each class with its words.
@@ -1760,7 +1745,7 @@ pub const EVENT_CLASSES: &[(&str, &[&str])] = &[
 ];
 
 /// Phrases inside a quotation or statement that deny rather than assert.
-pub const DENIAL_PHRASES: &[&str] = &[
+const DENIAL_PHRASES: &[&str] = &[
     "not true",
     "untrue",
     "no truth",
@@ -1811,4 +1796,16 @@ mod tests {
         assert_eq!(lookup_raw("DENIED").cue(), Some(Cue::Deny));
         assert!(lookup_raw("Sen.").is(Class::Title));
     }
+}
+
+/// True when `text` holds one of the [`DENIAL_PHRASES`], in any case: one automaton pass over
+/// the statement instead of lowercasing it and searching for each phrase in turn.
+pub fn has_denial_phrase(text: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DENIAL_PHRASES)
+            .expect("denial phrases form a valid automaton")
+    });
+    PHRASES.is_match(text)
 }

@@ -548,8 +548,7 @@ fn build_statements(
         .map(|(d, end)| {
             let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
             let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            let said = span.of(text).to_lowercase();
-            let deny = d.deny || lexicon::DENIAL_PHRASES.iter().any(|p| said.contains(p));
+            let deny = d.deny || lexicon::has_denial_phrase(span.of(text));
             Statement {
                 kind: if deny { Kind::Denial } else { Kind::Claim },
                 actor: d.actor,
@@ -563,25 +562,38 @@ fn build_statements(
         .collect()
 }
 
+/// One informative element of a statement, for matching a denial with the claim it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Term<'a> {
+    /// A party named (canonical name).
+    Party(&'a str),
+    /// An event word, folded to its class (see [`lexicon::EVENT_CLASSES`]).
+    Event(&'static str),
+    /// A proposal, plan or offer.
+    Proposal,
+    /// Any other word, cut to a crude stem ("announcement" ~ "announced"): its first six
+    /// characters, which is enough inside one briefing.
+    Stem([u8; 24], u8),
+}
+
+/// A statement's terms with their weights (event words weigh double).
+type Terms<'a> = rustc_hash::FxHashMap<Term<'a>, u32>;
+
 /// The informative words of a statement, event words folded to one stem, parties to their
-/// canonical names; with a weight each (event words weigh double).
-fn statement_terms(
-    text: &str,
-    s: &Statement,
-    gazetteer: &Gazetteer,
-) -> std::collections::HashMap<String, u32> {
+/// canonical names; with a weight each.
+fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -> Terms<'a> {
     let body = s.span.of(text);
-    let mut terms = std::collections::HashMap::new();
-    let actor_words: Vec<String> = s
+    let mut terms = Terms::default();
+    let actor_words: Vec<tokens::Norm> = s
         .actor
         .iter()
-        .flat_map(|a| a.split_whitespace().map(|w| tokens::norm(w).to_string()))
+        .flat_map(|a| a.split_whitespace().map(tokens::norm))
         .collect();
     let mut party_spans = Vec::new();
     for (span, party) in gazetteer.find_all(body) {
         party_spans.push(span);
         if s.actor.as_deref() != Some(party) {
-            terms.insert(format!("party:{party}"), 1);
+            terms.insert(Term::Party(party), 1);
         }
     }
     let mut offset = 0;
@@ -592,17 +604,22 @@ fn statement_terms(
             continue;
         }
         let l = tokens::norm(w);
-        if l.len() < 3 || l.len() > 30 || actor_words.iter().any(|a| *a == *l) {
+        if l.len() < 3 || l.len() > 30 || actor_words.iter().any(|a| a.as_str() == l.as_str()) {
             continue;
         }
-        if let Some(class) = lexicon::event_class(&l) {
-            terms.insert(format!("event:{class}"), 2);
-        } else if lexicon::is_proposal_noun(&l) {
-            terms.insert("proposal".into(), 0);
-        } else if !lexicon::is_stopword(&l) && lexicon::cue(&l).is_none() {
-            // A crude stem ("announcement" ~ "announced") is enough inside one briefing.
-            let stem: String = l.chars().take(6).collect();
-            terms.entry(stem).or_insert(1);
+        let lex = lexicon::lookup(&l);
+        if let Some(class) = lex.event() {
+            terms.insert(Term::Event(class), 2);
+        } else if lex.is(lexicon::Class::ProposalNoun) {
+            terms.insert(Term::Proposal, 0);
+        } else if !lex.is(lexicon::Class::FunctionWord)
+            && !lex.is(lexicon::Class::Stopword)
+            && lex.cue().is_none()
+        {
+            let stem_len = l.char_indices().nth(6).map_or(l.len(), |(k, _)| k);
+            let mut stem = [0; 24];
+            stem[..stem_len].copy_from_slice(&l.as_bytes()[..stem_len]);
+            terms.entry(Term::Stem(stem, stem_len as u8)).or_insert(1);
         }
     }
     terms
@@ -631,14 +648,14 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             continue;
         }
         // Rejecting a proposal answers the proposal, not an accusation.
-        let refuses_offer = terms[d].contains_key("proposal");
+        let refuses_offer = terms[d].contains_key(&Term::Proposal);
         let denial_text = statements[d].span.of(text).to_lowercase();
         // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
         // the claim it answers.
         let names_a_claim = ["accusation", "allegation", "claim", "charge", "report"]
             .iter()
             .any(|w| denial_text.contains(w));
-        let accused = statements[d].party.as_ref().map(|p| format!("party:{p}"));
+        let accused = statements[d].party.as_deref().map(Term::Party);
         let named: Vec<&str> = gazetteer
             .find_all(statements[d].span.of(text))
             .map(|(_, p)| p)
@@ -654,18 +671,18 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
-            if refuses_offer && !terms[c].contains_key("proposal") {
+            if refuses_offer && !terms[c].contains_key(&Term::Proposal) {
                 continue;
             }
             let (mut score, mut events) = (0, 0);
             for (t, w) in &terms[d] {
                 if terms[c].contains_key(t) {
                     score += w;
-                    events += u32::from(t.starts_with("event:"));
+                    events += u32::from(matches!(t, Term::Event(_)));
                 }
             }
             // The claim a denial answers usually names the denying party as the one accused.
-            if accused.as_ref().is_some_and(|p| terms[c].contains_key(p)) {
+            if accused.is_some_and(|p| terms[c].contains_key(&p)) {
                 score += 2;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or

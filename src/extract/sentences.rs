@@ -7,6 +7,7 @@
 use super::lexicon::{self, Class};
 use crate::briefing::Span;
 use memchr::{memchr3, memmem};
+use std::sync::LazyLock;
 
 /// True for a lowercased word that is an abbreviation when followed by a period.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -57,13 +58,16 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut i = para.start;
-    let ellipsis = "…".as_bytes();
+    static ELLIPSIS: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("…"));
     let mut next_ellipsis = None;
     while i < para.end {
         // Jump to the next `.`, `!`, `?` or `…`.
         if next_ellipsis.is_none_or(|e| e < i) {
-            next_ellipsis =
-                Some(memmem::find(&bytes[i..para.end], ellipsis).map_or(para.end, |k| i + k));
+            next_ellipsis = Some(
+                ELLIPSIS
+                    .find(&bytes[i..para.end])
+                    .map_or(para.end, |k| i + k),
+            );
         }
         let mark = memchr3(b'.', b'!', b'?', &bytes[i..para.end]).map_or(para.end, |k| i + k);
         i = mark.min(next_ellipsis.unwrap_or(para.end));
