@@ -1772,6 +1772,18 @@ const DENIAL_PHRASES: &[&str] = &[
     "nonsense",
 ];
 
+/// True when `text` holds one of the [`DENIAL_PHRASES`], in any case: one automaton pass over
+/// the statement instead of lowercasing it and searching for each phrase in turn.
+pub fn has_denial_phrase(text: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DENIAL_PHRASES)
+            .expect("denial phrases form a valid automaton")
+    });
+    PHRASES.is_match(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1796,16 +1808,4 @@ mod tests {
         assert_eq!(lookup_raw("DENIED").cue(), Some(Cue::Deny));
         assert!(lookup_raw("Sen.").is(Class::Title));
     }
-}
-
-/// True when `text` holds one of the [`DENIAL_PHRASES`], in any case: one automaton pass over
-/// the statement instead of lowercasing it and searching for each phrase in turn.
-pub fn has_denial_phrase(text: &str) -> bool {
-    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(DENIAL_PHRASES)
-            .expect("denial phrases form a valid automaton")
-    });
-    PHRASES.is_match(text)
 }
