@@ -9,7 +9,7 @@ use crate::library::Library;
 use crate::library::dossier::DossierRef;
 use crate::tui::action::Action;
 use crate::tui::state::{Cursor, State};
-use crate::tui::text::{draw_detail, draw_lines, fit, one_line};
+use crate::tui::text::{draw_detail, draw_lines, fit, one_line, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
@@ -41,6 +41,8 @@ pub struct Dossier {
     pub cursor: Cursor,
     /// Sentences read for the rows around the screen, by index into `refs`.
     pub rows: HashMap<usize, DossierRow>,
+    /// First line of the footer's text on screen (a long sentence scrolls there).
+    pub detail_top: usize,
     /// The selected statement by file and sentence, which outlives the library's ids when
     /// the library changes.
     selected_at: Option<(PathBuf, Span)>,
@@ -83,6 +85,7 @@ impl Dossier {
             refs,
             cursor: Cursor::default(),
             rows: HashMap::new(),
+            detail_top: 0,
             selected_at: None,
         };
         dossier.follow(library, screen);
@@ -110,7 +113,40 @@ impl Dossier {
     pub fn step(&mut self, delta: isize, library: &Library, screen: Rect) {
         let last = self.refs.len().saturating_sub(1);
         self.cursor.selected = self.cursor.selected.saturating_add_signed(delta).min(last);
+        self.detail_top = 0;
         self.follow(library, screen);
+    }
+
+    /// Scrolls the footer through the selected sentence by `delta` lines (J and K).
+    pub fn scroll_detail(&mut self, delta: isize, library: &Library, screen: Rect) {
+        let (_, foot) = split(screen);
+        let rows = usize::from(foot.height.saturating_sub(1));
+        let width = usize::from(foot.width.saturating_sub(1));
+        let lines = self
+            .detail(library)
+            .map_or(0, |text| wrapped_height(&text, width));
+        self.detail_top = self
+            .detail_top
+            .saturating_add_signed(delta)
+            .min(lines.saturating_sub(rows));
+    }
+
+    /// The selected statement in full for the footer: kind, who, the sentence, and the
+    /// statement it answers.
+    pub fn detail(&self, library: &Library) -> Option<String> {
+        let r = self.selected()?;
+        let row = self.rows.get(&self.cursor.selected)?;
+        let doc = library.doc(r.id);
+        let s = &doc.statements[r.statement];
+        let who = doc.actor(s).map_or_else(String::new, |a| format!(" · {a}"));
+        let mut text = format!("{}{who}: {}", kind_word(s.kind), row.sentence.as_deref()?);
+        if let Some((other, said)) = &row.answers {
+            let other = other
+                .as_deref()
+                .map_or_else(String::new, |o| format!("{o}: "));
+            text.push_str(&format!(" — answers {other}{said}"));
+        }
+        Some(one_line(&text))
     }
 
     /// How many entries fill the screen from the first one shown.
@@ -241,7 +277,7 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         }
         lines.push(header);
         let sentence = match row.map(|r| r.sentence.as_deref()) {
-            Some(Some(text)) => TextSpan::raw(fit(&format!("“{text}”"), width.saturating_sub(4))),
+            Some(Some(text)) => TextSpan::raw(fit(text, width.saturating_sub(4))),
             Some(None) => TextSpan::styled("(the file changed since it was read)", t.error),
             None => TextSpan::styled("…", t.dim),
         };
@@ -252,7 +288,7 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
                     let who = who
                         .as_deref()
                         .map_or_else(String::new, |w| format!("{}: ", one_line(w)));
-                    fit(&format!("↳ answers {who}“{said}”"), width.saturating_sub(4))
+                    fit(&format!("↳ answers {who}{said}"), width.saturating_sub(4))
                 }
                 None => "↳ answers …".to_string(),
             };
@@ -266,19 +302,6 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         }
     }
     draw_lines(frame, list, lines);
-    let detail = dossier.selected().and_then(|r| {
-        let row = dossier.rows.get(&dossier.cursor.selected)?;
-        let doc = library.doc(r.id);
-        let s = &doc.statements[r.statement];
-        let who = doc.actor(s).map_or_else(String::new, |a| format!(" · {a}"));
-        let mut text = format!("{}{who}: {}", kind_word(s.kind), row.sentence.as_deref()?);
-        if let Some((other, said)) = &row.answers {
-            let other = other
-                .as_deref()
-                .map_or_else(String::new, |o| format!("{o}: "));
-            text.push_str(&format!(" — answers {other}{said}"));
-        }
-        Some(one_line(&text))
-    });
-    draw_detail(frame, foot, detail, 0, t.dim);
+    let detail = dossier.detail(library);
+    draw_detail(frame, foot, detail, dossier.detail_top, t.dim);
 }

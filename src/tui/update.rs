@@ -18,7 +18,7 @@ pub fn update(state: &mut State, action: Action) {
     match action {
         Action::LibraryChanged => return library_changed(state),
         Action::Progress { read, total } => {
-            state.progress = (!state.library.is_indexed()).then_some((read, total));
+            state.progress = Some((read, total));
             return;
         }
         _ => {}
@@ -480,6 +480,8 @@ fn dossier_action(state: &mut State, action: Action) {
     }
     match action {
         Action::Open => open_from_dossier(state),
+        Action::DetailDown => dossier.scroll_detail(1, &state.library, state.size),
+        Action::DetailUp => dossier.scroll_detail(-1, &state.library, state.size),
         Action::Clear | Action::Quit | Action::Dossier => state.dossier = None,
         Action::Help => state.help = Some(0),
         _ => {}
