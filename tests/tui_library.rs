@@ -14,7 +14,7 @@ use sitrep::tui::state::{Pane, State};
 use sitrep::tui::update::update;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tui_common::{SEED, reader, region, screen, type_keys};
+use tui_common::{SEED, briefing_file, reader, region, screen, seed_reader, type_keys};
 
 /// Text with every run of whitespace one space.
 fn spaced(s: &str) -> String {
@@ -193,7 +193,7 @@ fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
 
 #[test]
 fn the_status_bar_shows_the_background_reading_until_it_is_done() {
-    let mut state = reader(&[SEED], 100, 30);
+    let mut state = seed_reader(100, 30);
     update(
         &mut state,
         Action::Progress {
@@ -222,25 +222,19 @@ fn wait_until(state: &mut State, what: &str, done: impl Fn(&State) -> bool) {
     }
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 #[test]
 fn library_changes_reach_the_list_and_keep_the_selection() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
+    briefing_file(
+        &dir,
         "b.txt",
         "Talks resume in Geneva\n\nDelegates met, an envoy said.\n",
     );
-    let c = write(
-        dir.path(),
+    let c = PathBuf::from(briefing_file(
+        &dir,
         "c.txt",
         "Convoy reaches Aleppo\n\nThe convoy arrived on Monday, the UN said.\n",
-    );
+    ));
     let options = Options {
         cache_dir: None,
         watch_interval: Duration::from_millis(50),
@@ -257,8 +251,8 @@ fn library_changes_reach_the_list_and_keep_the_selection() {
     let top = state.article_top;
 
     // A new briefing that sorts first: the open one stays open and selected.
-    write(
-        dir.path(),
+    briefing_file(
+        &dir,
         "a.txt",
         "Aid flights resume\n\nThe first flight landed, officials said.\n",
     );
@@ -270,8 +264,8 @@ fn library_changes_reach_the_list_and_keep_the_selection() {
     assert_eq!(state.article_top, top);
 
     // The open briefing changes on disk: it is read again.
-    write(
-        dir.path(),
+    briefing_file(
+        &dir,
         "c.txt",
         "Convoy reaches Aleppo after delay\n\nThe convoy arrived on Tuesday, the UN said.\n",
     );

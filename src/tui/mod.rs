@@ -174,7 +174,8 @@ fn event_loop(
         if state.quit {
             return Ok(None);
         }
-        loop {
+        // Wait for input, a signal, or news from the library (which only needs a redraw).
+        let input = loop {
             let sig = signal.load(Ordering::Relaxed);
             if sig != 0 {
                 return Ok(Some(sig as i32));
@@ -186,9 +187,15 @@ fn event_loop(
             if input_hung_up(TICK) {
                 return Ok(Some(signal_hook::consts::SIGHUP));
             }
-            if event::poll(Duration::ZERO)? || take_library_news(state) {
-                break;
+            if event::poll(Duration::ZERO)? {
+                break true;
             }
+            if take_library_news(state) {
+                break false;
+            }
+        };
+        if !input {
+            continue;
         }
         // Take every event already waiting before drawing again, so held keys never lag.
         loop {
