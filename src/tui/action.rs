@@ -45,7 +45,7 @@ pub enum Action {
     NextBriefing,
     /// Read the previous briefing in the list.
     PrevBriefing,
-    /// Start a search in the focused pane (in the briefings pane: filter the library).
+    /// Start a search in the focused pane (in the briefings pane: search the library).
     Search,
     /// Go to the next search hit.
     SearchNext,

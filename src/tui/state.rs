@@ -376,7 +376,7 @@ impl State {
     }
 
     /// Puts the view of `pane` back at `position` (see [`State::view_position`]); the list
-    /// follows its library filter instead, which the prompt restores itself.
+    /// follows its list search instead, which the prompt restores itself.
     pub fn set_view_position(&mut self, pane: Pane, position: usize) {
         match pane {
             Pane::List => return,

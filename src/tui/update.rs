@@ -258,7 +258,7 @@ fn cancel_prompt(state: &mut State) {
     }
 }
 
-/// Updates the search (or the library filter) as the user types, jumping to the first hit
+/// Updates the search (or the list search) as the user types, jumping to the first hit
 /// from where the view is, like less's incremental search.
 fn apply_prompt(state: &mut State) {
     let Some(prompt) = &state.prompt else { return };
@@ -369,7 +369,7 @@ enum Position {
     Offset(usize),
 }
 
-/// Esc: clears the search, else the library filter, else the filter, else the mark.
+/// Esc: clears the search, else the list search, else the filter, else the mark.
 fn clear(state: &mut State) {
     if state.search.take().is_some() {
         return;
@@ -505,7 +505,6 @@ fn open_from_dossier(state: &mut State) {
     }
     state.list.selected = state.shown.iter().position(|&id| id == r.id).unwrap_or(0);
     state.open_selected();
-    state.refresh_rows();
     state.focus = Pane::Article;
     state.follow_cursors();
     let statement = state
@@ -525,8 +524,9 @@ fn open_from_dossier(state: &mut State) {
 /// selected by its path, read again when its file changed, and replaced by its neighbour
 /// when its file is gone; an open dossier is listed again.
 fn library_changed(state: &mut State) {
-    if state.library.is_indexed() {
-        state.progress = None;
+    let finished = state.library.is_indexed() && state.progress.take().is_some();
+    if let Some(e) = state.library.cache_error().filter(|_| finished) {
+        state.message = Some(format!("cache not written: {e}"));
     }
     state.count_unreadable();
     let open_id = state.open_path().map(|p| state.library.id_of(p));
