@@ -175,20 +175,21 @@ fn open_and_wait(roots: &[PathBuf], options: &Options) -> (State, String, String
 }
 
 /// Types every query of [`TYPED`] into the briefings pane's `/` prompt, one key at a time,
-/// and returns the time of each keystroke to its frame (Esc between queries, untimed).
-fn reader_keystrokes(state: &mut State) -> Vec<Duration> {
+/// and returns each keystroke's time to its frame, wall and on CPU, with what was typed so
+/// far (Esc between queries, untimed).
+fn reader_keystrokes(state: &mut State) -> Vec<(Duration, Duration, &'static str)> {
     let mut terminal = terminal();
     state.focus = Pane::List;
     let mut times = Vec::new();
     for typed in TYPED {
         update(state, Action::Search);
-        for c in typed.chars() {
-            let start = Instant::now();
+        for (i, c) in typed.char_indices() {
+            let (start, cpu) = (Instant::now(), on_cpu());
             update(state, Action::Insert(c));
             terminal
                 .draw(|f| sitrep::tui::draw(f, state))
                 .expect("a frame");
-            times.push(start.elapsed());
+            times.push((start.elapsed(), on_cpu() - cpu, &typed[..i + c.len_utf8()]));
         }
         update(state, Action::Clear);
         update(state, Action::Clear);
@@ -288,17 +289,32 @@ fn main() {
     ));
     rows.push(("slowest keystrokes (wall)".into(), slowest.join(" · ")));
     let typed = reader_keystrokes(&mut state);
+    let wall: Vec<Duration> = typed.iter().map(|t| t.0).collect();
+    let mut cpu: Vec<Duration> = typed.iter().map(|t| t.1).collect();
+    cpu.sort();
     rows.push((
         format!(
             "reader: `/` keystroke to frame in the briefings pane ({} keystrokes)",
             typed.len()
         ),
         format!(
-            "median {} · p99 {} · max {}",
-            ms(percentile(&typed, 0.5)),
-            ms(percentile(&typed, 0.99)),
-            ms(*typed.last().expect("keystrokes"))
+            "median {} · p99 {} · max {} (on CPU: median {} · p99 {})",
+            ms(percentile(&wall, 0.5)),
+            ms(percentile(&wall, 0.99)),
+            ms(*wall.last().expect("keystrokes")),
+            ms(percentile(&cpu, 0.5)),
+            ms(percentile(&cpu, 0.99)),
         ),
+    ));
+    let slowest: Vec<String> = typed
+        .iter()
+        .rev()
+        .take(4)
+        .map(|(d, _, q)| format!("`{q}` {}", ms(*d)))
+        .collect();
+    rows.push((
+        "slowest reader keystrokes (wall)".into(),
+        slowest.join(" · "),
     ));
     drop(state);
 

@@ -3,7 +3,7 @@
 //! shell, and a briefing written into the open folder shows up in the list by itself.
 //! The reader's cache and state go to temporary folders, never the user's.
 //!
-//! Without tmux the test prints a note and passes, unless `CI` is set: CI installs tmux,
+//! Without tmux the tests print a note and pass, unless `CI` is set: CI installs tmux,
 //! so there a missing tmux is a failure.
 
 use std::path::Path;
@@ -121,21 +121,26 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
+/// True when tmux can run `test`. Without tmux the test is skipped with a note, except in
+/// CI, which installs tmux: there a missing tmux is a failure.
+fn tmux_ready(test: &str) -> bool {
+    let available = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-#[test]
-fn reader_in_a_real_terminal() {
-    if !tmux_available() {
+        .is_ok_and(|o| o.status.success());
+    if !available {
         assert!(
             std::env::var_os("CI").is_none(),
             "tmux is required in CI (install it in .ci/run)"
         );
-        eprintln!("note: tmux is not installed, so the end-to-end reader test is skipped");
+        eprintln!("note: tmux is not installed, so {test} is skipped");
+    }
+    available
+}
+
+#[test]
+fn reader_in_a_real_terminal() {
+    if !tmux_ready("the end-to-end reader test") {
         return;
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -280,8 +285,7 @@ fn bad_input_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn reader_on_the_bad_input_matrix() {
-    if !tmux_available() {
-        eprintln!("note: tmux is not installed, so the bad-input reader test is skipped");
+    if !tmux_ready("the bad-input reader test") {
         return;
     }
     let folder = tempfile::tempdir().unwrap();
@@ -344,9 +348,7 @@ fn reader_on_the_bad_input_matrix() {
 /// input that only reads end-of-file.
 #[test]
 fn the_reader_ends_when_its_terminal_disappears() {
-    if !tmux_available() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        eprintln!("note: tmux is not installed, so this end-to-end test is skipped");
+    if !tmux_ready("the vanishing terminal test") {
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -382,9 +384,7 @@ fn the_reader_ends_when_its_terminal_disappears() {
 /// second or two, without a restart, and leaves the list when it is deleted.
 #[test]
 fn new_briefings_appear_in_the_list_by_themselves() {
-    if !tmux_available() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        eprintln!("note: tmux is not installed, so the live reload test is skipped");
+    if !tmux_ready("the live reload test") {
         return;
     }
     let folder = tempfile::tempdir().unwrap();
