@@ -198,6 +198,31 @@ fn reader_keystrokes(state: &mut State) -> Vec<(Duration, Duration, &'static str
     times
 }
 
+/// Opens Russia's dossier as an analyst does (`p`, type the name, Enter) and then the
+/// briefing of its first statement (Enter); returns the time to each frame and how many
+/// statements the dossier lists.
+fn reader_dossier(state: &mut State) -> (Duration, Duration, usize) {
+    let mut terminal = terminal();
+    state.focus = Pane::Article;
+    let start = Instant::now();
+    update(state, Action::Dossier);
+    for c in "russia".chars() {
+        update(state, Action::Insert(c));
+    }
+    update(state, Action::Open);
+    terminal
+        .draw(|f| sitrep::tui::draw(f, state))
+        .expect("a frame");
+    let listed = start.elapsed();
+    let count = state.dossier.as_ref().map_or(0, |d| d.refs.len());
+    let start = Instant::now();
+    update(state, Action::Open);
+    terminal
+        .draw(|f| sitrep::tui::draw(f, state))
+        .expect("a frame");
+    (listed, start.elapsed(), count)
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and expects speed.
     if !std::env::args().any(|a| a == "--bench") {
@@ -315,6 +340,15 @@ fn main() {
     rows.push((
         "slowest reader keystrokes (wall)".into(),
         slowest.join(" · "),
+    ));
+    let (listed, opened, count) = reader_dossier(&mut state);
+    rows.push((
+        "reader: `p`, `russia`, Enter: the dossier on screen".into(),
+        format!("{} ({count} claims and denials listed)", ms(listed)),
+    ));
+    rows.push((
+        "reader: Enter in the dossier: the briefing at the sentence".into(),
+        ms(opened),
     ));
     drop(state);
 
