@@ -2,7 +2,7 @@
 //! to a named speaker (titles stripped, pronouns and role nouns pointed back to the person
 //! named earlier, surnames expanded to the full name first used).
 
-use super::lexicon::{self, Cue, Pronoun};
+use super::lexicon::{self, Class, Cue, Pronoun};
 use super::parties::Gazetteer;
 use super::tokens::{Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
 
@@ -345,13 +345,11 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        let lw = norm(w);
-        let lw = lw.as_str();
         // "according to X"
-        if lw == "according"
+        if w.eq_ignore_ascii_case("according")
             && toks
                 .get(i + 1)
-                .is_some_and(|n| n.is_word() && low(text, n) == "to")
+                .is_some_and(|n| n.is_word() && n.span.of(text).eq_ignore_ascii_case("to"))
         {
             if let Some((a, b)) = subject_right(text, toks, i + 2) {
                 let speaker =
@@ -375,10 +373,12 @@ pub fn attributions(
             i += 2;
             continue;
         }
-        let Some(cue) = lexicon::cue(lw) else {
+        let Some(cue) = t.lex.cue() else {
             i += 1;
             continue;
         };
+        let lw = norm(w);
+        let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
         if is_capitalized(w) && mid_sentence {
@@ -387,7 +387,7 @@ pub fn attributions(
         }
         if is_passive(text, toks, i)
             || is_non_denial(text, toks, i, cue)
-            || used_as_noun(text, toks, i, lw)
+            || used_as_noun(text, toks, i)
         {
             i += 1;
             continue;
@@ -404,7 +404,7 @@ pub fn attributions(
         // A participle has its own subject only in a progressive ("Trump is telling").
         let progressive = {
             let j = skip_aux_left(text, toks, i);
-            j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+            j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
         };
         let left = if participle && !progressive {
             None
@@ -467,8 +467,7 @@ pub fn attributions(
                 toks[subject.0.min(i)].span.start
             },
             cue_at: t.span.start,
-            pronoun_subject: subject.1 == subject.0 + 1
-                && lexicon::pronoun(&low(text, &toks[subject.0])).is_some(),
+            pronoun_subject: subject.1 == subject.0 + 1 && toks[subject.0].lex.pronoun().is_some(),
             cue_text: w.to_string(),
             cue,
             subject,
@@ -487,7 +486,7 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
     while k < toks.len() {
         let starts_name = toks[k].is_word() && {
             let w = toks[k].span.of(text);
-            is_capitalized(w) && !lexicon::is_function_word(&norm(w))
+            is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)
         };
         if !starts_name {
             k += 1;
@@ -496,9 +495,8 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let a = k;
         while k < toks.len() && toks[k].is_word() && {
             let w = toks[k].span.of(text);
-            let l = norm(w);
-            (is_capitalized(w) && !lexicon::is_function_word(&l))
-                || matches!(l.as_str(), "al" | "bin" | "de" | "van" | "von")
+            (is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord))
+                || matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
         } {
             k += 1;
             if is_possessive(toks[k - 1].span.of(text)) {
@@ -508,7 +506,7 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let b = k;
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
-            t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
+            t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), t.lex)
         });
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive is its subject too.
@@ -517,19 +515,10 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             continue;
         }
         let run = &toks[a..b];
-        let titled = run
-            .iter()
-            .any(|t| lexicon::is_title(&norm(t.span.of(text))));
-        let names = run
-            .iter()
-            .filter(|t| !lexicon::is_title(&norm(t.span.of(text))))
-            .count();
+        let titled = run.iter().any(|t| t.lex.is(Class::Title));
+        let names = run.iter().filter(|t| !t.lex.is(Class::Title)).count();
         let run_text = &text[run[0].span.start..run[run.len() - 1].span.end];
-        if gazetteer.first_in(run_text).is_some()
-            || run
-                .iter()
-                .any(|t| lexicon::is_org_noun(&norm(t.span.of(text))))
-        {
+        if gazetteer.first_in(run_text).is_some() || run.iter().any(|t| t.lex.is(Class::OrgNoun)) {
             continue;
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
@@ -549,10 +538,11 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
 fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
     let floor = i.saturating_sub(6);
     while i > floor && toks[i - 1].is_word() {
-        let w = low(text, &toks[i - 1]);
-        let time = lexicon::is_weekday(&w)
-            || (w == "on" && i < toks.len() && lexicon::is_weekday(&low(text, &toks[i])));
-        if lexicon::is_aux_or_adverb(&w) || w == "not" || w == "never" || time {
+        let before = &toks[i - 1];
+        let w = low(text, before);
+        let time = before.lex.is(Class::Weekday)
+            || (w == "on" && i < toks.len() && toks[i].lex.is(Class::Weekday));
+        if lexicon::is_aux_or_adverb(&w, before.lex) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
@@ -567,19 +557,19 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
         return false; // "is saying" is progressive, not passive
     }
     let j = skip_aux_left(text, toks, i);
-    j > 0 && toks[j - 1].is_word() && lexicon::is_passive_aux(&low(text, &toks[j - 1]))
+    j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
 }
 
 /// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
-fn used_as_noun(text: &str, toks: &[Tok], i: usize, word: &str) -> bool {
-    if !lexicon::is_noun_capable(word) {
+fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !toks[i].lex.is(Class::NounCapable) {
         return false;
     }
     let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
-    let determiner = |w: &str| lexicon::is_determiner(&norm(w));
-    let right_before = i >= 1 && word_at(i - 1).is_some_and(|w| determiner(w) || is_possessive(w));
+    let determiner = |k: usize| toks[k].is_word() && toks[k].lex.is(Class::Determiner);
+    let right_before = i >= 1 && (determiner(i - 1) || word_at(i - 1).is_some_and(is_possessive));
     // "the Ukrainian claim": a determiner, then one modifier.
-    let one_before = i >= 2 && word_at(i - 1).is_some() && word_at(i - 2).is_some_and(determiner);
+    let one_before = i >= 2 && word_at(i - 1).is_some() && determiner(i - 2);
     right_before || one_before
 }
 
@@ -607,18 +597,20 @@ fn np_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     let w = t.span.of(text);
-    let l = norm(w);
-    if lexicon::is_determiner(&l) || is_ordinal(&l) {
+    let lex = t.lex;
+    if lex.is(Class::Determiner)
+        || (w.starts_with(|c: char| c.is_ascii_digit()) && is_ordinal(&norm(w)))
+    {
         return true;
     }
     if is_capitalized(w) {
-        return !lexicon::is_function_word(&l) || lexicon::is_title(&l);
+        return !lex.is(Class::FunctionWord) || lex.is(Class::Title);
     }
-    lexicon::is_person_role(&l)
-        || lexicon::is_org_noun(&l)
-        || lexicon::is_title(&l)
+    lex.is(Class::PersonRole)
+        || lex.is(Class::OrgNoun)
+        || lex.is(Class::Title)
         || matches!(
-            l.as_str(),
+            norm(w).as_str(),
             "of" | "for"
                 | "at"
                 | "al"
@@ -740,10 +732,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                     || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
                     || inner.iter().any(|t| {
-                        t.is_word() && {
-                            let l = low(text, t);
-                            lexicon::is_person_role(&l) || lexicon::is_title(&l)
-                        }
+                        t.is_word() && (t.lex.is(Class::PersonRole) || t.lex.is(Class::Title))
                     });
                 if !appositive_like || !open_ok {
                     return None;
@@ -764,15 +753,14 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         && let Some((a, _)) = np_left(text, toks, end)
         && a >= 2
         && toks[a - 1].kind == TokKind::Comma
-        && lexicon::is_determiner(&low(text, &toks[a]))
+        && toks[a].lex.is(Class::Determiner)
         && let Some((na, nb)) = np_left(text, toks, a - 1)
         && is_name_like(text, &toks[na..nb])
     {
         return Some(((na, nb), Some((a, end))));
     }
     // A lone pronoun.
-    let last = low(text, &toks[end - 1]);
-    if lexicon::pronoun(&last).is_some() {
+    if toks[end - 1].lex.pronoun().is_some() {
         let before_ok = end == 1
             || !toks[end - 2].is_word()
             || !matches!(
@@ -789,7 +777,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
     let floor = end.saturating_sub(WINDOW / 3);
     while start > floor && np_word(text, &toks[start - 1]) {
-        let l = low(text, &toks[start - 1]);
+        let determiner = toks[start - 1].lex.is(Class::Determiner);
         start -= 1;
         let joins = |k: usize| {
             toks[k].is_word()
@@ -804,12 +792,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
             && start > floor + 1
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
-            && (lexicon::is_determiner(&l) || is_capitalized(toks[start].span.of(text)))
+            && (determiner || is_capitalized(toks[start].span.of(text)))
         {
             start -= 1;
             continue;
         }
-        if lexicon::is_determiner(&l) {
+        if determiner {
             break;
         }
     }
@@ -836,15 +824,16 @@ fn is_party_state_tag(word: &str) -> bool {
 fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     toks.iter().all(|t| {
         let w = t.span.of(text);
-        let l = norm(w);
         t.is_word()
-            && ((is_capitalized(w) && !lexicon::is_function_word(&l))
-                || lexicon::is_title(&l)
-                || matches!(l.as_str(), "al" | "bin" | "de" | "van" | "von" | "abu"))
-    }) && toks.iter().any(|t| {
-        let w = t.span.of(text);
-        is_capitalized(w) && !lexicon::is_title(&norm(w))
-    })
+            && ((is_capitalized(w) && !t.lex.is(Class::FunctionWord))
+                || t.lex.is(Class::Title)
+                || matches!(
+                    norm(w).as_str(),
+                    "al" | "bin" | "de" | "van" | "von" | "abu"
+                ))
+    }) && toks
+        .iter()
+        .any(|t| is_capitalized(t.span.of(text)) && !t.lex.is(Class::Title))
 }
 
 /// The subject of the sentence's main clause, for participles and coordinated verbs that
@@ -854,7 +843,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     let verb_after = |e: usize| {
         toks.get(e).is_some_and(|n| {
             let w = n.span.of(text);
-            n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w))
+            n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), n.lex)
         })
     };
     let before = before.min(WINDOW);
@@ -863,12 +852,9 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     // or subordinate clause holds no subject.
     if let Some(first) = toks.first()
         && first.is_word()
-        && {
-            let l = low(text, first);
-            lexicon::is_function_word(&l)
-                && lexicon::pronoun(&l).is_none()
-                && !lexicon::is_determiner(&l)
-        }
+        && first.lex.is(Class::FunctionWord)
+        && first.lex.pronoun().is_none()
+        && !first.lex.is(Class::Determiner)
         && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
     {
         k = comma + 1;
@@ -878,7 +864,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             k += 1;
             continue;
         }
-        if matches!(lexicon::pronoun(&low(text, &toks[k])), Some(p) if p != Pronoun::Relative) {
+        if matches!(toks[k].lex.pronoun(), Some(p) if p != Pronoun::Relative) {
             if verb_after(k + 1) {
                 return Some((k, k + 1));
             }
@@ -912,11 +898,9 @@ fn is_appositive_inner(t: &Tok) -> bool {
 /// True when the phrase has something a speaker can be: a capitalised word or a role noun.
 fn has_head(text: &str, toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
-        let w = t.span.of(text);
-        let l = norm(w);
-        (is_capitalized(w) && !lexicon::is_function_word(&l))
-            || lexicon::is_person_role(&l)
-            || lexicon::is_org_noun(&l)
+        (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+            || t.lex.is(Class::PersonRole)
+            || t.lex.is(Class::OrgNoun)
     })
 }
 
@@ -925,7 +909,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while j < toks.len().min(i + 6)
         && toks[j].is_word()
-        && lexicon::is_aux_or_adverb(&low(text, &toks[j]))
+        && lexicon::is_aux_or_adverb(&low(text, &toks[j]), toks[j].lex)
     {
         j += 1;
     }
@@ -934,14 +918,14 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     if !first.is_word() {
         return None;
     }
-    let fl = low(text, first);
-    if lexicon::pronoun(&fl).is_some_and(|p| p != Pronoun::Relative) {
+    let fl = first.lex;
+    if fl.pronoun().is_some_and(|p| p != Pronoun::Relative) {
         return Some((start, start + 1));
     }
     if !(is_capitalized(first.span.of(text))
-        || lexicon::is_determiner(&fl)
-        || lexicon::is_person_role(&fl)
-        || lexicon::is_title(&fl))
+        || fl.is(Class::Determiner)
+        || fl.is(Class::PersonRole)
+        || fl.is(Class::Title))
     {
         // "said conservative activist Bob Klaus": a few adjectives before the name or role.
         let head = toks[start..]
@@ -949,17 +933,14 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             .take(4)
             .take_while(|t| t.is_word())
             .position(|t| {
-                let w = t.span.of(text);
-                let l = norm(w);
-                (is_capitalized(w) && !lexicon::is_function_word(&l))
-                    || lexicon::is_person_role(&l)
-                    || lexicon::is_title(&l)
+                (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+                    || t.lex.is(Class::PersonRole)
+                    || t.lex.is(Class::Title)
             })?;
         let between_ok = toks[start..start + head].iter().all(|t| {
-            let l = low(text, t);
-            !lexicon::is_function_word(&l)
-                && lexicon::cue(&l).is_none()
-                && !lexicon::is_verb_like(&l)
+            !t.lex.is(Class::FunctionWord)
+                && t.lex.cue().is_none()
+                && !lexicon::is_verb_like(&low(text, t), t.lex)
         });
         if !between_ok || head == 0 {
             return None;
@@ -968,16 +949,13 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         return Some((start.min(a), b));
     }
     let mut end = start;
-    if lexicon::is_determiner(&fl) {
+    if fl.is(Class::Determiner) {
         // "said a former senior law enforcement official": run on to the role noun.
         let head = toks[start + 1..]
             .iter()
             .take(6)
             .take_while(|t| t.is_word())
-            .position(|t| {
-                let l = low(text, t);
-                lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)
-            });
+            .position(|t| t.lex.is(Class::PersonRole) || t.lex.is(Class::OrgNoun));
         if let Some(h) = head {
             end = start + 2 + h;
         }
@@ -1014,17 +992,18 @@ fn appositive_after(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
     while name_start > 0 {
-        let w = head[name_start - 1].span.of(text);
-        let l = norm(w);
-        let particle = matches!(
-            l.as_str(),
-            "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
-        );
+        let t = &head[name_start - 1];
+        let w = t.span.of(text);
+        let lex = t.lex;
         let capital = is_capitalized(w)
-            && !lexicon::is_title(&l)
-            && !lexicon::is_function_word(&l)
-            && !(name_start == head.len()
-                && (lexicon::is_person_role(&l) || lexicon::is_org_noun(&l)));
+            && !lex.is(Class::Title)
+            && !lex.is(Class::FunctionWord)
+            && !(name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+        let particle = !capital
+            && matches!(
+                norm(w).as_str(),
+                "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
+            );
         let possessive_break = name_start < head.len() && is_possessive(w);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
             name_start -= 1;
@@ -1045,9 +1024,9 @@ fn classify(
     gazetteer: &Gazetteer,
 ) -> Option<Subject> {
     let phrase = &toks[a..b];
-    let first = low(text, &phrase[0]);
+    let first = phrase[0].lex;
     if phrase.len() == 1
-        && let Some(p) = lexicon::pronoun(&first)
+        && let Some(p) = first.pronoun()
     {
         return Some(Subject::Pronoun(p));
     }
@@ -1064,8 +1043,8 @@ fn classify(
     let whole_name = name_run_start(text, phrase);
     let titled_name = whole_name < phrase.len()
         && (whole_name == 0 || {
-            let l = low(text, &phrase[whole_name - 1]);
-            lexicon::is_title(&l) || lexicon::is_person_role(&l)
+            let l = phrase[whole_name - 1].lex;
+            l.is(Class::Title) || l.is(Class::PersonRole)
         });
     let head_end = if titled_name {
         phrase.len()
@@ -1097,8 +1076,8 @@ fn classify(
             .next()
             .is_some_and(|(s, _)| s.start == 0 && s.end == bare.len())
     {
-        let last = norm(head.last().map_or("", |t| t.span.of(text)));
-        if name_start == 0 || !lexicon::is_org_noun(&last) && !lexicon::is_person_role(&last) {
+        let last = head.last().map_or_else(Default::default, |t| t.lex);
+        if name_start == 0 || !last.is(Class::OrgNoun) && !last.is(Class::PersonRole) {
             return Some(Subject::Party {
                 text: bare.to_string(),
                 party: p.to_string(),
@@ -1106,13 +1085,11 @@ fn classify(
         }
     }
     if !name_toks.is_empty() {
-        let org_head = name_toks
-            .last()
-            .is_some_and(|t| lexicon::is_org_noun(&norm(t.span.of(text))));
+        let org_head = name_toks.last().is_some_and(|t| t.lex.is(Class::OrgNoun));
         let contains_party = gazetteer.first_in(name_text).is_some();
         if org_head || contains_party {
             // "the Russian Foreign Ministry", "Boko Haram militants": a body, not a person.
-            let text_wo_det = if lexicon::is_determiner(&first) {
+            let text_wo_det = if first.is(Class::Determiner) {
                 span_text(&phrase[1..head_end])
             } else {
                 span_text(head)
@@ -1133,11 +1110,11 @@ fn classify(
             gender,
         });
     }
-    let head_word = norm(head.last().map_or("", |t| t.span.of(text)));
-    let definite = lexicon::is_definite(&first);
-    let org = lexicon::is_org_noun(&head_word);
-    let role = org || lexicon::is_person_role(&head_word);
-    if !role && !lexicon::is_determiner(&first) {
+    let head_word = head.last().map_or_else(Default::default, |t| t.lex);
+    let definite = first.is(Class::Definite);
+    let org = head_word.is(Class::OrgNoun);
+    let role = org || head_word.is(Class::PersonRole);
+    if !role && !first.is(Class::Determiner) {
         return None;
     }
     Some(Subject::Description {

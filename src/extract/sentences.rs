@@ -4,23 +4,14 @@
 //! Mr., an initial) or the next word starts in lower case (`“…,” he said.` continues after a
 //! quoted full stop).
 
+use super::lexicon::{self, Class};
 use crate::briefing::Span;
-
-/// Words that end in a period without ending the sentence (compared without the period,
-/// case-insensitively).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt",
-    "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "lieut", "st", "ste", "mt", "ft", "jr",
-    "sr", "rev", "hon", "pres", "supt", "insp", "det", "no", "nos", "vs", "v", "etc", "inc",
-    "corp", "co", "ltd", "llc", "dept", "univ", "assn", "bros", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "approx", "est", "fig", "al", "gens", "sens", "reps", "govs",
-    "messrs", "mme", "mlle", "op", "ed", "vol", "pp", "ca", "cf", "ie", "eg", "am", "pm",
-];
+use memchr::{memchr3, memmem};
 
 /// True for a lowercased word that is an abbreviation when followed by a period.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word) && !matches!(word, "no" | "am" | "pm" | "etc" | "co" | "est")
+    lexicon::lookup(word).is(Class::Abbreviation)
+        && !matches!(word, "no" | "am" | "pm" | "etc" | "co" | "est")
 }
 
 /// Words that, after a dotted abbreviation like "U.S.", show that a new sentence began.
@@ -66,14 +57,21 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut i = para.start;
+    let ellipsis = "…".as_bytes();
+    let mut next_ellipsis = None;
     while i < para.end {
-        let b = bytes[i];
-        let is_end = b == b'.' || b == b'!' || b == b'?';
-        let is_ellipsis = b == 0xE2 && text[i..para.end].starts_with('…');
-        if !is_end && !is_ellipsis {
-            i += 1;
-            continue;
+        // Jump to the next `.`, `!`, `?` or `…`.
+        if next_ellipsis.is_none_or(|e| e < i) {
+            next_ellipsis =
+                Some(memmem::find(&bytes[i..para.end], ellipsis).map_or(para.end, |k| i + k));
         }
+        let mark = memchr3(b'.', b'!', b'?', &bytes[i..para.end]).map_or(para.end, |k| i + k);
+        i = mark.min(next_ellipsis.unwrap_or(para.end));
+        if i >= para.end {
+            break;
+        }
+        let b = bytes[i];
+        let is_ellipsis = b == 0xE2;
         let mark_len = if is_ellipsis { '…'.len_utf8() } else { 1 };
         // Swallow runs of terminal punctuation and any closing quotes or brackets.
         let mut j = i + mark_len;
@@ -130,8 +128,8 @@ fn attribution_follows(rest: &str) -> bool {
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_ascii()
-            && super::lexicon::cue(&super::tokens::norm(bare))
-                .is_some_and(|c| c != super::lexicon::Cue::QuoteOnly)
+            && lexicon::cue(&super::tokens::norm(bare))
+                .is_some_and(|c| c != lexicon::Cue::QuoteOnly)
             && !bare.starts_with(char::is_uppercase)
         {
             return true;
@@ -166,7 +164,9 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
         return SENTENCE_STARTERS.contains(&next_word) && !single_letter;
     }
     let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
+    let abbreviation = bare.bytes().all(|b| b.is_ascii_alphanumeric())
+        && lexicon::lookup_raw(bare).is(Class::Abbreviation);
+    if abbreviation {
         // "No." only abbreviates before a number; "etc." often ends a sentence.
         if bare.eq_ignore_ascii_case("no") {
             return !next_word.starts_with(|c: char| c.is_ascii_digit());

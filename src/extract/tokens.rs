@@ -1,6 +1,7 @@
 //! Sentence tokens for attribution: words and the punctuation that matters, with every
 //! quotation collapsed into a single token so that rules look at the words *around* it.
 
+use super::lexicon::{self, Lex};
 use super::quotes::Region;
 use crate::briefing::Span;
 
@@ -32,6 +33,9 @@ pub struct Tok {
     pub span: Span,
     /// What it is.
     pub kind: TokKind,
+    /// What the lexicon says about a word (its normalised form), looked up once here
+    /// because the rules ask about every word several times; empty for other tokens.
+    pub lex: Lex,
 }
 
 impl Tok {
@@ -62,7 +66,8 @@ fn is_inner_joiner(c: char) -> bool {
 /// `first_region` is the index of the first one that may overlap the span (the caller keeps
 /// it advancing, so the whole briefing is tokenized in linear time).
 pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // About one token in six bytes of news: enough room that the vector rarely grows.
+    let mut out = Vec::with_capacity(span.len() / 6 + 4);
     let mut r = first_region;
     let mut i = span.start;
     while i < span.end {
@@ -76,8 +81,13 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
             out.push(Tok {
                 span: Span::new(i, end),
                 kind: TokKind::Quote(r),
+                lex: Lex::default(),
             });
             i = end.max(i + 1);
+            continue;
+        }
+        if text.as_bytes()[i] == b' ' {
+            i += 1;
             continue;
         }
         let next_region = regions
@@ -87,7 +97,14 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
         let len = c.len_utf8();
         if is_word_char(c) {
             let mut j = i + len;
+            let bytes = text.as_bytes();
             while j < next_region {
+                // Letters and digits of plain ASCII, most of any word, without decoding.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let d = char_at(text, j);
                 if is_word_char(d) {
                     j += d.len_utf8();
@@ -118,6 +135,7 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
             out.push(Tok {
                 span: Span::new(i, j),
                 kind: TokKind::Word,
+                lex: lexicon::lookup_raw(&text[i..j]),
             });
             i = j;
             continue;
@@ -135,6 +153,7 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
             out.push(Tok {
                 span: Span::new(i, i + len),
                 kind,
+                lex: Lex::default(),
             });
         }
         i += len;
@@ -166,12 +185,12 @@ fn keeps_dot(word: &str) -> bool {
 /// lexicon lookups on any token.
 pub fn norm(word: &str) -> Norm {
     let w = strip_possessive(word);
-    let mut buf = [0u8; NORM_INLINE];
-    let mut len = 0;
-    if w.is_ascii() && w.len() <= NORM_INLINE {
-        for b in w.bytes().filter(|&b| b != b'.') {
+    if w.len() <= NORM_INLINE && w.is_ascii() {
+        let mut buf = [0u8; NORM_INLINE];
+        let mut len = 0;
+        for &b in w.as_bytes() {
             buf[len] = b.to_ascii_lowercase();
-            len += 1;
+            len += usize::from(b != b'.');
         }
         return Norm::Inline(buf, len as u8);
     }
@@ -225,14 +244,24 @@ impl std::fmt::Display for Norm {
     }
 }
 
-/// The word without a possessive ending.
+/// The word without a possessive ending (`'s`, `’s`, or trailing apostrophes).
 pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(w) = word.strip_suffix(suffix) {
-            return w;
+    const CURLY: &[u8] = "’".as_bytes();
+    let b = word.as_bytes();
+    let n = b.len();
+    if n >= 2 && matches!(b[n - 1], b's' | b'S') {
+        if b[n - 2] == b'\'' {
+            return &word[..n - 2];
+        }
+        if n >= 4 && &b[n - 4..n - 1] == CURLY {
+            return &word[..n - 4];
         }
     }
-    word.trim_end_matches(['\'', '’'])
+    if matches!(b.last(), Some(b'\'') | Some(&0x99)) {
+        word.trim_end_matches(['\'', '’'])
+    } else {
+        word
+    }
 }
 
 /// True when the word ends in a possessive.
