@@ -203,10 +203,16 @@ fn the_status_bar_shows_the_background_reading_until_it_is_done() {
     );
     let status = region(&state, state.areas().status).join("\n");
     insta::assert_snapshot!("progress_status_bar", status);
-    // The library is read (this one was read up front): the note goes.
+    // A list search that finds nothing while the archive is read says why.
+    type_keys(&mut state, "<s-tab>/zzqx");
+    let list = region(&state, state.inner(Pane::List)).join(" ");
+    assert!(spaced(&list).contains("once it is read"), "{list}");
+    // The library is read (this one was read up front): the notes go.
     update(&mut state, Action::LibraryChanged);
     assert!(state.progress.is_none());
-    assert!(!screen(&state).contains("reading"));
+    let shown = screen(&state);
+    assert!(!shown.contains("reading") && !shown.contains("Nothing yet"));
+    assert!(shown.contains("nothing matches"), "{shown}");
 }
 
 /// Polls the library until `done` holds, feeding its news to the reader as the event loop

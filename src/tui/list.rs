@@ -11,6 +11,7 @@ use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, plura
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the list into `area` (inside the border): two lines per briefing.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
@@ -21,6 +22,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .as_ref()
         .and_then(|s| s.highlight.as_ref());
     if state.shown.is_empty() {
+        // Words are searched through the index, which is complete once the archive is read.
+        if state.list_search.is_some() && state.progress.is_some() {
+            let note = "Nothing yet: the search covers the archive once it is read.";
+            let note = Paragraph::new(Line::styled(note, t.dim)).wrap(Wrap { trim: true });
+            return frame.render_widget(note, area);
+        }
         let none = " no briefings here";
         return draw_empty(frame, area, t.dim, none, !state.library.is_empty());
     }
