@@ -1137,7 +1137,8 @@ mod tests {
         let mut r = Resolver::default();
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
-            let toks = tokenize(s, Span::new(0, s.len()), &[], 0);
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
             for a in attributions(s, k, &toks, g, &mut r) {
                 out.push(a.speaker.map(|s| (s.name, s.party)));
             }
@@ -1193,7 +1194,8 @@ mod tests {
     fn inverted_and_generic_speakers() {
         let s = "“Every surrogate is lowering expectations,” said one New Hampshire Democrat.";
         let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
-        let toks = tokenize(s, Span::new(0, s.len()), &regions, 0);
+        let mut toks = Vec::new();
+        tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
         let mut r = Resolver::default();
         let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(found.len(), 1);

@@ -115,13 +115,13 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
     let regions = quotes::find(text, paragraphs);
     // Tokens per sentence, quotations collapsed; the region cursor only moves forward.
-    let mut sentence_tokens: Vec<Vec<tokens::Tok>> = Vec::with_capacity(sentences.len());
+    let mut sentence_tokens = tokens::Sentences::with_capacity(text.len(), sentences.len());
     let mut cursor = 0;
     for s in &sentences {
         while cursor < regions.len() && regions[cursor].outer.end <= s.start {
             cursor += 1;
         }
-        sentence_tokens.push(tokens::tokenize(text, *s, &regions, cursor));
+        sentence_tokens.push(text, *s, &regions, cursor);
     }
     // Attributions, sentence by sentence, resolving speakers in reading order.
     let mut resolver = attribution::Resolver::default();
@@ -280,7 +280,7 @@ const LINK_WINDOW: usize = 60;
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
     regions: &[quotes::Region],
-    sentence_tokens: &[Vec<tokens::Tok>],
+    sentence_tokens: &tokens::Sentences,
     sentence_attributions: &[(usize, usize)],
     attributions: &[attribution::Attribution],
     sentence_paragraph: &[usize],
@@ -312,7 +312,7 @@ fn link_quotes(
         };
         let mut found = None;
         // 1. Right beside the closing mark: “…,” he said / “…,” said Dunford.
-        let toks = &sentence_tokens[sb];
+        let toks = sentence_tokens.get(sb);
         let mut k = qb + 1;
         while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
             k += 1;
@@ -327,7 +327,7 @@ fn link_quotes(
                 })
         });
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
-        let toks_a = &sentence_tokens[sa];
+        let toks_a = sentence_tokens.get(sa);
         found = found.or_else(|| {
             (range(sa).start..from_tok(sa, qa))
                 .rev()

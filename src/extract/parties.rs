@@ -1,11 +1,14 @@
 //! The party gazetteer: countries, governments, armed groups and international bodies, with
 //! the aliases, demonyms and capital-city metonyms that news text uses for them.
 //!
-//! One Aho-Corasick automaton finds every alias in a single pass, so tagging parties costs
-//! the same whatever the size of the gazetteer.
+//! One Aho-Corasick automaton holds every alias, so tagging parties costs the same whatever
+//! the size of the gazetteer. It runs anchored, only where a word begins with a byte some
+//! alias begins with: a mention must start a word anyway, and most words (lower case) are
+//! skipped at the cost of one table lookup.
 
 use crate::briefing::{PartyDef, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, PatternID, StartKind, dfa, nfa};
 use std::sync::OnceLock;
 
 /// The built-in parties: canonical name, then the exact (case-sensitive) words for it.
@@ -281,10 +284,50 @@ pub struct Gazetteer {
     names: Vec<String>,
     /// For each automaton pattern, the party it names (`None` for a blocking phrase).
     pattern_party: Vec<Option<usize>>,
-    /// All aliases and blocking phrases, leftmost-longest.
-    matcher: AhoCorasick,
+    /// All aliases and blocking phrases, leftmost-longest, searched anchored.
+    matcher: Matcher,
+    /// The bytes an alias or blocking phrase begins with.
+    starts: [bool; 256],
     /// The parties added to the built-in ones, kept so more can be layered on top.
     extra: Vec<PartyDef>,
+}
+
+/// The aliases' automaton: a DFA (slow to build, fastest to walk) for gazetteers that serve
+/// many briefings, a contiguous NFA for one briefing's front-matter parties, where a DFA
+/// would cost more to build than the briefing takes to scan.
+#[derive(Debug, Clone)]
+enum Matcher {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+impl Matcher {
+    /// The longest alias that starts at byte `at` of `hay`: its pattern and where it ends.
+    /// Walking the automaton by hand costs a few instructions a byte, where a library
+    /// search would cost a hundred to set up for every word it is tried at.
+    fn longest_at(&self, hay: &[u8], at: usize) -> Option<(PatternID, usize)> {
+        match self {
+            Matcher::Dfa(a) => longest_at(a, hay, at),
+            Matcher::Nfa(a) => longest_at(a, hay, at),
+        }
+    }
+}
+
+fn longest_at<A: Automaton>(a: &A, hay: &[u8], at: usize) -> Option<(PatternID, usize)> {
+    let mut sid = a.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    for (k, &b) in hay[at..].iter().enumerate() {
+        sid = a.next_state(Anchored::Yes, sid, b);
+        if a.is_special(sid) {
+            if a.is_dead(sid) {
+                break;
+            }
+            if a.is_match(sid) {
+                found = Some((a.match_pattern(sid, 0), at + k + 1));
+            }
+        }
+    }
+    found
 }
 
 impl Gazetteer {
@@ -300,9 +343,7 @@ impl Gazetteer {
         Gazetteer::build_as(extra, true)
     }
 
-    /// Builds the automaton: a DFA (slow to build, fastest to scan) for gazetteers that serve
-    /// many briefings, the builder's own choice for one briefing's front-matter parties, where
-    /// a DFA would cost more to build than the briefing takes to scan.
+    /// Builds the automaton (see [`Matcher`]): a DFA when the gazetteer is `shared`.
     fn build_as(extra: &[PartyDef], shared: bool) -> Gazetteer {
         let mut names: Vec<String> = Vec::new();
         let mut aliases: Vec<(String, Option<usize>)> = Vec::new();
@@ -340,16 +381,34 @@ impl Gazetteer {
         let mut kept: Vec<_> = seen.into_values().collect();
         kept.sort_unstable();
         let pattern_party = kept.iter().map(|&i| aliases[i].1).collect();
-        // A DFA: built once per process, then the fastest scan for the many short lookups.
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(shared.then_some(aho_corasick::AhoCorasickKind::DFA))
-            .build(kept.iter().map(|&i| aliases[i].0.as_str()))
-            .expect("party aliases form a valid automaton");
+        let mut starts = [false; 256];
+        for &i in &kept {
+            if let Some(&b) = aliases[i].0.as_bytes().first() {
+                starts[usize::from(b)] = true;
+            }
+        }
+        let patterns = kept.iter().map(|&i| aliases[i].0.as_str());
+        let matcher = if shared {
+            Matcher::Dfa(
+                dfa::DFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .build(patterns)
+                    .expect("party aliases form a valid automaton"),
+            )
+        } else {
+            Matcher::Nfa(
+                nfa::contiguous::NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns)
+                    .expect("party aliases form a valid automaton"),
+            )
+        };
         Gazetteer {
             names,
             pattern_party,
             matcher,
+            starts,
             extra: extra.to_vec(),
         }
     }
@@ -371,16 +430,42 @@ impl Gazetteer {
     /// Every party mention in `text`, as (span relative to `text`, canonical name), whole
     /// words only.
     pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Span, &'a str)> + 'a {
-        self.matcher.find_iter(text).filter_map(move |m| {
-            let party = self.pattern_party[m.pattern().as_usize()]?;
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
-            // "U.S." ends in a dot, so anything but a letter may follow; plain words need a
-            // non-alphanumeric neighbour (the possessive 's is fine).
-            let boundary_after = after.is_none_or(|c| !c.is_alphanumeric());
-            (boundary_before && boundary_after)
-                .then(|| (Span::new(m.start(), m.end()), self.names[party].as_str()))
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                if !self.starts[usize::from(bytes[at])] {
+                    at += 1;
+                    continue;
+                }
+                let here = at;
+                at += 1;
+                let starts_word = text.is_char_boundary(here)
+                    && !text[..here]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                if !starts_word {
+                    continue;
+                }
+                let Some((pattern, end)) = self.matcher.longest_at(bytes, here) else {
+                    continue;
+                };
+                // A mention (or a blocking phrase) is skipped whole.
+                at = end;
+                // "U.S." ends in a dot, so anything but a letter may follow; plain words need
+                // a non-alphanumeric neighbour (the possessive 's is fine).
+                let boundary_after = text[at..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if let Some(party) = self.pattern_party[pattern.as_usize()]
+                    && boundary_after
+                {
+                    return Some((Span::new(here, end), self.names[party].as_str()));
+                }
+            }
+            None
         })
     }
 
@@ -395,9 +480,9 @@ impl Gazetteer {
         if let Some(n) = self.names.iter().find(|n| n.eq_ignore_ascii_case(wanted)) {
             return Some(n);
         }
-        let m = self.matcher.find(wanted)?;
-        (m.start() == 0 && m.end() == wanted.len())
-            .then(|| self.pattern_party[m.pattern().as_usize()])
+        let (pattern, end) = self.matcher.longest_at(wanted.as_bytes(), 0)?;
+        (end == wanted.len())
+            .then(|| self.pattern_party[pattern.as_usize()])
             .flatten()
             .map(|p| self.names[p].as_str())
     }

@@ -62,12 +62,53 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
 }
 
-/// Tokenizes `span` of `text`. `regions` are all quote regions of the briefing, sorted;
-/// `first_region` is the index of the first one that may overlap the span (the caller keeps
-/// it advancing, so the whole briefing is tokenized in linear time).
-pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize) -> Vec<Tok> {
-    // About one token in six bytes of news: enough room that the vector rarely grows.
-    let mut out = Vec::with_capacity(span.len() / 6 + 4);
+/// The tokens of every sentence of a briefing, kept in one buffer (one allocation for the
+/// briefing rather than one per sentence).
+#[derive(Debug, Default)]
+pub struct Sentences {
+    toks: Vec<Tok>,
+    /// Where each sentence's tokens end in `toks`.
+    ends: Vec<usize>,
+}
+
+impl Sentences {
+    /// Room for a text of `bytes` bytes in `sentences` sentences: about one token in six
+    /// bytes of news, so the buffer rarely grows.
+    pub fn with_capacity(bytes: usize, sentences: usize) -> Sentences {
+        Sentences {
+            toks: Vec::with_capacity(bytes / 6 + 16),
+            ends: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Tokenizes the next sentence, `span` of `text` (see [`tokenize`]).
+    pub fn push(&mut self, text: &str, span: Span, regions: &[Region], first_region: usize) {
+        tokenize(&mut self.toks, text, span, regions, first_region);
+        self.ends.push(self.toks.len());
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn get(&self, s: usize) -> &[Tok] {
+        let start = s.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.toks[start..self.ends[s]]
+    }
+
+    /// Every sentence's tokens, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Tok]> {
+        (0..self.ends.len()).map(|s| self.get(s))
+    }
+}
+
+/// Tokenizes `span` of `text` onto the end of `out`. `regions` are all quote regions of the
+/// briefing, sorted; `first_region` is the index of the first one that may overlap the span
+/// (the caller keeps it advancing, so the whole briefing is tokenized in linear time).
+pub fn tokenize(
+    out: &mut Vec<Tok>,
+    text: &str,
+    span: Span,
+    regions: &[Region],
+    first_region: usize,
+) {
     let mut r = first_region;
     let mut i = span.start;
     while i < span.end {
@@ -158,7 +199,6 @@ pub fn tokenize(text: &str, span: Span, regions: &[Region], first_region: usize)
         }
         i += len;
     }
-    out
 }
 
 /// Views bytes that are known to be ASCII as a `str` without re-validating them: these
@@ -282,7 +322,8 @@ mod tests {
     fn quotations_collapse_and_words_keep_inner_marks() {
         let t = "Russia’s U.S.-led plan, “quoted words,” he said.";
         let regions = super::super::quotes::find(t, &[Span::new(0, t.len())]);
-        let toks = tokenize(t, Span::new(0, t.len()), &regions, 0);
+        let mut toks = Vec::new();
+        tokenize(&mut toks, t, Span::new(0, t.len()), &regions, 0);
         let shown: Vec<String> = toks
             .iter()
             .map(|k| match k.kind {
