@@ -300,7 +300,11 @@ fn reader_on_the_bad_input_matrix() {
     tmux.wait_for_prompt();
     tmux.type_text(&format!("{} .", env!("CARGO_BIN_EXE_sitrep")));
     tmux.send(&["Enter"]);
-    let first = tmux.wait_for("Claims ◀─▶ denials");
+    // The list is on screen at once; titles and errors fill in as the background reading
+    // gets to each file, and the status bar says "reading" until it is done.
+    let first = tmux.wait("every file read", |s| {
+        s.contains("Claims ◀─▶ denials") && !s.contains("reading")
+    });
     // The seed comes first and reads normally.
     assert!(
         first.contains("Sergei Ryabkov · Russia") && first.contains("Joint Chiefs chairman"),
