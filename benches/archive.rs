@@ -2,13 +2,25 @@
 //! search latency per keystroke, `sitrep search` against `rg -il` and `grep -ril`, and peak
 //! memory, on an archive built from the fnc1 corpus by `scripts/build-archive.sh`.
 //!
+//! The first frame and the reader's keystrokes are measured through the reader itself, as
+//! the event loop runs it: the library opened, the reader's state built (which reads and
+//! extracts the first briefing) and a frame drawn into a `TestBackend`; a keystroke in the
+//! briefings pane's `/` prompt is `update` (parse, search, list, open the first result)
+//! plus a frame.
+//!
 //! `SITREP_BENCH_N` sizes the archive (default 100000); `SITREP_BENCH_ARCHIVE` reuses an
 //! archive already built; `SITREP_CORPUS` says where the corpus is (default
 //! `../shared/corpus`). Without the corpus the benchmark says so and does nothing. It prints
 //! a Markdown table; ratios compare tools run on the same files in the same run.
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sitrep::config::Config;
 use sitrep::library::search::Query;
 use sitrep::library::{Library, Options};
+use sitrep::tui::action::Action;
+use sitrep::tui::state::{Pane, State};
+use sitrep::tui::update::update;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -131,21 +143,84 @@ fn build_archive() -> Option<(PathBuf, Option<tempfile::TempDir>)> {
     Some((temp.path().to_path_buf(), Some(temp)))
 }
 
-/// Opens the library and returns it with the time to the list and to a complete index.
-fn open_and_wait(roots: &[PathBuf], options: &Options) -> (Library, String, String) {
+/// The terminal the reader is measured in.
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(120, 40)).expect("a test terminal")
+}
+
+/// Opens the reader as `sitrep PATH` does and returns it with the time to its first frame
+/// (the list on screen, the first briefing read) and to a complete index, taking in the
+/// library's news on the way as the event loop does.
+fn open_and_wait(roots: &[PathBuf], options: &Options) -> (State, String, String) {
     let (start, cpu, process) = (Instant::now(), on_cpu(), process_cpu());
-    let mut library = Library::open(roots, options);
+    let library = Library::open(roots, options);
+    let mut state = State::new(library, Config::builtin().expect("config"), true, 120, 40);
+    let mut terminal = terminal();
+    terminal
+        .draw(|f| sitrep::tui::draw(f, &state))
+        .expect("a frame");
     let first_frame = format!("{} (on CPU {})", ms(start.elapsed()), ms(on_cpu() - cpu));
-    while !library.is_indexed() {
+    while !state.library.is_indexed() {
         std::thread::sleep(Duration::from_millis(5));
-        library.poll();
+        if state.library.poll() {
+            update(&mut state, Action::LibraryChanged);
+        }
     }
     let all = format!(
         "{} (CPU, all threads: {})",
         ms(start.elapsed()),
         ms(process_cpu() - process)
     );
-    (library, first_frame, all)
+    (state, first_frame, all)
+}
+
+/// Types every query of [`TYPED`] into the briefings pane's `/` prompt, one key at a time,
+/// and returns each keystroke's time to its frame, wall and on CPU, with what was typed so
+/// far (Esc between queries, untimed).
+fn reader_keystrokes(state: &mut State) -> Vec<(Duration, Duration, &'static str)> {
+    let mut terminal = terminal();
+    state.focus = Pane::List;
+    let mut times = Vec::new();
+    for typed in TYPED {
+        update(state, Action::Search);
+        for (i, c) in typed.char_indices() {
+            let (start, cpu) = (Instant::now(), on_cpu());
+            update(state, Action::Insert(c));
+            terminal
+                .draw(|f| sitrep::tui::draw(f, state))
+                .expect("a frame");
+            times.push((start.elapsed(), on_cpu() - cpu, &typed[..i + c.len_utf8()]));
+        }
+        update(state, Action::Clear);
+        update(state, Action::Clear);
+    }
+    times.sort();
+    times
+}
+
+/// Opens Russia's dossier as an analyst does (`p`, type the name, Enter) and then the
+/// briefing of its first statement (Enter); returns the time to each frame and how many
+/// statements the dossier lists.
+fn reader_dossier(state: &mut State) -> (Duration, Duration, usize) {
+    let mut terminal = terminal();
+    state.focus = Pane::Article;
+    let start = Instant::now();
+    update(state, Action::Dossier);
+    for c in "russia".chars() {
+        update(state, Action::Insert(c));
+    }
+    update(state, Action::Open);
+    terminal
+        .draw(|f| sitrep::tui::draw(f, state))
+        .expect("a frame");
+    let listed = start.elapsed();
+    let count = state.dossier.as_ref().map_or(0, |d| d.refs.len());
+    let start = Instant::now();
+    update(state, Action::Open);
+    terminal
+        .draw(|f| sitrep::tui::draw(f, state))
+        .expect("a frame");
+    (listed, start.elapsed(), count)
 }
 
 fn main() {
@@ -167,13 +242,16 @@ fn main() {
     let bytes = archive_bytes(&dir);
     let mut rows: Vec<(String, String)> = Vec::new();
 
-    let (library, cold_frame, cold_full) = open_and_wait(&roots, &options);
-    let count = library.len();
+    let (state, cold_frame, cold_full) = open_and_wait(&roots, &options);
+    let count = state.library.len();
     rows.push((
         "briefings / bytes".into(),
         format!("{count} / {:.0} MB", bytes as f64 / 1e6),
     ));
-    rows.push(("cold start: first frame (list)".into(), cold_frame));
+    rows.push((
+        "cold start: reader's first frame (list, first briefing read)".into(),
+        cold_frame,
+    ));
     rows.push(("cold start: all read, extracted, indexed".into(), cold_full));
     let cold_peak = peak_mb();
     rows.push((
@@ -183,11 +261,11 @@ fn main() {
             cold_peak * 1e6 / bytes as f64
         ),
     ));
-    drop(library);
+    drop(state);
 
-    let (library, warm_frame, warm_full) = open_and_wait(&roots, &options);
+    let (mut state, warm_frame, warm_full) = open_and_wait(&roots, &options);
     rows.push((
-        "warm start: first frame (list from cache)".into(),
+        "warm start: reader's first frame (list from cache)".into(),
         warm_frame,
     ));
     rows.push((
@@ -195,6 +273,7 @@ fn main() {
         warm_full,
     ));
 
+    let library = &state.library;
     let mut keystrokes = Vec::new();
     let mut on_cpu_keystrokes = Vec::new();
     for typed in TYPED {
@@ -234,7 +313,44 @@ fn main() {
         ),
     ));
     rows.push(("slowest keystrokes (wall)".into(), slowest.join(" · ")));
-    drop(library);
+    let typed = reader_keystrokes(&mut state);
+    let wall: Vec<Duration> = typed.iter().map(|t| t.0).collect();
+    let mut cpu: Vec<Duration> = typed.iter().map(|t| t.1).collect();
+    cpu.sort();
+    rows.push((
+        format!(
+            "reader: `/` keystroke to frame in the briefings pane ({} keystrokes)",
+            typed.len()
+        ),
+        format!(
+            "median {} · p99 {} · max {} (on CPU: median {} · p99 {})",
+            ms(percentile(&wall, 0.5)),
+            ms(percentile(&wall, 0.99)),
+            ms(*wall.last().expect("keystrokes")),
+            ms(percentile(&cpu, 0.5)),
+            ms(percentile(&cpu, 0.99)),
+        ),
+    ));
+    let slowest: Vec<String> = typed
+        .iter()
+        .rev()
+        .take(4)
+        .map(|(d, _, q)| format!("`{q}` {}", ms(*d)))
+        .collect();
+    rows.push((
+        "slowest reader keystrokes (wall)".into(),
+        slowest.join(" · "),
+    ));
+    let (listed, opened, count) = reader_dossier(&mut state);
+    rows.push((
+        "reader: `p`, `russia`, Enter: the dossier on screen".into(),
+        format!("{} ({count} claims and denials listed)", ms(listed)),
+    ));
+    rows.push((
+        "reader: Enter in the dossier: the briefing at the sentence".into(),
+        ms(opened),
+    ));
+    drop(state);
 
     let sitrep = env!("CARGO_BIN_EXE_sitrep");
     let dir_arg = dir.to_str().expect("UTF-8 temp path");

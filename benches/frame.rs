@@ -1,7 +1,8 @@
 //! Key press to finished frame: `update` plus a full draw into a 200x60 `TestBackend`,
 //! paging through the largest article of `$SITREP_CORPUS/fnc1` and a synthetic 1 MB
 //! article. Prints the median and 99th percentile of each (target: median under 2 ms),
-//! and what opening the article costs (building and wrapping its display text).
+//! and what opening the article costs (reading and extracting the file, as the reader does
+//! when a briefing is selected, then building and wrapping its display text).
 //!
 //! Without `SITREP_CORPUS` the fnc1 case is skipped with a note; with it set to a
 //! missing folder the benchmark fails.
@@ -9,10 +10,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sitrep::briefing::Briefing;
 use sitrep::config::Config;
-use sitrep::extract::{Gazetteer, extract};
-use sitrep::library::Entry;
+use sitrep::library::{Library, Options};
 use sitrep::tui::action::Action;
 use sitrep::tui::draw;
 use sitrep::tui::state::State;
@@ -44,9 +43,9 @@ fn largest_fnc1() -> Option<PathBuf> {
         .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
 }
 
-/// A 1 MB article: the seed's body repeated, so it has quotes, speakers and denials all
-/// the way through.
-fn synthetic_megabyte() -> Briefing {
+/// A 1 MB article written into `dir`: the seed's body repeated, so it has quotes, speakers
+/// and denials all the way through.
+fn synthetic_megabyte(dir: &Path) -> PathBuf {
     let seed = std::fs::read_to_string(SEED).expect("the seed briefing ships in briefings/");
     let (headline, body) = seed.split_once("\n\n").expect("a headline and a body");
     let mut text = format!("{headline} (1 MB)\n\n");
@@ -54,21 +53,20 @@ fn synthetic_megabyte() -> Briefing {
         text.push_str(body.trim());
         text.push_str("\n\n");
     }
-    Briefing::from_text(Path::new("synthetic-1mb.txt"), text, vec![]).unwrap()
+    let path = dir.join("synthetic-1mb.txt");
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
 }
 
-/// A reader at 200x60 on one briefing, timing how long opening it takes.
-fn reader(b: Briefing) -> (State, Duration) {
-    let x = extract(&b, Gazetteer::builtin());
-    let entry = Entry::Ok(Box::new(b), Box::new(x));
+/// A reader at 200x60 on one briefing file, timing how long opening it takes.
+fn reader(path: &Path) -> (State, Duration) {
+    let options = Options {
+        cache_dir: None,
+        ..Options::default()
+    };
+    let library = Library::open_blocking(&[path.to_path_buf()], &options);
     let started = Instant::now();
-    let state = State::new(
-        vec![entry],
-        Config::builtin().unwrap(),
-        false,
-        WIDTH,
-        HEIGHT,
-    );
+    let state = State::new(library, Config::builtin().unwrap(), false, WIDTH, HEIGHT);
     (state, started.elapsed())
 }
 
@@ -103,17 +101,20 @@ fn report(name: &str, state: &mut State, terminal: &mut Terminal<TestBackend>, p
 }
 
 fn frames(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut cases = Vec::new();
     if let Some(path) = largest_fnc1() {
-        let b = Briefing::load(&path).expect("the corpus file loads");
-        let kb = b.text.len() as f64 / 1e3;
-        cases.push((format!("fnc1 largest ({}, {kb:.1} KB)", path.display()), b));
+        let kb = std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64 / 1e3);
+        cases.push((
+            format!("fnc1 largest ({}, {kb:.1} KB)", path.display()),
+            path,
+        ));
     }
-    cases.push(("synthetic 1 MB".to_string(), synthetic_megabyte()));
-    for (name, b) in cases {
-        let (mut state, open) = reader(b);
+    cases.push(("synthetic 1 MB".to_string(), synthetic_megabyte(dir.path())));
+    for (name, path) in cases {
+        let (mut state, open) = reader(&path);
         println!(
-            "open {name}: {:.2} ms to build and wrap {} lines",
+            "open {name}: {:.2} ms to read, extract, build and wrap {} lines",
             open.as_secs_f64() * 1e3,
             state.article_lines().len()
         );

@@ -186,27 +186,35 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let paths = default_paths(cli.paths, &config);
             drop(stdout);
-            open_reader(load_all(&paths, gazetteer), config)
+            open_reader(&paths, gazetteer, config)
         }
     }
 }
 
-/// Opens the reader on `entries`. When stdout is not a terminal (a pipe, a file, a script)
-/// a full-screen program would only write escape codes into it, so the briefings are
-/// printed as Markdown instead, with a note on stderr.
-fn open_reader(entries: Vec<Entry>, config: Config) -> anyhow::Result<ExitCode> {
+/// Opens the reader on `paths` through the library (the list at once, from the user's
+/// cache or the file names; everything else read in the background, then watched). When
+/// stdout is not a terminal (a pipe, a file, a script) a full-screen program would only
+/// write escape codes into it, so the briefings are printed as Markdown instead, with a note
+/// on stderr.
+fn open_reader(
+    paths: &[PathBuf],
+    gazetteer: &Gazetteer,
+    config: Config,
+) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "sitrep: stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"
         );
+        let entries = load_all(paths, gazetteer);
         let mut stdout = std::io::stdout().lock();
         for e in &entries {
             writeln!(stdout, "{}", to_markdown(&report(e)))?;
         }
         return Ok(exit_for(&entries));
     }
-    match crate::tui::run(entries, config)? {
+    let library = Library::open(paths, &archive::reader_options(gazetteer));
+    match crate::tui::run(library, config)? {
         Some(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         None => Ok(ExitCode::SUCCESS),
     }

@@ -1,15 +1,17 @@
 //! End to end: the real binary in a real terminal (tmux), on the shipped `briefings/`.
-//! The four panes show, search and help work, and `q`, SIGTERM and SIGHUP give back a
-//! usable shell.
+//! The four panes show, search and help work, `q`, SIGTERM and SIGHUP give back a usable
+//! shell, and a briefing written into the open folder shows up in the list by itself.
+//! The reader's cache and state go to temporary folders, never the user's.
 //!
-//! Without tmux the test prints a note and passes, unless `CI` is set: CI installs tmux,
+//! Without tmux the tests print a note and pass, unless `CI` is set: CI installs tmux,
 //! so there a missing tmux is a failure.
 
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// A private tmux server with one 120x40 window running `sh`, killed on drop.
+/// A private tmux server with one 120x40 window running `sh`, killed on drop. Its
+/// configuration, cache and state folders are inside `config_home`.
 struct Tmux {
     socket: String,
 }
@@ -36,6 +38,10 @@ impl Tmux {
                 dir.to_str().unwrap(),
                 "-e",
                 &format!("XDG_CONFIG_HOME={}", config_home.display()),
+                "-e",
+                &format!("XDG_CACHE_HOME={}", config_home.join("cache").display()),
+                "-e",
+                &format!("XDG_STATE_HOME={}", config_home.join("state").display()),
                 "-e",
                 "TERM=xterm-256color",
                 "sh",
@@ -75,7 +81,12 @@ impl Tmux {
     /// Waits until the screen satisfies `done` (a generous limit, since CI machines are
     /// slow; this checks behaviour, not speed).
     fn wait(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        self.wait_within(what, Duration::from_secs(30), done)
+    }
+
+    /// Waits up to `limit` until the screen satisfies `done`.
+    fn wait_within(&self, what: &str, limit: Duration, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + limit;
         loop {
             let screen = self.screen();
             if done(&screen) {
@@ -110,21 +121,26 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
+/// True when tmux can run `test`. Without tmux the test is skipped with a note, except in
+/// CI, which installs tmux: there a missing tmux is a failure.
+fn tmux_ready(test: &str) -> bool {
+    let available = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-#[test]
-fn reader_in_a_real_terminal() {
-    if !tmux_available() {
+        .is_ok_and(|o| o.status.success());
+    if !available {
         assert!(
             std::env::var_os("CI").is_none(),
             "tmux is required in CI (install it in .ci/run)"
         );
-        eprintln!("note: tmux is not installed, so the end-to-end reader test is skipped");
+        eprintln!("note: tmux is not installed, so {test} is skipped");
+    }
+    available
+}
+
+#[test]
+fn reader_in_a_real_terminal() {
+    if !tmux_ready("the end-to-end reader test") {
         return;
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -269,8 +285,7 @@ fn bad_input_folder(dir: &Path) -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn reader_on_the_bad_input_matrix() {
-    if !tmux_available() {
-        eprintln!("note: tmux is not installed, so the bad-input reader test is skipped");
+    if !tmux_ready("the bad-input reader test") {
         return;
     }
     let folder = tempfile::tempdir().unwrap();
@@ -285,7 +300,11 @@ fn reader_on_the_bad_input_matrix() {
     tmux.wait_for_prompt();
     tmux.type_text(&format!("{} .", env!("CARGO_BIN_EXE_sitrep")));
     tmux.send(&["Enter"]);
-    let first = tmux.wait_for("Claims ◀─▶ denials");
+    // The list is on screen at once; titles and errors fill in as the background reading
+    // gets to each file, and the status bar says "reading" until it is done.
+    let first = tmux.wait("every file read", |s| {
+        s.contains("Claims ◀─▶ denials") && !s.contains("reading")
+    });
     // The seed comes first and reads normally.
     assert!(
         first.contains("Sergei Ryabkov · Russia") && first.contains("Joint Chiefs chairman"),
@@ -333,9 +352,7 @@ fn reader_on_the_bad_input_matrix() {
 /// input that only reads end-of-file.
 #[test]
 fn the_reader_ends_when_its_terminal_disappears() {
-    if !tmux_available() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        eprintln!("note: tmux is not installed, so this end-to-end test is skipped");
+    if !tmux_ready("the vanishing terminal test") {
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -365,4 +382,56 @@ fn the_reader_ends_when_its_terminal_disappears() {
         let _ = Command::new("kill").args(["-9", &pid]).status();
     }
     assert!(gone, "the reader kept running after its terminal went away");
+}
+
+/// The live reload promise: a briefing written into the open folder is listed within a
+/// second or two, without a restart, and leaves the list when it is deleted.
+#[test]
+fn new_briefings_appear_in_the_list_by_themselves() {
+    if !tmux_ready("the live reload test") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/000_2b1845f26494101a.txt"),
+        folder.path().join("000_seed.txt"),
+    )
+    .unwrap();
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(folder.path(), config_home.path());
+    tmux.wait_for_prompt();
+    tmux.type_text(&format!("{} .", env!("CARGO_BIN_EXE_sitrep")));
+    tmux.send(&["Enter"]);
+    tmux.wait("the reader with the seed read", |s| {
+        s.contains("Claims ◀─▶ denials") && s.contains("5 quotes") && !s.contains("reading")
+    });
+
+    let added = folder.path().join("001_geneva.txt");
+    let written = Instant::now();
+    std::fs::write(
+        &added,
+        "Ceasefire talks resume in Geneva\n\nDelegates met on Monday, an envoy said.\n",
+    )
+    .unwrap();
+    let limit = Duration::from_millis(2500);
+    let screen = tmux.wait_within("the new briefing in the list", limit, |s| {
+        s.contains("Ceasefire talks resume")
+    });
+    eprintln!(
+        "a new briefing was listed {:?} after it was written",
+        written.elapsed()
+    );
+    assert!(screen.contains("Briefings 2"), "{screen}");
+
+    std::fs::remove_file(&added).unwrap();
+    tmux.wait_within("the deleted briefing to leave the list", limit, |s| {
+        !s.contains("Ceasefire talks resume") && s.contains("Briefings 1")
+    });
+    tmux.type_text("q");
+    tmux.wait_for_prompt();
+    let cache = config_home.path().join("cache/sitrep");
+    assert!(
+        std::fs::read_dir(&cache).is_ok_and(|mut d| d.next().is_some()),
+        "the reader saved its cache on quit, in the test's own folder"
+    );
 }

@@ -3,9 +3,13 @@
 
 use assert_cmd::Command;
 
+/// The binary with its configuration, cache and state folders inside `config_home`, so no
+/// test reads the user's configuration or writes the user's cache.
 fn sitrep(config_home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("sitrep").unwrap();
-    cmd.env("XDG_CONFIG_HOME", config_home);
+    cmd.env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_CACHE_HOME", config_home.join("cache"))
+        .env("XDG_STATE_HOME", config_home.join("state"));
     cmd
 }
 

@@ -3,9 +3,8 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use sitrep::config::Config;
-use sitrep::extract::Gazetteer;
-use sitrep::library::load_all;
 use sitrep::library::marks::Marks;
+use sitrep::library::{Library, Options};
 use sitrep::tui::action::Action;
 use sitrep::tui::state::State;
 use sitrep::tui::{effect, to_action, update::update};
@@ -13,11 +12,15 @@ use std::path::PathBuf;
 
 /// A reader on the seed briefing, as the other reader tests use.
 fn seed_reader(width: u16, height: u16) -> State {
-    let entries = load_all(
+    let options = Options {
+        cache_dir: None,
+        ..Options::default()
+    };
+    let library = Library::open_blocking(
         &[PathBuf::from("briefings/000_2b1845f26494101a.txt")],
-        Gazetteer::builtin(),
+        &options,
     );
-    State::new(entries, Config::builtin().unwrap(), true, width, height)
+    State::new(library, Config::builtin().unwrap(), true, width, height)
 }
 
 /// Presses plain character keys through the built-in key map.

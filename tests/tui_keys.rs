@@ -133,11 +133,11 @@ fn slash_in_the_briefings_pane_filters_the_library() {
     type_keys(&mut state, "/geneva<esc>");
     assert_eq!(state.shown.len(), 2, "Esc in the prompt restores the list");
     // ] and [ step through briefings.
-    let first = state.open;
+    let first = state.open_path().map(|p| p.to_path_buf());
     type_keys(&mut state, "]");
-    assert_ne!(state.open, first);
+    assert_ne!(state.open_path(), first.as_deref());
     type_keys(&mut state, "[");
-    assert_eq!(state.open, first);
+    assert_eq!(state.open_path(), first.as_deref());
 }
 
 #[test]
@@ -207,11 +207,8 @@ fn a_user_key_map_rebinds_keys_and_help_follows() {
         std::path::Path::new("mine.toml"),
     )
     .unwrap();
-    let entries = sitrep::library::load_all(
-        &[std::path::PathBuf::from(tui_common::SEED)],
-        sitrep::extract::Gazetteer::builtin(),
-    );
-    let mut state = sitrep::tui::state::State::new(entries, config, true, 120, 40);
+    let library = tui_common::library(&[tui_common::SEED]);
+    let mut state = sitrep::tui::state::State::new(library, config, true, 120, 40);
     type_keys(&mut state, "?");
     assert!(screen(&state).contains("q, x"));
     type_keys(&mut state, "<esc>x");

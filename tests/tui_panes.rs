@@ -8,8 +8,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sitrep::config::Config;
-use sitrep::extract::Gazetteer;
-use sitrep::library::load_all;
 use sitrep::tui::action::Action;
 use sitrep::tui::draw;
 use sitrep::tui::state::State;
@@ -96,11 +94,8 @@ fn tiny_terminals_draw_what_fits_and_never_panic() {
 
 /// Draws with colours on or off and returns the buffer.
 fn buffer(no_color: bool) -> ratatui::buffer::Buffer {
-    let entries = sitrep::library::load_all(
-        &[std::path::PathBuf::from(tui_common::SEED)],
-        sitrep::extract::Gazetteer::builtin(),
-    );
-    let mut state = State::new(entries, Config::builtin().unwrap(), no_color, 120, 40);
+    let library = tui_common::library(&[tui_common::SEED]);
+    let mut state = State::new(library, Config::builtin().unwrap(), no_color, 120, 40);
     type_keys(&mut state, "<tab>/Dunford<enter>");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| draw(f, &state)).unwrap();
@@ -179,10 +174,15 @@ fn corpus_articles_draw() {
         "the corpus lacks fnc1 or polnear-train"
     );
     let (files, _) = sitrep::briefing::collect_paths(&paths);
-    let sample: Vec<PathBuf> = files.into_iter().step_by(16).collect();
-    let entries = load_all(&sample, Gazetteer::builtin());
-    let count = entries.len();
-    let mut state = State::new(entries, Config::builtin().unwrap(), true, 80, 24);
+    let sample: Vec<String> = files
+        .into_iter()
+        .step_by(16)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let sample: Vec<&str> = sample.iter().map(String::as_str).collect();
+    let library = tui_common::library(&sample);
+    let count = library.len();
+    let mut state = State::new(library, Config::builtin().unwrap(), true, 80, 24);
     for i in 0..count {
         if i % 2 == 1 {
             update(
@@ -309,27 +309,24 @@ fn organisations_keep_their_whole_name_in_the_claims_pane() {
         "org.txt",
         "Raid in Borno\n\nNigeria's military denied that soldiers fired on civilians.\n",
     );
-    let entries = load_all(&[PathBuf::from(&path)], Gazetteer::builtin());
-    let entries = entries
-        .into_iter()
-        .map(|e| match e {
-            sitrep::library::Entry::Ok(b, mut x) => {
-                let start = b.text.find("Nigeria's").unwrap();
-                x.statements = vec![sitrep::extract::Statement {
-                    kind: sitrep::extract::Kind::Denial,
-                    actor: Some("Nigeria's military".into()),
-                    party: Some("Nigeria".into()),
-                    cue: Some("denied".into()),
-                    span: sitrep::briefing::Span::new(start, b.text.trim_end().len()),
-                    paragraph: 0,
-                    counter: None,
-                }];
-                sitrep::library::Entry::Ok(b, x)
-            }
-            failed => failed,
-        })
-        .collect();
-    let mut state = State::new(entries, Config::builtin().unwrap(), true, 120, 40);
+    let mut state = reader(&[&path], 120, 40);
+    // The statement as the test needs it, whatever the extraction makes of the sentence.
+    let opened = state.open.as_mut().expect("the briefing is open");
+    let sitrep::library::Entry::Ok(b, x) = &mut opened.entry else {
+        panic!("the briefing reads")
+    };
+    let start = b.text.find("Nigeria's").unwrap();
+    x.statements = vec![sitrep::extract::Statement {
+        kind: sitrep::extract::Kind::Denial,
+        actor: Some("Nigeria's military".into()),
+        party: Some("Nigeria".into()),
+        cue: Some("denied".into()),
+        span: sitrep::briefing::Span::new(start, b.text.trim_end().len()),
+        paragraph: 0,
+        counter: None,
+    }];
+    state.rebuild_document();
+    state.refresh_rows();
     type_keys(&mut state, "<tab><tab>");
     let claims =
         tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");

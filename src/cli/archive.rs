@@ -84,6 +84,18 @@ pub(super) fn options(gazetteer: &Gazetteer) -> Options {
     }
 }
 
+/// How often the reader's library looks for new, changed and removed files: twice a
+/// second, so a new briefing is listed within a second of being written.
+const READER_WATCH: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Library options for the reader: the command line's, watching the folders more often.
+pub(super) fn reader_options(gazetteer: &Gazetteer) -> Options {
+    Options {
+        watch_interval: READER_WATCH,
+        ..options(gazetteer)
+    }
+}
+
 /// `sitrep search QUERY [PATH…]`.
 pub(super) fn search(
     query: &str,

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const SECTIONS: usize = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + SECTIONS * (8 + 4);
 
@@ -44,6 +44,7 @@ struct Head<'a> {
     title: Cow<'a, str>,
     date: Cow<'a, str>,
     error: Option<Cow<'a, str>>,
+    warned: bool,
 }
 
 /// The rest of a briefing: its extraction, for search fields and dossiers.
@@ -65,6 +66,7 @@ impl Head<'_> {
             title: Cow::Borrowed(&d.title),
             date: Cow::Borrowed(&d.date),
             error: d.error.as_deref().map(Cow::Borrowed),
+            warned: d.warned,
         }
     }
 
@@ -74,6 +76,7 @@ impl Head<'_> {
         doc.title = self.title.into_owned();
         doc.date = self.date.into_owned();
         doc.error = self.error.map(Cow::into_owned);
+        doc.warned = self.warned;
         doc
     }
 }

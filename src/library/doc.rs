@@ -81,6 +81,8 @@ pub struct Doc {
     pub tags: Vec<String>,
     /// Why the file could not be read, when it could not.
     pub error: Option<String>,
+    /// True when it was read with warnings (an odd encoding, no body), which the list marks.
+    pub warned: bool,
     /// False while the briefing is listed but not yet read and extracted.
     pub extracted: bool,
     /// Parties mentioned, most mentioned first.
@@ -108,6 +110,7 @@ impl Doc {
             date_source,
             tags: Vec::new(),
             error: None,
+            warned: false,
             extracted: false,
             parties: Vec::new(),
             speakers: Vec::new(),
@@ -165,6 +168,7 @@ impl Doc {
             doc.date_source = DateSource::FrontMatter;
         }
         doc.title = b.title;
+        doc.warned = !b.warnings.is_empty();
         doc.tags = b.meta.tags;
         doc.parties = x.parties.into_iter().map(|p| p.name).collect();
         doc.quotes = x.quotes.len();

@@ -90,53 +90,76 @@ fn sentence(text: &str, span: Span) -> Option<String> {
     text.get(span.start..span.end).map(str::to_string)
 }
 
+/// A claim or denial of a dossier without its sentence: which briefing, which statement.
+/// Cheap to list for a whole archive; the reader reads sentences only for the rows it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DossierRef {
+    /// Briefing id.
+    pub id: u32,
+    /// Index into the briefing's [`Doc::statements`].
+    pub statement: usize,
+}
+
 impl Library {
     /// Every claim and denial made for `party` (any name or alias), newest briefing first,
-    /// in article order within a briefing, with the party's name as the gazetteer spells
-    /// it. Sentences are read from the files on all cores; a briefing changed since it was
-    /// indexed is left out until the watcher has read it again.
-    pub fn dossier(&self, party: &str) -> (String, Vec<DossierEntry<'_>>) {
+    /// in article order within a briefing (so one briefing's statements stay together),
+    /// with the party's name as the gazetteer spells it. No file is read.
+    pub fn dossier_refs(&self, party: &str) -> (String, Vec<DossierRef>) {
         let name = self
             .gazetteer()
             .canonical(party)
             .map_or_else(|| party.trim().to_string(), str::to_string);
-        let of_party =
-            |doc: &Doc, s: &DocStatement| doc.party(s).is_some_and(|p| same_party(p, &name));
-        let ids: Vec<u32> = self
+        let mut refs: Vec<DossierRef> = self
             .order()
             .iter()
-            .copied()
-            .filter(|&id| {
+            .flat_map(|&id| {
                 let doc = self.doc(id);
-                doc.statements.iter().any(|s| of_party(doc, s))
-            })
-            .collect();
-        let mut entries: Vec<DossierEntry<'_>> = ids
-            .par_iter()
-            .flat_map_iter(|&id| {
-                let doc = self.doc(id);
-                let text = doc.current_text().unwrap_or_default();
+                let name = &name;
                 doc.statements
                     .iter()
-                    .filter(|s| of_party(doc, s))
-                    .filter_map(|s| {
-                        let counter = s.counter.and_then(|c| {
-                            let other = doc.statements.get(c)?;
-                            Some((other, sentence(&text, other.span)?))
-                        });
-                        Some(DossierEntry {
-                            id,
-                            doc,
-                            statement: s,
-                            text: sentence(&text, s.span)?,
-                            counter,
-                        })
-                    })
-                    .collect::<Vec<_>>()
+                    .enumerate()
+                    .filter(move |(_, s)| doc.party(s).is_some_and(|p| same_party(p, name)))
+                    .map(move |(statement, _)| DossierRef { id, statement })
             })
             .collect();
         // Stable: equal dates keep list (path) order and article order.
-        entries.sort_by(|a, b| b.doc.date.cmp(&a.doc.date));
+        refs.sort_by(|a, b| self.doc(b.id).date.cmp(&self.doc(a.id).date));
+        (name, refs)
+    }
+
+    /// A dossier entry with its sentences cut from `text`, the briefing's current text;
+    /// `None` when the span no longer fits (the file changed since it was indexed).
+    pub fn dossier_entry(&self, r: DossierRef, text: &str) -> Option<DossierEntry<'_>> {
+        let doc = self.doc(r.id);
+        let statement = doc.statements.get(r.statement)?;
+        let counter = statement.counter.and_then(|c| {
+            let other = doc.statements.get(c)?;
+            Some((other, sentence(text, other.span)?))
+        });
+        Some(DossierEntry {
+            id: r.id,
+            doc,
+            statement,
+            text: sentence(text, statement.span)?,
+            counter,
+        })
+    }
+
+    /// [`Library::dossier_refs`] with every sentence read from the files (on all cores, one
+    /// read per briefing); a briefing changed since it was indexed is left out until the
+    /// watcher has read it again.
+    pub fn dossier(&self, party: &str) -> (String, Vec<DossierEntry<'_>>) {
+        let (name, refs) = self.dossier_refs(party);
+        let entries = refs
+            .par_chunk_by(|a, b| a.id == b.id)
+            .flat_map_iter(|same_briefing| {
+                let text = self.doc(same_briefing[0].id).current_text();
+                same_briefing
+                    .iter()
+                    .filter_map(|&r| self.dossier_entry(r, text.as_deref()?))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         (name, entries)
     }
 }

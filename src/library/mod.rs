@@ -118,6 +118,19 @@ pub struct Library {
     gazetteer: Arc<Gazetteer>,
 }
 
+impl std::fmt::Debug for Library {
+    /// The folders and how far they are read (a catalog of 100,000 briefings is no debug
+    /// output).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("roots", &self.roots)
+            .field("briefings", &self.order.len())
+            .field("indexed", &self.indexed)
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Library {
     fn new(roots: &[PathBuf], options: &Options, catalog: Catalog) -> Library {
         let cache = options
@@ -366,6 +379,7 @@ impl Worker {
                         listed.title.clone_from(&d.title);
                         listed.date.clone_from(&d.date);
                         listed.error.clone_from(&d.error);
+                        listed.warned = d.warned;
                         listed
                     })
                     .collect();

@@ -45,7 +45,7 @@ pub enum Action {
     NextBriefing,
     /// Read the previous briefing in the list.
     PrevBriefing,
-    /// Start a search in the focused pane (in the briefings pane: filter the library).
+    /// Start a search in the focused pane (in the briefings pane: search the library).
     Search,
     /// Go to the next search hit.
     SearchNext,
@@ -53,6 +53,8 @@ pub enum Action {
     SearchPrev,
     /// Open the filter picker (party, speaker, kind, tag).
     Filter,
+    /// Pick a party and show every claim and denial it made across the library.
+    Dossier,
     /// Close what is open, else clear the search, else the filter.
     Clear,
     /// Show or hide the list of keys.
@@ -89,11 +91,23 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// The library took in new work: briefings read or indexed, files added, changed or
+    /// removed on disk.
+    #[serde(skip)]
+    LibraryChanged,
+    /// The library's background reading got further.
+    #[serde(skip)]
+    Progress {
+        /// Briefings read so far.
+        read: usize,
+        /// Briefings to read.
+        total: usize,
+    },
 }
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 28] = [
+    pub const BINDABLE: [Action; 29] = [
         Action::Help,
         Action::Quit,
         Action::FocusNext,
@@ -117,6 +131,7 @@ impl Action {
         Action::SearchNext,
         Action::SearchPrev,
         Action::Filter,
+        Action::Dossier,
         Action::Clear,
         Action::ToggleRead,
         Action::ToggleStar,
@@ -145,10 +160,11 @@ impl Action {
             Action::Open => "show the quote or claim in the article",
             Action::NextBriefing => "next briefing",
             Action::PrevBriefing => "previous briefing",
-            Action::Search => "search (in the list: filter the library)",
+            Action::Search => "search (in the list: the library, as in sitrep search)",
             Action::SearchNext => "next search hit",
             Action::SearchPrev => "previous search hit",
             Action::Filter => "filter by party, speaker, kind, tag",
+            Action::Dossier => "party dossier: its claims and denials across the library",
             Action::Clear => "close / clear search / clear filter",
             Action::Help => "keys (this help)",
             Action::ToggleRead => "mark the briefing read / unread",
@@ -159,6 +175,8 @@ impl Action {
             Action::DeleteBack => "delete back",
             Action::Scroll { .. } => "scroll the pane under the mouse",
             Action::Resize { .. } => "resize",
+            Action::LibraryChanged => "take in the library's changes",
+            Action::Progress { .. } => "show the library's progress",
         }
     }
 
@@ -169,6 +187,7 @@ impl Action {
             Action::Quit => "quit",
             Action::Search => "search",
             Action::Filter => "filter",
+            Action::Dossier => "party",
             Action::FocusNext => "pane",
             Action::Open => "show",
             Action::ToggleRead => "read",

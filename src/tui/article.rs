@@ -23,8 +23,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         width,
         ..area
     };
-    let Some(open) = state.open.and_then(|i| state.entries.get(i)) else {
-        let note = if state.entries.is_empty() {
+    let Some(open) = state.open.as_ref().map(|o| &o.entry) else {
+        let note = if state.library.is_empty() {
             "No briefings here. Start sitrep with a folder or files: sitrep PATH…"
         } else {
             "No briefing matches the search or filter; clear them to see the others."

@@ -1,8 +1,8 @@
 //! The filter (party, speaker, kind, tag) that narrows every pane, and the picker `f`
-//! opens to choose it.
+//! opens to choose it (which `p` also opens, to choose the party of a dossier).
 
 use crate::extract::{Extraction, Kind, Quote, Statement};
-use crate::library::Entry;
+use crate::library::doc::Doc;
 use crate::sanitize::visible;
 use crate::tui::state::State;
 use ratatui::Frame;
@@ -99,8 +99,8 @@ impl Filter {
     /// True when a quote passes: its party and speaker match, and with a kind set it lies
     /// inside a statement of that kind.
     pub fn quote(&self, q: &Quote, x: &Extraction) -> bool {
-        same(&self.party, &q.party)
-            && same(&self.speaker, &q.speaker)
+        same(&self.party, q.party.as_deref())
+            && same(&self.speaker, q.speaker.as_deref())
             && self.kind.is_none_or(|k| {
                 x.statements
                     .iter()
@@ -110,40 +110,61 @@ impl Filter {
 
     /// True when a statement passes.
     pub fn statement(&self, s: &Statement) -> bool {
-        same(&self.party, &s.party)
-            && same(&self.speaker, &s.actor)
+        same(&self.party, s.party.as_deref())
+            && same(&self.speaker, s.actor.as_deref())
             && self.kind.is_none_or(|k| s.kind == k)
     }
 
-    /// True when a briefing has something the filter lets through. Unreadable files stay
-    /// listed unless something is filtered, so no error hides.
-    pub fn entry(&self, e: &Entry) -> bool {
+    /// True when a briefing of the library has something the filter lets through: a
+    /// statement that passes, or (without a kind) the party and the speaker among those
+    /// it quotes or mentions. Unreadable files stay listed unless something is filtered,
+    /// so no error hides; briefings not read yet show up once they are.
+    pub fn doc(&self, d: &Doc) -> bool {
         if self.is_empty() {
             return true;
         }
-        let Entry::Ok(b, x) = e else {
+        if !d.extracted || d.error.is_some() {
             return false;
-        };
+        }
         let tagged = self
             .tag
             .as_ref()
-            .is_none_or(|t| b.meta.tags.iter().any(|bt| bt.eq_ignore_ascii_case(t)));
-        let content = self.party.is_none() && self.speaker.is_none() && self.kind.is_none();
-        tagged
-            && (content
-                || x.quotes.iter().any(|q| self.quote(q, x))
-                || x.statements.iter().any(|s| self.statement(s)))
+            .is_none_or(|t| d.tags.iter().any(|dt| dt.eq_ignore_ascii_case(t)));
+        let named = |wanted: &Option<String>, names: &[String]| {
+            wanted.as_ref().is_none_or(|w| names.contains(w))
+        };
+        let mentioned = self.kind.is_none()
+            && named(&self.party, &d.parties)
+            && named(&self.speaker, &d.speakers);
+        let stated = d.statements.iter().any(|s| {
+            self.kind.is_none_or(|k| s.kind == k)
+                && same(&self.party, d.party(s))
+                && same(&self.speaker, d.actor(s))
+        });
+        tagged && (mentioned || stated)
     }
 }
 
-fn same(wanted: &Option<String>, actual: &Option<String>) -> bool {
-    wanted.as_ref().is_none_or(|w| actual.as_ref() == Some(w))
+fn same(wanted: &Option<String>, actual: Option<&str>) -> bool {
+    wanted.as_deref().is_none_or(|w| actual == Some(w))
 }
 
-/// The filter picker: every party, speaker, kind and tag in the library, narrowed by what
-/// the user types (a library can name thousands of speakers).
+/// What choosing in the picker does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// Sets or clears a part of the filter (`f`).
+    #[default]
+    Filter,
+    /// Opens the dossier of a party (`p`).
+    Dossier,
+}
+
+/// The picker: every party, speaker, kind and tag in the library (only parties for a
+/// dossier), narrowed by what the user types (a library can name thousands of speakers).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
+    /// What Enter does with the choice.
+    pub purpose: Purpose,
     /// Every choice, grouped by sort.
     pub options: Vec<FilterOption>,
     /// What was typed to narrow the choices.
@@ -155,30 +176,45 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// The choices found across `entries`, the first one `filter` has highlighted.
-    pub fn new(entries: &[Entry], filter: &Filter) -> Picker {
+    /// The filter's choices: the parties, speakers and tags of the library's briefings and
+    /// the two kinds, the first one `filter` has highlighted.
+    pub fn filter<'a>(docs: impl Iterator<Item = &'a Doc>, filter: &Filter) -> Picker {
         let mut set = BTreeSet::new();
-        for e in entries {
-            let Entry::Ok(b, x) = e else { continue };
-            for q in &x.quotes {
-                set.extend(q.party.clone().map(FilterOption::Party));
-                set.extend(q.speaker.clone().map(FilterOption::Speaker));
-            }
-            for s in &x.statements {
-                set.extend(s.party.clone().map(FilterOption::Party));
-                set.extend(s.actor.clone().map(FilterOption::Speaker));
-            }
-            set.extend(b.meta.tags.iter().cloned().map(FilterOption::Tag));
+        for d in docs {
+            set.extend(d.parties.iter().cloned().map(FilterOption::Party));
+            set.extend(d.speakers.iter().cloned().map(FilterOption::Speaker));
+            set.extend(d.tags.iter().cloned().map(FilterOption::Tag));
         }
         set.insert(FilterOption::Kind(Kind::Claim));
         set.insert(FilterOption::Kind(Kind::Denial));
-        let options: Vec<FilterOption> = set.into_iter().collect();
-        let cursor = options.iter().position(|o| filter.has(o)).unwrap_or(0);
+        Picker::with(Purpose::Filter, set, |o| filter.has(o))
+    }
+
+    /// The parties that make claims or denials in the library's briefings, `default`
+    /// highlighted, for choosing a dossier.
+    pub fn parties<'a>(docs: impl Iterator<Item = &'a Doc>, default: Option<&str>) -> Picker {
+        let mut set = BTreeSet::new();
+        for d in docs {
+            let parties = d.statements.iter().filter_map(|s| d.party(s));
+            set.extend(parties.map(|p| FilterOption::Party(p.to_string())));
+        }
+        Picker::with(Purpose::Dossier, set, |o| {
+            default.is_some_and(|d| *o == FilterOption::Party(d.to_string()))
+        })
+    }
+
+    fn with(
+        purpose: Purpose,
+        options: BTreeSet<FilterOption>,
+        highlighted: impl Fn(&FilterOption) -> bool,
+    ) -> Picker {
+        let options: Vec<FilterOption> = options.into_iter().collect();
         Picker {
+            purpose,
+            cursor: options.iter().position(highlighted).unwrap_or(0),
             shown: (0..options.len()).collect(),
             options,
             query: String::new(),
-            cursor,
         }
     }
 
@@ -204,11 +240,22 @@ impl Picker {
 /// Draws the picker over the middle of the screen.
 pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
     let t = &state.theme;
-    let area = centered(frame.area(), 52, picker.options.len() as u16 + 5);
+    let rows = u16::try_from(picker.options.len()).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), 52, rows.saturating_add(5));
     let height = usize::from(area.height.saturating_sub(5)).max(1);
     let offset = picker.cursor.saturating_sub(height - 1);
+    let (title, help) = match picker.purpose {
+        Purpose::Filter => (
+            " Filter ",
+            " type to narrow · Enter sets/clears · Esc closes",
+        ),
+        Purpose::Dossier => (
+            " Party dossier ",
+            " type to narrow · Enter shows its claims · Esc closes",
+        ),
+    };
     let mut lines = vec![
-        Line::styled(" type to narrow · Enter sets/clears · Esc closes", t.dim),
+        Line::styled(help, t.dim),
         Line::from(vec![
             Span::styled(" > ", t.focused),
             Span::raw(visible(&picker.query, false).into_owned()),
@@ -218,7 +265,11 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
     for (row, &i) in picker.shown.iter().enumerate().skip(offset).take(height) {
         let option = &picker.options[i];
         let (sort, value) = option.label();
-        let check = if state.filter.has(option) { "✓" } else { " " };
+        let check = if picker.purpose == Purpose::Filter && state.filter.has(option) {
+            "✓"
+        } else {
+            " "
+        };
         let mut line = Line::from(vec![
             Span::raw(format!(" {check} ")),
             Span::styled(format!("{sort:<8}"), t.dim),
@@ -233,7 +284,7 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
         lines.push(Line::styled("   nothing matches", t.dim));
     }
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(" Filter ").border_style(t.focused);
+    let block = Block::bordered().title(title).border_style(t.focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
     let typed = 4 + unicode_width::UnicodeWidthStr::width(visible(&picker.query, false).as_ref());
     let column = (area.x as usize + typed).min(usize::from(area.right().saturating_sub(2)));

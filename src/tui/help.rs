@@ -10,16 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// How to read the screen, shown under the keys.
-pub const GUIDE: [&str; 9] = [
-    "Briefings: each file with its date or source and counts; ✗ = unreadable,",
-    "  ⚠ = read with warnings (shown on top of the article).",
-    "Article: quotes are highlighted; ‹name› tags say who spoke.",
+pub const GUIDE: [&str; 8] = [
+    "Briefings: date and counts (the file name until read); ✗ = unreadable,",
+    "  ⚠ = read with warnings. Article: quotes highlighted, ‹name› = who spoke.",
     "Quotes: who said what (speaker · party), in article order.",
-    "Claims ◀─▶ denials: a section per party, its claims on the left; a",
-    "  denial sits right of the claim it answers, and ◀─▶ joins the two.",
-    "Searching in the briefings pane filters the whole library.",
-    "Below 100 columns (layout.narrow_below) the briefings, quotes and claims",
-    "  panes become tabs under the article: Tab moves between them.",
+    "Claims ◀─▶ denials: a section per party, its claims on the left; a denial",
+    "  sits right of the claim it answers. Party dossier: one party, everywhere.",
+    "Searching in the briefings pane searches the library: words, \"phrase\",",
+    "  -word, party:, speaker:, kind:claim|denial, tag:, date:2016-09..2016-10.",
+    "Below 100 columns (layout.narrow_below) side panes become tabs: Tab moves.",
 ];
 
 /// Lines of the overlay, and how many fit in its box on screen.

@@ -261,10 +261,16 @@ impl KeyMap {
 
     /// `key word` hints for the status bar, for the actions a new user needs first.
     pub fn hints(&self) -> Vec<(String, &'static str)> {
-        [Action::Help, Action::Search, Action::Filter, Action::Quit]
-            .into_iter()
-            .filter_map(|a| self.keys_for(a).next().map(|k| (k.to_string(), a.hint())))
-            .collect()
+        [
+            Action::Help,
+            Action::Search,
+            Action::Filter,
+            Action::Dossier,
+            Action::Quit,
+        ]
+        .into_iter()
+        .filter_map(|a| self.keys_for(a).next().map(|k| (k.to_string(), a.hint())))
+        .collect()
     }
 }
 

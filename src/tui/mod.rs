@@ -9,6 +9,7 @@ pub mod action;
 pub mod article;
 pub mod claims;
 pub mod document;
+pub mod dossier;
 pub mod effect;
 pub mod filter;
 pub mod help;
@@ -23,7 +24,7 @@ pub mod theme;
 pub mod update;
 
 use crate::config::Config;
-use crate::library::Entry;
+use crate::library::Library;
 use crate::library::marks::{self, Marks};
 use action::Action;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -38,8 +39,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-/// How often the loop looks for a termination signal while no key arrives.
-const SIGNAL_POLL: Duration = Duration::from_millis(50);
+/// How often the loop wakes while no key arrives: to look for a termination signal and to
+/// take in what the library's background thread has done.
+const TICK: Duration = Duration::from_millis(100);
 
 /// Draws the whole screen from the state.
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -77,6 +79,9 @@ pub fn draw(frame: &mut Frame, state: &State) {
         }
     }
     status::render(frame, areas.status, state);
+    if let Some(dossier) = &state.dossier {
+        dossier::render(frame, state, dossier);
+    }
     if let Some(picker) = &state.picker {
         filter::render(frame, state, picker);
     }
@@ -123,32 +128,39 @@ fn tab_titles(state: &State, shown: Pane) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Runs the reader until the user quits or a signal asks it to stop. Returns the signal
-/// number when one ended it, so the caller can exit with the conventional status.
-pub fn run(entries: Vec<Entry>, config: Config) -> anyhow::Result<Option<i32>> {
+/// Runs the reader on `library` until the user quits or a signal asks it to stop, then
+/// saves the library's cache so what it read is not read again. Returns the signal number
+/// when one ended it, so the caller can exit with the conventional status.
+pub fn run(library: Library, config: Config) -> anyhow::Result<Option<i32>> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     install_panic_hook();
     let mut terminal = init()?;
-    let outcome = (|| {
-        let size = terminal.size()?;
-        let mut state = State::new(
-            entries,
+    let mut state = match terminal.size() {
+        Ok(size) => State::new(
+            library,
             config,
             theme::Theme::no_color_requested(),
             size.width,
             size.height,
-        );
-        match marks::default_state_dir().map(|dir| Marks::load(&dir)) {
-            Some(Ok(marks)) => state.marks = marks,
-            Some(Err(e)) => state.message = Some(format!("marks not loaded: {e}")),
-            None => {}
+        ),
+        Err(e) => {
+            restore();
+            return Err(e.into());
         }
-        event_loop(&mut terminal, &mut state, &signal)
-    })();
+    };
+    match marks::default_state_dir().map(|dir| Marks::load(&dir)) {
+        Some(Ok(marks)) => state.marks = marks,
+        Some(Err(e)) => state.message = Some(format!("marks not loaded: {e}")),
+        None => {}
+    }
+    let outcome = event_loop(&mut terminal, &mut state, &signal);
     restore();
+    if let Err(e) = state.library.save() {
+        eprintln!("sitrep: cache not written: {e}");
+    }
     outcome
 }
 
@@ -162,7 +174,8 @@ fn event_loop(
         if state.quit {
             return Ok(None);
         }
-        loop {
+        // Wait for input, a signal, or news from the library (which only needs a redraw).
+        let input = loop {
             let sig = signal.load(Ordering::Relaxed);
             if sig != 0 {
                 return Ok(Some(sig as i32));
@@ -171,12 +184,18 @@ fn event_loop(
             // SIGHUP, and its input then reads end-of-file forever, which crossterm's own
             // wait spins on: so wait on the input ourselves and only ask crossterm for
             // events that are already there (resizes arrive that way within a tick).
-            if input_hung_up(SIGNAL_POLL) {
+            if input_hung_up(TICK) {
                 return Ok(Some(signal_hook::consts::SIGHUP));
             }
             if event::poll(Duration::ZERO)? {
-                break;
+                break true;
             }
+            if take_library_news(state) {
+                break false;
+            }
+        };
+        if !input {
+            continue;
         }
         // Take every event already waiting before drawing again, so held keys never lag.
         loop {
@@ -192,6 +211,24 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Hands what the library's thread has done to `update` (the list, the index, files changed
+/// on disk, how far the reading got); true when there is something new to draw.
+fn take_library_news(state: &mut State) -> bool {
+    let changed = state.library.poll();
+    if changed {
+        update::update(state, Action::LibraryChanged);
+    }
+    let mut moved = false;
+    if !state.library.is_indexed() {
+        let (read, total) = state.library.progress();
+        moved = state.progress != Some((read, total));
+        if moved {
+            update::update(state, Action::Progress { read, total });
+        }
+    }
+    changed || moved
 }
 
 /// Waits up to `timeout` for input; true when standard input is a terminal that has hung up

@@ -3,23 +3,25 @@
 
 use crate::briefing::Briefing;
 use crate::config::Config;
-use crate::extract::Extraction;
-use crate::library::Entry;
+use crate::extract::{Extraction, Gazetteer};
+use crate::library::doc::Stamp;
 use crate::library::marks::Marks;
+use crate::library::search::Query;
+use crate::library::{Entry, Library};
 use crate::table::Row;
 use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::Document;
+use crate::tui::dossier::Dossier;
 use crate::tui::filter::{Filter, Picker};
 use crate::tui::layout::{self, Areas};
-use crate::tui::list;
 use crate::tui::quotes;
 use crate::tui::text;
-use crate::tui::text::smart_case;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use regex::Regex;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// The longest article line: beyond about 100 columns the eye loses its place going back
 /// to the start of the next line.
@@ -169,11 +171,77 @@ pub struct Prompt {
     pub text: String,
     /// The search before the prompt opened, back on Esc.
     pub previous_search: Option<Search>,
-    /// The library filter before the prompt opened, back on Esc.
-    pub previous_query: String,
+    /// The list search before the prompt opened, back on Esc.
+    pub previous_list: Option<ListSearch>,
     /// Where the view was when the prompt opened (the article's first line, the selected
     /// row), so each keystroke searches from there and Esc goes back.
     pub origin: usize,
+}
+
+/// The briefings list narrowed by the search language (`/` in the briefings pane).
+#[derive(Debug, Clone)]
+pub struct ListSearch {
+    /// What was typed.
+    pub text: String,
+    /// The parsed query, run again whenever the library changes.
+    pub query: Query,
+    /// The query's words and phrases, for picking them out in the titles.
+    pub highlight: Option<Regex>,
+}
+
+impl ListSearch {
+    /// A list search for `text`, or why it cannot be understood; `None` when it asks for
+    /// nothing (the whole library).
+    pub fn parse(
+        text: &str,
+        gazetteer: &Gazetteer,
+    ) -> Result<Option<ListSearch>, crate::library::search::QueryError> {
+        let query = Query::parse(text, gazetteer)?;
+        if query.is_empty() {
+            return Ok(None);
+        }
+        // Needles are folded (lower case, no diacritics): titles are matched ignoring case.
+        let pattern = query
+            .needles()
+            .iter()
+            .map(|n| regex::escape(n).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let highlight = (!pattern.is_empty())
+            .then(|| {
+                regex::RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        Ok(Some(ListSearch {
+            text: text.to_string(),
+            query,
+            highlight,
+        }))
+    }
+}
+
+/// The briefing the article shows, read from its file when it was selected (the library
+/// keeps only what the list, search and dossiers need).
+#[derive(Debug)]
+pub struct Opened {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size and time when it was read, to notice when it changes on disk.
+    pub stamp: Option<Stamp>,
+    /// The briefing with its extraction, or why it could not be read.
+    pub entry: Entry,
+}
+
+impl Opened {
+    /// Reads and extracts one briefing (one file: fast even for a large article).
+    pub fn read(path: PathBuf, gazetteer: &Gazetteer) -> Opened {
+        let stamp = std::fs::metadata(&path).ok().map(|m| Stamp::of(&m));
+        let entry = Entry::load(&path, gazetteer);
+        Opened { path, stamp, entry }
+    }
 }
 
 /// The reader's whole state.
@@ -183,14 +251,14 @@ pub struct State {
     pub config: Config,
     /// Styles derived from the config and NO_COLOR.
     pub theme: Theme,
-    /// Every briefing, readable or not.
-    pub entries: Vec<Entry>,
-    /// Indices of `entries` the list shows (after the library filter and the filter).
-    pub shown: Vec<usize>,
+    /// Every briefing: listed at once, read on a background thread, watched for changes.
+    pub library: Library,
+    /// Library ids the list shows, in list order (after the list search and the filter).
+    pub shown: Vec<u32>,
     /// Selection in the list (over `shown`).
     pub list: Cursor,
-    /// The entry the article shows.
-    pub open: Option<usize>,
+    /// The briefing the article shows.
+    pub open: Option<Opened>,
     /// Display text of the open briefing.
     pub doc: Document,
     /// First article line on screen.
@@ -217,8 +285,8 @@ pub struct State {
     pub size: Rect,
     /// The active search.
     pub search: Option<Search>,
-    /// The library filter typed with `/` in the list pane.
-    pub list_query: String,
+    /// The list search typed with `/` in the briefings pane.
+    pub list_search: Option<ListSearch>,
     /// The `/` prompt, while open.
     pub prompt: Option<Prompt>,
     /// The filter narrowing every pane.
@@ -227,6 +295,13 @@ pub struct State {
     pub picker: Option<Picker>,
     /// The help overlay's scroll position, while open.
     pub help: Option<usize>,
+    /// The party dossier, while open.
+    pub dossier: Option<Dossier>,
+    /// (briefings read, briefings to read) while the library reads in the background.
+    pub progress: Option<(usize, usize)>,
+    /// How many briefings could not be read (counted when the library changes, so a frame
+    /// never walks the whole archive).
+    pub unreadable: usize,
     /// A one-off message for the status bar.
     pub message: Option<String>,
     /// Read and starred briefings (kept apart from the briefings, which are never written).
@@ -239,20 +314,16 @@ pub struct State {
 }
 
 impl State {
-    /// A reader over `entries`, sized `width` x `height`, reading the first briefing.
-    pub fn new(
-        entries: Vec<Entry>,
-        config: Config,
-        no_color: bool,
-        width: u16,
-        height: u16,
-    ) -> State {
+    /// A reader over `library`, sized `width` x `height`, reading the first briefing.
+    pub fn new(library: Library, config: Config, no_color: bool, width: u16, height: u16) -> State {
         let theme = Theme::new(&config.theme, no_color);
         let mut state = State {
             config,
             theme,
-            shown: (0..entries.len()).collect(),
-            entries,
+            shown: library.order().to_vec(),
+            progress: (!library.is_indexed()).then(|| library.progress()),
+            unreadable: 0,
+            library,
             list: Cursor::default(),
             open: None,
             doc: Document::default(),
@@ -268,18 +339,30 @@ impl State {
             side: Pane::List,
             size: Rect::new(0, 0, width, height),
             search: None,
-            list_query: String::new(),
+            list_search: None,
             prompt: None,
             filter: Filter::default(),
             picker: None,
             help: None,
+            dossier: None,
             message: None,
             marks: Marks::default(),
             effect: None,
             quit: false,
         };
+        state.count_unreadable();
         state.open_selected();
         state
+    }
+
+    /// Counts the briefings that could not be read (after the library changed).
+    pub fn count_unreadable(&mut self) {
+        self.unreadable = self.library.docs().filter(|d| d.error.is_some()).count();
+    }
+
+    /// The file of the open briefing.
+    pub fn open_path(&self) -> Option<&Path> {
+        self.open.as_ref().map(|o| o.path.as_path())
     }
 
     /// Where the focused pane's view is: the article's first line, else the selected row.
@@ -293,7 +376,7 @@ impl State {
     }
 
     /// Puts the view of `pane` back at `position` (see [`State::view_position`]); the list
-    /// follows its library filter instead, which the prompt restores itself.
+    /// follows its list search instead, which the prompt restores itself.
     pub fn set_view_position(&mut self, pane: Pane, position: usize) {
         match pane {
             Pane::List => return,
@@ -322,7 +405,7 @@ impl State {
 
     /// The open briefing and its extraction, when it could be read.
     pub fn current(&self) -> Option<(&Briefing, &Extraction)> {
-        match self.entries.get(self.open?)? {
+        match &self.open.as_ref()?.entry {
             Entry::Ok(b, x) => Some((b, x)),
             Entry::Failed(_) => None,
         }
@@ -333,18 +416,16 @@ impl State {
         self.doc.lines(self.article_width())
     }
 
-    /// Opens the briefing selected in the list, rebuilding what depends on it.
+    /// Opens the briefing selected in the list (reading its file), rebuilding what depends
+    /// on it.
     pub fn open_selected(&mut self) {
-        let entry = self.shown.get(self.list.selected).copied();
-        if entry == self.open && entry.is_some() {
+        let id = self.shown.get(self.list.selected).copied();
+        let path = id.map(|id| &self.library.doc(id).path);
+        if path.is_some() && path.map(PathBuf::as_path) == self.open_path() {
             return;
         }
-        self.open = entry;
-        self.doc = self
-            .current()
-            .map(|(b, x)| Document::build(b, x))
-            .unwrap_or_default();
-        self.doc.ensure_width(self.article_width());
+        self.open = path.map(|p| Opened::read(p.clone(), self.library.gazetteer()));
+        self.rebuild_document();
         self.article_top = 0;
         self.mark = None;
         self.quotes = Cursor::default();
@@ -354,6 +435,29 @@ impl State {
         self.claim_rows.clear();
         self.refresh_rows();
         self.rerun_search();
+    }
+
+    /// Reads the open briefing again (it changed on disk), keeping the article's first line
+    /// and the selected quote and claim where they still exist.
+    pub fn reload_open(&mut self) {
+        let Some(path) = self.open.take().map(|o| o.path) else {
+            return;
+        };
+        self.open = Some(Opened::read(path, self.library.gazetteer()));
+        self.rebuild_document();
+        self.article_top = self.article_top.min(self.article_max_top());
+        self.mark = None;
+        self.refresh_rows();
+        self.rerun_search();
+    }
+
+    /// Builds the open briefing's display text and wraps it to the article's width.
+    pub fn rebuild_document(&mut self) {
+        self.doc = self
+            .current()
+            .map(|(b, x)| Document::build(b, x))
+            .unwrap_or_default();
+        self.doc.ensure_width(self.article_width());
     }
 
     /// Recomputes the quotes and claims rows for the open briefing and the filter, keeping
@@ -438,23 +542,32 @@ impl State {
         )
     }
 
-    /// Recomputes which briefings the list shows, keeping the open one selected if it is
-    /// still there.
+    /// Recomputes which briefings the list shows (running the list search through the
+    /// library's index), keeping the open one selected if it is still there.
     pub fn refresh_list(&mut self) {
-        let query = smart_case(&self.list_query);
-        self.shown = (0..self.entries.len())
-            .filter(|&i| {
-                let e = &self.entries[i];
-                self.filter.entry(e) && query.as_ref().is_none_or(|re| list::matches(e, re))
-            })
-            .collect();
-        self.list.selected = self
-            .open
+        self.rerun_list();
+        let open = self.open_path().and_then(|p| self.library.id_of(p));
+        self.list.selected = open
             .and_then(|o| self.shown.iter().position(|&i| i == o))
             .unwrap_or(0);
-        self.list.offset = 0;
         self.follow_cursors();
         self.open_selected();
+    }
+
+    /// Recomputes the ids the list shows, selecting nothing.
+    pub fn rerun_list(&mut self) {
+        let found = match &self.list_search {
+            Some(s) => self.library.search(&s.query),
+            None => self.library.order().to_vec(),
+        };
+        self.shown = if self.filter.is_empty() {
+            found
+        } else {
+            found
+                .into_iter()
+                .filter(|&id| self.filter.doc(self.library.doc(id)))
+                .collect()
+        };
     }
 
     /// Runs the active search again (after the briefing or the rows changed).

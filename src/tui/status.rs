@@ -1,7 +1,6 @@
 //! The status bar: briefing n of N, the focused pane, the search (or the prompt being
 //! typed), the filter, messages and errors, and key hints taken from the key map.
 
-use crate::library::Entry;
 use crate::tui::state::State;
 use crate::tui::text::{draw_lines, fit, one_line};
 use ratatui::Frame;
@@ -39,14 +38,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         };
         left.push(Span::raw(format!("/{} {count}", one_line(&s.query))));
     }
-    if !state.list_query.is_empty()
-        && state
+    if let Some(list) = state.list_search.as_ref().filter(|_| {
+        state
             .prompt
             .as_ref()
             .is_none_or(|p| p.pane != crate::tui::state::Pane::List)
-    {
+    }) {
         left.push(sep());
-        left.push(Span::raw(format!("list: /{}", one_line(&state.list_query))));
+        left.push(Span::raw(format!("list: /{}", one_line(&list.text))));
     }
     if !state.filter.is_empty() {
         left.push(sep());
@@ -55,17 +54,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             one_line(&state.filter.describe())
         )));
     }
-    let failed = state
-        .entries
-        .iter()
-        .filter(|e| matches!(e, Entry::Failed(_)))
-        .count();
+    if let Some((read, total)) = state.progress {
+        left.push(sep());
+        left.push(Span::styled(reading(read, total), t.focused));
+    }
     if let Some(m) = &state.message {
         left.push(sep());
         left.push(Span::styled(one_line(m), t.error));
-    } else if failed > 0 {
+    } else if state.unreadable > 0 {
         left.push(sep());
-        left.push(Span::styled(format!("{failed} unreadable"), t.error));
+        left.push(Span::styled(
+            format!("{} unreadable", state.unreadable),
+            t.error,
+        ));
     }
     let hints: String = state
         .config
@@ -90,5 +91,39 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     draw_lines(frame, area, [line]);
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
+    }
+}
+
+/// The background reading as the status bar says it: `reading 41,200/100,000`.
+pub fn reading(read: usize, total: usize) -> String {
+    if total == 0 {
+        return "reading the folder…".to_string();
+    }
+    format!("reading {}/{}", thousands(read), thousands(total))
+}
+
+/// A count with commas between thousands, as people read large numbers.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_reads_like_a_number() {
+        assert_eq!(reading(41_200, 100_000), "reading 41,200/100,000");
+        assert_eq!(reading(7, 12), "reading 7/12");
+        assert_eq!(reading(0, 0), "reading the folder…");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

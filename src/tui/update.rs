@@ -4,8 +4,9 @@
 use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::line_of;
-use crate::tui::filter::Picker;
-use crate::tui::state::{Cursor, Hits, Pane, Prompt, Search, State};
+use crate::tui::dossier::Dossier;
+use crate::tui::filter::{FilterOption, Picker, Purpose};
+use crate::tui::state::{Cursor, Hits, ListSearch, Pane, Prompt, Search, State};
 use crate::tui::text::smart_case;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -13,11 +14,23 @@ const WHEEL_LINES: isize = 3;
 
 /// Applies one action to the state.
 pub fn update(state: &mut State, action: Action) {
+    // News from the library arrives between key presses: it leaves the message alone.
+    match action {
+        Action::LibraryChanged => return library_changed(state),
+        Action::Progress { read, total } => {
+            state.progress = Some((read, total));
+            return;
+        }
+        _ => {}
+    }
     state.message = None;
     match action {
         Action::Resize { width, height } => return resize(state, width, height),
         Action::Scroll { column, row, down } => {
-            let overlay = state.prompt.is_some() || state.picker.is_some() || state.help.is_some();
+            let overlay = state.prompt.is_some()
+                || state.picker.is_some()
+                || state.help.is_some()
+                || state.dossier.is_some();
             if let Some(pane) = state.areas().pane_at(column, row).filter(|_| !overlay) {
                 scroll_view(
                     state,
@@ -36,6 +49,8 @@ pub fn update(state: &mut State, action: Action) {
         picker_action(state, action);
     } else if state.help.is_some() {
         help_action(state, action);
+    } else if state.dossier.is_some() {
+        dossier_action(state, action);
     } else {
         normal_action(state, action);
     }
@@ -57,13 +72,19 @@ fn normal_action(state: &mut State, action: Action) {
                 pane: state.focus,
                 text: String::new(),
                 previous_search: state.search.clone(),
-                previous_query: state.list_query.clone(),
+                previous_list: state.list_search.clone(),
                 origin: state.view_position(state.focus),
             });
         }
         Action::SearchNext => jump_to_hit(state, true),
         Action::SearchPrev => jump_to_hit(state, false),
-        Action::Filter => state.picker = Some(Picker::new(&state.entries, &state.filter)),
+        Action::Filter => {
+            state.picker = Some(Picker::filter(state.library.docs(), &state.filter));
+        }
+        Action::Dossier => {
+            let default = selected_party(state).or_else(|| state.filter.party.clone());
+            state.picker = Some(Picker::parties(state.library.docs(), default.as_deref()));
+        }
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
         Action::DetailDown => scroll_detail(state, state.focus, 1),
@@ -229,21 +250,28 @@ fn cancel_prompt(state: &mut State) {
     if let Some(prompt) = state.prompt.take() {
         state.search = prompt.previous_search;
         state.set_view_position(prompt.pane, prompt.origin);
-        if prompt.pane == Pane::List && state.list_query != prompt.previous_query {
-            state.list_query = prompt.previous_query;
+        let typed = |l: &Option<ListSearch>| l.as_ref().map(|s| s.text.clone());
+        if prompt.pane == Pane::List && typed(&state.list_search) != typed(&prompt.previous_list) {
+            state.list_search = prompt.previous_list;
             state.refresh_list();
         }
     }
 }
 
-/// Updates the search (or the library filter) as the user types, jumping to the first hit
+/// Updates the search (or the list search) as the user types, jumping to the first hit
 /// from where the view is, like less's incremental search.
 fn apply_prompt(state: &mut State) {
     let Some(prompt) = &state.prompt else { return };
     let (pane, text, origin) = (prompt.pane, prompt.text.clone(), prompt.origin);
     if pane == Pane::List {
-        state.list_query = text;
-        state.refresh_list();
+        // A query that does not parse yet leaves the list as it was and says why.
+        match ListSearch::parse(&text, state.library.gazetteer()) {
+            Ok(search) => {
+                state.list_search = search;
+                state.refresh_list();
+            }
+            Err(e) => state.message = Some(e.to_string()),
+        }
         return;
     }
     state.set_view_position(pane, origin);
@@ -341,13 +369,12 @@ enum Position {
     Offset(usize),
 }
 
-/// Esc: clears the search, else the library filter, else the filter, else the mark.
+/// Esc: clears the search, else the list search, else the filter, else the mark.
 fn clear(state: &mut State) {
     if state.search.take().is_some() {
         return;
     }
-    if !state.list_query.is_empty() {
-        state.list_query.clear();
+    if state.list_search.take().is_some() {
         state.refresh_list();
     } else if !state.filter.is_empty() {
         state.filter = Default::default();
@@ -383,12 +410,17 @@ fn picker_action(state: &mut State, action: Action) {
             query.pop();
             picker.narrow(query);
         }
-        Action::Open => {
-            if let Some(option) = picker.selected().cloned() {
+        Action::Open => match (picker.purpose, picker.selected().cloned()) {
+            (Purpose::Filter, Some(option)) => {
                 state.filter.toggle(&option);
                 apply_filter(state);
             }
-        }
+            (Purpose::Dossier, Some(FilterOption::Party(party))) => {
+                state.picker = None;
+                state.dossier = Some(Dossier::open(&state.library, &party, state.size));
+            }
+            _ => {}
+        },
         Action::Clear | Action::Filter | Action::Quit => state.picker = None,
         _ => {}
     }
@@ -416,5 +448,119 @@ fn resize(state: &mut State, width: u16, height: u16) {
     if let Some(top) = state.help.as_mut() {
         *top = (*top).min(last_help_top);
     }
+    if let Some(dossier) = state.dossier.as_mut() {
+        dossier.follow(&state.library, state.size);
+    }
     state.follow_cursors();
+}
+
+/// The party of the selected quote or statement, the dossier `p` offers first.
+fn selected_party(state: &State) -> Option<String> {
+    let (_, x) = state.current()?;
+    match state.focus {
+        Pane::Quotes => x.quotes[*state.quote_rows.get(state.quotes.selected)?]
+            .party
+            .clone(),
+        Pane::Claims => x.statements[claims::selected_statement(state)?]
+            .party
+            .clone(),
+        Pane::List | Pane::Article => None,
+    }
+}
+
+/// Keys while the dossier is open: move through it, Enter opens the briefing at the
+/// statement, Esc (or q, or p again) closes it.
+fn dossier_action(state: &mut State, action: Action) {
+    let Some(dossier) = state.dossier.as_mut() else {
+        return;
+    };
+    let page = dossier.page(&state.library, state.size);
+    if let Some(step) = motion(action, page) {
+        return dossier.step(step, &state.library, state.size);
+    }
+    match action {
+        Action::Open => open_from_dossier(state),
+        Action::DetailDown => dossier.scroll_detail(1, &state.library, state.size),
+        Action::DetailUp => dossier.scroll_detail(-1, &state.library, state.size),
+        Action::Clear | Action::Quit | Action::Dossier => state.dossier = None,
+        Action::Help => state.help = Some(0),
+        _ => {}
+    }
+}
+
+/// Enter in the dossier: opens the briefing of the selected statement with the article
+/// scrolled to its sentence and the sentence marked, as Enter on a claim does. A list search
+/// or filter that hides the briefing is cleared, and the status bar says so.
+fn open_from_dossier(state: &mut State) {
+    let Some(r) = state.dossier.take().and_then(|d| d.selected()) else {
+        return;
+    };
+    let doc = state.library.doc(r.id);
+    let (path, span) = (doc.path.clone(), doc.statements[r.statement].span);
+    if !state.shown.contains(&r.id) {
+        state.list_search = None;
+        state.filter = Default::default();
+        state.rerun_list();
+        state.message = Some("cleared the list search and filter to show the briefing".into());
+    }
+    state.list.selected = state.shown.iter().position(|&id| id == r.id).unwrap_or(0);
+    state.open_selected();
+    state.focus = Pane::Article;
+    state.follow_cursors();
+    let statement = state
+        .current()
+        .filter(|(b, _)| b.path == path)
+        .and_then(|(_, x)| x.statements.iter().position(|s| s.span == span));
+    match statement.and_then(|i| state.doc.statements.get(i).cloned()) {
+        Some(range) => {
+            scroll_article_to(state, range.start);
+            state.mark = Some(range);
+        }
+        None => state.message = Some("the briefing changed since it was read".into()),
+    }
+}
+
+/// Takes in the library's news: the list again (the search re-run), the open briefing kept
+/// selected by its path, read again when its file changed, and replaced by its neighbour
+/// when its file is gone; an open dossier is listed again.
+fn library_changed(state: &mut State) {
+    let finished = state.library.is_indexed() && state.progress.take().is_some();
+    if let Some(e) = state.library.cache_error().filter(|_| finished) {
+        state.message = Some(format!("cache not written: {e}"));
+    }
+    state.count_unreadable();
+    let open_id = state.open_path().map(|p| state.library.id_of(p));
+    match open_id {
+        Some(None) => {
+            let gone = state.open.take().map(|o| o.path);
+            let at = state.list.selected;
+            state.rerun_list();
+            state.list.selected = at.min(state.shown.len().saturating_sub(1));
+            state.follow_cursors();
+            state.open_selected();
+            if let Some(gone) = gone {
+                let shown =
+                    crate::sanitize::visible(&gone.display().to_string(), false).into_owned();
+                state.message = Some(format!("removed from the folder: {shown}"));
+            }
+        }
+        Some(Some(id)) => {
+            let on_disk = state.library.doc(id).stamp;
+            let read = state.open.as_ref().and_then(|o| o.stamp);
+            state.refresh_list();
+            if on_disk.is_some()
+                && on_disk != read
+                && state
+                    .open_path()
+                    .is_some_and(|p| state.library.id_of(p) == Some(id))
+            {
+                state.reload_open();
+                state.message = Some("the open briefing changed on disk and was read again".into());
+            }
+        }
+        None => state.refresh_list(),
+    }
+    if let Some(dossier) = state.dossier.as_mut() {
+        dossier.refresh(&state.library, state.size);
+    }
 }

@@ -5,8 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sitrep::config::Config;
-use sitrep::extract::Gazetteer;
-use sitrep::library::load_all;
+use sitrep::library::{Library, Options};
 use sitrep::tui::state::State;
 use sitrep::tui::{draw, to_action, update::update};
 use std::path::PathBuf;
@@ -21,9 +20,24 @@ pub fn seed_reader(width: u16, height: u16) -> State {
 
 /// A reader on `paths` with the built-in configuration.
 pub fn reader(paths: &[&str], width: u16, height: u16) -> State {
+    State::new(
+        library(paths),
+        Config::builtin().unwrap(),
+        true,
+        width,
+        height,
+    )
+}
+
+/// The library of `paths`, read before it returns and cached nowhere (tests never touch the
+/// user's cache).
+pub fn library(paths: &[&str]) -> Library {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let entries = load_all(&paths, Gazetteer::builtin());
-    State::new(entries, Config::builtin().unwrap(), true, width, height)
+    let options = Options {
+        cache_dir: None,
+        ..Options::default()
+    };
+    Library::open_blocking(&paths, &options)
 }
 
 /// Writes a briefing into `dir` and returns its path as a string.

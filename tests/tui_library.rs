@@ -1,0 +1,299 @@
+//! The reader on the library: `/` in the briefings pane speaks the search language, `p`
+//! opens a party's dossier and Enter lands on the sentence, the status bar shows the
+//! background reading, and files added, changed or removed on disk reach the list without
+//! losing the selection.
+
+mod tui_common;
+
+use sitrep::config::Config;
+use sitrep::library::search::Query;
+use sitrep::library::{Library, Options};
+use sitrep::tui::action::Action;
+use sitrep::tui::filter::{FilterOption, Purpose};
+use sitrep::tui::state::{Pane, State};
+use sitrep::tui::update::update;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tui_common::{SEED, briefing_file, reader, region, screen, seed_reader, type_keys};
+
+/// Text with every run of whitespace one space.
+fn spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn slash_in_the_list_speaks_the_search_language() {
+    let mut state = reader(&["briefings"], 120, 40);
+    let everything = state.shown.len();
+    assert!(everything >= 4, "the shipped briefings are listed");
+    type_keys(&mut state, "<s-tab>/kind:denial party:russia");
+    let query = Query::parse("kind:denial party:russia", state.library.gazetteer()).unwrap();
+    let expected = state.library.search(&query);
+    assert!(
+        !expected.is_empty(),
+        "Russia denies something in briefings/"
+    );
+    assert!(expected.len() < everything, "the query narrows the list");
+    assert_eq!(state.shown, expected, "the list is the library's answer");
+    for &id in &state.shown {
+        let doc = state.library.doc(id);
+        assert!(
+            doc.statements
+                .iter()
+                .any(|s| s.kind == sitrep::extract::Kind::Denial && doc.party(s) == Some("Russia")),
+            "{} has no denial by Russia",
+            doc.path.display()
+        );
+    }
+    let shown = screen(&state);
+    assert!(shown.contains("Kiev blames rebels"), "{shown}");
+    assert!(!shown.contains("Boko Haram"), "{shown}");
+    // Enter keeps the search as the list; Esc clears it.
+    type_keys(&mut state, "<enter>");
+    assert!(screen(&state).contains("list: /kind:denial party:russia"));
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.shown.len(), everything);
+
+    // Words, phrases and exclusions narrow as they are typed.
+    type_keys(&mut state, "/\"aid convoy\"");
+    let convoy = state.shown.clone();
+    assert_eq!(convoy.len(), 1, "only the seed speaks of the aid convoy");
+    type_keys(&mut state, " -convoy");
+    assert!(state.shown.is_empty(), "-convoy leaves nothing");
+    assert!(screen(&state).contains("nothing matches"));
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.shown.len(), everything, "Esc restores the list");
+
+    // A field that cannot be understood says why in the status bar and leaves the list.
+    type_keys(&mut state, "/russia date");
+    let before = state.shown.clone();
+    type_keys(&mut state, ":last-week");
+    assert_eq!(state.shown, before, "the list stays as it was");
+    let message = state.message.clone().expect("the parse error is shown");
+    assert!(message.contains("date:last-week"), "{message}");
+    assert!(screen(&state).contains("use a date like 2016-09-21"));
+    type_keys(&mut state, "<esc>");
+    assert_eq!(state.shown.len(), everything);
+}
+
+#[test]
+fn the_filter_picker_offers_what_the_library_knows() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "f");
+    let picker = state.picker.clone().unwrap();
+    assert_eq!(picker.purpose, Purpose::Filter);
+    for option in [
+        FilterOption::Party("Russia".into()),
+        FilterOption::Speaker("Sergei Lavrov".into()),
+        FilterOption::Tag("ukraine".into()),
+    ] {
+        assert!(picker.options.contains(&option), "{option:?} missing");
+    }
+    // A tag narrows the list to the briefings that carry it.
+    type_keys(&mut state, "tag ukraine<enter><esc>");
+    assert_eq!(state.filter.tag.as_deref(), Some("ukraine"));
+    assert_eq!(state.shown.len(), 1);
+    assert!(screen(&state).contains("Kiev blames rebels"));
+}
+
+/// A folder with the seed under a dated name and the Donetsk briefing, so every date the
+/// dossier shows is fixed (an undated file would show the day it was copied).
+fn dated_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(SEED, dir.path().join("2016-09-22-us-military.txt")).unwrap();
+    std::fs::copy(
+        "briefings/2015-02-09-donetsk-shelling.md",
+        dir.path().join("2015-02-09-donetsk-shelling.md"),
+    )
+    .unwrap();
+    dir
+}
+
+fn reader_on(dir: &Path, width: u16, height: u16) -> State {
+    let path = dir.to_string_lossy().into_owned();
+    reader(&[&path], width, height)
+}
+
+#[test]
+fn the_dossier_pane() {
+    let dir = dated_folder();
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = reader_on(dir.path(), width, height);
+        type_keys(&mut state, "prussia<enter>");
+        insta::assert_snapshot!(format!("dossier_{width}x{height}"), screen(&state));
+    }
+}
+
+#[test]
+fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
+    let dir = dated_folder();
+    let mut state = reader_on(dir.path(), 100, 30);
+    type_keys(&mut state, "p");
+    let picker = state.picker.clone().expect("p opens the party picker");
+    assert_eq!(picker.purpose, Purpose::Dossier);
+    assert!(
+        picker
+            .options
+            .iter()
+            .all(|o| matches!(o, FilterOption::Party(_)))
+    );
+    type_keys(
+        &mut state,
+        "kremlin<bs><bs><bs><bs><bs><bs><bs>russia<enter>",
+    );
+    let dossier = state.dossier.clone().expect("Enter opens the dossier");
+    assert_eq!(dossier.party, "Russia");
+    let (_, entries) = state.library.dossier("Russia");
+    assert_eq!(dossier.refs.len(), entries.len());
+    let last = entries.last().unwrap();
+    let (last_path, wanted) = (last.doc.path.clone(), spaced(&last.text));
+    let dates: Vec<&str> = dossier
+        .refs
+        .iter()
+        .map(|r| state.library.doc(r.id).date.as_str())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+    assert_eq!(dates.first(), Some(&"2016-09-22"));
+    assert_eq!(dates.last(), Some(&"2015-02-09"));
+
+    // Enter on the last entry (the Donetsk denial, in the other briefing) opens it at the
+    // sentence, marked.
+    type_keys(&mut state, "G<enter>");
+    assert!(state.dossier.is_none(), "the dossier closes");
+    assert_eq!(state.focus, Pane::Article);
+    assert_eq!(state.open_path(), Some(last_path.as_path()));
+    let mark = state.mark.clone().expect("the sentence is marked");
+    let marked = spaced(&state.doc.text[mark.clone()]);
+    assert!(
+        marked.starts_with(&wanted[..40]),
+        "marked {marked:?}, wanted {wanted:?}"
+    );
+    let lines = state.article_lines();
+    let line = sitrep::tui::document::line_of(lines, mark.start);
+    let rows = usize::from(state.inner(Pane::Article).height);
+    assert!(
+        (state.article_top..state.article_top + rows).contains(&line),
+        "the sentence is on screen"
+    );
+
+    // From the claims pane, p offers the selected statement's party first.
+    type_keys(&mut state, "<tab><tab>");
+    let (_, x) = state.current().unwrap();
+    let statement = sitrep::tui::claims::selected_statement(&state).unwrap();
+    let party = x.statements[statement].party.clone().unwrap();
+    type_keys(&mut state, "p");
+    let picker = state.picker.clone().unwrap();
+    assert_eq!(picker.selected(), Some(&FilterOption::Party(party)));
+    type_keys(&mut state, "<esc>");
+    assert!(state.picker.is_none());
+}
+
+#[test]
+fn the_status_bar_shows_the_background_reading_until_it_is_done() {
+    let mut state = seed_reader(100, 30);
+    update(
+        &mut state,
+        Action::Progress {
+            read: 41_200,
+            total: 100_000,
+        },
+    );
+    let status = region(&state, state.areas().status).join("\n");
+    insta::assert_snapshot!("progress_status_bar", status);
+    // A list search that finds nothing while the archive is read says why.
+    type_keys(&mut state, "<s-tab>/zzqx");
+    let list = region(&state, state.inner(Pane::List)).join(" ");
+    assert!(spaced(&list).contains("once it is read"), "{list}");
+    // The library is read (this one was read up front): the notes go.
+    update(&mut state, Action::LibraryChanged);
+    assert!(state.progress.is_none());
+    let shown = screen(&state);
+    assert!(!shown.contains("reading") && !shown.contains("Nothing yet"));
+    assert!(shown.contains("nothing matches"), "{shown}");
+}
+
+/// Polls the library until `done` holds, feeding its news to the reader as the event loop
+/// does (a deadline, not a fixed sleep).
+fn wait_until(state: &mut State, what: &str, done: impl Fn(&State) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(state) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        if state.library.poll() {
+            update(state, Action::LibraryChanged);
+        }
+    }
+}
+
+#[test]
+fn library_changes_reach_the_list_and_keep_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    briefing_file(
+        &dir,
+        "b.txt",
+        "Talks resume in Geneva\n\nDelegates met, an envoy said.\n",
+    );
+    let c = PathBuf::from(briefing_file(
+        &dir,
+        "c.txt",
+        "Convoy reaches Aleppo\n\nThe convoy arrived on Monday, the UN said.\n",
+    ));
+    let options = Options {
+        cache_dir: None,
+        watch_interval: Duration::from_millis(50),
+        ..Options::default()
+    };
+    let library = Library::open(&[dir.path().to_path_buf()], &options);
+    let mut state = State::new(library, Config::builtin().unwrap(), true, 120, 40);
+    wait_until(&mut state, "the library to be read", |s| {
+        s.library.is_indexed()
+    });
+    type_keys(&mut state, "]");
+    assert_eq!(state.open_path(), Some(c.as_path()));
+    type_keys(&mut state, "jj");
+    let top = state.article_top;
+
+    // A new briefing that sorts first: the open one stays open and selected.
+    briefing_file(
+        &dir,
+        "a.txt",
+        "Aid flights resume\n\nThe first flight landed, officials said.\n",
+    );
+    wait_until(&mut state, "the new briefing", |s| s.shown.len() == 3);
+    assert!(screen(&state).contains("Aid flights resume"));
+    assert_eq!(state.open_path(), Some(c.as_path()));
+    assert_eq!(state.list.selected, 2);
+    assert_eq!(state.library.doc(state.shown[2]).path, c);
+    assert_eq!(state.article_top, top);
+
+    // The open briefing changes on disk: it is read again.
+    briefing_file(
+        &dir,
+        "c.txt",
+        "Convoy reaches Aleppo after delay\n\nThe convoy arrived on Tuesday, the UN said.\n",
+    );
+    wait_until(&mut state, "the changed briefing", |s| {
+        s.current()
+            .is_some_and(|(b, _)| b.title.contains("after delay"))
+    });
+    assert!(screen(&state).contains("arrived on Tuesday"));
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("changed on disk")
+    );
+
+    // The open briefing is removed: the reader says so and opens its neighbour.
+    std::fs::remove_file(&c).unwrap();
+    wait_until(&mut state, "the removal", |s| s.shown.len() == 2);
+    let message = state.message.clone().unwrap();
+    assert!(message.contains("removed from the folder"), "{message}");
+    assert!(message.contains("c.txt"), "{message}");
+    assert_eq!(state.list.selected, 1);
+    assert!(screen(&state).contains("Talks resume in Geneva"));
+}
