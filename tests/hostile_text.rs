@@ -94,7 +94,10 @@ fn hostile_folder() -> tempfile::TempDir {
 
 /// Runs the binary and returns (exit code, stdout, stderr).
 fn run(args: &[&str], dir: &Path) -> (Option<i32>, String, String) {
+    let home = tempfile::tempdir().unwrap();
     let out = cargo_bin_cmd!("sitrep")
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
         .args(args)
         .arg(dir)
         .output()

@@ -224,11 +224,18 @@ pub fn lookup_raw(word: &str) -> Lex {
     if bare.len() > LONGEST {
         return lookup(&norm(word));
     }
-    let mut padded = [0; LONGEST];
-    for (to, from) in padded.iter_mut().zip(bare) {
-        *to = *from;
+    // The word's bytes as three little-endian words, zero-padded, read without a copy.
+    let mut key: Key = [0; 3];
+    let mut chunks = bare.chunks(8);
+    for (k, chunk) in key.iter_mut().zip(&mut chunks) {
+        *k = match <[u8; 8]>::try_from(chunk) {
+            Ok(eight) => u64::from_le_bytes(eight),
+            Err(_) => chunk
+                .iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+        };
     }
-    let key = key_from(&padded);
     let any = |test: fn(u64) -> u64| key.iter().any(|&k| test(k) != 0);
     if any(non_ascii_8) || any(|k| zero_bytes_8(k ^ u64::from_ne_bytes([b'.'; 8]))) {
         return lookup(&norm(word));
@@ -1778,6 +1785,7 @@ pub fn has_denial_phrase(text: &str) -> bool {
     static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(DENIAL_PHRASES)
             .expect("denial phrases form a valid automaton")
     });

@@ -41,7 +41,7 @@ pub struct Tok {
 impl Tok {
     /// True for a word token.
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
 }
 
@@ -285,6 +285,7 @@ impl std::fmt::Display for Norm {
 }
 
 /// The word without a possessive ending (`'s`, `’s`, or trailing apostrophes).
+#[inline]
 pub fn strip_possessive(word: &str) -> &str {
     const CURLY: &[u8] = "’".as_bytes();
     let b = word.as_bytes();
