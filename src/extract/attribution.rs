@@ -1069,12 +1069,13 @@ fn classify(
     };
     // The whole phrase names a party ("Russia", "the Kremlin", "Moscow").
     let bare = strip_possessive(name_text);
+    // (The automaton first: it rules out almost every phrase at once.)
     if !name_toks.is_empty()
-        && let Some(p) = gazetteer.canonical(bare)
         && gazetteer
             .find_all(bare)
             .next()
             .is_some_and(|(s, _)| s.start == 0 && s.end == bare.len())
+        && let Some(p) = gazetteer.canonical(bare)
     {
         let last = head.last().map_or_else(Default::default, |t| t.lex);
         if name_start == 0 || !last.is(Class::OrgNoun) && !last.is(Class::PersonRole) {

@@ -145,9 +145,14 @@ fn key_from(padded: &[u8; LONGEST]) -> Key {
 /// its first slot.
 const SLOTS: usize = 1 << 13;
 
-/// The lexicon as an open-addressing hash table (linear probing) of keys and what they are.
+/// The lexicon as an open-addressing hash table (linear probing). The slots hold only a
+/// small index into the entries, so the part every lookup touches (16 KB) stays in the
+/// processor's cache: most words are not in the lexicon and stop at an empty slot.
 struct Table {
-    slots: Vec<(Key, Lex)>,
+    /// For each slot, one more than the index of its entry; 0 when empty.
+    slots: Vec<u16>,
+    /// Keys and what they are.
+    entries: Vec<(Key, Lex)>,
 }
 
 impl Table {
@@ -160,22 +165,30 @@ impl Table {
     fn entry(&mut self, word: &'static str) -> &mut Lex {
         let key = key_of(word).unwrap_or_else(|| panic!("{word} is longer than LONGEST"));
         let mut i = Table::slot(&key);
-        while self.slots[i].0 != [0; 3] && self.slots[i].0 != key {
-            i = (i + 1) & (SLOTS - 1);
+        loop {
+            match usize::from(self.slots[i]) {
+                0 => {
+                    self.entries.push((key, Lex::default()));
+                    self.slots[i] = u16::try_from(self.entries.len()).expect("under 65,536 words");
+                    let last = self.entries.len() - 1;
+                    return &mut self.entries[last].1;
+                }
+                e if self.entries[e - 1].0 == key => return &mut self.entries[e - 1].1,
+                _ => i = (i + 1) & (SLOTS - 1),
+            }
         }
-        self.slots[i].0 = key;
-        &mut self.slots[i].1
     }
 
     fn get(&self, key: &Key) -> Lex {
         let mut i = Table::slot(key);
         loop {
-            let (k, lex) = &self.slots[i];
+            let e = usize::from(self.slots[i]);
+            if e == 0 {
+                return Lex::default();
+            }
+            let (k, lex) = &self.entries[e - 1];
             if k == key {
                 return *lex;
-            }
-            if *k == [0; 3] {
-                return Lex::default();
             }
             i = (i + 1) & (SLOTS - 1);
         }
@@ -185,7 +198,8 @@ impl Table {
 /// Every list's words with what they are.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut table = Table {
-        slots: vec![([0; 3], Lex::default()); SLOTS],
+        slots: vec![0; SLOTS],
+        entries: Vec::new(),
     };
     for (class, words) in CLASS_LISTS {
         for &w in *words {
@@ -207,7 +221,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             table.entry(w).event = k as u8 + 1;
         }
     }
-    assert!(table.slots.iter().filter(|(k, _)| *k != [0; 3]).count() * 4 <= SLOTS);
+    assert!(table.entries.len() * 4 <= SLOTS);
     table
 });
 
@@ -216,21 +230,70 @@ pub fn lookup(word: &str) -> Lex {
     key_of(word).map_or_else(Lex::default, |key| find(&key))
 }
 
-/// Everything the lexicon knows about a word as it stands in the text: the same as
-/// `lookup(&norm(word))`, but a plain ASCII word without dots is lowercased eight bytes at
-/// a time straight into its key (this runs for every word of every briefing).
-pub fn lookup_raw(word: &str) -> Lex {
-    let bare = strip_possessive(word).as_bytes();
-    if bare.len() > LONGEST {
-        return lookup(&norm(word));
+/// A lexicon key built a byte at a time, for a word of ASCII letters and digits only (its
+/// normal form is its lowercase): the tokenizer builds it while it scans the word.
+#[derive(Debug, Default)]
+pub struct KeyBuilder {
+    key: Key,
+    len: usize,
+}
+
+impl KeyBuilder {
+    /// Adds an ASCII letter or digit.
+    #[inline]
+    pub fn push(&mut self, alphanumeric: u8) {
+        debug_assert!(alphanumeric.is_ascii_alphanumeric());
+        if self.len < LONGEST {
+            // Setting bit 5 lowercases a letter and leaves a digit as it is.
+            self.key[self.len / 8] |= u64::from(alphanumeric | 0x20) << (8 * (self.len % 8));
+        }
+        self.len += 1;
     }
-    // The word's bytes as three little-endian words, zero-padded, read without a copy.
+
+    /// What the lexicon knows about the word pushed so far.
+    pub fn lookup(&self) -> Lex {
+        if self.len > LONGEST {
+            Lex::default()
+        } else {
+            find(&self.key)
+        }
+    }
+}
+
+/// Everything the lexicon knows about a word as it stands in the text: the same as
+/// `lookup(&norm(word))` (see [`lookup_in`]).
+pub fn lookup_raw(word: &str) -> Lex {
+    lookup_in(word, 0, word.len())
+}
+
+/// Everything the lexicon knows about the word at `start..end` of `text`, as it stands there:
+/// the same as `lookup(&norm(&text[start..end]))`. This runs for every word of every
+/// briefing, so a plain ASCII word without dots is read as three machine words straight from
+/// the text and lowercased eight bytes at a time into its key.
+pub fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
+    let word = &text[start..end];
+    let len = strip_possessive(word).len();
+    if len > LONGEST {
+        // Dots dropped and letters that lowercase to ASCII ("K", the kelvin sign) can shrink
+        // a word at most fourfold: anything longer is no word of the lexicon.
+        return if len > 4 * LONGEST {
+            Lex::default()
+        } else {
+            lookup(&norm(word))
+        };
+    }
+    let bytes = text.as_bytes();
     let mut key: Key = [0; 3];
-    let mut chunks = bare.chunks(8);
-    for (k, chunk) in key.iter_mut().zip(&mut chunks) {
-        *k = match <[u8; 8]>::try_from(chunk) {
-            Ok(eight) => u64::from_le_bytes(eight),
-            Err(_) => chunk
+    for (k, part) in key.iter_mut().enumerate() {
+        let from = start + 8 * k;
+        let valid = len.saturating_sub(8 * k).min(8);
+        *part = match bytes.get(from..from + 8) {
+            _ if valid == 0 => 0,
+            Some(eight) => {
+                let v = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                if valid == 8 { v } else { v & ((1 << (8 * valid)) - 1) }
+            }
+            None => bytes[from..from + valid]
                 .iter()
                 .rev()
                 .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
@@ -1814,6 +1877,13 @@ mod tests {
             assert_eq!(lookup_raw(word), lookup(&norm(word)), "{word}");
         }
         assert_eq!(lookup_raw("DENIED").cue(), Some(Cue::Deny));
+        let mut built = KeyBuilder::default();
+        b"SpokesMan".iter().for_each(|&b| built.push(b));
+        assert_eq!(built.lookup(), lookup("spokesman"));
+        let text = "He DENIED it, the spokesman’s aides said.";
+        assert_eq!(lookup_in(text, 3, 9).cue(), Some(Cue::Deny));
+        assert!(lookup_in(text, 18, 31).is(Class::PersonRole));
+        assert_eq!(lookup_in(text, 38, 42).cue(), Some(Cue::Speech));
         assert!(lookup_raw("Sen.").is(Class::Title));
     }
 }

@@ -139,10 +139,18 @@ pub fn tokenize(
         if is_word_char(c) {
             let mut j = i + len;
             let bytes = text.as_bytes();
+            // A word of plain ASCII letters and digits (most words) is lowercased into its
+            // lexicon key while it is scanned; any other word is looked up afterwards.
+            let mut key = lexicon::KeyBuilder::default();
+            let mut plain = c.is_ascii();
+            if plain {
+                key.push(bytes[i]);
+            }
             while j < next_region {
                 // Letters and digits of plain ASCII, most of any word, without decoding.
                 let b = bytes[j];
                 if b.is_ascii_alphanumeric() {
+                    key.push(b);
                     j += 1;
                     continue;
                 }
@@ -159,10 +167,12 @@ pub fn tokenize(
                 } else {
                     break;
                 }
+                plain = false;
             }
             // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
             // hyphenated tail ("U.S.-led").
             if j < next_region && text.as_bytes()[j] == b'.' && keeps_dot(&text[i..j]) {
+                plain = false;
                 j += 1;
                 let bytes = text.as_bytes();
                 if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
@@ -176,7 +186,11 @@ pub fn tokenize(
             out.push(Tok {
                 span: Span::new(i, j),
                 kind: TokKind::Word,
-                lex: lexicon::lookup_raw(&text[i..j]),
+                lex: if plain {
+                    key.lookup()
+                } else {
+                    lexicon::lookup_in(text, i, j)
+                },
             });
             i = j;
             continue;
