@@ -6,6 +6,7 @@
 //! questions of each of the million words in a few megabytes of news. Every lookup takes a
 //! word normalised by [`super::tokens::norm`] (lowercased, dots and possessive removed).
 
+use super::swar;
 use super::tokens::{norm, strip_possessive};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -291,7 +292,11 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
             _ if valid == 0 => 0,
             Some(eight) => {
                 let v = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                if valid == 8 { v } else { v & ((1 << (8 * valid)) - 1) }
+                if valid == 8 {
+                    v
+                } else {
+                    v & ((1 << (8 * valid)) - 1)
+                }
             }
             None => bytes[from..from + valid]
                 .iter()
@@ -299,30 +304,13 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
                 .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
         };
     }
-    let any = |test: fn(u64) -> u64| key.iter().any(|&k| test(k) != 0);
-    if any(non_ascii_8) || any(|k| zero_bytes_8(k ^ u64::from_ne_bytes([b'.'; 8]))) {
+    if key
+        .iter()
+        .any(|&k| swar::non_ascii(k) != 0 || swar::has_byte(k, b'.') != 0)
+    {
         return lookup(&norm(word));
     }
-    find(&key.map(ascii_lowercase_8))
-}
-
-/// The high bit of each byte of `x` that is not ASCII.
-fn non_ascii_8(x: u64) -> u64 {
-    x & u64::from_ne_bytes([0x80; 8])
-}
-
-/// The high bit of each zero byte of `x` (exact for bytes that are ASCII).
-fn zero_bytes_8(x: u64) -> u64 {
-    x.wrapping_sub(u64::from_ne_bytes([0x01; 8])) & !x & u64::from_ne_bytes([0x80; 8])
-}
-
-/// Lowercases eight ASCII bytes at once: 0x20 is added to each byte from `A` to `Z`.
-fn ascii_lowercase_8(x: u64) -> u64 {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
-    let above_z = x + ONES * (0x7f - u64::from(b'Z'));
-    let upper = at_least_a & !above_z & !x & (ONES * 0x80);
-    x | (upper >> 2)
+    find(&key.map(swar::to_lower))
 }
 
 fn find(key: &Key) -> Lex {

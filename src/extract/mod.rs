@@ -9,6 +9,7 @@ mod lexicon;
 pub mod parties;
 mod quotes;
 mod sentences;
+mod swar;
 mod tokens;
 
 use crate::briefing::{Briefing, Span};

@@ -286,10 +286,65 @@ pub struct Gazetteer {
     pattern_party: Vec<Option<usize>>,
     /// All aliases and blocking phrases, leftmost-longest, searched anchored.
     matcher: Matcher,
-    /// The bytes an alias or blocking phrase begins with.
-    starts: [bool; 256],
+    /// How aliases and blocking phrases begin.
+    starts: Prefixes,
     /// The parties added to the built-in ones, kept so more can be layered on top.
     extra: Vec<PartyDef>,
+}
+
+/// How the aliases begin, to rule out at once a word that no alias can start (most capitalised
+/// words): the set of first bytes, and one bit per hash of each alias's first three bytes
+/// (the whole alias when shorter), a filter with rare false positives and no misses.
+#[derive(Debug, Clone)]
+struct Prefixes {
+    first: [bool; 256],
+    bits: Vec<u64>,
+    /// Whether some alias is one byte long, or two.
+    short: [bool; 3],
+}
+
+impl Default for Prefixes {
+    fn default() -> Prefixes {
+        Prefixes {
+            first: [false; 256],
+            bits: vec![0; PREFIX_BITS / 64],
+            short: [false; 3],
+        }
+    }
+}
+
+/// Bits of the prefix filter: 8 KB, which stays in cache.
+const PREFIX_BITS: usize = 1 << 16;
+
+impl Prefixes {
+    fn bit(prefix: &[u8]) -> usize {
+        let packed = prefix
+            .iter()
+            .fold(prefix.len() as u32, |acc, &b| (acc << 8) | u32::from(b));
+        (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn add(&mut self, alias: &[u8]) {
+        let Some(&first) = alias.first() else { return };
+        self.first[usize::from(first)] = true;
+        let len = alias.len().min(3);
+        if len < 3 {
+            self.short[len] = true;
+        }
+        let bit = Prefixes::bit(&alias[..len]);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no alias can begin `rest`.
+    fn may_start(&self, rest: &[u8]) -> bool {
+        let has = |len: usize| {
+            let bit = Prefixes::bit(&rest[..len]);
+            self.bits[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        (rest.len() >= 3 && has(3))
+            || (self.short[2] && rest.len() >= 2 && has(2))
+            || (self.short[1] && !rest.is_empty() && has(1))
+    }
 }
 
 /// The aliases' automaton: a DFA (slow to build, fastest to walk) for gazetteers that serve
@@ -381,11 +436,9 @@ impl Gazetteer {
         let mut kept: Vec<_> = seen.into_values().collect();
         kept.sort_unstable();
         let pattern_party = kept.iter().map(|&i| aliases[i].1).collect();
-        let mut starts = [false; 256];
+        let mut starts = Prefixes::default();
         for &i in &kept {
-            if let Some(&b) = aliases[i].0.as_bytes().first() {
-                starts[usize::from(b)] = true;
-            }
+            starts.add(aliases[i].0.as_bytes());
         }
         let patterns = kept.iter().map(|&i| aliases[i].0.as_str());
         let matcher = if shared {
@@ -434,7 +487,7 @@ impl Gazetteer {
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < bytes.len() {
-                if !self.starts[usize::from(bytes[at])] {
+                if !self.starts.first[usize::from(bytes[at])] {
                     at += 1;
                     continue;
                 }
@@ -445,7 +498,7 @@ impl Gazetteer {
                         .chars()
                         .next_back()
                         .is_some_and(char::is_alphanumeric);
-                if !starts_word {
+                if !starts_word || !self.starts.may_start(&bytes[here..]) {
                     continue;
                 }
                 let Some((pattern, end)) = self.matcher.longest_at(bytes, here) else {
