@@ -335,12 +335,13 @@ pub fn attributions(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is_word() {
+        // Only cue verbs and "according" matter: skip every other word at once.
+        if !t.is_word() || (t.lex.cue().is_none() && t.span.len() != "according".len()) {
             i += 1;
             continue;
         }
         let w = t.span.of(text);
-        // Every cue is a short plain-ASCII word: skip the rest without normalising them.
+        // Every cue is a short plain-ASCII word.
         if w.len() > 16 || !w.is_ascii() {
             i += 1;
             continue;
@@ -495,8 +496,7 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let a = k;
         while k < toks.len() && toks[k].is_word() && {
             let w = toks[k].span.of(text);
-            (is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord))
-                || matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
+            (is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)) || is_name_particle(w)
         } {
             k += 1;
             if is_possessive(toks[k - 1].span.of(text)) {
@@ -532,6 +532,15 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             resolver.remember(&s);
         }
     }
+}
+
+/// "al", "bin", "de", "van", "von": lowercase words inside a name ("Hafez al Assad").
+fn is_name_particle(w: &str) -> bool {
+    // Every one begins with one of these letters: most words need no normalising.
+    matches!(
+        w.as_bytes().first().map(|b| b | 0x20),
+        Some(b'a' | b'b' | b'd' | b'v')
+    ) && matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
 }
 
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
