@@ -10,10 +10,15 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Median wall time of `runs` calls of `f`.
+/// Median wall time of `runs` calls of `f`. Before each, the allocator hands its free memory
+/// back to the system, so every run pays for the memory it touches the same way: otherwise a
+/// small input's buffers are reused warm from the run before while a large input's (mapped
+/// and unmapped afresh each time) are not, and sizes would not compare.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
+            // SAFETY: malloc_trim only returns free memory; no allocation is in use by it.
+            unsafe { libc::malloc_trim(0) };
             let t = Instant::now();
             f();
             t.elapsed()

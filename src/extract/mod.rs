@@ -293,6 +293,7 @@ fn link_quotes(
     for (s, toks) in sentence_tokens.iter().enumerate() {
         for (k, t) in toks.iter().enumerate() {
             if let TokKind::Quote(r) = t.kind {
+                let r = r as usize;
                 first_at[r].get_or_insert((s, k));
                 last_at[r] = Some((s, k));
             }
@@ -359,7 +360,9 @@ fn link_quotes(
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
-        let opens_paragraph = toks_a.first().is_some_and(|t| t.kind == TokKind::Quote(r));
+        let opens_paragraph = toks_a
+            .first()
+            .is_some_and(|t| t.kind == TokKind::Quote(r as u32));
         // The quotation before, in this paragraph or ending the one before, says who is still
         // speaking: “A,” Wallace said. “B.”
         found = found.or_else(|| {
