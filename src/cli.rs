@@ -61,6 +61,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Print only the paths of matching briefings, one per line (like `grep -l`): no
+        /// briefing file is opened, the index alone answers.
+        #[arg(long = "files", short = 'l', conflicts_with = "format")]
+        files_only: bool,
     },
     /// Every claim and denial of a party across the briefings, newest first.
     Party {
@@ -161,11 +165,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             query,
             paths,
             format,
+            files_only,
         }) => archive::search(
             &query,
             &default_paths(paths, &config),
             gazetteer,
-            format,
+            if files_only {
+                archive::SearchOutput::Files
+            } else {
+                archive::SearchOutput::Hits(format)
+            },
             &mut stdout,
         ),
         Some(Command::Party {

@@ -354,7 +354,14 @@ fn plain_word_search_finds_the_same_files_as_grep() {
             .lines()
             .map(|l| l.split('\t').next().unwrap().to_string())
             .collect();
-        assert_eq!(ours, grep_files(word, docs.path()), "search {word}");
+        let expected = grep_files(word, docs.path());
+        assert_eq!(ours, expected, "search {word}");
+        let files = cli(&["search", "-l", word, dir], cache.path());
+        let listed: BTreeSet<String> = String::from_utf8_lossy(&files.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(listed, expected, "search -l {word}");
     }
 }
 

@@ -96,12 +96,20 @@ pub(super) fn reader_options(gazetteer: &Gazetteer) -> Options {
     }
 }
 
+/// What `sitrep search` prints.
+pub(super) enum SearchOutput {
+    /// Path, title and matching lines, as text or JSON.
+    Hits(ListFormat),
+    /// Only the paths.
+    Files,
+}
+
 /// `sitrep search QUERY [PATH…]`.
 pub(super) fn search(
     query: &str,
     paths: &[PathBuf],
     gazetteer: &Gazetteer,
-    format: ListFormat,
+    output: SearchOutput,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let options = options(gazetteer);
@@ -109,8 +117,14 @@ pub(super) fn search(
     let library = Library::open_blocking(paths, &options);
     let ids = library.search(&query);
     let needles = query.needles();
-    match format {
-        ListFormat::Text => {
+    match output {
+        SearchOutput::Files => {
+            for &id in &ids {
+                let path = library.doc(id).path.display().to_string();
+                writeln!(out, "{}", visible(&path, false))?;
+            }
+        }
+        SearchOutput::Hits(ListFormat::Text) => {
             for &id in &ids {
                 let doc = library.doc(id);
                 let line = library
@@ -127,7 +141,7 @@ pub(super) fn search(
                 )?;
             }
         }
-        ListFormat::Json => {
+        SearchOutput::Hits(ListFormat::Json) => {
             let hits: Vec<SearchHit> = ids
                 .iter()
                 .map(|&id| {
