@@ -53,7 +53,8 @@ fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
         ),
         (
             "notes/ebola.txt",
-            "Ebola clinic opens\n\nThe clinic in Monrovia opened on Monday, officials said.\n",
+            "Ebola clinic opens\n\nThe clinic in Monrovia opened on Monday, officials said.\n\n\
+             \u{201c}We are ready for patients,\u{201d} said Jane Wahome, the clinic's director.\n",
         ),
         (
             "notes/cafe.txt",
@@ -107,6 +108,17 @@ fn search_language_on_a_small_archive() {
         ["2016-09-20-convoy.md"]
     );
     assert!(names(&lib, "party:russia kind:denial ebola").is_empty());
+    // Speakers, as typed a letter at a time.
+    for typed in [
+        "speaker:w",
+        "speaker:wah",
+        "speaker:WAHOME",
+        "speaker:jane wahome",
+    ] {
+        assert_eq!(names(&lib, typed), ["ebola.txt"], "{typed}");
+    }
+    assert!(names(&lib, "speaker:wahomex").is_empty());
+    assert_eq!(names(&lib, "said -speaker:wahome").len(), 2);
 }
 
 #[test]

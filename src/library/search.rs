@@ -20,7 +20,7 @@ use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// A query that could not be understood, with what to type instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -281,6 +281,10 @@ impl Query {
 #[derive(Debug, Default)]
 pub struct TermCache {
     sets: Mutex<HashMap<String, BitSet>>,
+    /// Every distinct speaker with the briefings that name them, built at the first
+    /// `speaker:` query after a change: each keystroke of `speaker:oba` then looks through
+    /// a few thousand names instead of every briefing's speakers.
+    speakers: OnceLock<Vec<(String, Vec<u32>)>>,
 }
 
 impl TermCache {
@@ -290,6 +294,7 @@ impl TermCache {
             .get_mut()
             .expect("no panic holds the lock")
             .clear();
+        self.speakers = OnceLock::new();
     }
 
     fn get_or(&self, key: &str, compute: impl FnOnce() -> BitSet) -> BitSet {
@@ -343,6 +348,31 @@ impl Library {
         set
     }
 
+    /// The briefings that name a speaker containing `needle` (folded).
+    fn speaker_docs(&self, needle: &str) -> BitSet {
+        self.terms.get_or(&format!("speaker:{needle}"), || {
+            let table = self.terms.speakers.get_or_init(|| {
+                let mut by_name: HashMap<&str, Vec<u32>> = HashMap::new();
+                for id in self.catalog.live.iter() {
+                    for name in &self.catalog.docs[id].speakers {
+                        by_name.entry(name).or_default().push(id as u32);
+                    }
+                }
+                by_name
+                    .into_iter()
+                    .map(|(name, ids)| (name.to_string(), ids))
+                    .collect()
+            });
+            let mut set = BitSet::new(self.catalog.docs.len());
+            for (name, ids) in table {
+                if folded_contains(name, needle) {
+                    ids.iter().for_each(|&id| set.insert(id as usize));
+                }
+            }
+            set
+        })
+    }
+
     /// The briefings matching a query, in list order. Text terms need the index: until
     /// [`Library::is_indexed`], they find only what has been indexed.
     pub fn search(&self, query: &Query) -> Vec<u32> {
@@ -355,6 +385,12 @@ impl Library {
                 } else {
                     set.and(&found);
                 }
+            }
+        }
+        // Only briefings naming the speaker can match; the full check below still decides.
+        for t in query.terms.iter().filter(|t| !t.negated) {
+            if let What::Speaker(v) = &t.what {
+                set.and(&self.speaker_docs(v));
             }
         }
         let has_fields = query
