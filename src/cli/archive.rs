@@ -1,7 +1,7 @@
 //! The archive subcommands: `sitrep search` and `sitrep party`, answered from the library
 //! (and its cache) rather than by loading every briefing whole.
 
-use super::ListFormat;
+use super::{ListFormat, note};
 use crate::extract::{Gazetteer, Kind};
 use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
@@ -35,14 +35,31 @@ pub(super) fn exit_for(library: &Library) -> ExitCode {
     }
 }
 
-/// Mentions unreadable briefings once on stderr (they are listed by `sitrep list`).
+/// How many unreadable briefings are named one by one on stderr before the rest are only
+/// counted.
+const NAMED_FAILURES: usize = 3;
+
+/// Mentions unreadable briefings on stderr: the first few with their path and reason (a
+/// folder that does not exist is usually the one), then how many more `sitrep list` names.
 fn note_failures(library: &Library) {
-    let failed = library.docs().filter(|d| d.error.is_some()).count();
-    if failed > 0 {
-        eprintln!("sitrep: {failed} briefing(s) could not be read; `sitrep list` names them");
+    let failed: Vec<_> = library.docs().filter(|d| d.error.is_some()).collect();
+    for d in failed.iter().take(NAMED_FAILURES) {
+        let path = d.path.display().to_string();
+        let why = d.error.as_deref().unwrap_or_default();
+        note(format_args!(
+            "{}: {}",
+            visible(&path, false),
+            visible(why, false)
+        ));
+    }
+    if failed.len() > NAMED_FAILURES {
+        let more = failed.len() - NAMED_FAILURES;
+        note(format_args!(
+            "and {more} more briefing(s) could not be read; `sitrep list` names them"
+        ));
     }
     if let Some(e) = library.cache_error() {
-        eprintln!("sitrep: cache not written: {e}");
+        note(format_args!("cache not written: {e}"));
     }
 }
 
@@ -210,7 +227,7 @@ pub(super) fn party(
                 )?;
             }
             if entries.is_empty() {
-                eprintln!("sitrep: no claims or denials by {party}");
+                note(format_args!("no claims or denials by {party}"));
             }
         }
         ListFormat::Json => {
