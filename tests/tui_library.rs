@@ -143,6 +143,29 @@ fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
     );
     let dossier = state.dossier.clone().expect("Enter opens the dossier");
     assert_eq!(dossier.party, "Russia");
+    // p in the dossier picks another party over it; what is typed there is the party's
+    // name, never a command (m, s, e would mark, star, export); Esc goes back to it.
+    type_keys(&mut state, "p");
+    let picker = state
+        .picker
+        .clone()
+        .expect("p in the dossier opens the picker");
+    assert_eq!(picker.purpose, Purpose::Dossier);
+    assert_eq!(
+        picker.selected(),
+        Some(&FilterOption::Party("Russia".into()))
+    );
+    type_keys(&mut state, "mse<bs><bs><bs><esc>");
+    assert!(state.picker.is_none() && state.effect.is_none());
+    assert_eq!(
+        state.dossier.as_ref().map(|d| d.party.as_str()),
+        Some("Russia")
+    );
+    type_keys(&mut state, "p<enter>");
+    assert_eq!(
+        state.dossier.as_ref().map(|d| d.party.as_str()),
+        Some("Russia")
+    );
     let (_, entries) = state.library.dossier("Russia");
     assert_eq!(dossier.refs.len(), entries.len());
     let last = entries.last().unwrap();

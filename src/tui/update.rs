@@ -469,7 +469,8 @@ fn selected_party(state: &State) -> Option<String> {
 }
 
 /// Keys while the dossier is open: move through it, Enter opens the briefing at the
-/// statement, Esc (or q, or p again) closes it.
+/// statement, `p` picks another party (over the dossier, which stays until one is chosen),
+/// Esc or q closes it.
 fn dossier_action(state: &mut State, action: Action) {
     let Some(dossier) = state.dossier.as_mut() else {
         return;
@@ -482,7 +483,11 @@ fn dossier_action(state: &mut State, action: Action) {
         Action::Open => open_from_dossier(state),
         Action::DetailDown => dossier.scroll_detail(1, &state.library, state.size),
         Action::DetailUp => dossier.scroll_detail(-1, &state.library, state.size),
-        Action::Clear | Action::Quit | Action::Dossier => state.dossier = None,
+        Action::Dossier => {
+            let party = dossier.party.clone();
+            state.picker = Some(Picker::parties(state.library.docs(), Some(&party)));
+        }
+        Action::Clear | Action::Quit => state.dossier = None,
         Action::Help => state.help = Some(0),
         _ => {}
     }
