@@ -138,6 +138,27 @@ fn dossier_of_a_small_archive_answers_the_claim() {
     );
 }
 
+#[test]
+fn a_dossier_lists_briefings_dated_only_by_their_file_last_and_says_so() {
+    let (docs, cache) = small_archive();
+    // Written today, with no date of its own: its file date is newer than every other date.
+    std::fs::write(
+        docs.path().join("notes/kremlin.txt"),
+        "Kremlin answers\n\nThe Kremlin denied the report on Monday, its spokesman said.\n",
+    )
+    .unwrap();
+    let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
+    let (_, entries) = lib.dossier("Russia");
+    let labels: Vec<String> = entries.iter().map(|e| e.doc.date_label()).collect();
+    assert!(labels.len() >= 2, "{labels:?}");
+    assert_eq!(
+        labels[0], "2016-09-21",
+        "the briefing's own date first: {labels:?}"
+    );
+    let last = labels.last().unwrap();
+    assert!(last.ends_with(" (file date)"), "{labels:?}");
+}
+
 /// Everything a search can tell about the small archive, to compare runs.
 fn answers(lib: &Library) -> Vec<Vec<String>> {
     [

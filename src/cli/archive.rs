@@ -214,7 +214,7 @@ pub(super) fn party(
                 writeln!(
                     out,
                     "{}\t{kind}\t{}\t{}\t{}\t{}",
-                    e.doc.date,
+                    e.doc.date_label(),
                     visible(&e.doc.path.display().to_string(), false),
                     visible(&e.doc.title, false),
                     said(e.doc, e.statement, &e.text),
