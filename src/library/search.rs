@@ -140,10 +140,34 @@ fn single_spaced(s: &str) -> String {
 
 /// A `date:` value as (low, high) prefixes.
 fn date_range(value: &str) -> Option<(String, String)> {
-    let ok = |s: &str| s.len() <= 10 && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let ok = |s: &str| s.len() <= 10 && is_date_prefix(s.as_bytes());
     let (lo, hi) = value.split_once("..").unwrap_or((value, value));
     (ok(lo) && ok(hi) && !(lo.is_empty() && hi.is_empty()))
         .then(|| (lo.to_string(), hi.to_string()))
+}
+
+/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
+/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
+/// matched against nothing.
+fn is_date_prefix(s: &[u8]) -> bool {
+    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
+        s.get(k)
+            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
+    };
+    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
+    let (month_tens, day_tens) = (
+        s.get(5).map(|b| b.wrapping_sub(b'0')),
+        s.get(8).map(|b| b.wrapping_sub(b'0')),
+    );
+    (0..4).all(|k| digit(k, 0..=9))
+        && dash(4)
+        && digit(5, 0..=1)
+        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
+        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
+        && dash(7)
+        && digit(8, 0..=3)
+        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
+        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
 }
 
 impl Query {
@@ -511,6 +535,29 @@ mod tests {
             Err(QueryError::Date(_))
         ));
         assert!(matches!(Query::parse("tag:", g), Err(QueryError::Empty(_))));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        let g = Gazetteer::builtin();
+        for bad in [
+            "date:2016-13",
+            "date:2016-00",
+            "date:2016-02-41",
+            "date:2016-1x",
+            "date:16/09",
+        ] {
+            assert!(Query::parse(bad, g).is_err(), "{bad}");
+        }
+        for good in [
+            "date:2",
+            "date:2016-1",
+            "date:2016-12-31",
+            "date:2016-09..2016-10",
+            "date:..2016",
+        ] {
+            assert!(Query::parse(good, g).is_ok(), "{good}");
+        }
     }
 
     #[test]
