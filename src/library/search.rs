@@ -335,11 +335,35 @@ impl TermCache {
     }
 }
 
-/// The text of a file as search sees it: decoded like the loader does, folded, spaced.
-fn searchable_text(path: &std::path::Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let (text, _) = crate::briefing::decode(&bytes).ok()?;
-    Some(single_spaced(&fold(&text)))
+/// Checks a phrase against a file. Most files hold an ASCII phrase as it is typed, give or
+/// take capitals: one case-insensitive pass over the raw bytes settles those; only the rest
+/// are decoded, folded and re-spaced to be sure (diacritics, line breaks inside the phrase,
+/// other encodings).
+struct QuickPhrase {
+    raw: Option<aho_corasick::AhoCorasick>,
+}
+
+impl QuickPhrase {
+    fn new(phrase: &str) -> QuickPhrase {
+        let raw = phrase.is_ascii().then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([phrase])
+                .expect("one phrase is a valid automaton")
+        });
+        QuickPhrase { raw }
+    }
+
+    fn in_file(&self, path: &std::path::Path, phrase: &str) -> bool {
+        let Ok(bytes) = std::fs::read(path) else {
+            return false;
+        };
+        if self.raw.as_ref().is_some_and(|ac| ac.is_match(&bytes)) {
+            return true;
+        }
+        crate::briefing::decode(&bytes)
+            .is_ok_and(|(text, _)| single_spaced(&fold(&text)).contains(phrase))
+    }
 }
 
 impl Library {
@@ -355,12 +379,10 @@ impl Library {
                 }
                 candidates.and(&self.catalog.live);
                 let ids: Vec<usize> = candidates.iter().collect();
+                let quick = QuickPhrase::new(text);
                 let hits: Vec<usize> = ids
                     .into_par_iter()
-                    .filter(|&id| {
-                        searchable_text(&self.catalog.docs[id].path)
-                            .is_some_and(|t| t.contains(text.as_str()))
-                    })
+                    .filter(|&id| quick.in_file(&self.catalog.docs[id].path, text))
                     .collect();
                 let mut set = BitSet::new(index.doc_count());
                 hits.into_iter().for_each(|id| set.insert(id));
