@@ -551,13 +551,20 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         let w = low(text, before);
         let time = before.lex.is(Class::Weekday)
             || (w == "on" && i < toks.len() && toks[i].lex.is(Class::Weekday));
-        if lexicon::is_aux_or_adverb(&w, before.lex) || w == "not" || w == "never" || time {
+        if is_adverb_here(text, before) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
         }
     }
     i
+}
+
+/// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
+/// ("Kelly said", "said Donnelly"), not an adverb, unless the lexicon lists it.
+fn is_adverb_here(text: &str, t: &Tok) -> bool {
+    lexicon::is_aux_or_adverb(&low(text, t), t.lex)
+        && (t.lex.is(Class::AuxOrAdverb) || !is_capitalized(t.span.of(text)))
 }
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
@@ -918,7 +925,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while j < toks.len().min(i + 6)
         && toks[j].is_word()
-        && lexicon::is_aux_or_adverb(&low(text, &toks[j]), toks[j].lex)
+        && is_adverb_here(text, &toks[j])
     {
         j += 1;
     }
