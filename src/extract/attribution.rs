@@ -1011,10 +1011,20 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         let t = &head[name_start - 1];
         let w = t.span.of(text);
         let lex = t.lex;
-        let capital = is_capitalized(w)
-            && !lex.is(Class::Title)
-            && !lex.is(Class::FunctionWord)
-            && !(name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+        // After "Mr." or a first name, a title or role word ends the name as a surname
+        // ("Ms. White", "Mr. Prince", "John King").
+        let surname = name_start == head.len()
+            && name_start >= 2
+            && (head[name_start - 2].lex.is(Class::FemaleName)
+                || head[name_start - 2].lex.is(Class::MaleName)
+                || matches!(
+                    norm(head[name_start - 2].span.of(text)).as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "dr"
+                ));
+        let role = lex.is(Class::Title)
+            || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+        let capital =
+            is_capitalized(w) && !lex.is(Class::FunctionWord) && (surname || !role);
         let particle = !capital
             && matches!(
                 norm(w).as_str(),
