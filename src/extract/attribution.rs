@@ -522,7 +522,7 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             continue;
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
-        let known = resolver.expand(last) != last;
+        let known = resolver.expand(last) != last || resolver.person(last).is_some();
         if names == 0 || !(titled || names >= 2 || known) {
             continue;
         }
