@@ -510,7 +510,11 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         });
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive is its subject too.
-        let opens_with_appositive = a == 0 && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+        // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
+        // Belcher, the pollster, picked up").
+        let opens_with_appositive = a <= WINDOW / 4
+            && toks[..a].iter().all(|t| np_word(text, t))
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
         if !before_verb && !opens_with_appositive {
             continue;
         }
