@@ -386,6 +386,10 @@ fn link_quotes(
     out
 }
 
+/// The longest opening phrase ("On Sunday,", "In a statement released Thursday,") that a
+/// sentence's first statement leaves out: longer ones usually carry a clause of their own.
+const LEAD_WORDS: usize = 10;
+
 /// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
 fn build_statements(
@@ -516,14 +520,23 @@ fn build_statements(
         merged.push(d);
     }
     let mut drafts = merged;
-    // The first statement of a sentence owns the sentence from its start; a later one starts
-    // at the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
+    // The first statement of a sentence starts at its subject, or at the sentence's start
+    // when what comes before is long or holds a cue word of its own; a later one starts at
+    // the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
     // one before ends there.
     let mut ends = Vec::with_capacity(drafts.len());
     for k in 0..drafts.len() {
         let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
         if !shares_sentence {
-            drafts[k].start = sentences[drafts[k].first].start;
+            let sentence_start = sentences[drafts[k].first].start;
+            let lead = &text[sentence_start..drafts[k].start.max(sentence_start)];
+            if lead.split_whitespace().nth(LEAD_WORDS).is_some()
+                || lead
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.len() > 2 && lexicon::lookup(&tokens::norm(w)).cue().is_some())
+            {
+                drafts[k].start = sentence_start;
+            }
         }
         let sentence_end = sentences[drafts[k].last].end;
         let next_start = drafts
