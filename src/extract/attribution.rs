@@ -23,6 +23,9 @@ pub struct Attribution {
     pub inverted: bool,
     /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
     pub clause_start: usize,
+    /// Byte where the cue, with a subject that follows it, ends ("…,” said Dunford|): a
+    /// statement whose quotation came first ends here.
+    pub head_end: usize,
     /// Byte where the cue verb stands.
     pub cue_at: usize,
     /// True when the subject is a pronoun ("…, said it could not confirm"): such a clause
@@ -362,6 +365,7 @@ pub fn attributions(
                     sentence,
                     cue_tok: i,
                     clause_start: toks[i].span.start,
+                    head_end: toks[b - 1].span.end,
                     cue_at: toks[i].span.start,
                     pronoun_subject: false,
                     cue_text: "according to".into(),
@@ -462,6 +466,7 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
+            head_end: toks[if inverted { subject.1 - 1 } else { i }].span.end,
             clause_start: if inherited {
                 toks[skip_aux_left(text, toks, i)].span.start
             } else {

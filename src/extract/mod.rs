@@ -404,6 +404,7 @@ fn build_statements(
     struct Draft {
         start: usize,
         cue_at: usize,
+        end: Option<usize>,
         pronoun: bool,
         first: usize,
         last: usize,
@@ -424,7 +425,7 @@ fn build_statements(
                 || sentence_paragraph[cue_sentence] == regions[r].first_paragraph
                     && (sb + 1 == cue_sentence || cue_sentence + 1 == sa)
             {
-                linked[a].push((sa, sb, regions[r].outer.start));
+                linked[a].push((sa, sb, regions[r].outer));
             } else {
                 continuation.push((r, a));
             }
@@ -439,11 +440,16 @@ fn build_statements(
         let mut first = at.sentence;
         let mut last = at.sentence;
         let mut start = at.clause_start;
-        for &(sa, sb, quote_start) in &linked[a] {
+        for &(sa, sb, quote) in &linked[a] {
             first = first.min(sa);
             last = last.max(sb);
-            start = start.min(quote_start);
+            start = start.min(quote.start);
         }
+        // "“…,” he said of the claim during a call": when the quotation comes first, the
+        // statement ends with its cue and speaker.
+        let quote_first = !linked[a].is_empty()
+            && at.sentence == last
+            && linked[a].iter().all(|&(_, _, q)| q.end <= at.cue_at);
         if first < at.sentence {
             start = start.min(sentences[first].start);
         }
@@ -456,6 +462,7 @@ fn build_statements(
         drafts.push(Draft {
             start,
             cue_at: at.cue_at,
+            end: quote_first.then_some(at.head_end),
             pronoun: at.pronoun_subject,
             first,
             last,
@@ -481,6 +488,7 @@ fn build_statements(
         drafts.push(Draft {
             start: sentences[sa].start,
             cue_at: sentences[sa].start,
+            end: None,
             pronoun: false,
             first: sa,
             last: sb,
@@ -511,6 +519,7 @@ fn build_statements(
                     <= 3)
         {
             prev.last = prev.last.max(d.last);
+            prev.end = prev.end.zip(d.end).map(|(a, b)| a.max(b));
             if d.deny && !prev.deny {
                 prev.deny = true;
                 prev.cue = d.cue;
@@ -546,7 +555,7 @@ fn build_statements(
             })
             .map(|n| n.start);
         match next_start {
-            None => ends.push(sentence_end),
+            None => ends.push(drafts[k].end.map_or(sentence_end, |e| e.min(sentence_end))),
             Some(n) => {
                 let from = drafts[k].cue_at.max(drafts[k].start).min(n);
                 match clause_boundary(&text[from..n]) {
