@@ -338,6 +338,34 @@ pub fn attributions(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // "Clinton's reply was blunt: “…”": with no cue before it, a colon that opens a
+        // quotation gives it to the sentence's subject.
+        if t.kind == TokKind::Colon
+            && out.is_empty()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, TokKind::Quote(_)))
+            && let Some((a, b)) = sentence_subject(text, toks, i)
+            && let Some(speaker) =
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+        {
+            resolver.remember(&speaker);
+            out.push(Attribution {
+                sentence,
+                cue_tok: i,
+                cue_text: ":".into(),
+                cue: Cue::QuoteOnly,
+                subject: (a, b),
+                inverted: false,
+                clause_start: toks[a].span.start,
+                head_end: t.span.end,
+                cue_at: t.span.start,
+                pronoun_subject: b == a + 1 && toks[a].lex.pronoun().is_some(),
+                speaker: Some(speaker),
+            });
+            i += 1;
+            continue;
+        }
         // Only cue verbs and "according" matter: skip every other word at once.
         if !t.is_word() || (t.lex.cue().is_none() && t.span.len() != "according".len()) {
             i += 1;
