@@ -960,10 +960,7 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < toks.len().min(i + 6)
-        && toks[j].is_word()
-        && is_adverb_here(text, &toks[j])
-    {
+    while j < toks.len().min(i + 6) && toks[j].is_word() && is_adverb_here(text, &toks[j]) {
         j += 1;
     }
     let start = j;
@@ -1060,8 +1057,7 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
                 ));
         let role = lex.is(Class::Title)
             || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
-        let capital =
-            is_capitalized(w) && !lex.is(Class::FunctionWord) && (surname || !role);
+        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (surname || !role);
         let particle = !capital
             && matches!(
                 norm(w).as_str(),
