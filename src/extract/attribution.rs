@@ -213,6 +213,14 @@ impl Resolver {
                     kind: SpeakerKind::Person,
                 })
             }
+            // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
+            Subject::Party { text, .. } if self.expand(&text) != text => {
+                self.resolve(Subject::Name {
+                    name: text,
+                    party: None,
+                    gender: None,
+                })
+            }
             Subject::Party { text, party } => Some(Speaker {
                 name: text,
                 party: Some(party),
@@ -555,7 +563,12 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let titled = run.iter().any(|t| t.lex.is(Class::Title));
         let names = run.iter().filter(|t| !t.lex.is(Class::Title)).count();
         let run_text = &text[run[0].span.start..run[run.len() - 1].span.end];
-        if gazetteer.first_in(run_text).is_some() || run.iter().any(|t| t.lex.is(Class::OrgNoun)) {
+        // A party's name inside the run makes it a body ("Islamic State"), unless a first
+        // name opens it ("Mark Cuban").
+        let first_name = run[0].lex.is(Class::MaleName) || run[0].lex.is(Class::FemaleName);
+        if (!first_name && gazetteer.first_in(run_text).is_some())
+            || run.iter().any(|t| t.lex.is(Class::OrgNoun))
+        {
             continue;
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
@@ -1146,7 +1159,9 @@ fn classify(
     }
     if !name_toks.is_empty() {
         let org_head = name_toks.last().is_some_and(|t| t.lex.is(Class::OrgNoun));
-        let contains_party = gazetteer.first_in(name_text).is_some();
+        let first_name =
+            name_toks[0].lex.is(Class::MaleName) || name_toks[0].lex.is(Class::FemaleName);
+        let contains_party = !first_name && gazetteer.first_in(name_text).is_some();
         if org_head || contains_party {
             // "the Russian Foreign Ministry", "Boko Haram militants": a body, not a person.
             let text_wo_det = if first.is(Class::Determiner) {
