@@ -554,8 +554,8 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
         // Belcher, the pollster, picked up").
         let opens_with_appositive = a <= WINDOW / 4
-            && toks[..a].iter().all(|t| np_word(text, t))
-            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
+            && toks[..a].iter().all(|t| np_word(text, t));
         if !before_verb && !opens_with_appositive {
             continue;
         }
@@ -601,7 +601,7 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         let w = low(text, before);
         let time = before.lex.is(Class::Weekday)
             || (w == "on" && i < toks.len() && toks[i].lex.is(Class::Weekday));
-        if is_adverb_here(text, before) || w == "not" || w == "never" || time {
+        if is_adverb_here(text, before, &w) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
@@ -612,8 +612,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
 
 /// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
 /// ("Kelly said", "said Donnelly"), not an adverb, unless the lexicon lists it.
-fn is_adverb_here(text: &str, t: &Tok) -> bool {
-    lexicon::is_aux_or_adverb(&low(text, t), t.lex)
+/// Takes the token and its lowercased form.
+fn is_adverb_here(text: &str, t: &Tok, low: &str) -> bool {
+    lexicon::is_aux_or_adverb(low, t.lex)
         && (t.lex.is(Class::AuxOrAdverb) || !is_capitalized(t.span.of(text)))
 }
 
@@ -973,7 +974,10 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < toks.len().min(i + 6) && toks[j].is_word() && is_adverb_here(text, &toks[j]) {
+    while j < toks.len().min(i + 6)
+        && toks[j].is_word()
+        && is_adverb_here(text, &toks[j], &low(text, &toks[j]))
+    {
         j += 1;
     }
     let start = j;
@@ -1058,19 +1062,20 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         let t = &head[name_start - 1];
         let w = t.span.of(text);
         let lex = t.lex;
-        // After "Mr." or a first name, a title or role word ends the name as a surname
-        // ("Ms. White", "Mr. Prince", "John King").
-        let surname = name_start == head.len()
-            && name_start >= 2
-            && (head[name_start - 2].lex.is(Class::FemaleName)
-                || head[name_start - 2].lex.is(Class::MaleName)
-                || matches!(
-                    norm(head[name_start - 2].span.of(text)).as_str(),
-                    "mr" | "mrs" | "ms" | "miss" | "dr"
-                ));
         let role = lex.is(Class::Title)
             || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
-        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (surname || !role);
+        // After "Mr." or a first name, a title or role word ends the name as a surname
+        // ("Ms. White", "Mr. Prince", "John King").
+        let surname = || {
+            name_start == head.len() && name_start >= 2 && {
+                let before = &head[name_start - 2];
+                before.lex.is(Class::FemaleName)
+                    || before.lex.is(Class::MaleName)
+                    || (before.lex.is(Class::Title)
+                        && title_gender(&norm(before.span.of(text))).is_some())
+            }
+        };
+        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
             && matches!(
                 norm(w).as_str(),

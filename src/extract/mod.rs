@@ -541,8 +541,8 @@ fn build_statements(
             let lead = &text[sentence_start..drafts[k].start.max(sentence_start)];
             if lead.split_whitespace().nth(LEAD_WORDS).is_some()
                 || lead
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.len() > 2 && lexicon::lookup(&tokens::norm(w)).cue().is_some())
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() > 2 && lexicon::lookup_raw(w).cue().is_some())
             {
                 drafts[k].start = sentence_start;
             }
