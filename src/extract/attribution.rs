@@ -872,6 +872,31 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
         start += 1;
     }
+    // "the billionaire business mogul", "the bespectacled, 71-year-old diplomat": a few
+    // modifiers the phrase cannot name stand between a determiner and the role noun.
+    if start < end
+        && !toks[start].lex.is(Class::Determiner)
+        && (toks[start].lex.is(Class::PersonRole) || toks[start].lex.is(Class::OrgNoun))
+    {
+        let floor = start.saturating_sub(4);
+        let mut k = start;
+        while k > floor && {
+            let t = &toks[k - 1];
+            t.kind == TokKind::Comma
+                || (t.is_word()
+                    && (t.lex.is(Class::Determiner)
+                        || (!t.lex.is(Class::FunctionWord)
+                            && t.lex.cue().is_none()
+                            && t.lex.pronoun().is_none()
+                            && !is_capitalized(t.span.of(text)))))
+        } {
+            k -= 1;
+            if toks[k].lex.is(Class::Determiner) {
+                start = k;
+                break;
+            }
+        }
+    }
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
 
