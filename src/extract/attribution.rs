@@ -781,6 +781,9 @@ type Subj = ((usize, usize), Option<(usize, usize)>);
 
 fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     let mut end = skip_aux_left(text, toks, i);
+    if let Some(found) = opening_name(text, toks, end) {
+        return Some(found);
+    }
     let mut appositive = None;
     for _ in 0..3 {
         if end == 0 {
@@ -868,6 +871,34 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         return before_ok.then_some(((end - 1, end), appositive));
     }
     np_left(text, toks, end).map(|r| (r, appositive))
+}
+
+/// "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in 2012,
+/// said", "Gov. John Kasich (R-OH), said": a sentence that opens with a name set off by a
+/// comma, the verb right after the closing comma of however long a description. `end` is
+/// the token after that comma.
+fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
+    if end < 3 || end > WINDOW || toks[end - 1].kind != TokKind::Comma {
+        return None;
+    }
+    let run = toks[..end - 1]
+        .iter()
+        .take(8)
+        .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+        .count();
+    let mut k = run;
+    if toks[k].kind == TokKind::OpenParen {
+        k += toks[k..end - 1]
+            .iter()
+            .take(6)
+            .position(|t| t.kind == TokKind::CloseParen)?
+            + 1;
+    }
+    (run > 0
+        && k + 1 < end - 1
+        && toks[k].kind == TokKind::Comma
+        && is_name_like(text, &toks[..run]))
+    .then_some(((0, run), Some((k + 1, end - 1))))
 }
 
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
