@@ -386,6 +386,10 @@ fn link_quotes(
     out
 }
 
+/// The longest subject phrase a statement starts with; a longer one (a name with its
+/// description) is left to the statement's actor and the statement starts at the cue.
+const SUBJECT_WORDS: usize = 5;
+
 /// The longest opening phrase ("On Sunday,", "In a statement released Thursday,") that a
 /// sentence's first statement leaves out: longer ones usually carry a clause of their own.
 const LEAD_WORDS: usize = 10;
@@ -404,6 +408,8 @@ fn build_statements(
     struct Draft {
         start: usize,
         cue_at: usize,
+        /// Where its subject begins (the cue, for a continuation).
+        subject_at: usize,
         end: Option<usize>,
         pronoun: bool,
         first: usize,
@@ -439,7 +445,18 @@ fn build_statements(
         }
         let mut first = at.sentence;
         let mut last = at.sentence;
-        let mut start = at.clause_start;
+        // "Neil Sroka, communications director of …, said": a subject with a long
+        // description leaves it to the actor; the statement starts at the cue.
+        let long_subject = at.clause_start < at.cue_at
+            && text[at.clause_start..at.cue_at]
+                .split_whitespace()
+                .nth(SUBJECT_WORDS)
+                .is_some();
+        let mut start = if long_subject {
+            at.cue_at
+        } else {
+            at.clause_start
+        };
         for &(sa, sb, quote) in &linked[a] {
             first = first.min(sa);
             last = last.max(sb);
@@ -462,6 +479,7 @@ fn build_statements(
         drafts.push(Draft {
             start,
             cue_at: at.cue_at,
+            subject_at: at.clause_start,
             end: quote_first.then_some(at.head_end),
             pronoun: at.pronoun_subject,
             first,
@@ -488,6 +506,7 @@ fn build_statements(
         drafts.push(Draft {
             start: sentences[sa].start,
             cue_at: sentences[sa].start,
+            subject_at: sentences[sa].start,
             end: None,
             pronoun: false,
             first: sa,
@@ -538,7 +557,8 @@ fn build_statements(
         let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
         if !shares_sentence {
             let sentence_start = sentences[drafts[k].first].start;
-            let lead = &text[sentence_start..drafts[k].start.max(sentence_start)];
+            let lead_end = drafts[k].start.min(drafts[k].subject_at);
+            let lead = &text[sentence_start..lead_end.max(sentence_start)];
             if lead.split_whitespace().nth(LEAD_WORDS).is_some()
                 || lead
                     .split(|c: char| !c.is_ascii_alphabetic())
