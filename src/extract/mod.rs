@@ -559,7 +559,15 @@ fn build_statements(
             let sentence_start = sentences[drafts[k].first].start;
             let lead_end = drafts[k].start.min(drafts[k].subject_at);
             let lead = &text[sentence_start..lead_end.max(sentence_start)];
-            if lead.split_whitespace().nth(LEAD_WORDS).is_some()
+            // "As a woman, she raised less suspicion, Mr. Verdery said": with nothing
+            // after the cue, or a quotation before it, what precedes is what was said.
+            let content_first = drafts[k].end.is_some()
+                || text[drafts[k].cue_at..sentences[drafts[k].last].end]
+                    .split_whitespace()
+                    .nth(3)
+                    .is_none();
+            if content_first
+                || lead.split_whitespace().nth(LEAD_WORDS).is_some()
                 || lead
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .any(|w| w.len() > 2 && lexicon::lookup_raw(w).cue().is_some())
