@@ -28,9 +28,6 @@ pub struct Attribution {
     pub head_end: usize,
     /// Byte where the cue verb stands.
     pub cue_at: usize,
-    /// True when the subject is a pronoun ("…, said it could not confirm"): such a clause
-    /// usually continues its speaker's statement rather than starting a new one.
-    pub pronoun_subject: bool,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
 }
@@ -368,7 +365,6 @@ pub fn attributions(
                 clause_start: toks[a].span.start,
                 head_end: t.span.end,
                 cue_at: t.span.start,
-                pronoun_subject: b == a + 1 && toks[a].lex.pronoun().is_some(),
                 speaker: Some(speaker),
             });
             i += 1;
@@ -403,7 +399,6 @@ pub fn attributions(
                     clause_start: toks[i].span.start,
                     head_end: toks[b - 1].span.end,
                     cue_at: toks[i].span.start,
-                    pronoun_subject: false,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
                     subject: (a, b),
@@ -509,7 +504,6 @@ pub fn attributions(
                 toks[subject.0.min(i)].span.start
             },
             cue_at: t.span.start,
-            pronoun_subject: subject.1 == subject.0 + 1 && toks[subject.0].lex.pronoun().is_some(),
             cue_text: w.to_string(),
             cue,
             subject,
@@ -878,7 +872,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
 /// comma, the verb right after the closing comma of however long a description. `end` is
 /// the token after that comma.
 fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
-    if end < 3 || end > WINDOW || toks[end - 1].kind != TokKind::Comma {
+    if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
         return None;
     }
     let run = toks[..end - 1]

@@ -411,7 +411,6 @@ fn build_statements(
         /// Where its subject begins (the cue, for a continuation).
         subject_at: usize,
         end: Option<usize>,
-        pronoun: bool,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -481,7 +480,6 @@ fn build_statements(
             cue_at: at.cue_at,
             subject_at: at.clause_start,
             end: quote_first.then_some(at.head_end),
-            pronoun: at.pronoun_subject,
             first,
             last,
             actor,
@@ -508,7 +506,6 @@ fn build_statements(
             cue_at: sentences[sa].start,
             subject_at: sentences[sa].start,
             end: None,
-            pronoun: false,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -523,19 +520,18 @@ fn build_statements(
     drafts.sort_by_key(|d| (d.start, d.last));
     drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
     // A later clause by the same speaker in the same sentence continues the statement when
-    // its subject is a pronoun ("…, said it could not confirm") or it is too short to stand
-    // alone ("…, adding more.").
+    // it is too short to stand alone ("…, adding more."); a longer one, even with a pronoun
+    // for its subject ("…, although he tweeted that …"), is a statement of its own.
     let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = merged.last_mut()
             && prev.last >= d.first
             && prev.actor == d.actor
-            && (d.pronoun
-                || text[d.cue_at..sentences[d.last].end]
-                    .split_whitespace()
-                    .take(4)
-                    .count()
-                    <= 3)
+            && text[d.cue_at..sentences[d.last].end]
+                .split_whitespace()
+                .take(4)
+                .count()
+                <= 3
         {
             prev.last = prev.last.max(d.last);
             prev.end = prev.end.zip(d.end).map(|(a, b)| a.max(b));
