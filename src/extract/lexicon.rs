@@ -844,6 +844,20 @@ const ORG_NOUNS: &[&str] = &[
     "caucus",
     "mob",
     "crowd",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "reports",
+    "study",
+    "studies",
+    "data",
+    "documents",
+    "records",
+    "results",
+    "figures",
+    "estimates",
+    "analysis",
 ];
 
 /// Determiners that open a noun phrase.
