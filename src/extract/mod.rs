@@ -386,8 +386,9 @@ fn link_quotes(
     out
 }
 
-/// The longest subject phrase a statement starts with; a longer one (a name with its
-/// description) is left to the statement's actor and the statement starts at the cue.
+/// The most tokens a subject phrase a statement starts with may span; a longer one (a name
+/// with its description) is left to the statement's actor and the statement starts at the
+/// cue.
 const SUBJECT_WORDS: usize = 5;
 
 /// The longest opening phrase ("On Sunday,", "In a statement released Thursday,") that a
@@ -446,11 +447,7 @@ fn build_statements(
         let mut last = at.sentence;
         // "Neil Sroka, communications director of …, said": a subject with a long
         // description leaves it to the actor; the statement starts at the cue.
-        let long_subject = at.clause_start < at.cue_at
-            && text[at.clause_start..at.cue_at]
-                .split_whitespace()
-                .nth(SUBJECT_WORDS)
-                .is_some();
+        let long_subject = !at.inverted && at.cue_tok > at.subject.0 + SUBJECT_WORDS;
         let mut start = if long_subject {
             at.cue_at
         } else {
@@ -545,7 +542,7 @@ fn build_statements(
     }
     let mut drafts = merged;
     // The first statement of a sentence starts at its subject, or at the sentence's start
-    // when what comes before is long or holds a cue word of its own; a later one starts at
+    // when what comes before is long or is what was said; a later one starts at
     // the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
     // one before ends there.
     let mut ends = Vec::with_capacity(drafts.len());
@@ -562,12 +559,7 @@ fn build_statements(
                     .split_whitespace()
                     .nth(3)
                     .is_none();
-            if content_first
-                || lead.split_whitespace().nth(LEAD_WORDS).is_some()
-                || lead
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .any(|w| w.len() > 2 && lexicon::lookup_raw(w).cue().is_some())
-            {
+            if content_first || lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some() {
                 drafts[k].start = sentence_start;
             }
         }
