@@ -541,39 +541,40 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let b = k;
         // A subject opens its clause: after a verb or a preposition a name is an object
         // ("results in John Kasich claiming", "terminating Trump contracts").
-        let opens_clause = a == 0 || !toks[a - 1].is_word() || {
-            let before = low(text, &toks[a - 1]);
-            matches!(
-                before.as_str(),
-                "and"
-                    | "but"
-                    | "then"
-                    | "while"
-                    | "when"
-                    | "as"
-                    | "because"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "that"
-                    | "so"
-                    | "where"
-                    | "until"
-                    | "once"
-                    | "whereas"
-                    | "meanwhile"
-                    | "also"
-                    | "now"
-            ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+        let opens_clause = || {
+            a == 0 || !toks[a - 1].is_word() || {
+                let before = low(text, &toks[a - 1]);
+                matches!(
+                    before.as_str(),
+                    "and"
+                        | "but"
+                        | "then"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "that"
+                        | "so"
+                        | "where"
+                        | "until"
+                        | "once"
+                        | "whereas"
+                        | "meanwhile"
+                        | "also"
+                        | "now"
+                ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+            }
         };
-        let before_verb = opens_clause
-            && toks.get(b).is_some_and(|t| {
-                let w = t.span.of(text);
-                t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), t.lex)
-            });
+        let before_verb = toks.get(b).is_some_and(|t| {
+            let w = t.span.of(text);
+            t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), t.lex)
+        }) && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
