@@ -386,9 +386,11 @@ fn link_quotes(
     out
 }
 
-/// The most tokens a subject phrase a statement starts with may span; a longer one (a name
-/// with its description) is left to the statement's actor and the statement starts at the
-/// cue.
+/// The most tokens a subject phrase a statement starts with may span when it carries a
+/// description set off by commas, a parenthesis or a dash; a longer one ("Neil Sroka,
+/// communications director of …, said") is left to the statement's actor and the statement
+/// starts at the cue. A plain title and name ("Russia's Deputy Foreign Minister Sergei
+/// Ryabkov called") always stays.
 const SUBJECT_WORDS: usize = 5;
 
 /// The longest opening phrase ("On Sunday,", "In a statement released Thursday,") that a
@@ -445,9 +447,10 @@ fn build_statements(
         }
         let mut first = at.sentence;
         let mut last = at.sentence;
-        // "Neil Sroka, communications director of …, said": a subject with a long
-        // description leaves it to the actor; the statement starts at the cue.
-        let long_subject = !at.inverted && at.cue_tok > at.subject.0 + SUBJECT_WORDS;
+        // "Neil Sroka, communications director of …, said": see [`SUBJECT_WORDS`].
+        let long_subject = !at.inverted
+            && at.cue_tok > at.subject.0 + SUBJECT_WORDS
+            && text[at.clause_start..at.cue_at].contains([',', '(', '—']);
         let mut start = if long_subject {
             at.cue_at
         } else {
