@@ -23,11 +23,11 @@ pub struct Attribution {
     pub inverted: bool,
     /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
     pub clause_start: usize,
+    /// Byte where the cue, with a subject that follows it, ends ("…,” said Dunford|): a
+    /// statement whose quotation came first ends here.
+    pub head_end: usize,
     /// Byte where the cue verb stands.
     pub cue_at: usize,
-    /// True when the subject is a pronoun ("…, said it could not confirm"): such a clause
-    /// usually continues its speaker's statement rather than starting a new one.
-    pub pronoun_subject: bool,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
 }
@@ -210,6 +210,14 @@ impl Resolver {
                     kind: SpeakerKind::Person,
                 })
             }
+            // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
+            Subject::Party { text, .. } if self.expand(&text) != text => {
+                self.resolve(Subject::Name {
+                    name: text,
+                    party: None,
+                    gender: None,
+                })
+            }
             Subject::Party { text, party } => Some(Speaker {
                 name: text,
                 party: Some(party),
@@ -335,6 +343,33 @@ pub fn attributions(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // "Clinton's reply was blunt: “…”": with no cue before it, a colon that opens a
+        // quotation gives it to the sentence's subject.
+        if t.kind == TokKind::Colon
+            && out.is_empty()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, TokKind::Quote(_)))
+            && let Some((a, b)) = sentence_subject(text, toks, i)
+            && let Some(speaker) =
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+        {
+            resolver.remember(&speaker);
+            out.push(Attribution {
+                sentence,
+                cue_tok: i,
+                cue_text: ":".into(),
+                cue: Cue::QuoteOnly,
+                subject: (a, b),
+                inverted: false,
+                clause_start: toks[a].span.start,
+                head_end: t.span.end,
+                cue_at: t.span.start,
+                speaker: Some(speaker),
+            });
+            i += 1;
+            continue;
+        }
         // Only cue verbs and "according" matter: skip every other word at once.
         if !t.is_word() || (t.lex.cue().is_none() && t.span.len() != "according".len()) {
             i += 1;
@@ -362,8 +397,8 @@ pub fn attributions(
                     sentence,
                     cue_tok: i,
                     clause_start: toks[i].span.start,
+                    head_end: toks[b - 1].span.end,
                     cue_at: toks[i].span.start,
-                    pronoun_subject: false,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
                     subject: (a, b),
@@ -462,13 +497,13 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
+            head_end: toks[if inverted { subject.1 - 1 } else { i }].span.end,
             clause_start: if inherited {
                 toks[skip_aux_left(text, toks, i)].span.start
             } else {
                 toks[subject.0.min(i)].span.start
             },
             cue_at: t.span.start,
-            pronoun_subject: subject.1 == subject.0 + 1 && toks[subject.0].lex.pronoun().is_some(),
             cue_text: w.to_string(),
             cue,
             subject,
@@ -504,13 +539,49 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
+        // A subject opens its clause: after a verb or a preposition a name is an object
+        // ("results in John Kasich claiming", "terminating Trump contracts").
+        let opens_clause = || {
+            a == 0 || !toks[a - 1].is_word() || {
+                let before = low(text, &toks[a - 1]);
+                matches!(
+                    before.as_str(),
+                    "and"
+                        | "but"
+                        | "then"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "that"
+                        | "so"
+                        | "where"
+                        | "until"
+                        | "once"
+                        | "whereas"
+                        | "meanwhile"
+                        | "also"
+                        | "now"
+                ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+            }
+        };
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), t.lex)
-        });
+        }) && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive is its subject too.
-        let opens_with_appositive = a == 0 && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma);
+        // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
+        // Belcher, the pollster, picked up").
+        let opens_with_appositive = a <= WINDOW / 4
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
+            && toks[..a].iter().all(|t| np_word(text, t));
         if !before_verb && !opens_with_appositive {
             continue;
         }
@@ -518,11 +589,16 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         let titled = run.iter().any(|t| t.lex.is(Class::Title));
         let names = run.iter().filter(|t| !t.lex.is(Class::Title)).count();
         let run_text = &text[run[0].span.start..run[run.len() - 1].span.end];
-        if gazetteer.first_in(run_text).is_some() || run.iter().any(|t| t.lex.is(Class::OrgNoun)) {
+        // A party's name inside the run makes it a body ("Islamic State"), unless a first
+        // name opens it ("Mark Cuban").
+        let first_name = run[0].lex.is(Class::MaleName) || run[0].lex.is(Class::FemaleName);
+        if (!first_name && gazetteer.first_in(run_text).is_some())
+            || run.iter().any(|t| t.lex.is(Class::OrgNoun))
+        {
             continue;
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
-        let known = resolver.expand(last) != last;
+        let known = resolver.expand(last) != last || resolver.person(last).is_some();
         if names == 0 || !(titled || names >= 2 || known) {
             continue;
         }
@@ -551,13 +627,21 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         let w = low(text, before);
         let time = before.lex.is(Class::Weekday)
             || (w == "on" && i < toks.len() && toks[i].lex.is(Class::Weekday));
-        if lexicon::is_aux_or_adverb(&w, before.lex) || w == "not" || w == "never" || time {
+        if is_adverb_here(text, before, &w) || w == "not" || w == "never" || time {
             i -= 1;
         } else {
             break;
         }
     }
     i
+}
+
+/// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
+/// ("Kelly said", "said Donnelly"), not an adverb, unless the lexicon lists it.
+/// Takes the token and its lowercased form.
+fn is_adverb_here(text: &str, t: &Tok, low: &str) -> bool {
+    lexicon::is_aux_or_adverb(low, t.lex)
+        && (t.lex.is(Class::AuxOrAdverb) || !is_capitalized(t.span.of(text)))
 }
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
@@ -692,6 +776,9 @@ type Subj = ((usize, usize), Option<(usize, usize)>);
 
 fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     let mut end = skip_aux_left(text, toks, i);
+    if let Some(found) = opening_name(text, toks, end) {
+        return Some(found);
+    }
     let mut appositive = None;
     for _ in 0..3 {
         if end == 0 {
@@ -781,6 +868,34 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     np_left(text, toks, end).map(|r| (r, appositive))
 }
 
+/// "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in 2012,
+/// said", "Gov. John Kasich (R-OH), said": a sentence that opens with a name set off by a
+/// comma, the verb right after the closing comma of however long a description. `end` is
+/// the token after that comma.
+fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
+    if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
+        return None;
+    }
+    let run = toks[..end - 1]
+        .iter()
+        .take(8)
+        .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+        .count();
+    let mut k = run;
+    if toks[k].kind == TokKind::OpenParen {
+        k += toks[k..end - 1]
+            .iter()
+            .take(6)
+            .position(|t| t.kind == TokKind::CloseParen)?
+            + 1;
+    }
+    (run > 0
+        && k + 1 < end - 1
+        && toks[k].kind == TokKind::Comma
+        && is_name_like(text, &toks[..run]))
+    .then_some(((0, run), Some((k + 1, end - 1))))
+}
+
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
@@ -813,6 +928,31 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     // Trim leading prepositions; the phrase must hold a noun.
     while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
         start += 1;
+    }
+    // "the billionaire business mogul", "the bespectacled, 71-year-old diplomat": a few
+    // modifiers the phrase cannot name stand between a determiner and the role noun.
+    if start < end
+        && !toks[start].lex.is(Class::Determiner)
+        && (toks[start].lex.is(Class::PersonRole) || toks[start].lex.is(Class::OrgNoun))
+    {
+        let floor = start.saturating_sub(4);
+        let mut k = start;
+        while k > floor && {
+            let t = &toks[k - 1];
+            t.kind == TokKind::Comma
+                || (t.is_word()
+                    && (t.lex.is(Class::Determiner)
+                        || (!t.lex.is(Class::FunctionWord)
+                            && t.lex.cue().is_none()
+                            && t.lex.pronoun().is_none()
+                            && !is_capitalized(t.span.of(text)))))
+        } {
+            k -= 1;
+            if toks[k].lex.is(Class::Determiner) {
+                start = k;
+                break;
+            }
+        }
     }
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
@@ -918,7 +1058,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while j < toks.len().min(i + 6)
         && toks[j].is_word()
-        && lexicon::is_aux_or_adverb(&low(text, &toks[j]), toks[j].lex)
+        && is_adverb_here(text, &toks[j], &low(text, &toks[j]))
     {
         j += 1;
     }
@@ -1004,10 +1144,20 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         let t = &head[name_start - 1];
         let w = t.span.of(text);
         let lex = t.lex;
-        let capital = is_capitalized(w)
-            && !lex.is(Class::Title)
-            && !lex.is(Class::FunctionWord)
-            && !(name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+        let role = lex.is(Class::Title)
+            || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+        // After "Mr." or a first name, a title or role word ends the name as a surname
+        // ("Ms. White", "Mr. Prince", "John King").
+        let surname = || {
+            name_start == head.len() && name_start >= 2 && {
+                let before = &head[name_start - 2];
+                before.lex.is(Class::FemaleName)
+                    || before.lex.is(Class::MaleName)
+                    || (before.lex.is(Class::Title)
+                        && title_gender(&norm(before.span.of(text))).is_some())
+            }
+        };
+        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
             && matches!(
                 norm(w).as_str(),
@@ -1096,7 +1246,9 @@ fn classify(
     }
     if !name_toks.is_empty() {
         let org_head = name_toks.last().is_some_and(|t| t.lex.is(Class::OrgNoun));
-        let contains_party = gazetteer.first_in(name_text).is_some();
+        let first_name =
+            name_toks[0].lex.is(Class::MaleName) || name_toks[0].lex.is(Class::FemaleName);
+        let contains_party = !first_name && gazetteer.first_in(name_text).is_some();
         if org_head || contains_party {
             // "the Russian Foreign Ministry", "Boko Haram militants": a body, not a person.
             let text_wo_det = if first.is(Class::Determiner) {

@@ -386,6 +386,17 @@ fn link_quotes(
     out
 }
 
+/// The most tokens a subject phrase a statement starts with may span when it carries a
+/// description set off by commas, a parenthesis or a dash; a longer one ("Neil Sroka,
+/// communications director of …, said") is left to the statement's actor and the statement
+/// starts at the cue. A plain title and name ("Russia's Deputy Foreign Minister Sergei
+/// Ryabkov called") always stays.
+const SUBJECT_WORDS: usize = 5;
+
+/// The longest opening phrase ("On Sunday,", "In a statement released Thursday,") that a
+/// sentence's first statement leaves out: longer ones usually carry a clause of their own.
+const LEAD_WORDS: usize = 10;
+
 /// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
 fn build_statements(
@@ -400,7 +411,9 @@ fn build_statements(
     struct Draft {
         start: usize,
         cue_at: usize,
-        pronoun: bool,
+        /// Where its subject begins (the cue, for a continuation).
+        subject_at: usize,
+        end: Option<usize>,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -420,7 +433,7 @@ fn build_statements(
                 || sentence_paragraph[cue_sentence] == regions[r].first_paragraph
                     && (sb + 1 == cue_sentence || cue_sentence + 1 == sa)
             {
-                linked[a].push((sa, sb, regions[r].outer.start));
+                linked[a].push((sa, sb, regions[r].outer));
             } else {
                 continuation.push((r, a));
             }
@@ -434,12 +447,25 @@ fn build_statements(
         }
         let mut first = at.sentence;
         let mut last = at.sentence;
-        let mut start = at.clause_start;
-        for &(sa, sb, quote_start) in &linked[a] {
+        // "Neil Sroka, communications director of …, said": see [`SUBJECT_WORDS`].
+        let long_subject = !at.inverted
+            && at.cue_tok > at.subject.0 + SUBJECT_WORDS
+            && text[at.clause_start..at.cue_at].contains([',', '(', '—']);
+        let mut start = if long_subject {
+            at.cue_at
+        } else {
+            at.clause_start
+        };
+        for &(sa, sb, quote) in &linked[a] {
             first = first.min(sa);
             last = last.max(sb);
-            start = start.min(quote_start);
+            start = start.min(quote.start);
         }
+        // "“…,” he said of the claim during a call": when the quotation comes first, the
+        // statement ends with its cue and speaker.
+        let quote_first = !linked[a].is_empty()
+            && at.sentence == last
+            && linked[a].iter().all(|&(_, _, q)| q.end <= at.cue_at);
         if first < at.sentence {
             start = start.min(sentences[first].start);
         }
@@ -452,7 +478,8 @@ fn build_statements(
         drafts.push(Draft {
             start,
             cue_at: at.cue_at,
-            pronoun: at.pronoun_subject,
+            subject_at: at.clause_start,
+            end: quote_first.then_some(at.head_end),
             first,
             last,
             actor,
@@ -477,7 +504,8 @@ fn build_statements(
         drafts.push(Draft {
             start: sentences[sa].start,
             cue_at: sentences[sa].start,
-            pronoun: false,
+            subject_at: sentences[sa].start,
+            end: None,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -492,21 +520,21 @@ fn build_statements(
     drafts.sort_by_key(|d| (d.start, d.last));
     drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
     // A later clause by the same speaker in the same sentence continues the statement when
-    // its subject is a pronoun ("…, said it could not confirm") or it is too short to stand
-    // alone ("…, adding more.").
+    // it is too short to stand alone ("…, adding more."); a longer one, even with a pronoun
+    // for its subject ("…, although he tweeted that …"), is a statement of its own.
     let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = merged.last_mut()
             && prev.last >= d.first
             && prev.actor == d.actor
-            && (d.pronoun
-                || text[d.cue_at..sentences[d.last].end]
-                    .split_whitespace()
-                    .take(4)
-                    .count()
-                    <= 3)
+            && text[d.cue_at..sentences[d.last].end]
+                .split_whitespace()
+                .take(4)
+                .count()
+                <= 3
         {
             prev.last = prev.last.max(d.last);
+            prev.end = prev.end.zip(d.end).map(|(a, b)| a.max(b));
             if d.deny && !prev.deny {
                 prev.deny = true;
                 prev.cue = d.cue;
@@ -516,14 +544,27 @@ fn build_statements(
         merged.push(d);
     }
     let mut drafts = merged;
-    // The first statement of a sentence owns the sentence from its start; a later one starts
-    // at the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
+    // The first statement of a sentence starts at its subject, or at the sentence's start
+    // when what comes before is long or is what was said; a later one starts at
+    // the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
     // one before ends there.
     let mut ends = Vec::with_capacity(drafts.len());
     for k in 0..drafts.len() {
         let shares_sentence = k > 0 && drafts[k - 1].last >= drafts[k].first;
         if !shares_sentence {
-            drafts[k].start = sentences[drafts[k].first].start;
+            let sentence_start = sentences[drafts[k].first].start;
+            let lead_end = drafts[k].start.min(drafts[k].subject_at);
+            let lead = &text[sentence_start..lead_end.max(sentence_start)];
+            // "As a woman, she raised less suspicion, Mr. Verdery said": with nothing
+            // after the cue, or a quotation before it, what precedes is what was said.
+            let content_first = drafts[k].end.is_some()
+                || text[drafts[k].cue_at..sentences[drafts[k].last].end]
+                    .split_whitespace()
+                    .nth(3)
+                    .is_none();
+            if content_first || lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some() {
+                drafts[k].start = sentence_start;
+            }
         }
         let sentence_end = sentences[drafts[k].last].end;
         let next_start = drafts
@@ -533,7 +574,7 @@ fn build_statements(
             })
             .map(|n| n.start);
         match next_start {
-            None => ends.push(sentence_end),
+            None => ends.push(drafts[k].end.map_or(sentence_end, |e| e.min(sentence_end))),
             Some(n) => {
                 let from = drafts[k].cue_at.max(drafts[k].start).min(n);
                 match clause_boundary(&text[from..n]) {
