@@ -573,7 +573,7 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         };
         let before_verb = toks.get(b).is_some_and(|t| {
             let w = t.span.of(text);
-            t.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), t.lex)
+            t.is_word() && !is_capitalized(w) && verb_like(text, t)
         }) && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive is its subject too.
@@ -624,16 +624,42 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
     let floor = i.saturating_sub(6);
     while i > floor && toks[i - 1].is_word() {
         let before = &toks[i - 1];
-        let w = low(text, before);
+        let raw = before.span.of(text);
+        let is = |word: &str| raw.eq_ignore_ascii_case(word);
         let time = before.lex.is(Class::Weekday)
-            || (w == "on" && i < toks.len() && toks[i].lex.is(Class::Weekday));
-        if is_adverb_here(text, before, &w) || w == "not" || w == "never" || time {
+            || (is("on") && i < toks.len() && toks[i].lex.is(Class::Weekday));
+        // A listed auxiliary or adverb needs no normalising; only a word in -ly might be
+        // an adverb the lexicon does not list.
+        let bare = strip_possessive(raw).as_bytes();
+        let in_ly = bare.len() > 4 && bare[bare.len() - 2..].eq_ignore_ascii_case(b"ly");
+        let adverb = before.lex.is(Class::AuxOrAdverb)
+            || (in_ly && is_adverb_here(text, before, &low(text, before)));
+        if adverb || is("not") || is("never") || time {
             i -= 1;
         } else {
             break;
         }
     }
     i
+}
+
+/// [`lexicon::is_verb_like`] for a word token: the lexicon's classes decide most words; the
+/// word is normalised only when its ending (-ly, -ed, -s) may make it a verb.
+fn verb_like(text: &str, t: &Tok) -> bool {
+    let lex = t.lex;
+    if lex.cue().is_some()
+        || lex.is(Class::AuxOrAdverb)
+        || lex.is(Class::PassiveAux)
+        || lex.is(Class::IrregularVerb)
+    {
+        return true;
+    }
+    let raw = t.span.of(text);
+    let bare = strip_possessive(raw).as_bytes();
+    let ends = |suffix: &[u8]| {
+        bare.len() >= suffix.len() && bare[bare.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
 }
 
 /// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
@@ -992,7 +1018,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     let verb_after = |e: usize| {
         toks.get(e).is_some_and(|n| {
             let w = n.span.of(text);
-            n.is_word() && !is_capitalized(w) && lexicon::is_verb_like(&norm(w), n.lex)
+            n.is_word() && !is_capitalized(w) && verb_like(text, n)
         })
     };
     let before = before.min(WINDOW);
@@ -1087,9 +1113,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
                     || t.lex.is(Class::Title)
             })?;
         let between_ok = toks[start..start + head].iter().all(|t| {
-            !t.lex.is(Class::FunctionWord)
-                && t.lex.cue().is_none()
-                && !lexicon::is_verb_like(&low(text, t), t.lex)
+            !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none() && !verb_like(text, t)
         });
         if !between_ok || head == 0 {
             return None;
