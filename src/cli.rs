@@ -61,6 +61,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Print only the paths of matching briefings, one per line (like `grep -l`): no
+        /// briefing file is opened, the index alone answers.
+        #[arg(long = "files", short = 'l', conflicts_with = "format")]
+        files_only: bool,
     },
     /// Every claim and denial of a party across the briefings, newest first.
     Party {
@@ -97,16 +101,33 @@ pub enum ListFormat {
     Json,
 }
 
-/// Runs the command line and returns the process exit code.
+/// Runs the command line and returns the process exit code. Output cut short by its reader
+/// (`sitrep search … | head`) ends the program quietly and successfully, as grep and rg do.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sitrep: {e:#}");
+            note(format_args!("{e:#}"));
             ExitCode::from(2)
         }
     }
+}
+
+/// True when an error is the reader of our output having gone away.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes `sitrep: message` to stderr. Unlike `eprintln!` it never panics: stderr may be the
+/// same closed pipe as stdout.
+pub(crate) fn note(message: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "sitrep: {message}");
 }
 
 /// The paths given, else the config's folder (`briefings/` unless the user's config says).
@@ -139,11 +160,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             for r in reports.iter().filter(|r| r.error.is_some()) {
                 // The path is the file's name as found: it may hold escape sequences too.
-                eprintln!(
-                    "sitrep: {}: {}",
+                note(format_args!(
+                    "{}: {}",
                     crate::sanitize::visible(&r.path, false),
                     r.error.as_deref().unwrap_or("")
-                );
+                ));
             }
             Ok(exit_for(&entries))
         }
@@ -161,11 +182,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             query,
             paths,
             format,
+            files_only,
         }) => archive::search(
             &query,
             &default_paths(paths, &config),
             gazetteer,
-            format,
+            if files_only {
+                archive::SearchOutput::Files
+            } else {
+                archive::SearchOutput::Hits(format)
+            },
             &mut stdout,
         ),
         Some(Command::Party {
@@ -203,9 +229,9 @@ fn open_reader(
 ) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "sitrep: stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"
-        );
+        note(format_args!(
+            "stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"
+        ));
         let entries = load_all(paths, gazetteer);
         let mut stdout = std::io::stdout().lock();
         for e in &entries {

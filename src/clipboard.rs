@@ -8,13 +8,25 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
 }
 
-/// A quote as an analyst pastes it: the words in curly quotes, then who said them.
-pub fn quote_with_speaker(quote: &str, speaker: Option<&str>, party: Option<&str>) -> String {
+/// A quote as an analyst pastes it into a report: the words in curly quotes, who said them,
+/// then where they were reported (`source`: the briefing's title and date) so it can be cited.
+pub fn quote_with_speaker(
+    quote: &str,
+    speaker: Option<&str>,
+    party: Option<&str>,
+    source: &str,
+) -> String {
     let words = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    match (speaker, party) {
-        (Some(s), Some(p)) => format!("“{words}” — {s} ({p})"),
-        (Some(s), None) => format!("“{words}” — {s}"),
-        (None, _) => format!("“{words}” — unattributed"),
+    let who = match (speaker, party) {
+        (Some(s), Some(p)) => format!("{s} ({p})"),
+        (Some(s), None) => s.to_string(),
+        (None, _) => "unattributed".to_string(),
+    };
+    let source = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    if source.is_empty() {
+        format!("“{words}” — {who}")
+    } else {
+        format!("“{words}” — {who}; {source}")
     }
 }
 
@@ -60,8 +72,20 @@ mod tests {
 
     #[test]
     fn osc52_wraps_the_quote_and_speaker() {
-        let text = quote_with_speaker("not\n  functional", Some("Sergei Ryabkov"), Some("Russia"));
-        assert_eq!(text, "“not functional” — Sergei Ryabkov (Russia)");
+        let text = quote_with_speaker(
+            "not\n  functional",
+            Some("Sergei Ryabkov"),
+            Some("Russia"),
+            "US military will not share intelligence, 2016-09-22",
+        );
+        assert_eq!(
+            text,
+            "“not functional” — Sergei Ryabkov (Russia); US military will not share intelligence, 2016-09-22"
+        );
+        assert_eq!(
+            quote_with_speaker("yes", None, None, ""),
+            "“yes” — unattributed"
+        );
         let seq = osc52("hi");
         assert_eq!(seq, "\x1b]52;c;aGk=\x07");
     }

@@ -53,7 +53,8 @@ fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
         ),
         (
             "notes/ebola.txt",
-            "Ebola clinic opens\n\nThe clinic in Monrovia opened on Monday, officials said.\n",
+            "Ebola clinic opens\n\nThe clinic in Monrovia opened on Monday, officials said.\n\n\
+             \u{201c}We are ready for patients,\u{201d} said Jane Wahome, the clinic's director.\n",
         ),
         (
             "notes/cafe.txt",
@@ -107,6 +108,17 @@ fn search_language_on_a_small_archive() {
         ["2016-09-20-convoy.md"]
     );
     assert!(names(&lib, "party:russia kind:denial ebola").is_empty());
+    // Speakers, as typed a letter at a time.
+    for typed in [
+        "speaker:w",
+        "speaker:wah",
+        "speaker:WAHOME",
+        "speaker:jane wahome",
+    ] {
+        assert_eq!(names(&lib, typed), ["ebola.txt"], "{typed}");
+    }
+    assert!(names(&lib, "speaker:wahomex").is_empty());
+    assert_eq!(names(&lib, "said -speaker:wahome").len(), 2);
 }
 
 #[test]
@@ -124,6 +136,27 @@ fn dossier_of_a_small_archive_answers_the_claim() {
         denial.text,
         "Russia's Defence Ministry denied that its aircraft struck the convoy."
     );
+}
+
+#[test]
+fn a_dossier_lists_briefings_dated_only_by_their_file_last_and_says_so() {
+    let (docs, cache) = small_archive();
+    // Written today, with no date of its own: its file date is newer than every other date.
+    std::fs::write(
+        docs.path().join("notes/kremlin.txt"),
+        "Kremlin answers\n\nThe Kremlin denied the report on Monday, its spokesman said.\n",
+    )
+    .unwrap();
+    let lib = Library::open_blocking(&[docs.path().to_path_buf()], &options(cache.path()));
+    let (_, entries) = lib.dossier("Russia");
+    let labels: Vec<String> = entries.iter().map(|e| e.doc.date_label()).collect();
+    assert!(labels.len() >= 2, "{labels:?}");
+    assert_eq!(
+        labels[0], "2016-09-21",
+        "the briefing's own date first: {labels:?}"
+    );
+    let last = labels.last().unwrap();
+    assert!(last.ends_with(" (file date)"), "{labels:?}");
 }
 
 /// Everything a search can tell about the small archive, to compare runs.
@@ -354,7 +387,14 @@ fn plain_word_search_finds_the_same_files_as_grep() {
             .lines()
             .map(|l| l.split('\t').next().unwrap().to_string())
             .collect();
-        assert_eq!(ours, grep_files(word, docs.path()), "search {word}");
+        let expected = grep_files(word, docs.path());
+        assert_eq!(ours, expected, "search {word}");
+        let files = cli(&["search", "-l", word, dir], cache.path());
+        let listed: BTreeSet<String> = String::from_utf8_lossy(&files.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(listed, expected, "search -l {word}");
     }
 }
 

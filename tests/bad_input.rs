@@ -488,3 +488,53 @@ fn a_folder_of_ten_thousand_empty_files_lists_each_as_empty() {
     )));
     assert!(error_of(&entries, "empties/09999.txt").contains("empty file"));
 }
+
+/// `sitrep … | head`: when the reader of the output goes away, every command ends quietly
+/// and successfully (like grep and rg), with nothing on stderr, even when stderr is the same
+/// closed pipe.
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    // Enough briefings that every command writes more than a pipe holds (64 KB).
+    for k in 0..1500 {
+        std::fs::write(dir.path().join(format!("b{k:04}.txt")), ARTICLE).unwrap();
+    }
+    let home = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["extract", folder, "--format", "md"],
+        &["search", "said", folder],
+        &["list", folder],
+        &["party", "Russia", folder],
+    ];
+    for args in commands {
+        for stderr_too in [false, true] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+                .args(args)
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .env("XDG_STATE_HOME", home.path().join("state"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut out = child.stdout.take().unwrap();
+            let mut first = [0u8; 16];
+            out.read_exact(&mut first).unwrap();
+            drop(out);
+            let mut err = child.stderr.take().unwrap();
+            if stderr_too {
+                drop(err);
+                let status = child.wait().unwrap();
+                assert!(status.success(), "{args:?} (stderr closed): {status}");
+            } else {
+                let mut said = String::new();
+                err.read_to_string(&mut said).unwrap();
+                let status = child.wait().unwrap();
+                assert!(status.success(), "{args:?}: {status}, {said}");
+                assert!(said.is_empty(), "{args:?} said {said:?}");
+            }
+        }
+    }
+}

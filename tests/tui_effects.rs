@@ -65,8 +65,40 @@ fn keys_leave_effects_and_effects_do_what_they_say() {
         sent.starts_with("\x1b]52;c;") && sent.ends_with('\x07'),
         "{sent:?}"
     );
-    assert_eq!(
-        state.message.as_deref(),
-        Some("copied the quote to the clipboard")
+    assert!(
+        state
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("copied the quote, its speaker and its briefing")),
+        "{:?}",
+        state.message
     );
+    // What reaches the clipboard is the quote, its speaker, and the briefing to cite.
+    let copied = base64_decode(&sent["\x1b]52;c;".len()..sent.len() - 1]);
+    assert!(
+        copied.contains(" — ")
+            && copied.ends_with("US military will not share intellegence with Russia"),
+        "{copied:?}"
+    );
+}
+
+/// Standard base64 (with padding) back to text, to read what OSC 52 carried.
+fn base64_decode(encoded: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in encoded.bytes().take_while(|&c| c != b'=') {
+        let value = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .expect("base64 character");
+        bits = (bits << 6) | value as u32;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    String::from_utf8(out).expect("UTF-8 text")
 }

@@ -74,6 +74,24 @@ fn slash_in_the_list_speaks_the_search_language() {
     assert!(screen(&state).contains("use a date like 2016-09-21"));
     type_keys(&mut state, "<esc>");
     assert_eq!(state.shown.len(), everything);
+
+    type_keys(&mut state, "/\"aid convoy\"");
+    // Entered, the search carries into the opened article: its hits are found there, the
+    // first one on screen, and n goes to the next.
+    type_keys(&mut state, "<enter>");
+    let search = state.search.clone().expect("the article is searched too");
+    assert_eq!(search.pane, Pane::Article);
+    assert!(!search.hits.is_empty(), "the phrase stands in the article");
+    assert_eq!(search.current, Some(0));
+    let first = match &search.hits {
+        sitrep::tui::state::Hits::Article(h) => h[0].clone(),
+        other => panic!("article hits expected, got {other:?}"),
+    };
+    assert!(spaced(&state.doc.text[first]).eq_ignore_ascii_case("aid convoy"));
+    let hits = search.hits.len();
+    type_keys(&mut state, "n");
+    let next = state.search.as_ref().and_then(|s| s.current);
+    assert_eq!(next, Some(1 % hits), "n goes to the next hit");
 }
 
 #[test]
@@ -143,6 +161,29 @@ fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
     );
     let dossier = state.dossier.clone().expect("Enter opens the dossier");
     assert_eq!(dossier.party, "Russia");
+    // p in the dossier picks another party over it; what is typed there is the party's
+    // name, never a command (m, s, e would mark, star, export); Esc goes back to it.
+    type_keys(&mut state, "p");
+    let picker = state
+        .picker
+        .clone()
+        .expect("p in the dossier opens the picker");
+    assert_eq!(picker.purpose, Purpose::Dossier);
+    assert_eq!(
+        picker.selected(),
+        Some(&FilterOption::Party("Russia".into()))
+    );
+    type_keys(&mut state, "mse<bs><bs><bs><esc>");
+    assert!(state.picker.is_none() && state.effect.is_none());
+    assert_eq!(
+        state.dossier.as_ref().map(|d| d.party.as_str()),
+        Some("Russia")
+    );
+    type_keys(&mut state, "p<enter>");
+    assert_eq!(
+        state.dossier.as_ref().map(|d| d.party.as_str()),
+        Some("Russia")
+    );
     let (_, entries) = state.library.dossier("Russia");
     assert_eq!(dossier.refs.len(), entries.len());
     let last = entries.last().unwrap();

@@ -1,7 +1,7 @@
 //! The archive subcommands: `sitrep search` and `sitrep party`, answered from the library
 //! (and its cache) rather than by loading every briefing whole.
 
-use super::ListFormat;
+use super::{ListFormat, note};
 use crate::extract::{Gazetteer, Kind};
 use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
@@ -35,14 +35,31 @@ pub(super) fn exit_for(library: &Library) -> ExitCode {
     }
 }
 
-/// Mentions unreadable briefings once on stderr (they are listed by `sitrep list`).
+/// How many unreadable briefings are named one by one on stderr before the rest are only
+/// counted.
+const NAMED_FAILURES: usize = 3;
+
+/// Mentions unreadable briefings on stderr: the first few with their path and reason (a
+/// folder that does not exist is usually the one), then how many more `sitrep list` names.
 fn note_failures(library: &Library) {
-    let failed = library.docs().filter(|d| d.error.is_some()).count();
-    if failed > 0 {
-        eprintln!("sitrep: {failed} briefing(s) could not be read; `sitrep list` names them");
+    let failed: Vec<_> = library.docs().filter(|d| d.error.is_some()).collect();
+    for d in failed.iter().take(NAMED_FAILURES) {
+        let path = d.path.display().to_string();
+        let why = d.error.as_deref().unwrap_or_default();
+        note(format_args!(
+            "{}: {}",
+            visible(&path, false),
+            visible(why, false)
+        ));
+    }
+    if failed.len() > NAMED_FAILURES {
+        let more = failed.len() - NAMED_FAILURES;
+        note(format_args!(
+            "and {more} more briefing(s) could not be read; `sitrep list` names them"
+        ));
     }
     if let Some(e) = library.cache_error() {
-        eprintln!("sitrep: cache not written: {e}");
+        note(format_args!("cache not written: {e}"));
     }
 }
 
@@ -96,12 +113,20 @@ pub(super) fn reader_options(gazetteer: &Gazetteer) -> Options {
     }
 }
 
+/// What `sitrep search` prints.
+pub(super) enum SearchOutput {
+    /// Path, title and matching lines, as text or JSON.
+    Hits(ListFormat),
+    /// Only the paths.
+    Files,
+}
+
 /// `sitrep search QUERY [PATH…]`.
 pub(super) fn search(
     query: &str,
     paths: &[PathBuf],
     gazetteer: &Gazetteer,
-    format: ListFormat,
+    output: SearchOutput,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let options = options(gazetteer);
@@ -109,8 +134,14 @@ pub(super) fn search(
     let library = Library::open_blocking(paths, &options);
     let ids = library.search(&query);
     let needles = query.needles();
-    match format {
-        ListFormat::Text => {
+    match output {
+        SearchOutput::Files => {
+            for &id in &ids {
+                let path = library.doc(id).path.display().to_string();
+                writeln!(out, "{}", visible(&path, false))?;
+            }
+        }
+        SearchOutput::Hits(ListFormat::Text) => {
             for &id in &ids {
                 let doc = library.doc(id);
                 let line = library
@@ -127,7 +158,7 @@ pub(super) fn search(
                 )?;
             }
         }
-        ListFormat::Json => {
+        SearchOutput::Hits(ListFormat::Json) => {
             let hits: Vec<SearchHit> = ids
                 .iter()
                 .map(|&id| {
@@ -183,7 +214,7 @@ pub(super) fn party(
                 writeln!(
                     out,
                     "{}\t{kind}\t{}\t{}\t{}\t{}",
-                    e.doc.date,
+                    e.doc.date_label(),
                     visible(&e.doc.path.display().to_string(), false),
                     visible(&e.doc.title, false),
                     said(e.doc, e.statement, &e.text),
@@ -196,7 +227,7 @@ pub(super) fn party(
                 )?;
             }
             if entries.is_empty() {
-                eprintln!("sitrep: no claims or denials by {party}");
+                note(format_args!("no claims or denials by {party}"));
             }
         }
         ListFormat::Json => {

@@ -1976,6 +1976,18 @@ const DENIAL_PHRASES: &[&str] = &[
     "outright lie",
     "blatant lie",
     "nonsense",
+    // Denying the deed itself: "we did not do it", "had no involvement".
+    "did not do it",
+    "didn't do it",
+    "did not do this",
+    "didn't do this",
+    "did not carry out",
+    "didn't carry out",
+    "not responsible for",
+    "not involved in",
+    "no involvement",
+    "had no role",
+    "had no part",
 ];
 
 /// True when `text` holds one of the [`DENIAL_PHRASES`], in any case: one automaton pass over
@@ -2013,6 +2025,11 @@ mod tests {
             assert_eq!(lookup_raw(word), lookup(&norm(word)), "{word}");
         }
         assert_eq!(lookup_raw("DENIED").cue(), Some(Cue::Deny));
+        assert!(has_denial_phrase("“We did not do it,” the minister said."));
+        assert!(has_denial_phrase(
+            "Moscow says it was NOT INVOLVED IN the attack."
+        ));
+        assert!(!has_denial_phrase("“We did it,” the commander said."));
         let mut built = KeyBuilder::default();
         b"SpokesMan".iter().for_each(|&b| built.push(b));
         assert_eq!(built.lookup(), lookup("spokesman"));

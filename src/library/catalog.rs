@@ -285,8 +285,14 @@ impl Catalog {
         on_round: &mut dyn FnMut(&[Doc]),
     ) -> (Catalog, Option<std::io::Error>) {
         // Reading the cache is mostly decoding, scanning mostly waiting on the file system:
-        // side by side they take little more than the longer of the two.
-        let (cached, found) = rayon::join(|| cache.and_then(CacheFile::read), || scan(roots));
+        // side by side they take little more than the longer of the two. The decoding stays
+        // on this thread: its many allocations then come from the main heap, which grows in
+        // large steps, where a pool thread's heap grows a page at a time (a system call each).
+        let (cached, found) = std::thread::scope(|s| {
+            let scanning = s.spawn(|| scan(roots));
+            let cached = cache.and_then(CacheFile::read);
+            (cached, scanning.join().expect("the scan does not panic"))
+        });
         let mut catalog = cached.map_or_else(Catalog::default, |(docs, index)| {
             Catalog::from_parts(docs, index)
         });

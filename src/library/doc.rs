@@ -96,6 +96,20 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The date as a reader should see it: a date known only from the file's modification
+    /// time (the day it reached the archive, not the day it was written) says so.
+    pub fn date_label(&self) -> String {
+        match self.date_source {
+            DateSource::Modified => format!("{} (file date)", self.date),
+            DateSource::FrontMatter | DateSource::FileName => self.date.clone(),
+        }
+    }
+
+    /// True when the date comes from the briefing itself (front matter or file name).
+    pub fn has_own_date(&self) -> bool {
+        self.date_source != DateSource::Modified
+    }
+
     /// A briefing known only by its path: listed at once, read later.
     pub fn unread(path: PathBuf, stamp: Option<Stamp>) -> Doc {
         let title = path

@@ -122,8 +122,13 @@ impl Library {
                     .map(move |(statement, _)| DossierRef { id, statement })
             })
             .collect();
-        // Stable: equal dates keep list (path) order and article order.
-        refs.sort_by(|a, b| self.doc(b.id).date.cmp(&self.doc(a.id).date));
+        // Briefings that carry their own date first, newest first; then those dated only by
+        // their file (when they reached the archive), newest first. Stable: equal dates keep
+        // list (path) order and article order.
+        refs.sort_by_key(|r| {
+            let doc = self.doc(r.id);
+            std::cmp::Reverse((doc.has_own_date(), doc.date.as_str()))
+        });
         (name, refs)
     }
 

@@ -20,7 +20,7 @@ use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// A query that could not be understood, with what to type instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -140,10 +140,34 @@ fn single_spaced(s: &str) -> String {
 
 /// A `date:` value as (low, high) prefixes.
 fn date_range(value: &str) -> Option<(String, String)> {
-    let ok = |s: &str| s.len() <= 10 && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let ok = |s: &str| s.len() <= 10 && is_date_prefix(s.as_bytes());
     let (lo, hi) = value.split_once("..").unwrap_or((value, value));
     (ok(lo) && ok(hi) && !(lo.is_empty() && hi.is_empty()))
         .then(|| (lo.to_string(), hi.to_string()))
+}
+
+/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
+/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
+/// matched against nothing.
+fn is_date_prefix(s: &[u8]) -> bool {
+    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
+        s.get(k)
+            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
+    };
+    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
+    let (month_tens, day_tens) = (
+        s.get(5).map(|b| b.wrapping_sub(b'0')),
+        s.get(8).map(|b| b.wrapping_sub(b'0')),
+    );
+    (0..4).all(|k| digit(k, 0..=9))
+        && dash(4)
+        && digit(5, 0..=1)
+        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
+        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
+        && dash(7)
+        && digit(8, 0..=3)
+        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
+        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
 }
 
 impl Query {
@@ -281,6 +305,10 @@ impl Query {
 #[derive(Debug, Default)]
 pub struct TermCache {
     sets: Mutex<HashMap<String, BitSet>>,
+    /// Every distinct speaker with the briefings that name them, built at the first
+    /// `speaker:` query after a change: each keystroke of `speaker:oba` then looks through
+    /// a few thousand names instead of every briefing's speakers.
+    speakers: OnceLock<Vec<(String, Vec<u32>)>>,
 }
 
 impl TermCache {
@@ -290,6 +318,7 @@ impl TermCache {
             .get_mut()
             .expect("no panic holds the lock")
             .clear();
+        self.speakers = OnceLock::new();
     }
 
     fn get_or(&self, key: &str, compute: impl FnOnce() -> BitSet) -> BitSet {
@@ -306,11 +335,35 @@ impl TermCache {
     }
 }
 
-/// The text of a file as search sees it: decoded like the loader does, folded, spaced.
-fn searchable_text(path: &std::path::Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let (text, _) = crate::briefing::decode(&bytes).ok()?;
-    Some(single_spaced(&fold(&text)))
+/// Checks a phrase against a file. Most files hold an ASCII phrase as it is typed, give or
+/// take capitals: one case-insensitive pass over the raw bytes settles those; only the rest
+/// are decoded, folded and re-spaced to be sure (diacritics, line breaks inside the phrase,
+/// other encodings).
+struct QuickPhrase {
+    raw: Option<aho_corasick::AhoCorasick>,
+}
+
+impl QuickPhrase {
+    fn new(phrase: &str) -> QuickPhrase {
+        let raw = phrase.is_ascii().then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([phrase])
+                .expect("one phrase is a valid automaton")
+        });
+        QuickPhrase { raw }
+    }
+
+    fn in_file(&self, path: &std::path::Path, phrase: &str) -> bool {
+        let Ok(bytes) = std::fs::read(path) else {
+            return false;
+        };
+        if self.raw.as_ref().is_some_and(|ac| ac.is_match(&bytes)) {
+            return true;
+        }
+        crate::briefing::decode(&bytes)
+            .is_ok_and(|(text, _)| single_spaced(&fold(&text)).contains(phrase))
+    }
 }
 
 impl Library {
@@ -326,12 +379,10 @@ impl Library {
                 }
                 candidates.and(&self.catalog.live);
                 let ids: Vec<usize> = candidates.iter().collect();
+                let quick = QuickPhrase::new(text);
                 let hits: Vec<usize> = ids
                     .into_par_iter()
-                    .filter(|&id| {
-                        searchable_text(&self.catalog.docs[id].path)
-                            .is_some_and(|t| t.contains(text.as_str()))
-                    })
+                    .filter(|&id| quick.in_file(&self.catalog.docs[id].path, text))
                     .collect();
                 let mut set = BitSet::new(index.doc_count());
                 hits.into_iter().for_each(|id| set.insert(id));
@@ -341,6 +392,31 @@ impl Library {
         };
         set.grow(n);
         set
+    }
+
+    /// The briefings that name a speaker containing `needle` (folded).
+    fn speaker_docs(&self, needle: &str) -> BitSet {
+        self.terms.get_or(&format!("speaker:{needle}"), || {
+            let table = self.terms.speakers.get_or_init(|| {
+                let mut by_name: HashMap<&str, Vec<u32>> = HashMap::new();
+                for id in self.catalog.live.iter() {
+                    for name in &self.catalog.docs[id].speakers {
+                        by_name.entry(name).or_default().push(id as u32);
+                    }
+                }
+                by_name
+                    .into_iter()
+                    .map(|(name, ids)| (name.to_string(), ids))
+                    .collect()
+            });
+            let mut set = BitSet::new(self.catalog.docs.len());
+            for (name, ids) in table {
+                if folded_contains(name, needle) {
+                    ids.iter().for_each(|&id| set.insert(id as usize));
+                }
+            }
+            set
+        })
     }
 
     /// The briefings matching a query, in list order. Text terms need the index: until
@@ -355,6 +431,12 @@ impl Library {
                 } else {
                     set.and(&found);
                 }
+            }
+        }
+        // Only briefings naming the speaker can match; the full check below still decides.
+        for t in query.terms.iter().filter(|t| !t.negated) {
+            if let What::Speaker(v) = &t.what {
+                set.and(&self.speaker_docs(v));
             }
         }
         let has_fields = query
@@ -475,6 +557,29 @@ mod tests {
             Err(QueryError::Date(_))
         ));
         assert!(matches!(Query::parse("tag:", g), Err(QueryError::Empty(_))));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        let g = Gazetteer::builtin();
+        for bad in [
+            "date:2016-13",
+            "date:2016-00",
+            "date:2016-02-41",
+            "date:2016-1x",
+            "date:16/09",
+        ] {
+            assert!(Query::parse(bad, g).is_err(), "{bad}");
+        }
+        for good in [
+            "date:2",
+            "date:2016-1",
+            "date:2016-12-31",
+            "date:2016-09..2016-10",
+            "date:..2016",
+        ] {
+            assert!(Query::parse(good, g).is_ok(), "{good}");
+        }
     }
 
     #[test]

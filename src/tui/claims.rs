@@ -229,7 +229,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     if state.claim_rows.is_empty() {
         let none = " no claims or denials found";
-        return draw_empty(frame, area, t.dim, none, !x.statements.is_empty());
+        let hidden_by = (!x.statements.is_empty()).then_some("the filter");
+        return draw_empty(frame, area, t.dim, none, hidden_by);
     }
     let (left_width, right_width) = columns(usize::from(area.width));
     let heights = heights(state, usize::from(area.width), usize::from(area.height));

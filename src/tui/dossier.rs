@@ -260,14 +260,15 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         let actor = doc
             .actor(s)
             .map_or_else(String::new, |a| format!(" · {}", one_line(a)));
-        let head = format!("{} · {}{actor} · ", doc.date, kind_word(s.kind));
+        let date = doc.date_label();
+        let head = format!("{date} · {}{actor} · ", kind_word(s.kind));
         let title = fit(
             &one_line(&doc.title),
             width.saturating_sub(2 + head.chars().count()),
         );
         let mut header = Line::from(vec![
             TextSpan::raw(if selected { "▶ " } else { "  " }),
-            TextSpan::styled(format!("{} · ", doc.date), t.dim),
+            TextSpan::styled(format!("{date} · "), t.dim),
             TextSpan::styled(kind_word(s.kind), kind_style),
             TextSpan::raw(format!("{actor} · ")),
             TextSpan::styled(title, t.headline),

@@ -47,16 +47,25 @@ pub fn run(state: &mut State, action: Action, terminal: &mut impl Write, export_
                 .and_then(|&i| x.quotes.get(i));
             match quote {
                 Some(q) => {
+                    // Cited by title, and by date when the briefing carries its own.
+                    let date = state
+                        .library
+                        .id_of(&path)
+                        .map(|id| state.library.doc(id))
+                        .filter(|d| d.has_own_date() && !d.date.is_empty())
+                        .map(|d| format!(", {}", d.date));
+                    let source = format!("{}{}", b.title, date.unwrap_or_default());
                     let text = quote_with_speaker(
                         q.span.of(&b.text),
                         q.speaker.as_deref(),
                         q.party.as_deref(),
+                        &source,
                     );
                     match terminal
                         .write_all(osc52(&text).as_bytes())
                         .and_then(|()| terminal.flush())
                     {
-                        Ok(()) => "copied the quote to the clipboard".into(),
+                        Ok(()) => "copied the quote, its speaker and its briefing to the clipboard (OSC 52: the terminal must allow it)".into(),
                         Err(e) => format!("copy failed: {e}"),
                     }
                 }

@@ -241,7 +241,8 @@ impl Picker {
 pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
     let t = &state.theme;
     let rows = u16::try_from(picker.options.len()).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), 52, rows.saturating_add(5));
+    // Wide enough for the longest help line.
+    let area = centered(frame.area(), 58, rows.saturating_add(5));
     let height = usize::from(area.height.saturating_sub(5)).max(1);
     let offset = picker.cursor.saturating_sub(height - 1);
     let (title, help) = match picker.purpose {

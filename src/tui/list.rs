@@ -29,7 +29,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             return frame.render_widget(note, area);
         }
         let none = " no briefings here";
-        return draw_empty(frame, area, t.dim, none, !state.library.is_empty());
+        let hidden_by = match (state.library.is_empty(), &state.list_search) {
+            (true, _) => None,
+            (false, Some(_)) => Some("the search"),
+            (false, None) => Some("the filter"),
+        };
+        return draw_empty(frame, area, t.dim, none, hidden_by);
     }
     let mut lines = Vec::with_capacity(usize::from(area.height));
     for (row, &id) in state

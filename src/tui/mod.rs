@@ -34,7 +34,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use state::{Pane, State};
-use std::io::Stdout;
+use std::io::{Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -159,7 +159,8 @@ pub fn run(library: Library, config: Config) -> anyhow::Result<Option<i32>> {
     let outcome = event_loop(&mut terminal, &mut state, &signal);
     restore();
     if let Err(e) = state.library.save() {
-        eprintln!("sitrep: cache not written: {e}");
+        // Not eprintln!: a stderr that has gone away must not turn quitting into a panic.
+        let _ = writeln!(std::io::stderr(), "sitrep: cache not written: {e}");
     }
     outcome
 }
@@ -305,7 +306,8 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "\nsitrep {} stopped on a bug; your terminal has been restored and no briefing was changed.\n\
              Please report it on {}, with the message above and, if you can, the briefing that was open.",
             env!("CARGO_PKG_VERSION"),

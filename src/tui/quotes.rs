@@ -66,7 +66,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     if state.quote_rows.is_empty() {
-        return draw_empty(frame, area, t.dim, " no quotes found", !x.quotes.is_empty());
+        let hidden_by = (!x.quotes.is_empty()).then_some("the filter");
+        return draw_empty(frame, area, t.dim, " no quotes found", hidden_by);
     }
     let width = usize::from(area.width);
     let heights = heights(state, width, usize::from(area.height));

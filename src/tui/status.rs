@@ -14,8 +14,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let sep = || Span::styled(" │ ", t.dim);
     let mut left: Vec<Span> = vec![Span::styled(format!(" {}", state.focus.name()), t.focused)];
     let position = match state.open {
-        Some(_) => format!("{}/{}", state.list.selected + 1, state.shown.len()),
-        None => format!("0/{}", state.shown.len()),
+        Some(_) => format!(
+            "{}/{}",
+            thousands(state.list.selected + 1),
+            thousands(state.shown.len())
+        ),
+        None => format!("0/{}", thousands(state.shown.len())),
     };
     left.push(sep());
     left.push(Span::raw(position));

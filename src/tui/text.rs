@@ -77,12 +77,17 @@ pub fn draw_lines<'a>(frame: &mut Frame, area: Rect, lines: impl IntoIterator<It
 }
 
 /// What an empty pane says: that there is nothing of the kind at all (`none`), or, when
-/// `some_hidden`, that the filter hides it.
-pub fn draw_empty(frame: &mut Frame, area: Rect, style: Style, none: &str, some_hidden: bool) {
-    let note = if some_hidden {
-        " nothing matches the filter"
-    } else {
-        none
+/// `hidden_by` names what hides it ("the filter", "the search"), that nothing matches it.
+pub fn draw_empty(
+    frame: &mut Frame,
+    area: Rect,
+    style: Style,
+    none: &str,
+    hidden_by: Option<&str>,
+) {
+    let note = match hidden_by {
+        Some(what) => format!(" nothing matches {what}"),
+        None => none.to_string(),
     };
     draw_lines(frame, area, [Line::styled(note, style)]);
 }

@@ -236,14 +236,40 @@ fn prompt_action(state: &mut State, action: Action) {
             let pane = prompt.pane;
             let query = std::mem::take(&mut prompt.text);
             state.prompt = None;
+            if pane == Pane::List {
+                return search_article_for_list_search(state);
+            }
             let found = state.search.as_ref().is_some_and(|s| !s.hits.is_empty());
-            if pane != Pane::List && !query.is_empty() && !found {
+            if !query.is_empty() && !found {
                 state.message = Some(format!("Pattern not found: {query}"));
             }
         }
         Action::Clear => cancel_prompt(state),
         _ => {}
     }
+}
+
+/// Once a list search is entered, its words and phrases are searched in the article too: the
+/// opened briefing shows where they stand, the first one on screen, and `n`/`N` go through
+/// them (and on through each briefing opened from the list).
+fn search_article_for_list_search(state: &mut State) {
+    let Some(ListSearch {
+        text,
+        highlight: Some(regex),
+        ..
+    }) = state.list_search.clone()
+    else {
+        return;
+    };
+    let hits = state.hits_for(Pane::Article, Some(&regex));
+    state.search = Some(Search {
+        pane: Pane::Article,
+        query: text,
+        regex: Some(regex),
+        hits,
+        current: None,
+    });
+    jump_to_hit(state, true);
 }
 
 fn cancel_prompt(state: &mut State) {
@@ -369,10 +395,17 @@ enum Position {
     Offset(usize),
 }
 
-/// Esc: clears the search, else the list search, else the filter, else the mark.
+/// Esc outside any prompt or overlay: clears the search, else the list search, else the
+/// filter, else the mark (a list search and the article search it carried go together).
 fn clear(state: &mut State) {
-    if state.search.take().is_some() {
-        return;
+    if let Some(search) = state.search.take() {
+        let carried = state
+            .list_search
+            .as_ref()
+            .is_some_and(|l| l.text == search.query && search.pane == Pane::Article);
+        if !carried {
+            return;
+        }
     }
     if state.list_search.take().is_some() {
         state.refresh_list();
@@ -469,7 +502,8 @@ fn selected_party(state: &State) -> Option<String> {
 }
 
 /// Keys while the dossier is open: move through it, Enter opens the briefing at the
-/// statement, Esc (or q, or p again) closes it.
+/// statement, `p` picks another party (over the dossier, which stays until one is chosen),
+/// Esc or q closes it.
 fn dossier_action(state: &mut State, action: Action) {
     let Some(dossier) = state.dossier.as_mut() else {
         return;
@@ -482,7 +516,11 @@ fn dossier_action(state: &mut State, action: Action) {
         Action::Open => open_from_dossier(state),
         Action::DetailDown => dossier.scroll_detail(1, &state.library, state.size),
         Action::DetailUp => dossier.scroll_detail(-1, &state.library, state.size),
-        Action::Clear | Action::Quit | Action::Dossier => state.dossier = None,
+        Action::Dossier => {
+            let party = dossier.party.clone();
+            state.picker = Some(Picker::parties(state.library.docs(), Some(&party)));
+        }
+        Action::Clear | Action::Quit => state.dossier = None,
         Action::Help => state.help = Some(0),
         _ => {}
     }
