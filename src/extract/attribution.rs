@@ -139,14 +139,22 @@ impl Resolver {
 
     /// The full name for a (possibly partial) name.
     fn expand(&self, name: &str) -> String {
+        self.expand_as(name, None)
+    }
+
+    /// The full name for a (possibly partial) name, skipping people of the other gender
+    /// ("Mrs. Clinton" is not "Bill Clinton").
+    fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
         let last = name.split_whitespace().last().unwrap_or(name);
         self.people
             .iter()
             .rev()
             .take(RECENT)
             .find(|p| {
-                p.name == name
-                    || (p.name.split_whitespace().last() == Some(last) && p.name.len() > name.len())
+                (p.name == name
+                    || (p.name.split_whitespace().last() == Some(last)
+                        && p.name.len() > name.len()))
+                    && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
             .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
@@ -199,7 +207,7 @@ impl Resolver {
                 party,
                 gender,
             } => {
-                let full = self.expand(&name);
+                let full = self.expand_as(&name, gender);
                 self.note_person(&full, party.clone(), gender);
                 if let Some(p) = &party {
                     self.set_party(&full, p);
