@@ -12,9 +12,9 @@ use std::path::PathBuf;
 /// Floors: metric name in the scorer's JSON line, and the lowest accepted value.
 const FLOORS: &[(&str, f64)] = &[
     ("quote_f1", 0.950),
-    ("speaker_acc", 0.785),
-    ("quote_speaker_f1", 0.750),
-    ("stmt_f1_strict", 0.505),
+    ("speaker_acc", 0.805),
+    ("quote_speaker_f1", 0.770),
+    ("stmt_f1_strict", 0.550),
 ];
 
 fn corpus() -> Option<PathBuf> {
