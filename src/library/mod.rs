@@ -223,6 +223,11 @@ impl Library {
             changed = true;
             match update {
                 Update::Read(docs) => {
+                    // Titles and dates fill in for briefings already listed; the order and
+                    // the path lookup only change when a file appeared since the listing
+                    // (re-sorting 100,000 paths for every round of reading would cost
+                    // more than the reading).
+                    let mut appended = false;
                     for doc in docs {
                         match self.by_path.get(&doc.path) {
                             Some(&id) => self.catalog.docs[id as usize] = doc,
@@ -230,10 +235,15 @@ impl Library {
                                 let mut words = index::WordBatch::default();
                                 words.add_empty();
                                 self.catalog.append(vec![doc], &words);
+                                appended = true;
                             }
                         }
                     }
-                    self.reorder();
+                    if appended {
+                        self.reorder();
+                    } else {
+                        self.touched();
+                    }
                 }
                 Update::Ready(catalog, error) => {
                     self.catalog = *catalog;
@@ -275,6 +285,12 @@ impl Library {
             .map(|&id| (docs[id as usize].path.clone(), id))
             .collect();
         self.order = order;
+        self.touched();
+    }
+
+    /// Tells views the list or index changed: a new generation, and no search results kept
+    /// from before.
+    fn touched(&mut self) {
         self.generation += 1;
         self.terms.clear();
     }
