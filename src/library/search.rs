@@ -398,7 +398,8 @@ impl Library {
     fn speaker_docs(&self, needle: &str) -> BitSet {
         self.terms.get_or(&format!("speaker:{needle}"), || {
             let table = self.terms.speakers.get_or_init(|| {
-                let mut by_name: HashMap<&str, Vec<u32>> = HashMap::new();
+                let mut by_name: rustc_hash::FxHashMap<&str, Vec<u32>> =
+                    rustc_hash::FxHashMap::default();
                 for id in self.catalog.live.iter() {
                     for name in &self.catalog.docs[id].speakers {
                         by_name.entry(name).or_default().push(id as u32);
