@@ -93,7 +93,7 @@ enum Update {
     /// the index is done without holding a second copy of every extraction.
     Read(Vec<Doc>),
     /// Everything read and indexed; the cache error, if writing it failed.
-    Ready(Box<Catalog>, Option<String>),
+    Ready(Box<Catalog>, Option<String>, search::SpeakerTable),
     /// Files added, changed or removed since.
     Changed(watch::Change),
 }
@@ -245,11 +245,12 @@ impl Library {
                         self.touched();
                     }
                 }
-                Update::Ready(catalog, error) => {
+                Update::Ready(catalog, error, speakers) => {
                     self.catalog = *catalog;
                     self.cache_error = error;
                     self.indexed = true;
                     self.reorder();
+                    self.terms.set_speakers(speakers);
                 }
                 Update::Changed(change) => self.apply(change),
             }
@@ -403,7 +404,8 @@ impl Worker {
             },
         );
         let mut watcher = watch::Watcher::new(&catalog);
-        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()));
+        let speakers = search::speaker_table(&catalog);
+        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), speakers);
         if tx.send(ready).is_err() {
             return;
         }

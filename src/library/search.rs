@@ -300,6 +300,24 @@ impl Query {
     }
 }
 
+/// Every distinct speaker of a catalog's live briefings with the briefings that name them.
+pub type SpeakerTable = Vec<(String, Vec<u32>)>;
+
+/// Builds the [`SpeakerTable`]: the reader's background thread does it as soon as everything
+/// is read, so no keystroke waits for it.
+pub fn speaker_table(catalog: &super::catalog::Catalog) -> SpeakerTable {
+    let mut by_name: rustc_hash::FxHashMap<&str, Vec<u32>> = rustc_hash::FxHashMap::default();
+    for id in catalog.live.iter() {
+        for name in &catalog.docs[id].speakers {
+            by_name.entry(name).or_default().push(id as u32);
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, ids)| (name.to_string(), ids))
+        .collect()
+}
+
 /// Results of text terms from earlier keystrokes: typing `russia den` re-evaluates only the
 /// last word. Cleared whenever the library changes.
 #[derive(Debug, Default)]
@@ -308,10 +326,16 @@ pub struct TermCache {
     /// Every distinct speaker with the briefings that name them, built at the first
     /// `speaker:` query after a change: each keystroke of `speaker:oba` then looks through
     /// a few thousand names instead of every briefing's speakers.
-    speakers: OnceLock<Vec<(String, Vec<u32>)>>,
+    speakers: OnceLock<SpeakerTable>,
 }
 
 impl TermCache {
+    /// Takes a speaker table built elsewhere (on the background thread) for the catalog now
+    /// in use.
+    pub fn set_speakers(&mut self, table: SpeakerTable) {
+        self.speakers = OnceLock::from(table);
+    }
+
     /// Forgets everything (the index changed).
     pub fn clear(&mut self) {
         self.sets
@@ -397,19 +421,10 @@ impl Library {
     /// The briefings that name a speaker containing `needle` (folded).
     fn speaker_docs(&self, needle: &str) -> BitSet {
         self.terms.get_or(&format!("speaker:{needle}"), || {
-            let table = self.terms.speakers.get_or_init(|| {
-                let mut by_name: rustc_hash::FxHashMap<&str, Vec<u32>> =
-                    rustc_hash::FxHashMap::default();
-                for id in self.catalog.live.iter() {
-                    for name in &self.catalog.docs[id].speakers {
-                        by_name.entry(name).or_default().push(id as u32);
-                    }
-                }
-                by_name
-                    .into_iter()
-                    .map(|(name, ids)| (name.to_string(), ids))
-                    .collect()
-            });
+            let table = self
+                .terms
+                .speakers
+                .get_or_init(|| speaker_table(&self.catalog));
             let mut set = BitSet::new(self.catalog.docs.len());
             for (name, ids) in table {
                 if folded_contains(name, needle) {
