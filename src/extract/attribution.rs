@@ -899,7 +899,40 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             );
         return before_ok.then_some(((end - 1, end), appositive));
     }
-    np_left(text, toks, end).map(|r| (r, appositive))
+    let found = np_left(text, toks, end)?;
+    // "A former hostage held by ISIS said", "a report released by the ministry said": the
+    // phrase right before the verb is a passive's agent, not the speaker; the subject is the
+    // noun phrase before the participle, or unknown when that has no head we recognise.
+    let a = found.0;
+    if a >= 3
+        && toks[a - 1].span.of(text).eq_ignore_ascii_case("by")
+        && is_participle(text, &toks[a - 2])
+    {
+        return np_left(text, toks, a - 2)
+            .or_else(|| determined_phrase(toks, a - 2))
+            .map(|subject| (subject, appositive));
+    }
+    Some((found, appositive))
+}
+
+/// The words ending at `end` (exclusive) back to a determiner, a few at most ("a former
+/// hostage"): a noun phrase whose head the lexicon does not know.
+fn determined_phrase(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let floor = end.saturating_sub(5);
+    (floor..end)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].lex.is(Class::Determiner))
+        .filter(|&k| k + 1 < end)
+        .map(|k| (k, end))
+}
+
+/// A lowercase past participle ("held", "released", "taken") before "by".
+fn is_participle(text: &str, t: &Tok) -> bool {
+    let w = t.span.of(text);
+    t.is_word()
+        && !is_capitalized(w)
+        && (t.lex.is(Class::IrregularVerb) || w.ends_with("ed") || w.ends_with("en"))
 }
 
 /// "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in 2012,
@@ -1397,5 +1430,26 @@ mod tests {
             found[0].speaker.as_ref().unwrap().name,
             "one New Hampshire Democrat"
         );
+    }
+
+    #[test]
+    fn a_passive_agent_is_not_the_speaker() {
+        for (s, speaker) in [
+            (
+                "A former hostage held by ISIS said the fighters beat him.",
+                "A former hostage",
+            ),
+            (
+                "A spokesman hired by the Kremlin said the strike was legal.",
+                "A spokesman",
+            ),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
+            let got = found[0].speaker.as_ref().expect("a speaker");
+            assert_eq!(got.name, speaker, "{s}");
+            assert_eq!(got.party, None, "{s}");
+        }
     }
 }
