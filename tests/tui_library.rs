@@ -95,6 +95,42 @@ fn slash_in_the_list_speaks_the_search_language() {
 }
 
 #[test]
+fn o_lists_the_briefings_newest_first_and_back_by_path() {
+    let dir = dated_folder();
+    std::fs::write(
+        dir.path().join("a-undated.txt"),
+        "Undated note\n\nNothing happened, officials said.\n",
+    )
+    .unwrap();
+    let mut state = reader_on(dir.path(), 100, 30);
+    let names = |state: &State| -> Vec<String> {
+        state
+            .shown
+            .iter()
+            .map(|&id| {
+                let path = &state.library.doc(id).path;
+                path.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect()
+    };
+    let by_path = names(&state);
+    assert_eq!(by_path[0], "2015-02-09-donetsk-shelling.md");
+    type_keys(&mut state, "o");
+    assert_eq!(
+        names(&state),
+        [
+            "2016-09-22-us-military.txt",
+            "2015-02-09-donetsk-shelling.md",
+            "a-undated.txt"
+        ],
+        "newest first, the file-dated briefing last"
+    );
+    assert!(screen(&state).contains("Briefings 3 by date"));
+    type_keys(&mut state, "o");
+    assert_eq!(names(&state), by_path);
+}
+
+#[test]
 fn the_filter_picker_offers_what_the_library_knows() {
     let mut state = reader(&["briefings"], 120, 40);
     type_keys(&mut state, "f");

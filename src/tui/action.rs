@@ -55,6 +55,8 @@ pub enum Action {
     Filter,
     /// Pick a party and show every claim and denial it made across the library.
     Dossier,
+    /// List the briefings by date, newest first, or back by path.
+    SortList,
     /// Close what is open, else clear the search, else the filter.
     Clear,
     /// Show or hide the list of keys.
@@ -107,7 +109,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 29] = [
+    pub const BINDABLE: [Action; 30] = [
         Action::Help,
         Action::Quit,
         Action::FocusNext,
@@ -132,6 +134,7 @@ impl Action {
         Action::SearchPrev,
         Action::Filter,
         Action::Dossier,
+        Action::SortList,
         Action::Clear,
         Action::ToggleRead,
         Action::ToggleStar,
@@ -165,6 +168,7 @@ impl Action {
             Action::SearchPrev => "previous search hit",
             Action::Filter => "filter by party, speaker, kind, tag",
             Action::Dossier => "party dossier: its claims and denials across the library",
+            Action::SortList => "list by date (newest first) / by path",
             Action::Clear => "close / clear search / clear filter",
             Action::Help => "keys (this help)",
             Action::ToggleRead => "mark the briefing read / unread",

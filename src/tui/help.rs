@@ -10,10 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// How to read the screen, shown under the keys.
-pub const GUIDE: [&str; 8] = [
-    "Briefings: date and counts (the file name until read); ✗ = unreadable,",
-    "  ⚠ = read with warnings. Article: quotes highlighted, ‹name› = who spoke.",
-    "Quotes: who said what (speaker · party), in article order.",
+pub const GUIDE: [&str; 7] = [
+    "Briefings: date and counts; ✗ = unreadable, ⚠ = read with warnings.",
+    "Article: quotes highlighted, ‹name› = who spoke. Quotes: speaker · party.",
     "Claims ◀─▶ denials: a section per party, its claims on the left; a denial",
     "  sits right of the claim it answers. Party dossier: one party, everywhere.",
     "Searching in the briefings pane searches the library: words, \"phrase\",",

@@ -92,7 +92,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
 
 fn pane_title(state: &State, pane: Pane) -> String {
     match pane {
-        Pane::List => format!(" Briefings {} ", state.shown.len()),
+        Pane::List => format!(
+            " Briefings {}{} ",
+            state.shown.len(),
+            if state.by_date { " by date" } else { "" }
+        ),
         Pane::Article => {
             let lines = state.article_lines().len();
             let last =

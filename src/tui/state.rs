@@ -287,6 +287,9 @@ pub struct State {
     pub search: Option<Search>,
     /// The list search typed with `/` in the briefings pane.
     pub list_search: Option<ListSearch>,
+    /// True when the list is ordered by date, newest first (briefings that carry their own
+    /// date before those dated only by their file), rather than by path.
+    pub by_date: bool,
     /// The `/` prompt, while open.
     pub prompt: Option<Prompt>,
     /// The filter narrowing every pane.
@@ -340,6 +343,7 @@ impl State {
             size: Rect::new(0, 0, width, height),
             search: None,
             list_search: None,
+            by_date: false,
             prompt: None,
             filter: Filter::default(),
             picker: None,
@@ -568,6 +572,14 @@ impl State {
                 .filter(|&id| self.filter.doc(self.library.doc(id)))
                 .collect()
         };
+        if self.by_date {
+            // Stable: briefings of the same day keep their path order.
+            let library = &self.library;
+            self.shown.sort_by_key(|&id| {
+                let doc = library.doc(id);
+                std::cmp::Reverse((doc.has_own_date(), doc.date.as_str()))
+            });
+        }
     }
 
     /// Runs the active search again (after the briefing or the rows changed).

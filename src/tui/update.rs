@@ -85,6 +85,18 @@ fn normal_action(state: &mut State, action: Action) {
             let default = selected_party(state).or_else(|| state.filter.party.clone());
             state.picker = Some(Picker::parties(state.library.docs(), default.as_deref()));
         }
+        Action::SortList => {
+            state.by_date = !state.by_date;
+            state.refresh_list();
+            state.message = Some(
+                if state.by_date {
+                    "briefings by date, newest first (those dated only by their file last)"
+                } else {
+                    "briefings by path"
+                }
+                .into(),
+            );
+        }
         Action::Clear => clear(state),
         Action::Help => state.help = Some(0),
         Action::DetailDown => scroll_detail(state, state.focus, 1),
