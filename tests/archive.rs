@@ -10,21 +10,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The corpus folder from `SITREP_CORPUS`; `None` (with a note) when the variable is unset,
-/// a failure when it names a folder that is not there.
-fn corpus() -> Option<PathBuf> {
-    let Some(dir) = std::env::var_os("SITREP_CORPUS") else {
-        eprintln!("note: SITREP_CORPUS is not set; skipping the corpus test");
-        return None;
-    };
-    let dir = PathBuf::from(dir);
-    assert!(
-        dir.join("fnc1").is_dir(),
-        "SITREP_CORPUS={} has no fnc1/",
-        dir.display()
-    );
-    Some(dir)
-}
+#[path = "support/corpus.rs"]
+mod corpus;
 
 fn options(cache: &Path) -> Options {
     Options {
@@ -367,9 +354,11 @@ fn grep_files(word: &str, dir: &Path) -> BTreeSet<String> {
 
 #[test]
 fn plain_word_search_finds_the_same_files_as_grep() {
-    let Some(corpus) = corpus() else { return };
+    let Some(fnc1) = corpus::part("fnc1") else {
+        return;
+    };
     let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(corpus.join("fnc1"))
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(fnc1)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -400,9 +389,11 @@ fn plain_word_search_finds_the_same_files_as_grep() {
 
 #[test]
 fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
-    let Some(corpus) = corpus() else { return };
+    let Some(fnc1) = corpus::part("fnc1") else {
+        return;
+    };
     let cache = tempfile::tempdir().unwrap();
-    let lib = Library::open_blocking(&[corpus.join("fnc1")], &options(cache.path()));
+    let lib = Library::open_blocking(&[fnc1], &options(cache.path()));
     for party in ["Russia", "Islamic State"] {
         let (name, entries) = lib.dossier(party);
         assert_eq!(name, party);

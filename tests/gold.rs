@@ -6,8 +6,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-
-use std::path::PathBuf;
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// Floors: metric name in the scorer's JSON line, and the lowest accepted value.
 const FLOORS: &[(&str, f64)] = &[
@@ -17,29 +17,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("stmt_f1_strict", 0.550),
 ];
 
-fn corpus() -> Option<PathBuf> {
-    match std::env::var("SITREP_CORPUS") {
-        Ok(dir) => {
-            let dir = PathBuf::from(dir);
-            assert!(
-                dir.join("polnear-train").is_dir(),
-                "SITREP_CORPUS={} has no polnear-train/",
-                dir.display()
-            );
-            Some(dir)
-        }
-        Err(_) => {
-            eprintln!("note: SITREP_CORPUS unset; skipping the gold-set score");
-            None
-        }
-    }
-}
-
 #[test]
 fn polnear_scores_stay_above_floors() {
-    let Some(corpus) = corpus() else { return };
-    let gold = corpus.join("polnear-train");
-    let scorer = corpus.join("../eval/score.py");
+    let Some(gold) = corpus::part("polnear-train") else {
+        return;
+    };
+    let scorer = gold.join("../../eval/score.py");
     assert!(scorer.is_file(), "no scorer at {}", scorer.display());
     let text = gold.join("text");
     let stdout = cli::sitrep_stdout([

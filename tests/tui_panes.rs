@@ -2,6 +2,8 @@
 //! at 80x24 (where the side panes become tabs under the article), plus the sizes, widths
 //! and hostile text that must never break the screen, and a sample of the corpus.
 
+#[path = "support/corpus.rs"]
+mod corpus;
 mod tui_common;
 
 use ratatui::Terminal;
@@ -155,16 +157,7 @@ fn wide_characters_and_hostile_text_keep_the_grid() {
 /// without it the test prints a note and passes, with it set to a missing folder it fails.
 #[test]
 fn corpus_articles_draw() {
-    let Some(corpus) = std::env::var_os("SITREP_CORPUS") else {
-        eprintln!("note: SITREP_CORPUS is not set, so the corpus reader test is skipped");
-        return;
-    };
-    let corpus = PathBuf::from(corpus);
-    assert!(
-        corpus.is_dir(),
-        "SITREP_CORPUS is set but {} is missing",
-        corpus.display()
-    );
+    let Some(corpus) = corpus::dir() else { return };
     let paths: Vec<PathBuf> = ["fnc1", "polnear-train"]
         .iter()
         .map(|d| corpus.join(d))

@@ -18,3 +18,16 @@ pub fn dir() -> Option<PathBuf> {
     );
     Some(dir)
 }
+
+/// One part of the corpus (`fnc1`, `polnear-train`), as [`dir`] finds it; a corpus without
+/// that part is a failure.
+#[allow(dead_code)] // not every test that includes this file reads a part
+pub fn part(name: &str) -> Option<PathBuf> {
+    let part = dir()?.join(name);
+    assert!(
+        part.is_dir(),
+        "SITREP_CORPUS has no {name}/: {}",
+        part.display()
+    );
+    Some(part)
+}
