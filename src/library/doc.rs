@@ -110,6 +110,12 @@ impl Doc {
         self.date_source != DateSource::Modified
     }
 
+    /// The key that orders briefings newest first (under `Reverse`): those that carry their
+    /// own date before those dated only by their file, each by date.
+    pub fn recency(&self) -> (bool, &str) {
+        (self.has_own_date(), &self.date)
+    }
+
     /// A briefing known only by its path: listed at once, read later.
     pub fn unread(path: PathBuf, stamp: Option<Stamp>) -> Doc {
         let title = path

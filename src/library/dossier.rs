@@ -125,10 +125,7 @@ impl Library {
         // Briefings that carry their own date first, newest first; then those dated only by
         // their file (when they reached the archive), newest first. Stable: equal dates keep
         // list (path) order and article order.
-        refs.sort_by_key(|r| {
-            let doc = self.doc(r.id);
-            std::cmp::Reverse((doc.has_own_date(), doc.date.as_str()))
-        });
+        refs.sort_by_key(|r| std::cmp::Reverse(self.doc(r.id).recency()));
         (name, refs)
     }
 

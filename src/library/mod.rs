@@ -115,6 +115,8 @@ pub struct Library {
     generation: u64,
     changed_since_save: bool,
     terms: search::TermCache,
+    /// Live ids by date, newest first, computed when first asked for after a change.
+    by_date: std::sync::OnceLock<Vec<u32>>,
     gazetteer: Arc<Gazetteer>,
 }
 
@@ -151,6 +153,7 @@ impl Library {
             generation: 0,
             changed_since_save: false,
             terms: search::TermCache::default(),
+            by_date: std::sync::OnceLock::new(),
             gazetteer: options.gazetteer.clone(),
         };
         library.reorder();
@@ -294,6 +297,7 @@ impl Library {
     fn touched(&mut self) {
         self.generation += 1;
         self.terms.clear();
+        self.by_date = std::sync::OnceLock::new();
     }
 
     /// Writes the cache now if briefings changed since it was last written (the reader calls
@@ -319,6 +323,17 @@ impl Library {
     /// Briefing ids in list order (by path).
     pub fn order(&self) -> &[u32] {
         &self.order
+    }
+
+    /// Briefing ids by date, newest first: those that carry their own date, then those dated
+    /// only by their file; the same day keeps path order. Sorted once per change, so a list
+    /// shown by date costs no sort per keystroke.
+    pub fn order_by_date(&self) -> &[u32] {
+        self.by_date.get_or_init(|| {
+            let mut ids = self.order.clone();
+            ids.sort_by_key(|&id| std::cmp::Reverse(self.doc(id).recency()));
+            ids
+        })
     }
 
     /// The briefing with an id from [`Library::order`] or a search.

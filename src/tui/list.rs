@@ -5,7 +5,6 @@
 //! as ten.
 
 use crate::extract::Kind;
-use crate::library::doc::DateSource;
 use crate::tui::state::{Pane, State};
 use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, plural};
 use ratatui::Frame;
@@ -51,8 +50,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             None => {
                 // A date guessed from the file's modification time is left out: it says
                 // when the file was copied, not when the news happened.
-                let when = (doc.date_source != DateSource::Modified && !doc.date.is_empty())
-                    .then(|| one_line(&doc.date));
+                let when =
+                    (doc.has_own_date() && !doc.date.is_empty()).then(|| one_line(&doc.date));
                 let counts = if doc.extracted {
                     format!(
                         "{} · {}",

@@ -573,12 +573,12 @@ impl State {
                 .collect()
         };
         if self.by_date {
-            // Stable: briefings of the same day keep their path order.
-            let library = &self.library;
-            self.shown.sort_by_key(|&id| {
-                let doc = library.doc(id);
-                std::cmp::Reverse((doc.has_own_date(), doc.date.as_str()))
-            });
+            let bound = self.shown.iter().max().map_or(0, |&id| id as usize + 1);
+            let mut wanted = vec![false; bound];
+            self.shown.iter().for_each(|&id| wanted[id as usize] = true);
+            self.shown = (self.library.order_by_date().iter().copied())
+                .filter(|&id| wanted.get(id as usize) == Some(&true))
+                .collect();
         }
     }
 
