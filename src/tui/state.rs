@@ -160,6 +160,9 @@ pub struct Search {
     pub hits: Hits,
     /// The hit last jumped to.
     pub current: Option<usize>,
+    /// True when the search came from the list search (its words looked for in the
+    /// article), so clearing one clears both.
+    pub from_list: bool,
 }
 
 /// The `/` prompt while the user types.

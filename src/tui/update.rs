@@ -280,6 +280,7 @@ fn search_article_for_list_search(state: &mut State) {
         regex: Some(regex),
         hits,
         current: None,
+        from_list: true,
     });
     jump_to_hit(state, true);
 }
@@ -321,6 +322,7 @@ fn apply_prompt(state: &mut State) {
         regex,
         hits,
         current: None,
+        from_list: false,
     });
     jump_to_hit(state, true);
 }
@@ -410,14 +412,10 @@ enum Position {
 /// Esc outside any prompt or overlay: clears the search, else the list search, else the
 /// filter, else the mark (a list search and the article search it carried go together).
 fn clear(state: &mut State) {
-    if let Some(search) = state.search.take() {
-        let carried = state
-            .list_search
-            .as_ref()
-            .is_some_and(|l| l.text == search.query && search.pane == Pane::Article);
-        if !carried {
-            return;
-        }
+    if let Some(search) = state.search.take()
+        && !search.from_list
+    {
+        return;
     }
     if state.list_search.take().is_some() {
         state.refresh_list();
