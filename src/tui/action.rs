@@ -174,7 +174,7 @@ impl Action {
             Action::ToggleRead => "mark the briefing read / unread",
             Action::ToggleStar => "star / unstar the briefing",
             Action::Export => "write quotes and claims as Markdown",
-            Action::CopyQuote => "copy the selected quote with its speaker",
+            Action::CopyQuote => "copy the selected quote, its speaker and briefing",
             Action::Insert(_) => "type",
             Action::DeleteBack => "delete back",
             Action::Scroll { .. } => "scroll the pane under the mouse",
