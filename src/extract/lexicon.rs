@@ -6,7 +6,6 @@
 //! questions of each of the million words in a few megabytes of news. Every lookup takes a
 //! word normalised by [`super::tokens::norm`] (lowercased, dots and possessive removed).
 
-use super::swar;
 use super::tokens::{norm, strip_possessive};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -121,8 +120,8 @@ impl Lex {
 const LONGEST: usize = 24;
 
 /// A normalised word as the table keys it: its bytes, zero-padded, as three words. A
-/// fixed-size key hashes and compares in a few instructions, and is built while the word is
-/// normalised.
+/// fixed-size key hashes and compares in a few instructions, and the tokenizer builds it
+/// while it scans a word ([`KeyBuilder`]).
 type Key = [u64; LONGEST / 8];
 
 /// The key of a normalised word; `None` when no list can hold it.
@@ -133,13 +132,9 @@ fn key_of(word: &str) -> Option<Key> {
     }
     let mut padded = [0; LONGEST];
     padded[..bytes.len()].copy_from_slice(bytes);
-    Some(key_from(&padded))
-}
-
-fn key_from(padded: &[u8; LONGEST]) -> Key {
-    std::array::from_fn(|k| {
+    Some(std::array::from_fn(|k| {
         u64::from_le_bytes(padded[k * 8..k * 8 + 8].try_into().expect("8 bytes"))
-    })
+    }))
 }
 
 /// Slots of the table: a power of two, at most a quarter full, so a probe rarely goes past
@@ -240,13 +235,14 @@ pub struct KeyBuilder {
 }
 
 impl KeyBuilder {
-    /// Adds an ASCII letter or digit.
+    /// Adds an ASCII letter or digit, or a hyphen or ampersand inside the word (normalising
+    /// keeps both).
     #[inline]
-    pub fn push(&mut self, alphanumeric: u8) {
-        debug_assert!(alphanumeric.is_ascii_alphanumeric());
+    pub fn push(&mut self, byte: u8) {
+        debug_assert!(byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'&');
         if self.len < LONGEST {
-            // Setting bit 5 lowercases a letter and leaves a digit as it is.
-            self.key[self.len / 8] |= u64::from(alphanumeric | 0x20) << (8 * (self.len % 8));
+            // Setting bit 5 lowercases a letter and leaves a digit, `-` and `&` as they are.
+            self.key[self.len / 8] |= u64::from(byte | 0x20) << (8 * (self.len % 8));
         }
         self.len += 1;
     }
@@ -261,56 +257,16 @@ impl KeyBuilder {
     }
 }
 
-/// Everything the lexicon knows about a word as it stands in the text: the same as
-/// `lookup(&norm(word))` (see [`lookup_in`]).
+/// Everything the lexicon knows about a word as it stands in the text: `lookup(&norm(word))`,
+/// without normalising a word too long to be in any list. (The tokenizer builds a plain
+/// word's key as it scans it, see [`KeyBuilder`]; this serves every other word.)
 pub fn lookup_raw(word: &str) -> Lex {
-    lookup_in(word, 0, word.len())
-}
-
-/// Everything the lexicon knows about the word at `start..end` of `text`, as it stands there:
-/// the same as `lookup(&norm(&text[start..end]))`. This runs for every word of every
-/// briefing, so a plain ASCII word without dots is read as three machine words straight from
-/// the text and lowercased eight bytes at a time into its key.
-pub fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
-    let word = &text[start..end];
-    let len = strip_possessive(word).len();
-    if len > LONGEST {
-        // Dots dropped and letters that lowercase to ASCII ("K", the kelvin sign) can shrink
-        // a word at most fourfold: anything longer is no word of the lexicon.
-        return if len > 4 * LONGEST {
-            Lex::default()
-        } else {
-            lookup(&norm(word))
-        };
+    // Dropped dots and letters that lowercase to ASCII ("K", the kelvin sign) shrink a word
+    // at most fourfold: anything longer is no word of the lexicon.
+    if strip_possessive(word).len() > 4 * LONGEST {
+        return Lex::default();
     }
-    let bytes = text.as_bytes();
-    let mut key: Key = [0; 3];
-    for (k, part) in key.iter_mut().enumerate() {
-        let from = start + 8 * k;
-        let valid = len.saturating_sub(8 * k).min(8);
-        *part = match bytes.get(from..from + 8) {
-            _ if valid == 0 => 0,
-            Some(eight) => {
-                let v = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                if valid == 8 {
-                    v
-                } else {
-                    v & ((1 << (8 * valid)) - 1)
-                }
-            }
-            None => bytes[from..from + valid]
-                .iter()
-                .rev()
-                .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
-        };
-    }
-    if key
-        .iter()
-        .any(|&k| swar::non_ascii(k) != 0 || swar::has_byte(k, b'.') != 0)
-    {
-        return lookup(&norm(word));
-    }
-    find(&key.map(swar::to_lower))
+    lookup(&norm(word))
 }
 
 fn find(key: &Key) -> Lex {
@@ -2033,10 +1989,12 @@ mod tests {
         let mut built = KeyBuilder::default();
         b"SpokesMan".iter().for_each(|&b| built.push(b));
         assert_eq!(built.lookup(), lookup("spokesman"));
-        let text = "He DENIED it, the spokesman’s aides said.";
-        assert_eq!(lookup_in(text, 3, 9).cue(), Some(Cue::Deny));
-        assert!(lookup_in(text, 18, 31).is(Class::PersonRole));
-        assert_eq!(lookup_in(text, 38, 42).cue(), Some(Cue::Speech));
+        let mut built = KeyBuilder::default();
+        b"So-Called".iter().for_each(|&b| built.push(b));
+        assert_eq!(built.lookup(), lookup_raw("So-Called"));
+        assert!(built.lookup().is(Class::FunctionWord));
+        assert!(lookup_raw("spokesman’s").is(Class::PersonRole));
+        assert_eq!(lookup_raw(&"a".repeat(1 << 20)), Lex::default());
         assert!(lookup_raw("Sen.").is(Class::Title));
     }
 }

@@ -9,7 +9,6 @@ mod lexicon;
 pub mod parties;
 mod quotes;
 mod sentences;
-mod swar;
 mod tokens;
 
 use crate::briefing::{Briefing, Span};

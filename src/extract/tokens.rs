@@ -163,6 +163,12 @@ pub fn tokenize(
                     let after = text[j + d.len_utf8()..].chars().next();
                     if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
                         j += d.len_utf8();
+                        // A hyphen or ampersand stays in the normal form; an apostrophe or
+                        // a dot need the full normalising.
+                        if matches!(d, '-' | '&') {
+                            key.push(d as u8);
+                            continue;
+                        }
                     } else {
                         break;
                     }
@@ -191,7 +197,7 @@ pub fn tokenize(
                 lex: if plain {
                     key.lookup()
                 } else {
-                    lexicon::lookup_in(text, i, j)
+                    lexicon::lookup_raw(&text[i..j])
                 },
             });
             i = j;
