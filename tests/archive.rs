@@ -339,6 +339,77 @@ fn search_json_names_path_title_date_and_lines() {
     assert!(none.stdout.is_empty());
 }
 
+/// `sitrep search` answers a text query on a current cache from the cache file alone; it
+/// must still see every change made since, be it a file rewritten in place with the same
+/// size, a new unreadable file or a damaged cache, and print what a cold start prints.
+#[test]
+fn search_on_a_warm_cache_sees_every_change_since() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let search = |args: &[&str]| {
+        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let cold = search(&["tikrit"]);
+    assert_eq!(cold.0, Some(0));
+    assert!(
+        cold.1.contains("raid.txt\tRaid on Tikrit\tRaid on Tikrit"),
+        "{cold:?}"
+    );
+    for args in [
+        &["tikrit"][..],
+        &["\"islamic state\""],
+        &["-l", "clinic"],
+        &["caf -talks"],
+    ] {
+        let first = search(args);
+        assert_eq!(
+            search(args),
+            first,
+            "warm search {args:?} differs from the first"
+        );
+    }
+    let phrase = search(&["\"islamic state\""]).1;
+    assert!(phrase.ends_with("\tIraqi forces said Islamic State fighters fled the city.\n"));
+    assert_eq!(phrase.split('\t').next(), cold.1.split('\t').next());
+    assert_eq!(search(&["caf -talks"]).0, Some(1));
+
+    // Rewritten in place, same size: only the file's time tells.
+    let raid = docs.path().join("2015-03-02 raid.txt");
+    let before = std::fs::read_to_string(&raid).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&raid, before.replace("Tikrit", "Ramadi")).unwrap();
+    assert_eq!(search(&["tikrit"]).0, Some(1), "a stale cache answered");
+    let ramadi = search(&["ramadi"]);
+    assert!(ramadi.1.contains("Raid on Ramadi"), "{ramadi:?}");
+    assert_eq!(search(&["ramadi"]), ramadi);
+
+    // An unreadable briefing is named on stderr, warm as cold.
+    std::fs::write(docs.path().join("broken.txt"), b"\x00\x00binary\x00").unwrap();
+    let named = search(&["ramadi"]);
+    assert!(named.2.contains("broken.txt"), "{named:?}");
+    assert_eq!(search(&["ramadi"]), named);
+
+    // A damaged cache is not believed.
+    let file = std::fs::read_dir(cache.path().join("sitrep"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .expect("a cache file");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let len = bytes.len();
+    for at in [len / 5, len / 2, len - 9] {
+        bytes[at] ^= 0x55;
+        std::fs::write(&file, &bytes).unwrap();
+        assert_eq!(search(&["ramadi"]), named, "damage at byte {at} of {len}");
+        bytes = std::fs::read(&file).unwrap();
+    }
+}
+
 /// The files `grep -ril -F word` finds under `dir`.
 fn grep_files(word: &str, dir: &Path) -> BTreeSet<String> {
     let out = std::process::Command::new("grep")

@@ -3,10 +3,11 @@
 
 use super::{ListFormat, note};
 use crate::extract::{Gazetteer, Kind};
+use crate::library::cache::Listed;
 use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
 use crate::library::search::Query;
-use crate::library::{Library, Options};
+use crate::library::{CachedLibrary, Library, Options};
 use crate::sanitize::visible;
 use serde::Serialize;
 use std::io::Write;
@@ -40,27 +41,40 @@ pub(super) fn exit_for(library: &Library) -> ExitCode {
 const NAMED_FAILURES: usize = 3;
 
 /// Mentions unreadable briefings on stderr: the first few with their path and reason (a
-/// folder that does not exist is usually the one), then how many more `sitrep list` names.
-fn note_failures(library: &Library) {
-    let failed: Vec<_> = library.docs().filter(|d| d.error.is_some()).collect();
-    for d in failed.iter().take(NAMED_FAILURES) {
-        let path = d.path.display().to_string();
-        let why = d.error.as_deref().unwrap_or_default();
+/// folder that does not exist is usually the one), then how many more `sitrep list` names;
+/// and a cache that could not be written.
+fn note_failures<'a>(
+    failed: impl ExactSizeIterator<Item = (&'a Path, Option<&'a str>)>,
+    cache_error: Option<&str>,
+) {
+    let count = failed.len();
+    for (path, why) in failed.take(NAMED_FAILURES) {
         note(format_args!(
             "{}: {}",
-            visible(&path, false),
-            visible(why, false)
+            visible(&path.display().to_string(), false),
+            visible(why.unwrap_or_default(), false)
         ));
     }
-    if failed.len() > NAMED_FAILURES {
-        let more = failed.len() - NAMED_FAILURES;
+    if count > NAMED_FAILURES {
+        let more = count - NAMED_FAILURES;
         note(format_args!(
             "and {more} more briefing(s) could not be read; `sitrep list` names them"
         ));
     }
-    if let Some(e) = library.cache_error() {
+    if let Some(e) = cache_error {
         note(format_args!("cache not written: {e}"));
     }
+}
+
+/// [`note_failures`] for an opened library.
+fn note_library_failures(library: &Library) {
+    let failed: Vec<&Doc> = library.docs().filter(|d| d.error.is_some()).collect();
+    note_failures(
+        failed
+            .iter()
+            .map(|d| (d.path.as_path(), d.error.as_deref())),
+        library.cache_error(),
+    );
 }
 
 /// `line` cut to about `2 * CONTEXT` characters around the first of `needles`.
@@ -121,7 +135,9 @@ pub(super) enum SearchOutput {
     Files,
 }
 
-/// `sitrep search QUERY [PATH…]`.
+/// `sitrep search QUERY [PATH…]`. A text query on a current cache is answered from the
+/// cache file as it lies ([`CachedLibrary`]); anything else opens the library, which also
+/// brings the cache up to date.
 pub(super) fn search(
     query: &str,
     paths: &[PathBuf],
@@ -131,59 +147,107 @@ pub(super) fn search(
 ) -> anyhow::Result<ExitCode> {
     let options = options(gazetteer);
     let query = Query::parse(query, gazetteer)?;
-    let library = Library::open_blocking(paths, &options);
-    let ids = library.search(&query);
+    if query.is_text_only()
+        && let Some(cached) = CachedLibrary::open(paths, &options)
+        && let Some(ids) = cached.search(&query)
+    {
+        let (cached, query) = (&cached, &query);
+        let listed: Vec<(u32, Listed)> = ids
+            .iter()
+            .filter_map(|&id| Some((id, cached.listed(id)?)))
+            .collect();
+        let hits = listed.iter().map(|(id, l)| Hit {
+            path: Path::new(l.path),
+            title: l.title,
+            date: l.date,
+            lines: Box::new(move || cached.matching_lines(*id, query)),
+        });
+        print_hits(hits, output, query, out)?;
+        let failed: Vec<Listed> = cached.failures().collect();
+        note_failures(failed.iter().map(|l| (Path::new(l.path), l.error)), None);
+        return Ok(found_status(!ids.is_empty()));
+    }
+    let opened = Library::open_blocking(paths, &options);
+    let ids = opened.search(&query);
+    let (library, query) = (&opened, &query);
+    let hits = ids.iter().map(|&id| {
+        let doc = library.doc(id);
+        Hit {
+            path: &doc.path,
+            title: &doc.title,
+            date: &doc.date,
+            lines: Box::new(move || library.matching_lines(id, query)),
+        }
+    });
+    print_hits(hits, output, query, out)?;
+    note_library_failures(library);
+    // The process ends here: handing 100,000 entries back to the allocator one by one
+    // would only delay the exit.
+    let found = !ids.is_empty();
+    std::mem::forget(opened);
+    Ok(found_status(found))
+}
+
+/// 0 when a search found something, else 1 (like grep).
+fn found_status(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// One search result as printed, from the library or the cache; its lines are found only
+/// when the output shows them.
+struct Hit<'a> {
+    path: &'a Path,
+    title: &'a str,
+    date: &'a str,
+    lines: Box<dyn Fn() -> Vec<String> + 'a>,
+}
+
+/// Prints search results: paths only, a line each with the first matching line, or JSON.
+fn print_hits<'a>(
+    hits: impl Iterator<Item = Hit<'a>>,
+    output: SearchOutput,
+    query: &Query,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let needles = query.needles();
     match output {
         SearchOutput::Files => {
-            for &id in &ids {
-                let path = library.doc(id).path.display().to_string();
-                writeln!(out, "{}", visible(&path, false))?;
+            for hit in hits {
+                writeln!(out, "{}", visible(&hit.path.display().to_string(), false))?;
             }
         }
         SearchOutput::Hits(ListFormat::Text) => {
-            for &id in &ids {
-                let doc = library.doc(id);
-                let line = library
-                    .matching_lines(id, &query)
+            for hit in hits {
+                let line = (hit.lines)()
                     .into_iter()
                     .next()
                     .map_or_else(String::new, |l| excerpt(&l, &needles));
                 writeln!(
                     out,
                     "{}\t{}\t{}",
-                    visible(&doc.path.display().to_string(), false),
-                    visible(&doc.title, false),
+                    visible(&hit.path.display().to_string(), false),
+                    visible(hit.title, false),
                     visible(&line, false)
                 )?;
             }
         }
         SearchOutput::Hits(ListFormat::Json) => {
-            let hits: Vec<SearchHit> = ids
-                .iter()
-                .map(|&id| {
-                    let doc = library.doc(id);
-                    SearchHit {
-                        path: &doc.path,
-                        title: &doc.title,
-                        date: &doc.date,
-                        lines: library.matching_lines(id, &query),
-                    }
+            let hits: Vec<SearchHit> = hits
+                .map(|hit| SearchHit {
+                    path: hit.path,
+                    title: hit.title,
+                    date: hit.date,
+                    lines: (hit.lines)(),
                 })
                 .collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
         }
     }
-    note_failures(&library);
-    // The process ends here: handing 100,000 entries back to the allocator one by one
-    // would only delay the exit.
-    let found = !ids.is_empty();
-    std::mem::forget(library);
-    Ok(if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(())
 }
 
 /// `sitrep party NAME [PATH…]`.
@@ -235,7 +299,7 @@ pub(super) fn party(
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
     }
-    note_failures(&library);
+    note_library_failures(&library);
     Ok(if entries.is_empty() {
         ExitCode::from(1)
     } else {

@@ -13,8 +13,9 @@
 //! than JSON to read back, and with no schema of its own to keep in step. The index has a
 //! plain layout of its own (see [`Index::write_to`]) so its postings load as block copies.
 
+use super::catalog::FolderState;
 use super::doc::{DateSource, Doc, DocStatement, Stamp};
-use super::index::Index;
+use super::index::{BitSet, Index, IndexView};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -23,9 +24,51 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 7;
-const SECTIONS: usize = 3;
-const HEADER_LEN: usize = 8 + 4 + 8 + SECTIONS * (8 + 4);
+const FORMAT: u32 = 8;
+const SECTIONS: usize = 4;
+/// Magic, format, engine fingerprint, folder state, then length and CRC of each section.
+const HEADER_LEN: usize = 8 + 4 + 8 + 24 + SECTIONS * (8 + 4);
+/// The folder state written when some briefing was not read yet: no scan can match it.
+const NO_STATE: FolderState = FolderState {
+    files: u64::MAX,
+    sip: 0,
+    fx: 0,
+};
+
+/// What a search needs to find its way in the list section without decoding it: where each
+/// briefing's entry starts, and which briefings could not be read (for the notes on stderr).
+/// The fourth section, a flat array of little-endian `u32`s: count, offsets, count, ids.
+struct Directory {
+    offsets: Vec<u32>,
+    failed: Vec<u32>,
+}
+
+impl Directory {
+    fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        for list in [&self.offsets, &self.failed] {
+            out.write_all(&(list.len() as u32).to_le_bytes())?;
+            for n in list {
+                out.write_all(&n.to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<Directory> {
+        let mut words = bytes
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes(w.try_into().expect("4 bytes")));
+        fn list(words: &mut impl Iterator<Item = u32>) -> Option<Vec<u32>> {
+            let n = words.next()? as usize;
+            let list: Vec<u32> = words.take(n).collect();
+            (list.len() == n).then_some(list)
+        }
+        let offsets = list(&mut words)?;
+        let failed = list(&mut words)?;
+        (bytes.len() == 4 * (2 + offsets.len() + failed.len()))
+            .then_some(Directory { offsets, failed })
+    }
+}
 
 /// The list section: the folders it was built for (a guard against file-name collisions)
 /// and what the briefing list shows of every briefing — all a warm start decodes before
@@ -45,6 +88,26 @@ struct Head<'a> {
     date: Cow<'a, str>,
     error: Option<Cow<'a, str>>,
     warned: bool,
+}
+
+/// A briefing's list entry read in place from the cache (the same bytes as [`Head`]):
+/// what `sitrep search` prints of a result.
+#[derive(Debug, Deserialize)]
+pub struct Listed<'a> {
+    /// The file.
+    #[serde(borrow)]
+    pub path: &'a str,
+    /// Size and time when it was read; `None` when it could not be looked at.
+    pub stamp: Option<Stamp>,
+    /// Its title.
+    #[serde(borrow)]
+    pub title: &'a str,
+    /// Its date (`YYYY-MM-DD`, or empty).
+    #[serde(borrow)]
+    pub date: &'a str,
+    /// Why it could not be read.
+    #[serde(borrow)]
+    pub error: Option<&'a str>,
 }
 
 /// The rest of a briefing: its extraction, for search fields and dossiers.
@@ -196,31 +259,47 @@ impl CacheFile {
         (index.doc_count() == docs.len()).then_some((docs, index))
     }
 
-    /// Replaces the cache atomically with `docs` and `index` (ids must match positions).
+    /// Replaces the cache atomically with `docs` and `index` (ids must match positions,
+    /// every briefing live).
     pub fn write(&self, docs: &[Doc], index: &Index) -> std::io::Result<()> {
+        let state = FolderState::of_docs(docs, &BitSet::full(docs.len())).unwrap_or(NO_STATE);
         write_atomically(&self.path, |file| {
             // Sections stream through a checksumming writer; the header, which needs their
             // lengths and checksums, is written last over a placeholder.
             file.write_all(&[0; HEADER_LEN])?;
-            let list = ListSection {
-                roots: Cow::Borrowed(&self.roots),
-                heads: docs.iter().map(Head::of).collect(),
-            };
-            let bodies: Vec<Body> = docs.iter().map(Body::of).collect();
             let mut sections = Vec::with_capacity(SECTIONS);
+            // The list is written entry by entry (postcard concatenates a struct's fields
+            // and prefixes a sequence with its length, so the bytes are those of one
+            // `ListSection`), noting where each entry starts for the directory.
             let mut out = Checksummed::new(&mut *file);
-            postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
+            postcard::to_io(&self.roots, &mut out).map_err(std::io::Error::other)?;
+            postcard::to_io(&docs.len(), &mut out).map_err(std::io::Error::other)?;
+            let mut offsets = Vec::with_capacity(docs.len());
+            for doc in docs {
+                offsets.push(u32::try_from(out.len).map_err(std::io::Error::other)?);
+                postcard::to_io(&Head::of(doc), &mut out).map_err(std::io::Error::other)?;
+            }
             sections.push(out.finish()?);
+            let bodies: Vec<Body> = docs.iter().map(Body::of).collect();
             let mut out = Checksummed::new(&mut *file);
             postcard::to_io(&bodies, &mut out).map_err(std::io::Error::other)?;
             sections.push(out.finish()?);
             let mut out = Checksummed::new(&mut *file);
             index.write_to(&mut out)?;
             sections.push(out.finish()?);
+            let failed = (0..docs.len() as u32)
+                .filter(|&id| docs[id as usize].error.is_some())
+                .collect();
+            let mut out = Checksummed::new(&mut *file);
+            Directory { offsets, failed }.write_to(&mut out)?;
+            sections.push(out.finish()?);
             let mut header = Vec::with_capacity(HEADER_LEN);
             header.extend_from_slice(MAGIC);
             header.extend_from_slice(&FORMAT.to_le_bytes());
             header.extend_from_slice(&engine_fingerprint().to_le_bytes());
+            for n in [state.files, state.sip, state.fx] {
+                header.extend_from_slice(&n.to_le_bytes());
+            }
             for (len, crc) in sections {
                 header.extend_from_slice(&len.to_le_bytes());
                 header.extend_from_slice(&crc.to_le_bytes());
@@ -228,6 +307,87 @@ impl CacheFile {
             file.seek(SeekFrom::Start(0))?;
             file.write_all(&header)
         })
+    }
+
+    /// The cache as it lies on disk, checked but not decoded, for answering a search
+    /// without building the library; `None` when it is missing, damaged or for other
+    /// folders. Whether it is *current* is for the caller to compare ([`Snapshot::state`]).
+    ///
+    /// The file is mapped rather than read: a search touches 40 MB of it for 100,000
+    /// briefings, and copying that into fresh memory cost more than the search. The cache is
+    /// only ever replaced by renaming a new file over it, never written in place, so the
+    /// mapped bytes cannot change under the search.
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        let mut file = std::fs::File::open(&self.path).ok()?;
+        let header = Header::read(&mut file)?;
+        // SAFETY: see above; sitrep never modifies a cache file after renaming it into
+        // place, and every section's checksum is verified before its bytes are used.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let [list, _, index, directory] = header.sections;
+        let checked = |at: SectionAt| {
+            map.get(at.range())
+                .is_some_and(|bytes| crc32fast::hash(bytes) == at.crc)
+        };
+        if !(checked(list) && checked(index) && checked(directory)) {
+            return None;
+        }
+        let [list, index, directory] = [list, index, directory].map(SectionAt::range);
+        let directory = Directory::from_bytes(&map[directory])?;
+        let (roots, _): (Vec<&str>, _) = postcard::take_from_bytes(&map[list.clone()]).ok()?;
+        if roots != self.roots {
+            return None;
+        }
+        Some(Snapshot {
+            state: header.state,
+            map,
+            list,
+            directory,
+            index,
+        })
+    }
+}
+
+/// A cache file's list, directory and index, checksums verified, read but not decoded.
+pub struct Snapshot {
+    state: FolderState,
+    map: memmap2::Mmap,
+    list: std::ops::Range<usize>,
+    directory: Directory,
+    index: std::ops::Range<usize>,
+}
+
+impl Snapshot {
+    /// The fingerprint of the folders when the cache was written.
+    pub fn state(&self) -> FolderState {
+        self.state
+    }
+
+    /// Number of briefings.
+    pub fn len(&self) -> usize {
+        self.directory.offsets.len()
+    }
+
+    /// True when the cache holds no briefing.
+    pub fn is_empty(&self) -> bool {
+        self.directory.offsets.is_empty()
+    }
+
+    /// Briefing `id`'s list entry; `None` when its bytes do not decode.
+    pub fn listed(&self, id: u32) -> Option<Listed<'_>> {
+        let at = *self.directory.offsets.get(id as usize)? as usize;
+        postcard::take_from_bytes(self.map[self.list.clone()].get(at..)?)
+            .ok()
+            .map(|(listed, _)| listed)
+    }
+
+    /// The briefings that could not be read.
+    pub fn failed(&self) -> &[u32] {
+        &self.directory.failed
+    }
+
+    /// The word index, read in place; `None` when its layout does not check out.
+    pub fn index(&self) -> Option<IndexView<'_>> {
+        IndexView::parse(&self.map[self.index.clone()]).filter(|ix| ix.doc_count() == self.len())
     }
 }
 
@@ -276,7 +436,16 @@ struct SectionAt {
 }
 
 struct Header {
+    state: FolderState,
     sections: [SectionAt; SECTIONS],
+}
+
+impl SectionAt {
+    /// The section's bytes within the file.
+    fn range(self) -> std::ops::Range<usize> {
+        let start = usize::try_from(self.offset).unwrap_or(usize::MAX);
+        start..start.saturating_add(usize::try_from(self.len).unwrap_or(usize::MAX))
+    }
 }
 
 impl Header {
@@ -294,8 +463,13 @@ impl Header {
             len: 0,
             crc: 0,
         }; SECTIONS];
+        let state = FolderState {
+            files: u64_at(20),
+            sip: u64_at(28),
+            fx: u64_at(36),
+        };
         for (i, at) in sections.iter_mut().enumerate() {
-            let field = 20 + i * 12;
+            let field = 44 + i * 12;
             *at = SectionAt {
                 offset,
                 len: u64_at(field),
@@ -304,7 +478,7 @@ impl Header {
             offset = offset.checked_add(at.len)?;
         }
         let total = file.metadata().ok()?.len();
-        (offset == total).then_some(Header { sections })
+        (offset == total).then_some(Header { state, sections })
     }
 
     /// A section's bytes, when its checksum holds.

@@ -67,15 +67,96 @@ pub type Found = (PathBuf, Result<Stamp, String>);
 pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
     let (files, mut found) = walk_entries(roots);
     found.par_extend(files.into_par_iter().map(|(path, entry)| {
-        // A folder entry is stat'ed relative to its open folder, without walking the path
-        // again; a link (no entry) is followed by path.
-        let meta = match entry {
-            Some(e) => e.metadata(),
-            None => std::fs::metadata(&path),
-        };
-        (path, meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string()))
+        let stamp = stamp_of(&path, entry.as_ref());
+        (path, stamp)
     }));
     found
+}
+
+/// The [`FolderState`] of a [`scan`], without keeping what it found: what proves a cache
+/// current.
+pub fn scan_state(roots: &[PathBuf]) -> FolderState {
+    let (files, failed) = walk_entries(roots);
+    files
+        .par_iter()
+        .map(|(path, entry)| FolderState::of_file(path, &stamp_of(path, entry.as_ref())))
+        .reduce(FolderState::default, FolderState::plus)
+        .plus(FolderState::of_found(&failed))
+}
+
+/// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
+/// walking the path again; a link (no entry) is followed by path.
+fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
+    let meta = match entry {
+        Some(e) => e.metadata(),
+        None => std::fs::metadata(path),
+    };
+    meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string())
+}
+
+/// A fingerprint of what a [`scan`] found: how many files, and two sums of a hash of each
+/// file's path and stamp (or error). Sums do not depend on the order files were found in,
+/// so a parallel scan can fold it up as it goes. The cache stores the fingerprint of the
+/// briefings it holds; when a new scan of the folders gives the same one, nothing was
+/// added, removed or changed, and a search can be answered from the cache without
+/// decoding it. Two independent 64-bit hashes make a chance match of a changed folder
+/// about 1 in 2^128; a hasher that changes with the Rust version only costs a rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FolderState {
+    /// Number of files.
+    pub files: u64,
+    /// Wrapping sum of the SipHash of each file.
+    pub sip: u64,
+    /// Wrapping sum of the Fx hash of each file.
+    pub fx: u64,
+}
+
+impl FolderState {
+    /// The fingerprint of a scan's findings.
+    pub fn of_found(found: &[Found]) -> FolderState {
+        found
+            .par_iter()
+            .map(|(path, stamp)| FolderState::of_file(path, stamp))
+            .reduce(FolderState::default, FolderState::plus)
+    }
+
+    /// The fingerprint a scan gives while every live briefing is unchanged; `None` when
+    /// some briefing is not read yet (a scan must not pass for proof that it was).
+    pub fn of_docs(docs: &[Doc], live: &BitSet) -> Option<FolderState> {
+        live.iter().try_fold(FolderState::default(), |state, id| {
+            let doc = &docs[id];
+            doc.extracted
+                .then(|| state.plus(FolderState::of_file(&doc.path, &doc.found_as())))
+        })
+    }
+
+    fn of_file(path: &Path, stamp: &Result<Stamp, String>) -> FolderState {
+        use std::hash::{Hash, Hasher};
+        fn feed(h: &mut impl Hasher, path: &Path, stamp: &Result<Stamp, String>) {
+            path.as_os_str().as_encoded_bytes().hash(h);
+            match stamp {
+                Ok(s) => (0u8, s.size, s.mtime_ns).hash(h),
+                Err(e) => (1u8, e).hash(h),
+            }
+        }
+        let mut sip = std::hash::DefaultHasher::new();
+        feed(&mut sip, path, stamp);
+        let mut fx = rustc_hash::FxHasher::default();
+        feed(&mut fx, path, stamp);
+        FolderState {
+            files: 1,
+            sip: sip.finish(),
+            fx: fx.finish(),
+        }
+    }
+
+    fn plus(self, other: FolderState) -> FolderState {
+        FolderState {
+            files: self.files + other.files,
+            sip: self.sip.wrapping_add(other.sip),
+            fx: self.fx.wrapping_add(other.fx),
+        }
+    }
 }
 
 /// A file found by a walk, with its folder entry when it is a plain file (not a link).

@@ -18,6 +18,17 @@ pub struct Stamp {
     pub mtime_ns: i64,
 }
 
+/// A briefing file's text, when the file still has `stamp` (so offsets and lines found
+/// earlier still hold); `None` once it changed or vanished.
+pub fn text_if_unchanged(path: &Path, stamp: Option<Stamp>) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if Some(Stamp::of(&meta)) != stamp {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
+}
+
 impl Stamp {
     /// The stamp of file metadata.
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
@@ -148,12 +159,7 @@ impl Doc {
     /// The briefing's text as the extraction saw it, when the file is still the one that
     /// was read (same size and time); `None` once it changed or vanished.
     pub fn current_text(&self) -> Option<String> {
-        let meta = std::fs::metadata(&self.path).ok()?;
-        if Some(Stamp::of(&meta)) != self.stamp {
-            return None;
-        }
-        let bytes = std::fs::read(&self.path).ok()?;
-        crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
+        text_if_unchanged(&self.path, self.stamp)
     }
 
     /// Number of statements of a kind.

@@ -143,19 +143,25 @@ impl Postings {
         self.next = id + 1;
     }
 
-    fn for_each(&self, mut each: impl FnMut(u32)) {
-        let (mut id, mut gap, mut shift) = (0u32, 0u32, 0u32);
-        for &b in &self.bytes {
-            gap |= u32::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                id += gap;
-                each(id);
-                id += 1;
-                gap = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
+    fn for_each(&self, each: impl FnMut(u32)) {
+        for_each_id(&self.bytes, each);
+    }
+}
+
+/// Decodes a posting list's bytes (see [`Postings`]), in the index or straight from the
+/// cache file.
+fn for_each_id(bytes: &[u8], mut each: impl FnMut(u32)) {
+    let (mut id, mut gap, mut shift) = (0u32, 0u32, 0u32);
+    for &b in bytes {
+        gap |= u32::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            id += gap;
+            each(id);
+            id += 1;
+            gap = 0;
+            shift = 0;
+        } else {
+            shift += 7;
         }
     }
 }
@@ -296,29 +302,7 @@ impl Index {
 
     /// The briefings holding a word that contains `needle` (folded, without spaces).
     pub fn containing(&self, needle: &str) -> BitSet {
-        let mut found = BitSet::new(self.doc_count());
-        if needle.is_empty() {
-            return BitSet::full(self.doc_count());
-        }
-        if let [b] = needle.as_bytes()
-            && let Some(bit) = char_bit(*b)
-        {
-            for (id, mask) in self.masks.iter().enumerate() {
-                if mask & bit != 0 {
-                    found.insert(id);
-                }
-            }
-            return found;
-        }
-        let mut last_word = usize::MAX;
-        for at in memchr::memmem::find_iter(self.vocabulary.as_bytes(), needle.as_bytes()) {
-            let word = self.starts.partition_point(|&s| s as usize <= at) - 1;
-            if word != last_word {
-                last_word = word;
-                self.postings[word].for_each(|id| found.insert(id as usize));
-            }
-        }
-        found
+        containing(self, needle)
     }
 
     /// The index as bytes for the cache: counts, the vocabulary, word offsets, then each
@@ -345,46 +329,19 @@ impl Index {
 
     /// Reads what [`Index::write_to`] wrote; `None` when the bytes do not hold an index.
     pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
-        let mut rest = bytes;
-        let mut take = |n: usize| -> Option<&[u8]> {
-            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
-            rest = tail;
-            Some(head)
-        };
-        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
-        let docs = u32_of(take(4)?);
-        let words = u32_of(take(4)?) as usize;
-        let vocab_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
-        let vocabulary = std::str::from_utf8(take(vocab_len)?).ok()?.to_string();
-        let table = take(words.checked_mul(12)?)?;
-        let mut starts = Vec::with_capacity(words);
-        let mut postings = Vec::with_capacity(words);
-        for row in table.chunks_exact(12) {
-            let start = u32_of(&row[..4]);
-            if start as usize >= vocab_len || starts.last().is_some_and(|&s| s >= start) {
-                return None;
-            }
-            starts.push(start);
-            let next = u32_of(&row[4..8]);
-            if next > docs {
-                return None;
-            }
-            let bytes = take(u32_of(&row[8..]) as usize)?.to_vec();
-            postings.push(Postings { bytes, next });
-        }
-        let masks = take((docs as usize).checked_mul(8)?)?
-            .chunks_exact(8)
-            .map(|m| u64::from_le_bytes(m.try_into().expect("8 bytes")))
+        let view = IndexView::parse(bytes)?;
+        let postings = (0..view.word_count())
+            .map(|w| Postings {
+                bytes: view.posting_bytes(w).to_vec(),
+                next: view.row(w).1,
+            })
             .collect();
-        if !rest.is_empty() {
-            return None;
-        }
         Some(Index {
-            vocabulary,
-            starts,
+            vocabulary: view.vocabulary.to_string(),
+            starts: (0..view.word_count()).map(|w| view.row(w).0).collect(),
             postings,
-            docs,
-            masks,
+            docs: view.docs,
+            masks: (0..view.doc_count()).map(|id| view.mask(id)).collect(),
             lookup: FxHashMap::default(),
         })
     }
@@ -417,6 +374,190 @@ impl Index {
         }
         out
     }
+}
+
+/// What substring search needs of a word index, whether owned ([`Index`]) or read in place
+/// from the cache ([`IndexView`]): both answer a word the same way.
+trait Words {
+    fn doc_count(&self) -> usize;
+    fn vocabulary(&self) -> &str;
+    /// The word whose text holds vocabulary byte `at`.
+    fn word_at(&self, at: usize) -> usize;
+    fn mask(&self, id: usize) -> u64;
+    fn for_each_posting(&self, word: usize, each: impl FnMut(u32));
+}
+
+impl Words for Index {
+    fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    fn vocabulary(&self) -> &str {
+        &self.vocabulary
+    }
+
+    fn word_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s as usize <= at) - 1
+    }
+
+    fn mask(&self, id: usize) -> u64 {
+        self.masks[id]
+    }
+
+    fn for_each_posting(&self, word: usize, each: impl FnMut(u32)) {
+        self.postings[word].for_each(each);
+    }
+}
+
+/// The briefings holding a word that contains `needle`: the vocabulary is scanned with
+/// `memmem` and every word hit merges its posting list; one ASCII letter or digit is
+/// answered from the per-briefing masks instead (it would hit nearly every word).
+fn containing(words: &impl Words, needle: &str) -> BitSet {
+    let mut found = BitSet::new(words.doc_count());
+    if needle.is_empty() {
+        return BitSet::full(words.doc_count());
+    }
+    if let [b] = needle.as_bytes()
+        && let Some(bit) = char_bit(*b)
+    {
+        for id in 0..words.doc_count() {
+            if words.mask(id) & bit != 0 {
+                found.insert(id);
+            }
+        }
+        return found;
+    }
+    let mut last_word = usize::MAX;
+    for at in memchr::memmem::find_iter(words.vocabulary().as_bytes(), needle.as_bytes()) {
+        let word = words.word_at(at);
+        if word != last_word {
+            last_word = word;
+            words.for_each_posting(word, |id| found.insert(id as usize));
+        }
+    }
+    found
+}
+
+/// An index read in place from the bytes [`Index::write_to`] wrote, checked but not
+/// copied: `sitrep search` on a current cache looks up its words without building the
+/// 128,000 posting lists of a 100,000-briefing archive.
+#[derive(Debug)]
+pub struct IndexView<'a> {
+    docs: u32,
+    vocabulary: &'a str,
+    /// Per word: vocabulary offset, one past its last id, posting length (12 bytes).
+    table: &'a [u8],
+    /// Per word, where its posting bytes start in `postings`.
+    posting_starts: Vec<usize>,
+    postings: &'a [u8],
+    masks: &'a [u8],
+}
+
+impl<'a> IndexView<'a> {
+    /// Checks the layout (lengths add up, word offsets increase, ids in range) and borrows
+    /// it; `None` when the bytes do not hold an index.
+    pub fn parse(bytes: &'a [u8]) -> Option<IndexView<'a>> {
+        let mut rest = bytes;
+        let mut take = |n: usize| -> Option<&'a [u8]> {
+            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
+            rest = tail;
+            Some(head)
+        };
+        let docs = u32_at(take(4)?, 0);
+        let words = u32_at(take(4)?, 0) as usize;
+        let vocab_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
+        let vocabulary = std::str::from_utf8(take(vocab_len)?).ok()?;
+        let table = take(words.checked_mul(12)?)?;
+        let mut posting_starts = Vec::with_capacity(words + 1);
+        let mut posting_len = 0usize;
+        let mut last_start = None;
+        for row in table.chunks_exact(12) {
+            let start = u32_at(row, 0);
+            if start as usize >= vocab_len || last_start.is_some_and(|s| s >= start) {
+                return None;
+            }
+            last_start = Some(start);
+            if u32_at(row, 4) > docs {
+                return None;
+            }
+            posting_starts.push(posting_len);
+            posting_len = posting_len.checked_add(u32_at(row, 8) as usize)?;
+        }
+        posting_starts.push(posting_len);
+        let postings = take(posting_len)?;
+        let masks = take((docs as usize).checked_mul(8)?)?;
+        rest.is_empty().then_some(IndexView {
+            docs,
+            vocabulary,
+            table,
+            posting_starts,
+            postings,
+            masks,
+        })
+    }
+
+    /// Number of briefing ids.
+    pub fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    /// Number of distinct words.
+    pub fn word_count(&self) -> usize {
+        self.table.len() / 12
+    }
+
+    /// The briefings holding a word that contains `needle` (folded, without spaces).
+    pub fn containing(&self, needle: &str) -> BitSet {
+        containing(self, needle)
+    }
+
+    /// A word's vocabulary offset and one past its last id.
+    fn row(&self, word: usize) -> (u32, u32) {
+        (
+            u32_at(self.table, word * 12),
+            u32_at(self.table, word * 12 + 4),
+        )
+    }
+
+    fn posting_bytes(&self, word: usize) -> &'a [u8] {
+        &self.postings[self.posting_starts[word]..self.posting_starts[word + 1]]
+    }
+}
+
+impl Words for IndexView<'_> {
+    fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    fn vocabulary(&self) -> &str {
+        self.vocabulary
+    }
+
+    fn word_at(&self, at: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.word_count());
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if self.row(mid).0 as usize <= at {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    fn mask(&self, id: usize) -> u64 {
+        u64::from_le_bytes(self.masks[id * 8..id * 8 + 8].try_into().expect("8 bytes"))
+    }
+
+    fn for_each_posting(&self, word: usize, each: impl FnMut(u32)) {
+        for_each_id(self.posting_bytes(word), each);
+    }
+}
+
+/// The little-endian `u32` at `at`.
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"))
 }
 
 #[cfg(test)]
@@ -470,6 +611,10 @@ mod tests {
         ix.write_to(&mut bytes).unwrap();
         let back = Index::from_bytes(&bytes).unwrap();
         assert_eq!(ids(&back.containing("eta")), [0, 1]);
+        let view = IndexView::parse(&bytes).unwrap();
+        for needle in ["eta", "a", "delta", "gamma", "zz", "d"] {
+            assert_eq!(view.containing(needle), ix.containing(needle), "{needle}");
+        }
         assert_eq!(back.doc_count(), 3);
         assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         let mut longer = bytes.clone();

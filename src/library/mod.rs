@@ -8,6 +8,7 @@
 //! for `sitrep extract`.
 
 pub mod cache;
+pub mod cached;
 pub mod catalog;
 pub mod doc;
 pub mod dossier;
@@ -21,6 +22,7 @@ pub mod watch;
 use crate::briefing::{Briefing, LoadError, collect_paths};
 use crate::extract::{Extraction, Gazetteer, extract};
 use cache::CacheFile;
+pub use cached::CachedLibrary;
 use catalog::Catalog;
 pub use catalog::Progress;
 use doc::Doc;
@@ -87,6 +89,16 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The cache file of `roots` with these options (none without a cache folder). The
+    /// configured parties are part of its name: other parties, other extraction.
+    fn cache_file(&self, roots: &[PathBuf]) -> Option<CacheFile> {
+        self.cache_dir
+            .as_deref()
+            .map(|dir| CacheFile::new(dir, roots, &self.gazetteer.names().join("\0")))
+    }
+}
+
 /// What the background thread hands over.
 enum Update {
     /// A round of briefings read: path, title and date, so the list shows titles before
@@ -135,10 +147,7 @@ impl std::fmt::Debug for Library {
 
 impl Library {
     fn new(roots: &[PathBuf], options: &Options, catalog: Catalog) -> Library {
-        let cache = options
-            .cache_dir
-            .as_deref()
-            .map(|dir| CacheFile::new(dir, roots, &options.gazetteer.names().join("\0")));
+        let cache = options.cache_file(roots);
         let mut library = Library {
             roots: roots.to_vec(),
             catalog,

@@ -20,6 +20,7 @@ use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
 /// A query that could not be understood, with what to type instead.
@@ -243,6 +244,29 @@ impl Query {
         Ok(Query { terms, kinds })
     }
 
+    /// True when every term is a word or a phrase: the word index and the files answer
+    /// such a query without any briefing's extraction.
+    pub fn is_text_only(&self) -> bool {
+        self.terms
+            .iter()
+            .all(|t| matches!(t.what, What::Word(_) | What::Phrase { .. }))
+    }
+
+    /// Narrows `set` by the text terms: `matches` gives the briefings holding a word or
+    /// phrase; a negated term removes them.
+    fn narrow_by_text(&self, set: &mut BitSet, matches: impl Fn(&What) -> BitSet) {
+        for t in &self.terms {
+            if matches!(t.what, What::Word(_) | What::Phrase { .. }) {
+                let found = matches(&t.what);
+                if t.negated {
+                    set.and_not(&found);
+                } else {
+                    set.and(&found);
+                }
+            }
+        }
+    }
+
     /// True when the query asks for nothing (every briefing matches).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -390,27 +414,92 @@ impl QuickPhrase {
     }
 }
 
+/// The briefings among `live` that hold `phrase`: those holding all of its `pieces` (as
+/// `word` finds them) are candidates, and their files are checked in parallel.
+fn phrase_hits<'p>(
+    phrase: &str,
+    pieces: &[String],
+    live: &BitSet,
+    word: impl Fn(&str) -> BitSet,
+    path_of: impl Fn(usize) -> Option<&'p Path> + Sync,
+) -> BitSet {
+    let mut candidates = live.clone();
+    for p in pieces {
+        candidates.and(&word(p));
+    }
+    let ids: Vec<usize> = candidates.iter().collect();
+    let quick = QuickPhrase::new(phrase);
+    let hits: Vec<usize> = ids
+        .into_par_iter()
+        .filter(|&id| path_of(id).is_some_and(|path| quick.in_file(path, phrase)))
+        .collect();
+    let mut set = BitSet::new(live.len());
+    hits.into_iter().for_each(|id| set.insert(id));
+    set
+}
+
+/// The lines of `text` that hold one of `needles` (folded words, or phrases with single
+/// spaces), each as it stands in the file, trimmed: what `sitrep search` shows.
+pub(super) fn lines_holding(text: &str, needles: &[&str]) -> Vec<String> {
+    let mut folded = String::new();
+    text.lines()
+        .filter(|line| {
+            folded.clear();
+            fold_into(line, &mut folded);
+            needles.iter().any(|n| {
+                if n.contains(' ') {
+                    single_spaced(&folded).contains(n)
+                } else {
+                    folded.contains(n)
+                }
+            })
+        })
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// A search answered from the cache as it lies on disk (see [`super::CachedLibrary`]):
+/// only text terms, which the index and the files answer. The ids come in list order (by
+/// path); `None` when the query has other terms or the cache's entries do not decode.
+pub(super) fn search_snapshot(
+    query: &Query,
+    snapshot: &super::cache::Snapshot,
+) -> Option<Vec<u32>> {
+    if !query.is_text_only() {
+        return None;
+    }
+    let index = snapshot.index()?;
+    let path_of = |id: usize| snapshot.listed(id as u32).map(|l| Path::new(l.path));
+    let live = BitSet::full(snapshot.len());
+    let mut set = live.clone();
+    query.narrow_by_text(&mut set, |what| match what {
+        What::Word(w) => index.containing(w),
+        What::Phrase { text, pieces } => {
+            phrase_hits(text, pieces, &live, |w| index.containing(w), path_of)
+        }
+        _ => live.clone(),
+    });
+    let mut found: Vec<(&Path, u32)> = set
+        .iter()
+        .map(|id| path_of(id).map(|path| (path, id as u32)))
+        .collect::<Option<_>>()?;
+    found.sort_unstable_by(|a, b| super::catalog::path_order(a.0, b.0));
+    Some(found.into_iter().map(|(_, id)| id).collect())
+}
+
 impl Library {
     fn text_matches(&self, what: &What) -> BitSet {
         let n = self.catalog.docs.len();
         let index = &self.catalog.index;
+        let word = |w: &str| self.terms.get_or(w, || index.containing(w));
         let mut set = match what {
-            What::Word(w) => self.terms.get_or(w, || index.containing(w)),
+            What::Word(w) => word(w),
             What::Phrase { text, pieces } => self.terms.get_or(&format!("\"{text}"), || {
-                let mut candidates = BitSet::full(index.doc_count());
-                for p in pieces {
-                    candidates.and(&self.terms.get_or(p, || index.containing(p)));
-                }
-                candidates.and(&self.catalog.live);
-                let ids: Vec<usize> = candidates.iter().collect();
-                let quick = QuickPhrase::new(text);
-                let hits: Vec<usize> = ids
-                    .into_par_iter()
-                    .filter(|&id| quick.in_file(&self.catalog.docs[id].path, text))
-                    .collect();
-                let mut set = BitSet::new(index.doc_count());
-                hits.into_iter().for_each(|id| set.insert(id));
-                set
+                let mut live = self.catalog.live.clone();
+                live.grow(index.doc_count());
+                phrase_hits(text, pieces, &live, word, |id| {
+                    Some(self.catalog.docs[id].path.as_path())
+                })
             }),
             _ => BitSet::full(n),
         };
@@ -439,16 +528,7 @@ impl Library {
     /// [`Library::is_indexed`], they find only what has been indexed.
     pub fn search(&self, query: &Query) -> Vec<u32> {
         let mut set = self.catalog.live.clone();
-        for t in &query.terms {
-            if matches!(t.what, What::Word(_) | What::Phrase { .. }) {
-                let found = self.text_matches(&t.what);
-                if t.negated {
-                    set.and_not(&found);
-                } else {
-                    set.and(&found);
-                }
-            }
-        }
+        query.narrow_by_text(&mut set, |what| self.text_matches(what));
         // Only briefings naming the speaker can match; the full check below still decides.
         for t in query.terms.iter().filter(|t| !t.negated) {
             if let What::Speaker(v) = &t.what {
@@ -496,21 +576,7 @@ impl Library {
             lines.dedup();
             return lines;
         }
-        let mut folded = String::new();
-        text.lines()
-            .filter(|line| {
-                folded.clear();
-                fold_into(line, &mut folded);
-                needles.iter().any(|n| {
-                    if n.contains(' ') {
-                        single_spaced(&folded).contains(n)
-                    } else {
-                        folded.contains(n)
-                    }
-                })
-            })
-            .map(|l| l.trim().to_string())
-            .collect()
+        lines_holding(&text, &needles)
     }
 }
 
