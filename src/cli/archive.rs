@@ -9,6 +9,7 @@ use crate::library::fold::fold_char;
 use crate::library::search::Query;
 use crate::library::{CachedLibrary, Library, Options};
 use crate::sanitize::visible;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -203,10 +204,11 @@ struct Hit<'a> {
     path: &'a Path,
     title: &'a str,
     date: &'a str,
-    lines: Box<dyn Fn() -> Vec<String> + 'a>,
+    lines: Box<dyn Fn() -> Vec<String> + Sync + 'a>,
 }
 
 /// Prints search results: paths only, a line each with the first matching line, or JSON.
+/// The matching lines of all results are found in parallel (each is a file to read).
 fn print_hits<'a>(
     hits: impl Iterator<Item = Hit<'a>>,
     output: SearchOutput,
@@ -214,6 +216,7 @@ fn print_hits<'a>(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let needles = query.needles();
+    let hits: Vec<Hit> = hits.collect();
     match output {
         SearchOutput::Files => {
             for hit in hits {
@@ -221,11 +224,16 @@ fn print_hits<'a>(
             }
         }
         SearchOutput::Hits(ListFormat::Text) => {
-            for hit in hits {
-                let line = (hit.lines)()
-                    .into_iter()
-                    .next()
-                    .map_or_else(String::new, |l| excerpt(&l, &needles));
+            let firsts: Vec<String> = hits
+                .par_iter()
+                .map(|hit| {
+                    (hit.lines)()
+                        .into_iter()
+                        .next()
+                        .map_or_else(String::new, |l| excerpt(&l, &needles))
+                })
+                .collect();
+            for (hit, line) in hits.iter().zip(firsts) {
                 writeln!(
                     out,
                     "{}\t{}\t{}",
@@ -237,6 +245,7 @@ fn print_hits<'a>(
         }
         SearchOutput::Hits(ListFormat::Json) => {
             let hits: Vec<SearchHit> = hits
+                .par_iter()
                 .map(|hit| SearchHit {
                     path: hit.path,
                     title: hit.title,

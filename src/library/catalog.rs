@@ -4,7 +4,7 @@
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
 use super::index::{BitSet, Index, WordBatch};
-use crate::briefing::is_briefing_file;
+use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -62,26 +62,26 @@ pub struct Catalog {
 pub type Found = (PathBuf, Result<Stamp, String>);
 
 /// The briefing files under some folders, each with its stamp, in no particular order:
-/// [`walk`], then every file stat'ed once, in parallel. On 100,000 briefings this is most
-/// of what a warm start costs.
+/// [`walk`], stat'ing every file once as its folder is listed, in parallel. On 100,000
+/// briefings this is most of what a warm start costs.
 pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
-    let (files, mut found) = walk_entries(roots);
-    found.par_extend(files.into_par_iter().map(|(path, entry)| {
+    let (mut found, failed) = walk_with(roots, &|path, entry| {
         let stamp = stamp_of(&path, entry.as_ref());
         (path, stamp)
-    }));
+    });
+    found.extend(failed);
     found
 }
 
 /// The [`FolderState`] of a [`scan`], without keeping what it found: what proves a cache
 /// current.
 pub fn scan_state(roots: &[PathBuf]) -> FolderState {
-    let (files, failed) = walk_entries(roots);
-    files
-        .par_iter()
-        .map(|(path, entry)| FolderState::of_file(path, &stamp_of(path, entry.as_ref())))
-        .reduce(FolderState::default, FolderState::plus)
-        .plus(FolderState::of_found(&failed))
+    let (states, failed) = walk_with(roots, &|path, entry| {
+        FolderState::of_file(&path, &stamp_of(&path, entry.as_ref()))
+    });
+    states
+        .into_iter()
+        .fold(FolderState::of_found(&failed), FolderState::plus)
 }
 
 /// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
@@ -92,6 +92,91 @@ fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, Str
         None => std::fs::metadata(path),
     };
     meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string())
+}
+
+/// What a walk does with each briefing file it lists: given its path and its folder entry
+/// (`None` for a link or a file named as a root).
+type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<std::fs::DirEntry>) -> T + Sync);
+
+/// The briefing files under some folders without touching the files themselves (what the
+/// list needs on a first start), plus the folders that could not be read.
+pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
+    walk_with(roots, &|path, _| path)
+}
+
+/// Walks folders, handing each briefing file to `each_file` as soon as its folder is
+/// listed. Folders are read in parallel, and the files of one folder handled in parallel
+/// too (an archive may be one flat folder); file types come from the listing, so only
+/// symbolic links need a look; a folder reached twice (a link loop) is walked once; hidden
+/// entries are skipped.
+fn walk_with<T: Send>(roots: &[PathBuf], each_file: EachFile<T>) -> (Vec<T>, Vec<Found>) {
+    let seen = Mutex::new(HashSet::new());
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => walk_dir(root, &seen, each_file, &mut files, &mut failed),
+            Ok(_) => files.push(each_file(root.clone(), None)),
+            Err(e) => failed.push((root.clone(), Err(e.to_string()))),
+        }
+    }
+    (files, failed)
+}
+
+fn walk_dir<T: Send>(
+    dir: &Path,
+    seen: &Mutex<HashSet<PathBuf>>,
+    each_file: EachFile<T>,
+    files: &mut Vec<T>,
+    failed: &mut Vec<Found>,
+) {
+    let first_visit = std::fs::canonicalize(dir)
+        .map(|c| seen.lock().expect("walk lock").insert(c))
+        .unwrap_or(true);
+    if !first_visit {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
+    };
+    let mut dirs = Vec::new();
+    let mut here = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        // The name is the path's last part (a join never ends in a separator).
+        let bytes = path.as_os_str().as_encoded_bytes();
+        let name = memchr::memrchr(b'/', bytes).map_or(bytes, |slash| &bytes[slash + 1..]);
+        if name.starts_with(b".") {
+            continue;
+        }
+        let (is_dir, is_link) = match entry.file_type() {
+            Ok(t) if t.is_symlink() => (path.is_dir(), true),
+            Ok(t) => (t.is_dir(), false),
+            Err(_) => (false, true),
+        };
+        if is_dir {
+            dirs.push(path);
+        } else if is_briefing_name(name) {
+            here.push((path, (!is_link).then_some(entry)));
+        }
+    }
+    files.par_extend(
+        here.into_par_iter()
+            .map(|(path, entry)| each_file(path, entry)),
+    );
+    let below: Vec<(Vec<T>, Vec<Found>)> = dirs
+        .par_iter()
+        .map(|d| {
+            let (mut f, mut e) = (Vec::new(), Vec::new());
+            walk_dir(d, seen, each_file, &mut f, &mut e);
+            (f, e)
+        })
+        .collect();
+    for (f, e) in below {
+        files.extend(f);
+        failed.extend(e);
+    }
 }
 
 /// A fingerprint of what a [`scan`] found: how many files, and two sums of a hash of each
@@ -156,79 +241,6 @@ impl FolderState {
             sip: self.sip.wrapping_add(other.sip),
             fx: self.fx.wrapping_add(other.fx),
         }
-    }
-}
-
-/// A file found by a walk, with its folder entry when it is a plain file (not a link).
-type Listed = (PathBuf, Option<std::fs::DirEntry>);
-
-/// The briefing files under some folders without touching the files themselves (what the
-/// list needs on a first start), plus the folders that could not be read. Folders are read
-/// in parallel; file types come from the listing, so only symbolic links need a look;
-/// a folder reached twice (a link loop) is walked once; hidden entries are skipped.
-pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
-    let (files, failed) = walk_entries(roots);
-    (files.into_iter().map(|(p, _)| p).collect(), failed)
-}
-
-fn walk_entries(roots: &[PathBuf]) -> (Vec<Listed>, Vec<Found>) {
-    let seen = Mutex::new(HashSet::new());
-    let mut files = Vec::new();
-    let mut failed = Vec::new();
-    for root in roots {
-        match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => walk_dir(root, &seen, &mut files, &mut failed),
-            Ok(_) => files.push((root.clone(), None)),
-            Err(e) => failed.push((root.clone(), Err(e.to_string()))),
-        }
-    }
-    (files, failed)
-}
-
-fn walk_dir(
-    dir: &Path,
-    seen: &Mutex<HashSet<PathBuf>>,
-    files: &mut Vec<Listed>,
-    failed: &mut Vec<Found>,
-) {
-    let first_visit = std::fs::canonicalize(dir)
-        .map(|c| seen.lock().expect("walk lock").insert(c))
-        .unwrap_or(true);
-    if !first_visit {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
-    };
-    let mut dirs = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        let (is_dir, is_link) = match entry.file_type() {
-            Ok(t) if t.is_symlink() => (path.is_dir(), true),
-            Ok(t) => (t.is_dir(), false),
-            Err(_) => (false, true),
-        };
-        if is_dir {
-            dirs.push(path);
-        } else if is_briefing_file(&path) {
-            files.push((path, (!is_link).then_some(entry)));
-        }
-    }
-    let below: Vec<(Vec<Listed>, Vec<Found>)> = dirs
-        .par_iter()
-        .map(|d| {
-            let (mut f, mut e) = (Vec::new(), Vec::new());
-            walk_dir(d, seen, &mut f, &mut e);
-            (f, e)
-        })
-        .collect();
-    for (f, e) in below {
-        files.extend(f);
-        failed.extend(e);
     }
 }
 
