@@ -146,7 +146,13 @@ impl Dossier {
                 .map_or_else(String::new, |o| format!("{o}: "));
             text.push_str(&format!(" — answers {other}{said}"));
         }
-        Some(one_line(&text))
+        // Which file first: copies of one story in several briefings share title and date.
+        let path = library
+            .roots()
+            .iter()
+            .find_map(|root| doc.path.strip_prefix(root).ok())
+            .unwrap_or(&doc.path);
+        Some(one_line(&format!("{} · {text}", path.display())))
     }
 
     /// How many entries fill the screen from the first one shown.
