@@ -435,3 +435,47 @@ fn new_briefings_appear_in_the_list_by_themselves() {
         "the reader saved its cache on quit, in the test's own folder"
     );
 }
+
+#[test]
+fn the_reader_opens_again_where_the_analyst_stopped() {
+    if !tmux_ready("the resume test") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    for entry in std::fs::read_dir(&shipped).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(folder.path(), config_home.path());
+    // Only the open briefing's article shows its alternate headline.
+    let kobani = "Kurdish commanders deny Kobani fighter captured";
+    let start = || {
+        tmux.wait_for_prompt();
+        tmux.type_text(&format!("{} .", env!("CARGO_BIN_EXE_sitrep")));
+        tmux.send(&["Enter"]);
+        tmux.wait("the reader", |s| s.contains("Claims ◀─▶ denials"))
+    };
+    let first = start();
+    assert!(
+        !first.contains(kobani),
+        "a first start opens the first briefing"
+    );
+    tmux.type_text("]]");
+    tmux.wait_for(kobani);
+    tmux.type_text("q");
+    let again = start();
+    let again = if again.contains(kobani) {
+        again
+    } else {
+        tmux.wait_for(kobani)
+    };
+    assert!(again.contains("3/4"), "{again}");
+    tmux.type_text("[[q");
+    let third = start();
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!tmux.screen().contains(kobani), "{third}");
+    tmux.type_text("q");
+    tmux.wait_for_prompt();
+}

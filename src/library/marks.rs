@@ -1,10 +1,11 @@
-//! The analyst's marks: which briefings are read and which are starred. Kept apart from the
-//! briefings (which are never written) in `$XDG_STATE_HOME/sitrep/marks.json`, written
-//! atomically so a crash never loses the marks already made.
+//! The analyst's marks: which briefings are read and which are starred, and which briefing
+//! was open when the reader last quit on a set of folders (so it opens there again). Kept
+//! apart from the briefings (which are never written) in `$XDG_STATE_HOME/sitrep/marks.json`,
+//! written atomically so a crash never loses the marks already made.
 
 use super::cache::write_atomically;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,10 @@ pub struct Marks {
     read: BTreeSet<PathBuf>,
     #[serde(default)]
     starred: BTreeSet<PathBuf>,
+    /// The briefing open at the last quit, per set of opened folders (their absolute paths,
+    /// one per line).
+    #[serde(default)]
+    last_open: BTreeMap<String, PathBuf>,
     #[serde(skip)]
     file: Option<PathBuf>,
 }
@@ -60,6 +65,25 @@ impl Marks {
         self.starred.contains(&key(path))
     }
 
+    /// The briefing that was open when the reader last quit on these folders.
+    pub fn last_open(&self, roots: &[PathBuf]) -> Option<&Path> {
+        self.last_open
+            .get(&folders_key(roots))
+            .map(PathBuf::as_path)
+    }
+
+    /// Remembers the briefing open on quitting these folders, and saves (only when it
+    /// changed: quitting without moving writes nothing).
+    pub fn set_last_open(&mut self, roots: &[PathBuf], path: &Path) -> std::io::Result<()> {
+        let path = key(path);
+        let folders = folders_key(roots);
+        if self.last_open.get(&folders) == Some(&path) {
+            return Ok(());
+        }
+        self.last_open.insert(folders, path);
+        self.save()
+    }
+
     /// Flips read/unread and saves; returns the new state.
     pub fn toggle_read(&mut self, path: &Path) -> std::io::Result<bool> {
         let on = toggle(&mut self.read, key(path));
@@ -81,6 +105,15 @@ impl Marks {
             None => Ok(()),
         }
     }
+}
+
+/// A set of opened folders as [`Marks::last_open`] remembers it.
+fn folders_key(roots: &[PathBuf]) -> String {
+    roots
+        .iter()
+        .map(|r| key(r).to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn toggle(set: &mut BTreeSet<PathBuf>, key: PathBuf) -> bool {
@@ -105,9 +138,13 @@ mod tests {
         assert!(marks.toggle_star(&briefing).unwrap());
         assert!(marks.toggle_read(&briefing).unwrap());
         assert!(!marks.toggle_read(&briefing).unwrap());
+        let folders = [dir.path().to_path_buf()];
+        marks.set_last_open(&folders, &briefing).unwrap();
         let again = Marks::load(dir.path()).unwrap();
         assert!(again.is_starred(&briefing));
         assert!(!again.is_read(&briefing));
+        assert_eq!(again.last_open(&folders), Some(key(&briefing).as_path()));
+        assert_eq!(again.last_open(&[briefing.clone()]), None);
         std::fs::write(dir.path().join("marks.json"), "{not json").unwrap();
         assert!(Marks::load(dir.path()).unwrap_err().contains("marks.json"));
     }

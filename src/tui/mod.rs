@@ -156,12 +156,21 @@ pub fn run(library: Library, config: Config) -> anyhow::Result<Option<i32>> {
         }
     };
     match marks::default_state_dir().map(|dir| Marks::load(&dir)) {
-        Some(Ok(marks)) => state.marks = marks,
+        Some(Ok(marks)) => {
+            state.marks = marks;
+            state.resume();
+        }
         Some(Err(e)) => state.message = Some(format!("marks not loaded: {e}")),
         None => {}
     }
     let outcome = event_loop(&mut terminal, &mut state, &signal);
     restore();
+    if let Err(e) = state.remember_open() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "sitrep: where you stopped not saved: {e}"
+        );
+    }
     if let Err(e) = state.library.save() {
         // Not eprintln!: a stderr that has gone away must not turn quitting into a panic.
         let _ = writeln!(std::io::stderr(), "sitrep: cache not written: {e}");

@@ -362,6 +362,37 @@ impl State {
         state
     }
 
+    /// Opens the briefing that was open when the reader last quit on these folders, when
+    /// it is still listed (analysts come back to where they stopped).
+    pub fn resume(&mut self) {
+        let roots = self.library.roots();
+        let Some(wanted) = self.marks.last_open(roots) else {
+            return;
+        };
+        // Marks keep absolute paths; the list has them as the folders were named.
+        let Some(id) = roots.iter().find_map(|root| {
+            let rest = wanted
+                .strip_prefix(std::fs::canonicalize(root).ok()?)
+                .ok()?;
+            self.library.id_of(&root.join(rest))
+        }) else {
+            return;
+        };
+        if let Some(row) = self.shown.iter().position(|&shown| shown == id) {
+            self.list.selected = row;
+            self.open_selected();
+            self.follow_cursors();
+        }
+    }
+
+    /// Remembers the open briefing for [`State::resume`] next time.
+    pub fn remember_open(&mut self) -> std::io::Result<()> {
+        match self.open_path().map(Path::to_path_buf) {
+            Some(path) => self.marks.set_last_open(self.library.roots(), &path),
+            None => Ok(()),
+        }
+    }
+
     /// Counts the briefings that could not be read (after the library changed).
     pub fn count_unreadable(&mut self) {
         self.unreadable = self.library.docs().filter(|d| d.error.is_some()).count();
