@@ -144,7 +144,7 @@ mod tests {
         assert!(again.is_starred(&briefing));
         assert!(!again.is_read(&briefing));
         assert_eq!(again.last_open(&folders), Some(key(&briefing).as_path()));
-        assert_eq!(again.last_open(&[briefing.clone()]), None);
+        assert_eq!(again.last_open(std::slice::from_ref(&briefing)), None);
         std::fs::write(dir.path().join("marks.json"), "{not json").unwrap();
         assert!(Marks::load(dir.path()).unwrap_err().contains("marks.json"));
     }
