@@ -219,24 +219,36 @@ pub fn to_markdown(r: &Report) -> String {
         .iter()
         .map(|s| Placed::new(s.kind, s.party.as_deref(), s.counter))
         .collect();
-    let mut party = String::new();
+    let mut party = None;
     for row in table::layout(&placed, |_| true) {
         match row {
-            Row::Section { party: p, .. } => party = cell(p.as_deref().unwrap_or("(no party)")),
-            Row::Pair { claim, denial } => out.push_str(&format!(
-                "| {party} | {} | {} |\n",
-                claim.map_or(String::new(), |i| statement_cell(&r.statements[i])),
-                denial.map_or(String::new(), |i| statement_cell(&r.statements[i])),
-            )),
+            Row::Section { party: p, .. } => party = p,
+            Row::Pair { claim, denial } => {
+                let cell_of = |i: usize| statement_cell(&r.statements[i], party.as_deref());
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    cell(party.as_deref().unwrap_or("(no party)")),
+                    claim.map_or(String::new(), cell_of),
+                    denial.map_or(String::new(), cell_of),
+                ));
+            }
         }
     }
     out
 }
 
-fn statement_cell(s: &StatementOut) -> String {
+/// A statement in the table: its actor in bold, and its party after the actor when that is
+/// not the row's (a denial beside the claim it answers is usually the other side's).
+fn statement_cell(s: &StatementOut, row_party: Option<&str>) -> String {
+    let other_party = s
+        .party
+        .as_deref()
+        .filter(|&p| Some(p) != row_party)
+        .map_or(String::new(), |p| format!(" ({})", cell(p)));
     match &s.actor {
-        Some(a) => format!("**{}**: {}", cell(a), cell(&s.text)),
-        None => cell(&s.text),
+        Some(a) => format!("**{}**{other_party}: {}", cell(a), cell(&s.text)),
+        None if other_party.is_empty() => cell(&s.text),
+        None => format!("{}: {}", other_party.trim_start(), cell(&s.text)),
     }
 }
 
@@ -278,7 +290,7 @@ mod tests {
         assert_eq!(
             table[2..],
             [
-                "| United States | Russia bombed it. | Russia denied bombing it. |",
+                "| United States | Russia bombed it. | (Russia): Russia denied bombing it. |",
                 "| Russia | Nobody was hurt. |  |",
             ]
         );
