@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use sitrep::library::cache::CacheFile;
 use sitrep::library::search::Query;
-use sitrep::library::{Library, Options};
+use sitrep::library::{CachedLibrary, Library, Options};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -408,6 +408,42 @@ fn search_on_a_warm_cache_sees_every_change_since() {
         assert_eq!(search(&["ramadi"]), named, "damage at byte {at} of {len}");
         bytes = std::fs::read(&file).unwrap();
     }
+}
+
+/// A cache that matches its folders answers text queries without the library being
+/// opened; one that does not (missing, or a file changed since) is left to the library.
+#[test]
+fn a_current_cache_answers_text_searches_by_itself() {
+    let (docs, cache) = small_archive();
+    let roots = [docs.path().to_path_buf()];
+    let opts = options(cache.path());
+    assert!(CachedLibrary::open(&roots, &opts).is_none(), "no cache yet");
+    let library = Library::open_blocking(&roots, &opts);
+    let parse = |q: &str| Query::parse(q, library.gazetteer()).unwrap();
+    let cached = CachedLibrary::open(&roots, &opts).expect("a fresh cache is current");
+    let ids = cached
+        .search(&parse("iraqi"))
+        .expect("a word needs only the index");
+    let paths: Vec<&str> = ids
+        .iter()
+        .map(|&id| cached.listed(id).unwrap().path)
+        .collect();
+    assert_eq!(paths.len(), 1);
+    assert!(paths[0].ends_with("2015-03-02 raid.txt"), "{paths:?}");
+    assert_eq!(
+        cached.search(&parse("c")).unwrap().len(),
+        library.search(&parse("c")).len()
+    );
+    assert!(
+        cached.search(&parse("party:russia")).is_none(),
+        "fields need the library"
+    );
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(docs.path().join("notes/cafe.txt"), "Talks\n\nNone.\n").unwrap();
+    assert!(
+        CachedLibrary::open(&roots, &opts).is_none(),
+        "a changed file"
+    );
 }
 
 /// The files `grep -ril -F word` finds under `dir`.

@@ -151,12 +151,12 @@ pub(super) fn search(
     if query.is_text_only()
         && let Some(cached) = CachedLibrary::open(paths, &options)
         && let Some(ids) = cached.search(&query)
+        && let Some(listed) = ids
+            .iter()
+            .map(|&id| Some((id, cached.listed(id)?)))
+            .collect::<Option<Vec<(u32, Listed)>>>()
     {
         let (cached, query) = (&cached, &query);
-        let listed: Vec<(u32, Listed)> = ids
-            .iter()
-            .filter_map(|&id| Some((id, cached.listed(id)?)))
-            .collect();
         let hits = listed.iter().map(|(id, l)| Hit {
             path: Path::new(l.path),
             title: l.title,

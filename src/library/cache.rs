@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 const SECTIONS: usize = 4;
 /// Magic, format, engine fingerprint, folder state, then length and CRC of each section.
 const HEADER_LEN: usize = 8 + 4 + 8 + 24 + SECTIONS * (8 + 4);
@@ -36,16 +36,37 @@ const NO_STATE: FolderState = FolderState {
 };
 
 /// What a search needs to find its way in the list section without decoding it: where each
-/// briefing's entry starts, and which briefings could not be read (for the notes on stderr).
-/// The fourth section, a flat array of little-endian `u32`s: count, offsets, count, ids.
+/// briefing's entry starts, each briefing's place in list order (by path), and which
+/// briefings could not be read (for the notes on stderr). The fourth section, a flat array
+/// of little-endian `u32`s: count, offsets, count, ranks, count, failed ids.
 struct Directory {
     offsets: Vec<u32>,
+    ranks: Vec<u32>,
     failed: Vec<u32>,
 }
 
 impl Directory {
+    fn of(docs: &[Doc], offsets: Vec<u32>) -> Directory {
+        let mut by_path: Vec<u32> = (0..docs.len() as u32).collect();
+        by_path.sort_unstable_by(|&a, &b| {
+            super::catalog::path_order(&docs[a as usize].path, &docs[b as usize].path)
+        });
+        let mut ranks = vec![0; docs.len()];
+        for (rank, &id) in by_path.iter().enumerate() {
+            ranks[id as usize] = rank as u32;
+        }
+        let failed = (0..docs.len() as u32)
+            .filter(|&id| docs[id as usize].error.is_some())
+            .collect();
+        Directory {
+            offsets,
+            ranks,
+            failed,
+        }
+    }
+
     fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
-        for list in [&self.offsets, &self.failed] {
+        for list in [&self.offsets, &self.ranks, &self.failed] {
             out.write_all(&(list.len() as u32).to_le_bytes())?;
             for n in list {
                 out.write_all(&n.to_le_bytes())?;
@@ -64,9 +85,15 @@ impl Directory {
             (list.len() == n).then_some(list)
         }
         let offsets = list(&mut words)?;
+        let ranks = list(&mut words)?;
         let failed = list(&mut words)?;
-        (bytes.len() == 4 * (2 + offsets.len() + failed.len()))
-            .then_some(Directory { offsets, failed })
+        let fits = ranks.len() == offsets.len()
+            && bytes.len() == 4 * (3 + offsets.len() + ranks.len() + failed.len());
+        fits.then_some(Directory {
+            offsets,
+            ranks,
+            failed,
+        })
     }
 }
 
@@ -287,11 +314,8 @@ impl CacheFile {
             let mut out = Checksummed::new(&mut *file);
             index.write_to(&mut out)?;
             sections.push(out.finish()?);
-            let failed = (0..docs.len() as u32)
-                .filter(|&id| docs[id as usize].error.is_some())
-                .collect();
             let mut out = Checksummed::new(&mut *file);
-            Directory { offsets, failed }.write_to(&mut out)?;
+            Directory::of(docs, offsets).write_to(&mut out)?;
             sections.push(out.finish()?);
             let mut header = Vec::with_capacity(HEADER_LEN);
             header.extend_from_slice(MAGIC);
@@ -378,6 +402,11 @@ impl Snapshot {
         postcard::take_from_bytes(self.map[self.list.clone()].get(at..)?)
             .ok()
             .map(|(listed, _)| listed)
+    }
+
+    /// Briefing `id`'s place in list order (by path).
+    pub fn rank(&self, id: u32) -> u32 {
+        self.directory.ranks[id as usize]
     }
 
     /// The briefings that could not be read.

@@ -460,7 +460,7 @@ pub(super) fn lines_holding(text: &str, needles: &[&str]) -> Vec<String> {
 
 /// A search answered from the cache as it lies on disk (see [`super::CachedLibrary`]):
 /// only text terms, which the index and the files answer. The ids come in list order (by
-/// path); `None` when the query has other terms or the cache's entries do not decode.
+/// path); `None` when the query has other terms or the cache's index does not check out.
 pub(super) fn search_snapshot(
     query: &Query,
     snapshot: &super::cache::Snapshot,
@@ -479,12 +479,9 @@ pub(super) fn search_snapshot(
         }
         _ => live.clone(),
     });
-    let mut found: Vec<(&Path, u32)> = set
-        .iter()
-        .map(|id| path_of(id).map(|path| (path, id as u32)))
-        .collect::<Option<_>>()?;
-    found.sort_unstable_by(|a, b| super::catalog::path_order(a.0, b.0));
-    Some(found.into_iter().map(|(_, id)| id).collect())
+    let mut found: Vec<u32> = set.iter().map(|id| id as u32).collect();
+    found.sort_unstable_by_key(|&id| snapshot.rank(id));
+    Some(found)
 }
 
 impl Library {
