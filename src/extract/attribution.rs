@@ -305,6 +305,13 @@ impl Resolver {
         }
     }
 
+    /// The person the passage is about so far: the most recent named speaker or sentence
+    /// subject. A quotation with no reporting verb of its own is theirs, the way a reader
+    /// takes it (topic continuity: "Pence praised Cruz. “…”").
+    pub fn topic(&self) -> Option<&Speaker> {
+        self.last(|s| s.kind == SpeakerKind::Person)
+    }
+
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
         self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }

@@ -127,9 +127,16 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut resolver = attribution::Resolver::default();
     let mut attributions: Vec<attribution::Attribution> = Vec::new();
     let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    // Per sentence, the person the passage is about once it is read (see [`attribution::Resolver::topic`]);
+    // only sentences holding a quotation need it.
+    let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         attribution::note_subjects(text, toks, gazetteer, &mut resolver);
+        let quoting = toks
+            .iter()
+            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
+        sentence_topic.push(quoting.then(|| resolver.topic().cloned()).flatten());
         let first = attributions.len();
         attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
@@ -149,8 +156,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             continue;
         }
         let link = links[r];
-        let speaker = link.and_then(|a| attributions[a].speaker.clone());
         let sentence = sentence_at(&sentences, region.outer.start);
+        let speaker = match link {
+            Some(a) => attributions[a]
+                .speaker
+                .clone()
+                .or_else(|| sentence_topic[sentence].clone()),
+            None => sentence_topic[sentence].clone(),
+        };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
         if !keep_quote(text, inner, reported) {
