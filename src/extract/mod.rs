@@ -131,8 +131,17 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // only sentences holding a quotation need it.
     let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
+        // Sentence subjects count as antecedents only before the sentence's first cue verb:
+        // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
+        // are not who the passage is about; its speaker is.
+        let cue = toks
+            .iter()
+            .position(|t| {
+                t.is_word() && t.lex.cue().is_some() && !tokens::is_capitalized(t.span.of(text))
+            })
+            .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
-        attribution::note_subjects(text, toks, gazetteer, &mut resolver);
+        attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
         let quoting = toks
             .iter()
             .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
