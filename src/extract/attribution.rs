@@ -530,6 +530,24 @@ pub fn attributions(
     out
 }
 
+/// Who speaks a quotation that no cue verb introduces: the subject of the sentence that holds
+/// it, when one stands before it ("The museum issued a report charging the group with
+/// “genocide”", "Toomey refused, responding that he's “not going to …”"). A partial quotation
+/// is its sentence subject's words far more often than anyone else's. Resolved against
+/// what came before the sentence, so call it before the sentence's own attributions.
+pub fn quote_subject(
+    text: &str,
+    toks: &[Tok],
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) -> Option<Speaker> {
+    let q = toks
+        .iter()
+        .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
+    let (a, b) = sentence_subject(text, toks, q)?;
+    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+}
+
 /// Remembers the people a sentence names as a subject, so that a later "he said" points back
 /// to them even when they were not quoted ("Cruz played down the idea. “…,” he said.").
 pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {

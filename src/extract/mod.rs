@@ -127,10 +127,17 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut resolver = attribution::Resolver::default();
     let mut attributions: Vec<attribution::Attribution> = Vec::new();
     let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
-    // Per sentence, the person the passage is about once it is read (see [`attribution::Resolver::topic`]);
-    // only sentences holding a quotation need it.
+    // Per sentence holding a quotation, who speaks a quotation no cue introduces: its
+    // subject (see [`attribution::quote_subject`]), else the person the passage is about once
+    // the sentence is read (see [`attribution::Resolver::topic`]).
     let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
+        let quoting = toks
+            .iter()
+            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
+        let subject = quoting
+            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
+            .flatten();
         // Sentence subjects count as antecedents only before the sentence's first cue verb:
         // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
         // are not who the passage is about; its speaker is.
@@ -142,10 +149,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
-        let quoting = toks
-            .iter()
-            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
-        sentence_topic.push(quoting.then(|| resolver.topic().cloned()).flatten());
+        sentence_topic
+            .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
         let first = attributions.len();
         attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
