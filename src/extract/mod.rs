@@ -131,6 +131,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // subject (see [`attribution::quote_subject`]), else the person the passage is about once
     // the sentence is read (see [`attribution::Resolver::topic`]).
     let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
+    // Whether that speaker is the sentence's own subject.
+    let mut own_subject: Vec<bool> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         let quoting = toks
             .iter()
@@ -149,6 +151,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
+        own_subject.push(subject.is_some());
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
         let first = attributions.len();
@@ -172,6 +175,12 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let link = links[r];
         let sentence = sentence_at(&sentences, region.outer.start);
         let speaker = match link {
+            // A quotation carried on from a speaker in an earlier sentence belongs instead to
+            // the subject of its own sentence when it has one ("Trump attacked Romney, calling
+            // him “a failure.” Romney fired back, attacking Trump for “…”").
+            Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
+                sentence_topic[sentence].clone()
+            }
             Some(a) => attributions[a]
                 .speaker
                 .clone()
