@@ -458,7 +458,7 @@ pub fn attributions(
             j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
         };
         let left = if participle && !progressive {
-            None
+            absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
             subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
         } else {
@@ -735,6 +735,19 @@ fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
     toks[lo..hi]
         .iter()
         .any(|t| t.is_word() && low(text, t).starts_with("confirm"))
+}
+
+/// "with Donald Trump tweeting that…", "footage of Trump saying…": a participle whose own
+/// subject stands right before it, after "with" or "of" (an absolute or a depictive
+/// construction), speaks for that subject, not for the subject of the main clause.
+fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let end = skip_aux_left(text, toks, i);
+    let (a, b) = np_left(text, toks, end)?;
+    (b == end
+        && a > 0
+        && toks[a - 1].is_word()
+        && matches!(low(text, &toks[a - 1]).as_str(), "with" | "of"))
+    .then_some((a, b))
 }
 
 /// "… and again denied": the cue continues a coordinated predicate.
