@@ -604,17 +604,46 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
                 ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
             }
         };
-        let before_verb = toks.get(b).is_some_and(|t| {
+        // What follows the name, past a parenthesis ("Rep. Brad Sherman (D-Calif.) joked",
+        // "Maricopa County (Ariz.) Sheriff") and an intensifying pronoun ("Clinton herself
+        // signaled").
+        let mut after = b;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.kind == TokKind::OpenParen)
+            && let Some(close) = toks[after..]
+                .iter()
+                .take(8)
+                .position(|t| t.kind == TokKind::CloseParen)
+        {
+            after += close + 1;
+        }
+        if toks.get(after).is_some_and(|t| {
+            t.is_word()
+                && matches!(
+                    low(text, t).as_str(),
+                    "himself" | "herself" | "itself" | "themselves"
+                )
+        }) {
+            after += 1;
+        }
+        let before_verb = toks.get(after).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && verb_like(text, t)
         }) && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
-        // appositive is its subject too.
+        // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
-        // Belcher, the pollster, picked up").
+        // Belcher, the pollster, picked up"; "And Clinton campaign Chairman John Podesta —
+        // Bill Clinton's former chief of staff — offered").
         let opens_with_appositive = a <= WINDOW / 4
-            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
-            && toks[..a].iter().all(|t| np_word(text, t));
+            && toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks[..a].iter().enumerate().all(|(k, t)| {
+                np_word(text, t)
+                    || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
+            });
         if !before_verb && !opens_with_appositive {
             continue;
         }
