@@ -602,6 +602,10 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
                         | "also"
                         | "now"
                 ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+                    // "Foreign Ministry spokesman Lu Kang repeated": a role noun before the
+                    // name heads the same subject.
+                    || toks[a - 1].lex.is(Class::PersonRole)
+                    || toks[a - 1].lex.is(Class::Title)
             }
         };
         // What follows the name, past a parenthesis ("Rep. Brad Sherman (D-Calif.) joked",
