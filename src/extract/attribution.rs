@@ -651,6 +651,12 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         if !before_verb && !opens_with_appositive {
             continue;
         }
+        // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
+        let a = if a > 0 && toks[a - 1].is_word() && toks[a - 1].lex.is(Class::Title) {
+            a - 1
+        } else {
+            a
+        };
         let run = &toks[a..b];
         let titled = run.iter().any(|t| t.lex.is(Class::Title));
         let names = run.iter().filter(|t| !t.lex.is(Class::Title)).count();
