@@ -1020,11 +1020,19 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
     if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
         return None;
     }
-    let run = toks[..end - 1]
+    // The quotation the sentence opens with comes before the name: "“…,” Mr. Daniloff, now
+    // 81 and retired in Cambridge, Mass., said".
+    let from = toks
         .iter()
-        .take(8)
-        .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+        .take(2)
+        .take_while(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Comma))
         .count();
+    let run = from
+        + toks[from..end - 1]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+            .count();
     let mut k = run;
     if toks[k].kind == TokKind::OpenParen {
         k += toks[k..end - 1]
@@ -1033,11 +1041,11 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
             .position(|t| t.kind == TokKind::CloseParen)?
             + 1;
     }
-    (run > 0
+    (run > from
         && k + 1 < end - 1
         && toks[k].kind == TokKind::Comma
-        && is_name_like(text, &toks[..run]))
-    .then_some(((0, run), Some((k + 1, end - 1))))
+        && is_name_like(text, &toks[from..run]))
+    .then_some(((from, run), Some((k + 1, end - 1))))
 }
 
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
