@@ -305,6 +305,13 @@ impl Resolver {
         }
     }
 
+    /// The person the passage is about so far: the most recent named speaker or sentence
+    /// subject. A quotation with no reporting verb of its own is theirs, the way a reader
+    /// takes it (topic continuity: "Pence praised Cruz. “…”").
+    pub fn topic(&self) -> Option<&Speaker> {
+        self.last(|s| s.kind == SpeakerKind::Person)
+    }
+
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
         self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
@@ -451,7 +458,7 @@ pub fn attributions(
             j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
         };
         let left = if participle && !progressive {
-            None
+            absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
             subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
         } else {
@@ -523,6 +530,24 @@ pub fn attributions(
     out
 }
 
+/// Who speaks a quotation that no cue verb introduces: the subject of the sentence that holds
+/// it, when one stands before it ("The museum issued a report charging the group with
+/// “genocide”", "Toomey refused, responding that he's “not going to …”"). A partial quotation
+/// is its sentence subject's words far more often than anyone else's. Resolved against
+/// what came before the sentence, so call it before the sentence's own attributions.
+pub fn quote_subject(
+    text: &str,
+    toks: &[Tok],
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) -> Option<Speaker> {
+    let q = toks
+        .iter()
+        .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
+    let (a, b) = sentence_subject(text, toks, q)?;
+    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+}
+
 /// Remembers the people a sentence names as a subject, so that a later "he said" points back
 /// to them even when they were not quoted ("Cruz played down the idea. “…,” he said.").
 pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
@@ -577,22 +602,61 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
                         | "also"
                         | "now"
                 ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+                    // "Foreign Ministry spokesman Lu Kang repeated": a role noun before the
+                    // name heads the same subject.
+                    || toks[a - 1].lex.is(Class::PersonRole)
+                    || toks[a - 1].lex.is(Class::Title)
             }
         };
-        let before_verb = toks.get(b).is_some_and(|t| {
+        // What follows the name, past a parenthesis ("Rep. Brad Sherman (D-Calif.) joked",
+        // "Maricopa County (Ariz.) Sheriff") and an intensifying pronoun ("Clinton herself
+        // signaled").
+        let mut after = b;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.kind == TokKind::OpenParen)
+            && let Some(close) = toks[after..]
+                .iter()
+                .take(8)
+                .position(|t| t.kind == TokKind::CloseParen)
+        {
+            after += close + 1;
+        }
+        if toks.get(after).is_some_and(|t| {
+            t.is_word()
+                && matches!(
+                    low(text, t).as_str(),
+                    "himself" | "herself" | "itself" | "themselves"
+                )
+        }) {
+            after += 1;
+        }
+        let before_verb = toks.get(after).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && verb_like(text, t)
         }) && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
-        // appositive is its subject too.
+        // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
-        // Belcher, the pollster, picked up").
+        // Belcher, the pollster, picked up"; "And Clinton campaign Chairman John Podesta —
+        // Bill Clinton's former chief of staff — offered").
         let opens_with_appositive = a <= WINDOW / 4
-            && toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
-            && toks[..a].iter().all(|t| np_word(text, t));
+            && toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks[..a].iter().enumerate().all(|(k, t)| {
+                np_word(text, t)
+                    || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
+            });
         if !before_verb && !opens_with_appositive {
             continue;
         }
+        // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
+        let a = if a > 0 && toks[a - 1].is_word() && toks[a - 1].lex.is(Class::Title) {
+            a - 1
+        } else {
+            a
+        };
         let run = &toks[a..b];
         let titled = run.iter().any(|t| t.lex.is(Class::Title));
         let names = run.iter().filter(|t| !t.lex.is(Class::Title)).count();
@@ -710,6 +774,19 @@ fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
     toks[lo..hi]
         .iter()
         .any(|t| t.is_word() && low(text, t).starts_with("confirm"))
+}
+
+/// "with Donald Trump tweeting that…", "footage of Trump saying…": a participle whose own
+/// subject stands right before it, after "with" or "of" (an absolute or a depictive
+/// construction), speaks for that subject, not for the subject of the main clause.
+fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let end = skip_aux_left(text, toks, i);
+    let (a, b) = np_left(text, toks, end)?;
+    (b == end
+        && a > 0
+        && toks[a - 1].is_word()
+        && matches!(low(text, &toks[a - 1]).as_str(), "with" | "of"))
+    .then_some((a, b))
 }
 
 /// "… and again denied": the cue continues a coordinated predicate.
@@ -943,11 +1020,19 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
     if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
         return None;
     }
-    let run = toks[..end - 1]
+    // The quotation the sentence opens with comes before the name: "“…,” Mr. Daniloff, now
+    // 81 and retired in Cambridge, Mass., said".
+    let from = toks
         .iter()
-        .take(8)
-        .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+        .take(2)
+        .take_while(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Comma))
         .count();
+    let run = from
+        + toks[from..end - 1]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+            .count();
     let mut k = run;
     if toks[k].kind == TokKind::OpenParen {
         k += toks[k..end - 1]
@@ -956,11 +1041,11 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
             .position(|t| t.kind == TokKind::CloseParen)?
             + 1;
     }
-    (run > 0
+    (run > from
         && k + 1 < end - 1
         && toks[k].kind == TokKind::Comma
-        && is_name_like(text, &toks[..run]))
-    .then_some(((0, run), Some((k + 1, end - 1))))
+        && is_name_like(text, &toks[from..run]))
+    .then_some(((from, run), Some((k + 1, end - 1))))
 }
 
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.

@@ -127,9 +127,33 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut resolver = attribution::Resolver::default();
     let mut attributions: Vec<attribution::Attribution> = Vec::new();
     let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    // Per sentence holding a quotation, who speaks a quotation no cue introduces: its
+    // subject (see [`attribution::quote_subject`]), else the person the passage is about once
+    // the sentence is read (see [`attribution::Resolver::topic`]).
+    let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
+    // Whether that speaker is the sentence's own subject.
+    let mut own_subject: Vec<bool> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
+        let quoting = toks
+            .iter()
+            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
+        let subject = quoting
+            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
+            .flatten();
+        // Sentence subjects count as antecedents only before the sentence's first cue verb:
+        // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
+        // are not who the passage is about; its speaker is.
+        let cue = toks
+            .iter()
+            .position(|t| {
+                t.is_word() && t.lex.cue().is_some() && !tokens::is_capitalized(t.span.of(text))
+            })
+            .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
-        attribution::note_subjects(text, toks, gazetteer, &mut resolver);
+        attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
+        own_subject.push(subject.is_some());
+        sentence_topic
+            .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
         let first = attributions.len();
         attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
@@ -149,8 +173,20 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             continue;
         }
         let link = links[r];
-        let speaker = link.and_then(|a| attributions[a].speaker.clone());
         let sentence = sentence_at(&sentences, region.outer.start);
+        let speaker = match link {
+            // A quotation carried on from a speaker in an earlier sentence belongs instead to
+            // the subject of its own sentence when it has one ("Trump attacked Romney, calling
+            // him “a failure.” Romney fired back, attacking Trump for “…”").
+            Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
+                sentence_topic[sentence].clone()
+            }
+            Some(a) => attributions[a]
+                .speaker
+                .clone()
+                .or_else(|| sentence_topic[sentence].clone()),
+            None => sentence_topic[sentence].clone(),
+        };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
         if !keep_quote(text, inner, reported) {
