@@ -377,6 +377,13 @@ fn search_on_a_warm_cache_sees_every_change_since() {
     assert!(phrase.ends_with("\tIraqi forces said Islamic State fighters fled the city.\n"));
     assert_eq!(phrase.split('\t').next(), cold.1.split('\t').next());
     assert_eq!(search(&["caf -talks"]).0, Some(1));
+    // JSON from a cold start (no cache) and from the cache alike.
+    std::fs::remove_dir_all(cache.path().join("sitrep")).unwrap();
+    let json = ["--format", "json", "said"];
+    let cold_json = search(&json);
+    assert_eq!(search(&json), cold_json, "warm JSON differs from cold");
+    let hits: serde_json::Value = serde_json::from_str(&cold_json.1).unwrap();
+    assert_eq!(hits.as_array().map(Vec::len), Some(3), "{hits}");
 
     // Rewritten in place, same size: only the file's time tells.
     let raid = docs.path().join("2015-03-02 raid.txt");
