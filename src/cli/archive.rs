@@ -161,7 +161,7 @@ pub(super) fn search(
             path: Path::new(l.path),
             title: l.title,
             date: l.date,
-            lines: Box::new(move || cached.matching_lines(*id, query)),
+            lines: Box::new(move |limit| cached.matching_lines(*id, query, limit)),
         });
         print_hits(hits, output, query, out)?;
         let failed: Vec<Listed> = cached.failures().collect();
@@ -177,7 +177,7 @@ pub(super) fn search(
             path: &doc.path,
             title: &doc.title,
             date: &doc.date,
-            lines: Box::new(move || library.matching_lines(id, query)),
+            lines: Box::new(move |limit| library.matching_lines(id, query, limit)),
         }
     });
     print_hits(hits, output, query, out)?;
@@ -198,13 +198,13 @@ fn found_status(found: bool) -> ExitCode {
     }
 }
 
-/// One search result as printed, from the library or the cache; its lines are found only
-/// when the output shows them.
+/// One search result as printed, from the library or the cache; its lines (up to a limit)
+/// are found only when the output shows them.
 struct Hit<'a> {
     path: &'a Path,
     title: &'a str,
     date: &'a str,
-    lines: Box<dyn Fn() -> Vec<String> + Sync + 'a>,
+    lines: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
 }
 
 /// Prints search results: paths only, a line each with the first matching line, or JSON.
@@ -227,7 +227,7 @@ fn print_hits<'a>(
             let firsts: Vec<String> = hits
                 .par_iter()
                 .map(|hit| {
-                    (hit.lines)()
+                    (hit.lines)(1)
                         .into_iter()
                         .next()
                         .map_or_else(String::new, |l| excerpt(&l, &needles))
@@ -250,7 +250,7 @@ fn print_hits<'a>(
                     path: hit.path,
                     title: hit.title,
                     date: hit.date,
-                    lines: (hit.lines)(),
+                    lines: (hit.lines)(usize::MAX),
                 })
                 .collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;

@@ -49,13 +49,13 @@ impl CachedLibrary {
         self.snapshot.listed(id)
     }
 
-    /// The lines of a briefing that hold what a text query looks for.
-    pub fn matching_lines(&self, id: u32, query: &Query) -> Vec<String> {
+    /// The first `limit` lines of a briefing that hold what a text query looks for.
+    pub fn matching_lines(&self, id: u32, query: &Query, limit: usize) -> Vec<String> {
         let needles = query.needles();
         self.listed(id)
             .filter(|_| !needles.is_empty())
             .and_then(|l| text_if_unchanged(l.path.as_ref(), l.stamp))
-            .map_or_else(Vec::new, |text| lines_holding(&text, &needles))
+            .map_or_else(Vec::new, |text| lines_holding(&text, &needles, limit))
     }
 
     /// The briefings that could not be read, with why.

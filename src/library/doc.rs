@@ -21,11 +21,16 @@ pub struct Stamp {
 /// A briefing file's text, when the file still has `stamp` (so offsets and lines found
 /// earlier still hold); `None` once it changed or vanished.
 pub fn text_if_unchanged(path: &Path, stamp: Option<Stamp>) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
+    use std::io::Read;
+    // The open file is checked, not the path again: one lookup, and no window in which
+    // the file could be replaced between the check and the read.
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
     if Some(Stamp::of(&meta)) != stamp {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).ok()?;
     crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
 }
 

@@ -438,9 +438,10 @@ fn phrase_hits<'p>(
     set
 }
 
-/// The lines of `text` that hold one of `needles` (folded words, or phrases with single
-/// spaces), each as it stands in the file, trimmed: what `sitrep search` shows.
-pub(super) fn lines_holding(text: &str, needles: &[&str]) -> Vec<String> {
+/// The first `limit` lines of `text` that hold one of `needles` (folded words, or phrases
+/// with single spaces), each as it stands in the file, trimmed: what `sitrep search` shows
+/// (one line per result in text, all of them in JSON).
+pub(super) fn lines_holding(text: &str, needles: &[&str], limit: usize) -> Vec<String> {
     let mut folded = String::new();
     text.lines()
         .filter(|line| {
@@ -454,6 +455,7 @@ pub(super) fn lines_holding(text: &str, needles: &[&str]) -> Vec<String> {
                 }
             })
         })
+        .take(limit)
         .map(|l| l.trim().to_string())
         .collect()
 }
@@ -544,10 +546,10 @@ impl Library {
             .collect()
     }
 
-    /// The lines of a briefing that hold what the query looks for (for `sitrep search`):
-    /// each line as it stands in the file, trimmed. Without words, the lines of the
-    /// statements a `kind:` query found.
-    pub fn matching_lines(&self, id: u32, query: &Query) -> Vec<String> {
+    /// The first `limit` lines of a briefing that hold what the query looks for (for
+    /// `sitrep search`): each line as it stands in the file, trimmed. Without words, the
+    /// lines of the statements a `kind:` query found.
+    pub fn matching_lines(&self, id: u32, query: &Query, limit: usize) -> Vec<String> {
         let needles = query.needles();
         let doc = self.doc(id);
         if needles.is_empty() && query.kinds.is_empty() {
@@ -571,9 +573,10 @@ impl Library {
                 })
                 .collect();
             lines.dedup();
+            lines.truncate(limit);
             return lines;
         }
-        lines_holding(&text, &needles)
+        lines_holding(&text, &needles, limit)
     }
 }
 
