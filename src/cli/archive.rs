@@ -153,15 +153,15 @@ pub(super) fn search(
         && let Some(ids) = cached.search(&query)
         && let Some(listed) = ids
             .iter()
-            .map(|&id| Some((id, cached.listed(id)?)))
-            .collect::<Option<Vec<(u32, Listed)>>>()
+            .map(|&id| cached.listed(id))
+            .collect::<Option<Vec<Listed>>>()
     {
-        let (cached, query) = (&cached, &query);
-        let hits = listed.iter().map(|(id, l)| Hit {
+        let query = &query;
+        let hits = listed.iter().map(|l| Hit {
             path: Path::new(l.path),
             title: l.title,
             date: l.date,
-            lines: Box::new(move |limit| cached.matching_lines(*id, query, limit)),
+            lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
         });
         print_hits(hits, output, query, out)?;
         let failed: Vec<Listed> = cached.failures().collect();

@@ -15,7 +15,7 @@
 
 use super::catalog::FolderState;
 use super::doc::{DateSource, Doc, DocStatement, Stamp};
-use super::index::{BitSet, Index, IndexView};
+use super::index::{Index, IndexView};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -289,7 +289,7 @@ impl CacheFile {
     /// Replaces the cache atomically with `docs` and `index` (ids must match positions,
     /// every briefing live).
     pub fn write(&self, docs: &[Doc], index: &Index) -> std::io::Result<()> {
-        let state = FolderState::of_docs(docs, &BitSet::full(docs.len())).unwrap_or(NO_STATE);
+        let state = FolderState::of_docs(docs).unwrap_or(NO_STATE);
         write_atomically(&self.path, |file| {
             // Sections stream through a checksumming writer; the header, which needs their
             // lengths and checksums, is written last over a placeholder.
@@ -387,13 +387,8 @@ impl Snapshot {
     }
 
     /// Number of briefings.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.directory.offsets.len()
-    }
-
-    /// True when the cache holds no briefing.
-    pub fn is_empty(&self) -> bool {
-        self.directory.offsets.is_empty()
     }
 
     /// Briefing `id`'s list entry; `None` when its bytes do not decode.

@@ -49,12 +49,14 @@ impl CachedLibrary {
         self.snapshot.listed(id)
     }
 
-    /// The first `limit` lines of a briefing that hold what a text query looks for.
-    pub fn matching_lines(&self, id: u32, query: &Query, limit: usize) -> Vec<String> {
+    /// The first `limit` lines of a listed briefing that hold what a text query looks for
+    /// (none once its file changed).
+    pub fn matching_lines(listed: &Listed, query: &Query, limit: usize) -> Vec<String> {
         let needles = query.needles();
-        self.listed(id)
-            .filter(|_| !needles.is_empty())
-            .and_then(|l| text_if_unchanged(l.path.as_ref(), l.stamp))
+        if needles.is_empty() {
+            return Vec::new();
+        }
+        text_if_unchanged(listed.path.as_ref(), listed.stamp)
             .map_or_else(Vec::new, |text| lines_holding(&text, &needles, limit))
     }
 

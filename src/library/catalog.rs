@@ -79,9 +79,13 @@ pub fn scan_state(roots: &[PathBuf]) -> FolderState {
     let (states, failed) = walk_with(roots, &|path, entry| {
         FolderState::of_file(&path, &stamp_of(&path, entry.as_ref()))
     });
+    let failed = failed
+        .iter()
+        .map(|(path, why)| FolderState::of_file(path, why));
     states
         .into_iter()
-        .fold(FolderState::of_found(&failed), FolderState::plus)
+        .chain(failed)
+        .fold(FolderState::default(), FolderState::plus)
 }
 
 /// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
@@ -197,19 +201,11 @@ pub struct FolderState {
 }
 
 impl FolderState {
-    /// The fingerprint of a scan's findings.
-    pub fn of_found(found: &[Found]) -> FolderState {
-        found
-            .par_iter()
-            .map(|(path, stamp)| FolderState::of_file(path, stamp))
-            .reduce(FolderState::default, FolderState::plus)
-    }
-
-    /// The fingerprint a scan gives while every live briefing is unchanged; `None` when
-    /// some briefing is not read yet (a scan must not pass for proof that it was).
-    pub fn of_docs(docs: &[Doc], live: &BitSet) -> Option<FolderState> {
-        live.iter().try_fold(FolderState::default(), |state, id| {
-            let doc = &docs[id];
+    /// The fingerprint a scan gives while these briefings (all of the folders') are
+    /// unchanged; `None` when some briefing is not read yet (a scan must not pass for proof
+    /// that it was).
+    pub fn of_docs(docs: &[Doc]) -> Option<FolderState> {
+        docs.iter().try_fold(FolderState::default(), |state, doc| {
             doc.extracted
                 .then(|| state.plus(FolderState::of_file(&doc.path, &doc.found_as())))
         })
