@@ -424,10 +424,15 @@ fn a_current_cache_answers_text_searches_by_itself() {
     let (docs, cache) = small_archive();
     let roots = [docs.path().to_path_buf()];
     let opts = options(cache.path());
-    assert!(CachedLibrary::open(&roots, &opts).is_none(), "no cache yet");
+    assert!(
+        matches!(CachedLibrary::open(&roots, &opts), Err(None)),
+        "no cache yet, and nothing scanned for it"
+    );
     let library = Library::open_blocking(&roots, &opts);
     let parse = |q: &str| Query::parse(q, library.gazetteer()).unwrap();
-    let cached = CachedLibrary::open(&roots, &opts).expect("a fresh cache is current");
+    let Ok(cached) = CachedLibrary::open(&roots, &opts) else {
+        panic!("a fresh cache is current");
+    };
     let ids = cached
         .search(&parse("iraqi"))
         .expect("a word needs only the index");
@@ -447,10 +452,15 @@ fn a_current_cache_answers_text_searches_by_itself() {
     );
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(docs.path().join("notes/cafe.txt"), "Talks\n\nNone.\n").unwrap();
-    assert!(
-        CachedLibrary::open(&roots, &opts).is_none(),
-        "a changed file"
-    );
+    // A changed file: the scan that showed it is handed on, and the library opened with it
+    // sees the change.
+    let Err(Some(scanned)) = CachedLibrary::open(&roots, &opts) else {
+        panic!("a changed file, so the cache is not current");
+    };
+    assert_eq!(scanned.len(), 4);
+    let reopened = Library::open_blocking_scanned(&roots, &opts, Some(scanned));
+    assert!(names(&reopened, "diplomats").is_empty());
+    assert!(CachedLibrary::open(&roots, &opts).is_ok(), "current again");
 }
 
 /// The files `grep -ril -F word` finds under `dir`.

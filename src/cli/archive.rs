@@ -148,8 +148,21 @@ pub(super) fn search(
 ) -> anyhow::Result<ExitCode> {
     let options = options(gazetteer);
     let query = Query::parse(query, gazetteer)?;
-    if query.is_text_only()
-        && let Some(cached) = CachedLibrary::open(paths, &options)
+    // A text query tries the cache as it lies; a scan that found it out of date is
+    // handed on to the library rather than made again.
+    let mut scanned = None;
+    let cached = match query
+        .is_text_only()
+        .then(|| CachedLibrary::open(paths, &options))
+    {
+        Some(Ok(cached)) => Some(cached),
+        Some(Err(found)) => {
+            scanned = found;
+            None
+        }
+        None => None,
+    };
+    if let Some(cached) = &cached
         && let Some(ids) = cached.search(&query)
         && let Some(listed) = ids
             .iter()
@@ -168,7 +181,7 @@ pub(super) fn search(
         note_failures(failed.iter().map(|l| (Path::new(l.path), l.error)), None);
         return Ok(found_status(!ids.is_empty()));
     }
-    let opened = Library::open_blocking(paths, &options);
+    let opened = Library::open_blocking_scanned(paths, &options, scanned);
     let ids = opened.search(&query);
     let (library, query) = (&opened, &query);
     let hits = ids.iter().map(|&id| {

@@ -10,8 +10,8 @@
 //! also brings the cache up to date.
 
 use super::Options;
-use super::cache::{CacheFile, Listed, Snapshot};
-use super::catalog::scan_state;
+use super::cache::{Listed, Snapshot};
+use super::catalog::{FolderState, Found, scan};
 use super::doc::text_if_unchanged;
 use super::search::{Query, lines_holding, search_snapshot};
 use std::path::PathBuf;
@@ -23,19 +23,24 @@ pub struct CachedLibrary {
 
 impl CachedLibrary {
     /// The cache of `roots`, when it exists, checks out and a scan of the folders shows it
-    /// current; `None` otherwise. The cache is read while the folders are scanned.
-    pub fn open(roots: &[PathBuf], options: &Options) -> Option<CachedLibrary> {
-        let cache: CacheFile = options.cache_file(roots)?;
-        if !cache.path().is_file() {
-            return None;
-        }
-        let (snapshot, state) = std::thread::scope(|s| {
-            let scanning = s.spawn(|| scan_state(roots));
+    /// current. Otherwise the scan, when one was made, for the library to bring the cache
+    /// up to date with ([`super::Library::open_blocking_scanned`]). The cache is read while
+    /// the folders are scanned.
+    pub fn open(roots: &[PathBuf], options: &Options) -> Result<CachedLibrary, Option<Vec<Found>>> {
+        let Some(cache) = options.cache_file(roots).filter(|c| c.path().is_file()) else {
+            return Err(None);
+        };
+        let (snapshot, found) = std::thread::scope(|s| {
+            let scanning = s.spawn(|| scan(roots));
             let snapshot = cache.snapshot();
             (snapshot, scanning.join().expect("the scan does not panic"))
         });
-        let snapshot = snapshot?;
-        (state == snapshot.state()).then_some(CachedLibrary { snapshot })
+        match snapshot {
+            Some(snapshot) if FolderState::of_found(&found) == snapshot.state() => {
+                Ok(CachedLibrary { snapshot })
+            }
+            _ => Err(Some(found)),
+        }
     }
 
     /// The briefings matching a query, in list order; `None` when the query needs more

@@ -73,21 +73,6 @@ pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
     found
 }
 
-/// The [`FolderState`] of a [`scan`], without keeping what it found: what proves a cache
-/// current.
-pub fn scan_state(roots: &[PathBuf]) -> FolderState {
-    let (states, failed) = walk_with(roots, &|path, entry| {
-        FolderState::of_file(&path, &stamp_of(&path, entry.as_ref()))
-    });
-    let failed = failed
-        .iter()
-        .map(|(path, why)| FolderState::of_file(path, why));
-    states
-        .into_iter()
-        .chain(failed)
-        .fold(FolderState::default(), FolderState::plus)
-}
-
 /// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
 /// walking the path again; a link (no entry) is followed by path.
 fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
@@ -201,6 +186,14 @@ pub struct FolderState {
 }
 
 impl FolderState {
+    /// The fingerprint of what a [`scan`] found: what proves a cache current.
+    pub fn of_found(found: &[Found]) -> FolderState {
+        found
+            .par_iter()
+            .map(|(path, stamp)| FolderState::of_file(path, stamp))
+            .reduce(FolderState::default, FolderState::plus)
+    }
+
     /// The fingerprint a scan gives while these briefings (all of the folders') are
     /// unchanged; `None` when some briefing is not read yet (a scan must not pass for proof
     /// that it was).
@@ -363,12 +356,14 @@ impl Catalog {
         true
     }
 
-    /// Opens a catalog from the cache when it checks out, brings it up to date, and writes
+    /// Opens a catalog from the cache when it checks out, brings it up to date with
+    /// `scanned` (a [`scan`] of the folders made just before, else one made now), and writes
     /// the cache back when anything changed. A cache that cannot be written only costs the
     /// next start its speed, so the error is returned for the caller to mention, not fatal.
     pub fn load(
         roots: &[PathBuf],
         cache: Option<&CacheFile>,
+        scanned: Option<Vec<Found>>,
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: &mut dyn FnMut(&[Doc]),
@@ -378,7 +373,7 @@ impl Catalog {
         // on this thread: its many allocations then come from the main heap, which grows in
         // large steps, where a pool thread's heap grows a page at a time (a system call each).
         let (cached, found) = std::thread::scope(|s| {
-            let scanning = s.spawn(|| scan(roots));
+            let scanning = s.spawn(move || scanned.unwrap_or_else(|| scan(roots)));
             let cached = cache.and_then(CacheFile::read);
             (cached, scanning.join().expect("the scan does not panic"))
         });

@@ -204,10 +204,22 @@ impl Library {
     /// Opens folders and reads everything before returning (the command line's way); the
     /// cache is used and refreshed the same way as by [`Library::open`].
     pub fn open_blocking(roots: &[PathBuf], options: &Options) -> Library {
+        Library::open_blocking_scanned(roots, options, None)
+    }
+
+    /// [`Library::open_blocking`] with a [`catalog::scan`] of the folders already made (by
+    /// a [`CachedLibrary::open`] that found the cache out of date), so they are not
+    /// walked and stat'ed twice.
+    pub fn open_blocking_scanned(
+        roots: &[PathBuf],
+        options: &Options,
+        scanned: Option<Vec<catalog::Found>>,
+    ) -> Library {
         let mut library = Library::new(roots, options, Catalog::default());
         let (catalog, error) = Catalog::load(
             roots,
             library.cache.as_ref(),
+            scanned,
             &options.gazetteer,
             &library.progress,
             &mut |_| {},
@@ -410,6 +422,7 @@ impl Worker {
         let (catalog, error) = Catalog::load(
             &self.roots,
             self.cache.as_ref(),
+            None,
             &self.gazetteer,
             &self.progress,
             &mut |docs| {
