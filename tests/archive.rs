@@ -224,6 +224,50 @@ fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
     assert_eq!(leftovers, 0, "temporary files are cleaned up");
 }
 
+/// What the briefing list shows of each briefing, in list order.
+fn listing(lib: &Library) -> Vec<(PathBuf, String, String, bool)> {
+    lib.docs()
+        .map(|d| {
+            (
+                d.path.clone(),
+                d.title.clone(),
+                d.date_label(),
+                d.error.is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_warm_start_lists_titles_and_dates_in_order_before_reading_anything() {
+    let (docs, cache) = small_archive();
+    // Written after the others, so its place in the cache is not its place in the list.
+    std::fs::write(docs.path().join("0-first.txt"), [0xff, 0xfe, 0x00]).unwrap();
+    let roots = [docs.path().to_path_buf()];
+    let opts = options(cache.path());
+    let cold = listing(&Library::open_blocking(&roots, &opts));
+    assert!(cold.is_sorted(), "the list is in path order: {cold:?}");
+    assert!(cold[0].0.ends_with("0-first.txt") && cold[0].3, "{cold:?}");
+    let labels: Vec<&str> = cold.iter().map(|l| l.2.as_str()).collect();
+    assert!(
+        labels.contains(&"2016-09-21"),
+        "front matter date: {labels:?}"
+    );
+    assert!(labels.contains(&"2015-03-02"), "file name date: {labels:?}");
+    assert!(
+        labels.iter().any(|l| l.ends_with("(file date)")),
+        "{labels:?}"
+    );
+    // The reader's start: the list is on screen before the background thread reads a file.
+    let warm = Library::open(&roots, &opts);
+    assert!(!warm.is_indexed());
+    assert_eq!(
+        listing(&warm),
+        cold,
+        "a warm start lists what a cold one did"
+    );
+}
+
 #[test]
 fn a_stale_cache_is_not_believed() {
     let (docs, cache) = small_archive();

@@ -5,9 +5,10 @@
 //! temporary file and renamed over the old one, so a reader killed mid-write leaves the old
 //! cache (or none) but never half of one. A fixed header carries a format version, a
 //! fingerprint of the extraction engine, and the length and CRC-32 of each section; anything
-//! that does not check out is treated as no cache and rebuilt. Three sections: the list
+//! that does not check out is treated as no cache and rebuilt. Four sections: the list
 //! (paths, titles, dates), read on its own so the briefing list is on screen at once; the
-//! extractions; the word index.
+//! extractions; the word index; the directory, which finds entries in the list without
+//! decoding it.
 //!
 //! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
 //! than JSON to read back, and with no schema of its own to keep in step. The index has a
@@ -16,6 +17,7 @@
 use super::catalog::FolderState;
 use super::doc::{DateSource, Doc, DocStatement, Stamp};
 use super::index::{Index, IndexView};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -24,8 +26,13 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 const SECTIONS: usize = 4;
+/// The sections, by their place in the file.
+const LIST: usize = 0;
+const BODIES: usize = 1;
+const INDEX: usize = 2;
+const DIRECTORY: usize = 3;
 /// Magic, format, engine fingerprint, folder state, then length and CRC of each section.
 const HEADER_LEN: usize = 8 + 4 + 8 + 24 + SECTIONS * (8 + 4);
 /// The folder state written when some briefing was not read yet: no scan can match it.
@@ -115,6 +122,7 @@ struct Head<'a> {
     date: Cow<'a, str>,
     error: Option<Cow<'a, str>>,
     warned: bool,
+    date_source: DateSource,
 }
 
 /// A briefing's list entry read in place from the cache (the same bytes as [`Head`]):
@@ -140,7 +148,6 @@ pub struct Listed<'a> {
 /// The rest of a briefing: its extraction, for search fields and dossiers.
 #[derive(Serialize, Deserialize)]
 struct Body<'a> {
-    date_source: DateSource,
     tags: Cow<'a, [String]>,
     parties: Cow<'a, [String]>,
     speakers: Cow<'a, [String]>,
@@ -157,14 +164,19 @@ impl Head<'_> {
             date: Cow::Borrowed(&d.date),
             error: d.error.as_deref().map(Cow::Borrowed),
             warned: d.warned,
+            date_source: d.date_source,
         }
     }
 
     /// The listed briefing, not yet joined with its body.
     fn into_doc(self) -> Doc {
-        let mut doc = Doc::unread(self.path.into_owned(), self.stamp);
-        doc.title = self.title.into_owned();
-        doc.date = self.date.into_owned();
+        let date = (self.date.into_owned(), self.date_source);
+        let mut doc = Doc::listed(
+            self.path.into_owned(),
+            self.stamp,
+            self.title.into_owned(),
+            date,
+        );
         doc.error = self.error.map(Cow::into_owned);
         doc.warned = self.warned;
         doc
@@ -174,7 +186,6 @@ impl Head<'_> {
 impl Body<'_> {
     fn of(d: &Doc) -> Body<'_> {
         Body {
-            date_source: d.date_source,
             tags: Cow::Borrowed(&d.tags),
             parties: Cow::Borrowed(&d.parties),
             speakers: Cow::Borrowed(&d.speakers),
@@ -184,7 +195,6 @@ impl Body<'_> {
     }
 
     fn fill(self, doc: &mut Doc) {
-        doc.date_source = self.date_source;
         doc.tags = self.tags.into_owned();
         doc.parties = self.parties.into_owned();
         doc.speakers = self.speakers.into_owned();
@@ -255,14 +265,31 @@ impl CacheFile {
 
     /// The briefing list alone (paths, titles, dates; not marked extracted), or `None` when
     /// the cache is missing, stale or damaged.
+    ///
+    /// The docs come in list order (by path), so the reader need not sort 100,000 paths
+    /// before its first frame: the directory says where each entry starts and where it goes,
+    /// and the entries are decoded in parallel straight into their places.
     pub fn read_docs(&self) -> Option<Vec<Doc>> {
-        let mut file = std::fs::File::open(&self.path).ok()?;
-        let header = Header::read(&mut file)?;
-        self.list(&header, &mut file)
+        let mapped = self.map_checked(&[])?;
+        let list = &mapped.map[mapped.list.clone()];
+        let ranks = &mapped.directory.ranks;
+        let mut by_rank = vec![u32::MAX; ranks.len()];
+        for (id, &rank) in ranks.iter().enumerate() {
+            *by_rank.get_mut(rank as usize)? = id as u32;
+        }
+        let offsets = &mapped.directory.offsets;
+        by_rank
+            .par_iter()
+            .map(|&id| {
+                let at = *offsets.get(id as usize)? as usize;
+                let (head, _) = postcard::take_from_bytes::<Head>(list.get(at..)?).ok()?;
+                Some(head.into_doc())
+            })
+            .collect()
     }
 
     fn list(&self, header: &Header, file: &mut std::fs::File) -> Option<Vec<Doc>> {
-        let bytes = header.section_bytes(file, header.sections[0])?;
+        let bytes = header.section_bytes(file, header.sections[LIST])?;
         let list: ListSection = postcard::from_bytes(&bytes).ok()?;
         (*list.roots == *self.roots).then(|| list.heads.into_iter().map(Head::into_doc).collect())
     }
@@ -273,7 +300,7 @@ impl CacheFile {
         let mut file = std::fs::File::open(&self.path).ok()?;
         let header = Header::read(&mut file)?;
         let mut docs = self.list(&header, &mut file)?;
-        let bytes = header.section_bytes(&mut file, header.sections[1])?;
+        let bytes = header.section_bytes(&mut file, header.sections[BODIES])?;
         let bodies: Vec<Body> = postcard::from_bytes(&bytes).ok()?;
         if bodies.len() != docs.len() {
             return None;
@@ -282,7 +309,7 @@ impl CacheFile {
             .into_iter()
             .zip(&mut docs)
             .for_each(|(body, doc)| body.fill(doc));
-        let index = Index::from_bytes(&header.section_bytes(&mut file, header.sections[2])?)?;
+        let index = Index::from_bytes(&header.section_bytes(&mut file, header.sections[INDEX])?)?;
         (index.doc_count() == docs.len()).then_some((docs, index))
     }
 
@@ -342,20 +369,27 @@ impl CacheFile {
     /// only ever replaced by renaming a new file over it, never written in place, so the
     /// mapped bytes cannot change under the search.
     pub fn snapshot(&self) -> Option<Snapshot> {
+        self.map_checked(&[INDEX])
+    }
+
+    /// The file mapped (see [`CacheFile::snapshot`] for why that is safe), with its list
+    /// and directory, and the sections named by `also`, checked against their checksums,
+    /// and the list made for these folders.
+    fn map_checked(&self, also: &[usize]) -> Option<Snapshot> {
         let mut file = std::fs::File::open(&self.path).ok()?;
         let header = Header::read(&mut file)?;
-        // SAFETY: see above; sitrep never modifies a cache file after renaming it into
+        // SAFETY: see `snapshot`; sitrep never modifies a cache file after renaming it into
         // place, and every section's checksum is verified before its bytes are used.
         let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let [list, _, index, directory] = header.sections;
-        let checked = |at: SectionAt| {
+        let checked = |i: &usize| {
+            let at = header.sections[*i];
             map.get(at.range())
                 .is_some_and(|bytes| crc32fast::hash(bytes) == at.crc)
         };
-        if !(checked(list) && checked(index) && checked(directory)) {
+        if ![LIST, DIRECTORY].iter().chain(also).all(checked) {
             return None;
         }
-        let [list, index, directory] = [list, index, directory].map(SectionAt::range);
+        let [list, _, index, directory] = header.sections.map(SectionAt::range);
         let directory = Directory::from_bytes(&map[directory])?;
         let (roots, _): (Vec<&str>, _) = postcard::take_from_bytes(&map[list.clone()]).ok()?;
         if roots != self.roots {

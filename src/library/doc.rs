@@ -138,6 +138,17 @@ impl Doc {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let (date, date_source) = date_without_front_matter(&path, stamp);
+        Doc::listed(path, stamp, title, (date, date_source))
+    }
+
+    /// A briefing known by what the list shows of it (the cache's list entry), with its
+    /// extraction still to come.
+    pub fn listed(
+        path: PathBuf,
+        stamp: Option<Stamp>,
+        title: String,
+        (date, date_source): (String, DateSource),
+    ) -> Doc {
         Doc {
             path,
             stamp,

@@ -27,7 +27,6 @@ use catalog::Catalog;
 pub use catalog::Progress;
 use doc::Doc;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -114,9 +113,9 @@ enum Update {
 pub struct Library {
     roots: Vec<PathBuf>,
     catalog: Catalog,
-    /// Live ids in list order (by path).
+    /// Live ids in list order (by path); also how a path finds its id, by binary search
+    /// (a map of 100,000 copied paths cost a warm start more than its list took to read).
     order: Vec<u32>,
-    by_path: HashMap<PathBuf, u32>,
     indexed: bool,
     progress: Arc<Progress>,
     updates: Option<Mutex<Receiver<Update>>>,
@@ -152,7 +151,6 @@ impl Library {
             roots: roots.to_vec(),
             catalog,
             order: Vec::new(),
-            by_path: HashMap::new(),
             indexed: false,
             progress: Arc::new(Progress::default()),
             updates: None,
@@ -253,8 +251,8 @@ impl Library {
                     // more than the reading).
                     let mut appended = false;
                     for doc in docs {
-                        match self.by_path.get(&doc.path) {
-                            Some(&id) => self.catalog.docs[id as usize] = doc,
+                        match self.id_of(&doc.path) {
+                            Some(id) => self.catalog.docs[id as usize] = doc,
                             None => {
                                 let mut words = index::WordBatch::default();
                                 words.add_empty();
@@ -284,31 +282,31 @@ impl Library {
 
     /// Applies a change noticed by the watcher.
     fn apply(&mut self, change: watch::Change) {
-        let gone = change
+        let gone: Vec<u32> = change
             .removed
             .iter()
-            .chain(change.updated.iter().map(|d| &d.path));
-        for path in gone {
-            if let Some(id) = self.by_path.get(path) {
-                self.catalog.live.remove(*id as usize);
-            }
+            .chain(change.updated.iter().map(|d| &d.path))
+            .filter_map(|path| self.id_of(path))
+            .collect();
+        for id in gone {
+            self.catalog.live.remove(id as usize);
         }
         self.catalog.append(change.updated, &change.words);
         self.changed_since_save = true;
         self.reorder();
     }
 
-    /// Recomputes the list order and the path lookup after the catalog changed.
+    /// Recomputes the list order after the catalog changed. A catalog already in path
+    /// order (a warm start's list) is only checked, not sorted.
     fn reorder(&mut self) {
         let docs = &self.catalog.docs;
-        let mut order: Vec<u32> = self.catalog.live.iter().map(|id| id as u32).collect();
-        order.par_sort_unstable_by(|a, b| {
+        let by_path = |a: &u32, b: &u32| {
             catalog::path_order(&docs[*a as usize].path, &docs[*b as usize].path)
-        });
-        self.by_path = order
-            .iter()
-            .map(|&id| (docs[id as usize].path.clone(), id))
-            .collect();
+        };
+        let mut order: Vec<u32> = self.catalog.live.iter().map(|id| id as u32).collect();
+        if !order.is_sorted_by(|a, b| by_path(a, b).is_le()) {
+            order.par_sort_unstable_by(by_path);
+        }
         self.order = order;
         self.touched();
     }
@@ -379,7 +377,11 @@ impl Library {
 
     /// The id of the briefing at `path`, to keep a selection across reloads.
     pub fn id_of(&self, path: &Path) -> Option<u32> {
-        self.by_path.get(path).copied()
+        let docs = &self.catalog.docs;
+        self.order
+            .binary_search_by(|&id| catalog::path_order(&docs[id as usize].path, path))
+            .ok()
+            .map(|at| self.order[at])
     }
 
     /// True once every briefing is read and the index is complete.
