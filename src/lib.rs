@@ -14,3 +14,10 @@ pub mod library;
 pub mod sanitize;
 pub mod table;
 pub mod tui;
+
+/// Every program built on the library allocates through mimalloc. Reading an archive makes
+/// millions of short-lived allocations on all cores (paragraphs, sentences, words), where
+/// the system allocator spent a fifth of the CPU in its free lists: with mimalloc a cold
+/// read of 100,000 briefings took 14.2 s instead of 21.9 s, at the same peak memory.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
