@@ -58,6 +58,26 @@ pub struct Catalog {
     pub live: BitSet,
 }
 
+/// Reads a round of files on all cores, in batches of [`BATCH`] with a word batch each.
+fn read_round(
+    files: &[PathBuf],
+    gazetteer: &Gazetteer,
+    progress: &Progress,
+) -> Vec<(Vec<Doc>, WordBatch)> {
+    files
+        .par_chunks(BATCH)
+        .map(|chunk| {
+            let mut words = WordBatch::default();
+            let docs = chunk
+                .iter()
+                .map(|p| Doc::read(p, gazetteer, &mut words))
+                .collect();
+            progress.advance(chunk.len());
+            (docs, words)
+        })
+        .collect()
+}
+
 /// One file found by [`scan`]: its stamp, or why it cannot be read.
 pub type Found = (PathBuf, Result<Stamp, String>);
 
@@ -255,6 +275,9 @@ impl Catalog {
 
     /// Reads the given files on all cores and appends them (new ids, in the given order).
     /// `on_round` sees each round of finished briefings (the list fills in titles from it).
+    ///
+    /// Appending to the index is serial, so it runs beside the reading of the next round
+    /// rather than between rounds, when the other cores would have nothing to do.
     pub fn read_files(
         &mut self,
         files: &[PathBuf],
@@ -262,24 +285,21 @@ impl Catalog {
         progress: &Progress,
         on_round: &mut dyn FnMut(&[Doc]),
     ) {
-        for round in files.chunks(ROUND) {
-            let batches: Vec<(Vec<Doc>, WordBatch)> = round
-                .par_chunks(BATCH)
-                .map(|chunk| {
-                    let mut words = WordBatch::default();
-                    let docs = chunk
-                        .iter()
-                        .map(|p| Doc::read(p, gazetteer, &mut words))
-                        .collect();
-                    progress.advance(chunk.len());
-                    (docs, words)
-                })
-                .collect();
+        let mut read: Vec<(Vec<Doc>, WordBatch)> = Vec::new();
+        for round in files.chunks(ROUND).map(Some).chain([None]) {
             let first = self.docs.len();
-            for (docs, words) in batches {
-                self.append(docs, &words);
+            let ((), next) = rayon::join(
+                || {
+                    for (docs, words) in read.drain(..) {
+                        self.append(docs, &words);
+                    }
+                },
+                || round.map_or_else(Vec::new, |files| read_round(files, gazetteer, progress)),
+            );
+            if self.docs.len() > first {
+                on_round(&self.docs[first..]);
             }
-            on_round(&self.docs[first..]);
+            read = next;
         }
     }
 
