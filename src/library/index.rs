@@ -166,13 +166,122 @@ fn for_each_id(bytes: &[u8], mut each: impl FnMut(u32)) {
     }
 }
 
+/// Distinct words with dense ids in the order they were added: the words in one string,
+/// each followed by `\n` (the layout substring search scans), and a map from word to id.
+/// A word of up to 15 bytes, nearly every word, is keyed by its bytes and length packed
+/// into a `u128`, so finding it compares integers instead of strings and adding it
+/// allocates nothing; only longer words are keyed by their text. Indexing 100,000
+/// briefings looks up tens of millions of words.
+#[derive(Debug, Clone, Default)]
+struct Vocabulary {
+    text: String,
+    /// Byte offset of each word in `text`.
+    starts: Vec<u32>,
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocabulary {
+    /// Words as [`Index::write_to`] stores them, with their offsets; the map is built on
+    /// the first [`Vocabulary::intern`] (a loaded index is mostly only searched).
+    fn from_parts(text: String, starts: Vec<u32>) -> Vocabulary {
+        Vocabulary {
+            text,
+            starts,
+            ..Vocabulary::default()
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        &self.text[self.starts[i] as usize..end - 1]
+    }
+
+    /// The word whose text holds byte `at` of [`Vocabulary::text`].
+    fn word_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s as usize <= at) - 1
+    }
+
+    /// The id of `w`, added with the next id if it is new.
+    fn intern(&mut self, w: &str) -> u32 {
+        if self.short.len() + self.long.len() != self.starts.len() {
+            let (short, long) =
+                (0..self.len()).partition::<Vec<usize>, _>(|&i| packed(self.word(i)).is_some());
+            self.short = short
+                .into_iter()
+                .filter_map(|i| Some((packed(self.word(i))?, i as u32)))
+                .collect();
+            self.long = long
+                .into_iter()
+                .map(|i| (self.word(i).into(), i as u32))
+                .collect();
+        }
+        let next = self.starts.len() as u32;
+        let (id, added) = match packed(w) {
+            Some(key) => {
+                let id = *self.short.entry(key).or_insert(next);
+                (id, id == next)
+            }
+            None => match self.long.get(w) {
+                Some(&id) => (id, false),
+                None => {
+                    self.long.insert(w.into(), next);
+                    (next, true)
+                }
+            },
+        };
+        if added {
+            self.push_text(w);
+        }
+        id
+    }
+
+    /// Adds a word known not to be here yet without updating the map, which [`intern`]
+    /// then rebuilds when next needed (a compacted copy of the index takes every word once
+    /// and looks none up).
+    ///
+    /// [`intern`]: Vocabulary::intern
+    fn push_distinct(&mut self, w: &str) {
+        self.push_text(w);
+    }
+
+    fn push_text(&mut self, w: &str) {
+        self.starts.push(self.text.len() as u32);
+        self.text.push_str(w);
+        self.text.push('\n');
+    }
+}
+
+/// A word of up to 15 bytes as one integer: its bytes, zero-padded, and its length.
+fn packed(w: &str) -> Option<u128> {
+    let bytes = w.as_bytes();
+    (bytes.len() < 16).then(|| {
+        let mut key = [0u8; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[15] = bytes.len() as u8;
+        u128::from_le_bytes(key)
+    })
+}
+
 /// The distinct folded words of one batch of briefings and, per briefing, which of them it
 /// holds. Built on worker threads with a vocabulary of their own, merged in id order.
 #[derive(Debug, Default)]
 pub struct WordBatch {
-    /// Word → id within the batch.
-    lookup: FxHashMap<Box<str>, u32>,
-    per_doc: Vec<Vec<u32>>,
+    words: Vocabulary,
+    /// Per briefing in turn, the batch ids of its distinct words.
+    ids: Vec<u32>,
+    /// Where each briefing's ids end in `ids`.
+    ends: Vec<usize>,
+    /// Per batch word, the number of the last briefing that held it plus one: a word
+    /// seen again in the same briefing is skipped without a search or a sort.
+    last_doc: Vec<u32>,
     masks: Vec<u64>,
 }
 
@@ -188,52 +297,55 @@ fn char_bit(b: u8) -> Option<u64> {
 impl WordBatch {
     /// Records the words of the next briefing of the batch (text already folded).
     pub fn add_doc(&mut self, folded: &str) {
-        let mut ids = Vec::new();
         let mask = folded
             .bytes()
             .filter_map(char_bit)
             .fold(0, |mask, bit| mask | bit);
         self.masks.push(mask);
+        let doc = self.ends.len() as u32 + 1;
         super::fold::for_each_word(folded, |w| {
-            let id = match self.lookup.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.lookup.len() as u32;
-                    self.lookup.insert(w.into(), id);
-                    id
-                }
-            };
-            ids.push(id);
+            let id = self.words.intern(w) as usize;
+            if id == self.last_doc.len() {
+                self.last_doc.push(0);
+            }
+            if self.last_doc[id] != doc {
+                self.last_doc[id] = doc;
+                self.ids.push(id as u32);
+            }
         });
-        ids.sort_unstable();
-        ids.dedup();
-        self.per_doc.push(ids);
+        self.ends.push(self.ids.len());
     }
 
     /// Records a briefing with no searchable text (one that could not be read).
     pub fn add_empty(&mut self) {
-        self.per_doc.push(Vec::new());
+        self.ends.push(self.ids.len());
         self.masks.push(0);
     }
 
     /// Number of briefings recorded.
     pub fn len(&self) -> usize {
-        self.per_doc.len()
+        self.ends.len()
     }
 
     /// True when no briefing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.per_doc.is_empty()
+        self.ends.is_empty()
+    }
+
+    /// Each briefing's batch word ids, in order.
+    fn per_doc(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.ids[start..end])
     }
 }
 
 /// Words → briefings, for substring search over folded words.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Every word, each followed by `\n`, scanned for substrings.
-    vocabulary: String,
-    /// Byte offset of each word in `vocabulary`.
-    starts: Vec<u32>,
+    /// Every word, scanned for substrings.
+    words: Vocabulary,
     postings: Vec<Postings>,
     /// Ids handed out so far (the next briefing gets this one).
     docs: u32,
@@ -241,8 +353,6 @@ pub struct Index {
     /// (the first keystroke of every query, matching nearly every word) is then a scan of
     /// these instead of a merge of nearly every posting list.
     masks: Vec<u64>,
-    /// Word → id, rebuilt on the first addition after loading from the cache.
-    lookup: FxHashMap<Box<str>, u32>,
 }
 
 impl Index {
@@ -253,49 +363,30 @@ impl Index {
 
     /// Number of distinct words.
     pub fn word_count(&self) -> usize {
-        self.starts.len()
+        self.words.len()
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
-        if self.lookup.len() != self.starts.len() {
-            self.lookup = (0..self.starts.len())
-                .map(|i| (self.word(i).into(), i as u32))
-                .collect();
+        let id = self.words.intern(w);
+        if id as usize == self.postings.len() {
+            self.postings.push(Postings::default());
         }
-        if let Some(&id) = self.lookup.get(w) {
-            return id;
-        }
-        let id = self.starts.len() as u32;
-        self.starts.push(self.vocabulary.len() as u32);
-        self.vocabulary.push_str(w);
-        self.vocabulary.push('\n');
-        self.postings.push(Postings::default());
-        self.lookup.insert(w.into(), id);
         id
-    }
-
-    fn word(&self, i: usize) -> &str {
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.vocabulary.len(), |&e| e as usize);
-        &self.vocabulary[self.starts[i] as usize..end - 1]
     }
 
     /// Appends a batch of briefings; they get the next ids, in batch order. Returns the first.
     pub fn add_batch(&mut self, batch: &WordBatch) -> u32 {
         let first = self.docs;
-        let mut global = vec![0; batch.lookup.len()];
-        for (w, &local) in &batch.lookup {
-            global[local as usize] = self.word_id(w);
-        }
-        for (offset, words) in batch.per_doc.iter().enumerate() {
+        let global: Vec<u32> = (0..batch.words.len())
+            .map(|local| self.word_id(batch.words.word(local)))
+            .collect();
+        for (offset, words) in batch.per_doc().enumerate() {
             let id = first + offset as u32;
             for &w in words {
                 self.postings[global[w as usize] as usize].push(id);
             }
         }
-        self.docs += batch.per_doc.len() as u32;
+        self.docs += batch.len() as u32;
         self.masks.extend_from_slice(&batch.masks);
         first
     }
@@ -310,10 +401,10 @@ impl Index {
     /// would encode and decode the tens of megabytes of postings one byte at a time.
     pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         out.write_all(&self.docs.to_le_bytes())?;
-        out.write_all(&(self.starts.len() as u32).to_le_bytes())?;
-        out.write_all(&(self.vocabulary.len() as u64).to_le_bytes())?;
-        out.write_all(self.vocabulary.as_bytes())?;
-        for (start, p) in self.starts.iter().zip(&self.postings) {
+        out.write_all(&(self.words.len() as u32).to_le_bytes())?;
+        out.write_all(&(self.words.text.len() as u64).to_le_bytes())?;
+        out.write_all(self.words.text.as_bytes())?;
+        for (start, p) in self.words.starts.iter().zip(&self.postings) {
             out.write_all(&start.to_le_bytes())?;
             out.write_all(&p.next.to_le_bytes())?;
             out.write_all(&(p.bytes.len() as u32).to_le_bytes())?;
@@ -337,12 +428,13 @@ impl Index {
             })
             .collect();
         Some(Index {
-            vocabulary: view.vocabulary.to_string(),
-            starts: (0..view.word_count()).map(|w| view.row(w).0).collect(),
+            words: Vocabulary::from_parts(
+                view.vocabulary.to_string(),
+                (0..view.word_count()).map(|w| view.row(w).0).collect(),
+            ),
             postings,
             docs: view.docs,
             masks: (0..view.doc_count()).map(|id| view.mask(id)).collect(),
-            lookup: FxHashMap::default(),
         })
     }
 
@@ -366,9 +458,7 @@ impl Index {
                 }
             });
             if !kept.bytes.is_empty() {
-                out.starts.push(out.vocabulary.len() as u32);
-                out.vocabulary.push_str(self.word(w));
-                out.vocabulary.push('\n');
+                out.words.push_distinct(self.words.word(w));
                 out.postings.push(kept);
             }
         }
@@ -393,11 +483,11 @@ impl Words for Index {
     }
 
     fn vocabulary(&self) -> &str {
-        &self.vocabulary
+        &self.words.text
     }
 
     fn word_at(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s as usize <= at) - 1
+        self.words.word_at(at)
     }
 
     fn mask(&self, id: usize) -> u64 {
@@ -620,6 +710,38 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(Index::from_bytes(&longer).is_none());
+    }
+
+    #[test]
+    fn long_and_short_words_keep_one_id_through_loading_and_compaction() {
+        // 15 bytes is the longest packed word; 16 and more are keyed by their text.
+        let (short, edge, long) = (
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "internationalisation",
+        );
+        let ix = index(&[&format!("{short} {edge} {long} {long}"), edge, "ab abc"]);
+        assert_eq!(ix.word_count(), 5, "each word once, however long");
+        let mut bytes = Vec::new();
+        ix.write_to(&mut bytes).unwrap();
+        let mut keep = BitSet::full(3);
+        keep.remove(1);
+        for mut grown in [Index::from_bytes(&bytes).unwrap(), ix.compacted(&keep)] {
+            let first = grown.doc_count();
+            let mut more = WordBatch::default();
+            more.add_doc(&format!("{long} {edge} {short} ab zulu"));
+            grown.add_batch(&more);
+            assert_eq!(grown.word_count(), 6, "only zulu is new");
+            for w in [short, edge, long, "ab"] {
+                assert!(grown.containing(w).contains(first), "{w}");
+            }
+            assert_eq!(ids(&grown.containing("zulu")), [first]);
+            assert_eq!(
+                ids(&grown.containing("mnop")).len(),
+                first,
+                "edge, in all but ab abc"
+            );
+        }
     }
 
     #[test]
