@@ -44,7 +44,7 @@ impl Progress {
 /// the per-batch vocabularies stay small in memory.
 const ROUND: usize = 4096;
 /// Files one worker reads into one word batch.
-const BATCH: usize = 128;
+const BATCH: usize = 256;
 
 /// Every briefing (by id) with the index over them; ids of removed briefings stay masked
 /// out of `live` until the catalog is compacted.
