@@ -90,6 +90,11 @@ fn search_language_on_a_small_archive() {
     );
     assert_eq!(names(&lib, "date:2015"), ["2015-03-02 raid.txt"]);
     assert_eq!(names(&lib, "party:kremlin"), ["2016-09-20-convoy.md"]);
+    assert_eq!(names(&lib, "party:IRAQ said"), ["2015-03-02 raid.txt"]);
+    assert_eq!(
+        names(&lib, "-party:russia -party:iraq"),
+        ["cafe.txt", "ebola.txt"]
+    );
     assert_eq!(
         names(&lib, "party:russia kind:denial"),
         ["2016-09-20-convoy.md"]

@@ -104,7 +104,7 @@ enum Update {
     /// the index is done without holding a second copy of every extraction.
     Read(Vec<Doc>),
     /// Everything read and indexed; the cache error, if writing it failed.
-    Ready(Box<Catalog>, Option<String>, search::SpeakerTable),
+    Ready(Box<Catalog>, Option<String>, search::FieldTables),
     /// Files added, changed or removed since.
     Changed(watch::Change),
 }
@@ -267,12 +267,12 @@ impl Library {
                         self.touched();
                     }
                 }
-                Update::Ready(catalog, error, speakers) => {
+                Update::Ready(catalog, error, tables) => {
                     self.catalog = *catalog;
                     self.cache_error = error;
                     self.indexed = true;
                     self.reorder();
-                    self.terms.set_speakers(speakers);
+                    self.terms.set_tables(tables);
                 }
                 Update::Changed(change) => self.apply(change),
             }
@@ -443,8 +443,8 @@ impl Worker {
             },
         );
         let mut watcher = watch::Watcher::new(&catalog);
-        let speakers = search::speaker_table(&catalog);
-        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), speakers);
+        let tables = search::field_tables(&catalog);
+        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), tables);
         if tx.send(ready).is_err() {
             return;
         }
