@@ -338,6 +338,25 @@ pub struct FieldTables {
     parties: rustc_hash::FxHashMap<String, Vec<u32>>,
 }
 
+impl FieldTables {
+    /// The briefings (ids below `len`) naming a speaker whose name contains the folded
+    /// needle of a `speaker:` term, or the party of a `party:` term; none for other terms.
+    fn docs(&self, what: &What, len: usize) -> BitSet {
+        let mut set = BitSet::new(len);
+        let mut add = |ids: &[u32]| ids.iter().for_each(|&id| set.insert(id as usize));
+        match what {
+            What::Speaker(needle) => self
+                .speakers
+                .iter()
+                .filter(|(name, _)| folded_contains(name, needle))
+                .for_each(|(_, ids)| add(ids)),
+            What::Party(party) => add(self.parties.get(&fold(party)).map_or(&[], Vec::as_slice)),
+            _ => {}
+        }
+        set
+    }
+}
+
 /// Builds the [`FieldTables`]: the reader's background thread does it as soon as everything
 /// is read, so no keystroke waits for it.
 pub fn field_tables(catalog: &super::catalog::Catalog) -> FieldTables {
@@ -523,30 +542,11 @@ impl Library {
         set
     }
 
-    /// The briefings whose speaker or party term `what` holds for: every briefing naming a
-    /// speaker containing the folded name, or the party. `None` for other terms.
+    /// The briefings whose speaker or party term `what` holds for; `None` for other terms.
     fn field_docs(&self, what: &What) -> Option<BitSet> {
-        let (key, ids): (String, &dyn Fn(&FieldTables, &mut BitSet)) = match what {
-            What::Speaker(needle) => (
-                format!("speaker:{needle}"),
-                &|tables: &FieldTables, set: &mut BitSet| {
-                    for (name, ids) in &tables.speakers {
-                        if folded_contains(name, needle) {
-                            ids.iter().for_each(|&id| set.insert(id as usize));
-                        }
-                    }
-                },
-            ),
-            What::Party(party) => (
-                format!("party:{party}"),
-                &|tables: &FieldTables, set: &mut BitSet| {
-                    let ids = tables
-                        .parties
-                        .get(&fold(party))
-                        .map_or(&[][..], Vec::as_slice);
-                    ids.iter().for_each(|&id| set.insert(id as usize));
-                },
-            ),
+        let key = match what {
+            What::Speaker(needle) => format!("speaker:{needle}"),
+            What::Party(party) => format!("party:{party}"),
             _ => return None,
         };
         Some(self.terms.get_or(&key, || {
@@ -554,9 +554,7 @@ impl Library {
                 .terms
                 .tables
                 .get_or_init(|| field_tables(&self.catalog));
-            let mut set = BitSet::new(self.catalog.docs.len());
-            ids(tables, &mut set);
-            set
+            tables.docs(what, self.catalog.docs.len())
         }))
     }
 
