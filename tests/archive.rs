@@ -479,36 +479,80 @@ fn a_current_cache_answers_text_searches_by_itself() {
     );
     let library = Library::open_blocking(&roots, &opts);
     let parse = |q: &str| Query::parse(q, library.gazetteer()).unwrap();
+    let cached_names = |cached: &CachedLibrary, q: &str| -> Vec<String> {
+        let hits = cached
+            .search(&parse(q))
+            .expect("a word needs only the index");
+        hits.iter()
+            .map(|hit| {
+                let path = cached.path_of(hit);
+                path.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect()
+    };
     let Ok(cached) = CachedLibrary::open(&roots, &opts) else {
         panic!("a fresh cache is current");
     };
-    let ids = cached
-        .search(&parse("iraqi"))
-        .expect("a word needs only the index");
-    let paths: Vec<&str> = ids
-        .iter()
-        .map(|&id| cached.listed(id).unwrap().path)
-        .collect();
-    assert_eq!(paths.len(), 1);
-    assert!(paths[0].ends_with("2015-03-02 raid.txt"), "{paths:?}");
+    assert_eq!(cached_names(&cached, "iraqi"), ["2015-03-02 raid.txt"]);
     assert_eq!(
-        cached.search(&parse("c")).unwrap().len(),
-        library.search(&parse("c")).len()
+        cached_names(&cached, "c"),
+        names(&library, "c"),
+        "the same briefings in the same order"
     );
     assert!(
         cached.search(&parse("party:russia")).is_none(),
         "fields need the library"
     );
+
+    // A few files changed, added and removed since: the search reads those itself and
+    // leaves out what the cache says of them.
     std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(docs.path().join("notes/cafe.txt"), "Talks\n\nNone.\n").unwrap();
-    // A changed file: the scan that showed it is handed on, and the library opened with it
-    // sees the change.
-    let Err(Some(scanned)) = CachedLibrary::open(&roots, &opts) else {
-        panic!("a changed file, so the cache is not current");
+    std::fs::write(
+        docs.path().join("notes/cafe.txt"),
+        "Talks\n\nNone in Mosul.\n",
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("a-new.txt"), "Mosul\n\nTalks in Mosul.\n").unwrap();
+    std::fs::remove_file(docs.path().join("notes/ebola.txt")).unwrap();
+    let Ok(cached) = CachedLibrary::open(&roots, &opts) else {
+        panic!("three changes are read by the search itself");
     };
-    assert_eq!(scanned.len(), 4);
+    assert!(
+        cached_names(&cached, "diplomats").is_empty(),
+        "the old text is gone"
+    );
+    assert!(
+        cached_names(&cached, "ebola").is_empty(),
+        "the removed file is gone"
+    );
+    assert_eq!(cached_names(&cached, "mosul"), ["a-new.txt", "cafe.txt"]);
+    assert_eq!(
+        cached_names(&cached, "said"),
+        ["2015-03-02 raid.txt", "2016-09-20-convoy.md"]
+    );
+    assert_eq!(
+        cached_names(&cached, "\"in mosul\""),
+        ["a-new.txt", "cafe.txt"],
+        "phrases in the files read since too"
+    );
+
+    // Too many changes: the scan that showed them is handed on, and the library opened
+    // with it sees them and brings the cache up to date.
+    let many = docs.path().join("many");
+    std::fs::create_dir(&many).unwrap();
+    for i in 0..=sitrep::library::cached::MAX_READ_SINCE {
+        std::fs::write(many.join(format!("{i}.txt")), "Filler\n\nNothing.\n").unwrap();
+    }
+    let Err(Some(scanned)) = CachedLibrary::open(&roots, &opts) else {
+        panic!("more changes than a search reads itself");
+    };
+    assert_eq!(
+        scanned.len(),
+        4 + sitrep::library::cached::MAX_READ_SINCE + 1
+    );
     let reopened = Library::open_blocking_scanned(&roots, &opts, Some(scanned));
     assert!(names(&reopened, "diplomats").is_empty());
+    assert_eq!(names(&reopened, "mosul").len(), 2);
     assert!(CachedLibrary::open(&roots, &opts).is_ok(), "current again");
 }
 

@@ -3,7 +3,7 @@
 
 use super::{ListFormat, note};
 use crate::extract::{Gazetteer, Kind};
-use crate::library::cache::Listed;
+use crate::library::cached::CachedHit;
 use crate::library::doc::{Doc, DocStatement};
 use crate::library::fold::fold_char;
 use crate::library::search::Query;
@@ -163,36 +163,26 @@ pub(super) fn search(
         None => None,
     };
     if let Some(cached) = &cached
-        && let Some(ids) = cached.search(&query)
-        && let Some(listed) = ids
-            .iter()
-            .map(|&id| cached.listed(id))
-            .collect::<Option<Vec<Listed>>>()
+        && let Some(found) = cached.search(&query)
     {
         let query = &query;
-        let hits = listed.iter().map(|l| Hit {
-            path: Path::new(l.path),
-            title: l.title,
-            date: l.date,
-            lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
+        let hits = found.iter().map(|hit| match hit {
+            CachedHit::Listed(l) => Hit {
+                path: Path::new(l.path),
+                title: l.title,
+                date: l.date,
+                lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
+            },
+            CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
         });
         print_hits(hits, output, query, out)?;
-        let failed: Vec<Listed> = cached.failures().collect();
-        note_failures(failed.iter().map(|l| (Path::new(l.path), l.error)), None);
-        return Ok(found_status(!ids.is_empty()));
+        note_failures(cached.failures().into_iter(), None);
+        return Ok(found_status(!found.is_empty()));
     }
     let opened = Library::open_blocking_scanned(paths, &options, scanned);
     let ids = opened.search(&query);
     let (library, query) = (&opened, &query);
-    let hits = ids.iter().map(|&id| {
-        let doc = library.doc(id);
-        Hit {
-            path: &doc.path,
-            title: &doc.title,
-            date: &doc.date,
-            lines: Box::new(move |limit| library.matching_lines(id, query, limit)),
-        }
-    });
+    let hits = ids.iter().map(|&id| library_hit(library, id, query));
     print_hits(hits, output, query, out)?;
     note_library_failures(library);
     // The process ends here: handing 100,000 entries back to the allocator one by one
@@ -200,6 +190,17 @@ pub(super) fn search(
     let found = !ids.is_empty();
     std::mem::forget(opened);
     Ok(found_status(found))
+}
+
+/// A search result from a library.
+fn library_hit<'a>(library: &'a Library, id: u32, query: &'a Query) -> Hit<'a> {
+    let doc = library.doc(id);
+    Hit {
+        path: &doc.path,
+        title: &doc.title,
+        date: &doc.date,
+        lines: Box::new(move |limit| library.matching_lines(id, query, limit)),
+    }
 }
 
 /// 0 when a search found something, else 1 (like grep).

@@ -5,27 +5,53 @@
 //! none of that: the word index and the paths of the hits are enough. So when the cache's
 //! [`FolderState`] equals that of a fresh scan of the folders (same files, same sizes and
 //! times: nothing added, removed or changed since it was written), the search is answered
-//! from the checked but undecoded sections. Anything else (no cache, a damaged one, a
-//! changed folder, a query with `party:` and other fields) is left to the library, which
-//! also brings the cache up to date.
+//! from the checked but undecoded sections.
+//!
+//! When a few files were added, changed or removed since (up to [`MAX_READ_SINCE`]), the
+//! search reads just those files itself and answers the rest from the cache, leaving out
+//! the cache's entries for files that changed or went away: an archive that grows by a few
+//! briefings a day is not re-read and re-cached in full by the first search after each
+//! delivery (the reader brings the cache up to date when it next opens the folders).
+//! Anything else (no cache, a damaged one, many changes, a file that cannot be looked at,
+//! a query with `party:` and other fields) is left to the library, which also brings the
+//! cache up to date.
 
-use super::Options;
 use super::cache::{Listed, Snapshot};
-use super::catalog::{FolderState, Found, scan};
+use super::catalog::{Catalog, FolderState, Found, Progress, path_order, scan};
 use super::doc::text_if_unchanged;
+use super::index::BitSet;
 use super::search::{Query, lines_holding, search_snapshot};
-use std::path::PathBuf;
+use super::{Library, Options};
+use rustc_hash::FxHashMap;
+use std::path::{Path, PathBuf};
 
-/// A cache proved current for its folders.
+/// The most files added or changed since the cache was written that a search reads itself;
+/// with more, the library reads them and rewrites the cache.
+pub const MAX_READ_SINCE: usize = 1000;
+
+/// A cache with what changed in its folders since it was written.
 pub struct CachedLibrary {
     snapshot: Snapshot,
+    /// The cache's entries whose files changed or went away since it was written.
+    stale: BitSet,
+    /// The files added or changed since, read by this search (no cache of their own).
+    since: Library,
+}
+
+/// One search result of a [`CachedLibrary`].
+pub enum CachedHit<'a> {
+    /// A briefing as the cache lists it.
+    Listed(Listed<'a>),
+    /// A briefing read since, by its id in [`CachedLibrary::read_since`].
+    Read(u32),
 }
 
 impl CachedLibrary {
     /// The cache of `roots`, when it exists, checks out and a scan of the folders shows it
-    /// current. Otherwise the scan, when one was made, for the library to bring the cache
-    /// up to date with ([`super::Library::open_blocking_scanned`]). The cache is read while
-    /// the folders are scanned.
+    /// current or nearly so (the files changed since are read now). Otherwise the scan,
+    /// when one was made, for the library to bring the cache up to date with
+    /// ([`super::Library::open_blocking_scanned`]). The cache is read while the folders are
+    /// scanned.
     pub fn open(roots: &[PathBuf], options: &Options) -> Result<CachedLibrary, Option<Vec<Found>>> {
         let Some(cache) = options.cache_file(roots).filter(|c| c.path().is_file()) else {
             return Err(None);
@@ -35,23 +61,58 @@ impl CachedLibrary {
             let snapshot = cache.snapshot();
             (snapshot, scanning.join().expect("the scan does not panic"))
         });
-        match snapshot {
-            Some(snapshot) if FolderState::of_found(&found) == snapshot.state() => {
-                Ok(CachedLibrary { snapshot })
-            }
-            _ => Err(Some(found)),
-        }
+        let Some(snapshot) = snapshot else {
+            return Err(Some(found));
+        };
+        let no_cache = Options {
+            cache_dir: None,
+            ..options.clone()
+        };
+        let mut since = Catalog::default();
+        let stale = if FolderState::of_found(&found) == snapshot.state() {
+            BitSet::new(snapshot.len())
+        } else {
+            let Some((stale, to_read)) = changes_since(&snapshot, &found) else {
+                return Err(Some(found));
+            };
+            let progress = Progress::default();
+            since.read_files(&to_read, &options.gazetteer, &progress, &mut |_| {});
+            stale
+        };
+        Ok(CachedLibrary {
+            snapshot,
+            stale,
+            since: Library::new(&[], &no_cache, since),
+        })
     }
 
     /// The briefings matching a query, in list order; `None` when the query needs more
     /// than the cache's index (fields such as `party:`).
-    pub fn search(&self, query: &Query) -> Option<Vec<u32>> {
-        search_snapshot(query, &self.snapshot)
+    pub fn search(&self, query: &Query) -> Option<Vec<CachedHit<'_>>> {
+        let mut hits = search_snapshot(query, &self.snapshot)?
+            .into_iter()
+            .filter(|&id| !self.stale.contains(id as usize))
+            .map(|id| self.snapshot.listed(id).map(CachedHit::Listed))
+            .collect::<Option<Vec<_>>>()?;
+        let read = self.since.search(query);
+        if !read.is_empty() {
+            hits.extend(read.into_iter().map(CachedHit::Read));
+            hits.sort_by(|a, b| path_order(self.path_of(a), self.path_of(b)));
+        }
+        Some(hits)
     }
 
-    /// A briefing's list entry.
-    pub fn listed(&self, id: u32) -> Option<Listed<'_>> {
-        self.snapshot.listed(id)
+    /// The file of a search result.
+    pub fn path_of<'a>(&'a self, hit: &'a CachedHit) -> &'a Path {
+        match hit {
+            CachedHit::Listed(listed) => Path::new(listed.path),
+            CachedHit::Read(id) => &self.since.doc(*id).path,
+        }
+    }
+
+    /// The briefings read since the cache was written (those [`CachedHit::Read`] names).
+    pub fn read_since(&self) -> &Library {
+        &self.since
     }
 
     /// The first `limit` lines of a listed briefing that hold what a text query looks for
@@ -66,10 +127,41 @@ impl CachedLibrary {
     }
 
     /// The briefings that could not be read, with why.
-    pub fn failures(&self) -> impl Iterator<Item = Listed<'_>> {
-        self.snapshot
+    pub fn failures(&self) -> Vec<(&Path, Option<&str>)> {
+        let listed = self
+            .snapshot
             .failed()
             .iter()
-            .filter_map(|&id| self.listed(id))
+            .filter(|&&id| !self.stale.contains(id as usize))
+            .filter_map(|&id| self.snapshot.listed(id))
+            .map(|l| (Path::new(l.path), l.error));
+        let read = self.since.docs().filter(|d| d.error.is_some());
+        listed
+            .chain(read.map(|d| (d.path.as_path(), d.error.as_deref())))
+            .collect()
     }
+}
+
+/// What changed in the folders since the cache was written, from a fresh scan of them: the
+/// cache's entries whose files changed or went away, and the files to read (added or
+/// changed). `None` when a file could not be looked at, or more than [`MAX_READ_SINCE`]
+/// are to be read: the library handles those.
+fn changes_since(snapshot: &Snapshot, found: &[Found]) -> Option<(BitSet, Vec<PathBuf>)> {
+    let mut listed = FxHashMap::default();
+    listed.reserve(snapshot.len());
+    for id in 0..snapshot.len() as u32 {
+        let entry = snapshot.listed(id)?;
+        listed.insert(entry.path, (id, entry.stamp));
+    }
+    let mut stale = BitSet::full(snapshot.len());
+    let mut to_read = Vec::new();
+    for (path, stamp) in found {
+        let stamp = stamp.as_ref().ok()?;
+        match path.to_str().and_then(|p| listed.get(p)) {
+            Some(&(id, Some(was))) if was == *stamp => stale.remove(id as usize),
+            _ if to_read.len() == MAX_READ_SINCE => return None,
+            _ => to_read.push(path.clone()),
+        }
+    }
+    Some((stale, to_read))
 }
