@@ -374,3 +374,41 @@ fn library_changes_reach_the_list_and_keep_the_selection() {
     assert_eq!(state.list.selected, 1);
     assert!(screen(&state).contains("Talks resume in Geneva"));
 }
+
+#[test]
+fn a_warm_start_lists_titles_at_once_and_never_says_not_read_yet() {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    briefing_file(
+        &docs,
+        "2016-09-20 convoy.txt",
+        "Convoy struck near Aleppo\n\nU.S. officials said Russian jets struck the convoy.\n",
+    );
+    briefing_file(
+        &docs,
+        "talks.txt",
+        "Talks in Geneva\n\nDiplomats met on Monday, officials said.\n",
+    );
+    let roots = [docs.path().to_path_buf()];
+    let options = Options {
+        cache_dir: Some(cache.path().to_path_buf()),
+        watch_interval: Duration::from_secs(3600),
+        ..Options::default()
+    };
+    let open = || {
+        let library = Library::open(&roots, &options);
+        State::new(library, Config::builtin().unwrap(), true, 100, 30)
+    };
+    // Cold: the files are listed by name before the background thread reads them.
+    let cold = screen(&open());
+    assert!(
+        cold.contains("talks.txt") && cold.contains("not read yet"),
+        "{cold}"
+    );
+    Library::open_blocking(&roots, &options);
+    // Warm: titles and dates from the cache; the counts follow with the index.
+    let warm = screen(&open());
+    for shown in ["Convoy struck near Aleppo", "2016-09-20", "Talks in Geneva"] {
+        assert!(warm.contains(shown), "{shown} in\n{warm}");
+    }
+    assert!(!warm.contains("not read yet"), "{warm}");
+}

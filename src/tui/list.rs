@@ -1,5 +1,7 @@
 //! The briefings pane: every briefing of the library with its date and counts (the file
-//! name and "not read yet" until the background reading gets to it), unreadable files
+//! name and "not read yet" until the background reading gets to it; the title and date
+//! alone for one listed from the cache or just read, until its counts come with the
+//! finished index), unreadable files
 //! marked `✗` with their reason, files read with warnings marked `⚠`; `/` here searches the
 //! whole library. Only the rows on screen are looked at, so 100,000 briefings draw as fast
 //! as ten.
@@ -48,31 +50,29 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let doc = state.library.doc(id);
         let (title, detail, detail_style) = match &doc.error {
             None => {
+                let starred = state.marks.is_starred(&doc.path);
+                let read = state.marks.is_read(&doc.path);
                 // A date guessed from the file's modification time is left out: it says
                 // when the file was copied, not when the news happened.
                 let when =
                     (doc.has_own_date() && !doc.date.is_empty()).then(|| one_line(&doc.date));
+                // A briefing with a stamp but no extraction here was read (listed from the
+                // cache, or in this round of reading): its counts follow with the index.
                 let counts = if doc.extracted {
-                    format!(
+                    Some(format!(
                         "{} · {}",
                         plural(doc.quotes, "quote"),
                         plural(doc.count(Kind::Denial), "denial")
-                    )
+                    ))
                 } else {
-                    "not read yet".to_string()
+                    doc.stamp.is_none().then(|| "not read yet".to_string())
                 };
-                let detail = match when {
-                    Some(w) => format!("{w} · {counts}"),
-                    None => counts,
-                };
-                let detail = match (
-                    state.marks.is_starred(&doc.path),
-                    state.marks.is_read(&doc.path),
-                ) {
-                    (true, true) => format!("★ read · {detail}"),
-                    (true, false) => format!("★ {detail}"),
-                    (false, true) => format!("read · {detail}"),
-                    (false, false) => detail,
+                let parts = [read.then(|| "read".to_string()), when, counts];
+                let detail = parts.into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                let detail = if starred {
+                    format!("★ {detail}").trim_end().to_string()
+                } else {
+                    detail
                 };
                 let title = if doc.warned {
                     format!("⚠ {}", one_line(&doc.title))
