@@ -1423,7 +1423,14 @@ fn classify(
         });
     }
     let head_word = head.last().map_or_else(Default::default, |t| t.lex);
-    let definite = first.is(Class::Definite);
+    // "The Washington Post", "the State Department": a capitalised head that is no role
+    // ("the Republican") names a body itself and points back to nobody.
+    let definite = first.is(Class::Definite)
+        && !head.last().is_some_and(|t| {
+            is_capitalized(t.span.of(text))
+                && !t.lex.is(Class::PersonRole)
+                && !t.lex.is(Class::Title)
+        });
     let org = head_word.is(Class::OrgNoun);
     let role = org || head_word.is(Class::PersonRole);
     if !role && !first.is(Class::Determiner) {
@@ -1475,6 +1482,24 @@ mod tests {
                 some("Joseph Dunford", Some("United States")),
                 some("Sergei Ryabkov", Some("Russia")),
                 some("Sergei Ryabkov", Some("Russia")),
+            ]
+        );
+    }
+
+    #[test]
+    fn news_outlets_speak_for_themselves() {
+        assert_eq!(
+            speakers(&[
+                "The ministry said the talks had failed.",
+                "The Washington Post reported that the talks had failed.",
+                "Reuters reported the same.",
+                "Fox News said the talks were over.",
+            ]),
+            vec![
+                some("The ministry", None),
+                some("The Washington Post", None),
+                some("Reuters", None),
+                some("Fox News", None),
             ]
         );
     }
