@@ -573,7 +573,9 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
         }
         let b = k;
         // A subject opens its clause: after a verb or a preposition a name is an object
-        // ("results in John Kasich claiming", "terminating Trump contracts").
+        // ("results in John Kasich claiming", "terminating Trump contracts"), and after
+        // "that" it stands in what someone argues ("making the case that Rubio isn't ready"),
+        // not who the passage is about.
         let opens_clause = || {
             a == 0 || !toks[a - 1].is_word() || {
                 let before = low(text, &toks[a - 1]);
@@ -592,7 +594,6 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
                         | "although"
                         | "though"
                         | "if"
-                        | "that"
                         | "so"
                         | "where"
                         | "until"
@@ -731,6 +732,10 @@ fn verb_like(text: &str, t: &Tok) -> bool {
     let ends = |suffix: &[u8]| {
         bare.len() >= suffix.len() && bare[bare.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
+    // "Ayotte isn't interested", "Weaver didn’t seem": a negated auxiliary.
+    if ends(b"n't") || ends("n’t".as_bytes()) {
+        return true;
+    }
     (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
 }
 
@@ -1502,6 +1507,23 @@ mod tests {
                 some("Fox News", None),
             ]
         );
+    }
+
+    #[test]
+    fn negated_auxiliaries_follow_their_subject() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Sen. Kelly Ayotte spoke first.",
+            "Mr. Tom Brady said the case was weak.",
+            "But Ayotte isn't interested.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
     }
 
     #[test]
