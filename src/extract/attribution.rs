@@ -1154,13 +1154,15 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     };
     let before = before.min(WINDOW);
     let mut k = 0;
-    // "In a statement released Thursday, Rep. Jeffries reacted …": an opening prepositional
-    // or subordinate clause holds no subject.
+    // "In a statement released Thursday, Rep. Jeffries reacted …", "Addressing the gala,
+    // Trump described …": an opening prepositional, subordinate or participial clause holds
+    // no subject.
     if let Some(first) = toks.first()
         && first.is_word()
-        && first.lex.is(Class::FunctionWord)
-        && first.lex.pronoun().is_none()
-        && !first.lex.is(Class::Determiner)
+        && ((first.lex.is(Class::FunctionWord)
+            && first.lex.pronoun().is_none()
+            && !first.lex.is(Class::Determiner))
+            || opening_participle(text, toks))
         && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
     {
         k = comma + 1;
@@ -1191,6 +1193,23 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         k = e.max(k + 1);
     }
     None
+}
+
+/// "Addressing the gala, …", "Citing the attack, …": a sentence that opens with a participle
+/// and its object (a name in -ing stands before a verb or a comma: "Manning said").
+fn opening_participle(text: &str, toks: &[Tok]) -> bool {
+    let [first, next, ..] = toks else {
+        return false;
+    };
+    let w = first.span.of(text);
+    w.len() > 5
+        && w.ends_with("ing")
+        && next.is_word()
+        && next.lex.cue().is_none()
+        && !next.lex.is(Class::AuxOrAdverb)
+        && !next.lex.is(Class::PassiveAux)
+        && !next.lex.is(Class::IrregularVerb)
+        && !next.span.of(text).ends_with("ed")
 }
 
 /// Tokens that may sit inside an appositive: words and parentheses.
@@ -1524,6 +1543,17 @@ mod tests {
             note_subjects(s, &toks, g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
+    }
+
+    #[test]
+    fn an_opening_participle_is_no_subject() {
+        let s = "Addressing the crowd Thursday, Jane Doe described a city of “honest talk.”";
+        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
+        let mut toks = Vec::new();
+        tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+        let mut r = Resolver::default();
+        let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut r);
+        assert_eq!(got.map(|s| s.name), Some("Jane Doe".to_string()));
     }
 
     #[test]
