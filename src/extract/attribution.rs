@@ -981,7 +981,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             );
         return before_ok.then_some(((end - 1, end), appositive));
     }
-    let found = np_left(text, toks, end)?;
+    // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
+    // does not know is still who spoke.
+    let found = np_left(text, toks, end).or_else(|| common_noun_phrase(text, toks, end))?;
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
     // noun phrase before the participle, or unknown when that has no head we recognise.
@@ -1007,6 +1009,20 @@ fn determined_phrase(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         .find(|&k| toks[k].lex.is(Class::Determiner))
         .filter(|&k| k + 1 < end)
         .map(|k| (k, end))
+}
+
+/// The lowercase words ending at `end` (exclusive) back to a determiner that opens a clause
+/// ("a friend", "another commenter"): a plain noun phrase right before a cue.
+fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let (a, b) = determined_phrase(toks, end)?;
+    let plain = toks[a + 1..b].iter().all(|t| {
+        !is_capitalized(t.span.of(text))
+            && !t.lex.is(Class::FunctionWord)
+            && t.lex.pronoun().is_none()
+            && !verb_like(text, t)
+    });
+    let opens = a == 0 || !toks[a - 1].is_word();
+    (plain && opens).then_some((a, b))
 }
 
 /// A lowercase past participle ("held", "released", "taken") before "by".
@@ -1462,8 +1478,7 @@ fn classify(
     }
     Some(Subject::Description {
         text: whole.to_string(),
-        // Only a role noun points back ("the senator"); "the woman" is just who the text says.
-        definite: definite && role,
+        definite,
         org,
         party: party_from(whole).or_else(|| party_from(appositive_text)),
     })
@@ -1554,6 +1569,22 @@ mod tests {
         let mut r = Resolver::default();
         let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(got.map(|s| s.name), Some("Jane Doe".to_string()));
+    }
+
+    #[test]
+    fn plain_noun_phrases_speak_and_definite_ones_point_back() {
+        assert_eq!(
+            speakers(&[
+                "Another commenter wrote that the show was over.",
+                "Jane Roe said the deal was fair.",
+                "The investor said it would close soon.",
+            ]),
+            vec![
+                some("Another commenter", None),
+                some("Jane Roe", None),
+                some("Jane Roe", None),
+            ]
+        );
     }
 
     #[test]
