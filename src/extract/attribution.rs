@@ -1162,12 +1162,7 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
 /// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
 /// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
-    let verb_after = |e: usize| {
-        toks.get(e).is_some_and(|n| {
-            let w = n.span.of(text);
-            n.is_word() && !is_capitalized(w) && verb_like(text, n)
-        })
-    };
+    let verb_after = |e: usize| toks.get(e).is_some_and(|n| is_lowercase_verb(text, n));
     let before = before.min(WINDOW);
     let mut k = 0;
     // "In a statement released Thursday, Rep. Jeffries reacted …", "Addressing the gala,
@@ -1199,7 +1194,61 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         while e < before && np_word(text, &toks[e]) {
             e += 1;
         }
-        if e > k && verb_after(e) && has_head(text, &toks[k..e]) {
+        // "Trump's statements": a possessive opens the object's phrase, not a subject.
+        let possessive = e > k && is_possessive(toks[e - 1].span.of(text));
+        // "Clinton: “…”": a name alone before a colon that opens a quotation.
+        let labels_quote = k == 0
+            && e > k
+            && toks.get(e).is_some_and(|t| t.kind == TokKind::Colon)
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+            && is_name_like(text, &toks[k..e]);
+        // "Mitch McConnell, R-Ky., delivered", "Washington, star of “Scandal,” thanked",
+        // "Stuart Stevens, who served …, called": a name with a description set off by
+        // commas, then its verb. A description with a verb of its own is a clause ("Salem,
+        // New Hampshire, Trump went after Bush, calling").
+        let appositive_verb = || {
+            if e == k
+                || toks.get(e).is_none_or(|t| t.kind != TokKind::Comma)
+                || !is_name_like(text, &toks[k..e])
+            {
+                return false;
+            }
+            let relative = toks
+                .get(e + 1)
+                .is_some_and(|t| t.is_word() && t.lex.pronoun() == Some(Pronoun::Relative));
+            // An abbreviation's period stays inside ("R-Ky.,").
+            let abbreviation = |k: usize| {
+                toks[k].kind == TokKind::Stop
+                    && toks[k].span.of(text) == "."
+                    && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Comma)
+            };
+            let inner = (e + 1..toks.len())
+                .take(16)
+                .take_while(|&j| {
+                    let t = &toks[j];
+                    is_appositive_inner(t)
+                        || matches!(t.kind, TokKind::Quote(_) | TokKind::Comma)
+                        || abbreviation(j)
+                })
+                .map(|j| &toks[j])
+                .position(|t| t.kind == TokKind::Comma)
+                .map(|c| e + 1..e + 1 + c);
+            inner.is_some_and(|r| {
+                r.start < r.end
+                    && verb_after(r.end + 1)
+                    && (relative || !toks[r].iter().any(|t| is_lowercase_verb(text, t)))
+            })
+        };
+        if labels_quote {
+            return Some((k, e));
+        }
+        if e > k
+            && !possessive
+            && (verb_after(e) || appositive_verb())
+            && has_head(text, &toks[k..e])
+        {
             let mut a = k;
             while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
                 a += 1;
@@ -1209,6 +1258,11 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         k = e.max(k + 1);
     }
     None
+}
+
+/// A lowercase word that reads as a verb.
+fn is_lowercase_verb(text: &str, t: &Tok) -> bool {
+    t.is_word() && !is_capitalized(t.span.of(text)) && verb_like(text, t)
 }
 
 /// "Addressing the gala, …", "Citing the attack, …": a sentence that opens with a participle
@@ -1585,6 +1639,31 @@ mod tests {
                 some("Jane Roe", None),
             ]
         );
+    }
+
+    #[test]
+    fn sentence_subjects_past_appositives_labels_and_possessives() {
+        for (s, want) in [
+            (
+                "Jane Roe, R-Ky., delivered a message to Trump: “Stop it now.”",
+                "Jane Roe",
+            ),
+            ("Jane Roe: “Our goal is to win this race.”", "Jane Roe"),
+            (
+                "Jane Roe, who ran in 2012, called Smith's remarks and actions “childish.”",
+                "Jane Roe",
+            ),
+            (
+                "Speaking in Salem, New Hampshire, Jane Roe went after Bush, calling him “a stiff.”",
+                "Jane Roe",
+            ),
+        ] {
+            let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+            let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut Resolver::default());
+            assert_eq!(got.map(|s| s.name).as_deref(), Some(want), "{s}");
+        }
     }
 
     #[test]
