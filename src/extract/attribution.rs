@@ -1156,6 +1156,11 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     }) && toks
         .iter()
         .any(|t| is_capitalized(t.span.of(text)) && !t.lex.is(Class::Title))
+        // "Sanders's spokesman": a name ends in a name word, not a possessive's title.
+        && !toks.split_last().is_some_and(|(last, rest)| {
+            !is_capitalized(last.span.of(text))
+                && rest.iter().any(|t| is_possessive(t.span.of(text)))
+        })
 }
 
 /// The subject of the sentence's main clause, for participles and coordinated verbs that
@@ -1178,6 +1183,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     {
         k = comma + 1;
     }
+    let clause_start = k;
     while k < before {
         if !toks[k].is_word() {
             k += 1;
@@ -1206,14 +1212,12 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             && is_name_like(text, &toks[k..e]);
         // "Mitch McConnell, R-Ky., delivered", "Washington, star of “Scandal,” thanked",
         // "Stuart Stevens, who served …, called": a name with a description set off by
-        // commas, then its verb. A description with a verb of its own is a clause ("Salem,
-        // New Hampshire, Trump went after Bush, calling").
-        let appositive_verb = || {
-            if e == k
-                || toks.get(e).is_none_or(|t| t.kind != TokKind::Comma)
-                || !is_name_like(text, &toks[k..e])
-            {
-                return false;
+        // commas, then its verb; "Trump's state director, Mike Rubino, reached out": a
+        // description, then the name set off. A description with a verb of its own is a
+        // clause ("Salem, New Hampshire, Trump went after Bush, calling").
+        let appositive_subject = || {
+            if e == k || toks.get(e).is_none_or(|t| t.kind != TokKind::Comma) {
+                return None;
             }
             let relative = toks
                 .get(e + 1)
@@ -1224,7 +1228,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                     && toks[k].span.of(text) == "."
                     && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Comma)
             };
-            let inner = (e + 1..toks.len())
+            let (from, to) = (e + 1..toks.len())
                 .take(16)
                 .take_while(|&j| {
                     let t = &toks[j];
@@ -1232,28 +1236,49 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                         || matches!(t.kind, TokKind::Quote(_) | TokKind::Comma)
                         || abbreviation(j)
                 })
-                .map(|j| &toks[j])
-                .position(|t| t.kind == TokKind::Comma)
-                .map(|c| e + 1..e + 1 + c);
-            inner.is_some_and(|r| {
-                r.start < r.end
-                    && verb_after(r.end + 1)
-                    && (relative || !toks[r].iter().any(|t| is_lowercase_verb(text, t)))
-            })
+                .find(|&j| toks[j].kind == TokKind::Comma)
+                .map(|c| (e + 1, c))?;
+            if from == to || !verb_after(to + 1) {
+                return None;
+            }
+            let inner = &toks[from..to];
+            if is_name_like(text, &toks[k..e])
+                && (relative || !inner.iter().any(|t| is_lowercase_verb(text, t)))
+            {
+                Some((k, e))
+            } else if k == clause_start && is_name_like(text, inner) {
+                Some((from, to))
+            } else {
+                None
+            }
         };
         if labels_quote {
             return Some((k, e));
         }
-        if e > k
-            && !possessive
-            && (verb_after(e) || appositive_verb())
-            && has_head(text, &toks[k..e])
-        {
-            let mut a = k;
-            while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
-                a += 1;
+        if e > k && !possessive && has_head(text, &toks[k..e]) {
+            // "Sen. Bernie Sanders (I-Vt.) visited": past a parenthesis.
+            let past_paren = toks
+                .get(e)
+                .is_some_and(|t| t.kind == TokKind::OpenParen)
+                .then(|| {
+                    toks[e..]
+                        .iter()
+                        .take(8)
+                        .position(|t| t.kind == TokKind::CloseParen)
+                })
+                .flatten()
+                .is_some_and(|c| verb_after(e + c + 1));
+            let found = if verb_after(e) || past_paren {
+                Some((k, e))
+            } else {
+                appositive_subject()
+            };
+            if let Some((mut a, e)) = found {
+                while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
+                    a += 1;
+                }
+                return (a < e).then_some((a, e));
             }
-            return (a < e).then_some((a, e));
         }
         k = e.max(k + 1);
     }
@@ -1655,6 +1680,14 @@ mod tests {
             ),
             (
                 "Speaking in Salem, New Hampshire, Jane Roe went after Bush, calling him “a stiff.”",
+                "Jane Roe",
+            ),
+            (
+                "Sen. Jane Roe (D-Ohio) visited the show, saying “on her worst day” she won.",
+                "Jane Roe",
+            ),
+            (
+                "Later, Smith's state director, Jane Roe, reached out, writing: “We want it.”",
                 "Jane Roe",
             ),
         ] {
