@@ -1357,8 +1357,11 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
                     || t.lex.is(Class::PersonRole)
                     || t.lex.is(Class::Title)
             })?;
+        // "said retired neurosurgeon Ben Carson": a participle in -ed is an adjective here.
         let between_ok = toks[start..start + head].iter().all(|t| {
-            !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none() && !verb_like(text, t)
+            !t.lex.is(Class::FunctionWord)
+                && t.lex.cue().is_none()
+                && (!verb_like(text, t) || t.span.of(text).ends_with("ed"))
         });
         if !between_ok || head == 0 {
             return None;
