@@ -832,6 +832,12 @@ const ORG_NOUNS: &[&str] = &[
     "figures",
     "estimates",
     "analysis",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "herald",
 ];
 
 /// Determiners that open a noun phrase.
@@ -1004,7 +1010,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "first",
     "second",
     "third",
-    "news",
     "breaking",
     "update",
     "updated",
@@ -1012,9 +1017,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "video",
     "watch",
     "read",
-    "reuters",
-    "ap",
-    "afp",
 ];
 
 /// Common female first names, for "she" agreement.

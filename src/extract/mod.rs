@@ -312,6 +312,11 @@ fn sentence_at(sentences: &[Span], pos: usize) -> usize {
 /// How many tokens apart a quotation and its cue verb may stand.
 const LINK_WINDOW: usize = 60;
 
+/// How many tokens a verb that only attributes a quotation beside it ("called", "described")
+/// may stand before it: room for its object ("called Trump's statements and actions on
+/// Sunday “childish”").
+const QUOTE_ONLY_REACH: usize = 10;
+
 /// For each quote region, the attribution that says who spoke it. Every search is bounded
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
@@ -372,7 +377,7 @@ fn link_quotes(
                 .filter(|&a| speaks(a))
                 .find(|&a| {
                     let at = &attributions[a];
-                    (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= 6)
+                    (at.cue != lexicon::Cue::QuoteOnly || qa - at.cue_tok <= QUOTE_ONLY_REACH)
                         && !toks_a[at.cue_tok..qa]
                             .iter()
                             .any(|t| t.kind == TokKind::Stop)
@@ -915,5 +920,28 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
     }
     for s in x.statements.iter_mut().filter(|s| s.party.is_none()) {
         s.party = party_of(&s.actor);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn quotes(body: &str) -> Vec<Quote> {
+        let b = Briefing::from_text(
+            Path::new("t.txt"),
+            format!("Headline\n\n{body}"),
+            Vec::new(),
+        )
+        .expect("briefing parses");
+        extract(&b, Gazetteer::builtin()).quotes
+    }
+
+    #[test]
+    fn a_naming_verb_reaches_past_its_object() {
+        let q = quotes("Jane Roe called Smith's statements and actions on Sunday “childish.”");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[0].cue.as_deref(), Some("called"));
     }
 }
