@@ -204,7 +204,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         });
         quote_attribution.push((r, link));
     }
-    let statements = build_statements(
+    let mut statements = build_statements(
         text,
         &sentences,
         &sentence_paragraph,
@@ -213,6 +213,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &quote_attribution,
         &resolver,
     );
+    statements.extend(unattributed_statements(
+        text,
+        &sentences,
+        &sentence_paragraph,
+        &sentence_tokens,
+        &statements,
+    ));
+    statements.sort_by_key(|s| s.span);
     let mut extraction = Extraction {
         sentences,
         quotes: quotes_out,
@@ -640,6 +648,54 @@ fn build_statements(
             }
         })
         .collect()
+}
+
+/// Statements whose speaker could not be found: a sentence no statement covers that still
+/// reports what someone said or holds through a cue verb ("Security specialists say …",
+/// "He went on to say that …", "Several polls show …") is a claim (or a denial) with no
+/// known actor, rather than nothing for the analyst to see.
+fn unattributed_statements(
+    text: &str,
+    sentences: &[Span],
+    sentence_paragraph: &[usize],
+    sentence_tokens: &tokens::Sentences,
+    statements: &[Statement],
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut next = 0; // first statement that may still overlap the sentence
+    for (k, &sentence) in sentences.iter().enumerate() {
+        while next < statements.len() && statements[next].span.end <= sentence.start {
+            next += 1;
+        }
+        if statements[next..]
+            .iter()
+            .take_while(|s| s.span.start < sentence.end)
+            .any(|s| s.span.overlaps(sentence))
+        {
+            continue;
+        }
+        let toks = sentence_tokens.get(k);
+        let Some(i) = toks.iter().enumerate().position(|(i, t)| {
+            t.is_word()
+                && t.lex.cue().is_some()
+                && !tokens::is_capitalized(t.span.of(text))
+                && !attribution::used_as_noun(text, toks, i)
+        }) else {
+            continue;
+        };
+        let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
+            || lexicon::has_denial_phrase(sentence.of(text));
+        out.push(Statement {
+            kind: if deny { Kind::Denial } else { Kind::Claim },
+            actor: None,
+            party: None,
+            cue: Some(toks[i].span.of(text).to_string()),
+            span: sentence,
+            paragraph: sentence_paragraph[k],
+            counter: None,
+        });
+    }
+    out
 }
 
 /// One informative element of a statement, for matching a denial with the claim it answers.
