@@ -652,8 +652,9 @@ fn build_statements(
 
 /// Statements whose speaker could not be found: a sentence no statement covers that still
 /// reports what someone said or holds through a cue verb ("Security specialists say …",
-/// "He went on to say that …", "Several polls show …") is a claim (or a denial) with no
-/// known actor, rather than nothing for the analyst to see.
+/// "He went on to say that …", "Several polls show …"), an opinion word ("In their view,
+/// …", "expressed concern") or "according to" is a claim (or a denial) with no known actor,
+/// rather than nothing for the analyst to see.
 fn unattributed_statements(
     text: &str,
     sentences: &[Span],
@@ -676,20 +677,31 @@ fn unattributed_statements(
         }
         let toks = sentence_tokens.get(k);
         let Some(i) = toks.iter().enumerate().position(|(i, t)| {
-            t.is_word()
-                && t.lex.cue().is_some()
-                && !tokens::is_capitalized(t.span.of(text))
-                && !attribution::used_as_noun(text, toks, i)
+            t.is_word() && {
+                let w = t.span.of(text);
+                (!tokens::is_capitalized(w)
+                    && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
+                        || t.lex.is(lexicon::Class::Opinion)))
+                    || w.eq_ignore_ascii_case("according")
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.span.of(text).eq_ignore_ascii_case("to"))
+            }
         }) else {
             continue;
         };
         let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
             || lexicon::has_denial_phrase(sentence.of(text));
+        let cue = toks[i].span.of(text);
         out.push(Statement {
             kind: if deny { Kind::Denial } else { Kind::Claim },
             actor: None,
             party: None,
-            cue: Some(toks[i].span.of(text).to_string()),
+            cue: Some(if cue.eq_ignore_ascii_case("according") {
+                "according to".to_string()
+            } else {
+                cue.to_string()
+            }),
             span: sentence,
             paragraph: sentence_paragraph[k],
             counter: None,
