@@ -586,7 +586,23 @@ fn build_statements(
         }
         merged.push(d);
     }
-    let mut drafts = merged;
+    // A statement whose subject follows the one before's cue with no clause boundary between
+    // them stands in what was said ("Lazar said he welcomed extradition", "Trump said Fox
+    // executives were calling …"): it is part of that statement, not one of its own.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(merged.len());
+    for d in merged {
+        if let Some(prev) = drafts.last_mut()
+            && prev.last >= d.first
+            && prev.end.is_none()
+            && d.start > prev.cue_at
+            && d.start < sentences[prev.last].end
+            && clause_boundary(&text[prev.cue_at.max(prev.start)..d.start]).is_none()
+        {
+            prev.last = prev.last.max(d.last);
+            continue;
+        }
+        drafts.push(d);
+    }
     // The first statement of a sentence starts at its subject, or at the sentence's start
     // when what comes before is long or is what was said; a later one starts at
     // the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
