@@ -693,7 +693,10 @@ fn unattributed_statements(
         }
         let toks = sentence_tokens.get(k);
         let Some(i) = toks.iter().enumerate().position(|(i, t)| {
-            t.is_word() && {
+            // A tag name ("<tweet …>", "</tweet>") is markup, not prose.
+            let markup =
+                t.span.start > 0 && matches!(text.as_bytes()[t.span.start - 1], b'<' | b'/');
+            t.is_word() && !markup && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
