@@ -670,7 +670,7 @@ fn build_statements(
 /// reports what someone said or holds through a cue verb ("Security specialists say …",
 /// "He went on to say that …", "Several polls show …"), an opinion word ("In their view,
 /// …", "expressed concern") or "according to" is a claim (or a denial) with no known actor,
-/// rather than nothing for the analyst to see.
+/// rather than nothing for the analyst to see; one per clause when several clauses report.
 fn unattributed_statements(
     text: &str,
     sentences: &[Span],
@@ -692,7 +692,8 @@ fn unattributed_statements(
             continue;
         }
         let toks = sentence_tokens.get(k);
-        let Some(i) = toks.iter().enumerate().position(|(i, t)| {
+        let reports = |i: usize| {
+            let t = &toks[i];
             // A tag name ("<tweet …>", "</tweet>") is markup, not prose.
             let markup =
                 t.span.start > 0 && matches!(text.as_bytes()[t.span.start - 1], b'<' | b'/');
@@ -706,27 +707,66 @@ fn unattributed_statements(
                             .get(i + 1)
                             .is_some_and(|n| n.span.of(text).eq_ignore_ascii_case("to"))
             }
-        }) else {
-            continue;
         };
-        let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
-            || lexicon::has_denial_phrase(sentence.of(text));
-        let cue = toks[i].span.of(text);
-        out.push(Statement {
-            kind: if deny { Kind::Denial } else { Kind::Claim },
-            actor: None,
-            party: None,
-            cue: Some(if cue.eq_ignore_ascii_case("according") {
-                "according to".to_string()
-            } else {
-                cue.to_string()
-            }),
-            span: sentence,
-            paragraph: sentence_paragraph[k],
-            counter: None,
-        });
+        // With several clauses (cut at "and", "but", ", while", ";") that report something,
+        // each is a statement of its own; a clause that reports nothing stays with the one
+        // before it. Each entry: where the statement starts, and its cue token.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut clause_start = sentence.start;
+        let mut clause_reports = false;
+        for i in 0..toks.len() {
+            if is_clause_joiner(text, toks, i) {
+                clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
+                clause_reports = false;
+            } else if !clause_reports && reports(i) {
+                clause_reports = true;
+                parts.push((
+                    if parts.is_empty() {
+                        sentence.start
+                    } else {
+                        clause_start
+                    },
+                    i,
+                ));
+            }
+        }
+        for (p, &(start, i)) in parts.iter().enumerate() {
+            let end = parts.get(p + 1).map_or(sentence.end, |&(next, _)| next);
+            let span = trim_span(text, Span::new(start, end));
+            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
+            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
+                || lexicon::has_denial_phrase(span.of(text));
+            let cue = toks[i].span.of(text);
+            out.push(Statement {
+                kind: if deny { Kind::Denial } else { Kind::Claim },
+                actor: None,
+                party: None,
+                cue: Some(if cue.eq_ignore_ascii_case("according") {
+                    "according to".to_string()
+                } else {
+                    cue.to_string()
+                }),
+                span,
+                paragraph: sentence_paragraph[k],
+                counter: None,
+            });
+        }
     }
     out
+}
+
+/// True when token `i` joins two clauses: "and", "but", ", while" or ";".
+fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
+    let t = &toks[i];
+    match t.kind {
+        tokens::TokKind::Stop => t.span.of(text) == ";",
+        tokens::TokKind::Word => match t.span.of(text) {
+            "and" | "but" => true,
+            "while" => i > 0 && toks[i - 1].kind == tokens::TokKind::Comma,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// One informative element of a statement, for matching a denial with the claim it answers.
