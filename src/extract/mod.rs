@@ -169,7 +169,10 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut quote_attribution = Vec::new();
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
-        if !inner.of(text).chars().any(char::is_alphanumeric) {
+        // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
+        if !inner.of(text).chars().any(char::is_alphanumeric)
+            || text.as_bytes()[..region.outer.start].ends_with(b"=")
+        {
             continue;
         }
         let link = links[r];
