@@ -216,13 +216,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &quote_attribution,
         &resolver,
     );
-    statements.extend(unattributed_statements(
+    let unattributed = unattributed_statements(
         text,
         &sentences,
         &sentence_paragraph,
         &sentence_tokens,
-        &statements,
-    ));
+        &mut statements,
+    );
+    statements.extend(unattributed);
     statements.sort_by_key(|s| s.span);
     let mut extraction = Extraction {
         sentences,
@@ -674,12 +675,15 @@ fn build_statements(
 /// "He went on to say that …", "Several polls show …"), an opinion word ("In their view,
 /// …", "expressed concern") or "according to" is a claim (or a denial) with no known actor,
 /// rather than nothing for the analyst to see; one per clause when several clauses report.
+/// So is a later clause that reports of a sentence whose one statement runs to its end
+/// ("Carson proposed an agency, while Bush in a post said …"): that statement ends where
+/// the clause begins (`statements` are sorted by span).
 fn unattributed_statements(
     text: &str,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     sentence_tokens: &tokens::Sentences,
-    statements: &[Statement],
+    statements: &mut [Statement],
 ) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut next = 0; // first statement that may still overlap the sentence
@@ -687,14 +691,28 @@ fn unattributed_statements(
         while next < statements.len() && statements[next].span.end <= sentence.start {
             next += 1;
         }
-        if statements[next..]
-            .iter()
-            .take_while(|s| s.span.start < sentence.end)
-            .any(|s| s.span.overlaps(sentence))
-        {
-            continue;
-        }
+        let mut overlapping = (next..statements.len())
+            .take_while(|&j| statements[j].span.start < sentence.end)
+            .filter(|&j| statements[j].span.overlaps(sentence));
         let toks = sentence_tokens.get(k);
+        // The statement this sentence already holds, when it is the only one and runs to
+        // the sentence's end; and the token after its cue, where later clauses are sought.
+        let (held, from) = match (overlapping.next(), overlapping.next()) {
+            (None, _) => (None, 0),
+            (Some(j), None) if statements[j].span.end + 2 >= sentence.end => {
+                let s = &statements[j];
+                let cue = s.cue.as_deref().and_then(|c| c.split(' ').next());
+                let Some(c) = toks.iter().position(|t| {
+                    t.span.start >= s.span.start
+                        && t.is_word()
+                        && cue.is_some_and(|c| t.span.of(text) == c)
+                }) else {
+                    continue;
+                };
+                (Some(j), c + 1)
+            }
+            _ => continue,
+        };
         let reports = |i: usize| {
             let t = &toks[i];
             // A tag name ("<tweet …>", "</tweet>") is markup, not prose.
@@ -716,15 +734,15 @@ fn unattributed_statements(
         // before it. Each entry: where the statement starts, and its cue token.
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut clause_start = sentence.start;
-        let mut clause_reports = false;
-        for i in 0..toks.len() {
+        let mut clause_reports = held.is_some();
+        for i in from..toks.len() {
             if is_clause_joiner(text, toks, i) {
                 clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
                 clause_reports = false;
             } else if !clause_reports && reports(i) {
                 clause_reports = true;
                 parts.push((
-                    if parts.is_empty() {
+                    if parts.is_empty() && held.is_none() {
                         sentence.start
                     } else {
                         clause_start
@@ -732,6 +750,11 @@ fn unattributed_statements(
                     i,
                 ));
             }
+        }
+        if let (Some(j), Some(&(cut, _))) = (held, parts.first()) {
+            let s = &mut statements[j];
+            let span = trim_span(text, Span::new(s.span.start, cut.max(s.span.start)));
+            s.span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
         }
         for (p, &(start, i)) in parts.iter().enumerate() {
             let end = parts.get(p + 1).map_or(sentence.end, |&(next, _)| next);
