@@ -489,6 +489,7 @@ fn build_statements(
     for (a, at) in attributions.iter().enumerate() {
         if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
+            || names_a_tag(text, at.cue_at)
         {
             continue;
         }
@@ -715,10 +716,7 @@ fn unattributed_statements(
         };
         let reports = |i: usize| {
             let t = &toks[i];
-            // A tag name ("<tweet …>", "</tweet>") is markup, not prose.
-            let markup =
-                t.span.start > 0 && matches!(text.as_bytes()[t.span.start - 1], b'<' | b'/');
-            t.is_word() && !markup && {
+            t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
@@ -779,6 +777,12 @@ fn unattributed_statements(
         }
     }
     out
+}
+
+/// True when the word at byte `at` names a markup tag ("<tweet …>", "</tweet>"): markup, not
+/// prose, so never a cue.
+fn names_a_tag(text: &str, at: usize) -> bool {
+    at > 0 && matches!(text.as_bytes()[at - 1], b'<' | b'/')
 }
 
 /// True when token `i` joins two clauses: "and", "but", ", while" or ";".
@@ -1068,5 +1072,89 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
     }
     for s in x.statements.iter_mut().filter(|s| s.party.is_none()) {
         s.party = party_of(&s.actor);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Extracts an invented article (a headline, then `body`).
+    fn run(body: &str) -> (String, Extraction) {
+        let text = format!("Headline\n\n{body}\n");
+        let b = Briefing::from_text(Path::new("t.txt"), text.clone(), vec![]).unwrap();
+        let x = extract(&b, Gazetteer::builtin());
+        (text, x)
+    }
+
+    /// Each statement as (actor, text).
+    fn statements(body: &str) -> Vec<(Option<String>, String)> {
+        let (text, x) = run(body);
+        x.statements
+            .iter()
+            .map(|s| (s.actor.clone(), s.span.of(&text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_whose_subject_is_not_found_still_makes_a_statement() {
+        let s = statements("He went on to say that the plan is a realistic step.");
+        assert_eq!(
+            s,
+            vec![(
+                None,
+                "He went on to say that the plan is a realistic step.".into()
+            )]
+        );
+        let s = statements("In their view, the vote was lost long ago.");
+        assert_eq!(s.len(), 1);
+        assert!(statements("The tanks rolled into the town at dawn.").is_empty());
+    }
+
+    #[test]
+    fn markup_is_not_a_statement_nor_a_quotation() {
+        let (_, x) =
+            run("The vote was held.\n\n<tweet author=\"@someone\" id=\"12345\">A day.</tweet>");
+        assert!(x.statements.is_empty());
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn reporting_clauses_are_statements_of_their_own() {
+        let s = statements(
+            "Experts say the plan is sound, but officials in the region hope the talks resume.",
+        );
+        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Experts say the plan is sound",
+                "officials in the region hope the talks resume."
+            ]
+        );
+        let s = statements(
+            "John Smith proposed a new agency, while Jane Doe in a post said she would wait.",
+        );
+        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "John Smith proposed a new agency",
+                "Jane Doe in a post said she would wait."
+            ]
+        );
+    }
+
+    #[test]
+    fn what_was_said_is_part_of_the_statement_that_says_it() {
+        let s = statements("John Smith said he welcomed the ruling of the court.");
+        assert_eq!(
+            s,
+            vec![(
+                Some("John Smith".into()),
+                "John Smith said he welcomed the ruling of the court.".into()
+            )]
+        );
     }
 }
