@@ -192,7 +192,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        if !keep_quote(text, inner, reported) {
+        if !keep_quote(text, inner, reported, own_subject[sentence]) {
             continue;
         }
         let party = speaker
@@ -291,13 +291,15 @@ fn trim_span(text: &str, s: Span) -> Span {
 
 /// Decides whether a quoted region is a quotation rather than a title, a nickname or a
 /// scare-quoted term. In a sentence that reports speech, a quoted phrase is the speaker's
-/// words; elsewhere a short or Title Case phrase is a name, not a quotation.
-fn keep_quote(text: &str, inner: Span, reported: bool) -> bool {
+/// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
+/// called him “Little Marco”"); elsewhere a short or Title Case phrase is a name, not a
+/// quotation.
+fn keep_quote(text: &str, inner: Span, reported: bool, subject_speaks: bool) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
     if reported {
-        return !title || words >= 4;
+        return !title || words >= 4 || subject_speaks;
     }
     words >= 4 && !title
 }
