@@ -1149,6 +1149,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_phrase_the_subject_says_is_a_quotation() {
+        let (text, x) = run("John Smith called the senator “Little Marco” at the rally.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Little Marco"]);
+        let (_, x) = run("The senator went on “Meet the Press” on Sunday.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
     fn what_was_said_is_part_of_the_statement_that_says_it() {
         let s = statements("John Smith said he welcomed the ruling of the court.");
         assert_eq!(
