@@ -596,19 +596,24 @@ fn build_statements(
     // A statement whose subject follows the one before's cue with no clause boundary between
     // them stands in what was said ("Lazar said he welcomed extradition", "Trump said Fox
     // executives were calling …"): it is part of that statement, not one of its own.
+    // The boundary is sought from the latest cue of the chain ("A said B said …"), so every
+    // stretch of text is scanned once.
     let mut drafts: Vec<Draft> = Vec::with_capacity(merged.len());
+    let mut last_cue = 0;
     for d in merged {
+        let cue_at = d.cue_at;
         if let Some(prev) = drafts.last_mut()
             && prev.last >= d.first
             && prev.end.is_none()
-            && d.start > prev.cue_at
+            && d.start > last_cue
             && d.start < sentences[prev.last].end
-            && clause_boundary(&text[prev.cue_at.max(prev.start)..d.start]).is_none()
+            && clause_boundary(&text[last_cue.max(prev.start)..d.start]).is_none()
         {
             prev.last = prev.last.max(d.last);
-            continue;
+        } else {
+            drafts.push(d);
         }
-        drafts.push(d);
+        last_cue = cue_at;
     }
     // The first statement of a sentence starts at its subject, or at the sentence's start
     // when what comes before is long or is what was said; a later one starts at
