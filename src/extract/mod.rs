@@ -723,7 +723,11 @@ fn unattributed_statements(
         };
         let reports = |i: usize| {
             let t = &toks[i];
-            t.is_word() && !names_a_tag(text, t.span.start) && {
+            // (Bit tests first: almost every word is none of these.)
+            let candidate = t.lex.cue().is_some()
+                || t.lex.is(lexicon::Class::Opinion)
+                || t.span.len() == "according".len();
+            candidate && t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
@@ -796,8 +800,8 @@ fn names_a_tag(text: &str, at: usize) -> bool {
 fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
     let t = &toks[i];
     match t.kind {
-        tokens::TokKind::Stop => t.span.of(text) == ";",
-        tokens::TokKind::Word => match t.span.of(text) {
+        tokens::TokKind::Stop => t.span.len() == 1 && t.span.of(text) == ";",
+        tokens::TokKind::Word if matches!(t.span.len(), 3 | 5) => match t.span.of(text) {
             "and" | "but" => true,
             "while" => i > 0 && toks[i - 1].kind == tokens::TokKind::Comma,
             _ => false,
