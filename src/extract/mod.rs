@@ -883,9 +883,19 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
     if !statements.iter().any(|s| s.kind == Kind::Denial) {
         return;
     }
+    // A claim nobody is known to make stands on no side, so it answers no denial (and its
+    // terms are never needed).
+    let on_a_side =
+        |s: &Statement| s.kind == Kind::Denial || s.actor.is_some() || s.party.is_some();
     let terms: Vec<_> = statements
         .iter()
-        .map(|s| statement_terms(text, s, gazetteer))
+        .map(|s| {
+            if on_a_side(s) {
+                statement_terms(text, s, gazetteer)
+            } else {
+                Terms::default()
+            }
+        })
         .collect();
     let cues: Vec<String> = statements
         .iter()
@@ -914,6 +924,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
         for c in lo..hi {
             let claim = &statements[c];
             if claim.kind != Kind::Claim
+                || !on_a_side(claim)
                 || (claim.party.is_some() && claim.party == statements[d].party)
                 || (claim.actor.is_some() && claim.actor == statements[d].actor)
             {
