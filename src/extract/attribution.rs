@@ -757,7 +757,7 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
-fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     if !toks[i].lex.is(Class::NounCapable) {
         return false;
     }

@@ -80,6 +80,10 @@ pub enum Class {
     IrregularVerb,
     /// Words that end in a period without ending the sentence ("Sen.", "Lt.", "Corp.").
     Abbreviation,
+    /// Words that make a sentence what someone says, thinks, wants or plans ("in their
+    /// view", "expressed concern", "hopes to"), though they never introduce a quotation:
+    /// they only make an otherwise unattributed sentence a statement.
+    Opinion,
 }
 
 /// What the lexicon knows about one word: its classes, cue class, pronoun and event class.
@@ -330,6 +334,7 @@ const CLASS_LISTS: &[(Class, &[&str])] = &[
     (Class::Stopword, STOPWORDS),
     (Class::IrregularVerb, IRREGULAR_VERBS),
     (Class::Abbreviation, ABBREVIATIONS),
+    (Class::Opinion, OPINION_WORDS),
 ];
 
 /// Forms of "be" that make a following participle passive ("is said to", "were denied").
@@ -1450,6 +1455,60 @@ const IRREGULAR_VERBS: &[&str] = &[
 
 /// Words that end in a period without ending the sentence (compared without the period,
 /// case-insensitively).
+/// Words of saying, thinking, wanting and planning outside the cue lists (see
+/// [`Class::Opinion`]).
+const OPINION_WORDS: &[&str] = &[
+    "view",
+    "views",
+    "viewed",
+    "expressed",
+    "talk",
+    "talked",
+    "talking",
+    "feel",
+    "see",
+    "sees",
+    "seen",
+    "hope",
+    "hoping",
+    "hopeful",
+    "plans",
+    "concern",
+    "concerned",
+    "argument",
+    "proposal",
+    "proposals",
+    "seek",
+    "seeking",
+    "sought",
+    "comments",
+    "consider",
+    "portrayed",
+    "recognize",
+    "recognized",
+    "suggestion",
+    "reportedly",
+    "intended",
+    "aware",
+    "discussed",
+    "offered",
+    "criticism",
+    "critique",
+    "learned",
+    "understand",
+    "convinced",
+    "mentioned",
+    "respond",
+    "accept",
+    "referring",
+    "favors",
+    "refusal",
+    "request",
+    "expectations",
+    "knowledge",
+    "challenged",
+];
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt",
     "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "lieut", "st", "ste", "mt", "ft", "jr",

@@ -169,7 +169,10 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut quote_attribution = Vec::new();
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
-        if !inner.of(text).chars().any(char::is_alphanumeric) {
+        // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
+        if !inner.of(text).chars().any(char::is_alphanumeric)
+            || text.as_bytes()[..region.outer.start].ends_with(b"=")
+        {
             continue;
         }
         let link = links[r];
@@ -189,7 +192,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        if !keep_quote(text, inner, reported) {
+        if !keep_quote(text, inner, reported, own_subject[sentence]) {
             continue;
         }
         let party = speaker
@@ -204,7 +207,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         });
         quote_attribution.push((r, link));
     }
-    let statements = build_statements(
+    let mut statements = build_statements(
         text,
         &sentences,
         &sentence_paragraph,
@@ -213,6 +216,15 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &quote_attribution,
         &resolver,
     );
+    let unattributed = unattributed_statements(
+        text,
+        &sentences,
+        &sentence_paragraph,
+        &sentence_tokens,
+        &mut statements,
+    );
+    statements.extend(unattributed);
+    statements.sort_by_key(|s| s.span);
     let mut extraction = Extraction {
         sentences,
         quotes: quotes_out,
@@ -279,13 +291,15 @@ fn trim_span(text: &str, s: Span) -> Span {
 
 /// Decides whether a quoted region is a quotation rather than a title, a nickname or a
 /// scare-quoted term. In a sentence that reports speech, a quoted phrase is the speaker's
-/// words; elsewhere a short or Title Case phrase is a name, not a quotation.
-fn keep_quote(text: &str, inner: Span, reported: bool) -> bool {
+/// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
+/// called him “Little Marco”"); elsewhere a short or Title Case phrase is a name, not a
+/// quotation.
+fn keep_quote(text: &str, inner: Span, reported: bool, subject_speaks: bool) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
     if reported {
-        return !title || words >= 4;
+        return !title || words >= 4 || subject_speaks;
     }
     words >= 4 && !title
 }
@@ -482,6 +496,7 @@ fn build_statements(
     for (a, at) in attributions.iter().enumerate() {
         if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
+            || names_a_tag(text, at.cue_at)
         {
             continue;
         }
@@ -583,7 +598,28 @@ fn build_statements(
         }
         merged.push(d);
     }
-    let mut drafts = merged;
+    // A statement whose subject follows the one before's cue with no clause boundary between
+    // them stands in what was said ("Lazar said he welcomed extradition", "Trump said Fox
+    // executives were calling …"): it is part of that statement, not one of its own.
+    // The boundary is sought from the latest cue of the chain ("A said B said …"), so every
+    // stretch of text is scanned once.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(merged.len());
+    let mut last_cue = 0;
+    for d in merged {
+        let cue_at = d.cue_at;
+        if let Some(prev) = drafts.last_mut()
+            && prev.last >= d.first
+            && prev.end.is_none()
+            && d.start > last_cue
+            && d.start < sentences[prev.last].end
+            && clause_boundary(&text[last_cue.max(prev.start)..d.start]).is_none()
+        {
+            prev.last = prev.last.max(d.last);
+        } else {
+            drafts.push(d);
+        }
+        last_cue = cue_at;
+    }
     // The first statement of a sentence starts at its subject, or at the sentence's start
     // when what comes before is long or is what was said; a later one starts at
     // the clause boundary (comma, semicolon, "and", "but") before its own subject, and the
@@ -645,6 +681,138 @@ fn build_statements(
             }
         })
         .collect()
+}
+
+/// Statements whose speaker could not be found: a sentence no statement covers that still
+/// reports what someone said or holds through a cue verb ("Security specialists say …",
+/// "He went on to say that …", "Several polls show …"), an opinion word ("In their view,
+/// …", "expressed concern") or "according to" is a claim (or a denial) with no known actor,
+/// rather than nothing for the analyst to see; one per clause when several clauses report.
+/// So is a later clause that reports of a sentence whose one statement runs to its end
+/// ("Carson proposed an agency, while Bush in a post said …"): that statement ends where
+/// the clause begins (`statements` are sorted by span).
+fn unattributed_statements(
+    text: &str,
+    sentences: &[Span],
+    sentence_paragraph: &[usize],
+    sentence_tokens: &tokens::Sentences,
+    statements: &mut [Statement],
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut next = 0; // first statement that may still overlap the sentence
+    for (k, &sentence) in sentences.iter().enumerate() {
+        while next < statements.len() && statements[next].span.end <= sentence.start {
+            next += 1;
+        }
+        let mut overlapping = (next..statements.len())
+            .take_while(|&j| statements[j].span.start < sentence.end)
+            .filter(|&j| statements[j].span.overlaps(sentence));
+        let toks = sentence_tokens.get(k);
+        // The statement this sentence already holds, when it is the only one and runs to
+        // the sentence's end; and the token after its cue, where later clauses are sought.
+        let (held, from) = match (overlapping.next(), overlapping.next()) {
+            (None, _) => (None, 0),
+            (Some(j), None) if statements[j].span.end + 2 >= sentence.end => {
+                let s = &statements[j];
+                let cue = s.cue.as_deref().and_then(|c| c.split(' ').next());
+                let Some(c) = toks.iter().position(|t| {
+                    t.span.start >= s.span.start
+                        && t.is_word()
+                        && cue.is_some_and(|c| t.span.of(text) == c)
+                }) else {
+                    continue;
+                };
+                (Some(j), c + 1)
+            }
+            _ => continue,
+        };
+        let reports = |i: usize| {
+            let t = &toks[i];
+            // (Bit tests first: almost every word is none of these.)
+            let candidate = t.lex.cue().is_some()
+                || t.lex.is(lexicon::Class::Opinion)
+                || t.span.len() == "according".len();
+            candidate && t.is_word() && !names_a_tag(text, t.span.start) && {
+                let w = t.span.of(text);
+                (!tokens::is_capitalized(w)
+                    && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
+                        || t.lex.is(lexicon::Class::Opinion)))
+                    || w.eq_ignore_ascii_case("according")
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.span.of(text).eq_ignore_ascii_case("to"))
+            }
+        };
+        // With several clauses (cut at "and", "but", ", while", ";") that report something,
+        // each is a statement of its own; a clause that reports nothing stays with the one
+        // before it. Each entry: where the statement starts, and its cue token.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut clause_start = sentence.start;
+        let mut clause_reports = held.is_some();
+        for i in from..toks.len() {
+            if is_clause_joiner(text, toks, i) {
+                clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
+                clause_reports = false;
+            } else if !clause_reports && reports(i) {
+                clause_reports = true;
+                parts.push((
+                    if parts.is_empty() && held.is_none() {
+                        sentence.start
+                    } else {
+                        clause_start
+                    },
+                    i,
+                ));
+            }
+        }
+        if let (Some(j), Some(&(cut, _))) = (held, parts.first()) {
+            let s = &mut statements[j];
+            let span = trim_span(text, Span::new(s.span.start, cut.max(s.span.start)));
+            s.span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
+        }
+        for (p, &(start, i)) in parts.iter().enumerate() {
+            let end = parts.get(p + 1).map_or(sentence.end, |&(next, _)| next);
+            let span = trim_span(text, Span::new(start, end));
+            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
+            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
+                || lexicon::has_denial_phrase(span.of(text));
+            let cue = toks[i].span.of(text);
+            out.push(Statement {
+                kind: if deny { Kind::Denial } else { Kind::Claim },
+                actor: None,
+                party: None,
+                cue: Some(if cue.eq_ignore_ascii_case("according") {
+                    "according to".to_string()
+                } else {
+                    cue.to_string()
+                }),
+                span,
+                paragraph: sentence_paragraph[k],
+                counter: None,
+            });
+        }
+    }
+    out
+}
+
+/// True when the word at byte `at` names a markup tag ("<tweet …>", "</tweet>"): markup, not
+/// prose, so never a cue.
+fn names_a_tag(text: &str, at: usize) -> bool {
+    at > 0 && matches!(text.as_bytes()[at - 1], b'<' | b'/')
+}
+
+/// True when token `i` joins two clauses: "and", "but", ", while" or ";".
+fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
+    let t = &toks[i];
+    match t.kind {
+        tokens::TokKind::Stop => t.span.len() == 1 && t.span.of(text) == ";",
+        tokens::TokKind::Word if matches!(t.span.len(), 3 | 5) => match t.span.of(text) {
+            "and" | "but" => true,
+            "while" => i > 0 && toks[i - 1].kind == tokens::TokKind::Comma,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// One informative element of a statement, for matching a denial with the claim it answers.
@@ -720,9 +888,19 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
     if !statements.iter().any(|s| s.kind == Kind::Denial) {
         return;
     }
+    // A claim nobody is known to make stands on no side, so it answers no denial (and its
+    // terms are never needed).
+    let on_a_side =
+        |s: &Statement| s.kind == Kind::Denial || s.actor.is_some() || s.party.is_some();
     let terms: Vec<_> = statements
         .iter()
-        .map(|s| statement_terms(text, s, gazetteer))
+        .map(|s| {
+            if on_a_side(s) {
+                statement_terms(text, s, gazetteer)
+            } else {
+                Terms::default()
+            }
+        })
         .collect();
     let cues: Vec<String> = statements
         .iter()
@@ -751,6 +929,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
         for c in lo..hi {
             let claim = &statements[c];
             if claim.kind != Kind::Claim
+                || !on_a_side(claim)
                 || (claim.party.is_some() && claim.party == statements[d].party)
                 || (claim.actor.is_some() && claim.actor == statements[d].actor)
             {
@@ -943,5 +1122,92 @@ mod tests {
         let q = quotes("Jane Roe called Smith's statements and actions on Sunday “childish.”");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
         assert_eq!(q[0].cue.as_deref(), Some("called"));
+    }
+
+    /// Extracts an invented article (a headline, then `body`).
+    fn run(body: &str) -> (String, Extraction) {
+        let text = format!("Headline\n\n{body}\n");
+        let b = Briefing::from_text(Path::new("t.txt"), text.clone(), vec![]).unwrap();
+        let x = extract(&b, Gazetteer::builtin());
+        (text, x)
+    }
+
+    /// Each statement as (actor, text).
+    fn statements(body: &str) -> Vec<(Option<String>, String)> {
+        let (text, x) = run(body);
+        x.statements
+            .iter()
+            .map(|s| (s.actor.clone(), s.span.of(&text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_whose_subject_is_not_found_still_makes_a_statement() {
+        let s = statements("He went on to say that the plan is a realistic step.");
+        assert_eq!(
+            s,
+            vec![(
+                None,
+                "He went on to say that the plan is a realistic step.".into()
+            )]
+        );
+        let s = statements("In their view, the vote was lost long ago.");
+        assert_eq!(s.len(), 1);
+        assert!(statements("The tanks rolled into the town at dawn.").is_empty());
+    }
+
+    #[test]
+    fn markup_is_not_a_statement_nor_a_quotation() {
+        let (_, x) =
+            run("The vote was held.\n\n<tweet author=\"@someone\" id=\"12345\">A day.</tweet>");
+        assert!(x.statements.is_empty());
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn reporting_clauses_are_statements_of_their_own() {
+        let s = statements(
+            "Experts say the plan is sound, but officials in the region hope the talks resume.",
+        );
+        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Experts say the plan is sound",
+                "officials in the region hope the talks resume."
+            ]
+        );
+        let s = statements(
+            "John Smith proposed a new agency, while Jane Doe in a post said she would wait.",
+        );
+        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "John Smith proposed a new agency",
+                "Jane Doe in a post said she would wait."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_case_phrase_the_subject_says_is_a_quotation() {
+        let (text, x) = run("John Smith called the senator “Little Marco” at the rally.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Little Marco"]);
+        let (_, x) = run("The senator went on “Meet the Press” on Sunday.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn what_was_said_is_part_of_the_statement_that_says_it() {
+        let s = statements("John Smith said he welcomed the ruling of the court.");
+        assert_eq!(
+            s,
+            vec![(
+                Some("John Smith".into()),
+                "John Smith said he welcomed the ruling of the court.".into()
+            )]
+        );
     }
 }
