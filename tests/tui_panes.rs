@@ -272,7 +272,7 @@ fn load_warnings_show_in_the_list_and_on_top_of_the_article() {
 
 #[test]
 fn wide_terminals_wrap_quotes_and_claims_and_keep_article_lines_readable() {
-    let state = seed_reader(200, 70);
+    let state = seed_reader(200, 60);
     let quotes = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Quotes));
     assert!(
         quotes.iter().all(|l| !l.trim_end().ends_with('…')),

@@ -157,8 +157,9 @@ fn columns(width: usize) -> (usize, usize) {
 }
 
 /// Rows each table row takes in a pane `width` x `rows`: a header one; a pair as many as
-/// its longer side needs, as far as the room shared out among the pairs allows (one row
-/// each when the pane is crowded).
+/// its longer side needs, as far as the room allows. Room is shared out the max-min fair
+/// way: pairs that need less than an equal share take only what they need, and the rest is
+/// shared among the longer ones (one row each when the pane is crowded).
 pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
     let pairs = state
         .claim_rows
@@ -166,10 +167,10 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
         .filter(|r| matches!(r, Row::Pair { .. }))
         .count();
     let headers = state.claim_rows.len() - pairs;
-    let cap = (rows.saturating_sub(headers) / pairs.max(1)).max(1);
+    let room = rows.saturating_sub(headers);
     let (left, right) = columns(width);
-    let current = state.current().filter(|_| cap > 1);
-    state
+    let current = state.current().filter(|_| room > pairs);
+    let needs: Vec<usize> = state
         .claim_rows
         .iter()
         .map(|row| match (row, current) {
@@ -179,11 +180,46 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
                         wrapped_height(&cell_text(b, x, i), w.saturating_sub(1))
                     })
                 };
-                need(claim, left).max(need(denial, right)).min(cap)
+                need(claim, left).max(need(denial, right))
             }
             _ => 1,
         })
-        .collect()
+        .collect();
+    let mut pair_needs: Vec<usize> = state
+        .claim_rows
+        .iter()
+        .zip(&needs)
+        .filter(|(row, _)| matches!(row, Row::Pair { .. }))
+        .map(|(_, &need)| need)
+        .collect();
+    pair_needs.sort_unstable();
+    let (mut left_over, mut sharing, mut cap) = (room, pairs, usize::MAX);
+    for need in pair_needs {
+        let share = left_over / sharing;
+        if need > share {
+            cap = share.max(1);
+            break;
+        }
+        left_over -= need;
+        sharing -= 1;
+    }
+    let mut heights: Vec<usize> = needs.iter().map(|&need| need.min(cap)).collect();
+    // What an equal share leaves over (it is rounded down) goes a row at a time to the
+    // pairs still cut short, from the top.
+    let mut spare = room.saturating_sub(heights.iter().sum::<usize>() - headers);
+    while spare > 0 {
+        let before = spare;
+        for (height, &need) in heights.iter_mut().zip(&needs) {
+            if spare > 0 && *height < need {
+                *height += 1;
+                spare -= 1;
+            }
+        }
+        if spare == before {
+            break;
+        }
+    }
+    heights
 }
 
 /// The statement Enter jumps to on the selected row: the chosen side, else the other.
