@@ -1572,6 +1572,14 @@ mod tests {
     use crate::briefing::Span;
     use crate::extract::tokens::tokenize;
 
+    /// The tokens of `s` taken as one sentence, its quotations found.
+    fn sentence_tokens(s: &str) -> Vec<Tok> {
+        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
+        let mut toks = Vec::new();
+        tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+        toks
+    }
+
     fn speakers(sentences: &[&str]) -> Vec<Option<(String, Option<String>)>> {
         let g = Gazetteer::builtin();
         let mut r = Resolver::default();
@@ -1645,9 +1653,7 @@ mod tests {
     #[test]
     fn an_opening_participle_is_no_subject() {
         let s = "Addressing the crowd Thursday, Jane Doe described a city of “honest talk.”";
-        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
-        let mut toks = Vec::new();
-        tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+        let toks = sentence_tokens(s);
         let mut r = Resolver::default();
         let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(got.map(|s| s.name), Some("Jane Doe".to_string()));
@@ -1694,9 +1700,7 @@ mod tests {
                 "Jane Roe",
             ),
         ] {
-            let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
-            let mut toks = Vec::new();
-            tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+            let toks = sentence_tokens(s);
             let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut Resolver::default());
             assert_eq!(got.map(|s| s.name).as_deref(), Some(want), "{s}");
         }
@@ -1728,9 +1732,7 @@ mod tests {
     #[test]
     fn inverted_and_generic_speakers() {
         let s = "“Every surrogate is lowering expectations,” said one New Hampshire Democrat.";
-        let regions = crate::extract::quotes::find(s, &[Span::new(0, s.len())]);
-        let mut toks = Vec::new();
-        tokenize(&mut toks, s, Span::new(0, s.len()), &regions, 0);
+        let toks = sentence_tokens(s);
         let mut r = Resolver::default();
         let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
         assert_eq!(found.len(), 1);

@@ -1166,28 +1166,26 @@ mod tests {
 
     #[test]
     fn reporting_clauses_are_statements_of_their_own() {
-        let s = statements(
-            "Experts say the plan is sound, but officials in the region hope the talks resume.",
-        );
-        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "Experts say the plan is sound",
-                "officials in the region hope the talks resume."
-            ]
-        );
-        let s = statements(
-            "John Smith proposed a new agency, while Jane Doe in a post said she would wait.",
-        );
-        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "John Smith proposed a new agency",
-                "Jane Doe in a post said she would wait."
-            ]
-        );
+        for (body, want) in [
+            (
+                "Experts say the plan is sound, but officials in the region hope the talks resume.",
+                [
+                    "Experts say the plan is sound",
+                    "officials in the region hope the talks resume.",
+                ],
+            ),
+            (
+                "John Smith proposed a new agency, while Jane Doe in a post said she would wait.",
+                [
+                    "John Smith proposed a new agency",
+                    "Jane Doe in a post said she would wait.",
+                ],
+            ),
+        ] {
+            let s = statements(body);
+            let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            assert_eq!(texts, want, "{body}");
+        }
     }
 
     #[test]
