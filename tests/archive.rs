@@ -467,7 +467,8 @@ fn search_on_a_warm_cache_sees_every_change_since() {
 }
 
 /// A cache that matches its folders answers text queries without the library being
-/// opened; one that does not (missing, or a file changed since) is left to the library.
+/// opened; a few files changed since are read by the search itself; a missing cache, or
+/// more changes than a search reads, is left to the library.
 #[test]
 fn a_current_cache_answers_text_searches_by_itself() {
     let (docs, cache) = small_archive();

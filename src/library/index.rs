@@ -212,16 +212,15 @@ impl Vocabulary {
     /// The id of `w`, added with the next id if it is new.
     fn intern(&mut self, w: &str) -> u32 {
         if self.short.len() + self.long.len() != self.starts.len() {
-            let (short, long) =
-                (0..self.len()).partition::<Vec<usize>, _>(|&i| packed(self.word(i)).is_some());
-            self.short = short
-                .into_iter()
-                .filter_map(|i| Some((packed(self.word(i))?, i as u32)))
-                .collect();
-            self.long = long
-                .into_iter()
-                .map(|i| (self.word(i).into(), i as u32))
-                .collect();
+            let (mut short, mut long) = (FxHashMap::default(), FxHashMap::default());
+            for i in 0..self.len() {
+                let word = self.word(i);
+                match packed(word) {
+                    Some(key) => short.insert(key, i as u32),
+                    None => long.insert(word.into(), i as u32),
+                };
+            }
+            (self.short, self.long) = (short, long);
         }
         let next = self.starts.len() as u32;
         let (id, added) = match packed(w) {
