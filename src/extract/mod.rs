@@ -816,7 +816,7 @@ fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
 }
 
 /// One informative element of a statement, for matching a denial with the claim it answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Term<'a> {
     /// A party named (canonical name).
     Party(&'a str),
@@ -829,14 +829,34 @@ enum Term<'a> {
     Stem([u8; 24], u8),
 }
 
-/// A statement's terms with their weights (event words weigh double).
-type Terms<'a> = rustc_hash::FxHashMap<Term<'a>, u32>;
+impl Term<'_> {
+    /// How much sharing this term says two statements are about the same thing: an event
+    /// word twice a name or a word; a proposal nothing (it only decides what may pair).
+    fn weight(&self) -> u32 {
+        match self {
+            Term::Event(_) => 2,
+            Term::Proposal => 0,
+            Term::Party(_) | Term::Stem(..) => 1,
+        }
+    }
+}
+
+/// A statement's distinct terms, sorted: a few dozen at most, so a sorted list is found in
+/// by binary search faster than a hash map is built.
+#[derive(Debug, Default)]
+struct Terms<'a>(Vec<Term<'a>>);
+
+impl<'a> Terms<'a> {
+    fn contains(&self, t: &Term<'a>) -> bool {
+        self.0.binary_search(t).is_ok()
+    }
+}
 
 /// The informative words of a statement, event words folded to one stem, parties to their
 /// canonical names; with a weight each.
 fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -> Terms<'a> {
     let body = s.span.of(text);
-    let mut terms = Terms::default();
+    let mut terms = Vec::new();
     let actor_words: Vec<tokens::Norm> = s
         .actor
         .iter()
@@ -846,7 +866,7 @@ fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -
     for (span, party) in gazetteer.find_all(body) {
         party_spans.push(span);
         if s.actor.as_deref() != Some(party) {
-            terms.insert(Term::Party(party), 1);
+            terms.push(Term::Party(party));
         }
     }
     let mut offset = 0;
@@ -862,9 +882,9 @@ fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -
         }
         let lex = lexicon::lookup(&l);
         if let Some(class) = lex.event() {
-            terms.insert(Term::Event(class), 2);
+            terms.push(Term::Event(class));
         } else if lex.is(lexicon::Class::ProposalNoun) {
-            terms.insert(Term::Proposal, 0);
+            terms.push(Term::Proposal);
         } else if !lex.is(lexicon::Class::FunctionWord)
             && !lex.is(lexicon::Class::Stopword)
             && lex.cue().is_none()
@@ -872,10 +892,12 @@ fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -
             let stem_len = l.char_indices().nth(6).map_or(l.len(), |(k, _)| k);
             let mut stem = [0; 24];
             stem[..stem_len].copy_from_slice(&l.as_bytes()[..stem_len]);
-            terms.entry(Term::Stem(stem, stem_len as u8)).or_insert(1);
+            terms.push(Term::Stem(stem, stem_len as u8));
         }
     }
-    terms
+    terms.sort_unstable();
+    terms.dedup();
+    Terms(terms)
 }
 
 /// How many statements either side of a denial are considered for its counter-claim: the
@@ -892,26 +914,17 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
     // terms are never needed).
     let on_a_side =
         |s: &Statement| s.kind == Kind::Denial || s.actor.is_some() || s.party.is_some();
-    let terms: Vec<_> = statements
-        .iter()
-        .map(|s| {
-            if on_a_side(s) {
-                statement_terms(text, s, gazetteer)
-            } else {
-                Terms::default()
-            }
-        })
-        .collect();
-    let cues: Vec<String> = statements
-        .iter()
-        .map(|s| s.cue.as_deref().map(str::to_lowercase).unwrap_or_default())
-        .collect();
+    // A claim's terms are worked out when a denial is first compared with it: most claims
+    // stand nowhere near a denial.
+    let mut claim_terms: Vec<Option<Terms>> = statements.iter().map(|_| None).collect();
+    let mut counters = Vec::new();
     for d in 0..statements.len() {
         if statements[d].kind != Kind::Denial {
             continue;
         }
+        let denial_terms = statement_terms(text, &statements[d], gazetteer);
         // Rejecting a proposal answers the proposal, not an accusation.
-        let refuses_offer = terms[d].contains_key(&Term::Proposal);
+        let refuses_offer = denial_terms.contains(&Term::Proposal);
         let denial_text = statements[d].span.of(text).to_lowercase();
         // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
         // the claim it answers.
@@ -935,23 +948,30 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
-            if refuses_offer && !terms[c].contains_key(&Term::Proposal) {
+            let terms =
+                claim_terms[c].get_or_insert_with(|| statement_terms(text, claim, gazetteer));
+            if refuses_offer && !terms.contains(&Term::Proposal) {
                 continue;
             }
             let (mut score, mut events) = (0, 0);
-            for (t, w) in &terms[d] {
-                if terms[c].contains_key(t) {
-                    score += w;
+            for t in &denial_terms.0 {
+                if terms.contains(t) {
+                    score += t.weight();
                     events += u32::from(matches!(t, Term::Event(_)));
                 }
             }
             // The claim a denial answers usually names the denying party as the one accused.
-            if accused.is_some_and(|p| terms[c].contains_key(&p)) {
+            if accused.is_some_and(|p| terms.contains(&p)) {
                 score += 2;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
-            let claim_cue = cues[c].as_str();
+            let claim_cue = claim
+                .cue
+                .as_deref()
+                .map(str::to_lowercase)
+                .unwrap_or_default();
+            let claim_cue = claim_cue.as_str();
             let cue_stem: String = claim_cue.chars().take(5).collect();
             let echoes_cue = cue_stem.len() == 5 && denial_text.contains(&cue_stem);
             let accusation =
@@ -968,7 +988,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
                 best = Some((score, c));
             }
         }
-        statements[d].counter = best.map(|(_, c)| c);
+        counters.push((d, best.map(|(_, c)| c)));
+    }
+    for (d, counter) in counters {
+        statements[d].counter = counter;
     }
 }
 

@@ -493,11 +493,17 @@ impl Gazetteer {
                 }
                 let here = at;
                 at += 1;
-                let starts_word = text.is_char_boundary(here)
-                    && !text[..here]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
+                let starts_word = match here.checked_sub(1).map(|p| bytes[p]) {
+                    None => true,
+                    Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+                    Some(_) => {
+                        text.is_char_boundary(here)
+                            && !text[..here]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric)
+                    }
+                };
                 if !starts_word || !self.starts.may_start(&bytes[here..]) {
                     continue;
                 }

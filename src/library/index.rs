@@ -167,7 +167,7 @@ fn for_each_id(bytes: &[u8], mut each: impl FnMut(u32)) {
 }
 
 /// Distinct words with dense ids in the order they were added: the words in one string,
-/// each followed by `\n` (the layout substring search scans), and a map from word to id.
+/// each followed by `\n` (the layout substring search scans), and a table from word to id.
 /// A word of up to 15 bytes, nearly every word, is keyed by its bytes and length packed
 /// into a `u128`, so finding it compares integers instead of strings and adding it
 /// allocates nothing; only longer words are keyed by their text. Indexing 100,000
@@ -177,12 +177,72 @@ struct Vocabulary {
     text: String,
     /// Byte offset of each word in `text`.
     starts: Vec<u32>,
-    short: FxHashMap<u128, u32>,
+    /// The lookup table, built on the first [`Vocabulary::intern`] (see [`WordTable`]).
+    table: WordTable,
+}
+
+/// Finds a word's id: an open-addressing table of ids (four bytes a slot, at most half
+/// full) beside each id's packed key. A batch's table of some twenty thousand words then
+/// stays in the core's cache, where a map holding the keys in its slots did not: interning
+/// was a sixth of reading an archive, most of it waiting on memory.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    /// One more than a word's id, or 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+    /// Per id, its packed key; 0 for a word too long to pack, which `long` holds.
+    keys: Vec<u128>,
     long: FxHashMap<Box<str>, u32>,
 }
 
+impl WordTable {
+    fn slot_of(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let hash = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of the word packed as `key`, or the empty slot where it belongs.
+    fn find(&self, key: u128) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            match self.slots[i] {
+                0 => return Err(i),
+                s if self.keys[s as usize - 1] == key => return Ok(s - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Records the next id, `key`'s (0 for a long word, kept in `long` by the caller).
+    fn push(&mut self, key: u128, empty_slot: Option<usize>) {
+        self.keys.push(key);
+        let id = self.keys.len() as u32;
+        if let Some(i) = empty_slot {
+            self.slots[i] = id;
+        }
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    /// Doubles the slots (at least 1,024) and places every packed key again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![0; size];
+        for id in 0..self.keys.len() {
+            let key = self.keys[id];
+            if key != 0
+                && let Err(i) = self.find(key)
+            {
+                self.slots[i] = id as u32 + 1;
+            }
+        }
+    }
+}
+
 impl Vocabulary {
-    /// Words as [`Index::write_to`] stores them, with their offsets; the map is built on
+    /// Words as [`Index::write_to`] stores them, with their offsets; the table is built on
     /// the first [`Vocabulary::intern`] (a loaded index is mostly only searched).
     fn from_parts(text: String, starts: Vec<u32>) -> Vocabulary {
         Vocabulary {
@@ -211,38 +271,50 @@ impl Vocabulary {
 
     /// The id of `w`, added with the next id if it is new.
     fn intern(&mut self, w: &str) -> u32 {
-        if self.short.len() + self.long.len() != self.starts.len() {
-            let (mut short, mut long) = (FxHashMap::default(), FxHashMap::default());
-            for i in 0..self.len() {
-                let word = self.word(i);
-                match packed(word) {
-                    Some(key) => short.insert(key, i as u32),
-                    None => long.insert(word.into(), i as u32),
-                };
-            }
-            (self.short, self.long) = (short, long);
+        if self.table.slots.is_empty() || self.table.keys.len() != self.starts.len() {
+            self.rebuild_table();
         }
         let next = self.starts.len() as u32;
-        let (id, added) = match packed(w) {
-            Some(key) => {
-                let id = *self.short.entry(key).or_insert(next);
-                (id, id == next)
-            }
-            None => match self.long.get(w) {
-                Some(&id) => (id, false),
+        match packed(w) {
+            Some(key) => match self.table.find(key) {
+                Ok(id) => return id,
+                Err(slot) => self.table.push(key, Some(slot)),
+            },
+            None => match self.table.long.get(w) {
+                Some(&id) => return id,
                 None => {
-                    self.long.insert(w.into(), next);
-                    (next, true)
+                    self.table.long.insert(w.into(), next);
+                    self.table.push(0, None);
                 }
             },
-        };
-        if added {
-            self.push_text(w);
         }
-        id
+        self.push_text(w);
+        next
     }
 
-    /// Adds a word known not to be here yet without updating the map, which [`intern`]
+    /// Builds the lookup table for every word (after a load or [`Vocabulary::push_distinct`]).
+    fn rebuild_table(&mut self) {
+        let mut table = WordTable {
+            slots: vec![0; (self.len() * 2).next_power_of_two().max(1024)],
+            ..WordTable::default()
+        };
+        for i in 0..self.len() {
+            let word = self.word(i);
+            match packed(word) {
+                Some(key) => {
+                    let slot = table.find(key).err();
+                    table.push(key, slot);
+                }
+                None => {
+                    table.long.insert(word.into(), i as u32);
+                    table.push(0, None);
+                }
+            }
+        }
+        self.table = table;
+    }
+
+    /// Adds a word known not to be here yet without updating the table, which [`intern`]
     /// then rebuilds when next needed (a compacted copy of the index takes every word once
     /// and looks none up).
     ///
