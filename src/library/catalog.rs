@@ -380,14 +380,17 @@ impl Catalog {
     /// `scanned` (a [`scan`] of the folders made just before, else one made now), and writes
     /// the cache back when anything changed. A cache that cannot be written only costs the
     /// next start its speed, so the error is returned for the caller to mention, not fatal.
-    pub fn load(
+    /// `meanwhile` runs on the finished catalog while the cache is written, its result
+    /// returned beside it: the reader's own last steps need not wait for the disk.
+    pub fn load<R: Send>(
         roots: &[PathBuf],
         cache: Option<&CacheFile>,
         scanned: Option<Vec<Found>>,
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: &mut dyn FnMut(&[Doc]),
-    ) -> (Catalog, Option<std::io::Error>) {
+        meanwhile: impl FnOnce(&Catalog) -> R + Send,
+    ) -> (Catalog, Option<std::io::Error>, R) {
         // Reading the cache is mostly decoding, scanning mostly waiting on the file system:
         // side by side they take little more than the longer of the two. The decoding stays
         // on this thread: its many allocations then come from the main heap, which grows in
@@ -400,15 +403,18 @@ impl Catalog {
         let mut catalog = cached.map_or_else(Catalog::default, |(docs, index)| {
             Catalog::from_parts(docs, index)
         });
-        let mut error = None;
-        if catalog.refresh(found, gazetteer, progress, on_round) {
-            if catalog.has_removed() {
-                catalog = catalog.compacted();
-            }
-            if let Some(cache) = cache {
-                error = cache.write(&catalog.docs, &catalog.index).err();
-            }
+        let refreshed = catalog.refresh(found, gazetteer, progress, on_round);
+        if refreshed && catalog.has_removed() {
+            catalog = catalog.compacted();
         }
-        (catalog, error)
+        let (error, also) = rayon::join(
+            || {
+                cache
+                    .filter(|_| refreshed)
+                    .and_then(|c| c.write(&catalog.docs, &catalog.index).err())
+            },
+            || meanwhile(&catalog),
+        );
+        (catalog, error, also)
     }
 }

@@ -214,13 +214,14 @@ impl Library {
         scanned: Option<Vec<catalog::Found>>,
     ) -> Library {
         let mut library = Library::new(roots, options, Catalog::default());
-        let (catalog, error) = Catalog::load(
+        let (catalog, error, ()) = Catalog::load(
             roots,
             library.cache.as_ref(),
             scanned,
             &options.gazetteer,
             &library.progress,
             &mut |_| {},
+            |_| {},
         );
         library.catalog = catalog;
         library.cache_error = error.map(|e| e.to_string());
@@ -421,7 +422,7 @@ struct Worker {
 
 impl Worker {
     fn run(self, tx: &Sender<Update>, stop: &Receiver<()>) {
-        let (catalog, error) = Catalog::load(
+        let (catalog, error, (mut watcher, tables)) = Catalog::load(
             &self.roots,
             self.cache.as_ref(),
             None,
@@ -441,9 +442,8 @@ impl Worker {
                     .collect();
                 let _ = tx.send(Update::Read(listed));
             },
+            |catalog| (watch::Watcher::new(catalog), search::field_tables(catalog)),
         );
-        let mut watcher = watch::Watcher::new(&catalog);
-        let tables = search::field_tables(&catalog);
         let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), tables);
         if tx.send(ready).is_err() {
             return;
