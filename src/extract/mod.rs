@@ -192,7 +192,13 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        if !keep_quote(text, inner, reported, own_subject[sentence]) {
+        if !keep_quote(
+            text,
+            inner,
+            region.outer.start,
+            reported,
+            own_subject[sentence],
+        ) {
             continue;
         }
         let party = speaker
@@ -294,14 +300,54 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
 /// called him “Little Marco”"); elsewhere a short or Title Case phrase is a name, not a
 /// quotation.
-fn keep_quote(text: &str, inner: Span, reported: bool, subject_speaks: bool) -> bool {
+fn keep_quote(
+    text: &str,
+    inner: Span,
+    outer_start: usize,
+    reported: bool,
+    subject_speaks: bool,
+) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
+    if title && names_a_work(word_before(text, outer_start)) {
+        return false;
+    }
     if reported {
         return !title || words >= 4 || subject_speaks;
     }
     words >= 4 && !title
+}
+
+/// True when the word before a Title Case quotation makes it the name of a work or a
+/// programme rather than anyone's words: an owner (MSNBC's “Morning Joe”), a whole it belongs
+/// to (the author of “The Art of the Deal”), an appearance (said on “Face the Nation”) or the
+/// kind of work (his book “Crippled America”). Said words are rarely introduced so.
+fn names_a_work(word: &str) -> bool {
+    if tokens::is_possessive(word) && word.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let word = tokens::norm(word);
+    matches!(
+        word.as_str(),
+        "of" | "on" | "book" | "show" | "film" | "movie" | "song" | "program" | "programme"
+    )
+}
+
+/// The word right before byte `at`, skipping spaces; empty when punctuation stands there.
+/// Looks back a bounded number of bytes, so a long run without spaces costs nothing.
+fn word_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &head[start..]
 }
 
 /// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
@@ -1195,6 +1241,31 @@ mod tests {
         assert_eq!(quotes, vec!["Little Marco"]);
         let (_, x) = run("The senator went on “Meet the Press” on Sunday.");
         assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_after_an_owner_or_a_kind_of_work_is_a_title() {
+        let said = |body: &str| {
+            let (text, x) = run(body);
+            x.quotes
+                .iter()
+                .map(|q| q.span.of(&text).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            said(
+                "Jane Roe said on Channel Nine's “Good Morning From The Valley” that she would run."
+            )
+            .is_empty()
+        );
+        assert!(
+            said("Jane Roe said she liked the book “The Long Road Over The Hills” very much.")
+                .is_empty()
+        );
+        assert_eq!(
+            said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
+            vec!["The Long Road Is Ours Now"]
+        );
     }
 
     #[test]
