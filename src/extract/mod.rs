@@ -298,8 +298,10 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// Decides whether a quoted region is a quotation rather than a title, a nickname or a
 /// scare-quoted term. In a sentence that reports speech, a quoted phrase is the speaker's
 /// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
-/// called him “Little Marco”"); elsewhere a short or Title Case phrase is a name, not a
-/// quotation.
+/// called him “Little Marco”"), and a single capitalised word always: its capital marks the
+/// start of what was said (“Absolutely,” he said), or a proper adjective (the judge was
+/// “Mexican”), far more often than a one-word title. Elsewhere a short or Title Case phrase
+/// is a name, not a quotation.
 fn keep_quote(
     text: &str,
     inner: Span,
@@ -314,7 +316,7 @@ fn keep_quote(
         return false;
     }
     if reported {
-        return !title || words >= 4 || subject_speaks;
+        return !title || words == 1 || words >= 4 || subject_speaks;
     }
     words >= 4 && !title
 }
@@ -1266,6 +1268,15 @@ mod tests {
             said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
             vec!["The Long Road Is Ours Now"]
         );
+    }
+
+    #[test]
+    fn a_capitalised_single_word_in_reported_speech_is_a_quotation() {
+        let (text, x) = run("“Never,” Jane Roe said when asked about the merger.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Never,"]);
+        let (_, x) = run("“Never Again,” Jane Roe said when asked about the merger.");
+        assert!(x.quotes.is_empty());
     }
 
     #[test]
