@@ -167,6 +167,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     );
     let mut quotes_out = Vec::new();
     let mut quote_attribution = Vec::new();
+    // Speakers of the quotations a cue introduced so far.
+    let mut cued_speakers: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -192,14 +194,22 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         };
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
+        let subject_quoted = own_subject[sentence]
+            && speaker
+                .as_ref()
+                .is_some_and(|s| cued_speakers.contains(&s.name));
         if !keep_quote(
             text,
             inner,
             region.outer.start,
             reported,
             own_subject[sentence],
+            subject_quoted,
         ) {
             continue;
+        }
+        if let (Some(_), Some(s)) = (link, &speaker) {
+            cued_speakers.insert(s.name.clone());
         }
         let party = speaker
             .as_ref()
@@ -300,14 +310,18 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
 /// called him “Little Marco”"), and a single capitalised word always: its capital marks the
 /// start of what was said (“Absolutely,” he said), or a proper adjective (the judge was
-/// “Mexican”), far more often than a one-word title. Elsewhere a short or Title Case phrase
-/// is a name, not a quotation.
+/// “Mexican”), far more often than a one-word title. Without a cue, a short phrase that is
+/// not Title Case is still a quotation when the sentence's subject is someone the article
+/// has already quoted ("Smith dismissed the plan as “reckless”" after a quotation of Smith):
+/// a person known to speak in the article is quoted again, not scare-quoted about. Elsewhere
+/// a short or Title Case phrase is a name or a term, not a quotation.
 fn keep_quote(
     text: &str,
     inner: Span,
     outer_start: usize,
     reported: bool,
     subject_speaks: bool,
+    subject_quoted: bool,
 ) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
@@ -318,7 +332,7 @@ fn keep_quote(
     if reported {
         return !title || words == 1 || words >= 4 || subject_speaks;
     }
-    words >= 4 && !title
+    !title && (words >= 4 || subject_quoted)
 }
 
 /// True when the word before a Title Case quotation makes it the name of a work or a
@@ -1277,6 +1291,25 @@ mod tests {
         assert_eq!(quotes, vec!["Never,"]);
         let (_, x) = run("“Never Again,” Jane Roe said when asked about the merger.");
         assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_short_phrase_is_the_words_of_a_subject_quoted_before() {
+        let said = |body: &str| {
+            let (text, x) = run(body);
+            x.quotes
+                .iter()
+                .map(|q| q.span.of(&text).to_string())
+                .collect::<Vec<_>>()
+        };
+        let earlier = "“We will fix the bridge this year,” Jane Roe said on Monday.\n\n";
+        let later = "Jane Roe drove past the “old” bridge on Tuesday.";
+        assert_eq!(
+            said(&format!("{earlier}{later}")),
+            vec!["We will fix the bridge this year,", "old"]
+        );
+        // Nobody quoted her before: a scare-quoted term, not a quotation.
+        assert!(said(later).is_empty());
     }
 
     #[test]
