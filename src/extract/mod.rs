@@ -167,8 +167,29 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     );
     let mut quotes_out = Vec::new();
     let mut quote_attribution = Vec::new();
-    // Speakers of the quotations a cue introduced so far.
+    let quote_speaker = |link: Option<usize>, sentence: usize| match link {
+        // A quotation carried on from a speaker in an earlier sentence belongs instead to
+        // the subject of its own sentence when it has one ("Trump attacked Romney, calling
+        // him “a failure.” Romney fired back, attacking Trump for “…”").
+        Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
+            sentence_topic[sentence].clone()
+        }
+        Some(a) => attributions[a]
+            .speaker
+            .clone()
+            .or_else(|| sentence_topic[sentence].clone()),
+        None => sentence_topic[sentence].clone(),
+    };
+    // Speakers of the quotations a cue introduces.
     let mut cued_speakers: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    for (r, region) in regions.iter().enumerate() {
+        if links[r].is_some() {
+            let sentence = sentence_at(&sentences, region.outer.start);
+            if let Some(s) = quote_speaker(links[r], sentence) {
+                cued_speakers.insert(s.name);
+            }
+        }
+    }
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -179,19 +200,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         }
         let link = links[r];
         let sentence = sentence_at(&sentences, region.outer.start);
-        let speaker = match link {
-            // A quotation carried on from a speaker in an earlier sentence belongs instead to
-            // the subject of its own sentence when it has one ("Trump attacked Romney, calling
-            // him “a failure.” Romney fired back, attacking Trump for “…”").
-            Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
-                sentence_topic[sentence].clone()
-            }
-            Some(a) => attributions[a]
-                .speaker
-                .clone()
-                .or_else(|| sentence_topic[sentence].clone()),
-            None => sentence_topic[sentence].clone(),
-        };
+        let speaker = quote_speaker(link, sentence);
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
         let subject_quoted = own_subject[sentence]
@@ -207,9 +216,6 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             subject_quoted,
         ) {
             continue;
-        }
-        if let (Some(_), Some(s)) = (link, &speaker) {
-            cued_speakers.insert(s.name.clone());
         }
         let party = speaker
             .as_ref()
@@ -312,9 +318,10 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// start of what was said (“Absolutely,” he said), or a proper adjective (the judge was
 /// “Mexican”), far more often than a one-word title. Without a cue, a short phrase that is
 /// not Title Case is still a quotation when the sentence's subject is someone the article
-/// has already quoted ("Smith dismissed the plan as “reckless”" after a quotation of Smith):
-/// a person known to speak in the article is quoted again, not scare-quoted about. Elsewhere
-/// a short or Title Case phrase is a name or a term, not a quotation.
+/// quotes with a cue, before or after ("Smith dismissed the plan as “reckless”" in an
+/// article that quotes Smith): a person who speaks in the article is being quoted, not
+/// scare-quoted about. Elsewhere a short or Title Case phrase is a name or a term, not a
+/// quotation.
 fn keep_quote(
     text: &str,
     inner: Span,
@@ -1294,7 +1301,7 @@ mod tests {
     }
 
     #[test]
-    fn a_short_phrase_is_the_words_of_a_subject_quoted_before() {
+    fn a_short_phrase_is_the_words_of_a_subject_the_article_quotes() {
         let said = |body: &str| {
             let (text, x) = run(body);
             x.quotes
@@ -1308,7 +1315,12 @@ mod tests {
             said(&format!("{earlier}{later}")),
             vec!["We will fix the bridge this year,", "old"]
         );
-        // Nobody quoted her before: a scare-quoted term, not a quotation.
+        // The article quotes her only further on.
+        assert_eq!(
+            said(&format!("{later}\n\n{earlier}")),
+            vec!["old", "We will fix the bridge this year,"]
+        );
+        // The article never quotes her: a scare-quoted term, not a quotation.
         assert!(said(later).is_empty());
     }
 
