@@ -320,7 +320,9 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// not Title Case is still a quotation when the sentence's subject is someone the article
 /// quotes with a cue, before or after ("Smith dismissed the plan as “reckless”" in an
 /// article that quotes Smith): a person who speaks in the article is being quoted, not
-/// scare-quoted about. Elsewhere a short or Title Case phrase is a name or a term, not a
+/// scare-quoted about. A Title Case phrase that a naming word introduces is a label someone
+/// used (see [`names_words`]); one after an owner or a kind of work names the work (see
+/// [`names_a_work`]). Elsewhere a short or Title Case phrase is a name or a term, not a
 /// quotation.
 fn keep_quote(
     text: &str,
@@ -333,8 +335,14 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if title && names_a_work(word_before(text, outer_start)) {
-        return false;
+    if title {
+        let before = word_before(text, outer_start);
+        if names_words(before) {
+            return true;
+        }
+        if names_a_work(before) {
+            return false;
+        }
     }
     if reported {
         return !title || words == 1 || words >= 4 || subject_speaks;
@@ -354,6 +362,29 @@ fn names_a_work(word: &str) -> bool {
     matches!(
         word.as_str(),
         "of" | "on" | "book" | "show" | "film" | "movie" | "song" | "program" | "programme"
+    )
+}
+
+/// True when the word before a Title Case quotation says that it is words someone uses, a
+/// label or a slogan, not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”,
+/// mocked him as “Little Marco”) or a noun for words (the slogan “Axe The Tax”). Such a phrase
+/// is a quotation whatever its length.
+fn names_words(word: &str) -> bool {
+    matches!(
+        tokens::norm(word).as_str(),
+        "as" | "called"
+            | "dubbed"
+            | "nicknamed"
+            | "termed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "term"
+            | "phrase"
+            | "word"
+            | "words"
+            | "slogan"
+            | "motto"
     )
 }
 
@@ -1322,6 +1353,15 @@ mod tests {
         );
         // The article never quotes her: a scare-quoted term, not a quotation.
         assert!(said(later).is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_after_a_naming_word_is_a_quotation() {
+        let (text, x) = run("The mayor's plan, dubbed “Bridge To Nowhere” by locals, failed.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Bridge To Nowhere"]);
+        let (_, x) = run("The mayor's plan, “Bridge To Nowhere” to locals, failed.");
+        assert!(x.quotes.is_empty());
     }
 
     #[test]
