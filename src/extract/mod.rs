@@ -320,8 +320,9 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// not Title Case is still a quotation when the sentence's subject is someone the article
 /// quotes with a cue, before or after ("Smith dismissed the plan as “reckless”" in an
 /// article that quotes Smith): a person who speaks in the article is being quoted, not
-/// scare-quoted about. A Title Case phrase that a naming word introduces is a label someone
-/// used (see [`names_words`]); one after an owner or a kind of work names the work (see
+/// scare-quoted about. A phrase that a noun for words introduces is a quotation (see
+/// [`is_noun_for_words`]), and a Title Case one after a naming word is a label someone used
+/// (see [`names_words`]); one after an owner or a kind of work names the work (see
 /// [`names_a_work`]). Elsewhere a short or Title Case phrase is a name or a term, not a
 /// quotation.
 fn keep_quote(
@@ -335,14 +336,12 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if title {
-        let before = word_before(text, outer_start);
-        if names_words(before) {
-            return true;
-        }
-        if names_a_work(before) {
-            return false;
-        }
+    let before = word_before(text, outer_start);
+    if is_noun_for_words(before) || (title && names_words(before)) {
+        return true;
+    }
+    if title && names_a_work(before) {
+        return false;
     }
     if reported {
         return !title || words == 1 || words >= 4 || subject_speaks;
@@ -370,21 +369,25 @@ fn names_a_work(word: &str) -> bool {
 /// mocked him as “Little Marco”) or a noun for words (the slogan “Axe The Tax”). Such a phrase
 /// is a quotation whatever its length.
 fn names_words(word: &str) -> bool {
+    is_noun_for_words(word)
+        || matches!(
+            tokens::norm(word).as_str(),
+            "as" | "called"
+                | "dubbed"
+                | "nicknamed"
+                | "termed"
+                | "labeled"
+                | "labelled"
+                | "branded"
+        )
+}
+
+/// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
+/// the tax”): what follows is a phrase someone uses, a quotation whatever its case or length.
+fn is_noun_for_words(word: &str) -> bool {
     matches!(
         tokens::norm(word).as_str(),
-        "as" | "called"
-            | "dubbed"
-            | "nicknamed"
-            | "termed"
-            | "labeled"
-            | "labelled"
-            | "branded"
-            | "term"
-            | "phrase"
-            | "word"
-            | "words"
-            | "slogan"
-            | "motto"
+        "term" | "phrase" | "word" | "words" | "slogan" | "motto"
     )
 }
 
@@ -1361,6 +1364,15 @@ mod tests {
         let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
         assert_eq!(quotes, vec!["Bridge To Nowhere"]);
         let (_, x) = run("The mayor's plan, “Bridge To Nowhere” to locals, failed.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_announced_as_a_term_is_a_quotation() {
+        let (text, x) = run("The council dropped the term “toll road” from the plan.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["toll road"]);
+        let (_, x) = run("The council dropped the “toll road” from the plan.");
         assert!(x.quotes.is_empty());
     }
 
