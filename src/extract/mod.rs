@@ -364,22 +364,14 @@ fn names_a_work(word: &str) -> bool {
     )
 }
 
-/// True when the word before a Title Case quotation says that it is words someone uses, a
-/// label or a slogan, not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”,
-/// mocked him as “Little Marco”) or a noun for words (the slogan “Axe The Tax”). Such a phrase
-/// is a quotation whatever its length.
+/// True when the word before a Title Case quotation says that it is a label someone uses,
+/// not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”, mocked him as
+/// “Little Marco”). Such a phrase is a quotation whatever its length.
 fn names_words(word: &str) -> bool {
-    is_noun_for_words(word)
-        || matches!(
-            tokens::norm(word).as_str(),
-            "as" | "called"
-                | "dubbed"
-                | "nicknamed"
-                | "termed"
-                | "labeled"
-                | "labelled"
-                | "branded"
-        )
+    matches!(
+        tokens::norm(word).as_str(),
+        "as" | "called" | "dubbed" | "nicknamed" | "termed" | "labeled" | "labelled" | "branded"
+    )
 }
 
 /// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
