@@ -167,6 +167,29 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     );
     let mut quotes_out = Vec::new();
     let mut quote_attribution = Vec::new();
+    let quote_speaker = |link: Option<usize>, sentence: usize| match link {
+        // A quotation carried on from a speaker in an earlier sentence belongs instead to
+        // the subject of its own sentence when it has one ("Trump attacked Romney, calling
+        // him “a failure.” Romney fired back, attacking Trump for “…”").
+        Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
+            sentence_topic[sentence].clone()
+        }
+        Some(a) => attributions[a]
+            .speaker
+            .clone()
+            .or_else(|| sentence_topic[sentence].clone()),
+        None => sentence_topic[sentence].clone(),
+    };
+    // Speakers of the quotations a cue introduces.
+    let mut cued_speakers: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    for (r, region) in regions.iter().enumerate() {
+        if links[r].is_some() {
+            let sentence = sentence_at(&sentences, region.outer.start);
+            if let Some(s) = quote_speaker(links[r], sentence) {
+                cued_speakers.insert(s.name);
+            }
+        }
+    }
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -177,22 +200,21 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         }
         let link = links[r];
         let sentence = sentence_at(&sentences, region.outer.start);
-        let speaker = match link {
-            // A quotation carried on from a speaker in an earlier sentence belongs instead to
-            // the subject of its own sentence when it has one ("Trump attacked Romney, calling
-            // him “a failure.” Romney fired back, attacking Trump for “…”").
-            Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
-                sentence_topic[sentence].clone()
-            }
-            Some(a) => attributions[a]
-                .speaker
-                .clone()
-                .or_else(|| sentence_topic[sentence].clone()),
-            None => sentence_topic[sentence].clone(),
-        };
+        let speaker = quote_speaker(link, sentence);
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        if !keep_quote(text, inner, reported, own_subject[sentence]) {
+        let subject_quoted = own_subject[sentence]
+            && speaker
+                .as_ref()
+                .is_some_and(|s| cued_speakers.contains(&s.name));
+        if !keep_quote(
+            text,
+            inner,
+            region.outer.start,
+            reported,
+            own_subject[sentence],
+            subject_quoted,
+        ) {
             continue;
         }
         let party = speaker
@@ -292,16 +314,89 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// Decides whether a quoted region is a quotation rather than a title, a nickname or a
 /// scare-quoted term. In a sentence that reports speech, a quoted phrase is the speaker's
 /// words, and a short Title Case one too when the sentence's own subject speaks ("Trump
-/// called him “Little Marco”"); elsewhere a short or Title Case phrase is a name, not a
+/// called him “Little Marco”"), and a single capitalised word always: its capital marks the
+/// start of what was said (“Absolutely,” he said), or a proper adjective (the judge was
+/// “Mexican”), far more often than a one-word title. Without a cue, a short phrase that is
+/// not Title Case is still a quotation when the sentence's subject is someone the article
+/// quotes with a cue, before or after ("Smith dismissed the plan as “reckless”" in an
+/// article that quotes Smith): a person who speaks in the article is being quoted, not
+/// scare-quoted about. A phrase that a noun for words introduces is a quotation (see
+/// [`is_noun_for_words`]), and a Title Case one after a naming word is a label someone used
+/// (see [`names_words`]); one after an owner or a kind of work names the work (see
+/// [`names_a_work`]). Elsewhere a short or Title Case phrase is a name or a term, not a
 /// quotation.
-fn keep_quote(text: &str, inner: Span, reported: bool, subject_speaks: bool) -> bool {
+fn keep_quote(
+    text: &str,
+    inner: Span,
+    outer_start: usize,
+    reported: bool,
+    subject_speaks: bool,
+    subject_quoted: bool,
+) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if reported {
-        return !title || words >= 4 || subject_speaks;
+    let before = word_before(text, outer_start);
+    if is_noun_for_words(before) || (title && names_words(before)) {
+        return true;
     }
-    words >= 4 && !title
+    if title && names_a_work(before) {
+        return false;
+    }
+    if reported {
+        return !title || words == 1 || words >= 4 || subject_speaks;
+    }
+    !title && (words >= 4 || subject_quoted)
+}
+
+/// True when the word before a Title Case quotation makes it the name of a work or a
+/// programme rather than anyone's words: an owner (MSNBC's “Morning Joe”), a whole it belongs
+/// to (the author of “The Art of the Deal”), an appearance (said on “Face the Nation”) or the
+/// kind of work (his book “Crippled America”). Said words are rarely introduced so.
+fn names_a_work(word: &str) -> bool {
+    if tokens::is_possessive(word) && word.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let word = tokens::norm(word);
+    matches!(
+        word.as_str(),
+        "of" | "on" | "book" | "show" | "film" | "movie" | "song" | "program" | "programme"
+    )
+}
+
+/// True when the word before a Title Case quotation says that it is a label someone uses,
+/// not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”, mocked him as
+/// “Little Marco”). Such a phrase is a quotation whatever its length.
+fn names_words(word: &str) -> bool {
+    matches!(
+        tokens::norm(word).as_str(),
+        "as" | "called" | "dubbed" | "nicknamed" | "termed" | "labeled" | "labelled" | "branded"
+    )
+}
+
+/// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
+/// the tax”): what follows is a phrase someone uses, a quotation whatever its case or length.
+fn is_noun_for_words(word: &str) -> bool {
+    matches!(
+        tokens::norm(word).as_str(),
+        "term" | "phrase" | "word" | "words" | "slogan" | "motto"
+    )
+}
+
+/// The word right before byte `at`, skipping spaces; empty when punctuation stands there.
+/// Looks back a bounded number of bytes, so a long run without spaces costs nothing.
+fn word_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &head[start..]
 }
 
 /// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
@@ -1217,6 +1312,82 @@ mod tests {
         let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
         assert_eq!(quotes, vec!["Little Marco"]);
         let (_, x) = run("The senator went on “Meet the Press” on Sunday.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_after_an_owner_or_a_kind_of_work_is_a_title() {
+        let said = |body: &str| {
+            let (text, x) = run(body);
+            x.quotes
+                .iter()
+                .map(|q| q.span.of(&text).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            said(
+                "Jane Roe said on Channel Nine's “Good Morning From The Valley” that she would run."
+            )
+            .is_empty()
+        );
+        assert!(
+            said("Jane Roe said she liked the book “The Long Road Over The Hills” very much.")
+                .is_empty()
+        );
+        assert_eq!(
+            said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
+            vec!["The Long Road Is Ours Now"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_single_word_in_reported_speech_is_a_quotation() {
+        let (text, x) = run("“Never,” Jane Roe said when asked about the merger.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Never,"]);
+        let (_, x) = run("“Never Again,” Jane Roe said when asked about the merger.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_short_phrase_is_the_words_of_a_subject_the_article_quotes() {
+        let said = |body: &str| {
+            let (text, x) = run(body);
+            x.quotes
+                .iter()
+                .map(|q| q.span.of(&text).to_string())
+                .collect::<Vec<_>>()
+        };
+        let earlier = "“We will fix the bridge this year,” Jane Roe said on Monday.\n\n";
+        let later = "Jane Roe drove past the “old” bridge on Tuesday.";
+        assert_eq!(
+            said(&format!("{earlier}{later}")),
+            vec!["We will fix the bridge this year,", "old"]
+        );
+        // The article quotes her only further on.
+        assert_eq!(
+            said(&format!("{later}\n\n{earlier}")),
+            vec!["old", "We will fix the bridge this year,"]
+        );
+        // The article never quotes her: a scare-quoted term, not a quotation.
+        assert!(said(later).is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_after_a_naming_word_is_a_quotation() {
+        let (text, x) = run("The mayor's plan, dubbed “Bridge To Nowhere” by locals, failed.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["Bridge To Nowhere"]);
+        let (_, x) = run("The mayor's plan, “Bridge To Nowhere” to locals, failed.");
+        assert!(x.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_announced_as_a_term_is_a_quotation() {
+        let (text, x) = run("The council dropped the term “toll road” from the plan.");
+        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quotes, vec!["toll road"]);
+        let (_, x) = run("The council dropped the “toll road” from the plan.");
         assert!(x.quotes.is_empty());
     }
 
