@@ -1250,6 +1250,15 @@ mod tests {
         (text, x)
     }
 
+    /// The text of each quotation found in an invented article.
+    fn quote_texts(body: &str) -> Vec<String> {
+        let (text, x) = run(body);
+        x.quotes
+            .iter()
+            .map(|q| q.span.of(&text).to_string())
+            .collect()
+    }
+
     /// Each statement as (actor, text).
     fn statements(body: &str) -> Vec<(Option<String>, String)> {
         let (text, x) = run(body);
@@ -1308,22 +1317,16 @@ mod tests {
 
     #[test]
     fn a_title_case_phrase_the_subject_says_is_a_quotation() {
-        let (text, x) = run("John Smith called the senator “Little Marco” at the rally.");
-        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
-        assert_eq!(quotes, vec!["Little Marco"]);
-        let (_, x) = run("The senator went on “Meet the Press” on Sunday.");
-        assert!(x.quotes.is_empty());
+        assert_eq!(
+            quote_texts("John Smith called the senator “Little Marco” at the rally."),
+            vec!["Little Marco"]
+        );
+        assert!(quote_texts("The senator went on “Meet the Press” on Sunday.").is_empty());
     }
 
     #[test]
     fn a_title_case_phrase_after_an_owner_or_a_kind_of_work_is_a_title() {
-        let said = |body: &str| {
-            let (text, x) = run(body);
-            x.quotes
-                .iter()
-                .map(|q| q.span.of(&text).to_string())
-                .collect::<Vec<_>>()
-        };
+        let said = quote_texts;
         assert!(
             said(
                 "Jane Roe said on Channel Nine's “Good Morning From The Valley” that she would run."
@@ -1342,22 +1345,18 @@ mod tests {
 
     #[test]
     fn a_capitalised_single_word_in_reported_speech_is_a_quotation() {
-        let (text, x) = run("“Never,” Jane Roe said when asked about the merger.");
-        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
-        assert_eq!(quotes, vec!["Never,"]);
-        let (_, x) = run("“Never Again,” Jane Roe said when asked about the merger.");
-        assert!(x.quotes.is_empty());
+        assert_eq!(
+            quote_texts("“Never,” Jane Roe said when asked about the merger."),
+            vec!["Never,"]
+        );
+        assert!(
+            quote_texts("“Never Again,” Jane Roe said when asked about the merger.").is_empty()
+        );
     }
 
     #[test]
     fn a_short_phrase_is_the_words_of_a_subject_the_article_quotes() {
-        let said = |body: &str| {
-            let (text, x) = run(body);
-            x.quotes
-                .iter()
-                .map(|q| q.span.of(&text).to_string())
-                .collect::<Vec<_>>()
-        };
+        let said = quote_texts;
         let earlier = "“We will fix the bridge this year,” Jane Roe said on Monday.\n\n";
         let later = "Jane Roe drove past the “old” bridge on Tuesday.";
         assert_eq!(
@@ -1375,20 +1374,20 @@ mod tests {
 
     #[test]
     fn a_title_case_phrase_after_a_naming_word_is_a_quotation() {
-        let (text, x) = run("The mayor's plan, dubbed “Bridge To Nowhere” by locals, failed.");
-        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
-        assert_eq!(quotes, vec!["Bridge To Nowhere"]);
-        let (_, x) = run("The mayor's plan, “Bridge To Nowhere” to locals, failed.");
-        assert!(x.quotes.is_empty());
+        assert_eq!(
+            quote_texts("The mayor's plan, dubbed “Bridge To Nowhere” by locals, failed."),
+            vec!["Bridge To Nowhere"]
+        );
+        assert!(quote_texts("The mayor's plan, “Bridge To Nowhere” to locals, failed.").is_empty());
     }
 
     #[test]
     fn a_phrase_announced_as_a_term_is_a_quotation() {
-        let (text, x) = run("The council dropped the term “toll road” from the plan.");
-        let quotes: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
-        assert_eq!(quotes, vec!["toll road"]);
-        let (_, x) = run("The council dropped the “toll road” from the plan.");
-        assert!(x.quotes.is_empty());
+        assert_eq!(
+            quote_texts("The council dropped the term “toll road” from the plan."),
+            vec!["toll road"]
+        );
+        assert!(quote_texts("The council dropped the “toll road” from the plan.").is_empty());
     }
 
     #[test]
