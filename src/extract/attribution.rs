@@ -359,13 +359,16 @@ pub fn attributions(
     while i < toks.len() {
         let t = &toks[i];
         // "Clinton's reply was blunt: “…”": with no cue before it, a colon that opens a
-        // quotation gives it to the sentence's subject.
-        if t.kind == TokKind::Colon
-            && out.is_empty()
-            && toks
-                .get(i + 1)
+        // quotation gives it to the sentence's subject. A name right before the colon labels
+        // the quotation itself, wherever it stands ("Pollsters agree - Carl Bialik: “…”").
+        let opens_quote = || {
+            toks.get(i + 1)
                 .is_some_and(|n| matches!(n.kind, TokKind::Quote(_)))
-            && let Some((a, b)) = sentence_subject(text, toks, i)
+        };
+        if t.kind == TokKind::Colon
+            && opens_quote()
+            && let Some((a, b)) = colon_label(text, toks, i, gazetteer)
+                .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
             && let Some(speaker) =
                 classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
         {
@@ -528,6 +531,32 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// The name that labels a quotation after a colon ("- Carl Bialik: “…”", "doesn't surprise
+/// Republican pollster Daron Shaw: “…”"): a person's name ending right at the colon `colon`,
+/// not the object of a preposition or a cue ("in an interview with CNN: “…”", "telling CNBC:
+/// “…”").
+fn colon_label(
+    text: &str,
+    toks: &[Tok],
+    colon: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(usize, usize)> {
+    let (a, b) = np_left(text, toks, colon)?;
+    let last = &toks[b - 1];
+    let object = a > 0
+        && toks[a - 1].is_word()
+        && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
+    (b == colon
+        && !object
+        && is_capitalized(last.span.of(text))
+        && !last.lex.is(Class::FunctionWord)
+        && matches!(
+            classify(text, toks, a, b, None, gazetteer),
+            Some(Subject::Name { .. })
+        ))
+    .then_some((a, b))
 }
 
 /// Who speaks a quotation that no cue verb introduces: the subject of the sentence that holds

@@ -1124,6 +1124,16 @@ mod tests {
         assert_eq!(q[0].cue.as_deref(), Some("called"));
     }
 
+    #[test]
+    fn a_name_before_a_colon_labels_the_quotation() {
+        let q = quotes(
+            "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
+             Smith spoke, telling Reuters: “We will win the next round.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Smith"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
