@@ -112,7 +112,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         let closes_quote = text[i..j].contains(['"', '”', '\'']);
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
-        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..look])) {
+        if first.is_lowercase()
+            || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
+        {
             i = j;
             continue;
         }
@@ -127,8 +129,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
 }
 
 /// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
-/// quotation and its speaker stay one sentence.
-fn attribution_follows(rest: &str) -> bool {
+/// quotation and its speaker stay one sentence. After a question or an exclamation, which
+/// cannot end in a comma, a title's period may stand in the subject too ("…?” Mr. Trump
+/// asked."); after a period, "Mr. Zahed said: …" opens the next quotation instead.
+fn attribution_follows(rest: &str, titles: bool) -> bool {
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_ascii()
@@ -138,7 +142,13 @@ fn attribution_follows(rest: &str) -> bool {
         {
             return true;
         }
-        if bare.len() != word.len() {
+        // A title's period ("Mr.", "Sen.") stays inside the subject.
+        let abbreviation = titles
+            && word.len() == bare.len() + 1
+            && word.ends_with('.')
+            && bare.starts_with(char::is_uppercase)
+            && is_abbreviation(&super::tokens::norm(bare));
+        if bare.len() != word.len() && !abbreviation {
             return false; // punctuation before any cue: a new sentence after all
         }
     }
@@ -215,6 +225,16 @@ mod tests {
         assert_eq!(
             sentences("“Where are you?” Sanders said. “Okay.”"),
             vec!["“Where are you?” Sanders said.", "“Okay.”"]
+        );
+        assert_eq!(
+            sentences(
+                "“Can we win there?” Mr. Roe asked. “We are not thieves.” Ms. Doe said: “No.”"
+            ),
+            vec![
+                "“Can we win there?” Mr. Roe asked.",
+                "“We are not thieves.”",
+                "Ms. Doe said: “No.”"
+            ]
         );
         assert_eq!(
             sentences("John F. Kennedy spoke. Then Mr. Smith did."),
