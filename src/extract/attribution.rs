@@ -736,7 +736,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         let in_ly = bare.len() > 4 && bare[bare.len() - 2..].eq_ignore_ascii_case(b"ly");
         let adverb = before.lex.is(Class::AuxOrAdverb)
             || (in_ly && is_adverb_here(text, before, &low(text, before)));
-        if adverb || is("not") || is("never") || time {
+        // "Cruz himself said": an intensifying pronoun stands between subject and verb.
+        let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
+        if adverb || is("not") || is("never") || time || intensifier {
             i -= 1;
         } else {
             break;

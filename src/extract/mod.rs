@@ -1134,6 +1134,14 @@ mod tests {
         assert_eq!(q[1].speaker.as_deref(), Some("Smith"));
     }
 
+    #[test]
+    fn an_intensifying_pronoun_keeps_the_subject() {
+        let q = quotes(
+            "Jane Roe spoke first. John Doe himself said Tuesday that “the plan will work in the end.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
