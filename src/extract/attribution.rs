@@ -577,9 +577,18 @@ pub fn quote_subject(
     classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
 }
 
-/// Remembers the people a sentence names as a subject, so that a later "he said" points back
-/// to them even when they were not quoted ("Cruz played down the idea. “…,” he said.").
-pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
+/// Remembers the people a sentence names as a subject before token `cue` (the first cue
+/// verb), so that a later "he said" points back to them even when they were not quoted ("Cruz
+/// played down the idea. “…,” he said."). A full name that opens with a first name is noted
+/// wherever it stands ("the debate between Hillary Clinton and Bernie Sanders"), so that the
+/// surname alone later reads as that person ("Sanders wasn't impressed.").
+pub fn note_subjects(
+    text: &str,
+    toks: &[Tok],
+    cue: usize,
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) {
     let mut k = 0;
     while k < toks.len() {
         let starts_name = toks[k].is_word() && {
@@ -601,6 +610,19 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
+        let first_name = toks[a].lex.is(Class::MaleName) || toks[a].lex.is(Class::FemaleName);
+        // (Four capitalised words and more are a headline's run, not a name.) A surname
+        // already known keeps its person: "Ivanka Trump" mentioned does not make "Trump" her.
+        if first_name && (2..=3).contains(&(b - a)) {
+            let last = strip_possessive(toks[b - 1].span.of(text));
+            if resolver.expand(last) == last && resolver.person(last).is_none() {
+                let name = &text[toks[a].span.start..toks[b - 1].span.start + last.len()];
+                resolver.note_person(name, None, None);
+            }
+        }
+        if a >= cue {
+            continue;
+        }
         // A subject opens its clause: after a verb or a preposition a name is an object
         // ("results in John Kasich claiming", "terminating Trump contracts"), and after
         // "that" it stands in what someone argues ("making the case that Rubio isn't ready"),
@@ -1676,7 +1698,7 @@ mod tests {
             let mut toks = Vec::new();
             tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
             attributions(s, 0, &toks, g, &mut r);
-            note_subjects(s, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
     }

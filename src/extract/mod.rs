@@ -150,7 +150,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             })
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
-        attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
+        attribution::note_subjects(text, toks, cue, gazetteer, &mut resolver);
         own_subject.push(subject.is_some());
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
@@ -1138,6 +1138,15 @@ mod tests {
     fn an_intensifying_pronoun_keeps_the_subject() {
         let q = quotes(
             "Jane Roe spoke first. John Doe himself said Tuesday that “the plan will work in the end.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_full_name_mentioned_anywhere_makes_its_surname_a_subject() {
+        let q = quotes(
+            "Jane Roe spoke. The debate between Mary Roe and John Doe ran late.\n\n\
+             Doe wasn't impressed.\n\n“No banker has been charged,” he noted.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
