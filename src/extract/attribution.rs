@@ -610,13 +610,29 @@ pub fn note_subjects(
             }
         }
         let b = k;
-        let first_name = toks[a].lex.is(Class::MaleName) || toks[a].lex.is(Class::FemaleName);
+        // A person is introduced by a first name, a title or role before the name ("veteran
+        // staffer Colleen Deacon"), or a description set off after it ("Colleen Deacon, a
+        // 38-year-old staffer").
+        let role = |t: &Tok| t.is_word() && (t.lex.is(Class::Title) || t.lex.is(Class::PersonRole));
+        let na = if role(&toks[a]) { a + 1 } else { a };
+        let first_name = toks[na].lex.is(Class::MaleName) || toks[na].lex.is(Class::FemaleName);
+        let introduced = first_name
+            || na > a
+            || (a > 0 && role(&toks[a - 1]))
+            || (toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
+                && toks.get(b + 1).is_some_and(|t| t.lex.is(Class::Determiner)));
         // (Four capitalised words and more are a headline's run, not a name.) A surname
         // already known keeps its person: "Ivanka Trump" mentioned does not make "Trump" her.
-        if first_name && (2..=3).contains(&(b - a)) {
+        if introduced
+            && (2..=3).contains(&(b - na))
+            && !toks[na..b].iter().any(|t| t.lex.is(Class::OrgNoun))
+        {
             let last = strip_possessive(toks[b - 1].span.of(text));
-            if resolver.expand(last) == last && resolver.person(last).is_none() {
-                let name = &text[toks[a].span.start..toks[b - 1].span.start + last.len()];
+            let name = &text[toks[na].span.start..toks[b - 1].span.start + last.len()];
+            if resolver.expand(last) == last
+                && resolver.person(last).is_none()
+                && (first_name || gazetteer.first_in(name).is_none())
+            {
                 resolver.note_person(name, None, None);
             }
         }

@@ -1151,6 +1151,19 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
+    #[test]
+    fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
+        for intro in [
+            "Mark Roe faces Zorra Quillby, a veteran staffer.",
+            "Mark Roe faces veteran staffer Zorra Quillby.",
+        ] {
+            let q = quotes(&format!(
+                "{intro}\n\nQuillby had nothing bad to say.\n\n“It was fine,” she said."
+            ));
+            assert_eq!(q[0].speaker.as_deref(), Some("Zorra Quillby"), "{intro}");
+        }
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
