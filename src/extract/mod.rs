@@ -414,9 +414,12 @@ fn link_quotes(
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
+        // (The paragraph's first sentence: after "Bystrom agreed." a quotation that opens its
+        // own sentence is hers, not a carry-on from the paragraph before.)
         let opens_paragraph = toks_a
             .first()
-            .is_some_and(|t| t.kind == TokKind::Quote(r as u32));
+            .is_some_and(|t| t.kind == TokKind::Quote(r as u32))
+            && (sa == 0 || sentence_paragraph[sa - 1] != para);
         // The quotation before, in this paragraph or ending the one before, says who is still
         // speaking: “A,” Wallace said. “B.”
         found = found.or_else(|| {
@@ -1162,6 +1165,15 @@ mod tests {
             ));
             assert_eq!(q[0].speaker.as_deref(), Some("Zorra Quillby"), "{intro}");
         }
+    }
+
+    #[test]
+    fn a_quotation_after_a_new_subject_does_not_carry_on_from_the_paragraph_before() {
+        let q = quotes(
+            "“The field is wide open,” said Jane Roe, an editor.\n\n\
+             John Doe disagreed. “Voters have made up their minds already.”",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
     }
 
     /// Extracts an invented article (a headline, then `body`).
