@@ -1455,6 +1455,17 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
+    // "said Republican political consultant Chris Russell": after one capitalised modifier,
+    // a few lowercase ones may still lead to the role and the name.
+    if end == start + 1
+        && toks.get(end).is_some_and(|t| {
+            t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+        })
+        && let Some((a, b)) = subject_right(text, toks, end)
+        && a == end
+    {
+        end = b;
+    }
     while end > start
         && matches!(
             low(text, &toks[end - 1]).as_str(),

@@ -1176,6 +1176,13 @@ mod tests {
         assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
     }
 
+    #[test]
+    fn an_inverted_subject_runs_past_lowercase_modifiers_to_the_name() {
+        let q =
+            quotes("“It was never meant to be,” said Republican political consultant Jane Roe.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
