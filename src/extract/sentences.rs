@@ -171,8 +171,9 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy).
-    let dotted = word.contains('.');
+    // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy); a web
+    // address ("… on UnitedGunGroup.com.") has a longer piece and ends its sentence.
+    let dotted = word.contains('.') && word.split('.').all(|piece| piece.chars().count() <= 3);
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     if dotted || single_letter {
         return SENTENCE_STARTERS.contains(&next_word) && !single_letter;
@@ -213,6 +214,13 @@ mod tests {
         assert_eq!(
             sentences("Aid reached the U.S. The next day it rained."),
             vec!["Aid reached the U.S.", "The next day it rained."]
+        );
+        assert_eq!(
+            sentences("It moved to ExampleGunSite.com. George Doe is selling it."),
+            vec![
+                "It moved to ExampleGunSite.com.",
+                "George Doe is selling it."
+            ]
         );
     }
 
