@@ -1183,6 +1183,15 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
     }
 
+    #[test]
+    fn an_irregular_past_tense_shows_its_subject() {
+        let q = quotes(
+            "John Doe spoke first. Jane Roe shot back in a statement, saying she had \
+             “made a lot of money in bad years.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
