@@ -1451,7 +1451,15 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         }
     }
     let ceiling = toks.len().min(start + WINDOW / 3);
-    while end < ceiling && np_word(text, &toks[end]) {
+    // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves.
+    let serves = |end: usize| {
+        end + 1 < ceiling
+            && low(text, &toks[end]) == "to"
+            && toks[start..end].iter().any(|t| t.lex.is(Class::PersonRole))
+            && is_capitalized(toks[end + 1].span.of(text))
+            && !toks[end + 1].lex.is(Class::FunctionWord)
+    };
+    while end < ceiling && (np_word(text, &toks[end]) || serves(end)) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
@@ -1552,17 +1560,19 @@ fn classify(
     // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
     // the head stops at the first preposition ("a spokesman for the ministry").
     let whole_name = name_run_start(text, phrase);
+    // ("a top aide to President George W. Bush" names the aide, not the one served.)
     let titled_name = whole_name < phrase.len()
         && (whole_name == 0 || {
             let l = phrase[whole_name - 1].lex;
             l.is(Class::Title) || l.is(Class::PersonRole)
-        });
+        })
+        && !phrase[..whole_name].iter().any(|t| low(text, t) == "to");
     let head_end = if titled_name {
         phrase.len()
     } else {
         phrase
             .iter()
-            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at"))
+            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at" | "to"))
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
     };

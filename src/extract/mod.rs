@@ -1192,6 +1192,19 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
     }
 
+    #[test]
+    fn a_role_keeps_the_person_it_serves_without_becoming_them() {
+        let q = quotes(
+            "“It was close,” said a longtime adviser to Jane Roe. \
+             “It was not,” said the top aide to President John Doe.",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("a longtime adviser to Jane Roe")
+        );
+        assert_ne!(q[1].speaker.as_deref(), Some("John Doe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
