@@ -1053,6 +1053,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
     // does not know is still who spoke.
     let found = np_left(text, toks, end).or_else(|| common_noun_phrase(text, toks, end))?;
+    let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
     // noun phrase before the participle, or unknown when that has no head we recognise.
@@ -1066,6 +1067,33 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             .map(|subject| (subject, appositive));
     }
     Some((found, appositive))
+}
+
+/// A phrase widened to the name that owns it across a few modifiers the lexicon does not
+/// list ("Hillary Clinton's right-hand woman", "Lazar's public defense counsel"): whose
+/// aide or lawyer spoke is part of who spoke.
+fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
+    let floor = a.saturating_sub(3);
+    let mut k = a;
+    while k > floor && {
+        let t = &toks[k - 1];
+        t.is_word()
+            && !is_capitalized(t.span.of(text))
+            && !t.lex.is(Class::FunctionWord)
+            && t.lex.cue().is_none()
+            && t.lex.pronoun().is_none()
+            && !verb_like(text, t)
+    } {
+        k -= 1;
+    }
+    let owner = k > 0 && k < a && {
+        let t = &toks[k - 1];
+        t.is_word() && is_capitalized(t.span.of(text)) && is_possessive(t.span.of(text))
+    };
+    match owner.then(|| np_left(text, toks, k)).flatten() {
+        Some((start, _)) => (start, b),
+        None => (a, b),
+    }
 }
 
 /// The words ending at `end` (exclusive) back to a determiner, a few at most ("a former

@@ -1205,6 +1205,18 @@ mod tests {
         assert_ne!(q[1].speaker.as_deref(), Some("John Doe"));
     }
 
+    #[test]
+    fn a_role_keeps_the_name_that_owns_it() {
+        let q = quotes(
+            "In court papers, Roe's public defense counsel asked for mercy, calling it \
+             “an addiction of sorts.”",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Roe's public defense counsel")
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
