@@ -149,10 +149,56 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
             && bare.starts_with(char::is_uppercase)
             && is_abbreviation(&super::tokens::norm(bare));
         if bare.len() != word.len() && !abbreviation {
-            return false; // punctuation before any cue: a new sentence after all
+            // punctuation before any cue: a new sentence after all, unless a name with a
+            // description set off by commas comes first ("…?” Miller, a retired worker,
+            // said.")
+            return titles && appositive_then_cue(rest);
         }
     }
     false
+}
+
+/// True when `rest` opens with a capitalised name, then a description between commas, then a
+/// cue ("Miller, a retired worker from a nuclear plant, said").
+fn appositive_then_cue(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(16);
+    // The name: capitalised words, the last one ending in the comma.
+    loop {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if word.ends_with(',') {
+            break;
+        }
+        if !word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        {
+            return false;
+        }
+    }
+    // The description, up to its closing comma; then the cue.
+    let mut described = false;
+    for word in words.by_ref() {
+        if word.ends_with(',') {
+            described = true;
+            break;
+        }
+        if word.ends_with(['.', '!', '?', ';', ':']) {
+            return false;
+        }
+    }
+    described
+        && words.next().is_some_and(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare.is_ascii()
+                && !bare.starts_with(char::is_uppercase)
+                && lexicon::cue(&super::tokens::norm(bare))
+                    .is_some_and(|c| c != lexicon::Cue::QuoteOnly)
+        })
 }
 
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
@@ -242,6 +288,16 @@ mod tests {
                 "“Can we win there?” Mr. Roe asked.",
                 "“We are not thieves.”",
                 "Ms. Doe said: “No.”"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "“How are you?” Doe, a retired worker, said. “Really?” Roe, Lee and Poe left."
+            ),
+            vec![
+                "“How are you?” Doe, a retired worker, said.",
+                "“Really?”",
+                "Roe, Lee and Poe left."
             ]
         );
         assert_eq!(
