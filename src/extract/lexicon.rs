@@ -1806,6 +1806,7 @@ const QUOTE_ONLY_CUES: &[&str] = &[
     "read",
     "reads",
     "put",
+    "puts",
 ];
 
 /// Stances and findings rather than speech.

@@ -1217,6 +1217,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn as_someone_puts_it_attributes_the_quotation() {
+        let q = quotes(
+            "John Doe spoke first. As the columnist Jane Roe puts it, “the voters are unmoved.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
