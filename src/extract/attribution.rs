@@ -143,9 +143,14 @@ impl Resolver {
     }
 
     /// The full name for a (possibly partial) name, skipping people of the other gender
-    /// ("Mrs. Clinton" is not "Bill Clinton").
+    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
+    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton".
     fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
-        let last = name.split_whitespace().last().unwrap_or(name);
+        let mut words = name.split_whitespace();
+        let first = words.next().unwrap_or(name);
+        let last = words.next_back().unwrap_or(first);
+        let same_first =
+            |full: &str| first == last || full.split_whitespace().next() == Some(first);
         self.people
             .iter()
             .rev()
@@ -153,7 +158,8 @@ impl Resolver {
             .find(|p| {
                 (p.name == name
                     || (p.name.split_whitespace().last() == Some(last)
-                        && p.name.len() > name.len()))
+                        && p.name.len() > name.len()
+                        && same_first(&p.name)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
             .map_or_else(|| name.to_string(), |p| p.name.clone())
@@ -1729,6 +1735,22 @@ mod tests {
                 some("Joseph Dunford", Some("United States")),
                 some("Sergei Ryabkov", Some("Russia")),
                 some("Sergei Ryabkov", Some("Russia")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_name_is_not_expanded_into_another_person() {
+        assert_eq!(
+            speakers(&[
+                "Jane Rodham Doe said the plan was bold.",
+                "John Doe said the race was close.",
+                "Doe said it again.",
+            ]),
+            vec![
+                some("Jane Rodham Doe", None),
+                some("John Doe", None),
+                some("John Doe", None),
             ]
         );
     }
