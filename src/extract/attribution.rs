@@ -144,7 +144,9 @@ impl Resolver {
 
     /// The full name for a (possibly partial) name, skipping people of the other gender
     /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
-    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton".
+    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
+    /// surname is the person the text named first: an article's "Clinton" is the one it
+    /// introduced, not a relative mentioned since.
     fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
         let mut words = name.split_whitespace();
         let first = words.next().unwrap_or(name);
@@ -155,13 +157,14 @@ impl Resolver {
             .iter()
             .rev()
             .take(RECENT)
-            .find(|p| {
+            .filter(|p| {
                 (p.name == name
                     || (p.name.split_whitespace().last() == Some(last)
                         && p.name.len() > name.len()
                         && same_first(&p.name)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
+            .last()
             .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
@@ -1745,12 +1748,23 @@ mod tests {
             speakers(&[
                 "Jane Rodham Doe said the plan was bold.",
                 "John Doe said the race was close.",
+            ]),
+            vec![some("Jane Rodham Doe", None), some("John Doe", None)]
+        );
+    }
+
+    #[test]
+    fn a_surname_is_the_person_it_named_first() {
+        assert_eq!(
+            speakers(&[
+                "Jane Doe said the plan was bold.",
+                "Her husband, John Doe, said the race was close.",
                 "Doe said it again.",
             ]),
             vec![
-                some("Jane Rodham Doe", None),
+                some("Jane Doe", None),
                 some("John Doe", None),
-                some("John Doe", None),
+                some("Jane Doe", None)
             ]
         );
     }
