@@ -159,7 +159,8 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
 }
 
 /// True when `rest` opens with a capitalised name, then a description between commas, then a
-/// cue ("Miller, a retired worker from a nuclear plant, said").
+/// cue ("Miller, a retired worker from a nuclear plant, said", "Rep. Glenn Thompson, R-Pa.,
+/// said").
 fn appositive_then_cue(rest: &str) -> bool {
     let mut words = rest.split_whitespace().take(16);
     // The name: capitalised words, the last one ending in the comma.
@@ -173,9 +174,14 @@ fn appositive_then_cue(rest: &str) -> bool {
         if word.ends_with(',') {
             break;
         }
-        if !word
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        let title = word.strip_suffix('.').is_some_and(|bare| {
+            bare.bytes().all(|b| b.is_ascii_alphabetic())
+                && is_abbreviation(&super::tokens::norm(bare))
+        });
+        if !title
+            && !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
         {
             return false;
         }
@@ -298,6 +304,13 @@ mod tests {
                 "“How are you?” Doe, a retired worker, said.",
                 "“Really?”",
                 "Roe, Lee and Poe left."
+            ]
+        );
+        assert_eq!(
+            sentences("“Perpetual motion!” Rep. Jane Roe, R-Pa., said. It was late."),
+            vec![
+                "“Perpetual motion!” Rep. Jane Roe, R-Pa., said.",
+                "It was late."
             ]
         );
         assert_eq!(
