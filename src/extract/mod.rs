@@ -376,7 +376,9 @@ fn link_quotes(
         found = found.or_else(|| {
             (from_tok(sb, k)..range(sb).end)
                 .take_while(|&a| attributions[a].cue_tok <= k + 16)
-                .filter(|&a| speaks(a))
+                // "“…,” agrees Michelle Stevens": right after a quotation, with its subject
+                // after it, even a stance verb frames speech.
+                .filter(|&a| speaks(a) || attributions[a].inverted)
                 .find(|&a| {
                     let at = &attributions[a];
                     (at.inverted && at.cue_tok == k) || (!at.inverted && at.subject.0 == k)
@@ -1223,6 +1225,14 @@ mod tests {
             "John Doe spoke first. As the columnist Jane Roe puts it, “the voters are unmoved.”",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_stance_verb_right_after_a_quotation_frames_speech() {
+        let q = quotes(
+            "“It has changed,” says John Doe, a student.\n\n“Our ideas are different,” agrees Jane Roe, a nurse.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
     }
 
     /// Extracts an invented article (a headline, then `body`).
