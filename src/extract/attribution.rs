@@ -479,11 +479,12 @@ pub fn attributions(
         if let Some(((a, b), app)) = left {
             found = Some((a, b));
             appositive = app;
-            // "Mr. Ekovich, who noted": the relative pronoun stands for the phrase before it.
+            // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
+            // pronoun stands for the phrase before it.
             if b == a + 1
                 && low(text, &toks[a]) == "who"
                 && a > 1
-                && toks[a - 1].kind == TokKind::Comma
+                && matches!(toks[a - 1].kind, TokKind::Comma | TokKind::Dash)
             {
                 found = np_left(text, toks, a - 1);
             }

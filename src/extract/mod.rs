@@ -1235,6 +1235,15 @@ mod tests {
         assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
     }
 
+    #[test]
+    fn who_after_a_dash_stands_for_the_name_before_it() {
+        let q = quotes(
+            "Mary Roe spoke first.\n\nJohn Doe - who previously said he would \
+             “end the program at once” - said on Saturday that he had changed his mind.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
