@@ -153,18 +153,16 @@ impl Resolver {
         let last = words.next_back().unwrap_or(first);
         let same_first =
             |full: &str| first == last || full.split_whitespace().next() == Some(first);
-        self.people
+        // The earliest match among the last RECENT people.
+        self.people[self.people.len().saturating_sub(RECENT)..]
             .iter()
-            .rev()
-            .take(RECENT)
-            .filter(|p| {
+            .find(|p| {
                 (p.name == name
                     || (p.name.split_whitespace().last() == Some(last)
                         && p.name.len() > name.len()
                         && same_first(&p.name)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
-            .last()
             .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
