@@ -143,17 +143,24 @@ impl Resolver {
     }
 
     /// The full name for a (possibly partial) name, skipping people of the other gender
-    /// ("Mrs. Clinton" is not "Bill Clinton").
+    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
+    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
+    /// surname is the person the text named first: an article's "Clinton" is the one it
+    /// introduced, not a relative mentioned since.
     fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
-        let last = name.split_whitespace().last().unwrap_or(name);
-        self.people
+        let mut words = name.split_whitespace();
+        let first = words.next().unwrap_or(name);
+        let last = words.next_back().unwrap_or(first);
+        let same_first =
+            |full: &str| first == last || full.split_whitespace().next() == Some(first);
+        // The earliest match among the last RECENT people.
+        self.people[self.people.len().saturating_sub(RECENT)..]
             .iter()
-            .rev()
-            .take(RECENT)
             .find(|p| {
                 (p.name == name
                     || (p.name.split_whitespace().last() == Some(last)
-                        && p.name.len() > name.len()))
+                        && p.name.len() > name.len()
+                        && same_first(&p.name)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
             .map_or_else(|| name.to_string(), |p| p.name.clone())
@@ -359,13 +366,16 @@ pub fn attributions(
     while i < toks.len() {
         let t = &toks[i];
         // "Clinton's reply was blunt: “…”": with no cue before it, a colon that opens a
-        // quotation gives it to the sentence's subject.
-        if t.kind == TokKind::Colon
-            && out.is_empty()
-            && toks
-                .get(i + 1)
+        // quotation gives it to the sentence's subject. A name right before the colon labels
+        // the quotation itself, wherever it stands ("Pollsters agree - Carl Bialik: “…”").
+        let opens_quote = || {
+            toks.get(i + 1)
                 .is_some_and(|n| matches!(n.kind, TokKind::Quote(_)))
-            && let Some((a, b)) = sentence_subject(text, toks, i)
+        };
+        if t.kind == TokKind::Colon
+            && opens_quote()
+            && let Some((a, b)) = colon_label(text, toks, i, gazetteer)
+                .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
             && let Some(speaker) =
                 classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
         {
@@ -467,11 +477,12 @@ pub fn attributions(
         if let Some(((a, b), app)) = left {
             found = Some((a, b));
             appositive = app;
-            // "Mr. Ekovich, who noted": the relative pronoun stands for the phrase before it.
+            // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
+            // pronoun stands for the phrase before it.
             if b == a + 1
                 && low(text, &toks[a]) == "who"
                 && a > 1
-                && toks[a - 1].kind == TokKind::Comma
+                && matches!(toks[a - 1].kind, TokKind::Comma | TokKind::Dash)
             {
                 found = np_left(text, toks, a - 1);
             }
@@ -530,6 +541,32 @@ pub fn attributions(
     out
 }
 
+/// The name that labels a quotation after a colon ("- Carl Bialik: “…”", "doesn't surprise
+/// Republican pollster Daron Shaw: “…”"): a person's name ending right at the colon `colon`,
+/// not the object of a preposition or a cue ("in an interview with CNN: “…”", "telling CNBC:
+/// “…”").
+fn colon_label(
+    text: &str,
+    toks: &[Tok],
+    colon: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(usize, usize)> {
+    let (a, b) = np_left(text, toks, colon)?;
+    let last = &toks[b - 1];
+    let object = a > 0
+        && toks[a - 1].is_word()
+        && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
+    (b == colon
+        && !object
+        && is_capitalized(last.span.of(text))
+        && !last.lex.is(Class::FunctionWord)
+        && matches!(
+            classify(text, toks, a, b, None, gazetteer),
+            Some(Subject::Name { .. })
+        ))
+    .then_some((a, b))
+}
+
 /// Who speaks a quotation that no cue verb introduces: the subject of the sentence that holds
 /// it, when one stands before it ("The museum issued a report charging the group with
 /// “genocide”", "Toomey refused, responding that he's “not going to …”"). A partial quotation
@@ -548,9 +585,18 @@ pub fn quote_subject(
     classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
 }
 
-/// Remembers the people a sentence names as a subject, so that a later "he said" points back
-/// to them even when they were not quoted ("Cruz played down the idea. “…,” he said.").
-pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
+/// Remembers the people a sentence names as a subject before token `cue` (the first cue
+/// verb), so that a later "he said" points back to them even when they were not quoted ("Cruz
+/// played down the idea. “…,” he said."). A full name that opens with a first name is noted
+/// wherever it stands ("the debate between Hillary Clinton and Bernie Sanders"), so that the
+/// surname alone later reads as that person ("Sanders wasn't impressed.").
+pub fn note_subjects(
+    text: &str,
+    toks: &[Tok],
+    cue: usize,
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) {
     let mut k = 0;
     while k < toks.len() {
         let starts_name = toks[k].is_word() && {
@@ -572,6 +618,37 @@ pub fn note_subjects(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: 
             }
         }
         let b = k;
+        // A person is introduced by a first name, a title or role before the name ("veteran
+        // staffer Colleen Deacon"), or a description set off after it ("Colleen Deacon, a
+        // 38-year-old staffer").
+        let role = |t: &Tok| t.is_word() && (t.lex.is(Class::Title) || t.lex.is(Class::PersonRole));
+        let na = if role(&toks[a]) { a + 1 } else { a };
+        let first_name = toks
+            .get(na)
+            .is_some_and(|t| t.lex.is(Class::MaleName) || t.lex.is(Class::FemaleName));
+        let introduced = first_name
+            || na > a
+            || (a > 0 && role(&toks[a - 1]))
+            || (toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
+                && toks.get(b + 1).is_some_and(|t| t.lex.is(Class::Determiner)));
+        // (Four capitalised words and more are a headline's run, not a name.) A surname
+        // already known keeps its person: "Ivanka Trump" mentioned does not make "Trump" her.
+        if introduced
+            && (2..=3).contains(&(b - na))
+            && !toks[na..b].iter().any(|t| t.lex.is(Class::OrgNoun))
+        {
+            let last = strip_possessive(toks[b - 1].span.of(text));
+            let name = &text[toks[na].span.start..toks[b - 1].span.start + last.len()];
+            if resolver.expand(last) == last
+                && resolver.person(last).is_none()
+                && (first_name || gazetteer.first_in(name).is_none())
+            {
+                resolver.note_person(name, None, None);
+            }
+        }
+        if a >= cue {
+            continue;
+        }
         // A subject opens its clause: after a verb or a preposition a name is an object
         // ("results in John Kasich claiming", "terminating Trump contracts"), and after
         // "that" it stands in what someone argues ("making the case that Rubio isn't ready"),
@@ -707,7 +784,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         let in_ly = bare.len() > 4 && bare[bare.len() - 2..].eq_ignore_ascii_case(b"ly");
         let adverb = before.lex.is(Class::AuxOrAdverb)
             || (in_ly && is_adverb_here(text, before, &low(text, before)));
-        if adverb || is("not") || is("never") || time {
+        // "Cruz himself said": an intensifying pronoun stands between subject and verb.
+        let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
+        if adverb || is("not") || is("never") || time || intensifier {
             i -= 1;
         } else {
             break;
@@ -984,6 +1063,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
     // does not know is still who spoke.
     let found = np_left(text, toks, end).or_else(|| common_noun_phrase(text, toks, end))?;
+    let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
     // noun phrase before the participle, or unknown when that has no head we recognise.
@@ -997,6 +1077,33 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             .map(|subject| (subject, appositive));
     }
     Some((found, appositive))
+}
+
+/// A phrase widened to the name that owns it across a few modifiers the lexicon does not
+/// list ("Hillary Clinton's right-hand woman", "Lazar's public defense counsel"): whose
+/// aide or lawyer spoke is part of who spoke.
+fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
+    let floor = a.saturating_sub(3);
+    let mut k = a;
+    while k > floor && {
+        let t = &toks[k - 1];
+        t.is_word()
+            && !is_capitalized(t.span.of(text))
+            && !t.lex.is(Class::FunctionWord)
+            && t.lex.cue().is_none()
+            && t.lex.pronoun().is_none()
+            && !verb_like(text, t)
+    } {
+        k -= 1;
+    }
+    let owner = k > 0 && k < a && {
+        let t = &toks[k - 1];
+        t.is_word() && is_capitalized(t.span.of(text)) && is_possessive(t.span.of(text))
+    };
+    match owner.then(|| np_left(text, toks, k)).flatten() {
+        Some((start, _)) => (start, b),
+        None => (a, b),
+    }
 }
 
 /// The words ending at `end` (exclusive) back to a determiner, a few at most ("a former
@@ -1382,9 +1489,28 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         }
     }
     let ceiling = toks.len().min(start + WINDOW / 3);
-    while end < ceiling && np_word(text, &toks[end]) {
+    // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves.
+    let serves = |end: usize| {
+        end + 1 < ceiling
+            && low(text, &toks[end]) == "to"
+            && toks[start..end].iter().any(|t| t.lex.is(Class::PersonRole))
+            && is_capitalized(toks[end + 1].span.of(text))
+            && !toks[end + 1].lex.is(Class::FunctionWord)
+    };
+    while end < ceiling && (np_word(text, &toks[end]) || serves(end)) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
+    }
+    // "said Republican political consultant Chris Russell": after one capitalised modifier,
+    // a few lowercase ones may still lead to the role and the name.
+    if end == start + 1
+        && toks.get(end).is_some_and(|t| {
+            t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+        })
+        && let Some((a, b)) = subject_right(text, toks, end)
+        && a == end
+    {
+        end = b;
     }
     while end > start
         && matches!(
@@ -1472,17 +1598,19 @@ fn classify(
     // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
     // the head stops at the first preposition ("a spokesman for the ministry").
     let whole_name = name_run_start(text, phrase);
+    // ("a top aide to President George W. Bush" names the aide, not the one served.)
     let titled_name = whole_name < phrase.len()
         && (whole_name == 0 || {
             let l = phrase[whole_name - 1].lex;
             l.is(Class::Title) || l.is(Class::PersonRole)
-        });
+        })
+        && !phrase[..whole_name].iter().any(|t| low(text, t) == "to");
     let head_end = if titled_name {
         phrase.len()
     } else {
         phrase
             .iter()
-            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at"))
+            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at" | "to"))
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
     };
@@ -1580,6 +1708,16 @@ mod tests {
         toks
     }
 
+    #[test]
+    fn a_sentence_ending_on_a_title_without_a_stop_notes_no_one() {
+        // The capitalised run is the title alone: nothing follows it to be the name.
+        let text = "Praise for the Senator";
+        let mut r = Resolver::default();
+        let toks = sentence_tokens(text);
+        note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
+        assert_eq!(r.expand("Senator"), "Senator");
+    }
+
     fn speakers(sentences: &[&str]) -> Vec<Option<(String, Option<String>)>> {
         let g = Gazetteer::builtin();
         let mut r = Resolver::default();
@@ -1616,6 +1754,33 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_is_not_expanded_into_another_person() {
+        assert_eq!(
+            speakers(&[
+                "Jane Rodham Doe said the plan was bold.",
+                "John Doe said the race was close.",
+            ]),
+            vec![some("Jane Rodham Doe", None), some("John Doe", None)]
+        );
+    }
+
+    #[test]
+    fn a_surname_is_the_person_it_named_first() {
+        assert_eq!(
+            speakers(&[
+                "Jane Doe said the plan was bold.",
+                "Her husband, John Doe, said the race was close.",
+                "Doe said it again.",
+            ]),
+            vec![
+                some("Jane Doe", None),
+                some("John Doe", None),
+                some("Jane Doe", None)
+            ]
+        );
+    }
+
+    #[test]
     fn news_outlets_speak_for_themselves() {
         assert_eq!(
             speakers(&[
@@ -1645,7 +1810,7 @@ mod tests {
             let mut toks = Vec::new();
             tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
             attributions(s, 0, &toks, g, &mut r);
-            note_subjects(s, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
     }

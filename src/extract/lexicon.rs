@@ -1439,6 +1439,19 @@ const IRREGULAR_VERBS: &[&str] = &[
     "swung",
     "wept",
     "wrung",
+    "shot",
+    "hit",
+    "set",
+    "cut",
+    "let",
+    "cast",
+    "beat",
+    "spread",
+    "hurt",
+    "shut",
+    "split",
+    "slept",
+    "hid",
     "has",
     "had",
     "does",
@@ -1793,6 +1806,7 @@ const QUOTE_ONLY_CUES: &[&str] = &[
     "read",
     "reads",
     "put",
+    "puts",
 ];
 
 /// Stances and findings rather than speech.

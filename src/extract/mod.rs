@@ -150,7 +150,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             })
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
-        attribution::note_subjects(text, &toks[..cue], gazetteer, &mut resolver);
+        attribution::note_subjects(text, toks, cue, gazetteer, &mut resolver);
         own_subject.push(subject.is_some());
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
@@ -471,7 +471,9 @@ fn link_quotes(
         found = found.or_else(|| {
             (from_tok(sb, k)..range(sb).end)
                 .take_while(|&a| attributions[a].cue_tok <= k + 16)
-                .filter(|&a| speaks(a))
+                // "“…,” agrees Michelle Stevens": right after a quotation, with its subject
+                // after it, even a stance verb frames speech.
+                .filter(|&a| speaks(a) || attributions[a].inverted)
                 .find(|&a| {
                     let at = &attributions[a];
                     (at.inverted && at.cue_tok == k) || (!at.inverted && at.subject.0 == k)
@@ -509,9 +511,12 @@ fn link_quotes(
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
+        // (The paragraph's first sentence: after "Bystrom agreed." a quotation that opens its
+        // own sentence is hers, not a carry-on from the paragraph before.)
         let opens_paragraph = toks_a
             .first()
-            .is_some_and(|t| t.kind == TokKind::Quote(r as u32));
+            .is_some_and(|t| t.kind == TokKind::Quote(r as u32))
+            && (sa == 0 || sentence_paragraph[sa - 1] != para);
         // The quotation before, in this paragraph or ending the one before, says who is still
         // speaking: “A,” Wallace said. “B.”
         found = found.or_else(|| {
@@ -1240,6 +1245,121 @@ mod tests {
         let q = quotes("Jane Roe called Smith's statements and actions on Sunday “childish.”");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
         assert_eq!(q[0].cue.as_deref(), Some("called"));
+    }
+
+    #[test]
+    fn a_name_before_a_colon_labels_the_quotation() {
+        let q = quotes(
+            "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
+             Smith spoke, telling Reuters: “We will win the next round.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Smith"));
+    }
+
+    #[test]
+    fn an_intensifying_pronoun_keeps_the_subject() {
+        let q = quotes(
+            "Jane Roe spoke first. John Doe himself said Tuesday that “the plan will work in the end.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_full_name_mentioned_anywhere_makes_its_surname_a_subject() {
+        let q = quotes(
+            "Jane Roe spoke. The debate between Mary Roe and John Doe ran late.\n\n\
+             Doe wasn't impressed.\n\n“No banker has been charged,” he noted.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
+        for intro in [
+            "Mark Roe faces Zorra Quillby, a veteran staffer.",
+            "Mark Roe faces veteran staffer Zorra Quillby.",
+        ] {
+            let q = quotes(&format!(
+                "{intro}\n\nQuillby had nothing bad to say.\n\n“It was fine,” she said."
+            ));
+            assert_eq!(q[0].speaker.as_deref(), Some("Zorra Quillby"), "{intro}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_after_a_new_subject_does_not_carry_on_from_the_paragraph_before() {
+        let q = quotes(
+            "“The field is wide open,” said Jane Roe, an editor.\n\n\
+             John Doe disagreed. “Voters have made up their minds already.”",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn an_inverted_subject_runs_past_lowercase_modifiers_to_the_name() {
+        let q =
+            quotes("“It was never meant to be,” said Republican political consultant Jane Roe.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn an_irregular_past_tense_shows_its_subject() {
+        let q = quotes(
+            "John Doe spoke first. Jane Roe shot back in a statement, saying she had \
+             “made a lot of money in bad years.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_role_keeps_the_person_it_serves_without_becoming_them() {
+        let q = quotes(
+            "“It was close,” said a longtime adviser to Jane Roe. \
+             “It was not,” said the top aide to President John Doe.",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("a longtime adviser to Jane Roe")
+        );
+        assert_ne!(q[1].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_role_keeps_the_name_that_owns_it() {
+        let q = quotes(
+            "In court papers, Roe's public defense counsel asked for mercy, calling it \
+             “an addiction of sorts.”",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Roe's public defense counsel")
+        );
+    }
+
+    #[test]
+    fn as_someone_puts_it_attributes_the_quotation() {
+        let q = quotes(
+            "John Doe spoke first. As the columnist Jane Roe puts it, “the voters are unmoved.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_stance_verb_right_after_a_quotation_frames_speech() {
+        let q = quotes(
+            "“It has changed,” says John Doe, a student.\n\n“Our ideas are different,” agrees Jane Roe, a nurse.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn who_after_a_dash_stands_for_the_name_before_it() {
+        let q = quotes(
+            "Mary Roe spoke first.\n\nJohn Doe - who previously said he would \
+             “end the program at once” - said on Saturday that he had changed his mind.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
     /// Extracts an invented article (a headline, then `body`).

@@ -112,7 +112,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         let closes_quote = text[i..j].contains(['"', '”', '\'']);
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
-        if first.is_lowercase() || (closes_quote && attribution_follows(&text[after_ws..look])) {
+        if first.is_lowercase()
+            || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
+        {
             i = j;
             continue;
         }
@@ -127,8 +129,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
 }
 
 /// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
-/// quotation and its speaker stay one sentence.
-fn attribution_follows(rest: &str) -> bool {
+/// quotation and its speaker stay one sentence. After a question or an exclamation, which
+/// cannot end in a comma, a title's period may stand in the subject too ("…?” Mr. Trump
+/// asked."); after a period, "Mr. Zahed said: …" opens the next quotation instead.
+fn attribution_follows(rest: &str, titles: bool) -> bool {
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_ascii()
@@ -138,11 +142,69 @@ fn attribution_follows(rest: &str) -> bool {
         {
             return true;
         }
-        if bare.len() != word.len() {
-            return false; // punctuation before any cue: a new sentence after all
+        // A title's period ("Mr.", "Sen.") stays inside the subject.
+        let abbreviation = titles
+            && word.len() == bare.len() + 1
+            && word.ends_with('.')
+            && bare.starts_with(char::is_uppercase)
+            && is_abbreviation(&super::tokens::norm(bare));
+        if bare.len() != word.len() && !abbreviation {
+            // punctuation before any cue: a new sentence after all, unless a name with a
+            // description set off by commas comes first ("…?” Miller, a retired worker,
+            // said.")
+            return titles && appositive_then_cue(rest);
         }
     }
     false
+}
+
+/// True when `rest` opens with a capitalised name, then a description between commas, then a
+/// cue ("Miller, a retired worker from a nuclear plant, said", "Rep. Glenn Thompson, R-Pa.,
+/// said").
+fn appositive_then_cue(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(16);
+    // The name: capitalised words, the last one ending in the comma.
+    loop {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if word.ends_with(',') {
+            break;
+        }
+        let title = word.strip_suffix('.').is_some_and(|bare| {
+            bare.bytes().all(|b| b.is_ascii_alphabetic())
+                && is_abbreviation(&super::tokens::norm(bare))
+        });
+        if !title
+            && !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        {
+            return false;
+        }
+    }
+    // The description, up to its closing comma; then the cue.
+    let mut described = false;
+    for word in words.by_ref() {
+        if word.ends_with(',') {
+            described = true;
+            break;
+        }
+        if word.ends_with(['.', '!', '?', ';', ':']) {
+            return false;
+        }
+    }
+    described
+        && words.next().is_some_and(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare.is_ascii()
+                && !bare.starts_with(char::is_uppercase)
+                && lexicon::cue(&super::tokens::norm(bare))
+                    .is_some_and(|c| c != lexicon::Cue::QuoteOnly)
+        })
 }
 
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
@@ -161,8 +223,9 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy).
-    let dotted = word.contains('.');
+    // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy); a web
+    // address ("… on UnitedGunGroup.com.") has a longer piece and ends its sentence.
+    let dotted = word.contains('.') && word.split('.').all(|piece| piece.chars().count() <= 3);
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     if dotted || single_letter {
         return SENTENCE_STARTERS.contains(&next_word) && !single_letter;
@@ -204,6 +267,13 @@ mod tests {
             sentences("Aid reached the U.S. The next day it rained."),
             vec!["Aid reached the U.S.", "The next day it rained."]
         );
+        assert_eq!(
+            sentences("It moved to ExampleGunSite.com. George Doe is selling it."),
+            vec![
+                "It moved to ExampleGunSite.com.",
+                "George Doe is selling it."
+            ]
+        );
     }
 
     #[test]
@@ -215,6 +285,33 @@ mod tests {
         assert_eq!(
             sentences("“Where are you?” Sanders said. “Okay.”"),
             vec!["“Where are you?” Sanders said.", "“Okay.”"]
+        );
+        assert_eq!(
+            sentences(
+                "“Can we win there?” Mr. Roe asked. “We are not thieves.” Ms. Doe said: “No.”"
+            ),
+            vec![
+                "“Can we win there?” Mr. Roe asked.",
+                "“We are not thieves.”",
+                "Ms. Doe said: “No.”"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "“How are you?” Doe, a retired worker, said. “Really?” Roe, Lee and Poe left."
+            ),
+            vec![
+                "“How are you?” Doe, a retired worker, said.",
+                "“Really?”",
+                "Roe, Lee and Poe left."
+            ]
+        );
+        assert_eq!(
+            sentences("“Perpetual motion!” Rep. Jane Roe, R-Pa., said. It was late."),
+            vec![
+                "“Perpetual motion!” Rep. Jane Roe, R-Pa., said.",
+                "It was late."
+            ]
         );
         assert_eq!(
             sentences("John F. Kennedy spoke. Then Mr. Smith did."),
