@@ -1231,13 +1231,7 @@ mod tests {
     use std::path::Path;
 
     fn quotes(body: &str) -> Vec<Quote> {
-        let b = Briefing::from_text(
-            Path::new("t.txt"),
-            format!("Headline\n\n{body}"),
-            Vec::new(),
-        )
-        .expect("briefing parses");
-        extract(&b, Gazetteer::builtin()).quotes
+        run(body).1.quotes
     }
 
     #[test]

@@ -202,7 +202,7 @@ impl WordTable {
     }
 
     /// The id of the word packed as `key`, or the empty slot where it belongs.
-    fn find(&self, key: u128) -> Result<u32, usize> {
+    fn find_packed(&self, key: u128) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -214,12 +214,26 @@ impl WordTable {
         }
     }
 
-    /// Records the next id, `key`'s (0 for a long word, kept in `long` by the caller).
-    fn push(&mut self, key: u128, empty_slot: Option<usize>) {
-        self.keys.push(key);
+    /// The id of `w`, or where it goes: an empty slot for a short word, `None` for a long one.
+    fn find(&self, w: &str) -> Result<u32, Option<usize>> {
+        match packed(w) {
+            Some(key) => self.find_packed(key).map_err(Some),
+            None => self.long.get(w).copied().ok_or(None),
+        }
+    }
+
+    /// Gives `w`, not here yet, the next id, in the slot [`WordTable::find`] returned.
+    fn add(&mut self, w: &str, slot: Option<usize>) {
         let id = self.keys.len() as u32;
-        if let Some(i) = empty_slot {
-            self.slots[i] = id;
+        match (packed(w), slot) {
+            (Some(key), Some(i)) => {
+                self.keys.push(key);
+                self.slots[i] = id + 1;
+            }
+            _ => {
+                self.keys.push(0);
+                self.long.insert(w.into(), id);
+            }
         }
         if self.keys.len() * 2 > self.slots.len() {
             self.grow();
@@ -233,7 +247,7 @@ impl WordTable {
         for id in 0..self.keys.len() {
             let key = self.keys[id];
             if key != 0
-                && let Err(i) = self.find(key)
+                && let Err(i) = self.find_packed(key)
             {
                 self.slots[i] = id as u32 + 1;
             }
@@ -274,22 +288,14 @@ impl Vocabulary {
         if self.table.slots.is_empty() || self.table.keys.len() != self.starts.len() {
             self.rebuild_table();
         }
-        let next = self.starts.len() as u32;
-        match packed(w) {
-            Some(key) => match self.table.find(key) {
-                Ok(id) => return id,
-                Err(slot) => self.table.push(key, Some(slot)),
-            },
-            None => match self.table.long.get(w) {
-                Some(&id) => return id,
-                None => {
-                    self.table.long.insert(w.into(), next);
-                    self.table.push(0, None);
-                }
-            },
+        match self.table.find(w) {
+            Ok(id) => id,
+            Err(slot) => {
+                self.table.add(w, slot);
+                self.push_text(w);
+                self.starts.len() as u32 - 1
+            }
         }
-        self.push_text(w);
-        next
     }
 
     /// Builds the lookup table for every word (after a load or [`Vocabulary::push_distinct`]).
@@ -300,16 +306,7 @@ impl Vocabulary {
         };
         for i in 0..self.len() {
             let word = self.word(i);
-            match packed(word) {
-                Some(key) => {
-                    let slot = table.find(key).err();
-                    table.push(key, slot);
-                }
-                None => {
-                    table.long.insert(word.into(), i as u32);
-                    table.push(0, None);
-                }
-            }
+            table.add(word, table.find(word).err().flatten());
         }
         self.table = table;
     }
