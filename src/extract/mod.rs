@@ -180,16 +180,22 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             .or_else(|| sentence_topic[sentence].clone()),
         None => sentence_topic[sentence].clone(),
     };
-    // Speakers of the quotations a cue introduces.
-    let mut cued_speakers: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-    for (r, region) in regions.iter().enumerate() {
-        if links[r].is_some() {
+    // Each quotation's sentence and speaker, worked out once: the speakers of the
+    // quotations a cue introduces decide which uncued ones are kept.
+    let mut placed: Vec<(usize, Option<attribution::Speaker>)> = regions
+        .iter()
+        .zip(&links)
+        .map(|(region, &link)| {
             let sentence = sentence_at(&sentences, region.outer.start);
-            if let Some(s) = quote_speaker(links[r], sentence) {
-                cued_speakers.insert(s.name);
-            }
-        }
-    }
+            (sentence, quote_speaker(link, sentence))
+        })
+        .collect();
+    let cued_speakers: rustc_hash::FxHashSet<String> = placed
+        .iter()
+        .zip(&links)
+        .filter(|(_, link)| link.is_some())
+        .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.clone()))
+        .collect();
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -199,8 +205,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             continue;
         }
         let link = links[r];
-        let sentence = sentence_at(&sentences, region.outer.start);
-        let speaker = quote_speaker(link, sentence);
+        let (sentence, speaker) = (placed[r].0, placed[r].1.take());
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
         let subject_quoted = own_subject[sentence]
