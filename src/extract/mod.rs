@@ -252,14 +252,26 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     );
     statements.extend(unattributed);
     statements.sort_by_key(|s| s.span);
+    // Party mentions of the body, found once: counted for the briefing, and looked up by
+    // span for each statement that pairing compares.
+    let body_start = b.body_start();
+    let mentions: Vec<(Span, &str)> = gazetteer
+        .find_all(&text[body_start..])
+        .map(|(span, party)| {
+            (
+                Span::new(span.start + body_start, span.end + body_start),
+                party,
+            )
+        })
+        .collect();
     let mut extraction = Extraction {
         sentences,
         quotes: quotes_out,
         statements,
-        parties: count_parties(b, gazetteer),
+        parties: count_parties(b, gazetteer, &mentions),
     };
     merge_hand_annotations(b, &mut extraction);
-    pair_counters(text, &mut extraction.statements, gazetteer);
+    pair_counters(text, &mut extraction.statements, &mentions);
     extraction
 }
 
@@ -920,46 +932,88 @@ fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
     }
 }
 
-/// One informative element of a statement, for matching a denial with the claim it answers.
+/// One informative element of a statement, for matching a denial with the claim it answers:
+/// a party named, an event word folded to its class, a proposal, or any other word cut to a
+/// crude stem ("announcement" ~ "announced": its first six characters, enough inside one
+/// briefing). Packed as its kind in the top byte over a hash of its text, so that a denial's
+/// terms meet a claim's as two sorted lists of integers (pairing compares each denial with
+/// up to a hundred claims).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Term<'a> {
-    /// A party named (canonical name).
-    Party(&'a str),
-    /// An event word, folded to its class (see [`lexicon::EVENT_CLASSES`]).
-    Event(&'static str),
-    /// A proposal, plan or offer.
-    Proposal,
-    /// Any other word, cut to a crude stem ("announcement" ~ "announced"): its first six
-    /// characters, which is enough inside one briefing.
-    Stem([u8; 24], u8),
-}
+struct Term(u64);
 
-impl Term<'_> {
+impl Term {
+    const PARTY: u64 = 1;
+    const EVENT: u64 = 2;
+    const PROPOSAL: u64 = 3;
+    const STEM: u64 = 4;
+
+    fn new(kind: u64, text: &[u8]) -> Term {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(text);
+        Term(kind << 56 | hasher.finish() >> 8)
+    }
+
+    /// A party, by its canonical name.
+    fn party(name: &str) -> Term {
+        Term::new(Term::PARTY, name.as_bytes())
+    }
+
     /// How much sharing this term says two statements are about the same thing: an event
     /// word twice a name or a word; a proposal nothing (it only decides what may pair).
-    fn weight(&self) -> u32 {
-        match self {
-            Term::Event(_) => 2,
-            Term::Proposal => 0,
-            Term::Party(_) | Term::Stem(..) => 1,
+    fn weight(self) -> u32 {
+        match self.0 >> 56 {
+            Term::EVENT => 2,
+            Term::PROPOSAL => 0,
+            _ => 1,
         }
+    }
+
+    fn is_event(self) -> bool {
+        self.0 >> 56 == Term::EVENT
     }
 }
 
 /// A statement's distinct terms, sorted: a few dozen at most, so a sorted list is found in
-/// by binary search faster than a hash map is built.
+/// by binary search, and two are intersected by one merge, faster than a hash map is built.
 #[derive(Debug, Default)]
-struct Terms<'a>(Vec<Term<'a>>);
+struct Terms(Vec<Term>);
 
-impl<'a> Terms<'a> {
-    fn contains(&self, t: &Term<'a>) -> bool {
-        self.0.binary_search(t).is_ok()
+impl Terms {
+    fn contains(&self, t: Term) -> bool {
+        self.0.binary_search(&t).is_ok()
+    }
+
+    /// The terms both lists hold, in one pass over each.
+    fn shared<'a>(&'a self, other: &'a Terms) -> impl Iterator<Item = Term> + 'a {
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while let (Some(&a), Some(&b)) = (self.0.get(i), other.0.get(j)) {
+                match a.cmp(&b) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        return Some(a);
+                    }
+                }
+            }
+            None
+        })
     }
 }
 
+/// The party mentions (sorted, as found in the body) that lie within `span`.
+fn mentions_in<'m, 'a>(mentions: &'m [(Span, &'a str)], span: Span) -> &'m [(Span, &'a str)] {
+    let first = mentions.partition_point(|(m, _)| m.start < span.start);
+    let count = mentions[first..].partition_point(|(m, _)| m.end <= span.end);
+    &mentions[first..first + count]
+}
+
 /// The informative words of a statement, event words folded to one stem, parties to their
-/// canonical names; with a weight each.
-fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -> Terms<'a> {
+/// canonical names (`mentions` are the body's party mentions).
+fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Terms {
     let body = s.span.of(text);
     let mut terms = Vec::new();
     let actor_words: Vec<tokens::Norm> = s
@@ -967,18 +1021,24 @@ fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -
         .iter()
         .flat_map(|a| a.split_whitespace().map(tokens::norm))
         .collect();
-    let mut party_spans = Vec::new();
-    for (span, party) in gazetteer.find_all(body) {
-        party_spans.push(span);
+    let named = mentions_in(mentions, s.span);
+    for &(_, party) in named {
         if s.actor.as_deref() != Some(party) {
-            terms.push(Term::Party(party));
+            terms.push(Term::party(party));
         }
     }
-    let mut offset = 0;
+    // The words of a party's name stand for the party alone; the cursor passes the mentions
+    // in order with the words.
+    let mut next_mention = 0;
     for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        let at = offset;
-        offset += w.len() + 1;
-        if party_spans.iter().any(|p| p.start <= at && at < p.end) {
+        let at = s.span.start + (w.as_ptr() as usize - body.as_ptr() as usize);
+        while named.get(next_mention).is_some_and(|(m, _)| m.end <= at) {
+            next_mention += 1;
+        }
+        // Normalising never lengthens an ASCII word, so a short one is passed over unread.
+        if (w.len() < 3 && w.is_ascii())
+            || named.get(next_mention).is_some_and(|(m, _)| m.start <= at)
+        {
             continue;
         }
         let l = tokens::norm(w);
@@ -987,22 +1047,47 @@ fn statement_terms<'a>(text: &'a str, s: &Statement, gazetteer: &'a Gazetteer) -
         }
         let lex = lexicon::lookup(&l);
         if let Some(class) = lex.event() {
-            terms.push(Term::Event(class));
+            terms.push(Term::new(Term::EVENT, class.as_bytes()));
         } else if lex.is(lexicon::Class::ProposalNoun) {
-            terms.push(Term::Proposal);
+            terms.push(Term::new(Term::PROPOSAL, &[]));
         } else if !lex.is(lexicon::Class::FunctionWord)
             && !lex.is(lexicon::Class::Stopword)
             && lex.cue().is_none()
         {
             let stem_len = l.char_indices().nth(6).map_or(l.len(), |(k, _)| k);
-            let mut stem = [0; 24];
-            stem[..stem_len].copy_from_slice(&l.as_bytes()[..stem_len]);
-            terms.push(Term::Stem(stem, stem_len as u8));
+            terms.push(Term::new(Term::STEM, &l.as_bytes()[..stem_len]));
         }
     }
     terms.sort_unstable();
     terms.dedup();
     Terms(terms)
+}
+
+/// What pairing needs of a claim, worked out when a denial is first compared with it: most
+/// claims stand nowhere near a denial.
+struct ClaimFacts {
+    terms: Terms,
+    /// The first five letters of its cue verb, lower-cased ("annou" of "announced"), when
+    /// the cue has five: a denial that echoes them answers it ("the announcement").
+    cue_stem: Option<String>,
+    /// Whether its cue accuses ("accused", "blamed").
+    accuses: bool,
+}
+
+impl ClaimFacts {
+    fn of(text: &str, claim: &Statement, mentions: &[(Span, &str)]) -> ClaimFacts {
+        let cue = claim
+            .cue
+            .as_deref()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let cue_stem: String = cue.chars().take(5).collect();
+        ClaimFacts {
+            terms: statement_terms(text, claim, mentions),
+            cue_stem: (cue_stem.len() == 5).then_some(cue_stem),
+            accuses: matches!(lexicon::cue(&cue), Some(lexicon::Cue::Accuse)),
+        }
+    }
 }
 
 /// How many statements either side of a denial are considered for its counter-claim: the
@@ -1011,7 +1096,7 @@ const COUNTER_WINDOW: usize = 60;
 
 /// Pairs each denial with the claim on the other side that it answers: the claim by another
 /// party (or actor) that shares the most event words and names with it.
-fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer) {
+fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &str)]) {
     if !statements.iter().any(|s| s.kind == Kind::Denial) {
         return;
     }
@@ -1019,27 +1104,25 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
     // terms are never needed).
     let on_a_side =
         |s: &Statement| s.kind == Kind::Denial || s.actor.is_some() || s.party.is_some();
-    // A claim's terms are worked out when a denial is first compared with it: most claims
-    // stand nowhere near a denial.
-    let mut claim_terms: Vec<Option<Terms>> = statements.iter().map(|_| None).collect();
+    let mut claim_facts: Vec<Option<ClaimFacts>> = statements.iter().map(|_| None).collect();
     let mut counters = Vec::new();
     for d in 0..statements.len() {
         if statements[d].kind != Kind::Denial {
             continue;
         }
-        let denial_terms = statement_terms(text, &statements[d], gazetteer);
+        let denial_terms = statement_terms(text, &statements[d], mentions);
         // Rejecting a proposal answers the proposal, not an accusation.
-        let refuses_offer = denial_terms.contains(&Term::Proposal);
+        let refuses_offer = denial_terms.contains(Term::new(Term::PROPOSAL, &[]));
         let denial_text = statements[d].span.of(text).to_lowercase();
         // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
         // the claim it answers.
         let names_a_claim = ["accusation", "allegation", "claim", "charge", "report"]
             .iter()
             .any(|w| denial_text.contains(w));
-        let accused = statements[d].party.as_deref().map(Term::Party);
-        let named: Vec<&str> = gazetteer
-            .find_all(statements[d].span.of(text))
-            .map(|(_, p)| p)
+        let accused = statements[d].party.as_deref().map(Term::party);
+        let named: Vec<&str> = mentions_in(mentions, statements[d].span)
+            .iter()
+            .map(|&(_, p)| p)
             .collect();
         let lo = d.saturating_sub(COUNTER_WINDOW);
         let hi = (d + COUNTER_WINDOW).min(statements.len());
@@ -1053,34 +1136,27 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
             {
                 continue;
             }
-            let terms =
-                claim_terms[c].get_or_insert_with(|| statement_terms(text, claim, gazetteer));
-            if refuses_offer && !terms.contains(&Term::Proposal) {
+            let facts = claim_facts[c].get_or_insert_with(|| ClaimFacts::of(text, claim, mentions));
+            let terms = &facts.terms;
+            if refuses_offer && !terms.contains(Term::new(Term::PROPOSAL, &[])) {
                 continue;
             }
             let (mut score, mut events) = (0, 0);
-            for t in &denial_terms.0 {
-                if terms.contains(t) {
-                    score += t.weight();
-                    events += u32::from(matches!(t, Term::Event(_)));
-                }
+            for t in denial_terms.shared(terms) {
+                score += t.weight();
+                events += u32::from(t.is_event());
             }
             // The claim a denial answers usually names the denying party as the one accused.
-            if accused.is_some_and(|p| terms.contains(&p)) {
+            if accused.is_some_and(|p| terms.contains(p)) {
                 score += 2;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
-            let claim_cue = claim
-                .cue
+            let echoes_cue = facts
+                .cue_stem
                 .as_deref()
-                .map(str::to_lowercase)
-                .unwrap_or_default();
-            let claim_cue = claim_cue.as_str();
-            let cue_stem: String = claim_cue.chars().take(5).collect();
-            let echoes_cue = cue_stem.len() == 5 && denial_text.contains(&cue_stem);
-            let accusation =
-                names_a_claim && matches!(lexicon::cue(claim_cue), Some(lexicon::Cue::Accuse));
+                .is_some_and(|stem| denial_text.contains(stem));
+            let accusation = names_a_claim && facts.accuses;
             if echoes_cue || accusation {
                 score += 3;
                 events += 1;
@@ -1101,7 +1177,11 @@ fn pair_counters(text: &str, statements: &mut [Statement], gazetteer: &Gazetteer
 }
 
 /// Mentions of each party in the headline and body, most mentioned first.
-fn count_parties(b: &Briefing, gazetteer: &Gazetteer) -> Vec<PartyCount> {
+fn count_parties(
+    b: &Briefing,
+    gazetteer: &Gazetteer,
+    mentions: &[(Span, &str)],
+) -> Vec<PartyCount> {
     let mut counts: Vec<PartyCount> = Vec::new();
     let mut add = |name: &str| match counts.iter_mut().find(|c| c.name == name) {
         Some(c) => c.mentions += 1,
@@ -1113,8 +1193,7 @@ fn count_parties(b: &Briefing, gazetteer: &Gazetteer) -> Vec<PartyCount> {
     for (_, p) in gazetteer.find_all(&b.title) {
         add(p);
     }
-    let body = &b.text[b.body_start()..];
-    for (_, p) in gazetteer.find_all(body) {
+    for &(_, p) in mentions {
         add(p);
     }
     counts.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
