@@ -36,6 +36,7 @@ const TYPED: &[&str] = &[
     "speaker:obama",
     "kurdish forces denied",
     "tag:yemen",
+    "u.s. sanctions",
 ];
 
 /// Words compared with ripgrep and grep.

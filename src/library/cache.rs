@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 const SECTIONS: usize = 4;
 /// The sections, by their place in the file.
 const LIST: usize = 0;

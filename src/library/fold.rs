@@ -85,32 +85,84 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Calls `each` with every word of already folded text: maximal runs of word characters.
-/// ASCII bytes are classified without decoding, since indexing calls this on every byte of
-/// the archive.
+/// True for the punctuation that joins words into one term when it stands alone between
+/// them: "u.s", "al-qaeda", "10:30", "9/11", "o'brien", "at&t".
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | ':' | '/' | '\'' | '’' | '&')
+}
+
+/// True when `term` (folded) is words joined by single [`is_joiner`] marks, starting and
+/// ending on a word character: the terms the index holds besides plain words, so a search
+/// for "u.s." is answered by the index instead of by reading every file holding "u" and "s".
+pub fn is_joined_words(term: &str) -> bool {
+    let mut after_word = false;
+    for c in term.chars() {
+        if is_word_char(c) {
+            after_word = true;
+        } else if after_word && is_joiner(c) {
+            after_word = false;
+        } else {
+            return false;
+        }
+    }
+    after_word
+}
+
+/// Calls `each` with every word of already folded text (maximal runs of word characters)
+/// and, after the last word of a run joined by single [`is_joiner`] marks, with the whole run
+/// ("u.s", "al-qaeda"). Any text without whitespace that a search looks for lies inside one
+/// word or one such run. ASCII bytes are classified without decoding, since indexing calls
+/// this on every byte of the archive.
 pub fn for_each_word(folded: &str, mut each: impl FnMut(&str)) {
     let bytes = folded.as_bytes();
     let mut word_start = None;
+    // The run of joined words the last word belongs to: where it starts, where its last
+    // word ends, and how many words it has.
+    let mut run: Option<(usize, usize, usize)> = None;
+    // Where a word must start to continue the run: just after one joiner after its end.
+    let mut continues_at = None;
+    let end_run = |run: &mut Option<(usize, usize, usize)>, each: &mut dyn FnMut(&str)| {
+        if let Some((start, end, words)) = run.take()
+            && words > 1
+        {
+            each(&folded[start..end]);
+        }
+    };
     let mut i = 0;
-    while i < bytes.len() {
-        let (in_word, len) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = folded[i..].chars().next().expect("i is a char boundary");
-            (is_word_char(c), c.len_utf8())
-        };
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(s)) => {
-                each(&folded[s..i]);
-                word_start = None;
+    while i <= bytes.len() {
+        let (c, len) = match bytes.get(i) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (b as char, 1),
+            Some(_) => {
+                let c = folded[i..].chars().next().expect("i is a char boundary");
+                (c, c.len_utf8())
             }
-            _ => {}
+        };
+        if is_word_char(c) {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(s) = word_start.take() {
+                each(&folded[s..i]);
+                match &mut run {
+                    Some((_, end, words)) if continues_at == Some(s) => {
+                        *end = i;
+                        *words += 1;
+                    }
+                    _ => {
+                        end_run(&mut run, &mut each);
+                        run = Some((s, i, 1));
+                    }
+                }
+                continues_at = None;
+            }
+            if continues_at.is_none() && run.is_some_and(|(_, end, _)| end == i) && is_joiner(c) {
+                continues_at = Some(i + len);
+            } else {
+                end_run(&mut run, &mut each);
+                continues_at = None;
+            }
         }
         i += len;
-    }
-    if let Some(s) = word_start {
-        each(&folded[s..]);
     }
 }
 
@@ -138,6 +190,32 @@ mod tests {
         for_each_word(&fold("Russia's U.S.-led “strike”, 2016"), |w| {
             words.push(w.to_string())
         });
-        assert_eq!(words, ["russia", "s", "u", "s", "led", "strike", "2016"]);
+        assert_eq!(
+            words,
+            [
+                "russia", "s", "russia's", "u", "s", "u.s", "led", "strike", "2016"
+            ]
+        );
+        words.clear();
+        for_each_word(&fold("AT&T, 9/11 and al-Qaeda: 10:30"), |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(
+            words,
+            [
+                "at", "t", "at&t", "9", "11", "9/11", "and", "al", "qaeda", "al-qaeda", "10", "30",
+                "10:30"
+            ]
+        );
+    }
+
+    #[test]
+    fn joined_words_are_words_with_single_joiners_between() {
+        for yes in ["u.s", "al-qaeda", "10:30", "russia", "o'brien"] {
+            assert!(is_joined_words(yes), "{yes}");
+        }
+        for no in ["u.s.", ".us", "u..s", "u s", "a—b", ""] {
+            assert!(!is_joined_words(no), "{no}");
+        }
     }
 }

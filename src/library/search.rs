@@ -15,7 +15,7 @@
 
 use super::Library;
 use super::doc::{Doc, DocStatement};
-use super::fold::{fold, fold_into, folded_contains, is_word_char, same_party};
+use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party};
 use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
@@ -127,8 +127,11 @@ fn text_term(value: &str) -> Option<What> {
     if pieces.is_empty() {
         return None;
     }
-    if folded.chars().all(is_word_char) {
-        return Some(What::Word(folded));
+    // A word, or words joined by single marks ("u.s.", "al-qaeda"), is looked up in the
+    // index, which holds both; marks around it ("russia.", "(ap)") do not count.
+    let term = folded.trim_matches(|c: char| !is_word_char(c));
+    if is_joined_words(term) {
+        return Some(What::Word(term.to_string()));
     }
     let text = single_spaced(folded.trim_matches(|c: char| c.is_whitespace()));
     Some(What::Phrase { text, pieces })
@@ -660,11 +663,15 @@ mod tests {
             parse("party:isis").terms[0].what,
             What::Party("Islamic State".into())
         );
+        // Words joined by single marks are one indexed term; other punctuation makes a
+        // phrase, checked in the files.
+        assert_eq!(parse("10:30").terms[0].what, What::Word("10:30".into()));
+        assert_eq!(parse("U.S.").terms[0].what, What::Word("u.s".into()));
         assert_eq!(
-            parse("10:30").terms[0].what,
+            parse("U.S.-led").terms[0].what,
             What::Phrase {
-                text: "10:30".into(),
-                pieces: vec!["10".into(), "30".into()]
+                text: "u.s.-led".into(),
+                pieces: vec!["u".into(), "s".into(), "led".into()]
             }
         );
     }
