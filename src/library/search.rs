@@ -11,7 +11,8 @@
 //!
 //! With `kind:` the other fields apply to the statement itself: `party:russia kind:denial`
 //! is a briefing where Russia denies something, not one that mentions Russia and has some
-//! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time.
+//! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time:
+//! words joined by single marks (`u.s.`, `10:30`, `al-qaeda`) are one term the index holds.
 
 use super::Library;
 use super::doc::{Doc, DocStatement};
