@@ -371,11 +371,23 @@ fn names_a_work(word: &str) -> bool {
 
 /// True when the word before a Title Case quotation says that it is a label someone uses,
 /// not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”, mocked him as
-/// “Little Marco”). Such a phrase is a quotation whatever its length.
+/// “Little Marco”). A title someone gave is such a label too (a memo titled “Where The Race
+/// Stands”, an ad entitled “Our Story”): the words are theirs, given as they wrote them, where
+/// a title met by its kind or owner alone is only a name (see [`names_a_work`]). Such a phrase
+/// is a quotation whatever its length.
 fn names_words(word: &str) -> bool {
     matches!(
         tokens::norm(word).as_str(),
-        "as" | "called" | "dubbed" | "nicknamed" | "termed" | "labeled" | "labelled" | "branded"
+        "as" | "called"
+            | "dubbed"
+            | "nicknamed"
+            | "termed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "titled"
+            | "entitled"
+            | "named"
     )
 }
 
@@ -1498,6 +1510,10 @@ mod tests {
             vec!["Bridge To Nowhere"]
         );
         assert!(quote_texts("The mayor's plan, “Bridge To Nowhere” to locals, failed.").is_empty());
+        assert_eq!(
+            quote_texts("The council sent out a leaflet titled “Our Roads Come First” on Monday."),
+            vec!["Our Roads Come First"]
+        );
     }
 
     #[test]
