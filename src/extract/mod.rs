@@ -212,11 +212,16 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             && speaker
                 .as_ref()
                 .is_some_and(|s| cued_speakers.contains(&s.name));
+        let opens_sentence = text
+            [sentences[sentence].start.min(region.outer.start)..region.outer.start]
+            .trim()
+            .is_empty();
         if !keep_quote(
             text,
             inner,
             region.outer.start,
             reported,
+            opens_sentence,
             own_subject[sentence],
             subject_quoted,
         ) {
@@ -329,12 +334,16 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// [`is_noun_for_words`]), and a Title Case one after a naming word is a label someone used
 /// (see [`names_words`]); one after an owner or a kind of work names the work (see
 /// [`names_a_work`]). Elsewhere a short or Title Case phrase is a name or a term, not a
-/// quotation.
+/// quotation. In reported speech, a Title Case phrase that opens its sentence and ends on a
+/// comma, a question or an exclamation inside its marks is the start of what was said, its
+/// capitals those of a sentence (“For the record,” she said; “Any Takers?” he asked): a
+/// title opening a sentence is mostly its subject, rarely cut off by such a mark.
 fn keep_quote(
     text: &str,
     inner: Span,
     outer_start: usize,
     reported: bool,
+    opens_sentence: bool,
     subject_speaks: bool,
     subject_quoted: bool,
 ) -> bool {
@@ -349,7 +358,8 @@ fn keep_quote(
         return false;
     }
     if reported {
-        return !title || words == 1 || words >= 4 || subject_speaks;
+        let said = opens_sentence && quoted.ends_with([',', '?', '!']);
+        return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
 }
@@ -1480,8 +1490,18 @@ mod tests {
             quote_texts("“Never,” Jane Roe said when asked about the merger."),
             vec!["Never,"]
         );
-        assert!(
-            quote_texts("“Never Again,” Jane Roe said when asked about the merger.").is_empty()
+        assert!(quote_texts("“Never Again” was the name of the plan, Jane Roe said.").is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_opening_a_sentence_on_a_comma_is_a_quotation() {
+        assert_eq!(
+            quote_texts("“Never Again,” Jane Roe said when asked about the merger."),
+            vec!["Never Again,"]
+        );
+        assert_eq!(
+            quote_texts("Jane Roe asked. “Any Takers?” John Doe said."),
+            vec!["Any Takers?"]
         );
     }
 
