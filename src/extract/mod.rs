@@ -219,7 +219,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         if !keep_quote(
             text,
             inner,
-            region.outer.start,
+            region.outer,
             reported,
             opens_sentence,
             own_subject[sentence],
@@ -341,7 +341,7 @@ fn trim_span(text: &str, s: Span) -> Span {
 fn keep_quote(
     text: &str,
     inner: Span,
-    outer_start: usize,
+    outer: Span,
     reported: bool,
     opens_sentence: bool,
     subject_speaks: bool,
@@ -350,7 +350,10 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    let before = word_before(text, outer_start);
+    if credited(text, quoted, outer.end) {
+        return false;
+    }
+    let before = word_before(text, outer.start);
     if is_noun_for_words(before) || (title && names_words(before)) {
         return true;
     }
@@ -362,6 +365,19 @@ fn keep_quote(
         return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
+}
+
+/// True when a quoted phrase ends on a comma and the text goes on with "by" and a name: the
+/// credit line of a headline, a book or a song (“Museum to close its doors,” by Jane Roe),
+/// which names a work and its author rather than anyone's words. Only the bytes just past the
+/// closing mark are read.
+fn credited(text: &str, quoted: &str, outer_end: usize) -> bool {
+    let comma = quoted.trim_end_matches(['\'', '’']).ends_with(',');
+    let after = text[outer_end..].trim_start_matches([' ', '\t']);
+    comma
+        && after
+            .strip_prefix("by ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// True when the word before a Title Case quotation makes it the name of a work or a
@@ -1533,6 +1549,18 @@ mod tests {
         assert_eq!(
             quote_texts("The council sent out a leaflet titled “Our Roads Come First” on Monday."),
             vec!["Our Roads Come First"]
+        );
+    }
+
+    #[test]
+    fn a_headline_credited_to_its_author_is_not_a_quotation() {
+        assert!(
+            quote_texts("Worth reading: “The town council will sell the old mill,” by Jane Roe.")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("“The town council will sell the old mill,” Jane Roe said by phone."),
+            vec!["The town council will sell the old mill,"]
         );
     }
 
