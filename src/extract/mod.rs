@@ -350,7 +350,7 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if credited(text, quoted, outer.end) {
+    if credited(text, quoted, outer.end) || after_so_called(text, outer.start) {
         return false;
     }
     let before = word_before(text, outer.start);
@@ -365,6 +365,19 @@ fn keep_quote(
         return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
+}
+
+/// True when "so-called" stands right before byte `at`: the writer marks the phrase as a term
+/// others use and keeps a distance from it (the so-called “rebels”), a scare quote rather
+/// than anyone's words. Reads a few bytes back only.
+fn after_so_called(text: &str, at: usize) -> bool {
+    const SO_CALLED: &[u8] = b"so-called";
+    let head = text[..at].trim_end().as_bytes();
+    head.len() >= SO_CALLED.len()
+        && head[head.len() - SO_CALLED.len()..].eq_ignore_ascii_case(SO_CALLED)
+        && !head[..head.len() - SO_CALLED.len()]
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// True when a quoted phrase ends on a comma and the text goes on with "by" and a name: the
@@ -1561,6 +1574,18 @@ mod tests {
         assert_eq!(
             quote_texts("“The town council will sell the old mill,” Jane Roe said by phone."),
             vec!["The town council will sell the old mill,"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_after_so_called_is_a_scare_quote() {
+        assert!(
+            quote_texts("Jane Roe said the so-called “toll plan” would cost the town dearly.")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("Jane Roe said the “toll plan” would cost the town dearly."),
+            vec!["toll plan"]
         );
     }
 
