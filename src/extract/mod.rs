@@ -404,7 +404,24 @@ fn names_a_work(word: &str) -> bool {
     let word = tokens::norm(word);
     matches!(
         word.as_str(),
-        "of" | "on" | "book" | "show" | "film" | "movie" | "song" | "program" | "programme"
+        "of" | "on"
+            | "book"
+            | "show"
+            | "film"
+            | "movie"
+            | "song"
+            | "program"
+            | "programme"
+            | "podcast"
+            | "documentary"
+            | "series"
+            | "episode"
+            | "album"
+            | "novel"
+            | "memoir"
+            | "autobiography"
+            | "sitcom"
+            | "newsletter"
     )
 }
 
@@ -1506,6 +1523,9 @@ mod tests {
         assert!(
             said("Jane Roe said she liked the book “The Long Road Over The Hills” very much.")
                 .is_empty()
+        );
+        assert!(
+            said("Jane Roe said in the documentary “Mill Town” that she would run.").is_empty()
         );
         assert_eq!(
             said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
