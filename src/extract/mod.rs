@@ -357,7 +357,7 @@ fn keep_quote(
     if is_noun_for_words(before) || (title && names_words(before)) {
         return true;
     }
-    if title && names_a_work(before) {
+    if title && (names_a_work(before) || names_a_work(word_before_comma(text, outer.start))) {
         return false;
     }
     if reported {
@@ -470,6 +470,16 @@ fn word_before(text: &str, at: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map_or(0, |(k, c)| k + c.len_utf8());
     &head[start..]
+}
+
+/// The word before a comma that stands right before byte `at` (his latest film, “Title”): a
+/// phrase set off so stands in apposition to that word. Empty when no comma stands there.
+fn word_before_comma(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    match head.strip_suffix(',') {
+        Some(rest) => word_before(text, rest.len()),
+        None => "",
+    }
 }
 
 /// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
@@ -1527,6 +1537,7 @@ mod tests {
         assert!(
             said("Jane Roe said in the documentary “Mill Town” that she would run.").is_empty()
         );
+        assert!(said("Jane Roe said in her new book, “Mill Town,” that she would run.").is_empty());
         assert_eq!(
             said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
             vec!["The Long Road Is Ours Now"]
