@@ -350,7 +350,10 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if credited(text, quoted, outer.end) || after_so_called(text, outer.start) {
+    if credited(text, quoted, outer.end)
+        || after_so_called(text, outer.start)
+        || is_web_address(quoted)
+    {
         return false;
     }
     let before = word_before(text, outer.start);
@@ -365,6 +368,16 @@ fn keep_quote(
         return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
+}
+
+/// True for a web address alone between quote marks ("http://example.com/a"), most often
+/// left between two quotations whose marks went astray: a link, never anyone's words.
+fn is_web_address(quoted: &str) -> bool {
+    ["http://", "https://", "www."].iter().any(|p| {
+        quoted
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    }) && !quoted.contains(char::is_whitespace)
 }
 
 /// True when "so-called" stands right before byte `at`: the writer marks the phrase as a term
@@ -1605,6 +1618,18 @@ mod tests {
         assert_eq!(
             quote_texts("“The town council will sell the old mill,” Jane Roe said by phone."),
             vec!["The town council will sell the old mill,"]
+        );
+    }
+
+    #[test]
+    fn a_web_address_in_quote_marks_is_not_a_quotation() {
+        assert!(
+            quote_texts("Jane Roe said the plan is online at “http://example.com/plan.”")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("Jane Roe said the plan is “online at last.”"),
+            vec!["online at last."]
         );
     }
 
