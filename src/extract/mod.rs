@@ -350,7 +350,7 @@ fn keep_quote(
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    if credited(text, quoted, outer.end)
+    if credited(text, quoted, title, outer.end)
         || after_so_called(text, outer.start)
         || is_web_address(quoted)
     {
@@ -393,14 +393,15 @@ fn after_so_called(text: &str, at: usize) -> bool {
             .is_some_and(u8::is_ascii_alphanumeric)
 }
 
-/// True when a quoted phrase ends on a comma and the text goes on with "by" and a name: the
-/// credit line of a headline, a book or a song (“Museum to close its doors,” by Jane Roe),
-/// which names a work and its author rather than anyone's words. Only the bytes just past the
-/// closing mark are read.
-fn credited(text: &str, quoted: &str, outer_end: usize) -> bool {
+/// True when a quoted phrase ends on a comma, or is Title Case, and the text goes on with
+/// "by" and a name: the credit line of a headline, a book or a song (“Museum to close its
+/// doors,” by Jane Roe; “The Long Road Home” by John Doe), which names a work and its author
+/// rather than anyone's words. A lower-case phrase right before "by" is mostly a passive
+/// (“deeply troubled” by Mr. Doe). Only the bytes just past the closing mark are read.
+fn credited(text: &str, quoted: &str, title: bool, outer_end: usize) -> bool {
     let comma = quoted.trim_end_matches(['\'', '’']).ends_with(',');
     let after = text[outer_end..].trim_start_matches([' ', '\t']);
-    comma
+    (comma || title)
         && after
             .strip_prefix("by ")
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
@@ -1611,6 +1612,9 @@ mod tests {
 
     #[test]
     fn a_headline_credited_to_its_author_is_not_a_quotation() {
+        assert!(
+            quote_texts("Jane Roe said she liked “The Long Road Home” by John Doe.").is_empty()
+        );
         assert!(
             quote_texts("Worth reading: “The town council will sell the old mill,” by Jane Roe.")
                 .is_empty()
