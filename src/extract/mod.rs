@@ -360,7 +360,11 @@ fn keep_quote(
     if is_noun_for_words(before) || (title && names_words(before)) {
         return true;
     }
-    if title && (names_a_work(before) || names_a_work(word_before_comma(text, outer.start))) {
+    if title
+        && (names_a_work(before)
+            || names_a_work(word_before_comma(text, outer.start))
+            || (words <= 3 && runs_into_a_name(text, quoted, outer.end)))
+    {
         return false;
     }
     if reported {
@@ -484,6 +488,18 @@ fn word_before(text: &str, at: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map_or(0, |(k, c)| k + c.len_utf8());
     &head[start..]
+}
+
+/// True when a short Title Case phrase runs straight on, past its closing mark and a space,
+/// into a capitalised word, with no stop inside its marks: it is part of a longer name, a
+/// nickname between a first name and a surname (Gov. John “Buzz” Doe) or a title before
+/// the noun it names (the “Mill Town” TV series). Said words end before what follows
+/// them, on a comma or a stop. Only the bytes just past the closing mark are read.
+fn runs_into_a_name(text: &str, quoted: &str, outer_end: usize) -> bool {
+    let stop = quoted.ends_with(|c: char| c.is_ascii_punctuation() || c == '…');
+    let after = &text[outer_end..];
+    let next = after.trim_start_matches([' ', '\t']);
+    !stop && next.len() < after.len() && next.starts_with(|c: char| c.is_uppercase())
 }
 
 /// The word before a comma that stands right before byte `at` (his latest film, “Title”): a
@@ -1555,6 +1571,15 @@ mod tests {
         assert_eq!(
             said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
             vec!["The Long Road Is Ours Now"]
+        );
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_is_not_a_quotation() {
+        assert!(quote_texts("Gov. John “Buzz” Doe said he would run again.").is_empty());
+        assert_eq!(
+            quote_texts("Gov. John Doe said “Buzz” to the crowd."),
+            vec!["Buzz"]
         );
     }
 
