@@ -466,11 +466,21 @@ fn names_words(word: &str) -> bool {
 }
 
 /// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
-/// the tax”): what follows is a phrase someone uses, a quotation whatever its case or length.
+/// the tax”), or a chant, noun or verb (chants of “Lock her up”, the crowd chanting “USA”):
+/// what follows is a phrase someone uses or says, a quotation whatever its case or length.
 fn is_noun_for_words(word: &str) -> bool {
     matches!(
         tokens::norm(word).as_str(),
-        "term" | "phrase" | "word" | "words" | "slogan" | "motto"
+        "term"
+            | "phrase"
+            | "word"
+            | "words"
+            | "slogan"
+            | "motto"
+            | "chant"
+            | "chants"
+            | "chanted"
+            | "chanting"
     )
 }
 
@@ -1671,6 +1681,18 @@ mod tests {
         assert_eq!(
             quote_texts("Jane Roe said the “toll plan” would cost the town dearly."),
             vec!["toll plan"]
+        );
+    }
+
+    #[test]
+    fn a_chant_is_a_quotation() {
+        assert_eq!(
+            quote_texts("Outside the hall, hundreds were chanting “Vote Roe” for an hour."),
+            vec!["Vote Roe"]
+        );
+        assert!(
+            quote_texts("Outside the hall, hundreds were waving “Vote Roe” for an hour.")
+                .is_empty()
         );
     }
 
