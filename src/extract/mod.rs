@@ -212,11 +212,16 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             && speaker
                 .as_ref()
                 .is_some_and(|s| cued_speakers.contains(&s.name));
+        let opens_sentence = text
+            [sentences[sentence].start.min(region.outer.start)..region.outer.start]
+            .trim()
+            .is_empty();
         if !keep_quote(
             text,
             inner,
-            region.outer.start,
+            region.outer,
             reported,
+            opens_sentence,
             own_subject[sentence],
             subject_quoted,
         ) {
@@ -341,29 +346,81 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// [`is_noun_for_words`]), and a Title Case one after a naming word is a label someone used
 /// (see [`names_words`]); one after an owner or a kind of work names the work (see
 /// [`names_a_work`]). Elsewhere a short or Title Case phrase is a name or a term, not a
-/// quotation.
+/// quotation. In reported speech, a Title Case phrase that opens its sentence and ends on a
+/// comma, a question or an exclamation inside its marks is the start of what was said, its
+/// capitals those of a sentence (“For the record,” she said; “Any Takers?” he asked): a
+/// title opening a sentence is mostly its subject, rarely cut off by such a mark.
 fn keep_quote(
     text: &str,
     inner: Span,
-    outer_start: usize,
+    outer: Span,
     reported: bool,
+    opens_sentence: bool,
     subject_speaks: bool,
     subject_quoted: bool,
 ) -> bool {
     let quoted = inner.of(text);
     let words = quoted.split_whitespace().count();
     let title = is_title_case(quoted);
-    let before = word_before(text, outer_start);
+    if credited(text, quoted, title, outer.end)
+        || after_so_called(text, outer.start)
+        || is_web_address(quoted)
+    {
+        return false;
+    }
+    let before = word_before(text, outer.start);
     if is_noun_for_words(before) || (title && names_words(before)) {
         return true;
     }
-    if title && names_a_work(before) {
+    if title
+        && (names_a_work(before)
+            || names_a_work(word_before_comma(text, outer.start))
+            || (words <= 3 && runs_into_a_name(text, quoted, outer.end)))
+    {
         return false;
     }
     if reported {
-        return !title || words == 1 || words >= 4 || subject_speaks;
+        let said = opens_sentence && quoted.ends_with([',', '?', '!']);
+        return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
+}
+
+/// True for a web address alone between quote marks ("http://example.com/a"), most often
+/// left between two quotations whose marks went astray: a link, never anyone's words.
+fn is_web_address(quoted: &str) -> bool {
+    ["http://", "https://", "www."].iter().any(|p| {
+        quoted
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    }) && !quoted.contains(char::is_whitespace)
+}
+
+/// True when "so-called" stands right before byte `at`: the writer marks the phrase as a term
+/// others use and keeps a distance from it (the so-called “rebels”), a scare quote rather
+/// than anyone's words. Reads a few bytes back only.
+fn after_so_called(text: &str, at: usize) -> bool {
+    const SO_CALLED: &[u8] = b"so-called";
+    let head = text[..at].trim_end().as_bytes();
+    head.len() >= SO_CALLED.len()
+        && head[head.len() - SO_CALLED.len()..].eq_ignore_ascii_case(SO_CALLED)
+        && !head[..head.len() - SO_CALLED.len()]
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// True when a quoted phrase ends on a comma, or is Title Case, and the text goes on with
+/// "by" and a name: the credit line of a headline, a book or a song (“Museum to close its
+/// doors,” by Jane Roe; “The Long Road Home” by John Doe), which names a work and its author
+/// rather than anyone's words. A lower-case phrase right before "by" is mostly a passive
+/// (“deeply troubled” by Mr. Doe). Only the bytes just past the closing mark are read.
+fn credited(text: &str, quoted: &str, title: bool, outer_end: usize) -> bool {
+    let comma = quoted.trim_end_matches(['\'', '’']).ends_with(',');
+    let after = text[outer_end..].trim_start_matches([' ', '\t']);
+    (comma || title)
+        && after
+            .strip_prefix("by ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// True when the word before a Title Case quotation makes it the name of a work or a
@@ -377,26 +434,65 @@ fn names_a_work(word: &str) -> bool {
     let word = tokens::norm(word);
     matches!(
         word.as_str(),
-        "of" | "on" | "book" | "show" | "film" | "movie" | "song" | "program" | "programme"
+        "of" | "on"
+            | "book"
+            | "show"
+            | "film"
+            | "movie"
+            | "song"
+            | "program"
+            | "programme"
+            | "podcast"
+            | "documentary"
+            | "series"
+            | "episode"
+            | "album"
+            | "novel"
+            | "memoir"
+            | "autobiography"
+            | "sitcom"
+            | "newsletter"
     )
 }
 
 /// True when the word before a Title Case quotation says that it is a label someone uses,
 /// not a name: a naming verb or "as" (a plan dubbed “Bridge To Nowhere”, mocked him as
-/// “Little Marco”). Such a phrase is a quotation whatever its length.
+/// “Little Marco”). A title someone gave is such a label too (a memo titled “Where The Race
+/// Stands”, an ad entitled “Our Story”): the words are theirs, given as they wrote them, where
+/// a title met by its kind or owner alone is only a name (see [`names_a_work`]). Such a phrase
+/// is a quotation whatever its length.
 fn names_words(word: &str) -> bool {
     matches!(
         tokens::norm(word).as_str(),
-        "as" | "called" | "dubbed" | "nicknamed" | "termed" | "labeled" | "labelled" | "branded"
+        "as" | "called"
+            | "dubbed"
+            | "nicknamed"
+            | "termed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "titled"
+            | "entitled"
+            | "named"
     )
 }
 
 /// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
-/// the tax”): what follows is a phrase someone uses, a quotation whatever its case or length.
+/// the tax”), or a chant, noun or verb (chants of “Lock her up”, the crowd chanting “USA”):
+/// what follows is a phrase someone uses or says, a quotation whatever its case or length.
 fn is_noun_for_words(word: &str) -> bool {
     matches!(
         tokens::norm(word).as_str(),
-        "term" | "phrase" | "word" | "words" | "slogan" | "motto"
+        "term"
+            | "phrase"
+            | "word"
+            | "words"
+            | "slogan"
+            | "motto"
+            | "chant"
+            | "chants"
+            | "chanted"
+            | "chanting"
     )
 }
 
@@ -414,6 +510,28 @@ fn word_before(text: &str, at: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map_or(0, |(k, c)| k + c.len_utf8());
     &head[start..]
+}
+
+/// True when a short Title Case phrase runs straight on, past its closing mark and a space,
+/// into a capitalised word, with no stop inside its marks: it is part of a longer name, a
+/// nickname between a first name and a surname (Gov. John “Buzz” Doe) or a title before
+/// the noun it names (the “Mill Town” TV series). Said words end before what follows
+/// them, on a comma or a stop. Only the bytes just past the closing mark are read.
+fn runs_into_a_name(text: &str, quoted: &str, outer_end: usize) -> bool {
+    let stop = quoted.ends_with(|c: char| c.is_ascii_punctuation() || c == '…');
+    let after = &text[outer_end..];
+    let next = after.trim_start_matches([' ', '\t']);
+    !stop && next.len() < after.len() && next.starts_with(|c: char| c.is_uppercase())
+}
+
+/// The word before a comma that stands right before byte `at` (his latest film, “Title”): a
+/// phrase set off so stands in apposition to that word. Empty when no comma stands there.
+fn word_before_comma(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    match head.strip_suffix(',') {
+        Some(rest) => word_before(text, rest.len()),
+        None => "",
+    }
 }
 
 /// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
@@ -1535,9 +1653,22 @@ mod tests {
             said("Jane Roe said she liked the book “The Long Road Over The Hills” very much.")
                 .is_empty()
         );
+        assert!(
+            said("Jane Roe said in the documentary “Mill Town” that she would run.").is_empty()
+        );
+        assert!(said("Jane Roe said in her new book, “Mill Town,” that she would run.").is_empty());
         assert_eq!(
             said("Jane Roe said “The Long Road Is Ours Now” at the rally."),
             vec!["The Long Road Is Ours Now"]
+        );
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_is_not_a_quotation() {
+        assert!(quote_texts("Gov. John “Buzz” Doe said he would run again.").is_empty());
+        assert_eq!(
+            quote_texts("Gov. John Doe said “Buzz” to the crowd."),
+            vec!["Buzz"]
         );
     }
 
@@ -1547,8 +1678,18 @@ mod tests {
             quote_texts("“Never,” Jane Roe said when asked about the merger."),
             vec!["Never,"]
         );
-        assert!(
-            quote_texts("“Never Again,” Jane Roe said when asked about the merger.").is_empty()
+        assert!(quote_texts("“Never Again” was the name of the plan, Jane Roe said.").is_empty());
+    }
+
+    #[test]
+    fn a_title_case_phrase_opening_a_sentence_on_a_comma_is_a_quotation() {
+        assert_eq!(
+            quote_texts("“Never Again,” Jane Roe said when asked about the merger."),
+            vec!["Never Again,"]
+        );
+        assert_eq!(
+            quote_texts("Jane Roe asked. “Any Takers?” John Doe said."),
+            vec!["Any Takers?"]
         );
     }
 
@@ -1577,6 +1718,61 @@ mod tests {
             vec!["Bridge To Nowhere"]
         );
         assert!(quote_texts("The mayor's plan, “Bridge To Nowhere” to locals, failed.").is_empty());
+        assert_eq!(
+            quote_texts("The council sent out a leaflet titled “Our Roads Come First” on Monday."),
+            vec!["Our Roads Come First"]
+        );
+    }
+
+    #[test]
+    fn a_headline_credited_to_its_author_is_not_a_quotation() {
+        assert!(
+            quote_texts("Jane Roe said she liked “The Long Road Home” by John Doe.").is_empty()
+        );
+        assert!(
+            quote_texts("Worth reading: “The town council will sell the old mill,” by Jane Roe.")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("“The town council will sell the old mill,” Jane Roe said by phone."),
+            vec!["The town council will sell the old mill,"]
+        );
+    }
+
+    #[test]
+    fn a_web_address_in_quote_marks_is_not_a_quotation() {
+        assert!(
+            quote_texts("Jane Roe said the plan is online at “http://example.com/plan.”")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("Jane Roe said the plan is “online at last.”"),
+            vec!["online at last."]
+        );
+    }
+
+    #[test]
+    fn a_phrase_after_so_called_is_a_scare_quote() {
+        assert!(
+            quote_texts("Jane Roe said the so-called “toll plan” would cost the town dearly.")
+                .is_empty()
+        );
+        assert_eq!(
+            quote_texts("Jane Roe said the “toll plan” would cost the town dearly."),
+            vec!["toll plan"]
+        );
+    }
+
+    #[test]
+    fn a_chant_is_a_quotation() {
+        assert_eq!(
+            quote_texts("Outside the hall, hundreds were chanting “Vote Roe” for an hour."),
+            vec!["Vote Roe"]
+        );
+        assert!(
+            quote_texts("Outside the hall, hundreds were waving “Vote Roe” for an hour.")
+                .is_empty()
+        );
     }
 
     #[test]
