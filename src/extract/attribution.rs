@@ -62,6 +62,8 @@ enum Subject {
         name: String,
         party: Option<String>,
         gender: Option<Gender>,
+        /// A lone word opening the sentence, capitalised perhaps only for standing there.
+        initial: bool,
     },
     Pronoun(Pronoun),
     Description {
@@ -107,6 +109,9 @@ pub struct Resolver {
     history: Vec<Speaker>,
     /// People named, for expanding surnames and remembering parties and gender.
     people: Vec<Person>,
+    /// The words the text writes in lowercase, gathered the first time a word opening a
+    /// sentence needs them (see [`Resolver::is_common_word`]).
+    lowercase: Option<rustc_hash::FxHashSet<String>>,
 }
 
 impl Resolver {
@@ -207,13 +212,34 @@ impl Resolver {
         }
     }
 
-    fn resolve(&mut self, subject: Subject) -> Option<Speaker> {
+    /// True when the text also writes `word` in lowercase: a capitalised word that opens a
+    /// sentence is then a common word there ("Cost estimates, he added, were …", "Citing
+    /// the attack, …"), not a name. Built once per briefing, so the check stays linear.
+    fn is_common_word(&mut self, text: &str, word: &str) -> bool {
+        let lowercase = self.lowercase.get_or_insert_with(|| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(str::to_string)
+                .collect()
+        });
+        lowercase.contains(&word.to_lowercase())
+    }
+
+    fn resolve(&mut self, text: &str, subject: Subject) -> Option<Speaker> {
         match subject {
             Subject::Name {
                 name,
                 party,
                 gender,
+                initial,
             } => {
+                if initial
+                    && self.expand(&name) == name
+                    && self.person(&name).is_none()
+                    && self.is_common_word(text, &name)
+                {
+                    return None;
+                }
                 let full = self.expand_as(&name, gender);
                 self.note_person(&full, party.clone(), gender);
                 if let Some(p) = &party {
@@ -226,13 +252,15 @@ impl Resolver {
                 })
             }
             // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
-            Subject::Party { text, .. } if self.expand(&text) != text => {
-                self.resolve(Subject::Name {
-                    name: text,
+            Subject::Party { text: name, .. } if self.expand(&name) != name => self.resolve(
+                text,
+                Subject::Name {
+                    name,
                     party: None,
                     gender: None,
-                })
-            }
+                    initial: false,
+                },
+            ),
             Subject::Party { text, party } => Some(Speaker {
                 name: text,
                 party: Some(party),
@@ -377,7 +405,7 @@ pub fn attributions(
             && let Some((a, b)) = colon_label(text, toks, i, gazetteer)
                 .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
             && let Some(speaker) =
-                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
         {
             resolver.remember(&speaker);
             out.push(Attribution {
@@ -413,8 +441,8 @@ pub fn attributions(
                 .is_some_and(|n| n.is_word() && n.span.of(text).eq_ignore_ascii_case("to"))
         {
             if let Some((a, b)) = subject_right(text, toks, i + 2) {
-                let speaker =
-                    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s));
+                let speaker = classify(text, toks, a, b, None, gazetteer)
+                    .and_then(|s| resolver.resolve(text, s));
                 if let Some(s) = &speaker {
                     resolver.remember(s);
                 }
@@ -510,8 +538,8 @@ pub fn attributions(
         if speaker.is_none()
             && let Some((a, b)) = found
         {
-            speaker =
-                classify(text, toks, a, b, appositive, gazetteer).and_then(|s| resolver.resolve(s));
+            speaker = classify(text, toks, a, b, appositive, gazetteer)
+                .and_then(|s| resolver.resolve(text, s));
         }
         if speaker.is_none() && found.is_none() {
             i += 1;
@@ -582,7 +610,7 @@ pub fn quote_subject(
         .iter()
         .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
     let (a, b) = sentence_subject(text, toks, q)?;
-    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
 }
 
 /// Remembers the people a sentence names as a subject before token `cue` (the first cue
@@ -753,7 +781,7 @@ pub fn note_subjects(
             continue;
         }
         if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
-            && let Some(s) = resolver.resolve(name)
+            && let Some(s) = resolver.resolve(text, name)
         {
             resolver.remember(&s);
         }
@@ -1666,10 +1694,13 @@ fn classify(
         let gender = head[..name_start]
             .iter()
             .find_map(|t| title_gender(&norm(t.span.of(text))));
+        // (A first name from the lexicon is a name wherever it stands.)
+        let initial = a == 0 && phrase.len() == 1 && !first_name;
         return Some(Subject::Name {
             name: strip_possessive(name_text).to_string(),
             party: context_party(),
             gender,
+            initial,
         });
     }
     let head_word = head.last().map_or_else(Default::default, |t| t.lex);

@@ -1274,6 +1274,17 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_opening_a_sentence_is_no_name() {
+        // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
+        // and the cue word after it ("estimates") has no one to give the quotation to.
+        let q = quotes(
+            "Mayor John Doe spoke on Monday about the budget. \
+             Budget estimates, he added, were “based on last year's numbers.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
