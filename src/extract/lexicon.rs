@@ -112,6 +112,15 @@ impl Lex {
         self.pronoun
     }
 
+    /// The word read as part of a name ("George Will", "Theresa May", "Judicial Watch"):
+    /// no longer a function word.
+    pub fn in_name(self) -> Lex {
+        Lex {
+            classes: self.classes & !(1 << Class::FunctionWord as u32),
+            ..self
+        }
+    }
+
     /// The event the word names, if any (see [`EVENT_CLASSES`]).
     pub fn event(self) -> Option<&'static str> {
         EVENT_CLASSES

@@ -1285,6 +1285,17 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_modal_inside_a_sentence_is_a_name() {
+        let q = quotes(
+            "Columnist Jane May attacked the plan.\n\n\
+             “The plan is a mistake,” May wrote.\n\n\
+             “Nobody reads the fine print,” Citizens Watch added.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane May"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Citizens Watch"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
