@@ -613,6 +613,34 @@ pub fn quote_subject(
     classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
 }
 
+/// The person a paragraph of its own names after a dash ("- Bernie Sanders.", "—Jane Roe,
+/// Philadelphia."): the byline papers put under a quotation that stands alone in the
+/// paragraph before. `toks` are the paragraph's first sentence.
+pub fn dash_label(
+    text: &str,
+    toks: &[Tok],
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) -> Option<Speaker> {
+    if toks.first()?.kind != TokKind::Dash {
+        return None;
+    }
+    let (a, b) = subject_right(text, toks, 1).filter(|&(a, _)| a == 1)?;
+    // The name is all the label holds, but for a place or a note set off by a comma.
+    if toks
+        .get(b)
+        .is_some_and(|t| !matches!(t.kind, TokKind::Comma | TokKind::Stop))
+    {
+        return None;
+    }
+    let name @ Subject::Name { .. } = classify(text, toks, a, b, None, gazetteer)? else {
+        return None;
+    };
+    let speaker = resolver.resolve(text, name)?;
+    resolver.remember(&speaker);
+    Some(speaker)
+}
+
 /// Remembers the people a sentence names as a subject before token `cue` (the first cue
 /// verb), so that a later "he said" points back to them even when they were not quoted ("Cruz
 /// played down the idea. “…,” he said."). A full name that opens with a first name is noted

@@ -133,6 +133,9 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     // Whether that speaker is the sentence's own subject.
     let mut own_subject: Vec<bool> = Vec::with_capacity(sentences.len());
+    // Per sentence opening a paragraph, the speaker its dash label names (see
+    // [`attribution::dash_label`]).
+    let mut dash_labels: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         let quoting = toks
             .iter()
@@ -150,6 +153,12 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             })
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
+        let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];
+        dash_labels.push(
+            opens_paragraph
+                .then(|| attribution::dash_label(text, toks, gazetteer, &mut resolver))
+                .flatten(),
+        );
         attribution::note_subjects(text, toks, cue, gazetteer, &mut resolver);
         own_subject.push(subject.is_some());
         sentence_topic
@@ -190,6 +199,23 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             (sentence, quote_speaker(link, sentence))
         })
         .collect();
+    // A quotation that opens its paragraph, with a dash label as the next paragraph, is the
+    // labelled person's ("“…” / - Bernie Sanders."), whatever came before it.
+    for (r, region) in regions.iter().enumerate() {
+        let next = sentence_paragraph.partition_point(|&p| p <= region.last_paragraph);
+        let opens = |s: usize| {
+            sentence_tokens.get(s).first().is_some_and(|t| {
+                matches!(t.kind, tokens::TokKind::Quote(q) if regions[q as usize].first_paragraph == region.first_paragraph)
+            })
+        };
+        let first = sentence_paragraph.partition_point(|&p| p < region.first_paragraph);
+        if let Some(Some(label)) = dash_labels.get(next)
+            && sentence_paragraph[next] == region.last_paragraph + 1
+            && opens(first)
+        {
+            placed[r].1 = Some(label.clone());
+        }
+    }
     let cued_speakers: rustc_hash::FxHashSet<String> = placed
         .iter()
         .zip(&links)
@@ -1293,6 +1319,15 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jane May"));
         assert_eq!(q[1].speaker.as_deref(), Some("Citizens Watch"));
+    }
+
+    #[test]
+    fn a_dash_label_under_a_quotation_names_its_speaker() {
+        let q = quotes(
+            "Jane Roe spoke first.\n\n“We will cut taxes for every family in the state.”\n\n\
+             - John Doe.\n\nThe numbers do not add up.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
     #[test]
