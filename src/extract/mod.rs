@@ -1331,6 +1331,17 @@ mod tests {
     }
 
     #[test]
+    fn less_common_reporting_verbs_are_cues() {
+        for verb in ["echoed", "riffed", "reminded", "groused"] {
+            let q = quotes(&format!(
+                "Jane Roe spoke. “We can do better than this,” John Doe {verb}."
+            ));
+            assert_eq!(q[0].speaker.as_deref(), Some("John Doe"), "{verb}");
+            assert_eq!(q[0].cue.as_deref(), Some(verb));
+        }
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
