@@ -765,6 +765,7 @@ pub fn note_subjects(
         }) {
             after += 1;
         }
+        after = past_weekday(text, toks, after);
         let before_verb = toks.get(after).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && verb_like(text, t)
@@ -1330,7 +1331,10 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
 /// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
 /// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
-    let verb_after = |e: usize| toks.get(e).is_some_and(|n| is_lowercase_verb(text, n));
+    let verb_after = |e: usize| {
+        toks.get(past_weekday(text, toks, e))
+            .is_some_and(|n| is_lowercase_verb(text, n))
+    };
     let before = before.min(WINDOW);
     let mut k = 0;
     // "In a statement released Thursday, Rep. Jeffries reacted …", "Addressing the gala,
@@ -1446,6 +1450,16 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         k = e.max(k + 1);
     }
     None
+}
+
+/// Past "on" and a weekday ("Clinton on Monday hit Sanders") standing between a subject and
+/// its verb at `k`: the token after it, else `k` itself. (A bare weekday may end a name:
+/// "Super Tuesday".)
+fn past_weekday(text: &str, toks: &[Tok], k: usize) -> usize {
+    let on_weekday = toks.get(k + 1).is_some_and(|t| t.lex.is(Class::Weekday))
+        && toks[k].is_word()
+        && low(text, &toks[k]) == "on";
+    if on_weekday { k + 2 } else { k }
 }
 
 /// A lowercase word that reads as a verb.

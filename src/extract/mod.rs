@@ -1342,6 +1342,15 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_between_subject_and_verb_keeps_the_subject() {
+        let q = quotes(
+            "Jane Roe on Monday hit John Doe on taxes, and she claimed there was a \
+             “growing level of panic” in his campaign.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
