@@ -1315,10 +1315,12 @@ mod tests {
         let q = quotes(
             "Columnist Jane May attacked the plan.\n\n\
              “The plan is a mistake,” May wrote.\n\n\
-             “Nobody reads the fine print,” Citizens Watch added.",
+             “Nobody reads the fine print,” Citizens Watch added.\n\n\
+             Chief executive Ian Read spoke next. “It was a good deal,” Read said.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jane May"));
         assert_eq!(q[1].speaker.as_deref(), Some("Citizens Watch"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Ian Read"));
     }
 
     #[test]

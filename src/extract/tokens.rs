@@ -225,9 +225,9 @@ pub fn tokenize(
     mark_name_function_words(&mut out[first_tok..], text);
 }
 
-/// A capitalised "Will", "May" or "Watch" inside a sentence is a name word, not the modal or
-/// the verb, after another name word ("George Will", "Theresa May", "Human Rights Watch") or
-/// between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
+/// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
+/// modal or the verb, after another name word ("George Will", "Theresa May", "Human Rights
+/// Watch") or between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
 /// opens a sentence is capitalised, but one inside a sentence is not. Without this the
 /// function word cut the name short or left the cue without its subject.
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
@@ -238,7 +238,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             || !t.lex.is(lexicon::Class::FunctionWord)
             || !(3..=5).contains(&w.len())
             || !is_capitalized(w)
-            || !matches!(norm(w).as_str(), "will" | "may" | "watch")
+            || !matches!(norm(w).as_str(), "will" | "may" | "watch" | "read")
         {
             continue;
         }
