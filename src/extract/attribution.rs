@@ -532,6 +532,23 @@ pub fn attributions(
                 found = Some((a, b));
                 appositive = appositive_after(toks, b);
                 inverted = true;
+                // "said the bureau's director, James B. Comey,": a description, then the
+                // name set off after it; the name is who spoke, the description says who
+                // they are.
+                if let Some((x, y)) = appositive
+                    && is_name_like(text, &toks[x..y])
+                    && matches!(
+                        classify(text, toks, a, b, None, gazetteer),
+                        Some(Subject::Description { .. })
+                    )
+                    && matches!(
+                        classify(text, toks, x, y, None, gazetteer),
+                        Some(Subject::Name { .. })
+                    )
+                {
+                    found = Some((x, y));
+                    appositive = Some((a, b));
+                }
             }
         }
         let subject = found.unwrap_or((i, i));

@@ -1353,6 +1353,15 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_description_gives_way_to_the_name_set_off_after_it() {
+        let q = quotes(
+            "John Doe was arrested in May.\n\n\
+             The two men knew each other “casually,” said the bureau's director, Jane Roe, on Monday.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
