@@ -312,6 +312,13 @@ impl Resolver {
                     self.last(|s| {
                         s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
                     })
+                    // "Jane Roe issued a statement. … the statement said": with no body to
+                    // point back to, a document speaks for whoever spoke last.
+                    .or_else(|| {
+                        self.history
+                            .last()
+                            .filter(|_| party.is_none() && is_document(&text))
+                    })
                 } else {
                     self.last(|s| {
                         s.kind == SpeakerKind::Person && s.party.is_some() && s.party == party
@@ -350,6 +357,20 @@ impl Resolver {
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
         self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
+}
+
+/// "the statement", "the letter": a definite description of a document that names no one
+/// ("the People's Daily newspaper" names its paper), which speaks for whoever issued it.
+fn is_document(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let head = words.next_back().map(|w| norm(w));
+    !words.skip(1).any(is_capitalized)
+        && head.is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "statement" | "letter" | "email" | "e-mail" | "release" | "memo" | "ad" | "note"
+            )
+        })
 }
 
 /// Gender from a first name, for the most common ones in news text.

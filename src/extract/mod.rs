@@ -1362,6 +1362,14 @@ mod tests {
     }
 
     #[test]
+    fn the_statement_speaks_for_whoever_issued_it() {
+        let q = quotes(
+            "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
