@@ -363,7 +363,7 @@ impl Resolver {
 /// ("the People's Daily newspaper" names its paper), which speaks for whoever issued it.
 fn is_document(description: &str) -> bool {
     let mut words = description.split_whitespace();
-    let head = words.next_back().map(|w| norm(w));
+    let head = words.next_back().map(norm);
     !words.skip(1).any(is_capitalized)
         && head.is_some_and(|h| {
             matches!(
