@@ -1775,6 +1775,8 @@ const SPEECH_CUES: &[&str] = &[
     "concludes",
     "implied",
     "retweeted",
+    "reacted",
+    "remembered",
     "hinted",
     "hints",
 ];

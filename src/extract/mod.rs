@@ -1334,7 +1334,14 @@ mod tests {
 
     #[test]
     fn less_common_reporting_verbs_are_cues() {
-        for verb in ["echoed", "riffed", "reminded", "groused"] {
+        for verb in [
+            "echoed",
+            "riffed",
+            "reminded",
+            "groused",
+            "reacted",
+            "remembered",
+        ] {
             let q = quotes(&format!(
                 "Jane Roe spoke. “We can do better than this,” John Doe {verb}."
             ));
