@@ -62,6 +62,8 @@ enum Subject {
         name: String,
         party: Option<String>,
         gender: Option<Gender>,
+        /// A lone word opening the sentence, capitalised perhaps only for standing there.
+        initial: bool,
     },
     Pronoun(Pronoun),
     Description {
@@ -107,6 +109,9 @@ pub struct Resolver {
     history: Vec<Speaker>,
     /// People named, for expanding surnames and remembering parties and gender.
     people: Vec<Person>,
+    /// The words the text writes in lowercase, gathered the first time a word opening a
+    /// sentence needs them (see [`Resolver::is_common_word`]).
+    lowercase: Option<rustc_hash::FxHashSet<String>>,
 }
 
 impl Resolver {
@@ -207,13 +212,34 @@ impl Resolver {
         }
     }
 
-    fn resolve(&mut self, subject: Subject) -> Option<Speaker> {
+    /// True when the text also writes `word` in lowercase: a capitalised word that opens a
+    /// sentence is then a common word there ("Cost estimates, he added, were …", "Citing
+    /// the attack, …"), not a name. Built once per briefing, so the check stays linear.
+    fn is_common_word(&mut self, text: &str, word: &str) -> bool {
+        let lowercase = self.lowercase.get_or_insert_with(|| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(str::to_string)
+                .collect()
+        });
+        lowercase.contains(&word.to_lowercase())
+    }
+
+    fn resolve(&mut self, text: &str, subject: Subject) -> Option<Speaker> {
         match subject {
             Subject::Name {
                 name,
                 party,
                 gender,
+                initial,
             } => {
+                if initial
+                    && self.expand(&name) == name
+                    && self.person(&name).is_none()
+                    && self.is_common_word(text, &name)
+                {
+                    return None;
+                }
                 let full = self.expand_as(&name, gender);
                 self.note_person(&full, party.clone(), gender);
                 if let Some(p) = &party {
@@ -226,13 +252,15 @@ impl Resolver {
                 })
             }
             // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
-            Subject::Party { text, .. } if self.expand(&text) != text => {
-                self.resolve(Subject::Name {
-                    name: text,
+            Subject::Party { text: name, .. } if self.expand(&name) != name => self.resolve(
+                text,
+                Subject::Name {
+                    name,
                     party: None,
                     gender: None,
-                })
-            }
+                    initial: false,
+                },
+            ),
             Subject::Party { text, party } => Some(Speaker {
                 name: text,
                 party: Some(party),
@@ -284,6 +312,13 @@ impl Resolver {
                     self.last(|s| {
                         s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
                     })
+                    // "Jane Roe issued a statement. … the statement said": with no body to
+                    // point back to, a document speaks for whoever spoke last.
+                    .or_else(|| {
+                        self.history
+                            .last()
+                            .filter(|_| party.is_none() && is_document(&text))
+                    })
                 } else {
                     self.last(|s| {
                         s.kind == SpeakerKind::Person && s.party.is_some() && s.party == party
@@ -322,6 +357,20 @@ impl Resolver {
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
         self.history.iter().rev().take(RECENT).find(|s| pred(s))
     }
+}
+
+/// "the statement", "the letter": a definite description of a document that names no one
+/// ("the People's Daily newspaper" names its paper), which speaks for whoever issued it.
+fn is_document(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let head = words.next_back().map(norm);
+    !words.skip(1).any(is_capitalized)
+        && head.is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "statement" | "letter" | "email" | "e-mail" | "release" | "memo" | "ad" | "note"
+            )
+        })
 }
 
 /// Gender from a first name, for the most common ones in news text.
@@ -377,7 +426,7 @@ pub fn attributions(
             && let Some((a, b)) = colon_label(text, toks, i, gazetteer)
                 .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
             && let Some(speaker) =
-                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
         {
             resolver.remember(&speaker);
             out.push(Attribution {
@@ -413,8 +462,8 @@ pub fn attributions(
                 .is_some_and(|n| n.is_word() && n.span.of(text).eq_ignore_ascii_case("to"))
         {
             if let Some((a, b)) = subject_right(text, toks, i + 2) {
-                let speaker =
-                    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s));
+                let speaker = classify(text, toks, a, b, None, gazetteer)
+                    .and_then(|s| resolver.resolve(text, s));
                 if let Some(s) = &speaker {
                     resolver.remember(s);
                 }
@@ -504,14 +553,31 @@ pub fn attributions(
                 found = Some((a, b));
                 appositive = appositive_after(toks, b);
                 inverted = true;
+                // "said the bureau's director, James B. Comey,": a description, then the
+                // name set off after it; the name is who spoke, the description says who
+                // they are.
+                if let Some((x, y)) = appositive
+                    && is_name_like(text, &toks[x..y])
+                    && matches!(
+                        classify(text, toks, a, b, None, gazetteer),
+                        Some(Subject::Description { .. })
+                    )
+                    && matches!(
+                        classify(text, toks, x, y, None, gazetteer),
+                        Some(Subject::Name { .. })
+                    )
+                {
+                    found = Some((x, y));
+                    appositive = Some((a, b));
+                }
             }
         }
         let subject = found.unwrap_or((i, i));
         if speaker.is_none()
             && let Some((a, b)) = found
         {
-            speaker =
-                classify(text, toks, a, b, appositive, gazetteer).and_then(|s| resolver.resolve(s));
+            speaker = classify(text, toks, a, b, appositive, gazetteer)
+                .and_then(|s| resolver.resolve(text, s));
         }
         if speaker.is_none() && found.is_none() {
             i += 1;
@@ -582,7 +648,35 @@ pub fn quote_subject(
         .iter()
         .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
     let (a, b) = sentence_subject(text, toks, q)?;
-    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(s))
+    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+}
+
+/// The person a paragraph of its own names after a dash ("- Bernie Sanders.", "—Jane Roe,
+/// Philadelphia."): the byline papers put under a quotation that stands alone in the
+/// paragraph before. `toks` are the paragraph's first sentence.
+pub fn dash_label(
+    text: &str,
+    toks: &[Tok],
+    gazetteer: &Gazetteer,
+    resolver: &mut Resolver,
+) -> Option<Speaker> {
+    if toks.first()?.kind != TokKind::Dash {
+        return None;
+    }
+    let (a, b) = subject_right(text, toks, 1).filter(|&(a, _)| a == 1)?;
+    // The name is all the label holds, but for a place or a note set off by a comma.
+    if toks
+        .get(b)
+        .is_some_and(|t| !matches!(t.kind, TokKind::Comma | TokKind::Stop))
+    {
+        return None;
+    }
+    let name @ Subject::Name { .. } = classify(text, toks, a, b, None, gazetteer)? else {
+        return None;
+    };
+    let speaker = resolver.resolve(text, name)?;
+    resolver.remember(&speaker);
+    Some(speaker)
 }
 
 /// Remembers the people a sentence names as a subject before token `cue` (the first cue
@@ -709,6 +803,7 @@ pub fn note_subjects(
         }) {
             after += 1;
         }
+        after = past_weekday(text, toks, after);
         let before_verb = toks.get(after).is_some_and(|t| {
             let w = t.span.of(text);
             t.is_word() && !is_capitalized(w) && verb_like(text, t)
@@ -753,7 +848,7 @@ pub fn note_subjects(
             continue;
         }
         if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
-            && let Some(s) = resolver.resolve(name)
+            && let Some(s) = resolver.resolve(text, name)
         {
             resolver.remember(&s);
         }
@@ -1274,7 +1369,10 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
 /// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
 /// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
-    let verb_after = |e: usize| toks.get(e).is_some_and(|n| is_lowercase_verb(text, n));
+    let verb_after = |e: usize| {
+        toks.get(past_weekday(text, toks, e))
+            .is_some_and(|n| is_lowercase_verb(text, n))
+    };
     let before = before.min(WINDOW);
     let mut k = 0;
     // "In a statement released Thursday, Rep. Jeffries reacted …", "Addressing the gala,
@@ -1390,6 +1488,16 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         k = e.max(k + 1);
     }
     None
+}
+
+/// Past "on" and a weekday ("Clinton on Monday hit Sanders") standing between a subject and
+/// its verb at `k`: the token after it, else `k` itself. (A bare weekday may end a name:
+/// "Super Tuesday".)
+fn past_weekday(text: &str, toks: &[Tok], k: usize) -> usize {
+    let on_weekday = toks.get(k + 1).is_some_and(|t| t.lex.is(Class::Weekday))
+        && toks[k].is_word()
+        && low(text, &toks[k]) == "on";
+    if on_weekday { k + 2 } else { k }
 }
 
 /// A lowercase word that reads as a verb.
@@ -1666,10 +1774,13 @@ fn classify(
         let gender = head[..name_start]
             .iter()
             .find_map(|t| title_gender(&norm(t.span.of(text))));
+        // (A first name from the lexicon is a name wherever it stands.)
+        let initial = a == 0 && phrase.len() == 1 && !first_name;
         return Some(Subject::Name {
             name: strip_possessive(name_text).to_string(),
             party: context_party(),
             gender,
+            initial,
         });
     }
     let head_word = head.last().map_or_else(Default::default, |t| t.lex);

@@ -112,6 +112,15 @@ impl Lex {
         self.pronoun
     }
 
+    /// The word read as part of a name ("George Will", "Theresa May", "Judicial Watch"):
+    /// no longer a function word.
+    pub fn in_name(self) -> Lex {
+        Lex {
+            classes: self.classes & !(1 << Class::FunctionWord as u32),
+            ..self
+        }
+    }
+
     /// The event the word names, if any (see [`EVENT_CLASSES`]).
     pub fn event(self) -> Option<&'static str> {
         EVENT_CLASSES
@@ -1749,6 +1758,25 @@ const SPEECH_CUES: &[&str] = &[
     "predicting",
     "cautioning",
     "cautions",
+    // Forms of verbs listed above, and a few more verbs that report speech.
+    "remarking",
+    "mocks",
+    "mocking",
+    "echoed",
+    "echoes",
+    "echoing",
+    "reminded",
+    "reminds",
+    "reminding",
+    "recited",
+    "riffed",
+    "groused",
+    "barked",
+    "concludes",
+    "implied",
+    "retweeted",
+    "reacted",
+    "remembered",
     "hinted",
     "hints",
 ];
@@ -1860,6 +1888,13 @@ const STANCE_CUES: &[&str] = &[
     "attacking",
     "slammed",
     "blasted",
+    "slams",
+    "slamming",
+    "blasts",
+    "blasting",
+    "praises",
+    "assailed",
+    "eviscerated",
     "touted",
     "touting",
     "highlighted",

@@ -133,6 +133,9 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut sentence_topic: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     // Whether that speaker is the sentence's own subject.
     let mut own_subject: Vec<bool> = Vec::with_capacity(sentences.len());
+    // Per sentence opening a paragraph, the speaker its dash label names (see
+    // [`attribution::dash_label`]).
+    let mut dash_labels: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         let quoting = toks
             .iter()
@@ -150,6 +153,12 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             })
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
+        let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];
+        dash_labels.push(
+            opens_paragraph
+                .then(|| attribution::dash_label(text, toks, gazetteer, &mut resolver))
+                .flatten(),
+        );
         attribution::note_subjects(text, toks, cue, gazetteer, &mut resolver);
         own_subject.push(subject.is_some());
         sentence_topic
@@ -190,6 +199,23 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             (sentence, quote_speaker(link, sentence))
         })
         .collect();
+    // A quotation that opens its paragraph, with a dash label as the next paragraph, is the
+    // labelled person's ("“…” / - Bernie Sanders."), whatever came before it.
+    for (r, region) in regions.iter().enumerate() {
+        let next = sentence_paragraph.partition_point(|&p| p <= region.last_paragraph);
+        let opens = |s: usize| {
+            sentence_tokens.get(s).first().is_some_and(|t| {
+                matches!(t.kind, tokens::TokKind::Quote(q) if regions[q as usize].first_paragraph == region.first_paragraph)
+            })
+        };
+        let first = sentence_paragraph.partition_point(|&p| p < region.first_paragraph);
+        if let Some(Some(label)) = dash_labels.get(next)
+            && sentence_paragraph[next] == region.last_paragraph + 1
+            && opens(first)
+        {
+            placed[r].1 = Some(label.clone());
+        }
+    }
     let cued_speakers: rustc_hash::FxHashSet<String> = placed
         .iter()
         .zip(&links)
@@ -1468,6 +1494,83 @@ mod tests {
              Doe wasn't impressed.\n\n“No banker has been charged,” he noted.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_name() {
+        // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
+        // and the cue word after it ("estimates") has no one to give the quotation to.
+        let q = quotes(
+            "Mayor John Doe spoke on Monday about the budget. \
+             Budget estimates, he added, were “based on last year's numbers.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_capitalised_modal_inside_a_sentence_is_a_name() {
+        let q = quotes(
+            "Columnist Jane May attacked the plan.\n\n\
+             “The plan is a mistake,” May wrote.\n\n\
+             “Nobody reads the fine print,” Citizens Watch added.\n\n\
+             Chief executive Ian Read spoke next. “It was a good deal,” Read said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane May"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Citizens Watch"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Ian Read"));
+    }
+
+    #[test]
+    fn a_dash_label_under_a_quotation_names_its_speaker() {
+        let q = quotes(
+            "Jane Roe spoke first.\n\n“We will cut taxes for every family in the state.”\n\n\
+             - John Doe.\n\nThe numbers do not add up.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn less_common_reporting_verbs_are_cues() {
+        for verb in [
+            "echoed",
+            "riffed",
+            "reminded",
+            "groused",
+            "reacted",
+            "remembered",
+        ] {
+            let q = quotes(&format!(
+                "Jane Roe spoke. “We can do better than this,” John Doe {verb}."
+            ));
+            assert_eq!(q[0].speaker.as_deref(), Some("John Doe"), "{verb}");
+            assert_eq!(q[0].cue.as_deref(), Some(verb));
+        }
+    }
+
+    #[test]
+    fn a_weekday_between_subject_and_verb_keeps_the_subject() {
+        let q = quotes(
+            "Jane Roe on Monday hit John Doe on taxes, and she claimed there was a \
+             “growing level of panic” in his campaign.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn an_inverted_description_gives_way_to_the_name_set_off_after_it() {
+        let q = quotes(
+            "John Doe was arrested in May.\n\n\
+             The two men knew each other “casually,” said the bureau's director, Jane Roe, on Monday.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn the_statement_speaks_for_whoever_issued_it() {
+        let q = quotes(
+            "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
     }
 
     #[test]

@@ -111,6 +111,7 @@ pub fn tokenize(
     regions: &[Region],
     first_region: usize,
 ) {
+    let first_tok = out.len();
     let mut r = first_region;
     let mut i = span.start;
     while i < span.end {
@@ -220,6 +221,40 @@ pub fn tokenize(
             });
         }
         i += len;
+    }
+    mark_name_function_words(&mut out[first_tok..], text);
+}
+
+/// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
+/// modal or the verb, after another name word ("George Will", "Theresa May", "Human Rights
+/// Watch") or between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
+/// opens a sentence is capitalised, but one inside a sentence is not. Without this the
+/// function word cut the name short or left the cue without its subject.
+fn mark_name_function_words(toks: &mut [Tok], text: &str) {
+    for k in 1..toks.len() {
+        let t = &toks[k];
+        let w = t.span.of(text);
+        if t.kind != TokKind::Word
+            || !t.lex.is(lexicon::Class::FunctionWord)
+            || !(3..=5).contains(&w.len())
+            || !is_capitalized(w)
+            || !matches!(norm(w).as_str(), "will" | "may" | "watch" | "read")
+        {
+            continue;
+        }
+        let prev = &toks[k - 1];
+        let pw = prev.span.of(text);
+        let after_name = prev.kind == TokKind::Word
+            && is_capitalized(pw)
+            && !prev.lex.is(lexicon::Class::FunctionWord)
+            && !prev.lex.is(lexicon::Class::Title);
+        let before_verb = matches!(prev.kind, TokKind::Quote(_) | TokKind::Comma)
+            && toks.get(k + 1).is_some_and(|n| {
+                n.kind == TokKind::Word && !is_capitalized(n.span.of(text)) && n.lex.cue().is_some()
+            });
+        if after_name || before_verb {
+            toks[k].lex = toks[k].lex.in_name();
+        }
     }
 }
 
