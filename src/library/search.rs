@@ -101,19 +101,9 @@ fn raw_terms(input: &str) -> Vec<String> {
 /// The party a user means by `name`: any name or alias, in any case, else the name itself.
 /// (Doc party lists hold every statement's party too, so matching them is enough.)
 fn resolve_party(gazetteer: &Gazetteer, name: &str) -> String {
-    let title_case: String = name
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let found = [name.to_string(), name.to_uppercase(), title_case]
-        .iter()
-        .find_map(|n| gazetteer.canonical(n).map(str::to_string));
-    found.unwrap_or_else(|| name.to_string())
+    gazetteer
+        .canonical(name)
+        .map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// Text terms: a plain word, or a phrase when it holds spaces or punctuation.
