@@ -371,6 +371,28 @@ fn party_takes_aliases_in_any_case_and_says_when_a_name_is_unknown() {
     assert!(!said.contains("no claims or denials"), "{said}");
 }
 
+/// A field typed without a value is answered with an example of that field.
+#[test]
+fn a_field_without_a_value_is_shown_with_an_example_of_its_own() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    for (field, example) in [
+        ("kind:", "kind:denial"),
+        ("date:", "date:2016-09..2016-10"),
+        ("speaker:", "speaker:dunford"),
+        ("party:", "party:russia"),
+        ("tag:", "tag:syria"),
+    ] {
+        let out = cli(&["search", field, dir], cache.path());
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("{field} needs a value, as in {example}\n")),
+            "{said}"
+        );
+    }
+}
+
 #[test]
 fn search_json_names_path_title_date_and_lines() {
     let (docs, cache) = small_archive();
