@@ -16,12 +16,35 @@ pub fn quote_with_speaker(
     party: Option<&str>,
     source: &str,
 ) -> String {
-    let words = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     let who = match (speaker, party) {
         (Some(s), Some(p)) => format!("{s} ({p})"),
         (Some(s), None) => s.to_string(),
         (None, _) => "unattributed".to_string(),
     };
+    cite(quote, &who, source)
+}
+
+/// A claim or denial as an analyst pastes it into a report: the sentence that makes it in
+/// curly quotes, its `kind` ("claim", "denial") and who makes it for which party, then the
+/// briefing to cite, so a copied statement is never taken for a quotation of its actor.
+pub fn statement_with_actor(
+    sentence: &str,
+    kind: &str,
+    actor: Option<&str>,
+    party: Option<&str>,
+    source: &str,
+) -> String {
+    let who = match (actor, party) {
+        (Some(a), Some(p)) if a != p => format!("{kind} by {a} ({p})"),
+        (Some(a), _) | (None, Some(a)) => format!("{kind} by {a}"),
+        (None, None) => format!("{kind}, unattributed"),
+    };
+    cite(sentence, &who, source)
+}
+
+/// `“words” — who; source`, each on one line.
+fn cite(words: &str, who: &str, source: &str) -> String {
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let source = source.split_whitespace().collect::<Vec<_>>().join(" ");
     if source.is_empty() {
         format!("“{words}” — {who}")

@@ -69,13 +69,14 @@ pub struct ThemeConfig {
 /// A configuration that cannot be used, naming the file and, where TOML knows it, the line.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file could not be read.
-    #[error("{}: cannot read config: {source}", path.display())]
+    /// The file could not be read. The cause is part of the message, not a `source`: the
+    /// command line prints an error with its sources, which would say it twice.
+    #[error("{}: cannot read config: {cause}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The file is not valid TOML, or a setting, key, action or colour is unknown.
     #[error("{}: {message}", path.display())]
@@ -100,9 +101,9 @@ impl Config {
         };
         match user {
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(&path).map_err(|cause| ConfigError::Read {
                     path: path.clone(),
-                    source,
+                    cause,
                 })?;
                 Config::from_layers(&text, &path)
             }

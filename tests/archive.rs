@@ -344,6 +344,55 @@ fn cli(args: &[&str], cache: &Path) -> std::process::Output {
         .unwrap()
 }
 
+/// `sitrep party` takes any name or alias in any case, and tells a name it does not know
+/// from a known party that said nothing.
+#[test]
+fn party_takes_aliases_in_any_case_and_says_when_a_name_is_unknown() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    for name in ["Russia", "russia", "kremlin", "KREMLIN", "moscow"] {
+        let out = cli(&["party", name, dir], cache.path());
+        assert_eq!(out.status.code(), Some(0), "{name}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout)
+                .contains("Russia's Defence Ministry denied that its aircraft struck the convoy."),
+            "{name}: {out:?}"
+        );
+    }
+    let silent = cli(&["party", "syria", dir], cache.path());
+    assert_eq!(silent.status.code(), Some(1));
+    assert!(silent.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&silent.stderr).contains("no claims or denials by Syria"));
+    let unknown = cli(&["party", "narnia", dir], cache.path());
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(unknown.stdout.is_empty());
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(said.contains("narnia is not a known party"), "{said}");
+    assert!(!said.contains("no claims or denials"), "{said}");
+}
+
+/// A field typed without a value is answered with an example of that field.
+#[test]
+fn a_field_without_a_value_is_shown_with_an_example_of_its_own() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    for (field, example) in [
+        ("kind:", "kind:denial"),
+        ("date:", "date:2016-09..2016-10"),
+        ("speaker:", "speaker:dunford"),
+        ("party:", "party:russia"),
+        ("tag:", "tag:syria"),
+    ] {
+        let out = cli(&["search", field, dir], cache.path());
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("{field} needs a value, as in {example}\n")),
+            "{said}"
+        );
+    }
+}
+
 #[test]
 fn search_json_names_path_title_date_and_lines() {
     let (docs, cache) = small_archive();

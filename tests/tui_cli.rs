@@ -58,6 +58,24 @@ fn the_user_config_folder_is_read_and_its_folder_opened() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/sitrep.toml"));
 }
 
+/// A `--config` file that is missing is named with its cause, once.
+#[test]
+fn a_missing_config_says_why_once() {
+    let home = tempfile::tempdir().unwrap();
+    let out = sitrep(home.path())
+        .args(["--config", "/no/such/sitrep.toml", "list", "briefings"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/no/such/sitrep.toml: cannot read config: "),
+        "{stderr}"
+    );
+    // The operating system's reason ends "(os error 2)" on every platform.
+    assert_eq!(stderr.matches("(os error ").count(), 1, "{stderr}");
+}
+
 /// A config home whose config points at a folder with one briefing: one quote, one claim
 /// and one denial.
 fn home_with_one_of_each() -> tempfile::TempDir {

@@ -1,5 +1,5 @@
 //! The reader's keys that reach outside it: `m` and `s` keep marks in the state folder,
-//! `e` writes Markdown next to where the analyst is, `y` copies a quote over OSC 52.
+//! `e` writes Markdown next to where the analyst is, `y` copies a quote or a claim over OSC 52.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use sitrep::config::Config;
@@ -57,10 +57,23 @@ fn keys_leave_effects_and_effects_do_what_they_say() {
     let md = std::fs::read_to_string(written).unwrap();
     assert!(md.contains("## Claims and denials"), "{md}");
 
+    // In the article nothing is selected to copy: y says what it copies and where.
     type_keys(&mut state, "y");
     let action = state.effect.take().expect("y leaves an effect");
     effect::run(&mut state, action, &mut terminal, export_dir.path());
-    let sent = String::from_utf8(terminal).unwrap();
+    assert!(terminal.is_empty(), "nothing copied from the article");
+    assert_eq!(
+        state.message.as_deref(),
+        Some(
+            "y copies the selected quote in the quotes pane, or claim or denial in the claims pane (Tab there)"
+        )
+    );
+
+    update(&mut state, Action::FocusNext);
+    type_keys(&mut state, "y");
+    let action = state.effect.take().expect("y leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let sent = String::from_utf8(std::mem::take(&mut terminal)).unwrap();
     assert!(
         sent.starts_with("\x1b]52;c;") && sent.ends_with('\x07'),
         "{sent:?}"
@@ -79,6 +92,30 @@ fn keys_leave_effects_and_effects_do_what_they_say() {
         copied.contains(" — ")
             && copied.ends_with("US military will not share intellegence with Russia"),
         "{copied:?}"
+    );
+
+    // In the claims pane, y copies the selected claim or denial with who made it.
+    update(&mut state, Action::FocusNext);
+    let statement = sitrep::tui::claims::selected_text(&state).expect("a claim is selected");
+    type_keys(&mut state, "y");
+    let action = state.effect.take().expect("y leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let sent = String::from_utf8(terminal).unwrap();
+    let copied = base64_decode(&sent["\x1b]52;c;".len()..sent.len() - 1]);
+    let (kind, rest) = statement.split_once(" · ").unwrap();
+    let (who, sentence) = rest.split_once(": ").unwrap();
+    assert!(
+        copied.starts_with(&format!("“{sentence}” — {kind} by "))
+            && copied.contains(who.split(" · ").next().unwrap())
+            && copied.ends_with("US military will not share intellegence with Russia"),
+        "{statement:?} copied as {copied:?}"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some(format!(
+            "copied the {kind}, who made it and its briefing to the clipboard (OSC 52: the terminal must allow it)"
+        ))
+        .as_deref()
     );
 }
 

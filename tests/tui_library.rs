@@ -178,6 +178,32 @@ fn the_dossier_pane() {
     }
 }
 
+/// The dossier picker takes any name or alias of a party, in any case, as `party:` does.
+#[test]
+fn the_dossier_picker_finds_a_party_by_its_alias() {
+    let dir = dated_folder();
+    for (typed, party) in [
+        ("kremlin", "Russia"),
+        ("MOSCOW", "Russia"),
+        ("pentagon", "United States"),
+    ] {
+        let mut state = reader_on(dir.path(), 100, 30);
+        type_keys(&mut state, &format!("p{typed}"));
+        let shown = screen(&state);
+        assert!(!shown.contains("nothing matches"), "{typed}: {shown}");
+        assert_eq!(
+            state.picker.as_ref().and_then(|p| p.selected()),
+            Some(&FilterOption::Party(party.into())),
+            "{typed}"
+        );
+        type_keys(&mut state, "<enter>");
+        assert_eq!(
+            state.dossier.as_ref().map(|d| d.party.as_str()),
+            Some(party)
+        );
+    }
+}
+
 #[test]
 fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
     let dir = dated_folder();

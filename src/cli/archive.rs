@@ -314,7 +314,14 @@ pub(super) fn party(
                 )?;
             }
             if entries.is_empty() {
-                note(format_args!("no claims or denials by {party}"));
+                let party = visible(&party, false);
+                if library.gazetteer().canonical(name).is_some() {
+                    note(format_args!("no claims or denials by {party}"));
+                } else {
+                    note(format_args!(
+                        "{party} is not a known party (names and aliases come from the built-in list and config.toml's [[parties]])"
+                    ));
+                }
             }
         }
         ListFormat::Json => {

@@ -284,6 +284,9 @@ pub struct Gazetteer {
     names: Vec<String>,
     /// For each automaton pattern, the party it names (`None` for a blocking phrase).
     pattern_party: Vec<Option<usize>>,
+    /// Each automaton pattern as written, for names typed in another case (the automaton
+    /// matches text as written: "us" in an article is not the United States).
+    patterns: Vec<String>,
     /// All aliases and blocking phrases, leftmost-longest, searched anchored.
     matcher: Matcher,
     /// How aliases and blocking phrases begin.
@@ -440,26 +443,27 @@ impl Gazetteer {
         for &i in &kept {
             starts.add(aliases[i].0.as_bytes());
         }
-        let patterns = kept.iter().map(|&i| aliases[i].0.as_str());
+        let patterns: Vec<String> = kept.iter().map(|&i| aliases[i].0.clone()).collect();
         let matcher = if shared {
             Matcher::Dfa(
                 dfa::DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Anchored)
-                    .build(patterns)
+                    .build(&patterns)
                     .expect("party aliases form a valid automaton"),
             )
         } else {
             Matcher::Nfa(
                 nfa::contiguous::NFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(patterns)
+                    .build(&patterns)
                     .expect("party aliases form a valid automaton"),
             )
         };
         Gazetteer {
             names,
             pattern_party,
+            patterns,
             matcher,
             starts,
             extra: extra.to_vec(),
@@ -533,17 +537,25 @@ impl Gazetteer {
         self.find_all(text).next().map(|(_, p)| p)
     }
 
-    /// The canonical name for anything the user types: a name or an alias, any case.
+    /// The canonical name for anything the user types: a name or an alias, any case
+    /// (`kremlin`, `ISIS`, `us`); `None` when it names no party.
     pub fn canonical(&self, name: &str) -> Option<&str> {
         let wanted = name.trim();
         if let Some(n) = self.names.iter().find(|n| n.eq_ignore_ascii_case(wanted)) {
             return Some(n);
         }
-        let (pattern, end) = self.matcher.longest_at(wanted.as_bytes(), 0)?;
-        (end == wanted.len())
-            .then(|| self.pattern_party[pattern.as_usize()])
-            .flatten()
-            .map(|p| self.names[p].as_str())
+        // An alias as written first (the automaton's one step), then in any case.
+        let pattern = self
+            .matcher
+            .longest_at(wanted.as_bytes(), 0)
+            .filter(|&(_, end)| end == wanted.len())
+            .map(|(pattern, _)| pattern.as_usize())
+            .or_else(|| {
+                self.patterns
+                    .iter()
+                    .position(|p| p.eq_ignore_ascii_case(wanted))
+            })?;
+        self.pattern_party[pattern].map(|p| self.names[p].as_str())
     }
 
     /// All canonical names, for pickers and completion.
@@ -594,5 +606,26 @@ mod tests {
         assert_eq!(g.canonical("russia"), Some("Russia"));
         assert_eq!(g.canonical("Kremlin"), Some("Russia"));
         assert_eq!(g.canonical("nobody"), None);
+    }
+
+    #[test]
+    fn an_alias_typed_in_any_case_names_its_party() {
+        let g = Gazetteer::builtin();
+        for (typed, party) in [
+            ("kremlin", "Russia"),
+            ("KREMLIN", "Russia"),
+            ("moscow", "Russia"),
+            ("isis", "Islamic State"),
+            ("daesh", "Islamic State"),
+            ("washington", "United States"),
+            ("pentagon", "United States"),
+            ("us", "United States"),
+            ("assad REGIME", "Syria"),
+        ] {
+            assert_eq!(g.canonical(typed), Some(party), "{typed}");
+        }
+        // A phrase that blocks an alias names no party in any case either.
+        assert_eq!(g.canonical("us airways"), None);
+        assert_eq!(g.canonical("narnia"), None);
     }
 }

@@ -33,10 +33,24 @@ pub enum QueryError {
     /// `date:` takes dates like 2016, 2016-09 or 2016-09-21, or a range a..b.
     #[error("date:{0} — use a date like 2016-09-21, 2016-09 or 2016, or a range 2016-09..2016-10")]
     Date(String),
-    /// A field with nothing after the colon.
-    #[error("{0}: needs a value, as in {0}:russia")]
-    Empty(String),
+    /// A field with nothing after the colon, and an example of that field with a value.
+    #[error("{field}: needs a value, as in {example}")]
+    Empty {
+        /// The field, as typed.
+        field: &'static str,
+        /// The field with a value of its own sort (`date:2016-09..2016-10`).
+        example: &'static str,
+    },
 }
+
+/// The fields a term may name, each with an example the "needs a value" error offers.
+const FIELDS: [(&str, &str); 5] = [
+    ("party", "party:russia"),
+    ("speaker", "speaker:dunford"),
+    ("kind", "kind:denial"),
+    ("tag", "tag:syria"),
+    ("date", "date:2016-09..2016-10"),
+];
 
 /// What one term asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,19 +116,9 @@ fn raw_terms(input: &str) -> Vec<String> {
 /// The party a user means by `name`: any name or alias, in any case, else the name itself.
 /// (Doc party lists hold every statement's party too, so matching them is enough.)
 fn resolve_party(gazetteer: &Gazetteer, name: &str) -> String {
-    let title_case: String = name
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let found = [name.to_string(), name.to_uppercase(), title_case]
-        .iter()
-        .find_map(|n| gazetteer.canonical(n).map(str::to_string));
-    found.unwrap_or_else(|| name.to_string())
+    gazetteer
+        .canonical(name)
+        .map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// Text terms: a plain word, or a phrase when it holds spaces or punctuation.
@@ -184,14 +188,20 @@ impl Query {
                 Some(rest) if !rest.is_empty() => (true, rest),
                 _ => (false, raw.as_str()),
             };
-            let field = body
-                .split_once(':')
-                .filter(|(f, _)| ["party", "speaker", "kind", "tag", "date"].contains(f));
+            let field = body.split_once(':').and_then(|(f, value)| {
+                FIELDS
+                    .iter()
+                    .find(|&&(name, _)| name == f)
+                    .map(|&(name, example)| (name, example, value))
+            });
             let what = match field {
-                Some((name, value)) => {
+                Some((name, example, value)) => {
                     let value = value.trim_matches('"').trim();
                     if value.is_empty() {
-                        return Err(QueryError::Empty(name.to_string()));
+                        return Err(QueryError::Empty {
+                            field: name,
+                            example,
+                        });
                     }
                     Some(match name {
                         "party" => What::Party(resolve_party(gazetteer, value)),
@@ -688,7 +698,10 @@ mod tests {
             Query::parse("date:last-week", g),
             Err(QueryError::Date(_))
         ));
-        assert!(matches!(Query::parse("tag:", g), Err(QueryError::Empty(_))));
+        assert!(matches!(
+            Query::parse("tag:", g),
+            Err(QueryError::Empty { .. })
+        ));
     }
 
     #[test]

@@ -67,7 +67,8 @@ pub enum Action {
     ToggleStar,
     /// Write the open briefing's quotes and claims-vs-denials table to a Markdown file.
     Export,
-    /// Copy the selected quote with its speaker to the clipboard (OSC 52, works over SSH).
+    /// Copy the selected quote with its speaker, or the selected claim or denial with its
+    /// actor, to the clipboard (OSC 52, works over SSH). Named `copy_quote` in config files.
     CopyQuote,
     /// A character typed into the search prompt.
     #[serde(skip)]
@@ -174,7 +175,7 @@ impl Action {
             Action::ToggleRead => "mark the briefing read / unread",
             Action::ToggleStar => "star / unstar the briefing",
             Action::Export => "write quotes and claims as Markdown",
-            Action::CopyQuote => "copy the selected quote, its speaker and briefing",
+            Action::CopyQuote => "copy the selected quote or claim, to cite",
             Action::Insert(_) => "type",
             Action::DeleteBack => "delete back",
             Action::Scroll { .. } => "scroll the pane under the mouse",

@@ -218,7 +218,8 @@ impl Dossier {
     }
 }
 
-fn kind_word(kind: Kind) -> &'static str {
+/// A claim or denial, in the word every pane and the clipboard use for it.
+pub(crate) fn kind_word(kind: Kind) -> &'static str {
     match kind {
         Kind::Claim => "claim",
         Kind::Denial => "denial",

@@ -1,12 +1,15 @@
 //! The reader's actions that reach outside its state: marks and stars saved to the state
-//! folder, Markdown written to a file, a quote sent to the clipboard. `update` stays pure
+//! folder, Markdown written to a file, a quote or claim sent to the clipboard. `update` stays pure
 //! and leaves these in [`State::effect`]; the event loop calls [`run`] after it.
 
-use crate::clipboard::{osc52, quote_with_speaker};
-use crate::extract::Gazetteer;
+use crate::briefing::Briefing;
+use crate::clipboard::{osc52, quote_with_speaker, statement_with_actor};
+use crate::extract::{Extraction, Gazetteer};
 use crate::library::report::write_markdown;
 use crate::tui::action::Action;
-use crate::tui::state::State;
+use crate::tui::claims::selected_statement;
+use crate::tui::dossier::kind_word;
+use crate::tui::state::{Pane, State};
 use std::io::Write;
 use std::path::Path;
 
@@ -40,39 +43,71 @@ pub fn run(state: &mut State, action: Action, terminal: &mut impl Write, export_
                 Err(e) => format!("export failed: {e}"),
             }
         }
-        Action::CopyQuote => {
+        Action::CopyQuote => copy(state, b, x, terminal),
+        _ => return,
+    };
+    state.message = Some(message);
+}
+
+/// Copies what is selected in the focused pane, to cite: in the quotes pane the quote with
+/// its speaker and party, in the claims pane the claim or denial with its actor and party,
+/// each with the briefing's title (and date). Elsewhere nothing is selected to copy, and
+/// the message says where to go. Returns the status bar's message.
+fn copy(state: &State, b: &Briefing, x: &Extraction, terminal: &mut impl Write) -> String {
+    // Cited by title, and by date when the briefing carries its own.
+    let date = state
+        .library
+        .id_of(&b.path)
+        .map(|id| state.library.doc(id))
+        .filter(|d| d.has_own_date() && !d.date.is_empty())
+        .map(|d| format!(", {}", d.date));
+    let source = format!("{}{}", b.title, date.unwrap_or_default());
+    let (what, text) = match state.focus {
+        Pane::Quotes => {
             let quote = state
                 .quote_rows
                 .get(state.quotes.selected)
                 .and_then(|&i| x.quotes.get(i));
-            match quote {
-                Some(q) => {
-                    // Cited by title, and by date when the briefing carries its own.
-                    let date = state
-                        .library
-                        .id_of(&path)
-                        .map(|id| state.library.doc(id))
-                        .filter(|d| d.has_own_date() && !d.date.is_empty())
-                        .map(|d| format!(", {}", d.date));
-                    let source = format!("{}{}", b.title, date.unwrap_or_default());
-                    let text = quote_with_speaker(
-                        q.span.of(&b.text),
-                        q.speaker.as_deref(),
-                        q.party.as_deref(),
-                        &source,
-                    );
-                    match terminal
-                        .write_all(osc52(&text).as_bytes())
-                        .and_then(|()| terminal.flush())
-                    {
-                        Ok(()) => "copied the quote, its speaker and its briefing to the clipboard (OSC 52: the terminal must allow it)".into(),
-                        Err(e) => format!("copy failed: {e}"),
-                    }
-                }
-                None => "no quote selected".into(),
-            }
+            let Some(q) = quote else {
+                return "no quote selected".into();
+            };
+            let text = quote_with_speaker(
+                q.span.of(&b.text),
+                q.speaker.as_deref(),
+                q.party.as_deref(),
+                &source,
+            );
+            ("the quote, its speaker".to_string(), text)
         }
-        _ => return,
+        Pane::Claims => {
+            let Some(s) = selected_statement(state).and_then(|i| x.statements.get(i)) else {
+                return "no claim or denial selected".into();
+            };
+            let kind = kind_word(s.kind);
+            let text = statement_with_actor(
+                s.span.of(&b.text),
+                kind,
+                s.actor.as_deref(),
+                s.party.as_deref(),
+                &source,
+            );
+            (format!("the {kind}, who made it"), text)
+        }
+        Pane::List | Pane::Article => {
+            let key = state.config.keys.keys_for(Action::CopyQuote).next();
+            let key = key.map_or_else(|| "copy".to_string(), |k| k.to_string());
+            return format!(
+                "{key} copies the selected quote in the quotes pane, or claim or denial in the claims pane (Tab there)"
+            );
+        }
     };
-    state.message = Some(message);
+    match terminal
+        .write_all(osc52(&text).as_bytes())
+        .and_then(|()| terminal.flush())
+    {
+        Ok(()) => format!(
+            "copied {what} and its briefing to the clipboard (OSC 52: the terminal must allow it)"
+        ),
+        Err(e) => format!("copy failed: {e}"),
+    }
 }

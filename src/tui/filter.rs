@@ -1,8 +1,9 @@
 //! The filter (party, speaker, kind, tag) that narrows every pane, and the picker `f`
 //! opens to choose it (which `p` also opens, to choose the party of a dossier).
 
-use crate::extract::{Extraction, Kind, Quote, Statement};
+use crate::extract::{Extraction, Gazetteer, Kind, Quote, Statement};
 use crate::library::doc::Doc;
+use crate::library::fold::same_party;
 use crate::sanitize::visible;
 use crate::tui::state::State;
 use ratatui::Frame;
@@ -218,13 +219,18 @@ impl Picker {
         }
     }
 
-    /// Narrows the choices to those whose sort or value contains the query (any case).
-    pub fn narrow(&mut self, query: String) {
+    /// Narrows the choices to those whose sort or value contains the query (any case), and
+    /// the party the query names as the search language's `party:` reads it (an alias such
+    /// as `kremlin` or `isis` finds its party).
+    pub fn narrow(&mut self, query: String, gazetteer: &Gazetteer) {
         let wanted = query.to_lowercase();
+        let named = gazetteer.canonical(&query);
         self.shown = (0..self.options.len())
             .filter(|&i| {
-                let (sort, value) = self.options[i].label();
+                let option = &self.options[i];
+                let (sort, value) = option.label();
                 format!("{sort} {value}").to_lowercase().contains(&wanted)
+                    || matches!(option, FilterOption::Party(p) if named.is_some_and(|n| same_party(p, n)))
             })
             .collect();
         self.query = query;

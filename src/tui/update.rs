@@ -446,12 +446,12 @@ fn picker_action(state: &mut State, action: Action) {
     match action {
         Action::Insert(c) => {
             let query = format!("{}{c}", picker.query);
-            picker.narrow(query);
+            picker.narrow(query, state.library.gazetteer());
         }
         Action::DeleteBack => {
             let mut query = picker.query.clone();
             query.pop();
-            picker.narrow(query);
+            picker.narrow(query, state.library.gazetteer());
         }
         Action::Open => match (picker.purpose, picker.selected().cloned()) {
             (Purpose::Filter, Some(option)) => {
