@@ -1508,6 +1508,32 @@ mod tests {
     }
 
     #[test]
+    fn common_words_are_known_as_such_however_many_are_asked_about() {
+        // Past the first few, the lowercase words are gathered once instead of sought one
+        // by one; the answers must not change.
+        let words = [
+            "Budget", "Cost", "Revenue", "Payroll", "Rent", "Tax", "Fuel", "Water", "Power",
+            "Transit", "Housing", "Parking",
+        ];
+        let body: String = words
+            .iter()
+            .map(|w| {
+                format!(
+                    "Mayor John Doe spoke on Monday about the {}. {w} estimates, he added, \
+                     were “based on last year's numbers.”\n\n",
+                    w.to_lowercase()
+                )
+            })
+            .collect();
+        let q = quotes(&body);
+        assert_eq!(q.len(), words.len());
+        assert!(
+            q.iter().all(|q| q.speaker.as_deref() == Some("John Doe")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_capitalised_modal_inside_a_sentence_is_a_name() {
         let q = quotes(
             "Columnist Jane May attacked the plan.\n\n\
