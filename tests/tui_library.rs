@@ -47,6 +47,11 @@ fn slash_in_the_list_speaks_the_search_language() {
     }
     let shown = screen(&state);
     assert!(shown.contains("Kiev blames rebels"), "{shown}");
+    let kept = format!("Briefings {} of {everything}", expected.len());
+    assert!(
+        shown.contains(&kept),
+        "the title says how much the search kept: {shown}"
+    );
     assert!(!shown.contains("Boko Haram"), "{shown}");
     // Enter keeps the search as the list; Esc clears it.
     type_keys(&mut state, "<enter>");

@@ -92,11 +92,20 @@ pub fn draw(frame: &mut Frame, state: &State) {
 
 fn pane_title(state: &State, pane: Pane) -> String {
     match pane {
-        Pane::List => format!(
-            " Briefings {}{} ",
-            state.shown.len(),
-            if state.by_date { " by date" } else { "" }
-        ),
+        Pane::List => {
+            // A search or a filter shows how much of the archive it kept.
+            let all = state.library.order().len();
+            let shown = state.shown.len();
+            format!(
+                " Briefings {}{} ",
+                if shown == all {
+                    status::thousands(all)
+                } else {
+                    format!("{} of {}", status::thousands(shown), status::thousands(all))
+                },
+                if state.by_date { " by date" } else { "" }
+            )
+        }
         Pane::Article => {
             let lines = state.article_lines().len();
             let last =

@@ -106,8 +106,9 @@ pub fn reading(read: usize, total: usize) -> String {
     format!("reading {}/{}", thousands(read), thousands(total))
 }
 
-/// A count with commas between thousands, as people read large numbers.
-fn thousands(n: usize) -> String {
+/// A count with commas between thousands, as people read large numbers (the status bar
+/// and the list's title say counts the same way).
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
