@@ -1090,6 +1090,8 @@ impl Term {
     const EVENT: u64 = 2;
     const PROPOSAL: u64 = 3;
     const STEM: u64 = 4;
+    /// A proposal, plan or offer: one term whatever the word, so it needs no hash.
+    const A_PROPOSAL: Term = Term(Term::PROPOSAL << 56);
 
     fn new(kind: u64, text: &[u8]) -> Term {
         use std::hash::Hasher;
@@ -1193,7 +1195,7 @@ fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Term
         if let Some(class) = lex.event() {
             terms.push(Term::new(Term::EVENT, class.as_bytes()));
         } else if lex.is(lexicon::Class::ProposalNoun) {
-            terms.push(Term::new(Term::PROPOSAL, &[]));
+            terms.push(Term::A_PROPOSAL);
         } else if !lex.is(lexicon::Class::FunctionWord)
             && !lex.is(lexicon::Class::Stopword)
             && lex.cue().is_none()
@@ -1256,7 +1258,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
         }
         let denial_terms = statement_terms(text, &statements[d], mentions);
         // Rejecting a proposal answers the proposal, not an accusation.
-        let refuses_offer = denial_terms.contains(Term::new(Term::PROPOSAL, &[]));
+        let refuses_offer = denial_terms.contains(Term::A_PROPOSAL);
         let denial_text = statements[d].span.of(text).to_lowercase();
         // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
         // the claim it answers.
@@ -1282,7 +1284,7 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             }
             let facts = claim_facts[c].get_or_insert_with(|| ClaimFacts::of(text, claim, mentions));
             let terms = &facts.terms;
-            if refuses_offer && !terms.contains(Term::new(Term::PROPOSAL, &[])) {
+            if refuses_offer && !terms.contains(Term::A_PROPOSAL) {
                 continue;
             }
             let (mut score, mut events) = (0, 0);
