@@ -265,8 +265,10 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         });
         quote_attribution.push((r, link));
     }
+    let denials = lexicon::DenialPhrases::of(text);
     let mut statements = build_statements(
         text,
+        &denials,
         &sentences,
         &sentence_paragraph,
         &regions,
@@ -276,6 +278,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     );
     let unattributed = unattributed_statements(
         text,
+        &denials,
         &sentences,
         &sentence_paragraph,
         &sentence_tokens,
@@ -716,6 +719,7 @@ const LEAD_WORDS: usize = 10;
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
 fn build_statements(
     text: &str,
+    denials: &lexicon::DenialPhrases,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     regions: &[quotes::Region],
@@ -930,7 +934,7 @@ fn build_statements(
         .map(|(d, end)| {
             let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
             let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            let deny = d.deny || lexicon::has_denial_phrase(span.of(text));
+            let deny = d.deny || denials.within(span);
             Statement {
                 kind: if deny { Kind::Denial } else { Kind::Claim },
                 actor: d.actor,
@@ -954,6 +958,7 @@ fn build_statements(
 /// the clause begins (`statements` are sorted by span).
 fn unattributed_statements(
     text: &str,
+    denials: &lexicon::DenialPhrases,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     sentence_tokens: &tokens::Sentences,
@@ -1035,8 +1040,7 @@ fn unattributed_statements(
             let end = parts.get(p + 1).map_or(sentence.end, |&(next, _)| next);
             let span = trim_span(text, Span::new(start, end));
             let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
-                || lexicon::has_denial_phrase(span.of(text));
+            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny) || denials.within(span);
             let cue = toks[i].span.of(text);
             out.push(Statement {
                 kind: if deny { Kind::Denial } else { Kind::Claim },
