@@ -135,7 +135,7 @@ const LONGEST: usize = 24;
 
 /// A normalised word as the table keys it: its bytes, zero-padded, as three words. A
 /// fixed-size key hashes and compares in a few instructions, and the tokenizer builds it
-/// while it scans a word ([`KeyBuilder`]).
+/// from a plain word's bytes in a few instructions ([`lookup_plain`]).
 type Key = [u64; LONGEST / 8];
 
 /// The key of a normalised word; `None` when no list can hold it.
@@ -240,40 +240,63 @@ pub fn lookup(word: &str) -> Lex {
     key_of(word).map_or_else(Lex::default, |key| find(&key))
 }
 
-/// A lexicon key built a byte at a time, for a word of ASCII letters and digits only (its
-/// normal form is its lowercase): the tokenizer builds it while it scans the word.
-#[derive(Debug, Default)]
-pub struct KeyBuilder {
-    key: Key,
-    len: usize,
+/// What the lexicon knows about the word `text[start..end]`, ASCII letters and digits with
+/// `-` or `&` inside it: its normal form is its lowercase, so its key is its bytes with bit
+/// 5 set (which lowercases a letter and leaves a digit, `-` and `&` as they are). The
+/// tokenizer looks up most words this way: the key is read straight from the text, three
+/// words at a time, rather than normalised a byte at a time.
+pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
+    let word = &text[start..end];
+    debug_assert!(
+        word.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'&')
+    );
+    if word.len() > LONGEST {
+        return Lex::default();
+    }
+    // The key's bytes, zero past the word: read from the text with a mask where it goes on
+    // long enough, else copied.
+    let chunks: Key = match text.get(start..start + LONGEST) {
+        Some(window) => std::array::from_fn(|k| {
+            let bytes = u64::from_le_bytes(window[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
+            bytes & KEY_MASKS[word.len()][k]
+        }),
+        None => {
+            let mut padded = [0; LONGEST];
+            padded[..word.len()].copy_from_slice(word);
+            std::array::from_fn(|k| {
+                u64::from_le_bytes(padded[k * 8..k * 8 + 8].try_into().expect("8 bytes"))
+            })
+        }
+    };
+    // Bit 7 of each byte that is not padding (adding 0x7f to an ASCII byte carries into
+    // bit 7 unless it is zero, and never into the next byte), moved to bit 5.
+    find(&chunks.map(|c| c | (((c + 0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080) >> 2)))
 }
 
-impl KeyBuilder {
-    /// Adds an ASCII letter or digit, or a hyphen or ampersand inside the word (normalising
-    /// keeps both).
-    #[inline]
-    pub fn push(&mut self, byte: u8) {
-        debug_assert!(byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'&');
-        if self.len < LONGEST {
-            // Setting bit 5 lowercases a letter and leaves a digit, `-` and `&` as they are.
-            self.key[self.len / 8] |= u64::from(byte | 0x20) << (8 * (self.len % 8));
+/// For each word length up to [`LONGEST`], the masks that keep that many bytes of a key.
+static KEY_MASKS: [Key; LONGEST + 1] = {
+    let mut masks = [[0; LONGEST / 8]; LONGEST + 1];
+    let mut len = 0;
+    while len <= LONGEST {
+        let mut k = 0;
+        while k < LONGEST / 8 {
+            let present = if len > 8 * k { len - 8 * k } else { 0 };
+            masks[len][k] = if present >= 8 {
+                u64::MAX
+            } else {
+                (1 << (8 * present)) - 1
+            };
+            k += 1;
         }
-        self.len += 1;
+        len += 1;
     }
-
-    /// What the lexicon knows about the word pushed so far.
-    pub fn lookup(&self) -> Lex {
-        if self.len > LONGEST {
-            Lex::default()
-        } else {
-            find(&self.key)
-        }
-    }
-}
+    masks
+};
 
 /// Everything the lexicon knows about a word as it stands in the text: `lookup(&norm(word))`,
 /// without normalising a word too long to be in any list. (The tokenizer builds a plain
-/// word's key as it scans it, see [`KeyBuilder`]; this serves every other word.)
+/// word's key from its bytes, see [`lookup_plain`]; this serves every other word.)
 pub fn lookup_raw(word: &str) -> Lex {
     // Dropped dots and letters that lowercase to ASCII ("K", the kelvin sign) shrink a word
     // at most fourfold: anything longer is no word of the lexicon.
@@ -2165,13 +2188,30 @@ mod tests {
         let phrases = DenialPhrases::of(t);
         assert!(phrases.within(Span::new(8, t.len())));
         assert!(!phrases.within(Span::new(9, t.len())));
-        let mut built = KeyBuilder::default();
-        b"SpokesMan".iter().for_each(|&b| built.push(b));
-        assert_eq!(built.lookup(), lookup("spokesman"));
-        let mut built = KeyBuilder::default();
-        b"So-Called".iter().for_each(|&b| built.push(b));
-        assert_eq!(built.lookup(), lookup_raw("So-Called"));
-        assert!(built.lookup().is(Class::FunctionWord));
+        // Words read from a longer text and at its very end, every length up to LONGEST.
+        let plain = |word: &str| {
+            let text = format!("{word} and more than twenty-four bytes after it");
+            let read = lookup_plain(text.as_bytes(), 0, word.len());
+            let copied = lookup_plain(word.as_bytes(), 0, word.len());
+            assert_eq!(read, copied, "{word}");
+            read
+        };
+        assert_eq!(plain("SpokesMan"), lookup("spokesman"));
+        assert_eq!(plain("So-Called"), lookup_raw("So-Called"));
+        for word in [
+            "a",
+            "Said",
+            "Abcdefgh",
+            "internationally",
+            "Counter-Terrorism",
+        ] {
+            assert_eq!(plain(word), lookup_raw(word), "{word}");
+        }
+        for len in 1..=LONGEST {
+            plain(&"Said-Spokesman-Accused&Co"[..len]);
+        }
+        assert_eq!(plain(&"a".repeat(25)), Lex::default());
+        assert!(plain("So-Called").is(Class::FunctionWord));
         assert!(lookup_raw("spokesman’s").is(Class::PersonRole));
         assert_eq!(lookup_raw(&"a".repeat(1 << 20)), Lex::default());
         assert!(lookup_raw("Sen.").is(Class::Title));

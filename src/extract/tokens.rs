@@ -55,6 +55,18 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// Which bytes are ASCII letters and digits: one load per byte of every word, where the
+/// three range tests cost several.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -142,20 +154,16 @@ pub fn tokenize(
         if is_word_char(c) {
             let mut j = i + len;
             let bytes = text.as_bytes();
-            // A word of plain ASCII letters and digits (most words) is lowercased into its
-            // lexicon key while it is scanned; any other word is looked up afterwards.
-            let mut key = lexicon::KeyBuilder::default();
+            // A word of ASCII letters and digits, with `-` or `&` inside it (most words),
+            // is its own lexicon key once lowercased; any other word is normalised first.
             let mut plain = c.is_ascii();
-            if plain {
-                key.push(bytes[i]);
-            }
             while j < next_region {
                 // Letters and digits of plain ASCII, most of any word, without decoding.
-                let b = bytes[j];
-                if b.is_ascii_alphanumeric() {
-                    key.push(b);
+                while j < next_region && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
                     j += 1;
-                    continue;
+                }
+                if j == next_region {
+                    break;
                 }
                 let d = char_at(text, j);
                 if is_word_char(d) {
@@ -167,7 +175,6 @@ pub fn tokenize(
                         // A hyphen or ampersand stays in the normal form; an apostrophe or
                         // a dot need the full normalising.
                         if matches!(d, '-' | '&') {
-                            key.push(d as u8);
                             continue;
                         }
                     } else {
@@ -196,7 +203,7 @@ pub fn tokenize(
                 span: Span::new(i, j),
                 kind: TokKind::Word,
                 lex: if plain {
-                    key.lookup()
+                    lexicon::lookup_plain(bytes, i, j)
                 } else {
                     lexicon::lookup_raw(&text[i..j])
                 },
