@@ -496,7 +496,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), LoadProblem> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Vec::new())),
-        Err(e) => Ok(decode_mixed(bytes, e.valid_up_to())),
+        Err(e) => match control_bytes(bytes) {
+            Some(what) => Err(LoadProblem::Binary(what)),
+            None => Ok(decode_mixed(bytes, e.valid_up_to())),
+        },
     }
 }
 
@@ -570,6 +573,24 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
         return Some("contains NUL bytes".into());
     }
     None
+}
+
+/// Names bytes that are not UTF-8 as binary when they hold many control bytes. Text in
+/// another encoding has a stray control character at most (an escape sequence, a DOS
+/// end-of-file mark); random or compressed bytes have one in ten. (UTF-8 text full of
+/// escape sequences is still text, shown with its controls made visible.)
+fn control_bytes(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    (controls >= 3 && controls * 20 > head.len()).then(|| {
+        format!(
+            "not UTF-8, with {controls} control bytes in the first {}",
+            head.len()
+        )
+    })
 }
 
 /// Windows-1252, the usual encoding of text that is not UTF-8 (a superset of Latin-1's
@@ -813,5 +834,19 @@ mod tests {
         assert_eq!(b.title, "Café news");
         assert!(b.text.contains("“quoted”"));
         assert_eq!(b.warnings.len(), 1);
+        // Random bytes without a NUL are no Windows-1252 briefing; text with an escape
+        // sequence or two still is.
+        let mut seed = 7u32;
+        let random: Vec<u8> = (0..100)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((seed >> 16) as u8).max(1)
+            })
+            .collect();
+        let problem = Briefing::from_bytes(Path::new("x.txt"), &random).unwrap_err();
+        assert!(problem.to_string().contains("control bytes"), "{problem}");
+        let escaped = b"Talks fail\n\nThe \x1b[1mminister\x1b[0m said on Monday that the \
+                        talks in the capit\xe0l had failed.\n\x1a";
+        assert!(Briefing::from_bytes(Path::new("x.txt"), escaped).is_ok());
     }
 }
