@@ -239,6 +239,20 @@ fn open_reader(
     config: Config,
 ) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
+    // A path that is not there is a typo to name, not an archive to open empty.
+    let missing: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| p.symlink_metadata().is_err())
+        .collect();
+    if !missing.is_empty() {
+        for path in missing {
+            note(format_args!(
+                "{}: no such file or folder",
+                visible(&path.display().to_string(), false)
+            ));
+        }
+        return Ok(ExitCode::from(2));
+    }
     if !std::io::stdout().is_terminal() {
         note(format_args!(
             "stdout is not a terminal, so printing the briefings as Markdown instead of opening the reader"

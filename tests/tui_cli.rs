@@ -25,6 +25,26 @@ fn without_a_terminal_the_reader_prints_markdown() {
     assert!(stderr.contains("not a terminal"), "{stderr}");
 }
 
+/// A folder or file that is not there is named, and nothing opens.
+#[test]
+fn a_path_that_is_not_there_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let out = sitrep(home.path())
+        .args(["briefings", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "nothing printed for the folder that is there"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("/no/such/folder: no such file or folder"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_bad_config_names_the_file_and_line() {
     let home = tempfile::tempdir().unwrap();
