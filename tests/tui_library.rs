@@ -183,14 +183,17 @@ fn the_dossier_pane() {
     }
 }
 
-/// The dossier picker takes any name or alias of a party, in any case, as `party:` does.
+/// The dossier picker takes any name or alias of a party, in any case, as `party:` does,
+/// and offers it once the alias is begun.
 #[test]
 fn the_dossier_picker_finds_a_party_by_its_alias() {
     let dir = dated_folder();
     for (typed, party) in [
         ("kremlin", "Russia"),
         ("MOSCOW", "Russia"),
+        ("krem", "Russia"),
         ("pentagon", "United States"),
+        ("Penta", "United States"),
     ] {
         let mut state = reader_on(dir.path(), 100, 30);
         type_keys(&mut state, &format!("p{typed}"));

@@ -540,6 +540,31 @@ impl Gazetteer {
         self.find_all(text).next().map(|(_, p)| p)
     }
 
+    /// The parties with a name or alias that begins with `typed` (any case), so a picker
+    /// can offer Russia once "krem" is typed; nothing for fewer than two letters, which
+    /// would name half the gazetteer.
+    pub fn begun_by(&self, typed: &str) -> Vec<&str> {
+        let typed = typed.trim();
+        if typed.chars().count() < 2 {
+            return Vec::new();
+        }
+        let starts = |name: &str| {
+            name.get(..typed.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(typed))
+        };
+        let mut found: Vec<&str> = self
+            .patterns
+            .iter()
+            .zip(&self.pattern_party)
+            .filter_map(|(alias, party)| party.filter(|_| starts(alias)))
+            .chain((0..self.names.len()).filter(|&p| starts(&self.names[p])))
+            .map(|p| self.names[p].as_str())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     /// The canonical name for anything the user types: a name or an alias, any case
     /// (`kremlin`, `ISIS`, `us`); `None` when it names no party.
     pub fn canonical(&self, name: &str) -> Option<&str> {

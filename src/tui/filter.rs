@@ -220,17 +220,18 @@ impl Picker {
     }
 
     /// Narrows the choices to those whose sort or value contains the query (any case), and
-    /// the party the query names as the search language's `party:` reads it (an alias such
-    /// as `kremlin` or `isis` finds its party).
+    /// the parties the query names as the search language's `party:` reads it (an alias
+    /// such as `kremlin` or `isis` finds its party) or begins to name ("krem").
     pub fn narrow(&mut self, query: String, gazetteer: &Gazetteer) {
         let wanted = query.to_lowercase();
-        let named = gazetteer.canonical(&query);
+        let mut named = gazetteer.begun_by(&query);
+        named.extend(gazetteer.canonical(&query));
         self.shown = (0..self.options.len())
             .filter(|&i| {
                 let option = &self.options[i];
                 let (sort, value) = option.label();
                 format!("{sort} {value}").to_lowercase().contains(&wanted)
-                    || matches!(option, FilterOption::Party(p) if named.is_some_and(|n| same_party(p, n)))
+                    || matches!(option, FilterOption::Party(p) if named.iter().any(|n| same_party(p, n)))
             })
             .collect();
         self.query = query;
