@@ -310,12 +310,28 @@ fn reader_on_the_bad_input_matrix() {
         first.contains("Sergei Ryabkov · Russia") && first.contains("Joint Chiefs chairman"),
         "{first}"
     );
-    // Walk the whole list, collecting what it shows.
+    // Walk the whole list, collecting what it shows: after each `j`, the screen once the
+    // selection has moved (a fixed pause missed a redraw on a loaded machine), until it
+    // stops moving at the end of the list.
+    let selected = |s: &str| s.lines().find(|l| l.contains("▶ ")).map(str::to_string);
     let mut seen = first;
-    for _ in 0..16 {
+    let mut last = selected(&seen);
+    for _ in 0..40 {
         tmux.type_text("j");
-        std::thread::sleep(Duration::from_millis(100));
-        seen.push_str(&tmux.screen());
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let screen = loop {
+            let screen = tmux.screen();
+            if selected(&screen) != last || Instant::now() > deadline {
+                break screen;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let now = selected(&screen);
+        seen.push_str(&screen);
+        if now == last {
+            break;
+        }
+        last = now;
     }
     for title in ["Stray byte ÿ here", "Café talks", "Wide talks", "Many"] {
         assert!(seen.contains(title), "{title} is not listed:\n{seen}");
