@@ -747,6 +747,7 @@ pub fn note_subjects(
             || (a > 0 && role(&toks[a - 1]))
             || (toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
                 && toks.get(b + 1).is_some_and(|t| t.lex.is(Class::Determiner)));
+        let mut first_mention = false;
         // (Four capitalised words and more are a headline's run, not a name.) A surname
         // already known keeps its person: "Ivanka Trump" mentioned does not make "Trump" her.
         if introduced
@@ -760,6 +761,7 @@ pub fn note_subjects(
                 && (first_name || gazetteer.first_in(name).is_none())
             {
                 resolver.note_person(name, None, None);
+                first_mention = true;
             }
         }
         if a >= cue {
@@ -843,7 +845,17 @@ pub fn note_subjects(
                 np_word(text, t)
                     || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
             });
-        if !before_verb && !opens_with_appositive {
+        // "… came from student Deja Stewart, who forced me …": a person the text first names
+        // and at once describes in a relative clause is who the passage turns to, wherever
+        // the name stands.
+        let introduced_with_relative = first_mention
+            && toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+        if !before_verb && !opens_with_appositive && !introduced_with_relative {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.

@@ -1499,6 +1499,15 @@ mod tests {
     }
 
     #[test]
+    fn a_person_first_named_with_a_relative_clause_is_an_antecedent() {
+        let q = quotes(
+            "John Doe spoke on Monday. The best line came from nursing student Mary Roe, who \
+             waved a sign at the back.\n\n“He is somebody's grumpy uncle,” she said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Roe"));
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
         // and the cue word after it ("estimates") has no one to give the quotation to.
