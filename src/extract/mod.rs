@@ -1508,6 +1508,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_noun_keeps_the_determiner_before_its_modifiers() {
+        let q = quotes(
+            "Jane Roe spoke on Monday.\n\n“We will win in the fall,” the Republican \
+             vice-presidential nominee said.\n\nVowing to fight on, the famously gruff senator \
+             called the plan “a gift to the banks.”\n\nIn Ohio, the billionaire real estate \
+             mogul offered himself as “the only voice of the people.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
         // and the cue word after it ("estimates") has no one to give the quotation to.
