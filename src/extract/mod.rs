@@ -1521,6 +1521,15 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_is_no_article() {
+        let q = quotes(
+            "Judge John Doe heard the case. Mary A. Roe, a lawyer for the plaintiffs, spoke at \
+             the hearing in June. “It is plainly unfair,” she told Doe.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary A. Roe"));
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
         // and the cue word after it ("estimates") has no one to give the quotation to.
