@@ -1530,6 +1530,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_past_tense_follows_its_subject() {
+        let q = quotes(
+            "Jane Roe spoke first. Radio host John Doe used his show on Friday to attack the \
+             plan.\n\n“It is a disgrace,” he said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
         // and the cue word after it ("estimates") has no one to give the quotation to.
