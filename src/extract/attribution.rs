@@ -747,6 +747,7 @@ pub fn note_subjects(
             || (a > 0 && role(&toks[a - 1]))
             || (toks.get(b).is_some_and(|t| t.kind == TokKind::Comma)
                 && toks.get(b + 1).is_some_and(|t| t.lex.is(Class::Determiner)));
+        let mut first_mention = false;
         // (Four capitalised words and more are a headline's run, not a name.) A surname
         // already known keeps its person: "Ivanka Trump" mentioned does not make "Trump" her.
         if introduced
@@ -760,6 +761,7 @@ pub fn note_subjects(
                 && (first_name || gazetteer.first_in(name).is_none())
             {
                 resolver.note_person(name, None, None);
+                first_mention = true;
             }
         }
         if a >= cue {
@@ -843,7 +845,17 @@ pub fn note_subjects(
                 np_word(text, t)
                     || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
             });
-        if !before_verb && !opens_with_appositive {
+        // "… came from student Deja Stewart, who forced me …": a person the text first names
+        // and at once describes in a relative clause is who the passage turns to, wherever
+        // the name stands.
+        let introduced_with_relative = first_mention
+            && toks
+                .get(after)
+                .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+        if !before_verb && !opens_with_appositive && !introduced_with_relative {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
@@ -1326,32 +1338,44 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
         start += 1;
     }
-    // "the billionaire business mogul", "the bespectacled, 71-year-old diplomat": a few
-    // modifiers the phrase cannot name stand between a determiner and the role noun.
-    if start < end
-        && !toks[start].lex.is(Class::Determiner)
-        && (toks[start].lex.is(Class::PersonRole) || toks[start].lex.is(Class::OrgNoun))
+    let start = modified_role_start(toks, start, end);
+    (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// Where a phrase headed by a role noun or title at `start` really begins: "the billionaire
+/// business mogul", "the bespectacled, 71-year-old diplomat" put a few modifiers the phrase
+/// cannot name between a determiner and the role noun. A capitalised one is an adjective
+/// there too ("the Republican vice-presidential nominee", "the British capital's new
+/// mayor"), and a title heads such a phrase as a role noun does ("the famously gruff
+/// senator"): without its determiner the phrase would be a bare noun that names no one
+/// instead of a description pointing back to the person. `start` itself when no determiner
+/// stands a few words before.
+fn modified_role_start(toks: &[Tok], start: usize, end: usize) -> usize {
+    if start >= end
+        || toks[start].lex.is(Class::Determiner)
+        || !(toks[start].lex.is(Class::PersonRole)
+            || toks[start].lex.is(Class::OrgNoun)
+            || toks[start].lex.is(Class::Title))
     {
-        let floor = start.saturating_sub(4);
-        let mut k = start;
-        while k > floor && {
-            let t = &toks[k - 1];
-            t.kind == TokKind::Comma
-                || (t.is_word()
-                    && (t.lex.is(Class::Determiner)
-                        || (!t.lex.is(Class::FunctionWord)
-                            && t.lex.cue().is_none()
-                            && t.lex.pronoun().is_none()
-                            && !is_capitalized(t.span.of(text)))))
-        } {
-            k -= 1;
-            if toks[k].lex.is(Class::Determiner) {
-                start = k;
-                break;
-            }
+        return start;
+    }
+    let floor = start.saturating_sub(4);
+    let mut k = start;
+    while k > floor && {
+        let t = &toks[k - 1];
+        t.kind == TokKind::Comma
+            || (t.is_word()
+                && (t.lex.is(Class::Determiner)
+                    || (!t.lex.is(Class::FunctionWord)
+                        && t.lex.cue().is_none()
+                        && t.lex.pronoun().is_none())))
+    } {
+        k -= 1;
+        if toks[k].lex.is(Class::Determiner) {
+            return k;
         }
     }
-    (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+    start
 }
 
 /// "1st", "22nd": ordinals inside ranks ("Air Force 1st Lt. Tyler Livingston").
@@ -1504,6 +1528,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
                     a += 1;
                 }
+                let a = modified_role_start(toks, a, e).max(clause_start);
                 return (a < e).then_some((a, e));
             }
         }

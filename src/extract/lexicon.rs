@@ -331,6 +331,9 @@ pub fn is_verb_like(word: &str, lex: Lex) -> bool {
         || lex.is(Class::PassiveAux)
         || lex.is(Class::IrregularVerb)
         || (word.len() > 4 && word.ends_with("ed"))
+        // Past tenses too short for the rule above, which keeps out nouns like "bed" and
+        // "seed" ("Trump used his speech", "Ali died").
+        || matches!(word, "used" | "died" | "owed" | "tied" | "lied" | "eyed" | "aged")
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 

@@ -1503,6 +1503,46 @@ mod tests {
     }
 
     #[test]
+    fn a_person_first_named_with_a_relative_clause_is_an_antecedent() {
+        let q = quotes(
+            "John Doe spoke on Monday. The best line came from nursing student Mary Roe, who \
+             waved a sign at the back.\n\n“He is somebody's grumpy uncle,” she said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Roe"));
+    }
+
+    #[test]
+    fn a_role_noun_keeps_the_determiner_before_its_modifiers() {
+        let q = quotes(
+            "Jane Roe spoke on Monday.\n\n“We will win in the fall,” the Republican \
+             vice-presidential nominee said.\n\nVowing to fight on, the famously gruff senator \
+             called the plan “a gift to the banks.”\n\nIn Ohio, the billionaire real estate \
+             mogul offered himself as “the only voice of the people.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_middle_initial_is_no_article() {
+        let q = quotes(
+            "Judge John Doe heard the case. Mary A. Roe, a lawyer for the plaintiffs, spoke at \
+             the hearing in June. “It is plainly unfair,” she told Doe.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary A. Roe"));
+    }
+
+    #[test]
+    fn a_short_past_tense_follows_its_subject() {
+        let q = quotes(
+            "Jane Roe spoke first. Radio host John Doe used his show on Friday to attack the \
+             plan.\n\n“It is a disgrace,” he said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         // "Budget" is written in lowercase too: the sentence's opening "Budget" is no person,
         // and the cue word after it ("estimates") has no one to give the quotation to.

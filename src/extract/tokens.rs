@@ -204,6 +204,10 @@ pub fn tokenize(
                 kind: TokKind::Word,
                 lex: if plain {
                     lexicon::lookup_plain(bytes, i, j)
+                } else if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() {
+                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
+                    // middle initial inside a name, not the article or pronoun it spells.
+                    Lex::default()
                 } else {
                     lexicon::lookup_raw(&text[i..j])
                 },
