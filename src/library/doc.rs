@@ -3,7 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
-use crate::briefing::{Briefing, LoadError, LoadProblem, Span};
+use crate::briefing::{Briefing, Span};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -185,16 +185,9 @@ impl Doc {
 
     /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
     pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
-        let stamp = std::fs::metadata(path).map(|m| Stamp::of(&m));
-        let mut doc = Doc::unread(path.to_path_buf(), stamp.as_ref().ok().copied());
+        let (meta, loaded) = Briefing::load_with_metadata(path);
+        let mut doc = Doc::unread(path.to_path_buf(), meta.as_ref().map(Stamp::of));
         doc.extracted = true;
-        let loaded = match stamp {
-            Ok(_) => Briefing::load(path),
-            Err(e) => Err(LoadError {
-                path: path.to_path_buf(),
-                problem: LoadProblem::Io(e.to_string()),
-            }),
-        };
         let b = match loaded {
             Ok(b) => b,
             Err(e) => {
