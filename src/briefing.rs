@@ -201,12 +201,27 @@ impl Briefing {
     /// Reads and parses one file. Never panics, never blocks on a pipe or device; every
     /// failure names the file.
     pub fn load(path: &Path) -> Result<Briefing, LoadError> {
+        Briefing::load_with_metadata(path).1
+    }
+
+    /// [`Briefing::load`], also handing back what the path's metadata was when it was
+    /// looked at before reading (`None` when it could not be): the library stamps each
+    /// briefing with it instead of looking the path up once more (a system call a file).
+    pub fn load_with_metadata(
+        path: &Path,
+    ) -> (Option<std::fs::Metadata>, Result<Briefing, LoadError>) {
         let fail = |problem| LoadError {
             path: path.to_path_buf(),
             problem,
         };
-        let bytes = read_regular_file(path).map_err(fail)?;
-        Briefing::from_bytes(path, &bytes).map_err(fail)
+        let meta = std::fs::metadata(path);
+        let loaded = match &meta {
+            Ok(meta) => read_regular_file(path, meta)
+                .and_then(|bytes| Briefing::from_bytes(path, &bytes))
+                .map_err(fail),
+            Err(e) => Err(fail(LoadProblem::Io(e.to_string()))),
+        };
+        (meta.ok(), loaded)
     }
 
     /// Parses a briefing from bytes already in memory (tests, stdin, the cache).
@@ -313,12 +328,12 @@ impl Briefing {
     }
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]. Anything else is refused before it is
-/// opened: opening a FIFO blocks until someone writes to it and `/dev/zero` never ends. The
+/// Reads a regular file of at most [`MAX_FILE_BYTES`], given its path's metadata as just looked
+/// up. Anything else is refused before it is opened: opening a FIFO blocks until someone writes to it and `/dev/zero` never ends. The
 /// read is capped too, because a file can grow between the look and the read.
-fn read_regular_file(path: &Path) -> Result<Vec<u8>, LoadProblem> {
+fn read_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, LoadProblem> {
     let io = |e: std::io::Error| LoadProblem::Io(e.to_string());
-    check_regular_file(&std::fs::metadata(path).map_err(io)?)?;
+    check_regular_file(meta)?;
     let file = std::fs::File::open(path).map_err(io)?;
     // The path may now name something else than what was checked: look again at what is open.
     let meta = file.metadata().map_err(io)?;

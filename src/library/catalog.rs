@@ -40,8 +40,7 @@ impl Progress {
     }
 }
 
-/// Files to read in one parallel round: enough to keep every core busy, few enough that
-/// the per-batch vocabularies stay small in memory.
+/// Briefings appended between two calls of `on_round` (the list takes in titles that often).
 const ROUND: usize = 4096;
 /// Files one worker reads into one word batch.
 const BATCH: usize = 256;
@@ -58,24 +57,27 @@ pub struct Catalog {
     pub live: BitSet,
 }
 
-/// Reads a round of files on all cores, in batches of [`BATCH`] with a word batch each.
-fn read_round(
-    files: &[PathBuf],
-    gazetteer: &Gazetteer,
-    progress: &Progress,
-) -> Vec<(Vec<Doc>, WordBatch)> {
-    files
-        .par_chunks(BATCH)
-        .map(|chunk| {
-            let mut words = WordBatch::default();
-            let docs = chunk
-                .iter()
-                .map(|p| Doc::read(p, gazetteer, &mut words))
-                .collect();
-            progress.advance(chunk.len());
-            (docs, words)
+/// Reads one batch of files into their briefings and a word batch. The briefings are all
+/// read and extracted before any is indexed: the batch's word table then stays in the
+/// core's cache from one briefing to the next, where extracting in between pushed it out
+/// (looking words up was a tenth of the CPU, nearly all of it waiting on the table).
+fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch) {
+    let read: Vec<(Doc, Option<String>)> = files
+        .iter()
+        .map(|p| Doc::read_unindexed(p, gazetteer))
+        .collect();
+    let mut words = WordBatch::default();
+    let docs = read
+        .into_iter()
+        .map(|(doc, folded)| {
+            match folded {
+                Some(folded) => words.add_doc(&folded),
+                None => words.add_empty(),
+            }
+            doc
         })
-        .collect()
+        .collect();
+    (docs, words)
 }
 
 /// One file found by [`scan`]: its stamp, or why it cannot be read.
@@ -274,32 +276,61 @@ impl Catalog {
     }
 
     /// Reads the given files on all cores and appends them (new ids, in the given order).
-    /// `on_round` sees each round of finished briefings (the list fills in titles from it).
+    /// `on_round` sees each round of [`ROUND`] finished briefings (the list fills in titles
+    /// from it).
     ///
-    /// Appending to the index is serial, so it runs beside the reading of the next round
-    /// rather than between rounds, when the other cores would have nothing to do.
+    /// Appending to the index is serial, so a thread of its own appends each batch as soon as
+    /// it and those before it are read, while the cores go on reading. (Reading in rounds,
+    /// each appended beside the reading of the next, left a core idle at the end of every
+    /// round while the other finished its last batch.) Batches are handed out in order, so
+    /// few wait for one before them.
     pub fn read_files(
         &mut self,
         files: &[PathBuf],
         gazetteer: &Gazetteer,
         progress: &Progress,
-        on_round: &mut dyn FnMut(&[Doc]),
+        on_round: &mut (dyn FnMut(&[Doc]) + Send),
     ) {
-        let mut read: Vec<(Vec<Doc>, WordBatch)> = Vec::new();
-        for round in files.chunks(ROUND).map(Some).chain([None]) {
-            let first = self.docs.len();
-            let ((), next) = rayon::join(
-                || {
-                    for (docs, words) in read.drain(..) {
-                        self.append(docs, &words);
-                    }
-                },
-                || round.map_or_else(Vec::new, |files| read_round(files, gazetteer, progress)),
-            );
-            if self.docs.len() > first {
-                on_round(&self.docs[first..]);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::scope(|s| {
+            s.spawn(move || self.append_in_order(&rx, on_round));
+            files
+                .chunks(BATCH)
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (at, batch)| {
+                    let read = read_batch(batch, gazetteer);
+                    progress.advance(batch.len());
+                    // The receiver only goes away if appending panicked, which the scope
+                    // passes on.
+                    let _ = tx.send((at, read));
+                });
+        });
+    }
+
+    /// Appends the numbered batches `read` receives in number order, whatever order they
+    /// come in, calling `on_round` every [`ROUND`] briefings and at the end.
+    fn append_in_order(
+        &mut self,
+        read: &std::sync::mpsc::Receiver<(usize, (Vec<Doc>, WordBatch))>,
+        on_round: &mut (dyn FnMut(&[Doc]) + Send),
+    ) {
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut round_start = self.docs.len();
+        for (at, batch) in read {
+            waiting.insert(at, batch);
+            while let Some((docs, words)) = waiting.remove(&next) {
+                self.append(docs, &words);
+                next += 1;
+                if self.docs.len() - round_start >= ROUND {
+                    on_round(&self.docs[round_start..]);
+                    round_start = self.docs.len();
+                }
             }
-            read = next;
+        }
+        if self.docs.len() > round_start {
+            on_round(&self.docs[round_start..]);
         }
     }
 
@@ -342,7 +373,7 @@ impl Catalog {
         mut found: Vec<Found>,
         gazetteer: &Gazetteer,
         progress: &Progress,
-        on_round: &mut dyn FnMut(&[Doc]),
+        on_round: &mut (dyn FnMut(&[Doc]) + Send),
     ) -> bool {
         found.par_sort_unstable_by(|a, b| path_order(&a.0, &b.0));
         let known: FxHashMap<&OsStr, usize> = self
@@ -388,7 +419,7 @@ impl Catalog {
         scanned: Option<Vec<Found>>,
         gazetteer: &Gazetteer,
         progress: &Progress,
-        on_round: &mut dyn FnMut(&[Doc]),
+        on_round: &mut (dyn FnMut(&[Doc]) + Send),
         meanwhile: impl FnOnce(&Catalog) -> R + Send,
     ) -> (Catalog, Option<std::io::Error>, R) {
         // Reading the cache is mostly decoding, scanning mostly waiting on the file system:

@@ -3,7 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
-use crate::briefing::{Briefing, LoadError, LoadProblem, Span};
+use crate::briefing::{Briefing, Span};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -185,25 +185,28 @@ impl Doc {
 
     /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
     pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
-        let stamp = std::fs::metadata(path).map(|m| Stamp::of(&m));
-        let mut doc = Doc::unread(path.to_path_buf(), stamp.as_ref().ok().copied());
+        let (doc, folded) = Doc::read_unindexed(path, gazetteer);
+        match folded {
+            Some(folded) => words.add_doc(&folded),
+            None => words.add_empty(),
+        }
+        doc
+    }
+
+    /// Reads and extracts one file, handing back its folded text for the word index (`None`
+    /// when it could not be read), so a batch of briefings can be indexed in one go.
+    pub fn read_unindexed(path: &Path, gazetteer: &Gazetteer) -> (Doc, Option<String>) {
+        let (meta, loaded) = Briefing::load_with_metadata(path);
+        let mut doc = Doc::unread(path.to_path_buf(), meta.as_ref().map(Stamp::of));
         doc.extracted = true;
-        let loaded = match stamp {
-            Ok(_) => Briefing::load(path),
-            Err(e) => Err(LoadError {
-                path: path.to_path_buf(),
-                problem: LoadProblem::Io(e.to_string()),
-            }),
-        };
         let b = match loaded {
             Ok(b) => b,
             Err(e) => {
                 doc.error = Some(e.problem.to_string());
-                words.add_empty();
-                return doc;
+                return (doc, None);
             }
         };
-        words.add_doc(&fold(&b.text));
+        let folded = fold(&b.text);
         let x = extract(&b, gazetteer);
         if let Some(d) = b.meta.date.as_deref().and_then(iso_date) {
             doc.date = d;
@@ -245,7 +248,7 @@ impl Doc {
             });
         }
         doc.statements = statements;
-        doc
+        (doc, Some(folded))
     }
 
     /// Who makes a statement of this briefing.

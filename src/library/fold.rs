@@ -111,58 +111,86 @@ pub fn is_joined_words(term: &str) -> bool {
 /// Calls `each` with every word of already folded text (maximal runs of word characters)
 /// and, after the last word of a run joined by single [`is_joiner`] marks, with the whole run
 /// ("u.s", "al-qaeda"). Any text without whitespace that a search looks for lies inside one
-/// word or one such run. ASCII bytes are classified without decoding, since indexing calls
-/// this on every byte of the archive.
+/// word or one such run. Indexing calls this on every byte of the archive, so it jumps from
+/// word to word, classifying ASCII bytes by table without decoding them.
 pub fn for_each_word(folded: &str, mut each: impl FnMut(&str)) {
     let bytes = folded.as_bytes();
-    let mut word_start = None;
-    // The run of joined words the last word belongs to: where it starts, where its last
-    // word ends, and how many words it has.
-    let mut run: Option<(usize, usize, usize)> = None;
-    // Where a word must start to continue the run: just after one joiner after its end.
-    let mut continues_at = None;
-    let end_run = |run: &mut Option<(usize, usize, usize)>, each: &mut dyn FnMut(&str)| {
-        if let Some((start, end, words)) = run.take()
-            && words > 1
-        {
-            each(&folded[start..end]);
-        }
-    };
+    // The run of joined words the last word belongs to: where it starts and how many words
+    // it has so far; and where the last word ended.
+    let (mut run_start, mut run_words, mut last_end) = (0, 0, 0);
     let mut i = 0;
-    while i <= bytes.len() {
-        let (c, len) = match bytes.get(i) {
-            None => (' ', 1),
-            Some(&b) if b.is_ascii() => (b as char, 1),
-            Some(_) => {
-                let c = folded[i..].chars().next().expect("i is a char boundary");
-                (c, c.len_utf8())
+    while let Some(start) = next_word_char(folded, i, true) {
+        let end = next_word_char(folded, start, false).unwrap_or(bytes.len());
+        // Joined: the gap since the last word is one joiner.
+        let mut gap = folded[last_end..start].chars();
+        let joined = run_words > 0
+            && start - last_end <= '’'.len_utf8()
+            && gap.next().is_some_and(is_joiner)
+            && gap.next().is_none();
+        if !joined {
+            if run_words > 1 {
+                each(&folded[run_start..last_end]);
             }
-        };
-        if is_word_char(c) {
-            word_start.get_or_insert(i);
-        } else {
-            if let Some(s) = word_start.take() {
-                each(&folded[s..i]);
-                match &mut run {
-                    Some((_, end, words)) if continues_at == Some(s) => {
-                        *end = i;
-                        *words += 1;
-                    }
-                    _ => {
-                        end_run(&mut run, &mut each);
-                        run = Some((s, i, 1));
-                    }
-                }
-                continues_at = None;
-            }
-            if continues_at.is_none() && run.is_some_and(|(_, end, _)| end == i) && is_joiner(c) {
-                continues_at = Some(i + len);
-            } else {
-                end_run(&mut run, &mut each);
-                continues_at = None;
-            }
+            (run_start, run_words) = (start, 0);
         }
-        i += len;
+        each(&folded[start..end]);
+        run_words += 1;
+        last_end = end;
+        i = end;
+    }
+    if run_words > 1 {
+        each(&folded[run_start..last_end]);
+    }
+}
+
+/// What a byte says about the character it starts: an ASCII word character, other ASCII,
+/// or part of a character beyond ASCII (to be decoded).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Word,
+    Other,
+    Beyond,
+}
+
+/// [`ByteClass`] of every byte.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Beyond; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = if (b as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Where, from byte `i` on, the first character that is a word character (`word`) or is
+/// not one (`!word`) starts; `None` when the text ends first. Always inlined: called twice
+/// a word, the call cost more than the scan of a short word.
+#[inline(always)]
+fn next_word_char(text: &str, mut i: usize, word: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let skip = if word {
+        ByteClass::Other
+    } else {
+        ByteClass::Word
+    };
+    loop {
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != skip)?;
+        if BYTE_CLASS[usize::from(bytes[i])] != ByteClass::Beyond {
+            return Some(i);
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        if is_word_char(c) == word {
+            return Some(i);
+        }
+        i += c.len_utf8();
     }
 }
 
@@ -207,6 +235,9 @@ mod tests {
                 "10:30"
             ]
         );
+        words.clear();
+        for_each_word("a..b c.d. e’f -g", |w| words.push(w.to_string()));
+        assert_eq!(words, ["a", "b", "c", "d", "c.d", "e", "f", "e’f", "g"]);
     }
 
     #[test]

@@ -195,6 +195,7 @@ struct WordTable {
 }
 
 impl WordTable {
+    #[inline(always)]
     fn slot_of(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         let hash = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -202,6 +203,7 @@ impl WordTable {
     }
 
     /// The id of the word packed as `key`, or the empty slot where it belongs.
+    #[inline(always)]
     fn find_packed(&self, key: u128) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(key);
@@ -215,6 +217,7 @@ impl WordTable {
     }
 
     /// The id of `w`, or where it goes: an empty slot for a short word, `None` for a long one.
+    #[inline(always)]
     fn find(&self, w: &str) -> Result<u32, Option<usize>> {
         match packed(w) {
             Some(key) => self.find_packed(key).map_err(Some),
@@ -283,7 +286,10 @@ impl Vocabulary {
         self.starts.partition_point(|&s| s as usize <= at) - 1
     }
 
-    /// The id of `w`, added with the next id if it is new.
+    /// The id of `w`, added with the next id if it is new. Always inlined, as are the
+    /// lookups it makes: it runs for every word of the archive, where the calls cost more
+    /// than most lookups.
+    #[inline(always)]
     fn intern(&mut self, w: &str) -> u32 {
         if self.table.slots.is_empty() || self.table.keys.len() != self.starts.len() {
             self.rebuild_table();
@@ -327,15 +333,27 @@ impl Vocabulary {
     }
 }
 
-/// A word of up to 15 bytes as one integer: its bytes, zero-padded, and its length.
+/// A word of up to 15 bytes as one integer: its bytes, zero-padded, and its length. Read
+/// with two overlapping loads rather than copied byte by byte: interning packs every word
+/// of the archive.
+#[inline(always)]
 fn packed(w: &str) -> Option<u128> {
-    let bytes = w.as_bytes();
-    (bytes.len() < 16).then(|| {
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[15] = bytes.len() as u8;
-        u128::from_le_bytes(key)
-    })
+    let b = w.as_bytes();
+    let len = b.len();
+    let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+    let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"));
+    // The same bytes loaded twice land on the same bits, so OR-ing overlapping loads is exact.
+    let bytes = match len {
+        0 => 0,
+        1..4 => {
+            let (mid, last) = (len / 2, len - 1);
+            u128::from(b[0]) | u128::from(b[mid]) << (8 * mid) | u128::from(b[last]) << (8 * last)
+        }
+        4..8 => u128::from(u32_at(0)) | u128::from(u32_at(len - 4)) << (8 * (len - 4)),
+        8..16 => u128::from(u64_at(0)) | u128::from(u64_at(len - 8)) << (8 * (len - 8)),
+        _ => return None,
+    };
+    Some(bytes | (len as u128) << 120)
 }
 
 /// The distinct folded words of one batch of briefings and, per briefing, which of them it
@@ -354,7 +372,7 @@ pub struct WordBatch {
 }
 
 /// The bit of an ASCII letter or digit in a briefing's character mask.
-fn char_bit(b: u8) -> Option<u64> {
+const fn char_bit(b: u8) -> Option<u64> {
     match b {
         b'a'..=b'z' => Some(1 << (b - b'a')),
         b'0'..=b'9' => Some(1 << (26 + b - b'0')),
@@ -362,13 +380,25 @@ fn char_bit(b: u8) -> Option<u64> {
     }
 }
 
+/// [`char_bit`] of every byte, 0 for the rest: a briefing's mask is one lookup a byte.
+const CHAR_BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if let Some(bit) = char_bit(b as u8) {
+            bits[b] = bit;
+        }
+        b += 1;
+    }
+    bits
+};
+
 impl WordBatch {
     /// Records the words of the next briefing of the batch (text already folded).
     pub fn add_doc(&mut self, folded: &str) {
         let mask = folded
             .bytes()
-            .filter_map(char_bit)
-            .fold(0, |mask, bit| mask | bit);
+            .fold(0, |mask, b| mask | CHAR_BITS[usize::from(b)]);
         self.masks.push(mask);
         let doc = self.ends.len() as u32 + 1;
         super::fold::for_each_word(folded, |w| {
@@ -809,6 +839,20 @@ mod tests {
                 first,
                 "edge, in all but ab abc"
             );
+        }
+    }
+
+    #[test]
+    fn packed_keys_are_the_bytes_zero_padded_and_the_length() {
+        let text = "abcdefghijklmnopq";
+        for len in 0..=text.len() {
+            let expected = (len < 16).then(|| {
+                let mut key = [0u8; 16];
+                key[..len].copy_from_slice(&text.as_bytes()[..len]);
+                key[15] = len as u8;
+                u128::from_le_bytes(key)
+            });
+            assert_eq!(packed(&text[..len]), expected, "{len}");
         }
     }
 
