@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(c.layout.list_width, 28);
         for action in Action::BINDABLE {
             assert!(
-                c.keys.keys_for(action).next().is_some(),
+                c.keys.keys_for(&action).next().is_some(),
                 "{action:?} has no key in config.toml"
             );
         }
@@ -293,7 +293,7 @@ mod tests {
         let c = Config::from_layers(user, Path::new("mine.toml")).unwrap();
         let keys = |a| {
             c.keys
-                .keys_for(a)
+                .keys_for(&a)
                 .map(|k| k.to_string())
                 .collect::<Vec<_>>()
         };

@@ -422,7 +422,7 @@ fn a_million_random_inputs_keep_the_reader_working() {
     ];
     for i in 0..1_000_000u32 {
         let action = match next(20) {
-            0..=11 => Action::BINDABLE[next(Action::BINDABLE.len() as u64) as usize],
+            0..=11 => Action::BINDABLE[next(Action::BINDABLE.len() as u64) as usize].clone(),
             12..=15 => Action::Insert(typed[next(typed.len() as u64) as usize]),
             16 => Action::DeleteBack,
             17 | 18 => Action::Scroll {
@@ -435,7 +435,7 @@ fn a_million_random_inputs_keep_the_reader_working() {
                 height: next(45) as u16,
             },
         };
-        update(&mut state, action);
+        update(&mut state, action.clone());
         state.quit = false;
         assert!(
             state.quotes.selected <= state.quote_rows.len(),

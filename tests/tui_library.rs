@@ -446,3 +446,27 @@ fn a_warm_start_lists_titles_at_once_and_never_says_not_read_yet() {
     }
     assert!(!warm.contains("not read yet"), "{warm}");
 }
+
+/// A long paste into `/` is taken whole, newlines as spaces: one search for all of it (one
+/// search per pasted character made a 5,000-character paste take minutes), and the list
+/// shows what it finds.
+#[test]
+fn a_long_paste_into_the_search_prompt_is_taken_whole() {
+    let dir = dated_folder();
+    let mut state = reader_on(dir.path(), 100, 30);
+    state.focus = Pane::List;
+    type_keys(&mut state, "/");
+    update(&mut state, Action::Paste("russia\n".repeat(700)));
+    let search = state.list_search.as_ref().expect("the paste is searched");
+    assert_eq!(search.text, "russia ".repeat(700));
+    assert!(!state.shown.is_empty(), "{}", screen(&state));
+    type_keys(&mut state, "<enter>");
+    assert!(state.prompt.is_none());
+    // In the dossier picker the paste narrows the parties.
+    type_keys(&mut state, "p");
+    update(&mut state, Action::Paste("krem".into()));
+    assert_eq!(
+        state.picker.as_ref().and_then(|p| p.selected()),
+        Some(&FilterOption::Party("Russia".into()))
+    );
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One thing the reader does. Bindable actions are named in `snake_case` so `config.toml`
 /// can map keys to them; the others come from typing, the mouse and the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave the reader.
@@ -73,6 +73,10 @@ pub enum Action {
     /// A character typed into the search prompt.
     #[serde(skip)]
     Insert(char),
+    /// Text pasted into the search prompt or a picker (bracketed paste): taken in whole,
+    /// so a long paste runs one search rather than one per character.
+    #[serde(skip)]
+    Paste(String),
     /// Backspace in the search prompt.
     #[serde(skip)]
     DeleteBack,
@@ -144,7 +148,7 @@ impl Action {
     ];
 
     /// What the action does, in the words the help overlay and the status bar use.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
             Action::FocusNext => "next pane",
@@ -177,6 +181,7 @@ impl Action {
             Action::Export => "write quotes and claims as Markdown",
             Action::CopyQuote => "copy the selected quote or claim, to cite",
             Action::Insert(_) => "type",
+            Action::Paste(_) => "paste",
             Action::DeleteBack => "delete back",
             Action::Scroll { .. } => "scroll the pane under the mouse",
             Action::Resize { .. } => "resize",
@@ -186,7 +191,7 @@ impl Action {
     }
 
     /// The short word the status bar uses for a hint.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(&self) -> &'static str {
         match self {
             Action::Help => "help",
             Action::Quit => "quit",

@@ -233,7 +233,7 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
     let outer = area(frame.area());
     let (list, foot) = split(frame.area());
     let keys = &state.config.keys;
-    let key = |a: Action| keys.keys_for(a).next().map(|k| k.to_string());
+    let key = |a: Action| keys.keys_for(&a).next().map(|k| k.to_string());
     let hints: Vec<String> = [(Action::Open, "opens it"), (Action::Clear, "closes")]
         .into_iter()
         .filter_map(|(a, what)| Some(format!("{} {what}", key(a)?)))

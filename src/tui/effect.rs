@@ -94,7 +94,7 @@ fn copy(state: &State, b: &Briefing, x: &Extraction, terminal: &mut impl Write) 
             (format!("the {kind}, who made it"), text)
         }
         Pane::List | Pane::Article => {
-            let key = state.config.keys.keys_for(Action::CopyQuote).next();
+            let key = state.config.keys.keys_for(&Action::CopyQuote).next();
             let key = key.map_or_else(|| "copy".to_string(), |k| k.to_string());
             return format!(
                 "{key} copies the selected quote in the quotes pane, or claim or denial in the claims pane (Tab there)"

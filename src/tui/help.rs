@@ -72,11 +72,11 @@ pub fn render(frame: &mut Frame, state: &State, top: usize) {
     let keys = &state.config.keys;
     let closing: Vec<String> = [Action::Help, Action::Clear]
         .into_iter()
-        .filter_map(|a| keys.keys_for(a).next().map(|k| k.to_string()))
+        .filter_map(|a| keys.keys_for(&a).next().map(|k| k.to_string()))
         .collect();
     let close = format!(" {} closes ", closing.join(" or "));
     let inside = usize::from(area.height.saturating_sub(2));
-    let more = match keys.keys_for(Action::Down).next() {
+    let more = match keys.keys_for(&Action::Down).next() {
         Some(k) if top + inside < total => format!(" more: {k} "),
         _ => String::new(),
     };

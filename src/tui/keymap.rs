@@ -232,16 +232,16 @@ impl KeyMap {
         self.bindings
             .iter()
             .find(|(k, _)| *k == chord)
-            .map(|(_, a)| *a)
+            .map(|(_, a)| a.clone())
     }
 
     /// The keys bound to `action`, shortest first (`j` before `down`), which is the one
     /// hints show.
-    pub fn keys_for(&self, action: Action) -> impl Iterator<Item = KeyChord> + '_ {
+    pub fn keys_for<'a>(&'a self, action: &'a Action) -> impl Iterator<Item = KeyChord> + 'a {
         let mut keys: Vec<KeyChord> = self
             .bindings
             .iter()
-            .filter(|(_, a)| *a == action)
+            .filter(|(_, a)| a == action)
             .map(|(k, _)| *k)
             .collect();
         keys.sort_by_key(|k| k.to_string().chars().count());
@@ -252,7 +252,7 @@ impl KeyMap {
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         Action::BINDABLE
             .iter()
-            .filter_map(|&action| {
+            .filter_map(|action| {
                 let keys: Vec<String> = self.keys_for(action).map(|k| k.to_string()).collect();
                 (!keys.is_empty()).then(|| (keys.join(", "), action.describe()))
             })
@@ -269,7 +269,7 @@ impl KeyMap {
             Action::Quit,
         ]
         .into_iter()
-        .filter_map(|a| self.keys_for(a).next().map(|k| (k.to_string(), a.hint())))
+        .filter_map(|a| self.keys_for(&a).next().map(|k| (k.to_string(), a.hint())))
         .collect()
     }
 }
@@ -331,7 +331,7 @@ mod tests {
     fn later_rows_override_earlier_ones() {
         let j: KeyChord = "j".parse().unwrap();
         let map = KeyMap::new([(j, Action::Down), (j, Action::Up)]);
-        assert_eq!(map.keys_for(Action::Up).collect::<Vec<_>>(), vec![j]);
-        assert_eq!(map.keys_for(Action::Down).count(), 0);
+        assert_eq!(map.keys_for(&Action::Up).collect::<Vec<_>>(), vec![j]);
+        assert_eq!(map.keys_for(&Action::Down).count(), 0);
     }
 }

@@ -286,6 +286,7 @@ pub fn to_action(event: Event, state: &State) -> Option<Action> {
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }
@@ -296,7 +297,10 @@ fn init() -> anyhow::Result<ratatui::Terminal<ratatui::backend::CrosstermBackend
     if let Err(e) = execute!(
         stdout,
         terminal::EnterAlternateScreen,
-        event::EnableMouseCapture
+        event::EnableMouseCapture,
+        // A paste arrives whole: crossterm returns after the first 1 KB of a burst of
+        // keys and is not woken for the rest, so an unbracketed long paste sat unread.
+        event::EnableBracketedPaste
     ) {
         restore();
         return Err(e.into());
@@ -315,6 +319,7 @@ pub fn restore() {
     let _ = execute!(
         stdout,
         event::DisableMouseCapture,
+        event::DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         crossterm::cursor::Show
     );

@@ -105,7 +105,7 @@ fn normal_action(state: &mut State, action: Action) {
             state.effect = Some(action);
         }
         other => {
-            if let Some(delta) = motion(other, state.page(state.focus)) {
+            if let Some(delta) = motion(&other, state.page(state.focus)) {
                 move_in(state, state.focus, delta);
             }
         }
@@ -114,7 +114,7 @@ fn normal_action(state: &mut State, action: Action) {
 
 /// How far a motion action moves, in items (lines for the article), with `page` items on
 /// screen.
-fn motion(action: Action, page: usize) -> Option<isize> {
+fn motion(action: &Action, page: usize) -> Option<isize> {
     let page = page.max(1) as isize;
     Some(match action {
         Action::Down => 1,
@@ -237,6 +237,10 @@ fn prompt_action(state: &mut State, action: Action) {
             prompt.text.push(c);
             apply_prompt(state);
         }
+        Action::Paste(text) => {
+            prompt.text.push_str(&one_line_of(&text));
+            apply_prompt(state);
+        }
         Action::DeleteBack => {
             if prompt.text.pop().is_some() {
                 apply_prompt(state);
@@ -299,6 +303,14 @@ fn cancel_prompt(state: &mut State) {
 
 /// Updates the search (or the list search) as the user types, jumping to the first hit
 /// from where the view is, like less's incremental search.
+/// Pasted text as a prompt takes it: on one line, without control characters.
+fn one_line_of(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
 fn apply_prompt(state: &mut State) {
     let Some(prompt) = &state.prompt else { return };
     let (pane, text, origin) = (prompt.pane, prompt.text.clone(), prompt.origin);
@@ -331,7 +343,7 @@ fn apply_prompt(state: &mut State) {
 /// around at the ends as less does.
 fn jump_to_hit(state: &mut State, forward: bool) {
     let Some(search) = &state.search else {
-        let key = state.config.keys.keys_for(Action::Search).next();
+        let key = state.config.keys.keys_for(&Action::Search).next();
         state.message = Some(match key {
             Some(k) => format!("No search yet: press {k} to search"),
             None => "No search yet".into(),
@@ -439,13 +451,17 @@ fn picker_action(state: &mut State, action: Action) {
     };
     let last = picker.shown.len().saturating_sub(1);
     let page = usize::from(state.size.height.saturating_sub(9));
-    if let Some(step) = motion(action, page) {
+    if let Some(step) = motion(&action, page) {
         picker.cursor = picker.cursor.saturating_add_signed(step).min(last);
         return;
     }
     match action {
         Action::Insert(c) => {
             let query = format!("{}{c}", picker.query);
+            picker.narrow(query, state.library.gazetteer());
+        }
+        Action::Paste(text) => {
+            let query = format!("{}{}", picker.query, one_line_of(&text));
             picker.narrow(query, state.library.gazetteer());
         }
         Action::DeleteBack => {
@@ -475,9 +491,9 @@ fn help_action(state: &mut State, action: Action) {
     let Some(top) = state.help.as_mut() else {
         return;
     };
-    match (action, motion(action, room)) {
-        (_, Some(step)) => *top = top.saturating_add_signed(step).min(last),
-        (Action::Help | Action::Clear | Action::Quit, None) => state.help = None,
+    match (motion(&action, room), action) {
+        (Some(step), _) => *top = top.saturating_add_signed(step).min(last),
+        (None, Action::Help | Action::Clear | Action::Quit) => state.help = None,
         _ => {}
     }
 }
@@ -519,7 +535,7 @@ fn dossier_action(state: &mut State, action: Action) {
         return;
     };
     let page = dossier.page(&state.library, state.size);
-    if let Some(step) = motion(action, page) {
+    if let Some(step) = motion(&action, page) {
         return dossier.step(step, &state.library, state.size);
     }
     match action {
