@@ -720,18 +720,27 @@ pub fn is_briefing_file(path: &Path) -> bool {
 }
 
 /// True for a file name (no folder) the reader treats as a briefing: not hidden, ending in
-/// `.txt`, `.md` or `.markdown` in any case. Works on bytes, as a walk of 100,000 files
-/// has them.
+/// `.txt`, `.md` or `.markdown` in any case, and not one of sitrep's own reports
+/// (`*.sitrep.md`, what `e` writes): a report exported into the folder being read would
+/// otherwise come back as a briefing, its quotes and claims counted twice. Works on bytes,
+/// as a walk of 100,000 files has them.
 pub fn is_briefing_name(name: &[u8]) -> bool {
     let Some(dot) = memchr::memrchr(b'.', name) else {
         return false;
     };
     let extension = &name[dot + 1..];
+    let suffix = REPORT_SUFFIX.as_bytes();
+    let report = name.len() >= suffix.len()
+        && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
     !name.starts_with(b".")
+        && !report
         && [&b"txt"[..], b"md", b"markdown"]
             .iter()
             .any(|x| x.eq_ignore_ascii_case(extension))
 }
+
+/// How sitrep's exported reports end (see [`crate::library::report::write_markdown`]).
+pub const REPORT_SUFFIX: &str = ".sitrep.md";
 
 fn walk(
     dir: &Path,

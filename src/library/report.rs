@@ -3,6 +3,7 @@
 
 use super::Entry;
 use super::cache::write_atomically;
+use crate::briefing::REPORT_SUFFIX;
 use crate::export::{Report, to_markdown};
 use crate::extract::Gazetteer;
 use std::io::Write;
@@ -25,8 +26,8 @@ pub fn write_markdown(
         .map_or_else(|| "briefing".into(), |s| s.to_string_lossy().into_owned());
     let target = (1..)
         .map(|n| match n {
-            1 => dir.join(format!("{stem}.sitrep.md")),
-            n => dir.join(format!("{stem}-{n}.sitrep.md")),
+            1 => dir.join(format!("{stem}{REPORT_SUFFIX}")),
+            n => dir.join(format!("{stem}-{n}{REPORT_SUFFIX}")),
         })
         .find(|p| !p.exists())
         .expect("some numbered name is free");
@@ -48,6 +49,12 @@ mod tests {
         let second = write_markdown(&briefing, g, dir.path()).unwrap();
         assert_eq!(first.file_name().unwrap(), "raid.sitrep.md");
         assert_eq!(second.file_name().unwrap(), "raid-2.sitrep.md");
+        // A report written into the folder being read is not read back as a briefing.
+        assert!(!crate::briefing::is_briefing_file(&first));
+        assert!(!crate::briefing::is_briefing_file(Path::new(
+            "RAID.SITREP.MD"
+        )));
+        assert!(crate::briefing::is_briefing_file(&briefing));
         let md = std::fs::read_to_string(first).unwrap();
         assert!(md.starts_with("# Raid on convoy"), "{md}");
         assert_eq!(
