@@ -54,9 +54,11 @@ pub enum Command {
     },
     /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
     Search {
-        /// The query, e.g. 'russia "aid convoy" kind:denial date:2016-09..2016-10'.
+        /// The query, e.g. 'russia "aid convoy" kind:denial date:2016-09..2016-10'; it may
+        /// begin with an exclusion ('-ukraine russia').
+        #[arg(allow_hyphen_values = true)]
         query: String,
-        /// Files or folders (default: `briefings/`).
+        /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
@@ -70,7 +72,7 @@ pub enum Command {
     Party {
         /// The party: any name or alias ("Russia", "Kremlin", "ISIS").
         name: String,
-        /// Files or folders (default: `briefings/`).
+        /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]

@@ -435,6 +435,17 @@ fn search_json_names_path_title_date_and_lines() {
     let none = cli(&["search", "nothinglikethis", dir], cache.path());
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());
+    // A query may open with an exclusion; -l after it is still the flag.
+    let all = cli(&["search", "-l", "said", dir], cache.path());
+    let but = cli(&["search", "-convoy said", "-l", dir], cache.path());
+    assert!(
+        but.status.success(),
+        "{}",
+        String::from_utf8_lossy(&but.stderr)
+    );
+    let lines = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).lines().count();
+    assert!(lines(&but) < lines(&all), "the exclusion narrows");
+    assert!(!String::from_utf8_lossy(&but.stdout).contains("convoy.md"));
 }
 
 /// `sitrep search` answers a text query on a current cache from the cache file alone; it
