@@ -281,7 +281,7 @@ static KEY_MASKS: [Key; LONGEST + 1] = {
     while len <= LONGEST {
         let mut k = 0;
         while k < LONGEST / 8 {
-            let present = if len > 8 * k { len - 8 * k } else { 0 };
+            let present = len.saturating_sub(8 * k);
             masks[len][k] = if present >= 8 {
                 u64::MAX
             } else {

@@ -268,7 +268,6 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let denials = lexicon::DenialPhrases::of(text);
     let mut statements = build_statements(
         text,
-        &denials,
         &sentences,
         &sentence_paragraph,
         &regions,
@@ -276,6 +275,13 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &quote_attribution,
         &resolver,
     );
+    // A reported statement holding a denial phrase ("not true", "had nothing to do with
+    // it") denies, whatever its cue verb.
+    for s in &mut statements {
+        if denials.within(s.span) {
+            s.kind = Kind::Denial;
+        }
+    }
     let unattributed = unattributed_statements(
         text,
         &denials,
@@ -719,7 +725,6 @@ const LEAD_WORDS: usize = 10;
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
 fn build_statements(
     text: &str,
-    denials: &lexicon::DenialPhrases,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     regions: &[quotes::Region],
@@ -934,9 +939,8 @@ fn build_statements(
         .map(|(d, end)| {
             let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
             let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            let deny = d.deny || denials.within(span);
             Statement {
-                kind: if deny { Kind::Denial } else { Kind::Claim },
+                kind: if d.deny { Kind::Denial } else { Kind::Claim },
                 actor: d.actor,
                 party: d.party,
                 cue: d.cue,
