@@ -1781,10 +1781,17 @@ fn classify(
             .or_else(|| party_from(rest))
             .or_else(|| party_from(appositive_text))
     };
-    // The whole phrase names a party ("Russia", "the Kremlin", "Moscow").
-    let bare = strip_possessive(name_text);
+    // The whole phrase names a party ("Russia", "the Kremlin", "Moscow"). A party's name
+    // that ends in a title word ("the Islamic State") makes no name run, so it is the head
+    // after its determiner; taken for a description, it pointed back to the last person
+    // and gave them the party.
+    let bare = strip_possessive(if name_toks.is_empty() {
+        span_text(&head[usize::from(first.is(Class::Determiner)).min(head.len())..])
+    } else {
+        name_text
+    });
     // (The automaton first: it rules out almost every phrase at once.)
-    if !name_toks.is_empty()
+    if !bare.is_empty()
         && gazetteer
             .find_all(bare)
             .next()

@@ -1642,6 +1642,20 @@ mod tests {
     }
 
     #[test]
+    fn a_party_named_with_a_title_word_is_the_party_not_the_last_person() {
+        let q = quotes(
+            "“We will win,” Obama said.\n\nThe Islamic State posted a message. “We will \
+             drown you,” it said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Obama"));
+        assert_eq!(
+            q[0].party, None,
+            "Obama is not made a member of Islamic State"
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Islamic State"));
+    }
+
+    #[test]
     fn the_statement_speaks_for_whoever_issued_it() {
         let q = quotes(
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
