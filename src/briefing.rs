@@ -328,9 +328,10 @@ impl Briefing {
     }
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`], given its path's metadata as just looked
-/// up. Anything else is refused before it is opened: opening a FIFO blocks until someone writes to it and `/dev/zero` never ends. The
-/// read is capped too, because a file can grow between the look and the read.
+/// Reads a regular file of at most [`MAX_FILE_BYTES`], given its path's metadata as just
+/// looked up. Anything else is refused before it is opened: opening a FIFO blocks until
+/// someone writes to it and `/dev/zero` never ends. The read is capped too, because a file
+/// can grow between the look and the read.
 fn read_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, LoadProblem> {
     let io = |e: std::io::Error| LoadProblem::Io(e.to_string());
     check_regular_file(meta)?;
@@ -569,6 +570,9 @@ fn encoded_text(text: String, name: &str, trailing: usize) -> (String, Vec<Strin
     (text, warnings)
 }
 
+/// How much of a file's start is looked at to tell binary data from text.
+const SNIFF_BYTES: usize = 8192;
+
 /// Names the kind of binary data, or `None` when the bytes look like text.
 fn binary_kind(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -583,7 +587,7 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some((*what).to_string());
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if memchr::memchr(0, head).is_some() {
         return Some("contains NUL bytes".into());
     }
@@ -595,7 +599,7 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
 /// end-of-file mark); random or compressed bytes have one in ten. (UTF-8 text full of
 /// escape sequences is still text, shown with its controls made visible.)
 fn control_bytes(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let controls = head
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)

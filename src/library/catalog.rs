@@ -70,10 +70,7 @@ fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch)
     let docs = read
         .into_iter()
         .map(|(doc, folded)| {
-            match folded {
-                Some(folded) => words.add_doc(&folded),
-                None => words.add_empty(),
-            }
+            words.add(folded.as_deref());
             doc
         })
         .collect();

@@ -186,10 +186,7 @@ impl Doc {
     /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
     pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
         let (doc, folded) = Doc::read_unindexed(path, gazetteer);
-        match folded {
-            Some(folded) => words.add_doc(&folded),
-            None => words.add_empty(),
-        }
+        words.add(folded.as_deref());
         doc
     }
 

@@ -414,6 +414,14 @@ impl WordBatch {
         self.ends.push(self.ids.len());
     }
 
+    /// Records the next briefing: its folded text, or `None` for one that could not be read.
+    pub fn add(&mut self, folded: Option<&str>) {
+        match folded {
+            Some(folded) => self.add_doc(folded),
+            None => self.add_empty(),
+        }
+    }
+
     /// Records a briefing with no searchable text (one that could not be read).
     pub fn add_empty(&mut self) {
         self.ends.push(self.ids.len());
