@@ -70,6 +70,9 @@ enum Subject {
         text: String,
         definite: bool,
         org: bool,
+        /// Its head names what a person is ("the Russian diplomat"), not a thing ("that
+        /// report", "the Israeli Air Force"): only then may its party become a person's.
+        person_role: bool,
         party: Option<String>,
     },
     Party {
@@ -326,6 +329,7 @@ impl Resolver {
                 text,
                 definite,
                 org,
+                person_role,
                 party,
             } => {
                 let antecedent = if !definite {
@@ -342,10 +346,15 @@ impl Resolver {
                             .filter(|_| party.is_none() && is_document(&text))
                     })
                 } else {
-                    self.last(|s| {
-                        s.kind == SpeakerKind::Person && s.party.is_some() && s.party == party
-                    })
-                    .or_else(|| self.last(|s| s.kind == SpeakerKind::Person))
+                    let same_party =
+                        self.last(|s| s.kind == SpeakerKind::Person && s.party == party);
+                    match (&party, same_party) {
+                        (Some(_), Some(s)) => Some(s),
+                        // "That story, attributed to Russian sources, alleged": a thing
+                        // carrying a party ties no person to it.
+                        (Some(_), None) if !person_role => None,
+                        _ => self.last(|s| s.kind == SpeakerKind::Person),
+                    }
                 };
                 match antecedent.cloned() {
                     Some(mut s) => {
@@ -1786,7 +1795,12 @@ fn classify(
     // after its determiner; taken for a description, it pointed back to the last person
     // and gave them the party.
     let bare = strip_possessive(if name_toks.is_empty() {
-        span_text(&head[usize::from(first.is(Class::Determiner)).min(head.len())..])
+        span_text(
+            &head[head
+                .iter()
+                .take_while(|t| t.lex.is(Class::Determiner))
+                .count()..],
+        )
     } else {
         name_text
     });
@@ -1822,6 +1836,7 @@ fn classify(
                 text: text_wo_det.to_string(),
                 definite: false,
                 org: true,
+                person_role: false,
                 party: party_from(whole).or_else(|| party_from(appositive_text)),
             });
         }
@@ -1855,6 +1870,7 @@ fn classify(
         text: whole.to_string(),
         definite,
         org,
+        person_role: head_word.is(Class::PersonRole) || head_word.is(Class::Title),
         party: party_from(whole).or_else(|| party_from(appositive_text)),
     })
 }

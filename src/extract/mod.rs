@@ -1656,6 +1656,27 @@ mod tests {
     }
 
     #[test]
+    fn a_thing_or_a_clause_naming_a_party_ties_no_person_to_it() {
+        for middle in [
+            // A thing carrying a party is no description of the last person.
+            "That story, attributed to unnamed Russian intelligence sources, alleged a loss.",
+            // "that the Islamic State" names the party after a complementizer.
+            "But she did contradict the comments, made in an interview, that the Islamic \
+             State had been “contained” there.",
+        ] {
+            let q = quotes(&format!(
+                "“We found nothing,” Jane Roe said.\n\n{middle}\n\n“We keep looking,” Roe said."
+            ));
+            let roe: Vec<_> = q
+                .iter()
+                .filter(|q| q.speaker.as_deref() == Some("Jane Roe"))
+                .collect();
+            assert_eq!(roe.len(), 2, "{middle}: {q:?}");
+            assert!(roe.iter().all(|q| q.party.is_none()), "{middle}: {q:?}");
+        }
+    }
+
+    #[test]
     fn the_statement_speaks_for_whoever_issued_it() {
         let q = quotes(
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
