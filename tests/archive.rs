@@ -274,6 +274,31 @@ fn a_warm_start_lists_titles_and_dates_in_order_before_reading_anything() {
 }
 
 #[test]
+fn a_folder_named_another_way_lists_its_own_paths_from_the_first_frame() {
+    // A folder reached by a link (or by a relative and an absolute path) is one folder, but
+    // the list, and what the reader opens, holds paths as the folder was named: a cache
+    // written under one name must not hand the other its paths, which the scan then
+    // reported as removed from the folder.
+    let (docs, cache) = small_archive();
+    let opts = options(cache.path());
+    let plain = [docs.path().to_path_buf()];
+    Library::open_blocking(&plain, &opts);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("archive");
+    std::os::unix::fs::symlink(docs.path(), &link).unwrap();
+    let linked = [link.clone()];
+    let warm = Library::open(&linked, &opts);
+    let paths: Vec<PathBuf> = warm.docs().map(|d| d.path.clone()).collect();
+    assert!(!paths.is_empty());
+    assert!(paths.iter().all(|p| p.starts_with(&link)), "{paths:?}");
+    let settled = listing(&Library::open_blocking(&linked, &opts));
+    assert_eq!(listing(&warm).len(), settled.len());
+    for (first, last) in listing(&warm).iter().zip(&settled) {
+        assert_eq!(first.0, last.0, "the first frame's paths are the scan's");
+    }
+}
+
+#[test]
 fn a_stale_cache_is_not_believed() {
     let (docs, cache) = small_archive();
     let roots = [docs.path().to_path_buf()];

@@ -238,16 +238,17 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 }
 
 impl CacheFile {
-    /// The cache for `roots` inside `dir`, named after the folders' canonical paths and
-    /// `salt` (what else changes extraction: the configured parties).
+    /// The cache for `roots` inside `dir`, named after the folders' canonical paths, the
+    /// paths as given (the briefings' paths are stored as the scan finds them: a folder
+    /// opened through a link or by a relative path must not be handed another spelling's
+    /// paths, which its own scan would then find removed) and `salt` (what else changes
+    /// extraction: the configured parties).
     pub fn new(dir: &Path, roots: &[PathBuf], salt: &str) -> CacheFile {
         let mut roots: Vec<String> = roots
             .iter()
-            .map(|r| {
-                std::fs::canonicalize(r)
-                    .unwrap_or_else(|_| r.clone())
-                    .to_string_lossy()
-                    .into_owned()
+            .flat_map(|r| {
+                let canonical = std::fs::canonicalize(r).unwrap_or_else(|_| r.clone());
+                [canonical, r.clone()].map(|p| p.to_string_lossy().into_owned())
             })
             .collect();
         roots.push(salt.to_string());
