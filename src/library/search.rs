@@ -33,6 +33,9 @@ pub enum QueryError {
     /// `date:` takes dates like 2016, 2016-09 or 2016-09-21, or a range a..b.
     #[error("date:{0} — use a date like 2016-09-21, 2016-09 or 2016, or a range 2016-09..2016-10")]
     Date(String),
+    /// A date range whose end comes before its start, which would match nothing.
+    #[error("date:{0} runs backwards — write the earlier date first, as in date:2016-09..2016-10")]
+    Backwards(String),
     /// A field with nothing after the colon, and an example of that field with a value.
     #[error("{field}: needs a value, as in {example}")]
     Empty {
@@ -218,6 +221,13 @@ impl Query {
                             }
                         }
                         _ => match date_range(value) {
+                            // No date the end could still grow into reaches the start
+                            // ("2015" never will "2016"; "2" may yet).
+                            Some((lo, hi))
+                                if !hi.is_empty() && *hi < lo[..lo.len().min(hi.len())] =>
+                            {
+                                return Err(QueryError::Backwards(value.to_string()));
+                            }
                             Some((lo, hi)) => What::Date(lo, hi),
                             None => return Err(QueryError::Date(value.to_string())),
                         },
@@ -736,5 +746,30 @@ mod tests {
         assert!(parse("date:..2016-09-21").fields_match(&doc));
         assert!(!parse("date:2016-10..").fields_match(&doc));
         assert!(!parse("-date:2016").fields_match(&doc));
+    }
+
+    #[test]
+    fn a_date_range_running_backwards_is_explained_once_no_typing_can_mend_it() {
+        let g = Gazetteer::builtin();
+        for bad in [
+            "date:2015..2014",
+            "date:2016-10..2016-09",
+            "date:2016-09-21..2016-09-1",
+        ] {
+            assert!(
+                matches!(Query::parse(bad, g), Err(QueryError::Backwards(_))),
+                "{bad}"
+            );
+        }
+        // Still being typed, or open at one end: no complaint.
+        for fine in [
+            "date:2016..2",
+            "date:2016-09..201",
+            "date:2016..",
+            "date:..2016",
+            "date:2016..2016",
+        ] {
+            assert!(Query::parse(fine, g).is_ok(), "{fine}");
+        }
     }
 }
