@@ -143,18 +143,48 @@ pub fn to_json(reports: &[Report]) -> String {
     serde_json::to_string_pretty(reports).expect("reports are plain data")
 }
 
-/// Text for a Markdown table cell: control characters made visible, pipes escaped,
-/// line breaks folded.
+/// Text for a Markdown table cell: control characters made visible, line breaks folded,
+/// and Markdown's marks escaped (see [`escape`]).
 fn cell(s: &str) -> String {
-    visible(s, false)
-        .replace('|', "\\|")
-        .replace("^J", " ")
-        .replace("^M", "")
+    escape(&visible(s, false).replace("^J", " ").replace("^M", ""))
 }
 
-/// Text for a Markdown line outside tables.
+/// Text for a Markdown line outside tables, its marks escaped (see [`escape`]).
 fn line(s: &str) -> String {
+    escape(&plain_line(s))
+}
+
+/// Text on one line with control characters made visible, not yet escaped.
+fn plain_line(s: &str) -> String {
     visible(&s.split_whitespace().collect::<Vec<_>>().join(" "), false).into_owned()
+}
+
+/// Text as Markdown shows it as written: news prints asterisks, underscores, brackets and
+/// backticks ("a *** b", "[sic]", "@user_name") that Markdown would take for emphasis,
+/// links or code, and a pipe would end a table cell.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text as a Markdown code span: backslashes are literal there, and a backtick inside
+/// needs a longer fence.
+fn code(s: &str) -> String {
+    let s = plain_line(s);
+    if s.contains('`') {
+        format!("`` {s} ``")
+    } else {
+        format!("`{s}`")
+    }
 }
 
 /// One report as Markdown: headline, metadata, quotes by speaker, and the claims-vs-denials
@@ -174,7 +204,7 @@ pub fn to_markdown(r: &Report) -> String {
     for h in &r.headlines {
         out.push_str(&format!("*also:* {}\n\n", line(h)));
     }
-    let mut meta = vec![format!("`{}`", line(&r.path))];
+    let mut meta = vec![code(&r.path)];
     meta.extend(r.date.iter().map(|d| line(d)));
     meta.extend(r.source.iter().map(|s| line(s)));
     if !r.tags.is_empty() {
@@ -293,6 +323,25 @@ mod tests {
                 "| United States | Russia bombed it. | (Russia): Russia denied bombing it. |",
                 "| Russia | Nobody was hurt. |  |",
             ]
+        );
+    }
+
+    #[test]
+    fn markdown_shows_marks_as_written() {
+        let text = "Headline [sic] with *stars*\n\n\"Use `rm` or a|b, **now**,\" said \
+                    user_name.\n";
+        let b =
+            Briefing::from_text(std::path::Path::new("odd`name.txt"), text.into(), vec![]).unwrap();
+        let x = crate::extract::extract(&b, crate::extract::Gazetteer::builtin());
+        let md = to_markdown(&Report::new(&b, &x));
+        assert!(
+            md.starts_with("# Headline \\[sic\\] with \\*stars\\*\n"),
+            "{md}"
+        );
+        assert!(md.contains("`` odd`name.txt ``"), "{md}");
+        assert!(
+            md.contains("Use \\`rm\\` or a\\|b, \\*\\*now\\*\\*,"),
+            "{md}"
         );
     }
 }
