@@ -159,16 +159,14 @@ fn plain_line(s: &str) -> String {
     visible(&s.split_whitespace().collect::<Vec<_>>().join(" "), false).into_owned()
 }
 
-/// Text as Markdown shows it as written: news prints asterisks, underscores, brackets and
-/// backticks ("a *** b", "[sic]", "@user_name") that Markdown would take for emphasis,
-/// links or code, and a pipe would end a table cell.
+/// Text as Markdown shows it as written: news prints asterisks, underscores, backticks and
+/// angle brackets ("a *** b", "@user_name", "<b>") that Markdown would take for emphasis,
+/// code or HTML, and a pipe would end a table cell. (Square brackets make no link without
+/// a target after them, and "[sic]" reads better unescaped.)
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '<' | '|') {
             out.push('\\');
         }
         out.push(c);
@@ -328,14 +326,14 @@ mod tests {
 
     #[test]
     fn markdown_shows_marks_as_written() {
-        let text = "Headline [sic] with *stars*\n\n\"Use `rm` or a|b, **now**,\" said \
+        let text = "Headline <b>[sic]</b> with *stars*\n\n\"Use `rm` or a|b, **now**,\" said \
                     user_name.\n";
         let b =
             Briefing::from_text(std::path::Path::new("odd`name.txt"), text.into(), vec![]).unwrap();
         let x = crate::extract::extract(&b, crate::extract::Gazetteer::builtin());
         let md = to_markdown(&Report::new(&b, &x));
         assert!(
-            md.starts_with("# Headline \\[sic\\] with \\*stars\\*\n"),
+            md.starts_with("# Headline \\<b>[sic]\\</b> with \\*stars\\*\n"),
             "{md}"
         );
         assert!(md.contains("`` odd`name.txt ``"), "{md}");

@@ -150,7 +150,8 @@ fn markdown_output_and_errors_show_hostile_text_visibly() {
         out.contains("^[]52;c;ZWNobyBwd25lZA==^G"),
         "OSC 52 is shown visibly"
     );
-    assert!(out.contains("<U+009B>31m") && out.contains("<U+202E>"));
+    // (Escaped as Markdown shows an angle bracket as written.)
+    assert!(out.contains("\\<U+009B>31m") && out.contains("\\<U+202E>"));
     assert!(out.contains("US military will not share intellegence with Russia"));
     assert!(
         err.contains("broken^[[31m") && err.contains("unknown field"),
