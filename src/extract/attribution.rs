@@ -1735,6 +1735,28 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
     name_start
 }
 
+/// The party a relative clause says a person serves or served: one naming a role ("who
+/// served as a US senator") or after "for" ("who worked for the Kremlin"). A party the
+/// clause names otherwise is what the person acts on ("a researcher who monitors ISIS",
+/// "who fled Cuba", "who covered the White House"), no tie to it.
+fn serving_party<'a>(clause: &'a str, gazetteer: &'a Gazetteer) -> Option<&'a str> {
+    gazetteer.find_all(clause).find_map(|(span, party)| {
+        let mut words_before = clause[..span.start].split_whitespace().rev();
+        let before = words_before
+            .next()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .or_else(|| words_before.next());
+        let after = clause[span.end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        let names_role = after.is_some_and(|w| {
+            let lex = lexicon::lookup(&norm(w));
+            lex.is(Class::PersonRole) || lex.is(Class::Title)
+        });
+        (names_role || before.is_some_and(|w| w.eq_ignore_ascii_case("for"))).then_some(party)
+    })
+}
+
 /// Decides what a subject phrase is: a person's name, a party, a description, a pronoun.
 fn classify(
     text: &str,
@@ -1758,7 +1780,17 @@ fn classify(
         }
     };
     let whole = span_text(phrase);
-    let appositive_text = appositive.map_or("", |(x, y)| span_text(&toks[x..y]));
+    let appositive_party = || {
+        let (x, y) = appositive?;
+        let role = &toks[x..y];
+        let clause = role.iter().position(|t| {
+            t.is_word() && matches!(low(text, t).as_str(), "who" | "whose" | "which" | "that")
+        });
+        gazetteer
+            .first_in(span_text(&role[..clause.unwrap_or(role.len())]))
+            .or_else(|| serving_party(span_text(&role[clause?..]), gazetteer))
+            .map(str::to_string)
+    };
     // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
     // the head stops at the first preposition ("a spokesman for the ministry").
     let whole_name = name_run_start(text, phrase);
@@ -1788,7 +1820,7 @@ fn classify(
     let context_party = || {
         party_from(modifiers)
             .or_else(|| party_from(rest))
-            .or_else(|| party_from(appositive_text))
+            .or_else(appositive_party)
     };
     // The whole phrase names a party ("Russia", "the Kremlin", "Moscow"). A party's name
     // that ends in a title word ("the Islamic State") makes no name run, so it is the head
@@ -1837,7 +1869,7 @@ fn classify(
                 definite: false,
                 org: true,
                 person_role: false,
-                party: party_from(whole).or_else(|| party_from(appositive_text)),
+                party: party_from(whole).or_else(appositive_party),
             });
         }
         let gender = head[..name_start]
@@ -1871,7 +1903,7 @@ fn classify(
         definite,
         org,
         person_role: head_word.is(Class::PersonRole) || head_word.is(Class::Title),
-        party: party_from(whole).or_else(|| party_from(appositive_text)),
+        party: party_from(whole).or_else(appositive_party),
     })
 }
 

@@ -1677,6 +1677,20 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_ties_a_party_only_when_the_person_serves_it() {
+        for (who, party) in [
+            ("a researcher who monitors ISIS propaganda", None),
+            ("a veteran who served two tours in Iraq", None),
+            ("who served as a Russian diplomat", Some("Russia")),
+            ("an adviser who worked for the Kremlin", Some("Russia")),
+        ] {
+            let q = quotes(&format!("“It is real,” said Jane Roe, {who}."));
+            assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"), "{who}");
+            assert_eq!(q[0].party.as_deref(), party, "{who}");
+        }
+    }
+
+    #[test]
     fn the_statement_speaks_for_whoever_issued_it() {
         let q = quotes(
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
