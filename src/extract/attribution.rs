@@ -1347,7 +1347,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
         start += 1;
     }
-    let start = modified_role_start(toks, start, end);
+    let start = modified_role_start(text, toks, start, end);
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
 
@@ -1359,7 +1359,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 /// senator"): without its determiner the phrase would be a bare noun that names no one
 /// instead of a description pointing back to the person. `start` itself when no determiner
 /// stands a few words before.
-fn modified_role_start(toks: &[Tok], start: usize, end: usize) -> usize {
+fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> usize {
     if start >= end
         || toks[start].lex.is(Class::Determiner)
         || !(toks[start].lex.is(Class::PersonRole)
@@ -1368,11 +1368,19 @@ fn modified_role_start(toks: &[Tok], start: usize, end: usize) -> usize {
     {
         return start;
     }
+    // A title before a name is part of the name ("Mr. Cooper", "President Obama"): what
+    // stands before it and a comma is another phrase ("… lions of the Islamic State,
+    // Mr. Cooper said"), where a role's modifiers may take one ("the bespectacled, 71-year-old
+    // diplomat").
+    let titles_a_name = toks[start].lex.is(Class::Title)
+        && toks[start + 1..end]
+            .first()
+            .is_some_and(|t| t.is_word() && is_capitalized(t.span.of(text)));
     let floor = start.saturating_sub(4);
     let mut k = start;
     while k > floor && {
         let t = &toks[k - 1];
-        t.kind == TokKind::Comma
+        (t.kind == TokKind::Comma && !titles_a_name)
             || (t.is_word()
                 && (t.lex.is(Class::Determiner)
                     || (!t.lex.is(Class::FunctionWord)
@@ -1537,7 +1545,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
                     a += 1;
                 }
-                let a = modified_role_start(toks, a, e).max(clause_start);
+                let a = modified_role_start(text, toks, a, e).max(clause_start);
                 return (a < e).then_some((a, e));
             }
         }

@@ -1691,6 +1691,20 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
+        let x = statements(
+            "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
+             they call the boys cubs.",
+        );
+        assert_eq!(x[0].0.as_deref(), Some("Roe"), "{x:?}");
+        let (_, ex) = run(
+            "While the fighters call themselves lions of the Islamic State, \
+             Mr. Roe said, they call the boys cubs.",
+        );
+        assert_eq!(ex.statements[0].party, None);
+    }
+
+    #[test]
     fn the_statement_speaks_for_whoever_issued_it() {
         let q = quotes(
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
