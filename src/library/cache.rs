@@ -204,9 +204,11 @@ impl Body<'_> {
     }
 }
 
-/// A fingerprint of the extraction engine: the version, the format, and what the engine
-/// makes of a probe briefing. A new engine that extracts differently invalidates old caches
-/// even when nobody remembered to bump a version.
+/// A fingerprint of the extraction engine: the version, the format, a hash of the source
+/// code outside the reader's screens (from `build.rs`), and what the engine makes of a
+/// probe briefing. A build whose rules differ invalidates old caches even when nobody
+/// remembered to bump a version and the probe reads the same (a new speaker rule that the
+/// probe does not exercise kept every cached briefing's old speakers and parties).
 fn engine_fingerprint() -> u64 {
     static PRINT: OnceLock<u64> = OnceLock::new();
     *PRINT.get_or_init(|| {
@@ -219,7 +221,11 @@ fn engine_fingerprint() -> u64 {
             crate::briefing::Briefing::from_bytes(Path::new("probe.txt"), PROBE.as_bytes())
                 .expect("the probe briefing parses");
         let x = crate::extract::extract(&briefing, crate::extract::Gazetteer::builtin());
-        let described = format!("{}|{FORMAT}|{x:?}", env!("CARGO_PKG_VERSION"));
+        let described = format!(
+            "{}|{FORMAT}|{}|{x:?}",
+            env!("CARGO_PKG_VERSION"),
+            env!("SITREP_ENGINE_SOURCE")
+        );
         let crc = crc32fast::hash(described.as_bytes());
         (u64::from(crc) << 32) | described.len() as u64
     })
