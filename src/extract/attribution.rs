@@ -71,7 +71,8 @@ enum Subject {
         definite: bool,
         org: bool,
         /// Its head names what a person is ("the Russian diplomat"), not a thing ("that
-        /// report", "the Israeli Air Force"): only then may its party become a person's.
+        /// report", "the Israeli Air Force") nor a group ("the ISIS fighters"): only then
+        /// may it point back to a person of no known party and give them its party.
         person_role: bool,
         party: Option<String>,
     },
@@ -1910,7 +1911,11 @@ fn classify(
         text: whole.to_string(),
         definite,
         org,
-        person_role: head_word.is(Class::PersonRole) || head_word.is(Class::Title),
+        person_role: (head_word.is(Class::PersonRole) || head_word.is(Class::Title))
+            && !head.last().is_some_and(|t| {
+                let w = low(text, t);
+                w.ends_with('s') && !w.ends_with("ss")
+            }),
         party: party_from(whole).or_else(appositive_party),
     })
 }

@@ -1663,6 +1663,8 @@ mod tests {
             // "that the Islamic State" names the party after a complementizer.
             "But she did contradict the comments, made in an interview, that the Islamic \
              State had been “contained” there.",
+            // A group is no description of one person.
+            "The ISIS fighters have taken the town, and experts fear a “disaster” there.",
         ] {
             let q = quotes(&format!(
                 "“We found nothing,” Jane Roe said.\n\n{middle}\n\n“We keep looking,” Roe said."
