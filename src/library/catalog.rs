@@ -3,7 +3,7 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
-use super::index::{BitSet, Index, WordBatch};
+use super::index::{BitSet, Index, SpareTable, WordBatch};
 use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
@@ -61,12 +61,17 @@ pub struct Catalog {
 /// read and extracted before any is indexed: the batch's word table then stays in the
 /// core's cache from one briefing to the next, where extracting in between pushed it out
 /// (looking words up was a tenth of the CPU, nearly all of it waiting on the table).
+///
+/// Each thread keeps the last batch's word table and builds the next one in its memory.
 fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch) {
+    thread_local! {
+        static SPARE: std::cell::Cell<SpareTable> = std::cell::Cell::default();
+    }
     let read: Vec<(Doc, Option<String>)> = files
         .iter()
         .map(|p| Doc::read_unindexed(p, gazetteer))
         .collect();
-    let mut words = WordBatch::default();
+    let mut words = WordBatch::reusing(SPARE.take());
     let docs = read
         .into_iter()
         .map(|(doc, folded)| {
@@ -74,6 +79,7 @@ fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch)
             doc
         })
         .collect();
+    SPARE.set(words.take_table());
     (docs, words)
 }
 
