@@ -368,6 +368,8 @@ pub struct WordBatch {
     /// Per batch word, the number of the last briefing that held it plus one: a word
     /// seen again in the same briefing is skipped without a search or a sort.
     last_doc: Vec<u32>,
+    /// Per batch word, which ASCII letters and digits it holds (see [`char_bit`]).
+    word_masks: Vec<u64>,
     masks: Vec<u64>,
 }
 
@@ -419,22 +421,27 @@ impl WordBatch {
     }
 
     /// Records the words of the next briefing of the batch (text already folded).
+    ///
+    /// The briefing's character mask is the union of its distinct words' masks, each
+    /// computed once per batch: every ASCII letter and digit of folded text lies in a word,
+    /// and a briefing has a few hundred distinct words against thousands of bytes.
     pub fn add_doc(&mut self, folded: &str) {
-        let mask = folded
-            .bytes()
-            .fold(0, |mask, b| mask | CHAR_BITS[usize::from(b)]);
-        self.masks.push(mask);
         let doc = self.ends.len() as u32 + 1;
+        let mut mask = 0;
         super::fold::for_each_word(folded, |w| {
             let id = self.words.intern(w) as usize;
             if id == self.last_doc.len() {
                 self.last_doc.push(0);
+                let word_mask = w.bytes().fold(0, |m, b| m | CHAR_BITS[usize::from(b)]);
+                self.word_masks.push(word_mask);
             }
             if self.last_doc[id] != doc {
                 self.last_doc[id] = doc;
                 self.ids.push(id as u32);
+                mask |= self.word_masks[id];
             }
         });
+        self.masks.push(mask);
         self.ends.push(self.ids.len());
     }
 

@@ -107,7 +107,7 @@ enum Update {
     /// Everything read and indexed; the cache error, if writing it failed.
     Ready(Box<Catalog>, Option<String>, search::FieldTables),
     /// Files added, changed or removed since.
-    Changed(watch::Change),
+    Changed(Box<watch::Change>),
 }
 
 /// An open library.
@@ -276,7 +276,7 @@ impl Library {
                     self.reorder();
                     self.terms.set_tables(tables);
                 }
-                Update::Changed(change) => self.apply(change),
+                Update::Changed(change) => self.apply(*change),
             }
         }
         changed
@@ -455,7 +455,7 @@ impl Worker {
         }
         while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(self.interval) {
             let change = watcher.poll(&self.roots, &self.gazetteer);
-            if !change.is_empty() && tx.send(Update::Changed(change)).is_err() {
+            if !change.is_empty() && tx.send(Update::Changed(Box::new(change))).is_err() {
                 return;
             }
         }
