@@ -360,6 +360,36 @@ fn files_added_changed_and_removed_show_up_by_themselves() {
     assert_eq!(reopened.len(), 4);
 }
 
+/// A correction copied over a briefing by a tool that keeps file times (`cp -p`,
+/// `rsync -a`, unpacking an archive) leaves the old time, and a corrected number or name of
+/// the same length leaves the size: the reader still shows the corrected text.
+#[test]
+fn a_correction_copied_in_with_the_old_time_is_read_again() {
+    let (docs, cache) = small_archive();
+    let mut lib = Library::open(&[docs.path().to_path_buf()], &options(cache.path()));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !lib.is_indexed() {
+        assert!(Instant::now() < deadline, "indexing never finished");
+        std::thread::sleep(Duration::from_millis(20));
+        lib.poll();
+    }
+    let path = docs.path().join("2015-03-02 raid.txt");
+    let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Tikrit", "Sinjar")).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(time).unwrap();
+    // Generous: the watcher shares the thread pool with tests reading the corpus.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while names(&lib, "sinjar").is_empty() {
+        assert!(Instant::now() < deadline, "the correction never showed");
+        std::thread::sleep(Duration::from_millis(20));
+        lib.poll();
+    }
+    assert_eq!(names(&lib, "sinjar"), ["2015-03-02 raid.txt"]);
+    assert!(names(&lib, "tikrit").is_empty());
+}
+
 fn cli(args: &[&str], cache: &Path) -> std::process::Output {
     Command::cargo_bin("sitrep")
         .unwrap()

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a real terminal (tmux), on the shipped `briefings/`.
 //! The four panes show, search and help work, `q`, SIGTERM and SIGHUP give back a usable
-//! shell, and a briefing written into the open folder shows up in the list by itself.
+//! shell, and a briefing written into, rewritten in or deleted from the open folder shows
+//! in the list by itself.
 //! The reader's cache and state go to temporary folders, never the user's.
 //!
 //! Without tmux the tests print a note and pass, unless `CI` is set: CI installs tmux,
@@ -401,7 +402,8 @@ fn the_reader_ends_when_its_terminal_disappears() {
 }
 
 /// The live reload promise: a briefing written into the open folder is listed within a
-/// second or two, without a restart, and leaves the list when it is deleted.
+/// second or two, without a restart, shows its new title when rewritten, and leaves the
+/// list when it is deleted.
 #[test]
 fn new_briefings_appear_in_the_list_by_themselves() {
     if !tmux_ready("the live reload test") {
@@ -438,6 +440,15 @@ fn new_briefings_appear_in_the_list_by_themselves() {
         written.elapsed()
     );
     assert!(screen.contains("Briefings 2"), "{screen}");
+
+    std::fs::write(
+        &added,
+        "Ceasefire talks collapse in Geneva\n\nDelegates left on Tuesday, an envoy said.\n",
+    )
+    .unwrap();
+    tmux.wait_within("the changed briefing's new title", limit, |s| {
+        s.contains("Ceasefire talks collapse") && !s.contains("Ceasefire talks resume")
+    });
 
     std::fs::remove_file(&added).unwrap();
     tmux.wait_within("the deleted briefing to leave the list", limit, |s| {

@@ -3,7 +3,7 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
-use super::index::{BitSet, Index, WordBatch};
+use super::index::{BitSet, Index, SpareTable, WordBatch};
 use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
@@ -61,12 +61,17 @@ pub struct Catalog {
 /// read and extracted before any is indexed: the batch's word table then stays in the
 /// core's cache from one briefing to the next, where extracting in between pushed it out
 /// (looking words up was a tenth of the CPU, nearly all of it waiting on the table).
+///
+/// Each thread keeps the last batch's word table and builds the next one in its memory.
 fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch) {
+    thread_local! {
+        static SPARE: std::cell::Cell<SpareTable> = std::cell::Cell::default();
+    }
     let read: Vec<(Doc, Option<String>)> = files
         .iter()
         .map(|p| Doc::read_unindexed(p, gazetteer))
         .collect();
-    let mut words = WordBatch::default();
+    let mut words = WordBatch::reusing(SPARE.take());
     let docs = read
         .into_iter()
         .map(|(doc, folded)| {
@@ -74,7 +79,18 @@ fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch)
             doc
         })
         .collect();
+    SPARE.set(words.take_table());
     (docs, words)
+}
+
+/// How [`Catalog::load`] learns what the folders hold.
+pub enum Scan<'a> {
+    /// From a [`scan`] made just before.
+    Made(Vec<Found>),
+    /// From a scan made now, handing each folder to `on_folder` before listing it (the
+    /// watcher watches the folders there, so a change made while the catalog is read is not
+    /// missed).
+    Now(EachFolder<'a>),
 }
 
 /// One file found by [`scan`]: its stamp, or why it cannot be read.
@@ -84,7 +100,13 @@ pub type Found = (PathBuf, Result<Stamp, String>);
 /// [`walk`], stat'ing every file once as its folder is listed, in parallel. On 100,000
 /// briefings this is most of what a warm start costs.
 pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
-    let (mut found, failed) = walk_with(roots, &|path, entry| {
+    scan_folders(roots, &|_| {})
+}
+
+/// [`scan`], handing each folder to `on_folder` just before it is listed (the watcher
+/// watches it there, so nothing added after the listing goes unnoticed).
+pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
+    let (mut found, failed) = walk_with(roots, on_folder, &|path, entry| {
         let stamp = stamp_of(&path, entry.as_ref());
         (path, stamp)
     });
@@ -106,24 +128,34 @@ fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, Str
 /// (`None` for a link or a file named as a root).
 type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<std::fs::DirEntry>) -> T + Sync);
 
+/// What a walk does with each folder, before listing it.
+pub type EachFolder<'a> = &'a (dyn Fn(&Path) + Sync);
+
 /// The briefing files under some folders without touching the files themselves (what the
 /// list needs on a first start), plus the folders that could not be read.
 pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
-    walk_with(roots, &|path, _| path)
+    walk_with(roots, &|_| {}, &|path, _| path)
 }
 
-/// Walks folders, handing each briefing file to `each_file` as soon as its folder is
-/// listed. Folders are read in parallel, and the files of one folder handled in parallel
-/// too (an archive may be one flat folder); file types come from the listing, so only
-/// symbolic links need a look; a folder reached twice (a link loop) is walked once; hidden
-/// entries are skipped.
-fn walk_with<T: Send>(roots: &[PathBuf], each_file: EachFile<T>) -> (Vec<T>, Vec<Found>) {
+/// Walks folders, handing each folder to `each_folder` before listing it and each briefing
+/// file to `each_file` as soon as its folder is listed. Folders are read in parallel, and
+/// the files of one folder handled in parallel too (an archive may be one flat folder);
+/// file types come from the listing, so only symbolic links need a look; a folder reached
+/// twice (a link loop) is walked once; hidden entries are skipped.
+fn walk_with<T: Send>(
+    roots: &[PathBuf],
+    each_folder: EachFolder,
+    each_file: EachFile<T>,
+) -> (Vec<T>, Vec<Found>) {
     let seen = Mutex::new(HashSet::new());
     let mut files = Vec::new();
     let mut failed = Vec::new();
     for root in roots {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => walk_dir(root, &seen, each_file, &mut files, &mut failed),
+            Ok(m) if m.is_dir() => {
+                let each = (each_folder, each_file);
+                walk_dir(root, &seen, each, &mut files, &mut failed);
+            }
             Ok(_) => files.push(each_file(root.clone(), None)),
             Err(e) => failed.push((root.clone(), Err(e.to_string()))),
         }
@@ -134,7 +166,7 @@ fn walk_with<T: Send>(roots: &[PathBuf], each_file: EachFile<T>) -> (Vec<T>, Vec
 fn walk_dir<T: Send>(
     dir: &Path,
     seen: &Mutex<HashSet<PathBuf>>,
-    each_file: EachFile<T>,
+    each: (EachFolder, EachFile<T>),
     files: &mut Vec<T>,
     failed: &mut Vec<Found>,
 ) {
@@ -144,6 +176,8 @@ fn walk_dir<T: Send>(
     if !first_visit {
         return;
     }
+    let (each_folder, each_file) = each;
+    each_folder(dir);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
@@ -177,7 +211,7 @@ fn walk_dir<T: Send>(
         .par_iter()
         .map(|d| {
             let (mut f, mut e) = (Vec::new(), Vec::new());
-            walk_dir(d, seen, each_file, &mut f, &mut e);
+            walk_dir(d, seen, each, &mut f, &mut e);
             (f, e)
         })
         .collect();
@@ -404,16 +438,16 @@ impl Catalog {
         true
     }
 
-    /// Opens a catalog from the cache when it checks out, brings it up to date with
-    /// `scanned` (a [`scan`] of the folders made just before, else one made now), and writes
-    /// the cache back when anything changed. A cache that cannot be written only costs the
-    /// next start its speed, so the error is returned for the caller to mention, not fatal.
+    /// Opens a catalog from the cache when it checks out, brings it up to date with a
+    /// [`scan`] of the folders (`scanned`), and writes the cache back when anything changed.
+    /// A cache that cannot be written only costs the next start its speed, so the error is
+    /// returned for the caller to mention, not fatal.
     /// `meanwhile` runs on the finished catalog while the cache is written, its result
     /// returned beside it: the reader's own last steps need not wait for the disk.
     pub fn load<R: Send>(
         roots: &[PathBuf],
         cache: Option<&CacheFile>,
-        scanned: Option<Vec<Found>>,
+        scanned: Scan,
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: &mut (dyn FnMut(&[Doc]) + Send),
@@ -424,7 +458,10 @@ impl Catalog {
         // on this thread: its many allocations then come from the main heap, which grows in
         // large steps, where a pool thread's heap grows a page at a time (a system call each).
         let (cached, found) = std::thread::scope(|s| {
-            let scanning = s.spawn(move || scanned.unwrap_or_else(|| scan(roots)));
+            let scanning = s.spawn(move || match scanned {
+                Scan::Made(found) => found,
+                Scan::Now(on_folder) => scan_folders(roots, on_folder),
+            });
             let cached = cache.and_then(CacheFile::read);
             (cached, scanning.join().expect("the scan does not panic"))
         });

@@ -15,6 +15,7 @@ pub mod dossier;
 pub mod fold;
 pub mod index;
 pub mod marks;
+mod notify;
 pub mod report;
 pub mod search;
 pub mod watch;
@@ -106,7 +107,7 @@ enum Update {
     /// Everything read and indexed; the cache error, if writing it failed.
     Ready(Box<Catalog>, Option<String>, search::FieldTables),
     /// Files added, changed or removed since.
-    Changed(watch::Change),
+    Changed(Box<watch::Change>),
 }
 
 /// An open library.
@@ -217,7 +218,7 @@ impl Library {
         let (catalog, error, ()) = Catalog::load(
             roots,
             library.cache.as_ref(),
-            scanned,
+            scanned.map_or(catalog::Scan::Now(&|_| {}), catalog::Scan::Made),
             &options.gazetteer,
             &library.progress,
             &mut |_| {},
@@ -275,7 +276,7 @@ impl Library {
                     self.reorder();
                     self.terms.set_tables(tables);
                 }
-                Update::Changed(change) => self.apply(change),
+                Update::Changed(change) => self.apply(*change),
             }
         }
         changed
@@ -422,10 +423,13 @@ struct Worker {
 
 impl Worker {
     fn run(self, tx: &Sender<Update>, stop: &Receiver<()>) {
-        let (catalog, error, (mut watcher, tables)) = Catalog::load(
+        // The folders are watched from the first scan on, so what changes while they are
+        // read is heard of at the first look.
+        let watches = watch::Watches::new(&self.roots);
+        let (catalog, error, (seen, tables)) = Catalog::load(
             &self.roots,
             self.cache.as_ref(),
-            None,
+            catalog::Scan::Now(&|folder| watches.folder(folder)),
             &self.gazetteer,
             &self.progress,
             &mut |docs| {
@@ -442,15 +446,16 @@ impl Worker {
                     .collect();
                 let _ = tx.send(Update::Read(listed));
             },
-            |catalog| (watch::Watcher::new(catalog), search::field_tables(catalog)),
+            |catalog| (watch::seen_in(catalog), search::field_tables(catalog)),
         );
+        let mut watcher = watch::Watcher::new(seen, watches);
         let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), tables);
         if tx.send(ready).is_err() {
             return;
         }
         while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(self.interval) {
             let change = watcher.poll(&self.roots, &self.gazetteer);
-            if !change.is_empty() && tx.send(Update::Changed(change)).is_err() {
+            if !change.is_empty() && tx.send(Update::Changed(Box::new(change))).is_err() {
                 return;
             }
         }
