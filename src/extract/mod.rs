@@ -1751,6 +1751,20 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
+    #[test]
+    fn a_plain_description_after_a_quotation_and_its_verb_speaks() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\n“The ballots were counted twice over the weekend,” \
+             says a narrator.\n\n“Nothing has changed in the last week at all,” said a person \
+             close to the Smiths.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("a narrator"));
+        assert_eq!(
+            q[1].speaker.as_deref(),
+            Some("a person close to the Smiths")
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
