@@ -678,6 +678,7 @@ fn link_quotes(
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
                 })
         });
+        found = found.map(|a| relayed_by(attributions, a));
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
@@ -708,6 +709,24 @@ fn link_quotes(
         out.push(found);
     }
     out
+}
+
+/// "“…,” Sanders said, according to CNN": the source that closes the clause of the cue at
+/// `a` relays the quotation, and the reader has it on that source's word, so the quotation is
+/// credited to the source. `a` itself when no such source follows in its sentence.
+fn relayed_by(attributions: &[attribution::Attribution], a: usize) -> usize {
+    let cue = &attributions[a];
+    match attributions.get(a + 1) {
+        Some(next)
+            if next.sentence == cue.sentence
+                && next.cue_text == "according to"
+                && cue.cue_text != "according to"
+                && next.speaker.is_some() =>
+        {
+            a + 1
+        }
+        _ => a,
+    }
 }
 
 /// The most tokens a subject phrase a statement starts with may span when it carries a
@@ -1763,6 +1782,16 @@ mod tests {
             q[1].speaker.as_deref(),
             Some("a person close to the Smiths")
         );
+    }
+
+    #[test]
+    fn a_quotation_relayed_by_a_source_is_the_sources() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\n“We will not go quietly into the night,” Jane Roe \
+             said at a rally, according to the Daily Planet. “We will fight on.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Daily Planet"));
     }
 
     /// Extracts an invented article (a headline, then `body`).
