@@ -711,22 +711,29 @@ fn link_quotes(
     out
 }
 
-/// "“…,” Sanders said, according to CNN": the source that closes the clause of the cue at
-/// `a` relays the quotation, and the reader has it on that source's word, so the quotation is
-/// credited to the source. `a` itself when no such source follows in its sentence.
+/// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
+/// that closes the clause of the cue at `a`, or opens its sentence, relays the quotation, and
+/// the reader has it on that source's word, so the quotation is credited to the source. `a`
+/// itself when no such source stands in its sentence.
 fn relayed_by(attributions: &[attribution::Attribution], a: usize) -> usize {
     let cue = &attributions[a];
-    match attributions.get(a + 1) {
-        Some(next)
-            if next.sentence == cue.sentence
-                && next.cue_text == "according to"
-                && cue.cue_text != "according to"
-                && next.speaker.is_some() =>
-        {
-            a + 1
-        }
-        _ => a,
+    if cue.cue_text == "according to" {
+        return a;
     }
+    let relays = |x: &attribution::Attribution| {
+        x.sentence == cue.sentence && x.cue_text == "according to" && x.speaker.is_some()
+    };
+    if attributions.get(a + 1).is_some_and(relays) {
+        return a + 1;
+    }
+    let first = attributions[..a]
+        .iter()
+        .rposition(|x| x.sentence != cue.sentence)
+        .map_or(0, |k| k + 1);
+    if first < a && attributions[first].cue_tok == 0 && relays(&attributions[first]) {
+        return first;
+    }
+    a
 }
 
 /// The most tokens a subject phrase a statement starts with may span when it carries a
@@ -1792,6 +1799,11 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
         assert_eq!(q[1].speaker.as_deref(), Some("Daily Planet"));
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nAccording to the Daily Planet, Jane Roe said the \
+             plan was “dead on arrival in the state senate.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
     }
 
     /// Extracts an invented article (a headline, then `body`).
