@@ -983,8 +983,17 @@ pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
     let determiner = |k: usize| toks[k].is_word() && toks[k].lex.is(Class::Determiner);
     let right_before = i >= 1 && (determiner(i - 1) || word_at(i - 1).is_some_and(is_possessive));
-    // "the Ukrainian claim": a determiner, then one modifier.
-    let one_before = i >= 2 && word_at(i - 1).is_some() && determiner(i - 2);
+    // "the Ukrainian claim": a determiner, then one modifier; but "The ad claims “…”", with
+    // a lowercase subject, has the quotation as its object, which only a verb takes (after a
+    // capitalised modifier the quotation is a title: "the TV show “Shark Tank”").
+    let one_before = i >= 2
+        && word_at(i - 1).is_some_and(|w| {
+            is_capitalized(w)
+                || !toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+        })
+        && determiner(i - 2);
     right_before || one_before
 }
 

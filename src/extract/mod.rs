@@ -1806,6 +1806,15 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
     }
 
+    #[test]
+    fn a_noun_like_cue_right_before_a_quotation_is_a_verb() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nThe ad claims “the senator voted against every \
+             single budget since 2009.”",
+        );
+        assert_eq!(q[0].cue.as_deref(), Some("claims"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
