@@ -433,6 +433,24 @@ pub fn attributions(
     resolver: &mut Resolver,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
+    if let Some(((a, b), verb)) = verb_after_opening_quote(text, toks)
+        && let Some(speaker) =
+            classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+    {
+        resolver.remember(&speaker);
+        out.push(Attribution {
+            sentence,
+            cue_tok: verb,
+            cue_text: toks[verb].span.of(text).to_string(),
+            cue: Cue::Speech,
+            subject: (a, b),
+            inverted: false,
+            clause_start: toks[a].span.start,
+            head_end: toks[verb].span.end,
+            cue_at: toks[verb].span.start,
+            speaker: Some(speaker),
+        });
+    }
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -638,6 +656,47 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
+/// set off by a comma and goes on with only a subject and a verb that is no cue (a particle
+/// and a phrase after a preposition at most) tells how its subject spoke the quotation. The
+/// subject's token range and the verb's index; `None` when the verb takes an object ("“The
+/// Apprentice” star Trump earned millions") or the quotation ends its own sentence ("“….”
+/// Rubio fired back at Christie", where the lines run together).
+fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize), usize)> {
+    let quote = toks.first()?;
+    if !matches!(quote.kind, TokKind::Quote(_)) {
+        return None;
+    }
+    let comma_after = toks.get(1)?.kind == TokKind::Comma;
+    let comma_inside = quote
+        .span
+        .of(text)
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with(',');
+    if !comma_after && !comma_inside {
+        return None;
+    }
+    let k = if comma_after { 2 } else { 1 };
+    let (a, b) = subject_right(text, toks, k).filter(|&(a, _)| a == k)?;
+    let verb = toks.get(b)?;
+    if !verb.is_word()
+        || verb.lex.cue().is_some()
+        || verb.lex.is(Class::PassiveAux)
+        || !is_lowercase_verb(text, verb)
+    {
+        return None;
+    }
+    let mut end = b + 1;
+    if toks.get(end).is_some_and(|t| {
+        t.is_word() && matches!(low(text, t).as_str(), "back" | "on" | "up" | "in" | "out")
+    }) {
+        end += 1;
+    }
+    toks.get(end)
+        .is_none_or(|t| !t.is_word() || t.lex.is(Class::FunctionWord))
+        .then_some(((a, b), b))
 }
 
 /// The name that labels a quotation after a colon ("- Carl Bialik: “…”", "doesn't surprise

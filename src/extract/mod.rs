@@ -1815,6 +1815,17 @@ mod tests {
         assert_eq!(q[0].cue.as_deref(), Some("claims"));
     }
 
+    #[test]
+    fn a_subject_and_plain_verb_after_a_quotation_speak_it() {
+        let q = quotes(
+            "Mary Roe asked about the budget. “Why were the numbers cut?” she said.\n\n\
+             “Nobody cut anything at all this year,” John Doe shot back.\n\n\
+             “Then the money went somewhere else,” Roe pressed.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Mary Roe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
