@@ -1326,16 +1326,16 @@ fn determined_phrase(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         .map(|k| (k, end))
 }
 
-/// The lowercase words ending at `end` (exclusive) back to a determiner that opens a clause
-/// ("a friend", "another commenter"): a plain noun phrase right before a cue.
+/// The words ending at `end` (exclusive) back to a determiner that opens a clause ("a
+/// friend", "another commenter", "the Christie supporter"): a plain noun phrase right before
+/// a cue, a name among its modifiers at most.
 fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let (a, b) = determined_phrase(toks, end)?;
     let plain = toks[a + 1..b].iter().all(|t| {
-        !is_capitalized(t.span.of(text))
-            && !t.lex.is(Class::FunctionWord)
+        !t.lex.is(Class::FunctionWord)
             && t.lex.pronoun().is_none()
-            && !verb_like(text, t)
-    });
+            && (is_capitalized(t.span.of(text)) || !verb_like(text, t))
+    }) && !is_capitalized(toks[b - 1].span.of(text));
     let opens = a == 0 || !toks[a - 1].is_word();
     (plain && opens).then_some((a, b))
 }

@@ -1826,6 +1826,15 @@ mod tests {
         assert_eq!(q[2].speaker.as_deref(), Some("Mary Roe"));
     }
 
+    #[test]
+    fn a_determined_phrase_with_a_name_as_modifier_is_a_subject() {
+        let q = quotes(
+            "Tom Baker spoke on Monday.\n\nAt the meeting, a Baker supporter retorted: “We \
+             will keep fighting for the people of this state.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("a Baker supporter"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
