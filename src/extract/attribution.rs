@@ -334,12 +334,14 @@ impl Resolver {
                     self.last(|s| {
                         s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
                     })
-                    // "Jane Roe issued a statement. … the statement said": with no body to
-                    // point back to, a document speaks for whoever spoke last.
+                    // "Jane Roe issued a statement. … the statement said", "Globex said …
+                    // the company said": with no body to point back to, a document or a body
+                    // the text does not name speaks for whoever spoke last, whom the text
+                    // named as a person only for lack of knowing better.
                     .or_else(|| {
                         self.history
                             .last()
-                            .filter(|_| party.is_none() && is_document(&text))
+                            .filter(|_| party.is_none() && names_no_one(&text))
                     })
                 } else {
                     self.last(|s| {
@@ -381,16 +383,34 @@ impl Resolver {
     }
 }
 
-/// "the statement", "the letter": a definite description of a document that names no one
-/// ("the People's Daily newspaper" names its paper), which speaks for whoever issued it.
-fn is_document(description: &str) -> bool {
+/// "the statement", "the company": a definite description that names no one ("the People's
+/// Daily newspaper" names its paper), which speaks for whoever the text quoted last. A
+/// gathering ("the crowd") or a finding ("the survey", "the report") is no one's renaming:
+/// it is a speaker of its own.
+fn names_no_one(description: &str) -> bool {
     let mut words = description.split_whitespace();
     let head = words.next_back().map(norm);
     !words.skip(1).any(is_capitalized)
         && head.is_some_and(|h| {
-            matches!(
+            !matches!(
                 h.as_str(),
-                "statement" | "letter" | "email" | "e-mail" | "release" | "memo" | "ad" | "note"
+                "crowd"
+                    | "mob"
+                    | "report"
+                    | "reports"
+                    | "poll"
+                    | "polls"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "studies"
+                    | "data"
+                    | "documents"
+                    | "records"
+                    | "results"
+                    | "figures"
+                    | "estimates"
+                    | "analysis"
             )
         })
 }

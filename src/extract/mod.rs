@@ -1687,6 +1687,11 @@ mod tests {
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        let q = quotes(
+            "Globex said on Monday that it would close the plant.\n\n“We regret this decision \
+             deeply,” the company said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Globex"));
     }
 
     #[test]
