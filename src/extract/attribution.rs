@@ -1755,9 +1755,10 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
-    // "said Republican political consultant Chris Russell": after one capitalised modifier,
-    // a few lowercase ones may still lead to the role and the name.
-    if end == start + 1
+    // "said Republican political consultant Chris Russell", "said Republican party boss
+    // Reince Priebus": after capitalised modifiers, a few lowercase ones may still lead to
+    // the role and the name.
+    if end > start
         && toks.get(end).is_some_and(|t| {
             t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
         })

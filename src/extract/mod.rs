@@ -1721,6 +1721,8 @@ mod tests {
         let q =
             quotes("“It was never meant to be,” said Republican political consultant Jane Roe.");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        let q = quotes("“It will all blow over,” said Republican party boss John Doe.");
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
     #[test]
