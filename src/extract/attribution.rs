@@ -1290,7 +1290,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     }
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
     // does not know is still who spoke.
-    let found = np_left(text, toks, end).or_else(|| common_noun_phrase(text, toks, end))?;
+    let found = np_left(text, toks, end)
+        .or_else(|| common_noun_phrase(text, toks, end))
+        .or_else(|| role_of_unknown_body(text, toks, end))?;
     let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
@@ -1358,6 +1360,26 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
     }) && !is_capitalized(toks[b - 1].span.of(text));
     let opens = a == 0 || !toks[a - 1].is_word();
     (plain && opens).then_some((a, b))
+}
+
+/// "A spokesman for the buyer", "an aide to the mayor": a role, then a preposition and a
+/// determined phrase whose head the lexicon does not know, ending at `end` (exclusive). The
+/// role speaks, and the body it serves says who it is.
+fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let (a, b) = determined_phrase(toks, end)?;
+    let plain = toks[a + 1..b].iter().all(|t| {
+        !t.lex.is(Class::FunctionWord) && t.lex.pronoun().is_none() && !verb_like(text, t)
+    });
+    if !plain
+        || a < 2
+        || !toks[a - 1].is_word()
+        || !matches!(low(text, &toks[a - 1]).as_str(), "for" | "to" | "of" | "at")
+        || !toks[a - 2].lex.is(Class::PersonRole)
+    {
+        return None;
+    }
+    let (x, _) = np_left(text, toks, a - 1)?;
+    Some((x, b))
 }
 
 /// A lowercase past participle ("held", "released", "taken") before "by".

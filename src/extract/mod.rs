@@ -1842,6 +1842,15 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("a Baker supporter"));
     }
 
+    #[test]
+    fn a_role_for_a_body_the_lexicon_does_not_know_is_a_subject() {
+        let q = quotes(
+            "Tom Baker spoke on Monday.\n\nA spokesman for the buyer said there was a commitment \
+             “to keep every one of the workers on the payroll.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("A spokesman for the buyer"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
