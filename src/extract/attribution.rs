@@ -597,10 +597,20 @@ pub fn attributions(
             }
         } else if participle || coordinated(text, toks, i) {
             inherited = true;
-            if let Some(prev) = out.last() {
+            // "When asked whom she supported, Ms. Roe smiled and said": a subject standing
+            // past a comma after the earlier cue opens the clause this verb belongs to.
+            let own = sentence_subject(text, toks, i);
+            if let Some(prev) = out.last()
+                && !own.is_some_and(|(a, _)| {
+                    a > prev.cue_tok
+                        && toks[prev.cue_tok..a]
+                            .iter()
+                            .any(|t| t.kind == TokKind::Comma)
+                })
+            {
                 speaker = prev.speaker.clone();
                 found = Some(prev.subject);
-            } else if let Some(r) = sentence_subject(text, toks, i) {
+            } else if let Some(r) = own {
                 found = Some(r);
             }
         } else {

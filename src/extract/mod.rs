@@ -1851,6 +1851,15 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("A spokesman for the buyer"));
     }
 
+    #[test]
+    fn a_coordinated_cue_takes_the_subject_of_its_own_clause() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nWhen asked whom she supported, Ms. Jane Doe smiled \
+             and said, “I will vote for the best candidate in the race.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
