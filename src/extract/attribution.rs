@@ -339,12 +339,14 @@ impl Resolver {
                     self.last(|s| {
                         s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
                     })
-                    // "Jane Roe issued a statement. … the statement said": with no body to
-                    // point back to, a document speaks for whoever spoke last.
+                    // "Jane Roe issued a statement. … the statement said", "Globex said …
+                    // the company said": with no body to point back to, a document or a body
+                    // the text does not name speaks for whoever spoke last, whom the text
+                    // named as a person only for lack of knowing better.
                     .or_else(|| {
                         self.history
                             .last()
-                            .filter(|_| party.is_none() && is_document(&text))
+                            .filter(|_| party.is_none() && names_no_one(&text))
                     })
                 } else {
                     let same_party =
@@ -391,16 +393,34 @@ impl Resolver {
     }
 }
 
-/// "the statement", "the letter": a definite description of a document that names no one
-/// ("the People's Daily newspaper" names its paper), which speaks for whoever issued it.
-fn is_document(description: &str) -> bool {
+/// "the statement", "the company": a definite description that names no one ("the People's
+/// Daily newspaper" names its paper), which speaks for whoever the text quoted last. A
+/// gathering ("the crowd") or a finding ("the survey", "the report") is no one's renaming:
+/// it is a speaker of its own.
+fn names_no_one(description: &str) -> bool {
     let mut words = description.split_whitespace();
     let head = words.next_back().map(norm);
     !words.skip(1).any(is_capitalized)
         && head.is_some_and(|h| {
-            matches!(
+            !matches!(
                 h.as_str(),
-                "statement" | "letter" | "email" | "e-mail" | "release" | "memo" | "ad" | "note"
+                "crowd"
+                    | "mob"
+                    | "report"
+                    | "reports"
+                    | "poll"
+                    | "polls"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "studies"
+                    | "data"
+                    | "documents"
+                    | "records"
+                    | "results"
+                    | "figures"
+                    | "estimates"
+                    | "analysis"
             )
         })
 }
@@ -443,6 +463,24 @@ pub fn attributions(
     resolver: &mut Resolver,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
+    if let Some(((a, b), verb)) = verb_after_opening_quote(text, toks)
+        && let Some(speaker) =
+            classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+    {
+        resolver.remember(&speaker);
+        out.push(Attribution {
+            sentence,
+            cue_tok: verb,
+            cue_text: toks[verb].span.of(text).to_string(),
+            cue: Cue::Speech,
+            subject: (a, b),
+            inverted: false,
+            clause_start: toks[a].span.start,
+            head_end: toks[verb].span.end,
+            cue_at: toks[verb].span.start,
+            speaker: Some(speaker),
+        });
+    }
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -569,10 +607,20 @@ pub fn attributions(
             }
         } else if participle || coordinated(text, toks, i) {
             inherited = true;
-            if let Some(prev) = out.last() {
+            // "When asked whom she supported, Ms. Roe smiled and said": a subject standing
+            // past a comma after the earlier cue opens the clause this verb belongs to.
+            let own = sentence_subject(text, toks, i);
+            if let Some(prev) = out.last()
+                && !own.is_some_and(|(a, _)| {
+                    a > prev.cue_tok
+                        && toks[prev.cue_tok..a]
+                            .iter()
+                            .any(|t| t.kind == TokKind::Comma)
+                })
+            {
                 speaker = prev.speaker.clone();
                 found = Some(prev.subject);
-            } else if let Some(r) = sentence_subject(text, toks, i) {
+            } else if let Some(r) = own {
                 found = Some(r);
             }
         } else {
@@ -581,7 +629,18 @@ pub fn attributions(
                     toks[i - 1].kind,
                     TokKind::Comma | TokKind::Quote(_) | TokKind::Colon | TokKind::Dash
                 );
-            if before_is_boundary && let Some((a, b)) = subject_right(text, toks, i + 1) {
+            let after_quote = i >= 1
+                && (matches!(toks[i - 1].kind, TokKind::Quote(_))
+                    || (i >= 2
+                        && toks[i - 1].kind == TokKind::Comma
+                        && matches!(toks[i - 2].kind, TokKind::Quote(_))));
+            if before_is_boundary
+                && let Some((a, b)) = subject_right(text, toks, i + 1).or_else(|| {
+                    after_quote
+                        .then(|| plain_description_right(text, toks, i + 1))
+                        .flatten()
+                })
+            {
                 found = Some((a, b));
                 appositive = appositive_after(toks, b);
                 inverted = true;
@@ -637,6 +696,47 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
+/// set off by a comma and goes on with only a subject and a verb that is no cue (a particle
+/// and a phrase after a preposition at most) tells how its subject spoke the quotation. The
+/// subject's token range and the verb's index; `None` when the verb takes an object ("“The
+/// Apprentice” star Trump earned millions") or the quotation ends its own sentence ("“….”
+/// Rubio fired back at Christie", where the lines run together).
+fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize), usize)> {
+    let quote = toks.first()?;
+    if !matches!(quote.kind, TokKind::Quote(_)) {
+        return None;
+    }
+    let comma_after = toks.get(1)?.kind == TokKind::Comma;
+    let comma_inside = quote
+        .span
+        .of(text)
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with(',');
+    if !comma_after && !comma_inside {
+        return None;
+    }
+    let k = if comma_after { 2 } else { 1 };
+    let (a, b) = subject_right(text, toks, k).filter(|&(a, _)| a == k)?;
+    let verb = toks.get(b)?;
+    if !verb.is_word()
+        || verb.lex.cue().is_some()
+        || verb.lex.is(Class::PassiveAux)
+        || !is_lowercase_verb(text, verb)
+    {
+        return None;
+    }
+    let mut end = b + 1;
+    if toks.get(end).is_some_and(|t| {
+        t.is_word() && matches!(low(text, t).as_str(), "back" | "on" | "up" | "in" | "out")
+    }) {
+        end += 1;
+    }
+    toks.get(end)
+        .is_none_or(|t| !t.is_word() || t.lex.is(Class::FunctionWord))
+        .then_some(((a, b), b))
 }
 
 /// The name that labels a quotation after a colon ("- Carl Bialik: “…”", "doesn't surprise
@@ -982,8 +1082,17 @@ pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
     let determiner = |k: usize| toks[k].is_word() && toks[k].lex.is(Class::Determiner);
     let right_before = i >= 1 && (determiner(i - 1) || word_at(i - 1).is_some_and(is_possessive));
-    // "the Ukrainian claim": a determiner, then one modifier.
-    let one_before = i >= 2 && word_at(i - 1).is_some() && determiner(i - 2);
+    // "the Ukrainian claim": a determiner, then one modifier; but "The ad claims “…”", with
+    // a lowercase subject, has the quotation as its object, which only a verb takes (after a
+    // capitalised modifier the quotation is a title: "the TV show “Shark Tank”").
+    let one_before = i >= 2
+        && word_at(i - 1).is_some_and(|w| {
+            is_capitalized(w)
+                || !toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+        })
+        && determiner(i - 2);
     right_before || one_before
 }
 
@@ -1201,7 +1310,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     }
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
     // does not know is still who spoke.
-    let found = np_left(text, toks, end).or_else(|| common_noun_phrase(text, toks, end))?;
+    let found = np_left(text, toks, end)
+        .or_else(|| common_noun_phrase(text, toks, end))
+        .or_else(|| role_of_unknown_body(text, toks, end))?;
     let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
@@ -1257,18 +1368,38 @@ fn determined_phrase(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         .map(|k| (k, end))
 }
 
-/// The lowercase words ending at `end` (exclusive) back to a determiner that opens a clause
-/// ("a friend", "another commenter"): a plain noun phrase right before a cue.
+/// The words ending at `end` (exclusive) back to a determiner that opens a clause ("a
+/// friend", "another commenter", "the Christie supporter"): a plain noun phrase right before
+/// a cue, a name among its modifiers at most.
 fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let (a, b) = determined_phrase(toks, end)?;
     let plain = toks[a + 1..b].iter().all(|t| {
-        !is_capitalized(t.span.of(text))
-            && !t.lex.is(Class::FunctionWord)
+        !t.lex.is(Class::FunctionWord)
             && t.lex.pronoun().is_none()
-            && !verb_like(text, t)
-    });
+            && (is_capitalized(t.span.of(text)) || !verb_like(text, t))
+    }) && !is_capitalized(toks[b - 1].span.of(text));
     let opens = a == 0 || !toks[a - 1].is_word();
     (plain && opens).then_some((a, b))
+}
+
+/// "A spokesman for the buyer", "an aide to the mayor": a role, then a preposition and a
+/// determined phrase whose head the lexicon does not know, ending at `end` (exclusive). The
+/// role speaks, and the body it serves says who it is.
+fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let (a, b) = determined_phrase(toks, end)?;
+    let plain = toks[a + 1..b].iter().all(|t| {
+        !t.lex.is(Class::FunctionWord) && t.lex.pronoun().is_none() && !verb_like(text, t)
+    });
+    if !plain
+        || a < 2
+        || !toks[a - 1].is_word()
+        || !matches!(low(text, &toks[a - 1]).as_str(), "for" | "to" | "of" | "at")
+        || !toks[a - 2].lex.is(Class::PersonRole)
+    {
+        return None;
+    }
+    let (x, _) = np_left(text, toks, a - 1)?;
+    Some((x, b))
 }
 
 /// A lowercase past participle ("held", "released", "taken") before "by".
@@ -1674,9 +1805,10 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
         end += 1;
     }
-    // "said Republican political consultant Chris Russell": after one capitalised modifier,
-    // a few lowercase ones may still lead to the role and the name.
-    if end == start + 1
+    // "said Republican political consultant Chris Russell", "said Republican party boss
+    // Reince Priebus": after capitalised modifiers, a few lowercase ones may still lead to
+    // the role and the name.
+    if end > start
         && toks.get(end).is_some_and(|t| {
             t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
         })
@@ -1694,6 +1826,54 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     (end > start && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// "“…,” says a narrator", "“…,” said the 46-year-old": right after a quotation and its
+/// verb, the determined phrase that follows is who spoke even when the lexicon knows none of
+/// its words as a role, for nothing else stands there. The phrase runs over plain words to a
+/// punctuation mark or function word, then on over a preposition to the name it takes ("a
+/// person close to the Smiths"), which says more about the speaker than its head does.
+fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    if !toks.get(start)?.lex.is(Class::Determiner) || !toks[start].is_word() {
+        return None;
+    }
+    let plain = |t: &Tok| {
+        t.is_word()
+            && !t.lex.is(Class::FunctionWord)
+            && !t.lex.is(Class::AuxOrAdverb)
+            && !t.lex.is(Class::Weekday)
+            && t.lex.cue().is_none()
+            && t.lex.pronoun().is_none()
+    };
+    let ceiling = toks.len().min(start + 6);
+    let mut end = start + 1;
+    while end < ceiling && plain(&toks[end]) {
+        end += 1;
+    }
+    if end == start + 1 {
+        return None;
+    }
+    let preposition = toks.get(end).is_some_and(|t| {
+        t.is_word() && matches!(low(text, t).as_str(), "to" | "with" | "of" | "for" | "at")
+    });
+    if preposition {
+        let mut k = end + 1;
+        if toks.get(k).is_some_and(|t| t.lex.is(Class::Determiner)) {
+            k += 1;
+        }
+        let name = k;
+        while k < toks.len().min(name + 4)
+            && toks[k].is_word()
+            && is_capitalized(toks[k].span.of(text))
+            && !toks[k].lex.is(Class::FunctionWord)
+        {
+            k += 1;
+        }
+        if k > name {
+            end = k;
+        }
+    }
+    Some((start, end))
 }
 
 /// The appositive right after an inverted subject: "said John Smith, a spokesman for X,".

@@ -678,6 +678,7 @@ fn link_quotes(
                             .any(|t| matches!(t.kind, TokKind::Quote(_)))
                 })
         });
+        found = found.map(|a| relayed_by(attributions, a));
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
@@ -708,6 +709,31 @@ fn link_quotes(
         out.push(found);
     }
     out
+}
+
+/// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
+/// that closes the clause of the cue at `a`, or opens its sentence, relays the quotation, and
+/// the reader has it on that source's word, so the quotation is credited to the source. `a`
+/// itself when no such source stands in its sentence.
+fn relayed_by(attributions: &[attribution::Attribution], a: usize) -> usize {
+    let cue = &attributions[a];
+    if cue.cue_text == "according to" {
+        return a;
+    }
+    let relays = |x: &attribution::Attribution| {
+        x.sentence == cue.sentence && x.cue_text == "according to" && x.speaker.is_some()
+    };
+    if attributions.get(a + 1).is_some_and(relays) {
+        return a + 1;
+    }
+    let first = attributions[..a]
+        .iter()
+        .rposition(|x| x.sentence != cue.sentence)
+        .map_or(0, |k| k + 1);
+    if first < a && attributions[first].cue_tok == 0 && relays(&attributions[first]) {
+        return first;
+    }
+    a
 }
 
 /// The most tokens a subject phrase a statement starts with may span when it carries a
@@ -1712,6 +1738,11 @@ mod tests {
             "Jane Roe issued a statement on Friday.\n\n“We will fight this ruling,” the statement said.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        let q = quotes(
+            "Globex said on Monday that it would close the plant.\n\n“We regret this decision \
+             deeply,” the company said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Globex"));
     }
 
     #[test]
@@ -1741,6 +1772,8 @@ mod tests {
         let q =
             quotes("“It was never meant to be,” said Republican political consultant Jane Roe.");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        let q = quotes("“It will all blow over,” said Republican party boss John Doe.");
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
     }
 
     #[test]
@@ -1800,6 +1833,82 @@ mod tests {
              “end the program at once” - said on Saturday that he had changed his mind.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn a_plain_description_after_a_quotation_and_its_verb_speaks() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\n“The ballots were counted twice over the weekend,” \
+             says a narrator.\n\n“Nothing has changed in the last week at all,” said a person \
+             close to the Smiths.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("a narrator"));
+        assert_eq!(
+            q[1].speaker.as_deref(),
+            Some("a person close to the Smiths")
+        );
+    }
+
+    #[test]
+    fn a_quotation_relayed_by_a_source_is_the_sources() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\n“We will not go quietly into the night,” Jane Roe \
+             said at a rally, according to the Daily Planet. “We will fight on.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Daily Planet"));
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nAccording to the Daily Planet, Jane Roe said the \
+             plan was “dead on arrival in the state senate.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn a_noun_like_cue_right_before_a_quotation_is_a_verb() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nThe ad claims “the senator voted against every \
+             single budget since 2009.”",
+        );
+        assert_eq!(q[0].cue.as_deref(), Some("claims"));
+    }
+
+    #[test]
+    fn a_subject_and_plain_verb_after_a_quotation_speak_it() {
+        let q = quotes(
+            "Mary Roe asked about the budget. “Why were the numbers cut?” she said.\n\n\
+             “Nobody cut anything at all this year,” John Doe shot back.\n\n\
+             “Then the money went somewhere else,” Roe pressed.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Mary Roe"));
+    }
+
+    #[test]
+    fn a_determined_phrase_with_a_name_as_modifier_is_a_subject() {
+        let q = quotes(
+            "Tom Baker spoke on Monday.\n\nAt the meeting, a Baker supporter retorted: “We \
+             will keep fighting for the people of this state.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("a Baker supporter"));
+    }
+
+    #[test]
+    fn a_role_for_a_body_the_lexicon_does_not_know_is_a_subject() {
+        let q = quotes(
+            "Tom Baker spoke on Monday.\n\nA spokesman for the buyer said there was a commitment \
+             “to keep every one of the workers on the payroll.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("A spokesman for the buyer"));
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_subject_of_its_own_clause() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nWhen asked whom she supported, Ms. Jane Doe smiled \
+             and said, “I will vote for the best candidate in the race.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
     }
 
     /// Extracts an invented article (a headline, then `body`).
