@@ -32,6 +32,34 @@ pub struct Attribution {
     pub speaker: Option<Speaker>,
 }
 
+impl Attribution {
+    /// A cue at token `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back",
+    /// "Carl Bialik:"): the clause runs from the subject to the end of the cue.
+    fn subject_first(
+        text: &str,
+        toks: &[Tok],
+        sentence: usize,
+        (a, b): (usize, usize),
+        cue_tok: usize,
+        cue: Cue,
+        speaker: Speaker,
+    ) -> Attribution {
+        let at = toks[cue_tok].span;
+        Attribution {
+            sentence,
+            cue_tok,
+            cue_text: at.of(text).to_string(),
+            cue,
+            subject: (a, b),
+            inverted: false,
+            clause_start: toks[a].span.start,
+            head_end: at.end,
+            cue_at: at.start,
+            speaker: Some(speaker),
+        }
+    }
+}
+
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
@@ -468,18 +496,15 @@ pub fn attributions(
             classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
     {
         resolver.remember(&speaker);
-        out.push(Attribution {
+        out.push(Attribution::subject_first(
+            text,
+            toks,
             sentence,
-            cue_tok: verb,
-            cue_text: toks[verb].span.of(text).to_string(),
-            cue: Cue::Speech,
-            subject: (a, b),
-            inverted: false,
-            clause_start: toks[a].span.start,
-            head_end: toks[verb].span.end,
-            cue_at: toks[verb].span.start,
-            speaker: Some(speaker),
-        });
+            (a, b),
+            verb,
+            Cue::Speech,
+            speaker,
+        ));
     }
     let mut i = 0;
     while i < toks.len() {
@@ -499,18 +524,15 @@ pub fn attributions(
                 classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
         {
             resolver.remember(&speaker);
-            out.push(Attribution {
+            out.push(Attribution::subject_first(
+                text,
+                toks,
                 sentence,
-                cue_tok: i,
-                cue_text: ":".into(),
-                cue: Cue::QuoteOnly,
-                subject: (a, b),
-                inverted: false,
-                clause_start: toks[a].span.start,
-                head_end: t.span.end,
-                cue_at: t.span.start,
-                speaker: Some(speaker),
-            });
+                (a, b),
+                i,
+                Cue::QuoteOnly,
+                speaker,
+            ));
             i += 1;
             continue;
         }
