@@ -32,34 +32,6 @@ pub struct Attribution {
     pub speaker: Option<Speaker>,
 }
 
-impl Attribution {
-    /// A cue at token `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back",
-    /// "Carl Bialik:"): the clause runs from the subject to the end of the cue.
-    fn subject_first(
-        text: &str,
-        toks: &[Tok],
-        sentence: usize,
-        (a, b): (usize, usize),
-        cue_tok: usize,
-        cue: Cue,
-        speaker: Speaker,
-    ) -> Attribution {
-        let at = toks[cue_tok].span;
-        Attribution {
-            sentence,
-            cue_tok,
-            cue_text: at.of(text).to_string(),
-            cue,
-            subject: (a, b),
-            inverted: false,
-            clause_start: toks[a].span.start,
-            head_end: at.end,
-            cue_at: at.start,
-            speaker: Some(speaker),
-        }
-    }
-}
-
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
@@ -491,20 +463,37 @@ pub fn attributions(
     resolver: &mut Resolver,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    if let Some(((a, b), verb)) = verb_after_opening_quote(text, toks)
-        && let Some(speaker) =
+    // A cue at `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back", "Carl
+    // Bialik:"): its clause runs from the subject to the end of the cue. Recorded when the
+    // subject resolves to a speaker.
+    let subject_first = |(a, b): (usize, usize),
+                         cue_tok: usize,
+                         cue: Cue,
+                         resolver: &mut Resolver,
+                         out: &mut Vec<Attribution>| {
+        let Some(speaker) =
             classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
-    {
+        else {
+            return false;
+        };
         resolver.remember(&speaker);
-        out.push(Attribution::subject_first(
-            text,
-            toks,
+        let at = toks[cue_tok].span;
+        out.push(Attribution {
             sentence,
-            (a, b),
-            verb,
-            Cue::Speech,
-            speaker,
-        ));
+            cue_tok,
+            cue_text: at.of(text).to_string(),
+            cue,
+            subject: (a, b),
+            inverted: false,
+            clause_start: toks[a].span.start,
+            head_end: at.end,
+            cue_at: at.start,
+            speaker: Some(speaker),
+        });
+        true
+    };
+    if let Some((subject, verb)) = verb_after_opening_quote(text, toks) {
+        subject_first(subject, verb, Cue::Speech, resolver, &mut out);
     }
     let mut i = 0;
     while i < toks.len() {
@@ -518,21 +507,10 @@ pub fn attributions(
         };
         if t.kind == TokKind::Colon
             && opens_quote()
-            && let Some((a, b)) = colon_label(text, toks, i, gazetteer)
+            && let Some(subject) = colon_label(text, toks, i, gazetteer)
                 .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
-            && let Some(speaker) =
-                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+            && subject_first(subject, i, Cue::QuoteOnly, resolver, &mut out)
         {
-            resolver.remember(&speaker);
-            out.push(Attribution::subject_first(
-                text,
-                toks,
-                sentence,
-                (a, b),
-                i,
-                Cue::QuoteOnly,
-                speaker,
-            ));
             i += 1;
             continue;
         }
