@@ -116,7 +116,7 @@ pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
 
 /// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
 /// walking the path again; a link (no entry) is followed by path.
-fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
+pub(super) fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
     let meta = match entry {
         Some(e) => e.metadata(),
         None => std::fs::metadata(path),

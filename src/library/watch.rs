@@ -14,7 +14,7 @@
 //! is stat'ed at each look, so a file edited in place is seen within [`ROLL_LOOKS`] looks.
 //! When the kernel's queue overflows, everything is looked at again.
 
-use super::catalog::{Catalog, scan_folders};
+use super::catalog::{Catalog, scan_folders, stamp_of};
 use super::doc::{Doc, Stamp};
 use super::index::WordBatch;
 use super::notify::Notify;
@@ -237,7 +237,7 @@ impl Watcher {
         let slice = self.seen.len().div_ceil(ROLL_LOOKS);
         let from = self.rolling.len().saturating_sub(slice);
         for path in self.rolling.drain(from..) {
-            if self.seen.get(&path) != Some(&stamp_now(&path)) {
+            if self.seen.get(&path) != Some(&stamp_of(&path, None)) {
                 look.files.insert(path);
             }
         }
@@ -335,13 +335,6 @@ impl Watcher {
             }
         }
     }
-}
-
-/// A file's stamp now, or why there is none, as a scan reports it.
-fn stamp_now(path: &Path) -> Result<Stamp, String> {
-    std::fs::metadata(path)
-        .map(|m| Stamp::of(&m))
-        .map_err(|e| e.to_string())
 }
 
 /// The folders of a set that are not inside another of the set (walking those walks all).
