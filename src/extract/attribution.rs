@@ -1929,7 +1929,7 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
 /// clause names otherwise is what the person acts on ("a researcher who monitors ISIS",
 /// "who fled Cuba", "who covered the White House"), no tie to it.
 fn serving_party<'a>(clause: &'a str, gazetteer: &'a Gazetteer) -> Option<&'a str> {
-    gazetteer.find_all(clause).find_map(|(span, party)| {
+    gazetteer.ties(clause).find_map(|(span, party)| {
         let mut words_before = clause[..span.start].split_whitespace().rev();
         let before = words_before
             .next()
@@ -1976,7 +1976,7 @@ fn classify(
             t.is_word() && matches!(low(text, t).as_str(), "who" | "whose" | "which" | "that")
         });
         gazetteer
-            .first_in(span_text(&role[..clause.unwrap_or(role.len())]))
+            .tied_in(span_text(&role[..clause.unwrap_or(role.len())]))
             .or_else(|| serving_party(span_text(&role[clause?..]), gazetteer))
             .map(str::to_string)
     };
@@ -2005,7 +2005,7 @@ fn classify(
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
     let rest = span_text(&phrase[head_end..]);
-    let party_from = |s: &str| gazetteer.first_in(s).map(str::to_string);
+    let party_from = |s: &str| gazetteer.tied_in(s).map(str::to_string);
     let context_party = || {
         party_from(modifiers)
             .or_else(|| party_from(rest))

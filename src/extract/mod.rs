@@ -1719,6 +1719,26 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_ties_a_speaker_to_its_state_only_as_one_of_its_officials_or_bodies() {
+        for (who, party) in [
+            ("a Russian fisherman", None),
+            ("a team of Russians", None),
+            ("Igor Roe, a Russian journalist,", None),
+            ("Russian Deputy Foreign Minister Sergei Roe", Some("Russia")),
+            ("the Iraqi army", Some("Iraq")),
+            ("a spokesman for the Russian embassy", Some("Russia")),
+            ("Syrian state TV", Some("Syria")),
+            ("Japanese Defence Minister Gen Roe", Some("Japan")),
+            ("Jane Roe, a teacher from south-eastern Russia,", None),
+            ("Jane Roe, a journalist in Moscow,", None),
+            ("Jane Roe, an official from Moscow,", Some("Russia")),
+        ] {
+            let (_, ex) = run(&format!("{who} said the bridge was down."));
+            assert_eq!(ex.statements[0].party.as_deref(), party, "{who}");
+        }
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \

@@ -245,6 +245,198 @@ const BUILTIN: &[(&str, &[&str])] = &[
     ("Myanmar", &["Myanmar", "Burma", "Burmese"]),
 ];
 
+/// The demonyms of the states above ("Russian", "Iraqis"). A demonym says where someone is
+/// from, not whom they speak for, so it ties a phrase to its state only where it describes
+/// the state's own people or bodies (see [`Gazetteer::ties`]). Peoples that are parties
+/// themselves ("Kurdish", "Palestinian", "Houthi") are not here: for them the people is the
+/// party.
+const STATE_DEMONYMS: &[&str] = &[
+    "American",
+    "Americans",
+    "Russian",
+    "Russians",
+    "Syrian",
+    "Syrians",
+    "Ukrainian",
+    "Ukrainians",
+    "Iraqi",
+    "Iraqis",
+    "Iranian",
+    "Iranians",
+    "Israeli",
+    "Israelis",
+    "Chinese",
+    "British",
+    "French",
+    "German",
+    "Germans",
+    "Turkish",
+    "Turks",
+    "Saudi",
+    "Saudis",
+    "Egyptian",
+    "Egyptians",
+    "Nigerian",
+    "Nigerians",
+    "Cameroonian",
+    "Chadian",
+    "Nigerien",
+    "Malian",
+    "Somali",
+    "Somalis",
+    "Kenyan",
+    "Kenyans",
+    "Sudanese",
+    "South Sudanese",
+    "Ethiopian",
+    "Libyan",
+    "Libyans",
+    "Yemeni",
+    "Yemenis",
+    "Lebanese",
+    "Jordanian",
+    "Qatari",
+    "Emirati",
+    "Afghan",
+    "Afghans",
+    "Pakistani",
+    "Pakistanis",
+    "Indian",
+    "Indians",
+    "North Korean",
+    "South Korean",
+    "Japanese",
+    "Canadian",
+    "Canadians",
+    "Australian",
+    "Australians",
+    "Mexican",
+    "Mexicans",
+    "Cuban",
+    "Venezuelan",
+    "Belarusian",
+    "Polish",
+    "Sierra Leonean",
+    "Liberian",
+    "Liberians",
+    "Guinean",
+    "Italian",
+    "Italians",
+    "Spanish",
+    "Greek",
+    "Dutch",
+    "Belgian",
+    "Swedish",
+    "Danish",
+    "Norwegian",
+    "Azerbaijani",
+    "Armenian",
+    "Filipino",
+    "Philippine",
+    "Indonesian",
+    "Burmese",
+];
+
+/// What a state's demonym describes when it speaks for the state: its officials, bodies,
+/// forces and statements ("Russian officials", "the Iraqi army", "a Syrian statement").
+const STATE_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "minister",
+    "ministers",
+    "ministry",
+    "ministries",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "president",
+    "presidency",
+    "premier",
+    "chancellor",
+    "king",
+    "emir",
+    "monarch",
+    "government",
+    "authorities",
+    "authority",
+    "administration",
+    "regime",
+    "leader",
+    "leaders",
+    "leadership",
+    "ambassador",
+    "ambassadors",
+    "embassy",
+    "consulate",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "delegation",
+    "mission",
+    "negotiator",
+    "negotiators",
+    "general",
+    "generals",
+    "commander",
+    "commanders",
+    "colonel",
+    "admiral",
+    "officer",
+    "officers",
+    "soldier",
+    "soldiers",
+    "troops",
+    "forces",
+    "force",
+    "army",
+    "military",
+    "navy",
+    "marines",
+    "jets",
+    "warplanes",
+    "police",
+    "intelligence",
+    "agency",
+    "agencies",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "court",
+    "judge",
+    "lawmaker",
+    "lawmakers",
+    "parliament",
+    "legislators",
+    "senator",
+    "senators",
+    "congress",
+    "senate",
+    "department",
+    "office",
+    "service",
+    "services",
+    "command",
+    "cabinet",
+    "statement",
+    "secretary",
+    "gen",
+    "gens",
+    "lt",
+    "col",
+    "maj",
+    "sgt",
+    "adm",
+    "capt",
+    "cmdr",
+    "brigadier",
+    "marshal",
+    "lieutenant",
+    "sergeant",
+    "captain",
+];
+
 /// Phrases that contain an alias but do not name its party; matching them (longest wins)
 /// keeps "Washington Post" from counting as the United States.
 const NOT_PARTIES: &[&str] = &[
@@ -535,6 +727,31 @@ impl Gazetteer {
         })
     }
 
+    /// The parties a phrase ties what it describes to: every party named outright, and a
+    /// state by its demonym only where the demonym describes the state's officials, bodies
+    /// or forces ("Russian officials", "the Iraqi army", "Syrian state TV"). "A Russian
+    /// fisherman" or "a team of Russians" speak for no government; taken for Russia, they
+    /// filled its dossier with claims it never made.
+    ///
+    /// A place a phrase says someone comes from or is in ("emigrés from Russia", "a
+    /// journalist in Moscow") ties them no more than a demonym does, unless they are its
+    /// officials there ("an official from Moscow").
+    pub fn ties<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = (Span, &'a str)> + 'a {
+        self.find_all(phrase).filter(|(span, _)| {
+            let before = &phrase[..span.start];
+            if STATE_DEMONYMS.contains(&span.of(phrase)) {
+                describes_the_state(&phrase[span.end..])
+            } else {
+                place_of_whom(before).is_none_or(|head| STATE_HEADS.contains(&head.as_str()))
+            }
+        })
+    }
+
+    /// The first party `phrase` ties what it describes to (see [`Gazetteer::ties`]).
+    pub fn tied_in<'a>(&'a self, phrase: &'a str) -> Option<&'a str> {
+        self.ties(phrase).next().map(|(_, p)| p)
+    }
+
     /// The first party named in `text`.
     pub fn first_in<'a>(&'a self, text: &'a str) -> Option<&'a str> {
         self.find_all(text).next().map(|(_, p)| p)
@@ -590,6 +807,77 @@ impl Gazetteer {
     pub fn names(&self) -> &[String] {
         &self.names
     }
+}
+
+/// When the words before a party's name end in "from" or "in" (and perhaps "the" and a
+/// lowercase adjective: "from south-eastern Russia"), the word that preposition follows,
+/// normalised: the one who comes from or is in the place.
+fn place_of_whom(before: &str) -> Option<super::tokens::Norm> {
+    let mut words = before.split_whitespace().rev();
+    for skipped in 0..=2 {
+        let word = words.next()?;
+        if matches!(word, "from" | "in") {
+            let head = words.next()?.trim_end_matches([',', ';', ':']);
+            return Some(super::tokens::norm(head));
+        }
+        let adjective = word.starts_with(|c: char| c.is_lowercase())
+            && !matches!(word, "of" | "for" | "at" | "to" | "with" | "by");
+        if skipped == 2 || !adjective {
+            break;
+        }
+    }
+    None
+}
+
+/// True when the words after a demonym (`after`) make a noun phrase about a state: its head
+/// (the last word before a preposition, a conjunction, a clause or punctuation) is one of
+/// [`STATE_HEADS`], or a word of it says "state" ("Syrian state TV"). A demonym with no
+/// noun after it ("a team of Russians") names people.
+fn describes_the_state(after: &str) -> bool {
+    let mut head = None;
+    for raw in after.split_whitespace() {
+        let word = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '”', '’']);
+        let ends_phrase = word.len() != raw.len();
+        let word = super::tokens::norm(word);
+        if word.is_empty()
+            || !word.starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                word.as_str(),
+                "of" | "for"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "on"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "who"
+                    | "whose"
+                    | "which"
+                    | "that"
+                    | "as"
+                    | "said"
+                    | "says"
+                    | "told"
+            )
+        {
+            break;
+        }
+        if matches!(
+            word.as_str(),
+            "state" | "state-run" | "state-owned" | "state-controlled"
+        ) {
+            return true;
+        }
+        head = Some(word);
+        if ends_phrase {
+            break;
+        }
+    }
+    head.is_some_and(|h| STATE_HEADS.contains(&h.as_str()))
 }
 
 #[cfg(test)]
