@@ -568,6 +568,7 @@ pub fn attributions(
         if is_passive(text, toks, i)
             || is_non_denial(text, toks, i, cue)
             || used_as_noun(text, toks, i)
+            || used_as_adjective(text, toks, i)
         {
             i += 1;
             continue;
@@ -1094,6 +1095,24 @@ pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
         })
         && determiner(i - 2);
     right_before || one_before
+}
+
+/// "the leader's alleged relatives", "the reported attack": a past participle between a
+/// possessive or a determiner and the noun it describes is an adjective, not a verb. Taken
+/// for one, its "subject" (the leader) pointed back to whoever the sentence named and gave
+/// them the leader's party.
+fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word());
+    i >= 1
+        && toks[i].span.of(text).ends_with("ed")
+        && word(i - 1).is_some_and(|t| {
+            // ("he's reported", "it's expected": a pronoun's 's is a verb.)
+            t.lex.is(Class::Determiner)
+                || (is_possessive(t.span.of(text))
+                    && t.lex.pronoun().is_none()
+                    && !t.lex.is(Class::FunctionWord))
+        })
+        && word(i + 1).is_some()
 }
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.

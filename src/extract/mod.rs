@@ -1739,6 +1739,30 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_possessive_is_no_verb() {
+        // "alleged" describes the relatives: taken for a verb, its subject (the leader)
+        // pointed back to the paper and gave it the leader's party.
+        let (_, ex) = run(
+            "The daily Al-Roe reported the detention of the Islamic State leader's alleged \
+             relatives, saying they were held.",
+        );
+        let found: Vec<_> = ex
+            .statements
+            .iter()
+            .map(|s| (s.actor.as_deref(), s.party.as_deref(), s.cue.as_deref()))
+            .collect();
+        assert!(
+            found
+                .iter()
+                .all(|&(_, party, cue)| party.is_none() && cue != Some("alleged")),
+            "{found:?}"
+        );
+        // A pronoun's 's is a verb: "he's reported" still reports.
+        let x = statements("Jane Roe is a reporter. She's reported from every debate.");
+        assert_eq!(x.len(), 1, "{x:?}");
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
