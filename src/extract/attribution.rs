@@ -1527,11 +1527,21 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
         && toks[start + 1..end]
             .first()
             .is_some_and(|t| t.is_word() && is_capitalized(t.span.of(text)));
+    // A comma parts two adjectives ("the bespectacled, 71-year-old diplomat"), not a whole
+    // phrase from the next: after a name or a noun the phrase before the comma is complete
+    // ("… the wife of the leader, security officials said").
+    let adjective = |t: &Tok| {
+        t.is_word()
+            && !is_capitalized(t.span.of(text))
+            && !t.lex.is(Class::PersonRole)
+            && !t.lex.is(Class::OrgNoun)
+            && !t.lex.is(Class::Title)
+    };
     let floor = start.saturating_sub(4);
     let mut k = start;
     while k > floor && {
         let t = &toks[k - 1];
-        (t.kind == TokKind::Comma && !titles_a_name)
+        (t.kind == TokKind::Comma && !titles_a_name && k >= 2 && adjective(&toks[k - 2]))
             || (t.is_word()
                 && (t.lex.is(Class::Determiner)
                     || (!t.lex.is(Class::FunctionWord)

@@ -1763,6 +1763,15 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_before_a_comma_is_not_part_of_the_subject_after_it() {
+        let x = statements(
+            "The army detained a wife of the leader of the Islamic State, security officials \
+             said Tuesday.",
+        );
+        assert_eq!(x[0].0.as_deref(), Some("security officials"), "{x:?}");
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
