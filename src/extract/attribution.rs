@@ -1778,6 +1778,10 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     if !first.is_word() {
         return None;
     }
+    // "says that at least ten fighters …": what follows "that" is what was said, never who.
+    if low(text, first) == "that" {
+        return None;
+    }
     let fl = first.lex;
     if fl.pronoun().is_some_and(|p| p != Pronoun::Relative) {
         return Some((start, start + 1));

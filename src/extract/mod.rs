@@ -1772,6 +1772,19 @@ mod tests {
     }
 
     #[test]
+    fn what_follows_that_after_a_cue_is_never_its_subject() {
+        let x = statements(
+            "WASHINGTON – Rep. Jane Roe, R-Ohio., says that at least ten fighters for the \
+             Islamic State have been caught.",
+        );
+        assert!(
+            x.iter()
+                .all(|(who, _)| who.as_deref().is_none_or(|w| !w.starts_with("that"))),
+            "{x:?}"
+        );
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
