@@ -1241,6 +1241,23 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if let Some(found) = opening_name(text, toks, end) {
         return Some(found);
     }
+    // "A collective known as “Raqqa Is Being Slaughtered Silently” said": a quotation a
+    // naming word introduces is the subject's name, not words it said; the subject is the
+    // phrase before the naming words.
+    if end >= 3 && matches!(toks[end - 1].kind, TokKind::Quote(_)) {
+        let naming = low(text, &toks[end - 2]);
+        let before = if naming == "as" && low(text, &toks[end - 3]) == "known" {
+            Some(end - 3)
+        } else {
+            matches!(naming.as_str(), "called" | "dubbed" | "named" | "nicknamed")
+                .then_some(end - 2)
+        };
+        if let Some(found) = before
+            .and_then(|k| np_left(text, toks, k).or_else(|| common_noun_phrase(text, toks, k)))
+        {
+            return Some((found, None));
+        }
+    }
     let mut appositive = None;
     for _ in 0..3 {
         if end == 0 {

@@ -1785,6 +1785,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_given_in_quote_marks_belongs_to_the_subject() {
+        let x = statements("A collective known as “Raqqa Is Quiet” said the planes hit the depot.");
+        assert_eq!(x[0].0.as_deref(), Some("A collective"), "{x:?}");
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
