@@ -2022,6 +2022,14 @@ fn classify(
     let appositive_party = || {
         let (x, y) = appositive?;
         let role = &toks[x..y];
+        // "Israeli media reports, including Haaretz quoting a website associated with
+        // Islamic State, said": examples of the subject, not a role it holds.
+        if matches!(
+            low(text, role.first()?).as_str(),
+            "including" | "such" | "like" | "especially" | "notably" | "among"
+        ) {
+            return None;
+        }
         let clause = role.iter().position(|t| {
             t.is_word() && matches!(low(text, t).as_str(), "who" | "whose" | "which" | "that")
         });

@@ -1791,6 +1791,15 @@ mod tests {
     }
 
     #[test]
+    fn examples_set_off_after_a_subject_give_it_no_party() {
+        let (_, ex) = run(
+            "Israeli media reports, including a daily quoting a website associated with \
+             Islamic State, said a woman has been captured.",
+        );
+        assert_eq!(ex.statements[0].party, None, "{:?}", ex.statements);
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
