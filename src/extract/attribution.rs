@@ -2051,9 +2051,22 @@ fn classify(
     let head_end = if titled_name {
         phrase.len()
     } else {
+        // ("in" only after a role or a body: "the department in the Northwestern Federal
+        // District" is the department, "Many in the crowd" stays whole.)
+        let noun_before = |k: usize| {
+            k > 0 && {
+                let l = phrase[k - 1].lex;
+                l.is(Class::PersonRole) || l.is(Class::OrgNoun)
+            }
+        };
         phrase
             .iter()
-            .position(|t| matches!(low(text, t).as_str(), "for" | "of" | "at" | "to"))
+            .enumerate()
+            .position(|(k, t)| match low(text, t).as_str() {
+                "for" | "of" | "at" | "to" => true,
+                "in" => noun_before(k),
+                _ => false,
+            })
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
     };

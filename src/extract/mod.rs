@@ -1800,6 +1800,22 @@ mod tests {
     }
 
     #[test]
+    fn a_body_in_a_place_is_the_body_not_the_place() {
+        let x = statements(
+            "The Interior Ministry's transport department in the Northwestern Federal District \
+             said it is investigating. Many in the crowd said they would stay.",
+        );
+        assert_eq!(
+            x[0].0.as_deref(),
+            Some(
+                "The Interior Ministry's transport department in the Northwestern Federal District"
+            ),
+            "{x:?}"
+        );
+        assert_eq!(x[1].0.as_deref(), Some("Many in the crowd"), "{x:?}");
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
