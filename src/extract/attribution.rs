@@ -1350,12 +1350,16 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         .or_else(|| common_noun_phrase(text, toks, end))
         .or_else(|| role_of_unknown_body(text, toks, end))?;
     let found = possessor_left(text, toks, found);
-    // "A former hostage held by ISIS said", "a report released by the ministry said": the
-    // phrase right before the verb is a passive's agent, not the speaker; the subject is the
-    // noun phrase before the participle, or unknown when that has no head we recognise.
+    // "A former hostage held by ISIS said", "a report released by the ministry said",
+    // "Footage uploaded to YouTube claimed": the phrase right before the verb is a passive's
+    // agent or its place, not the speaker; the subject is the noun phrase before the
+    // participle, or unknown when that has no head we recognise.
     let a = found.0;
     if a >= 3
-        && toks[a - 1].span.of(text).eq_ignore_ascii_case("by")
+        && matches!(
+            low(text, &toks[a - 1]).as_str(),
+            "by" | "to" | "on" | "in" | "from" | "at"
+        )
         && is_participle(text, &toks[a - 2])
     {
         return np_left(text, toks, a - 2)

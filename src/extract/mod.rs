@@ -1816,6 +1816,21 @@ mod tests {
     }
 
     #[test]
+    fn the_place_a_thing_was_posted_to_is_not_its_speaker() {
+        let (_, ex) = run(
+            "Footage uploaded to YouTube claimed to show the incident as the Russian President \
+             spoke. The Russian President is known for his image.",
+        );
+        assert!(
+            ex.statements
+                .iter()
+                .all(|s| s.actor.as_deref() != Some("YouTube")),
+            "{:?}",
+            ex.statements
+        );
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
