@@ -1350,21 +1350,28 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         .or_else(|| common_noun_phrase(text, toks, end))
         .or_else(|| role_of_unknown_body(text, toks, end))?;
     let found = possessor_left(text, toks, found);
-    // "A former hostage held by ISIS said", "a report released by the ministry said",
-    // "Footage uploaded to YouTube claimed": the phrase right before the verb is a passive's
-    // agent or its place, not the speaker; the subject is the noun phrase before the
-    // participle, or unknown when that has no head we recognise.
+    // "A former hostage held by ISIS said", "a report released by the ministry said": the
+    // phrase right before the verb is a passive's agent, not the speaker; the subject is the
+    // noun phrase before the participle, or unknown when that has no head we recognise.
+    // After another preposition ("Footage uploaded to YouTube claimed", "A statement
+    // attributed to the Islamic State group claimed") the place is part of the subject,
+    // which the participle's phrase heads: the place may still say whom it speaks for.
     let a = found.0;
-    if a >= 3
-        && matches!(
-            low(text, &toks[a - 1]).as_str(),
-            "by" | "to" | "on" | "in" | "from" | "at"
-        )
-        && is_participle(text, &toks[a - 2])
-    {
-        return np_left(text, toks, a - 2)
-            .or_else(|| determined_phrase(toks, a - 2))
-            .map(|subject| (subject, appositive));
+    if a >= 3 && is_participle(text, &toks[a - 2]) {
+        let agent = match low(text, &toks[a - 1]).as_str() {
+            "by" => true,
+            "to" | "on" | "in" | "from" | "at" => false,
+            _ => return Some((found, appositive)),
+        };
+        let before = np_left(text, toks, a - 2).or_else(|| determined_phrase(toks, a - 2));
+        return before.map(|(start, end)| {
+            let subject = if agent {
+                (start, end)
+            } else {
+                (start, found.1)
+            };
+            (subject, appositive)
+        });
     }
     Some((found, appositive))
 }
@@ -2069,7 +2076,14 @@ fn classify(
             .position(|(k, t)| match low(text, t).as_str() {
                 "for" | "of" | "at" | "to" => true,
                 "in" => noun_before(k),
-                _ => false,
+                // "A statement attributed to the group": the participle's phrase follows
+                // the head.
+                _ => {
+                    is_participle(text, t)
+                        && phrase.get(k + 1).is_some_and(|n| {
+                            matches!(low(text, n).as_str(), "to" | "on" | "in" | "from" | "at")
+                        })
+                }
             })
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
