@@ -1828,6 +1828,18 @@ mod tests {
             "{:?}",
             ex.statements
         );
+        // The place may still say whom the thing speaks for, and what it is.
+        let (_, ex) = run(
+            "A statement attributed to the Islamic State group claimed a hostage was killed. \
+             The statement further said the site was hit.",
+        );
+        let found: Vec<_> = ex
+            .statements
+            .iter()
+            .map(|s| (s.actor.as_deref(), s.party.as_deref()))
+            .collect();
+        let actor = Some("A statement attributed to the Islamic State group");
+        assert_eq!(found, [(actor, Some("Islamic State")); 2]);
     }
 
     #[test]
