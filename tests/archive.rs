@@ -742,7 +742,7 @@ fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
             );
             let text = std::fs::read_to_string(&e.doc.path).unwrap();
             assert_eq!(
-                &text[e.statement.span.start..e.statement.span.end],
+                &text[e.statement.span().start..e.statement.span().end],
                 e.text,
                 "the entry opens at its own sentence"
             );

@@ -64,8 +64,8 @@ fn statement_json<'a>(doc: &'a Doc, s: &'a DocStatement, text: &'a str) -> State
         actor: doc.actor(s),
         party: doc.party(s),
         text,
-        start: s.span.start,
-        end: s.span.end,
+        start: s.span().start,
+        end: s.span().end,
     }
 }
 
@@ -134,15 +134,15 @@ impl Library {
     pub fn dossier_entry(&self, r: DossierRef, text: &str) -> Option<DossierEntry<'_>> {
         let doc = self.doc(r.id);
         let statement = doc.statements.get(r.statement)?;
-        let counter = statement.counter.and_then(|c| {
+        let counter = statement.counter().and_then(|c| {
             let other = doc.statements.get(c)?;
-            Some((other, sentence(text, other.span)?))
+            Some((other, sentence(text, other.span())?))
         });
         Some(DossierEntry {
             id: r.id,
             doc,
             statement,
-            text: sentence(text, statement.span)?,
+            text: sentence(text, statement.span())?,
             counter,
         })
     }

@@ -145,8 +145,28 @@ impl std::fmt::Debug for Library {
     }
 }
 
+/// Turns transparent huge pages off for the process, as mimalloc itself does when told
+/// `MIMALLOC_ALLOW_THP=0`; later calls change nothing. mimalloc asks the kernel for huge
+/// pages on its arenas, and the kernel then backs each 2 MiB range with a whole page as soon
+/// as any of it is touched: a cold start on 100,000 briefings, whose heap is a few hundred
+/// thousand small blocks spread over the threads' pages, held some 45 MB more for it (a
+/// peak of 1.4x the archive's bytes instead of 1.2x), and read no faster.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+        ONCE.call_once(|| unsafe {
+            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        });
+    }
+}
+
 impl Library {
+    /// An empty library for `roots`; the first one opened also turns huge pages off (see
+    /// [`no_huge_pages`]) before it reads anything.
     fn new(roots: &[PathBuf], options: &Options, catalog: Catalog) -> Library {
+        no_huge_pages();
         let cache = options.cache_file(roots);
         let mut library = Library {
             roots: roots.to_vec(),

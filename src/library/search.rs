@@ -630,11 +630,11 @@ impl Library {
                 .iter()
                 .filter(|s| query.statement_fits(doc, s))
                 .filter_map(|s| {
-                    let start = text.get(..s.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+                    let start = text.get(..s.span().start)?.rfind('\n').map_or(0, |i| i + 1);
                     let end = text
-                        .get(s.span.start..)?
+                        .get(s.span().start..)?
                         .find('\n')
-                        .map_or(text.len(), |i| s.span.start + i);
+                        .map_or(text.len(), |i| s.span().start + i);
                     Some(text[start..end].trim().to_string())
                 })
                 .collect();

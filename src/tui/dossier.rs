@@ -103,7 +103,7 @@ impl Dossier {
         self.refs
             .iter()
             .map(|r| {
-                let answers = library.doc(r.id).statements[r.statement].counter;
+                let answers = library.doc(r.id).statements[r.statement].counter();
                 2 + usize::from(answers.is_some())
             })
             .collect()
@@ -167,7 +167,7 @@ impl Dossier {
         self.cursor.follow(&self.heights(library), rows);
         self.selected_at = self.selected().map(|r| {
             let doc = library.doc(r.id);
-            (doc.path.clone(), doc.statements[r.statement].span)
+            (doc.path.clone(), doc.statements[r.statement].span())
         });
         self.read_window(library, rows.max(1));
     }
@@ -180,7 +180,7 @@ impl Dossier {
         if let Some((path, span)) = self.selected_at.take() {
             let at = self.refs.iter().position(|r| {
                 let doc = library.doc(r.id);
-                doc.path == path && doc.statements[r.statement].span == span
+                doc.path == path && doc.statements[r.statement].span() == span
             });
             self.cursor.selected = at.unwrap_or(self.cursor.selected);
         }
@@ -290,7 +290,7 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
             None => TextSpan::styled("…", t.dim),
         };
         lines.push(Line::from(vec![TextSpan::raw("    "), sentence]));
-        if s.counter.is_some() {
+        if s.counter().is_some() {
             let answers = match row.and_then(|r| r.answers.as_ref()) {
                 Some((who, said)) => {
                     let who = who

@@ -560,7 +560,7 @@ fn open_from_dossier(state: &mut State) {
         return;
     };
     let doc = state.library.doc(r.id);
-    let (path, span) = (doc.path.clone(), doc.statements[r.statement].span);
+    let (path, span) = (doc.path.clone(), doc.statements[r.statement].span());
     if !state.shown.contains(&r.id) {
         state.list_search = None;
         state.filter = Default::default();
