@@ -110,7 +110,11 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let first = text[after_ws..].chars().next().unwrap_or(' ');
-        let closes_quote = text[i..j].contains(['"', '”', '\'']);
+        // A quoted full stop is followed by its attribution ("“It was bad.” Roe said.") only
+        // when the quotation opens the sentence: after "Roe called Doe a “liar.”" the
+        // quotation has its speaker, and "Poe said …" opens the next sentence.
+        let closes_quote = text[i..j].contains(['"', '”', '\''])
+            && (b != b'.' || text[start..i].starts_with(['"', '“', '\'']));
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
         if first.is_lowercase()
             || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
@@ -273,6 +277,14 @@ mod tests {
                 "It moved to ExampleGunSite.com.",
                 "George Doe is selling it."
             ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_stop_inside_a_reported_sentence_ends_it() {
+        assert_eq!(
+            sentences("Roe called Doe a “liar.” Poe said Doe “lies.”"),
+            vec!["Roe called Doe a “liar.”", "Poe said Doe “lies.”"]
         );
     }
 
