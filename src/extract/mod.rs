@@ -1572,6 +1572,17 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_preposition_is_no_subject() {
+        let q = quotes(
+            "Amid demands from some to build lists that would name those banned, The Courier’s \
+             John Doe offered a defense of the lists, saying they help to “name the traitors.” \
+             “It's a big moment,” said Jane Roe. Unless rivals quit soon, “it is over.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_name_before_a_colon_labels_the_quotation() {
         let q = quotes(
             "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
