@@ -306,9 +306,9 @@ impl Resolver {
                         })
                     }
                     Pronoun::I => self.last(|s| s.kind == SpeakerKind::Person),
-                    Pronoun::Plural => self
-                        .last(|s| s.kind != SpeakerKind::Person)
-                        .or_else(|| self.last(|_| true)),
+                    // "They" stands for a group, a body, or one person (singular "they"):
+                    // whoever was named last, not the last body past the people since.
+                    Pronoun::Plural => self.last(|_| true),
                     Pronoun::Thing => self.last(|s| s.kind != SpeakerKind::Person),
                     Pronoun::Relative => None,
                 }

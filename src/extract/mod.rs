@@ -1583,6 +1583,15 @@ mod tests {
     }
 
     #[test]
+    fn they_points_back_to_whoever_was_named_last() {
+        let q = quotes(
+            "The Acme Workers Union said pay fell. Jane Roe, an analyst, studied the numbers.\n\n\
+             “It will get worse before it gets better,” they wrote.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_name_before_a_colon_labels_the_quotation() {
         let q = quotes(
             "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
