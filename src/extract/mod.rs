@@ -1592,6 +1592,17 @@ mod tests {
     }
 
     #[test]
+    fn describe_and_dub_in_any_tense_attribute_the_quotation_beside_them() {
+        let q = quotes(
+            "Jane Roe spoke on Monday.\n\nCritics describe the deal as “a different \
+             kind of loan.” Fans dub him “the mayor of Main Street.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Critics"));
+        assert_eq!(q[0].cue.as_deref(), Some("describe"));
+        assert_eq!(q[1].cue.as_deref(), Some("dub"));
+    }
+
+    #[test]
     fn a_name_before_a_colon_labels_the_quotation() {
         let q = quotes(
             "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
