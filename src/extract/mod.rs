@@ -1603,6 +1603,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_between_subject_and_verb_keeps_the_subject() {
+        let q = quotes(
+            "John Doe spoke on Monday.\n\nA neighbor who lived next door to the family for \
+             years said they were “quiet and kind.” One aide who saw the exchange said Doe told \
+             them, “We will be fair.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("A neighbor"));
+        assert_eq!(q[1].speaker.as_deref(), Some("One aide"));
+    }
+
+    #[test]
     fn a_name_before_a_colon_labels_the_quotation() {
         let q = quotes(
             "Voters agree - Jane Roe: “The turnout was higher than anyone expected.” \
