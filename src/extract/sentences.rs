@@ -137,6 +137,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
 /// cannot end in a comma, a title's period may stand in the subject too ("…?” Mr. Trump
 /// asked."); after a period, "Mr. Zahed said: …" opens the next quotation instead.
 fn attribution_follows(rest: &str, titles: bool) -> bool {
+    if titles && name_then_past_tense(rest) {
+        return true;
+    }
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_ascii()
@@ -158,6 +161,30 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
             // said.")
             return titles && appositive_then_cue(rest);
         }
+    }
+    false
+}
+
+/// True when `rest` opens with a capitalised name of a word or two, then a past tense that
+/// ends the clause ("…?” Hannity pressed.", "…!” Roe interjected, …"): how the name spoke
+/// the question or exclamation, though the verb is no cue.
+fn name_then_past_tense(rest: &str) -> bool {
+    let mut names = 0;
+    for word in rest.split_whitespace().take(3) {
+        if word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        {
+            names += 1;
+            continue;
+        }
+        let bare = word.trim_end_matches(['.', ',']);
+        return (1..=2).contains(&names)
+            && bare.len() + 1 == word.len()
+            && bare.len() > 4
+            && bare.ends_with("ed")
+            && bare.bytes().all(|b| b.is_ascii_lowercase());
     }
     false
 }
@@ -276,6 +303,19 @@ mod tests {
             vec![
                 "It moved to ExampleGunSite.com.",
                 "George Doe is selling it."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_past_tense_after_a_question_keep_it() {
+        assert_eq!(
+            sentences("“Would it be negotiable?” Roe pressed. “Maybe.” “Why?” She left."),
+            vec![
+                "“Would it be negotiable?” Roe pressed.",
+                "“Maybe.”",
+                "“Why?”",
+                "She left."
             ]
         );
     }
