@@ -306,9 +306,9 @@ impl Resolver {
                         })
                     }
                     Pronoun::I => self.last(|s| s.kind == SpeakerKind::Person),
-                    Pronoun::Plural => self
-                        .last(|s| s.kind != SpeakerKind::Person)
-                        .or_else(|| self.last(|_| true)),
+                    // "They" stands for a group, a body, or one person (singular "they"):
+                    // whoever was named last, not the last body past the people since.
+                    Pronoun::Plural => self.last(|_| true),
                     Pronoun::Thing => self.last(|s| s.kind != SpeakerKind::Person),
                     Pronoun::Relative => None,
                 }
@@ -1258,6 +1258,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             return Some((found, None));
         }
     }
+    if let Some(found) = subject_before_relative(text, toks, end) {
+        return Some((found, None));
+    }
     let mut appositive = None;
     for _ in 0..3 {
         if end == 0 {
@@ -1374,6 +1377,25 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "A man who lived next door to the suspect for years said": the phrase that opens the
+/// clause, with a relative clause set off by no comma between it and the verb at `end`.
+fn subject_before_relative(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let floor = end.saturating_sub(WINDOW / 2);
+    // (Words only: a comma or a quotation sets a clause off, and the paths for those apply;
+    // a pronoun is the subject of a clause of its own: "who rose to fame when he yelled".)
+    let who = (floor..end)
+        .rev()
+        .take_while(|&k| {
+            toks[k].is_word() && toks[k].lex.pronoun().is_none_or(|p| p == Pronoun::Relative)
+        })
+        .find(|&k| toks[k].span.of(text) == "who")
+        .filter(|&k| k + 1 < end)?;
+    let (a, b) = np_left(text, toks, who).or_else(|| common_noun_phrase(text, toks, who))?;
+    let opens_clause =
+        a == 0 || !toks[a - 1].is_word() || matches!(toks[a - 1].span.of(text), "and" | "but");
+    (b == who && opens_clause).then_some((a, b))
 }
 
 /// A phrase widened to the name that owns it across a few modifiers the lexicon does not

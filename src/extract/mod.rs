@@ -168,6 +168,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         sentence_attributions.push((first, attributions.len()));
     }
     let links = link_quotes(
+        text,
         &regions,
         &sentence_tokens,
         &sentence_attributions,
@@ -599,6 +600,7 @@ const QUOTE_ONLY_REACH: usize = 10;
 /// For each quote region, the attribution that says who spoke it. Every search is bounded
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
+    text: &str,
     regions: &[quotes::Region],
     sentence_tokens: &tokens::Sentences,
     sentence_attributions: &[(usize, usize)],
@@ -663,6 +665,7 @@ fn link_quotes(
                             .iter()
                             .any(|t| t.kind == TokKind::Stop)
                 })
+                .map(|a| reporting_cue(text, attributions, toks_a, a))
         });
         // 3. Later in the closing sentence: Daesh “…”, and that …, he said.
         found = found.or_else(|| {
@@ -709,6 +712,59 @@ fn link_quotes(
         out.push(found);
     }
     out
+}
+
+/// "Roe said Acme executives were calling “every hour”": a cue whose clause is what an
+/// earlier speech cue of its sentence reports (nothing sets it off: no comma, colon, dash
+/// or conjunction, as in "a man asked and Roe said") stands in that speaker's words, and so
+/// does the quotation after it. The earlier cue's attribution then; `a` itself otherwise.
+fn reporting_cue(
+    text: &str,
+    attributions: &[attribution::Attribution],
+    toks: &[tokens::Tok],
+    a: usize,
+) -> usize {
+    use tokens::TokKind;
+    let inner = &attributions[a];
+    let clause_start = inner.subject.0.min(inner.cue_tok);
+    a.checked_sub(1)
+        .filter(|&o| {
+            let outer = &attributions[o];
+            outer.sentence == inner.sentence
+                && outer.cue == lexicon::Cue::Speech
+                && !outer.inverted
+                && outer.speaker.is_some()
+                && outer.cue_tok < clause_start
+                && !toks[outer.cue_tok + 1..clause_start].iter().any(|t| {
+                    matches!(
+                        t.kind,
+                        TokKind::Comma | TokKind::Colon | TokKind::Dash | TokKind::Quote(_)
+                    ) || (t.is_word() && is_clause_opener(t.span.of(text)))
+                })
+        })
+        .unwrap_or(a)
+}
+
+/// A conjunction that opens a clause of its own ("and", "after", "while").
+fn is_clause_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "but"
+            | "or"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "since"
+            | "until"
+            | "although"
+            | "though"
+            | "if"
+            | "so"
+    )
 }
 
 /// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
@@ -1503,6 +1559,58 @@ mod tests {
         let q = quotes("Jane Roe called Smith's statements and actions on Sunday “childish.”");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
         assert_eq!(q[0].cue.as_deref(), Some("called"));
+    }
+
+    #[test]
+    fn a_cue_inside_what_a_speaker_reports_leaves_the_quotation_theirs() {
+        let q = quotes(
+            "At one point, Jane Roe said Acme executives were calling “every fifteen minutes.” \
+             Later a man asked for a photo and John Doe said, “as long as it is legal.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn an_opening_preposition_is_no_subject() {
+        let q = quotes(
+            "Amid demands from some to build lists that would name those banned, The Courier’s \
+             John Doe offered a defense of the lists, saying they help to “name the traitors.” \
+             “It's a big moment,” said Jane Roe. Unless rivals quit soon, “it is over.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Doe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn they_points_back_to_whoever_was_named_last() {
+        let q = quotes(
+            "The Acme Workers Union said pay fell. Jane Roe, an analyst, studied the numbers.\n\n\
+             “It will get worse before it gets better,” they wrote.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn describe_and_dub_in_any_tense_attribute_the_quotation_beside_them() {
+        let q = quotes(
+            "Jane Roe spoke on Monday.\n\nCritics describe the deal as “a different \
+             kind of loan.” Fans dub him “the mayor of Main Street.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Critics"));
+        assert_eq!(q[0].cue.as_deref(), Some("describe"));
+        assert_eq!(q[1].cue.as_deref(), Some("dub"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb_keeps_the_subject() {
+        let q = quotes(
+            "John Doe spoke on Monday.\n\nA neighbor who lived next door to the family for \
+             years said they were “quiet and kind.” One aide who saw the exchange said Doe told \
+             them, “We will be fair.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("A neighbor"));
+        assert_eq!(q[1].speaker.as_deref(), Some("One aide"));
     }
 
     #[test]

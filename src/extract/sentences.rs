@@ -110,7 +110,11 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let first = text[after_ws..].chars().next().unwrap_or(' ');
-        let closes_quote = text[i..j].contains(['"', '”', '\'']);
+        // A quoted full stop is followed by its attribution ("“It was bad.” Roe said.") only
+        // when the quotation opens the sentence: after "Roe called Doe a “liar.”" the
+        // quotation has its speaker, and "Poe said …" opens the next sentence.
+        let closes_quote = text[i..j].contains(['"', '”', '\''])
+            && (b != b'.' || text[start..i].starts_with(['"', '“', '\'']));
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
         if first.is_lowercase()
             || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
@@ -133,6 +137,9 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
 /// cannot end in a comma, a title's period may stand in the subject too ("…?” Mr. Trump
 /// asked."); after a period, "Mr. Zahed said: …" opens the next quotation instead.
 fn attribution_follows(rest: &str, titles: bool) -> bool {
+    if titles && name_then_past_tense(rest) {
+        return true;
+    }
     for word in rest.split_whitespace().take(5) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_ascii()
@@ -154,6 +161,30 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
             // said.")
             return titles && appositive_then_cue(rest);
         }
+    }
+    false
+}
+
+/// True when `rest` opens with a capitalised name of a word or two, then a past tense that
+/// ends the clause ("…?” Hannity pressed.", "…!” Roe interjected, …"): how the name spoke
+/// the question or exclamation, though the verb is no cue.
+fn name_then_past_tense(rest: &str) -> bool {
+    let mut names = 0;
+    for word in rest.split_whitespace().take(3) {
+        if word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        {
+            names += 1;
+            continue;
+        }
+        let bare = word.trim_end_matches(['.', ',']);
+        return (1..=2).contains(&names)
+            && bare.len() + 1 == word.len()
+            && bare.len() > 4
+            && bare.ends_with("ed")
+            && bare.bytes().all(|b| b.is_ascii_lowercase());
     }
     false
 }
@@ -273,6 +304,27 @@ mod tests {
                 "It moved to ExampleGunSite.com.",
                 "George Doe is selling it."
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_past_tense_after_a_question_keep_it() {
+        assert_eq!(
+            sentences("“Would it be negotiable?” Roe pressed. “Maybe.” “Why?” She left."),
+            vec![
+                "“Would it be negotiable?” Roe pressed.",
+                "“Maybe.”",
+                "“Why?”",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_stop_inside_a_reported_sentence_ends_it() {
+        assert_eq!(
+            sentences("Roe called Doe a “liar.” Poe said Doe “lies.”"),
+            vec!["Roe called Doe a “liar.”", "Poe said Doe “lies.”"]
         );
     }
 
