@@ -1244,13 +1244,13 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     // "A collective known as “Raqqa Is Being Slaughtered Silently” said": a quotation a
     // naming word introduces is the subject's name, not words it said; the subject is the
     // phrase before the naming words.
+    // ("as" names only after "known": "as “…” said" is no naming.)
     if end >= 3 && matches!(toks[end - 1].kind, TokKind::Quote(_)) {
-        let naming = low(text, &toks[end - 2]);
-        let before = if naming == "as" && low(text, &toks[end - 3]) == "known" {
-            Some(end - 3)
+        let naming = toks[end - 2].span.of(text);
+        let before = if naming.eq_ignore_ascii_case("as") {
+            (low(text, &toks[end - 3]) == "known").then_some(end - 3)
         } else {
-            matches!(naming.as_str(), "called" | "dubbed" | "named" | "nicknamed")
-                .then_some(end - 2)
+            super::names_words(naming).then_some(end - 2)
         };
         if let Some(found) = before
             .and_then(|k| np_left(text, toks, k).or_else(|| common_noun_phrase(text, toks, k)))
