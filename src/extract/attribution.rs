@@ -1360,12 +1360,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     // attributed to the Islamic State group claimed") the place is part of the subject,
     // which the participle's phrase heads: the place may still say whom it speaks for.
     let a = found.0;
-    if a >= 3 && is_participle(text, &toks[a - 2]) {
-        let agent = match low(text, &toks[a - 1]).as_str() {
-            "by" => true,
-            "to" | "on" | "in" | "from" | "at" => false,
-            _ => return Some((found, appositive)),
-        };
+    if a >= 3
+        && let Some(agent) = participle_then(text, toks, a - 2)
+    {
         let before = np_left(text, toks, a - 2).or_else(|| determined_phrase(toks, a - 2));
         return before.map(|(start, end)| {
             let subject = if agent {
@@ -1477,6 +1474,21 @@ fn is_participle(text: &str, t: &Tok) -> bool {
     t.is_word()
         && !is_capitalized(w)
         && (t.lex.is(Class::IrregularVerb) || w.ends_with("ed") || w.ends_with("en"))
+}
+
+/// How a past participle at `k` goes on: `Some(true)` for a passive's agent ("held by
+/// ISIS"), `Some(false)` for a place ("uploaded to YouTube", "attributed to the group",
+/// "arrested in Paris"), `None` when `k` is no participle followed by either. The phrase
+/// before it is what the participle describes.
+fn participle_then(text: &str, toks: &[Tok], k: usize) -> Option<bool> {
+    if !is_participle(text, toks.get(k)?) {
+        return None;
+    }
+    match low(text, toks.get(k + 1)?).as_str() {
+        "by" => Some(true),
+        "to" | "on" | "in" | "from" | "at" => Some(false),
+        _ => None,
+    }
 }
 
 /// "Stuart Stevens, a Republican operative and Mitt Romney's chief strategist in 2012,
@@ -2100,12 +2112,7 @@ fn classify(
                 "in" => noun_before(k),
                 // "A statement attributed to the group": the participle's phrase follows
                 // the head.
-                _ => {
-                    is_participle(text, t)
-                        && phrase.get(k + 1).is_some_and(|n| {
-                            matches!(low(text, n).as_str(), "to" | "on" | "in" | "from" | "at")
-                        })
-                }
+                _ => participle_then(text, phrase, k) == Some(false),
             })
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
