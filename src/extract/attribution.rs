@@ -885,30 +885,8 @@ pub fn note_subjects(
         let opens_clause = || {
             a == 0 || !toks[a - 1].is_word() || {
                 let before = low(text, &toks[a - 1]);
-                matches!(
-                    before.as_str(),
-                    "and"
-                        | "but"
-                        | "then"
-                        | "while"
-                        | "when"
-                        | "as"
-                        | "because"
-                        | "after"
-                        | "before"
-                        | "since"
-                        | "although"
-                        | "though"
-                        | "if"
-                        | "so"
-                        | "where"
-                        | "until"
-                        | "once"
-                        | "whereas"
-                        | "meanwhile"
-                        | "also"
-                        | "now"
-                ) || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
+                lexicon::opens_clause(&before)
+                    || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
                     // "Foreign Ministry spokesman Lu Kang repeated": a role noun before the
                     // name heads the same subject.
                     || toks[a - 1].lex.is(Class::PersonRole)

@@ -315,6 +315,37 @@ pub fn cue(word: &str) -> Option<Cue> {
     lookup(word).cue
 }
 
+/// Conjunctions and linking adverbs that open a new clause ("and", "because", "when",
+/// "meanwhile"): a name after one may be that clause's subject, and a cue after one is no
+/// longer inside what an earlier cue reports. Takes the word in lowercase.
+pub fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "but"
+            | "or"
+            | "then"
+            | "while"
+            | "when"
+            | "as"
+            | "because"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "so"
+            | "where"
+            | "until"
+            | "once"
+            | "whereas"
+            | "meanwhile"
+            | "also"
+            | "now"
+    )
+}
+
 /// Words between a subject and its cue verb that do not break the link ("has also said"):
 /// the listed ones and adverbs in -ly. Takes the normalised word and its [`lookup`].
 pub fn is_aux_or_adverb(word: &str, lex: Lex) -> bool {

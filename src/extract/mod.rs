@@ -739,32 +739,10 @@ fn reporting_cue(
                     matches!(
                         t.kind,
                         TokKind::Comma | TokKind::Colon | TokKind::Dash | TokKind::Quote(_)
-                    ) || (t.is_word() && is_clause_opener(t.span.of(text)))
+                    ) || (t.is_word() && lexicon::opens_clause(t.span.of(text)))
                 })
         })
         .unwrap_or(a)
-}
-
-/// A conjunction that opens a clause of its own ("and", "after", "while").
-fn is_clause_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "but"
-            | "or"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "as"
-            | "because"
-            | "since"
-            | "until"
-            | "although"
-            | "though"
-            | "if"
-            | "so"
-    )
 }
 
 /// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
