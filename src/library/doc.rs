@@ -67,9 +67,9 @@ pub enum DateSource {
 /// keeps 100,000 briefings' worth of statements small in memory and in the cache.
 ///
 /// Offsets and the counter are kept in four bytes each (a briefing is at most
-/// [`MAX_FILE_BYTES`](crate::briefing::MAX_FILE_BYTES) long): 28 bytes a statement instead of 48, 20 MB less for the million
-/// statements of 100,000 briefings. postcard writes a `u32` as it writes a `usize`, so the
-/// cache holds the same bytes.
+/// [`MAX_FILE_BYTES`](crate::briefing::MAX_FILE_BYTES) long): 28 bytes a statement instead
+/// of 48, 20 MB less for the million statements of 100,000 briefings. postcard writes a
+/// `u32` as it writes a `usize`, so the cache holds the same bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocStatement {
     /// Claim or denial.
@@ -92,9 +92,19 @@ struct Offsets {
 }
 
 /// An offset or index into a briefing's text or its statements, which are shorter than
-/// [`MAX_FILE_BYTES`](crate::briefing::MAX_FILE_BYTES) (and its decoding) allows, far below `u32::MAX`.
+/// [`MAX_FILE_BYTES`](crate::briefing::MAX_FILE_BYTES) (and its decoding) allows, far below
+/// `u32::MAX`.
 fn narrow(n: usize) -> u32 {
     u32::try_from(n).expect("a briefing is far shorter than 4 GiB")
+}
+
+impl From<Span> for Offsets {
+    fn from(span: Span) -> Offsets {
+        Offsets {
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
 }
 
 impl DocStatement {
@@ -270,10 +280,7 @@ impl Doc {
                 kind: s.kind,
                 actor,
                 party,
-                span: Offsets {
-                    start: narrow(s.span.start),
-                    end: narrow(s.span.end),
-                },
+                span: s.span.into(),
                 counter: s.counter.map(narrow),
             });
         }
@@ -371,10 +378,7 @@ mod tests {
             kind: Kind::Denial,
             actor: Some(3),
             party: None,
-            span: Offsets {
-                start: narrow(span.start),
-                end: narrow(span.end),
-            },
+            span: span.into(),
             counter: Some(narrow(300)),
         };
         let wide = Wide {

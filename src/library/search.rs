@@ -630,11 +630,9 @@ impl Library {
                 .iter()
                 .filter(|s| query.statement_fits(doc, s))
                 .filter_map(|s| {
-                    let start = text.get(..s.span().start)?.rfind('\n').map_or(0, |i| i + 1);
-                    let end = text
-                        .get(s.span().start..)?
-                        .find('\n')
-                        .map_or(text.len(), |i| s.span().start + i);
+                    let at = s.span().start;
+                    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+                    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
                     Some(text[start..end].trim().to_string())
                 })
                 .collect();
