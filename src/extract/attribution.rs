@@ -2161,7 +2161,8 @@ fn classify(
             .iter()
             .find_map(|t| title_gender(&norm(t.span.of(text))));
         // (A first name from the lexicon is a name wherever it stands.)
-        let initial = a == 0 && phrase.len() == 1 && !first_name;
+        // (The name alone counts: "Footage uploaded to YouTube" opens with a common word.)
+        let initial = a + name_start == 0 && name_toks.len() == 1 && !first_name;
         return Some(Subject::Name {
             name: strip_possessive(name_text).to_string(),
             party: context_party(),

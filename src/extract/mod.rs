@@ -1929,6 +1929,16 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_opening_a_longer_subject_is_no_name() {
+        // "footage" is written in lowercase too, so the capitalised opener is that word.
+        let x = statements(
+            "Footage uploaded to YouTube claimed to show the fall. All other footage shows \
+             nothing.",
+        );
+        assert_eq!(x[0].0, None, "{x:?}");
+    }
+
+    #[test]
     fn a_titled_name_after_a_comma_does_not_take_the_phrase_before_it() {
         let x = statements(
             "While the fighters call themselves lions of the Islamic State, Mr. Roe said, \
