@@ -124,31 +124,35 @@ pub fn tokenize(
     first_region: usize,
 ) {
     let first_tok = out.len();
+    // The first region not passed yet and where it starts (a word stops there). Tokens
+    // never step over a region's start, so both move on only once a quotation is passed.
     let mut r = first_region;
-    let mut i = span.start;
-    while i < span.end {
-        while r < regions.len() && regions[r].outer.end <= i {
-            r += 1;
+    let region_after = |r: &mut usize, i: usize| {
+        while *r < regions.len() && regions[*r].outer.end <= i {
+            *r += 1;
         }
-        if let Some(reg) = regions.get(r)
-            && reg.outer.start <= i
-        {
-            let end = reg.outer.end.min(span.end);
+        regions
+            .get(*r)
+            .map_or(span.end, |g| g.outer.start.min(span.end))
+    };
+    let mut i = span.start;
+    let mut next_region = region_after(&mut r, i);
+    while i < span.end {
+        if next_region <= i {
+            let end = regions[r].outer.end.min(span.end);
             out.push(Tok {
                 span: Span::new(i, end),
                 kind: TokKind::Quote(u32::try_from(r).expect("under 4 billion quotations")),
                 lex: Lex::default(),
             });
             i = end.max(i + 1);
+            next_region = region_after(&mut r, i);
             continue;
         }
         if text.as_bytes()[i] == b' ' {
             i += 1;
             continue;
         }
-        let next_region = regions
-            .get(r)
-            .map_or(span.end, |g| g.outer.start.min(span.end));
         let c = char_at(text, i);
         let len = c.len_utf8();
         if is_word_char(c) {
