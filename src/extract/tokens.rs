@@ -166,7 +166,10 @@ pub fn tokenize(
                 while j < next_region && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
                     j += 1;
                 }
-                if j == next_region {
+                // A space or other ASCII mark that joins nothing ends most words.
+                if j == next_region
+                    || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
+                {
                     break;
                 }
                 let d = char_at(text, j);
