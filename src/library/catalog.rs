@@ -3,6 +3,7 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
+use super::folder::{Folder, Kind, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
 use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
@@ -106,27 +107,35 @@ pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
 /// [`scan`], handing each folder to `on_folder` just before it is listed (the watcher
 /// watches it there, so nothing added after the listing goes unnoticed).
 pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
-    let (mut found, failed) = walk_with(roots, on_folder, &|path, entry| {
-        let stamp = stamp_of(&path, entry.as_ref());
+    let (mut found, failed) = walk_with(roots, on_folder, &|path, folder| {
+        let stamp = stamp_of(&path, folder);
         (path, stamp)
     });
     found.extend(failed);
     found
 }
 
-/// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
-/// walking the path again; a link (no entry) is followed by path.
-pub(super) fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
-    let meta = match entry {
-        Some(e) => e.metadata(),
-        None => std::fs::metadata(path),
-    };
-    meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string())
+/// A found file's stamp. A file listed in a folder is stat'ed by name relative to the open
+/// folder, without walking its path again; a link (no folder) is followed by path.
+pub(super) fn stamp_of(path: &Path, folder: Option<&Folder>) -> Result<Stamp, String> {
+    match folder {
+        Some(folder) => folder.stamp(file_name(path)),
+        None => std::fs::metadata(path)
+            .map(|m| Stamp::of(&m))
+            .map_err(|e| e.to_string()),
+    }
 }
 
-/// What a walk does with each briefing file it lists: given its path and its folder entry
-/// (`None` for a link or a file named as a root).
-type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<std::fs::DirEntry>) -> T + Sync);
+/// The last part of a path the walk made (a join never ends in a separator).
+fn file_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let sep = std::path::MAIN_SEPARATOR as u8;
+    memchr::memrchr(sep, bytes).map_or(bytes, |at| &bytes[at + 1..])
+}
+
+/// What a walk does with each briefing file it lists: given its path and the open folder
+/// it was listed in (`None` for a link or a file named as a root).
+type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<&Folder>) -> T + Sync);
 
 /// What a walk does with each folder, before listing it.
 pub type EachFolder<'a> = &'a (dyn Fn(&Path) + Sync);
@@ -178,35 +187,34 @@ fn walk_dir<T: Send>(
     }
     let (each_folder, each_file) = each;
     each_folder(dir);
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let mut folder = match Folder::open(dir) {
+        Ok(folder) => folder,
         Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
     };
     let mut dirs = Vec::new();
     let mut here = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        // The name is the path's last part (a join never ends in a separator).
-        let bytes = path.as_os_str().as_encoded_bytes();
-        let name = memchr::memrchr(b'/', bytes).map_or(bytes, |slash| &bytes[slash + 1..]);
+    folder.entries(|name, kind| {
         if name.starts_with(b".") {
-            continue;
+            return;
         }
-        let (is_dir, is_link) = match entry.file_type() {
-            Ok(t) if t.is_symlink() => (path.is_dir(), true),
-            Ok(t) => (t.is_dir(), false),
-            Err(_) => (false, true),
+        let path = joined(dir, name);
+        let (is_dir, is_link) = match kind {
+            Kind::Link => (path.is_dir(), true),
+            Kind::Dir => (true, false),
+            Kind::File => (false, false),
         };
         if is_dir {
             dirs.push(path);
         } else if is_briefing_name(name) {
-            here.push((path, (!is_link).then_some(entry)));
+            here.push((path, is_link));
         }
-    }
+    });
     files.par_extend(
         here.into_par_iter()
-            .map(|(path, entry)| each_file(path, entry)),
+            .map(|(path, is_link)| each_file(path, (!is_link).then_some(&folder))),
     );
+    // Closed before going down: a deep tree does not hold a descriptor per level.
+    drop(folder);
     let below: Vec<(Vec<T>, Vec<Found>)> = dirs
         .par_iter()
         .map(|d| {
