@@ -3,7 +3,7 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
-use super::folder::{Folder, Kind, joined};
+use super::folder::{Folder, Kind, Lookup, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
 use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
@@ -117,7 +117,7 @@ pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
 
 /// A found file's stamp. A file listed in a folder is stat'ed by name relative to the open
 /// folder, without walking its path again; a link (no folder) is followed by path.
-pub(super) fn stamp_of(path: &Path, folder: Option<&Folder>) -> Result<Stamp, String> {
+pub(super) fn stamp_of(path: &Path, folder: Option<Lookup>) -> Result<Stamp, String> {
     match folder {
         Some(folder) => folder.stamp(file_name(path)),
         None => std::fs::metadata(path)
@@ -135,7 +135,7 @@ fn file_name(path: &Path) -> &[u8] {
 
 /// What a walk does with each briefing file it lists: given its path and the open folder
 /// it was listed in (`None` for a link or a file named as a root).
-type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<&Folder>) -> T + Sync);
+type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<Lookup>) -> T + Sync);
 
 /// What a walk does with each folder, before listing it.
 pub type EachFolder<'a> = &'a (dyn Fn(&Path) + Sync);
@@ -147,10 +147,11 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
 }
 
 /// Walks folders, handing each folder to `each_folder` before listing it and each briefing
-/// file to `each_file` as soon as its folder is listed. Folders are read in parallel, and
-/// the files of one folder handled in parallel too (an archive may be one flat folder);
-/// file types come from the listing, so only symbolic links need a look; a folder reached
-/// twice (a link loop) is walked once; hidden entries are skipped.
+/// file to `each_file` soon after the listing names it ([`LOOK_AT_ONCE`] at a time; see
+/// [`super::folder`] for why not after). Folders are read in parallel, and the files of one
+/// folder handled in parallel too; file types come from the listing, so only symbolic links
+/// need a look; a folder reached twice (a link loop) is walked once; hidden entries are
+/// skipped.
 fn walk_with<T: Send>(
     roots: &[PathBuf],
     each_folder: EachFolder,
@@ -192,27 +193,25 @@ fn walk_dir<T: Send>(
         Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
     };
     let mut dirs = Vec::new();
-    let mut here = Vec::new();
-    folder.entries(|name, kind| {
+    let mut listed = Vec::with_capacity(LOOK_AT_ONCE);
+    folder.entries(|name, kind, lookup| {
         if name.starts_with(b".") {
             return;
         }
         let path = joined(dir, name);
-        let (is_dir, is_link) = match kind {
-            Kind::Link => (path.is_dir(), true),
-            Kind::Dir => (true, false),
-            Kind::File => (false, false),
-        };
-        if is_dir {
-            dirs.push(path);
-        } else if is_briefing_name(name) {
-            here.push((path, is_link));
+        match kind {
+            Kind::Dir => dirs.push(path),
+            Kind::Link if path.is_dir() => dirs.push(path),
+            _ if is_briefing_name(name) => {
+                listed.push((path, kind == Kind::File));
+                if listed.len() == LOOK_AT_ONCE {
+                    look_at(&mut listed, lookup, each_file, files);
+                }
+            }
+            _ => {}
         }
     });
-    files.par_extend(
-        here.into_par_iter()
-            .map(|(path, is_link)| each_file(path, (!is_link).then_some(&folder))),
-    );
+    look_at(&mut listed, folder.lookup(), each_file, files);
     // Closed before going down: a deep tree does not hold a descriptor per level.
     drop(folder);
     let below: Vec<(Vec<T>, Vec<Found>)> = dirs
@@ -227,6 +226,25 @@ fn walk_dir<T: Send>(
         files.extend(f);
         failed.extend(e);
     }
+}
+
+/// Files of one folder handed to a walk's `each_file` together, in parallel (an archive may
+/// be one flat folder).
+const LOOK_AT_ONCE: usize = 512;
+
+/// Hands files just listed in a folder to `each_file` on all cores, emptying `listed`; a
+/// file that is no link is looked at in the folder (`lookup`).
+fn look_at<T: Send>(
+    listed: &mut Vec<(PathBuf, bool)>,
+    lookup: Lookup,
+    each_file: EachFile<T>,
+    files: &mut Vec<T>,
+) {
+    files.par_extend(
+        listed
+            .par_drain(..)
+            .map(|(path, in_folder)| each_file(path, in_folder.then_some(lookup))),
+    );
 }
 
 /// A fingerprint of what a [`scan`] found: how many files, and two sums of a hash of each
