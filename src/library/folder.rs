@@ -233,7 +233,8 @@ mod portable {
     impl Lookup<'_> {
         /// The stamp of the entry `name` (not following a link).
         pub fn stamp(self, name: &[u8]) -> Result<Stamp, String> {
-            // SAFETY: `name` came from `Folder::entries`, so from an `OsStr`.
+            // SAFETY: `name` is an entry's name, cut by the walk from a path at a separator
+            // (ASCII), which leaves valid `OsStr` bytes.
             let name = unsafe { std::ffi::OsStr::from_encoded_bytes_unchecked(name) };
             std::fs::symlink_metadata(self.dir.join(name))
                 .map(|m| Stamp::of(&m))
