@@ -3,6 +3,7 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
+use super::folder::{Folder, Kind, Lookup, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
 use crate::briefing::is_briefing_name;
 use crate::extract::Gazetteer;
@@ -106,27 +107,35 @@ pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
 /// [`scan`], handing each folder to `on_folder` just before it is listed (the watcher
 /// watches it there, so nothing added after the listing goes unnoticed).
 pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
-    let (mut found, failed) = walk_with(roots, on_folder, &|path, entry| {
-        let stamp = stamp_of(&path, entry.as_ref());
+    let (mut found, failed) = walk_with(roots, on_folder, &|path, folder| {
+        let stamp = stamp_of(&path, folder);
         (path, stamp)
     });
     found.extend(failed);
     found
 }
 
-/// A found file's stamp. A folder entry is stat'ed relative to its open folder, without
-/// walking the path again; a link (no entry) is followed by path.
-pub(super) fn stamp_of(path: &Path, entry: Option<&std::fs::DirEntry>) -> Result<Stamp, String> {
-    let meta = match entry {
-        Some(e) => e.metadata(),
-        None => std::fs::metadata(path),
-    };
-    meta.map(|m| Stamp::of(&m)).map_err(|e| e.to_string())
+/// A found file's stamp. A file listed in a folder is stat'ed by name relative to the open
+/// folder, without walking its path again; a link (no folder) is followed by path.
+pub(super) fn stamp_of(path: &Path, folder: Option<Lookup>) -> Result<Stamp, String> {
+    match folder {
+        Some(folder) => folder.stamp(file_name(path)),
+        None => std::fs::metadata(path)
+            .map(|m| Stamp::of(&m))
+            .map_err(|e| e.to_string()),
+    }
 }
 
-/// What a walk does with each briefing file it lists: given its path and its folder entry
-/// (`None` for a link or a file named as a root).
-type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<std::fs::DirEntry>) -> T + Sync);
+/// The last part of a path the walk made (a join never ends in a separator).
+fn file_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let sep = std::path::MAIN_SEPARATOR as u8;
+    memchr::memrchr(sep, bytes).map_or(bytes, |at| &bytes[at + 1..])
+}
+
+/// What a walk does with each briefing file it lists: given its path and the open folder
+/// it was listed in (`None` for a link or a file named as a root).
+type EachFile<'a, T> = &'a (dyn Fn(PathBuf, Option<Lookup>) -> T + Sync);
 
 /// What a walk does with each folder, before listing it.
 pub type EachFolder<'a> = &'a (dyn Fn(&Path) + Sync);
@@ -138,10 +147,11 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
 }
 
 /// Walks folders, handing each folder to `each_folder` before listing it and each briefing
-/// file to `each_file` as soon as its folder is listed. Folders are read in parallel, and
-/// the files of one folder handled in parallel too (an archive may be one flat folder);
-/// file types come from the listing, so only symbolic links need a look; a folder reached
-/// twice (a link loop) is walked once; hidden entries are skipped.
+/// file to `each_file` soon after the listing names it ([`LOOK_AT_ONCE`] at a time; see
+/// [`super::folder`] for why not after). Folders are read in parallel, and the files of one
+/// folder handled in parallel too; file types come from the listing, so only symbolic links
+/// need a look; a folder reached twice (a link loop) is walked once; hidden entries are
+/// skipped.
 fn walk_with<T: Send>(
     roots: &[PathBuf],
     each_folder: EachFolder,
@@ -178,35 +188,32 @@ fn walk_dir<T: Send>(
     }
     let (each_folder, each_file) = each;
     each_folder(dir);
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let mut folder = match Folder::open(dir) {
+        Ok(folder) => folder,
         Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
     };
     let mut dirs = Vec::new();
-    let mut here = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        // The name is the path's last part (a join never ends in a separator).
-        let bytes = path.as_os_str().as_encoded_bytes();
-        let name = memchr::memrchr(b'/', bytes).map_or(bytes, |slash| &bytes[slash + 1..]);
+    let mut listed = Vec::with_capacity(LOOK_AT_ONCE);
+    folder.entries(|name, kind, lookup| {
         if name.starts_with(b".") {
-            continue;
+            return;
         }
-        let (is_dir, is_link) = match entry.file_type() {
-            Ok(t) if t.is_symlink() => (path.is_dir(), true),
-            Ok(t) => (t.is_dir(), false),
-            Err(_) => (false, true),
-        };
-        if is_dir {
-            dirs.push(path);
-        } else if is_briefing_name(name) {
-            here.push((path, (!is_link).then_some(entry)));
+        let path = joined(dir, name);
+        match kind {
+            Kind::Dir => dirs.push(path),
+            Kind::Link if path.is_dir() => dirs.push(path),
+            _ if is_briefing_name(name) => {
+                listed.push((path, kind == Kind::File));
+                if listed.len() == LOOK_AT_ONCE {
+                    look_at(&mut listed, lookup, each_file, files);
+                }
+            }
+            _ => {}
         }
-    }
-    files.par_extend(
-        here.into_par_iter()
-            .map(|(path, entry)| each_file(path, entry)),
-    );
+    });
+    look_at(&mut listed, folder.lookup(), each_file, files);
+    // Closed before going down: a deep tree does not hold a descriptor per level.
+    drop(folder);
     let below: Vec<(Vec<T>, Vec<Found>)> = dirs
         .par_iter()
         .map(|d| {
@@ -219,6 +226,25 @@ fn walk_dir<T: Send>(
         files.extend(f);
         failed.extend(e);
     }
+}
+
+/// Files of one folder handed to a walk's `each_file` together, in parallel (an archive may
+/// be one flat folder).
+const LOOK_AT_ONCE: usize = 512;
+
+/// Hands files just listed in a folder to `each_file` on all cores, emptying `listed`; a
+/// file that is no link is looked at in the folder (`lookup`).
+fn look_at<T: Send>(
+    listed: &mut Vec<(PathBuf, bool)>,
+    lookup: Lookup,
+    each_file: EachFile<T>,
+    files: &mut Vec<T>,
+) {
+    files.par_extend(
+        listed
+            .par_drain(..)
+            .map(|(path, in_folder)| each_file(path, in_folder.then_some(lookup))),
+    );
 }
 
 /// A fingerprint of what a [`scan`] found: how many files, and two sums of a hash of each

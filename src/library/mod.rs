@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod doc;
 pub mod dossier;
 pub mod fold;
+mod folder;
 pub mod index;
 pub mod marks;
 mod notify;
