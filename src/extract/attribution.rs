@@ -1593,6 +1593,18 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
             return k;
         }
     }
+    // "Nuclear proliferation experts said", "Law enforcement sources have said": a clause
+    // may open on the role noun's modifiers with no determiner at all; they still belong to
+    // the phrase, which without them would be a bare "experts" naming no one in particular.
+    let opens_clause = k == 0 || !(toks[k - 1].is_word() || toks[k - 1].kind == TokKind::Comma);
+    if k < start
+        && opens_clause
+        && toks[k..start]
+            .iter()
+            .all(|t| t.is_word() && !verb_like(text, t))
+    {
+        return k;
+    }
     start
 }
 
@@ -2408,6 +2420,22 @@ mod tests {
             found[0].speaker.as_ref().unwrap().name,
             "one New Hampshire Democrat"
         );
+    }
+
+    #[test]
+    fn modifiers_opening_a_clause_belong_to_the_role_noun() {
+        for (s, speaker) in [
+            (
+                "Election law experts have said the count was fair.",
+                "Election law experts",
+            ),
+            (
+                "Court security officers said the building was closed.",
+                "Court security officers",
+            ),
+        ] {
+            assert_eq!(speakers(&[s]), vec![some(speaker, None)], "{s}");
+        }
     }
 
     #[test]
