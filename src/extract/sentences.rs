@@ -57,6 +57,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = para.start;
+    // Whether a double quote mark stands inside the sentence so far, past its first character,
+    // read up to `marks_from` (each stretch once, so splitting stays linear).
+    let mut closed_before = false;
+    let mut marks_from = start;
     let mut i = para.start;
     static ELLIPSIS: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("…"));
     let mut next_ellipsis = None;
@@ -112,9 +116,15 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         // A quoted full stop is followed by its attribution ("“It was bad.” Roe said.") only
         // when the quotation opens the sentence: after "Roe called Doe a “liar.”" the
-        // quotation has its speaker, and "Poe said …" opens the next sentence.
+        // quotation has its speaker, and "Poe said …" opens the next sentence. So it is after
+        // "“…,” Roe said, adding that “….”": the quotation closing here is not the one that
+        // opened the sentence, which closed before it.
+        if let Some(open) = text[start..i].chars().next().filter(|_| marks_from < i) {
+            closed_before |= has_double_mark(&text[marks_from.max(start + open.len_utf8())..i]);
+            marks_from = i;
+        }
         let closes_quote = text[i..j].contains(['"', '”', '\''])
-            && (b != b'.' || text[start..i].starts_with(['"', '“', '\'']));
+            && (b != b'.' || (text[start..i].starts_with(['"', '“', '\'']) && !closed_before));
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
         if first.is_lowercase()
             || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
@@ -125,11 +135,18 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         out.push(Span::new(start, j));
         start = after_ws;
         i = after_ws;
+        marks_from = start;
+        closed_before = false;
     }
     if start < para.end {
         out.push(Span::new(start, para.end));
     }
     out
+}
+
+/// True when `s` holds a double quote mark, or the two apostrophes some papers write for one.
+fn has_double_mark(s: &str) -> bool {
+    s.contains(['"', '“', '”']) || s.contains("''")
 }
 
 /// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
@@ -325,6 +342,26 @@ mod tests {
         assert_eq!(
             sentences("Roe called Doe a “liar.” Poe said Doe “lies.”"),
             vec!["Roe called Doe a “liar.”", "Poe said Doe “lies.”"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_stop_closing_a_later_quotation_ends_the_sentence() {
+        assert_eq!(
+            sentences("“It is new,” Roe said, adding that “it is late.” Poe agreed that it was."),
+            vec![
+                "“It is new,” Roe said, adding that “it is late.”",
+                "Poe agreed that it was."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "''It is new,'' Roe said, adding that ''it is late.'' Poe agreed that it was."
+            ),
+            vec![
+                "''It is new,'' Roe said, adding that ''it is late.''",
+                "Poe agreed that it was."
+            ]
         );
     }
 
