@@ -1257,6 +1257,21 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 }
                 end = open;
             }
+            // "Gingrich — named as a likely running mate — told Fox": a description set off by
+            // dashes stands between the subject and its verb, as one set off by commas does;
+            // without it the verb would look inverted and take its object for the speaker.
+            TokKind::Dash => {
+                let floor = end.saturating_sub(WINDOW);
+                let open = floor
+                    + toks[floor..end - 1]
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::Dash)?;
+                if open == 0 || !toks[open - 1].is_word() || open + 1 == end - 1 {
+                    return None;
+                }
+                appositive = Some((open + 1, end - 1));
+                end = open;
+            }
             TokKind::Comma => {
                 let floor = end.saturating_sub(WINDOW);
                 let open = toks[floor..end - 1]
@@ -2436,6 +2451,14 @@ mod tests {
         ] {
             assert_eq!(speakers(&[s]), vec![some(speaker, None)], "{s}");
         }
+    }
+
+    #[test]
+    fn a_description_set_off_by_dashes_keeps_the_subject_before_it() {
+        assert_eq!(
+            speakers(&["Jane Roe — a teacher from the valley — told Carl Poe that it was over."]),
+            vec![some("Jane Roe", None)]
+        );
     }
 
     #[test]
