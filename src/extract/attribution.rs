@@ -1237,7 +1237,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         }
     }
     if let Some(found) = subject_before_relative(text, toks, end) {
-        return Some((found, None));
+        return Some(name_before_description(text, toks, found, false).unwrap_or((found, None)));
     }
     let mut appositive = None;
     for _ in 0..3 {
@@ -1317,18 +1317,10 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
-    // "Tom Fitton, the president of Judicial Watch, a group that…, said": when what stands
-    // before the stripped appositive is itself a description set off by a comma, the name
-    // is further left.
-    if appositive.is_some()
-        && let Some((a, _)) = np_left(text, toks, end)
-        && a >= 2
-        && toks[a - 1].kind == TokKind::Comma
-        && toks[a].lex.is(Class::Determiner)
-        && let Some((na, nb)) = np_left(text, toks, a - 1)
-        && is_name_like(text, &toks[na..nb])
+    if let Some(found) = np_left(text, toks, end)
+        .and_then(|found| name_before_description(text, toks, found, appositive.is_some()))
     {
-        return Some(((na, nb), Some((a, end))));
+        return Some(found);
     }
     // A lone pronoun.
     if toks[end - 1].lex.pronoun().is_some() {
@@ -1367,6 +1359,29 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "Tom Fitton, the president of Judicial Watch, a group that…, said", "Sam Roe, the
+/// party's spokesman said": a determined description `(a, b)` right after a comma describes
+/// the name before the comma, and the name is the subject. So it is when a further
+/// description was set off after this one (`described`), or when a full or titled name opens
+/// the clause and only the comma closing the description was left out; a lone capitalised
+/// word opening a sentence ("Yesterday, the senator said") is no name to take.
+fn name_before_description(
+    text: &str,
+    toks: &[Tok],
+    (a, b): (usize, usize),
+    described: bool,
+) -> Option<Subj> {
+    if a < 2 || toks[a - 1].kind != TokKind::Comma || !toks[a].lex.is(Class::Determiner) {
+        return None;
+    }
+    let (na, nb) = np_left(text, toks, a - 1)?;
+    let name = &toks[na..nb];
+    let opens_clause = na == 0 || !(toks[na - 1].is_word() || toks[na - 1].kind == TokKind::Comma);
+    let full = name.len() >= 2 || name.iter().any(|t| t.lex.is(Class::Title));
+    (is_name_like(text, name) && (described || (opens_clause && full)))
+        .then_some(((na, nb), Some((a, b))))
 }
 
 /// "A man who lived next door to the suspect for years said": the phrase that opens the
@@ -2458,6 +2473,21 @@ mod tests {
         assert_eq!(
             speakers(&["Jane Roe — a teacher from the valley — told Carl Poe that it was over."]),
             vec![some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_description_missing_its_closing_comma_is_the_subject() {
+        for s in [
+            "Sam Roe, the spokesman for the state party said in a statement that it was over.",
+            "Sam Roe, the analyst who founded the site tweeted that it was over.",
+        ] {
+            assert_eq!(speakers(&[s]), vec![some("Sam Roe", None)], "{s}");
+        }
+        // A lone word opening the sentence is no name.
+        assert_eq!(
+            speakers(&["Yesterday, the spokesman said that it was over."]),
+            vec![some("the spokesman", None)]
         );
     }
 
