@@ -750,12 +750,23 @@ fn colon_label(
     colon: usize,
     gazetteer: &Gazetteer,
 ) -> Option<(usize, usize)> {
-    let (a, b) = np_left(text, toks, colon)?;
+    // "Rep. Jane Roe (R-S.C.): “…”": a short parenthesis (a party-and-state tag) may stand
+    // between the name and the colon.
+    let name_end = if colon > 0 && toks[colon - 1].kind == TokKind::CloseParen {
+        let floor = colon.saturating_sub(8);
+        floor
+            + toks[floor..colon - 1]
+                .iter()
+                .rposition(|t| t.kind == TokKind::OpenParen)?
+    } else {
+        colon
+    };
+    let (a, b) = np_left(text, toks, name_end)?;
     let last = &toks[b - 1];
     let object = a > 0
         && toks[a - 1].is_word()
         && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
-    (b == colon
+    (b == name_end
         && !object
         && is_capitalized(last.span.of(text))
         && !last.lex.is(Class::FunctionWord)

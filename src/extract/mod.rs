@@ -1602,6 +1602,12 @@ mod tests {
     }
 
     #[test]
+    fn a_party_tag_between_a_name_and_its_colon_keeps_the_label() {
+        let q = quotes("Rep. Jane Roe (R-S.C.): “Who told you that the figure was right?”");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn an_intensifying_pronoun_keeps_the_subject() {
         let q = quotes(
             "Jane Roe spoke first. John Doe himself said Tuesday that “the plan will work in the end.”",
