@@ -1283,6 +1283,11 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 appositive = Some((open + 1, end - 1));
                 end = open;
             }
+            // "Gov. John Kasich (R-OH), said": a stray comma after a party-and-state tag sets
+            // nothing off; the tag and the name before it are the subject.
+            TokKind::Comma if end >= 2 && toks[end - 2].kind == TokKind::CloseParen => {
+                end -= 1;
+            }
             TokKind::Comma => {
                 let floor = end.saturating_sub(WINDOW);
                 let open = toks[floor..end - 1]
@@ -2499,6 +2504,14 @@ mod tests {
         assert_eq!(
             speakers(&["Yesterday, the spokesman said that it was over."]),
             vec![some("the spokesman", None)]
+        );
+    }
+
+    #[test]
+    fn a_stray_comma_after_a_party_tag_keeps_the_subject() {
+        assert_eq!(
+            speakers(&["After the vote in Ohio, Gov. Jane Roe (R-OH), said that it was over."]),
+            vec![some("Jane Roe", None)]
         );
     }
 
