@@ -643,7 +643,7 @@ pub fn attributions(
                 })
             {
                 found = Some((a, b));
-                appositive = appositive_after(toks, b);
+                appositive = appositive_after(toks, b).or_else(|| name_given_after(text, toks, b));
                 inverted = true;
                 // "said the bureau's director, James B. Comey,": a description, then the
                 // name set off after it; the name is who spoke, the description says who
@@ -2019,6 +2019,27 @@ fn appositive_after(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     (stop > end + 1 && stop - end <= 14).then_some((end + 1, stop))
 }
 
+/// "said the base chief known as Bob", "wrote a man calling himself Roe": the name that
+/// the words from `end` give the subject phrase ending there, which says who spoke as an
+/// appositive set off by commas does.
+fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| low(text, t));
+    let names = matches!(
+        (word(end)?.as_str(), word(end + 1)?.as_str()),
+        ("known", "as") | ("calling", "himself" | "herself" | "themselves" | "itself")
+    );
+    let start = end + 2;
+    let stop = start
+        + toks[start.min(toks.len())..]
+            .iter()
+            .take(4)
+            .take_while(|t| {
+                t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+            })
+            .count();
+    (names && stop > start).then_some((start, stop))
+}
+
 /// Where the trailing run of capitalised non-title words (the person's name) begins.
 fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
@@ -2513,6 +2534,24 @@ mod tests {
             speakers(&["After the vote in Ohio, Gov. Jane Roe (R-OH), said that it was over."]),
             vec![some("Jane Roe", None)]
         );
+    }
+
+    #[test]
+    fn a_name_given_after_an_inverted_description_is_the_speaker() {
+        for (s, speaker) in [
+            (
+                "“It was fine,” said the night manager known as Lou, speaking for the first time.",
+                "Lou",
+            ),
+            (
+                "“Close the gates!” wrote a man calling himself Tom Tom.",
+                "Tom Tom",
+            ),
+        ] {
+            let toks = sentence_tokens(s);
+            let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
+            assert_eq!(found[0].speaker.as_ref().unwrap().name, speaker, "{s}");
+        }
     }
 
     #[test]
