@@ -701,7 +701,9 @@ pub fn attributions(
 
 /// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
 /// set off by a comma and goes on with only a subject and a verb that is no cue (a particle
-/// and a phrase after a preposition at most) tells how its subject spoke the quotation. The
+/// and a phrase after a preposition at most) tells how its subject spoke the quotation. So
+/// does one that opens with a question or an exclamation, which takes no comma ("“…?” Trump
+/// went on"; the sentence split keeps such a verb with the quotation). The
 /// subject's token range and the verb's index; `None` when the verb takes an object ("“The
 /// Apprentice” star Trump earned millions") or the quotation ends its own sentence ("“….”
 /// Rubio fired back at Christie", where the lines run together).
@@ -715,7 +717,7 @@ fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize),
         .span
         .of(text)
         .trim_end_matches(['”', '"', '’', '\''])
-        .ends_with(',');
+        .ends_with([',', '?', '!']);
     if !comma_after && !comma_inside {
         return None;
     }

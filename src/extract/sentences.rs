@@ -183,11 +183,13 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
 }
 
 /// True when `rest` opens with a capitalised name of a word or two, then a past tense that
-/// ends the clause ("…?” Hannity pressed.", "…!” Roe interjected, …"): how the name spoke
+/// ends the clause, with its particle when the lexicon knows it as an irregular verb ("…?”
+/// Hannity pressed.", "…!” Roe interjected, …", "…?” Trump went on, …"): how the name spoke
 /// the question or exclamation, though the verb is no cue.
 fn name_then_past_tense(rest: &str) -> bool {
     let mut names = 0;
-    for word in rest.split_whitespace().take(3) {
+    let mut words = rest.split_whitespace().take(4);
+    while let Some(word) = words.next() {
         if word.starts_with(char::is_uppercase)
             && word
                 .chars()
@@ -197,11 +199,20 @@ fn name_then_past_tense(rest: &str) -> bool {
             continue;
         }
         let bare = word.trim_end_matches(['.', ',']);
-        return (1..=2).contains(&names)
-            && bare.len() + 1 == word.len()
+        let regular = bare.len() + 1 == word.len()
             && bare.len() > 4
             && bare.ends_with("ed")
             && bare.bytes().all(|b| b.is_ascii_lowercase());
+        // "…?” Trump went on, …", "…!” Roe shot back.": an irregular past tense, then the
+        // particle that ends the clause.
+        let irregular = bare == word
+            && lexicon::lookup(word).is(Class::IrregularVerb)
+            && words.next().is_some_and(|particle| {
+                let bare = particle.trim_end_matches(['.', ',']);
+                bare.len() + 1 == particle.len()
+                    && matches!(bare, "on" | "back" | "up" | "in" | "out")
+            });
+        return (1..=2).contains(&names) && (regular || irregular);
     }
     false
 }
