@@ -657,7 +657,7 @@ pub fn attributions(
                 })
             {
                 found = Some((a, b));
-                appositive = appositive_after(toks, b);
+                appositive = appositive_after(toks, b).or_else(|| name_given_after(text, toks, b));
                 inverted = true;
                 // "said the bureau's director, James B. Comey,": a description, then the
                 // name set off after it; the name is who spoke, the description says who
@@ -715,7 +715,9 @@ pub fn attributions(
 
 /// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
 /// set off by a comma and goes on with only a subject and a verb that is no cue (a particle
-/// and a phrase after a preposition at most) tells how its subject spoke the quotation. The
+/// and a phrase after a preposition at most) tells how its subject spoke the quotation. So
+/// does one that opens with a question or an exclamation, which takes no comma ("“…?” Trump
+/// went on"; the sentence split keeps such a verb with the quotation). The
 /// subject's token range and the verb's index; `None` when the verb takes an object ("“The
 /// Apprentice” star Trump earned millions") or the quotation ends its own sentence ("“….”
 /// Rubio fired back at Christie", where the lines run together).
@@ -729,7 +731,7 @@ fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize),
         .span
         .of(text)
         .trim_end_matches(['”', '"', '’', '\''])
-        .ends_with(',');
+        .ends_with([',', '?', '!']);
     if !comma_after && !comma_inside {
         return None;
     }
@@ -764,12 +766,23 @@ fn colon_label(
     colon: usize,
     gazetteer: &Gazetteer,
 ) -> Option<(usize, usize)> {
-    let (a, b) = np_left(text, toks, colon)?;
+    // "Rep. Jane Roe (R-S.C.): “…”": a short parenthesis (a party-and-state tag) may stand
+    // between the name and the colon.
+    let name_end = if colon > 0 && toks[colon - 1].kind == TokKind::CloseParen {
+        let floor = colon.saturating_sub(8);
+        floor
+            + toks[floor..colon - 1]
+                .iter()
+                .rposition(|t| t.kind == TokKind::OpenParen)?
+    } else {
+        colon
+    };
+    let (a, b) = np_left(text, toks, name_end)?;
     let last = &toks[b - 1];
     let object = a > 0
         && toks[a - 1].is_word()
         && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
-    (b == colon
+    (b == name_end
         && !object
         && is_capitalized(last.span.of(text))
         && !last.lex.is(Class::FunctionWord)
@@ -1251,7 +1264,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         }
     }
     if let Some(found) = subject_before_relative(text, toks, end) {
-        return Some((found, None));
+        return Some(name_before_description(text, toks, found, false).unwrap_or((found, None)));
     }
     let mut appositive = None;
     for _ in 0..3 {
@@ -1270,6 +1283,26 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                     return None;
                 }
                 end = open;
+            }
+            // "Gingrich — named as a likely running mate — told Fox": a description set off by
+            // dashes stands between the subject and its verb, as one set off by commas does;
+            // without it the verb would look inverted and take its object for the speaker.
+            TokKind::Dash => {
+                let floor = end.saturating_sub(WINDOW);
+                let open = floor
+                    + toks[floor..end - 1]
+                        .iter()
+                        .rposition(|t| t.kind == TokKind::Dash)?;
+                if open == 0 || !toks[open - 1].is_word() || open + 1 == end - 1 {
+                    return None;
+                }
+                appositive = Some((open + 1, end - 1));
+                end = open;
+            }
+            // "Gov. John Kasich (R-OH), said": a stray comma after a party-and-state tag sets
+            // nothing off; the tag and the name before it are the subject.
+            TokKind::Comma if end >= 2 && toks[end - 2].kind == TokKind::CloseParen => {
+                end -= 1;
             }
             TokKind::Comma => {
                 let floor = end.saturating_sub(WINDOW);
@@ -1316,18 +1349,10 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
-    // "Tom Fitton, the president of Judicial Watch, a group that…, said": when what stands
-    // before the stripped appositive is itself a description set off by a comma, the name
-    // is further left.
-    if appositive.is_some()
-        && let Some((a, _)) = np_left(text, toks, end)
-        && a >= 2
-        && toks[a - 1].kind == TokKind::Comma
-        && toks[a].lex.is(Class::Determiner)
-        && let Some((na, nb)) = np_left(text, toks, a - 1)
-        && is_name_like(text, &toks[na..nb])
+    if let Some(found) = np_left(text, toks, end)
+        .and_then(|found| name_before_description(text, toks, found, appositive.is_some()))
     {
-        return Some(((na, nb), Some((a, end))));
+        return Some(found);
     }
     // A lone pronoun.
     if toks[end - 1].lex.pronoun().is_some() {
@@ -1366,6 +1391,29 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "Tom Fitton, the president of Judicial Watch, a group that…, said", "Sam Roe, the
+/// party's spokesman said": a determined description `(a, b)` right after a comma describes
+/// the name before the comma, and the name is the subject. So it is when a further
+/// description was set off after this one (`described`), or when a full or titled name opens
+/// the clause and only the comma closing the description was left out; a lone capitalised
+/// word opening a sentence ("Yesterday, the senator said") is no name to take.
+fn name_before_description(
+    text: &str,
+    toks: &[Tok],
+    (a, b): (usize, usize),
+    described: bool,
+) -> Option<Subj> {
+    if a < 2 || toks[a - 1].kind != TokKind::Comma || !toks[a].lex.is(Class::Determiner) {
+        return None;
+    }
+    let (na, nb) = np_left(text, toks, a - 1)?;
+    let name = &toks[na..nb];
+    let opens_clause = na == 0 || !(toks[na - 1].is_word() || toks[na - 1].kind == TokKind::Comma);
+    let full = name.len() >= 2 || name.iter().any(|t| t.lex.is(Class::Title));
+    (is_name_like(text, name) && (described || (opens_clause && full)))
+        .then_some(((na, nb), Some((a, b))))
 }
 
 /// "A man who lived next door to the suspect for years said": the phrase that opens the
@@ -1606,6 +1654,18 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
         if toks[k].lex.is(Class::Determiner) {
             return k;
         }
+    }
+    // "Nuclear proliferation experts said", "Law enforcement sources have said": a clause
+    // may open on the role noun's modifiers with no determiner at all; they still belong to
+    // the phrase, which without them would be a bare "experts" naming no one in particular.
+    let opens_clause = k == 0 || !(toks[k - 1].is_word() || toks[k - 1].kind == TokKind::Comma);
+    if k < start
+        && opens_clause
+        && toks[k..start]
+            .iter()
+            .all(|t| t.is_word() && !verb_like(text, t))
+    {
+        return k;
     }
     start
 }
@@ -1973,6 +2033,27 @@ fn appositive_after(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         .position(|t| !t.is_word())
         .map_or(toks.len(), |k| end + 1 + k);
     (stop > end + 1 && stop - end <= 14).then_some((end + 1, stop))
+}
+
+/// "said the base chief known as Bob", "wrote a man calling himself Roe": the name that
+/// the words from `end` give the subject phrase ending there, which says who spoke as an
+/// appositive set off by commas does.
+fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| low(text, t));
+    let names = matches!(
+        (word(end)?.as_str(), word(end + 1)?.as_str()),
+        ("known", "as") | ("calling", "himself" | "herself" | "themselves" | "itself")
+    );
+    let start = end + 2;
+    let stop = start
+        + toks[start.min(toks.len())..]
+            .iter()
+            .take(4)
+            .take_while(|t| {
+                t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+            })
+            .count();
+    (names && stop > start).then_some((start, stop))
 }
 
 /// Where the trailing run of capitalised non-title words (the person's name) begins.
@@ -2443,6 +2524,71 @@ mod tests {
             found[0].speaker.as_ref().unwrap().name,
             "one New Hampshire Democrat"
         );
+    }
+
+    #[test]
+    fn modifiers_opening_a_clause_belong_to_the_role_noun() {
+        for (s, speaker) in [
+            (
+                "Election law experts have said the count was fair.",
+                "Election law experts",
+            ),
+            (
+                "Court security officers said the building was closed.",
+                "Court security officers",
+            ),
+        ] {
+            assert_eq!(speakers(&[s]), vec![some(speaker, None)], "{s}");
+        }
+    }
+
+    #[test]
+    fn a_description_set_off_by_dashes_keeps_the_subject_before_it() {
+        assert_eq!(
+            speakers(&["Jane Roe — a teacher from the valley — told Carl Poe that it was over."]),
+            vec![some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_description_missing_its_closing_comma_is_the_subject() {
+        for s in [
+            "Sam Roe, the spokesman for the state party said in a statement that it was over.",
+            "Sam Roe, the analyst who founded the site tweeted that it was over.",
+        ] {
+            assert_eq!(speakers(&[s]), vec![some("Sam Roe", None)], "{s}");
+        }
+        // A lone word opening the sentence is no name.
+        assert_eq!(
+            speakers(&["Yesterday, the spokesman said that it was over."]),
+            vec![some("the spokesman", None)]
+        );
+    }
+
+    #[test]
+    fn a_stray_comma_after_a_party_tag_keeps_the_subject() {
+        assert_eq!(
+            speakers(&["After the vote in Ohio, Gov. Jane Roe (R-OH), said that it was over."]),
+            vec![some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_given_after_an_inverted_description_is_the_speaker() {
+        for (s, speaker) in [
+            (
+                "“It was fine,” said the night manager known as Lou, speaking for the first time.",
+                "Lou",
+            ),
+            (
+                "“Close the gates!” wrote a man calling himself Tom Tom.",
+                "Tom Tom",
+            ),
+        ] {
+            let toks = sentence_tokens(s);
+            let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
+            assert_eq!(found[0].speaker.as_ref().unwrap().name, speaker, "{s}");
+        }
     }
 
     #[test]

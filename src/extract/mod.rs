@@ -1602,6 +1602,22 @@ mod tests {
     }
 
     #[test]
+    fn a_party_tag_between_a_name_and_its_colon_keeps_the_label() {
+        let q = quotes("Rep. Jane Roe (R-S.C.): “Who told you that the figure was right?”");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_name_and_a_past_tense_after_a_quoted_question_speak_it() {
+        let q = quotes(
+            "Kim Lee replied: “Not at all.” \
+             “Is it over, then?” Jane Roe went on, as if she had not heard. “It is over.”",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn an_intensifying_pronoun_keeps_the_subject() {
         let q = quotes(
             "Jane Roe spoke first. John Doe himself said Tuesday that “the plan will work in the end.”",

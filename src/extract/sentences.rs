@@ -57,6 +57,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = para.start;
+    // Whether a double quote mark stands inside the sentence so far, past its first character,
+    // read up to `marks_from` (each stretch once, so splitting stays linear).
+    let mut closed_before = false;
+    let mut marks_from = start;
     let mut i = para.start;
     static ELLIPSIS: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("…"));
     let mut next_ellipsis = None;
@@ -112,9 +116,15 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         let first = text[after_ws..].chars().next().unwrap_or(' ');
         // A quoted full stop is followed by its attribution ("“It was bad.” Roe said.") only
         // when the quotation opens the sentence: after "Roe called Doe a “liar.”" the
-        // quotation has its speaker, and "Poe said …" opens the next sentence.
+        // quotation has its speaker, and "Poe said …" opens the next sentence. So it is after
+        // "“…,” Roe said, adding that “….”": the quotation closing here is not the one that
+        // opened the sentence, which closed before it.
+        if let Some(open) = text[start..i].chars().next().filter(|_| marks_from < i) {
+            closed_before |= has_double_mark(&text[marks_from.max(start + open.len_utf8())..i]);
+            marks_from = i;
+        }
         let closes_quote = text[i..j].contains(['"', '”', '\''])
-            && (b != b'.' || text[start..i].starts_with(['"', '“', '\'']));
+            && (b != b'.' || (text[start..i].starts_with(['"', '“', '\'']) && !closed_before));
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
         if first.is_lowercase()
             || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
@@ -125,11 +135,18 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         out.push(Span::new(start, j));
         start = after_ws;
         i = after_ws;
+        marks_from = start;
+        closed_before = false;
     }
     if start < para.end {
         out.push(Span::new(start, para.end));
     }
     out
+}
+
+/// True when `s` holds a double quote mark, or the two apostrophes some papers write for one.
+fn has_double_mark(s: &str) -> bool {
+    s.contains(['"', '“', '”']) || s.contains("''")
 }
 
 /// True when the words after a closing quote attribute it ("…?” Sanders said."), so the
@@ -166,11 +183,13 @@ fn attribution_follows(rest: &str, titles: bool) -> bool {
 }
 
 /// True when `rest` opens with a capitalised name of a word or two, then a past tense that
-/// ends the clause ("…?” Hannity pressed.", "…!” Roe interjected, …"): how the name spoke
+/// ends the clause, with its particle when the lexicon knows it as an irregular verb ("…?”
+/// Hannity pressed.", "…!” Roe interjected, …", "…?” Trump went on, …"): how the name spoke
 /// the question or exclamation, though the verb is no cue.
 fn name_then_past_tense(rest: &str) -> bool {
     let mut names = 0;
-    for word in rest.split_whitespace().take(3) {
+    let mut words = rest.split_whitespace().take(4);
+    while let Some(word) = words.next() {
         if word.starts_with(char::is_uppercase)
             && word
                 .chars()
@@ -180,11 +199,20 @@ fn name_then_past_tense(rest: &str) -> bool {
             continue;
         }
         let bare = word.trim_end_matches(['.', ',']);
-        return (1..=2).contains(&names)
-            && bare.len() + 1 == word.len()
+        let regular = bare.len() + 1 == word.len()
             && bare.len() > 4
             && bare.ends_with("ed")
             && bare.bytes().all(|b| b.is_ascii_lowercase());
+        // "…?” Trump went on, …", "…!” Roe shot back.": an irregular past tense, then the
+        // particle that ends the clause.
+        let irregular = bare == word
+            && lexicon::lookup(word).is(Class::IrregularVerb)
+            && words.next().is_some_and(|particle| {
+                let bare = particle.trim_end_matches(['.', ',']);
+                bare.len() + 1 == particle.len()
+                    && matches!(bare, "on" | "back" | "up" | "in" | "out")
+            });
+        return (1..=2).contains(&names) && (regular || irregular);
     }
     false
 }
@@ -325,6 +353,26 @@ mod tests {
         assert_eq!(
             sentences("Roe called Doe a “liar.” Poe said Doe “lies.”"),
             vec!["Roe called Doe a “liar.”", "Poe said Doe “lies.”"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_stop_closing_a_later_quotation_ends_the_sentence() {
+        assert_eq!(
+            sentences("“It is new,” Roe said, adding that “it is late.” Poe agreed that it was."),
+            vec![
+                "“It is new,” Roe said, adding that “it is late.”",
+                "Poe agreed that it was."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "''It is new,'' Roe said, adding that ''it is late.'' Poe agreed that it was."
+            ),
+            vec![
+                "''It is new,'' Roe said, adding that ''it is late.''",
+                "Poe agreed that it was."
+            ]
         );
     }
 
