@@ -58,7 +58,8 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = para.start;
     // Whether a double quote mark stands inside the sentence so far, past its first character,
-    // read up to `marks_from` (each stretch once, so splitting stays linear).
+    // read up to `marks_from` (each stretch once, so splitting stays linear), only when a
+    // quoted full stop asks.
     let mut closed_before = false;
     let mut marks_from = start;
     let mut i = para.start;
@@ -119,12 +120,17 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         // quotation has its speaker, and "Poe said …" opens the next sentence. So it is after
         // "“…,” Roe said, adding that “….”": the quotation closing here is not the one that
         // opened the sentence, which closed before it.
-        if let Some(open) = text[start..i].chars().next().filter(|_| marks_from < i) {
-            closed_before |= has_double_mark(&text[marks_from.max(start + open.len_utf8())..i]);
-            marks_from = i;
-        }
+        // (The marks are read only when the answer depends on them: rarely.)
         let closes_quote = text[i..j].contains(['"', '”', '\''])
-            && (b != b'.' || (text[start..i].starts_with(['"', '“', '\'']) && !closed_before));
+            && (b != b'.'
+                || (text[start..i].starts_with(['"', '“', '\'']) && {
+                    let open = text[start..i].chars().next().map_or(1, char::len_utf8);
+                    if marks_from < i {
+                        closed_before |= has_double_mark(&text[marks_from.max(start + open)..i]);
+                        marks_from = i;
+                    }
+                    !closed_before
+                }));
         let look = text.floor_char_boundary((after_ws + 120).min(para.end));
         if first.is_lowercase()
             || (closes_quote && attribution_follows(&text[after_ws..look], b != b'.'))
