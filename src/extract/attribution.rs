@@ -1349,8 +1349,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
-    if let Some(found) = np_left(text, toks, end)
-        .and_then(|found| name_before_description(text, toks, found, appositive.is_some()))
+    let left = np_left(text, toks, end);
+    if let Some(found) =
+        left.and_then(|found| name_before_description(text, toks, found, appositive.is_some()))
     {
         return Some(found);
     }
@@ -1366,7 +1367,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     }
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
     // does not know is still who spoke.
-    let found = np_left(text, toks, end)
+    let found = left
         .or_else(|| common_noun_phrase(text, toks, end))
         .or_else(|| role_of_unknown_body(text, toks, end))?;
     let found = possessor_left(text, toks, found);
