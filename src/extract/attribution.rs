@@ -1958,13 +1958,16 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         }
     }
     let ceiling = toks.len().min(start + WINDOW / 3);
-    // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves.
+    // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves,
+    // past a determiner before the name ("an aide to both Smiths", "a guard to the Queen").
+    let name_at = |k: usize| {
+        k < ceiling && is_capitalized(toks[k].span.of(text)) && !toks[k].lex.is(Class::FunctionWord)
+    };
     let serves = |end: usize| {
         end + 1 < ceiling
             && low(text, &toks[end]) == "to"
             && toks[start..end].iter().any(|t| t.lex.is(Class::PersonRole))
-            && is_capitalized(toks[end + 1].span.of(text))
-            && !toks[end + 1].lex.is(Class::FunctionWord)
+            && (name_at(end + 1) || (toks[end + 1].lex.is(Class::Determiner) && name_at(end + 2)))
     };
     while end < ceiling && (np_word(text, &toks[end]) || serves(end)) {
         // "said Smith, who…" stops at the comma; "of" needs a noun after it.
@@ -2474,6 +2477,14 @@ mod tests {
                 some("Jane Roe", None),
                 some("Jane Roe", None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_role_reaches_past_a_determiner_to_whom_it_serves() {
+        assert_eq!(
+            speakers(&["The plan will work, said a longtime aide to both Smiths."]),
+            vec![some("a longtime aide to both Smiths", None)]
         );
     }
 
