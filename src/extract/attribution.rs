@@ -1963,10 +1963,15 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let name_at = |k: usize| {
         k < ceiling && is_capitalized(toks[k].span.of(text)) && !toks[k].lex.is(Class::FunctionWord)
     };
+    // So does a described source to the body it comes from ("according to a report from
+    // the Smith Institute", "said an official from the Acme Corporation").
     let serves = |end: usize| {
         end + 1 < ceiling
-            && low(text, &toks[end]) == "to"
-            && toks[start..end].iter().any(|t| t.lex.is(Class::PersonRole))
+            && match low(text, &toks[end]).as_str() {
+                "to" => toks[start..end].iter().any(|t| t.lex.is(Class::PersonRole)),
+                "from" => fl.is(Class::Determiner),
+                _ => false,
+            }
             && (name_at(end + 1) || (toks[end + 1].lex.is(Class::Determiner) && name_at(end + 2)))
     };
     while end < ceiling && (np_word(text, &toks[end]) || serves(end)) {
@@ -2485,6 +2490,14 @@ mod tests {
         assert_eq!(
             speakers(&["The plan will work, said a longtime aide to both Smiths."]),
             vec![some("a longtime aide to both Smiths", None)]
+        );
+    }
+
+    #[test]
+    fn a_described_source_reaches_on_to_the_body_it_comes_from() {
+        assert_eq!(
+            speakers(&["The bridge is safe, according to a study from the Acme Institute."]),
+            vec![some("a study from the Acme Institute", None)]
         );
     }
 
