@@ -675,10 +675,19 @@ fn link_quotes(
                 .find(|&a| {
                     let at = &attributions[a];
                     let from = at.subject.0.min(at.cue_tok).max(qb + 1);
-                    from - qb <= LINK_WINDOW
-                        && !toks[qb + 1..from]
+                    // ("“maybe” and “perhaps”, he said": a clause set off by a comma with
+                    // no quotation after it reports the quotations before it, however many;
+                    // the look ahead is bounded as the look back is.)
+                    let trailing = toks[from - 1].kind == TokKind::Comma
+                        && toks[from..]
                             .iter()
-                            .any(|t| matches!(t.kind, TokKind::Quote(_)))
+                            .take(LINK_WINDOW)
+                            .all(|t| !matches!(t.kind, TokKind::Quote(_)));
+                    from - qb <= LINK_WINDOW
+                        && (trailing
+                            || !toks[qb + 1..from]
+                                .iter()
+                                .any(|t| matches!(t.kind, TokKind::Quote(_))))
                 })
         });
         found = found.map(|a| relayed_by(attributions, a));
@@ -2098,6 +2107,16 @@ mod tests {
              plan was “dead on arrival in the state senate.”",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn a_trailing_attribution_reports_every_quotation_before_it() {
+        let q = quotes(
+            "Mary Roe spoke on Monday.\n\nVoters should ignore words like “soon” and \
+             “later”, she told reporters.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Roe"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Mary Roe"));
     }
 
     #[test]
