@@ -1313,6 +1313,9 @@ impl ClaimFacts {
     }
 }
 
+/// Words a denial calls the claim it answers by ("rejected the accusation").
+const CLAIM_WORDS: [&str; 5] = ["accusation", "allegation", "claim", "charge", "report"];
+
 /// How many statements either side of a denial are considered for its counter-claim: the
 /// claim a denial answers stands in the same briefing, and the bound keeps pairing linear.
 const COUNTER_WINDOW: usize = 60;
@@ -1339,12 +1342,25 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
         let denial_text = statements[d].span.of(text).to_lowercase();
         // "rejected the accusation", "called the Ukrainian claim a lie": the denial names
         // the claim it answers.
-        let names_a_claim = ["accusation", "allegation", "claim", "charge", "report"]
-            .iter()
-            .any(|w| denial_text.contains(w));
+        let names_a_claim = CLAIM_WORDS.iter().any(|w| denial_text.contains(w));
         let accused = statements[d].party.as_deref().map(Term::party);
-        let named: Vec<&str> = mentions_in(mentions, statements[d].span)
+        // The parties the denial names as the claim's owner: a mention standing right
+        // before the word for the claim ("the Ukrainian claim", "Kiev's accusation"), not
+        // one elsewhere in it ("rejected the accusation that Moscow armed the rebels" names
+        // the rebels as Moscow's ally, not as who accused).
+        let end = statements[d].span.end;
+        let claimants: Vec<&str> = mentions_in(mentions, statements[d].span)
             .iter()
+            .filter(|(m, _)| {
+                let after = &text[m.end..end];
+                let gap = after.len() - after.trim_start_matches(['\'', '’', 's', ' ']).len();
+                gap <= "’s ".len()
+                    && CLAIM_WORDS.iter().any(|w| {
+                        after[gap..]
+                            .get(..w.len())
+                            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    })
+            })
             .map(|&(_, p)| p)
             .collect();
         let lo = d.saturating_sub(COUNTER_WINDOW);
@@ -1385,7 +1401,11 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
                 events += 1;
             }
             // "the Ukrainian claim": the denial names the claimant's party.
-            if names_a_claim && claim.party.as_deref().is_some_and(|p| named.contains(&p)) {
+            if claim
+                .party
+                .as_deref()
+                .is_some_and(|p| claimants.contains(&p))
+            {
                 score += 2;
             }
             if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
