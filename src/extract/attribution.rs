@@ -1063,6 +1063,19 @@ fn verb_like(text: &str, t: &Tok) -> bool {
     (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
 }
 
+/// A word that is verb-like only for its -s ending ("senators", "economists"): no class of
+/// the lexicon makes it a verb, an auxiliary or an adverb, and it ends in no -ed or -ly.
+fn is_plural_form(text: &str, t: &Tok) -> bool {
+    let w = strip_possessive(t.span.of(text));
+    let lex = t.lex;
+    w.ends_with('s')
+        && !w.ends_with("ss")
+        && lex.cue().is_none()
+        && !lex.is(Class::AuxOrAdverb)
+        && !lex.is(Class::PassiveAux)
+        && !lex.is(Class::IrregularVerb)
+}
+
 /// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
 /// ("Kelly said", "said Donnelly"), not an adverb, unless the lexicon lists it.
 /// Takes the token and its lowercased form.
@@ -1480,10 +1493,15 @@ fn determined_phrase(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 /// a cue, a name among its modifiers at most.
 fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let (a, b) = determined_phrase(toks, end)?;
-    let plain = toks[a + 1..b].iter().all(|t| {
+    // The head right before the cue may be a plural ("the senators said", "several local
+    // businesses said"): a verb cannot stand between a subject and its cue, so an -s word
+    // there is a noun, where among the modifiers it would end the phrase.
+    let plain = toks[a + 1..b].iter().enumerate().all(|(k, t)| {
         !t.lex.is(Class::FunctionWord)
             && t.lex.pronoun().is_none()
-            && (is_capitalized(t.span.of(text)) || !verb_like(text, t))
+            && (is_capitalized(t.span.of(text))
+                || !verb_like(text, t)
+                || (a + 1 + k == b - 1 && is_plural_form(text, t)))
     }) && !is_capitalized(toks[b - 1].span.of(text));
     let opens = a == 0 || !toks[a - 1].is_word();
     (plain && opens).then_some((a, b))
@@ -2481,6 +2499,20 @@ mod tests {
         assert_eq!(
             speakers(&["The bridge is safe, according to a study from the Acme Institute."]),
             vec![some("a study from the Acme Institute", None)]
+        );
+    }
+
+    #[test]
+    fn a_plural_head_before_the_cue_is_the_subject() {
+        assert_eq!(
+            speakers(&[
+                "The plumbers said the pipes were fine.",
+                "Several small bakeries said the flour ran out.",
+            ]),
+            vec![
+                some("The plumbers", None),
+                some("Several small bakeries", None),
+            ]
         );
     }
 
