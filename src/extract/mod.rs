@@ -1353,13 +1353,15 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             .iter()
             .filter(|(m, _)| {
                 let after = &text[m.end..end];
-                let gap = after.len() - after.trim_start_matches(['\'', '’', 's', ' ']).len();
-                gap <= "’s ".len()
-                    && CLAIM_WORDS.iter().any(|w| {
-                        after[gap..]
-                            .get(..w.len())
-                            .is_some_and(|x| x.eq_ignore_ascii_case(w))
-                    })
+                let after = ["'s", "’s"]
+                    .iter()
+                    .find_map(|s| after.strip_prefix(s))
+                    .unwrap_or(after);
+                let word = after.strip_prefix(' ').unwrap_or(after);
+                CLAIM_WORDS.iter().any(|w| {
+                    word.get(..w.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                })
             })
             .map(|&(_, p)| p)
             .collect();
