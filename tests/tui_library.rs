@@ -519,3 +519,30 @@ fn a_long_paste_into_the_search_prompt_is_taken_whole() {
         Some(&FilterOption::Party("Russia".into()))
     );
 }
+
+#[test]
+fn a_restart_opens_the_list_scrolled_as_it_was_left() {
+    let (folder, state_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for i in 0..40 {
+        let text = format!("Briefing {i}\n\nTalks went on, officials said.\n");
+        briefing_file(&folder, &format!("{i:02}.txt"), &text);
+    }
+    let start = || {
+        let mut state = reader_on(folder.path(), 100, 30);
+        state.marks = sitrep::library::marks::Marks::load(state_dir.path()).unwrap();
+        state.resume();
+        state
+    };
+    let mut first = start();
+    // Far down, then back up a little: the open briefing sits inside the pane, not at
+    // an edge of it.
+    type_keys(&mut first, "<s-tab>");
+    type_keys(&mut first, &"j".repeat(25));
+    type_keys(&mut first, &"k".repeat(4));
+    let left = (first.list.selected, first.list.offset);
+    assert!(left.1 > 0 && left.0 > left.1 + 1, "{left:?}");
+    first.remember_open().unwrap();
+    let again = start();
+    assert_eq!((again.list.selected, again.list.offset), left);
+    assert_eq!(again.open_path(), first.open_path());
+}
