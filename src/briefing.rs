@@ -204,24 +204,20 @@ impl Briefing {
         Briefing::load_with_metadata(path).1
     }
 
-    /// [`Briefing::load`], also handing back what the path's metadata was when it was
-    /// looked at before reading (`None` when it could not be): the library stamps each
-    /// briefing with it instead of looking the path up once more (a system call a file).
+    /// [`Briefing::load`], also handing back the metadata of the file as it was opened
+    /// and read (`None` when it could not be looked at): the library stamps each briefing
+    /// with it instead of looking the path up once more (a system call a file).
     pub fn load_with_metadata(
         path: &Path,
     ) -> (Option<std::fs::Metadata>, Result<Briefing, LoadError>) {
-        let fail = |problem| LoadError {
-            path: path.to_path_buf(),
-            problem,
-        };
-        let meta = std::fs::metadata(path);
-        let loaded = match &meta {
-            Ok(meta) => read_regular_file(path, meta)
-                .and_then(|bytes| Briefing::from_bytes(path, &bytes))
-                .map_err(fail),
-            Err(e) => Err(fail(LoadProblem::Io(e.to_string()))),
-        };
-        (meta.ok(), loaded)
+        let (meta, bytes) = read_regular_file(path);
+        let loaded = bytes
+            .and_then(|bytes| Briefing::from_bytes(path, &bytes))
+            .map_err(|problem| LoadError {
+                path: path.to_path_buf(),
+                problem,
+            });
+        (meta, loaded)
     }
 
     /// Parses a briefing from bytes already in memory (tests, stdin, the cache).
@@ -329,25 +325,60 @@ impl Briefing {
     }
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`], given its path's metadata as just
-/// looked up. Anything else is refused before it is opened: opening a FIFO blocks until
-/// someone writes to it and `/dev/zero` never ends. The read is capped too, because a file
-/// can grow between the look and the read.
-fn read_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, LoadProblem> {
+/// Reads a regular file of at most [`MAX_FILE_BYTES`], handing back the metadata of what
+/// it looked at (`None` when it could look at nothing). The file is opened without waiting
+/// and what is open is looked at once (`fstat`), where looking the path up first cost a
+/// second system call a file: anything but a regular file is refused before a byte is
+/// read (a named pipe then neither blocks the open nor is read, and `/dev/zero`, which
+/// never ends, is not read either). What cannot be opened at all (a socket) is looked up
+/// by path to say what it is. The read is capped too, because a file can grow while it
+/// is read.
+fn read_regular_file(path: &Path) -> (Option<std::fs::Metadata>, Result<Vec<u8>, LoadProblem>) {
     let io = |e: std::io::Error| LoadProblem::Io(e.to_string());
-    check_regular_file(meta)?;
-    let file = std::fs::File::open(path).map_err(io)?;
-    // The path may now name something else than what was checked: look again at what is open.
-    let meta = file.metadata().map_err(io)?;
-    check_regular_file(&meta)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadProblem::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
+    let file = match open_without_waiting(path) {
+        Ok(file) => file,
+        Err(e) => {
+            let meta = std::fs::metadata(path).ok();
+            let problem = match meta.as_ref().map(check_regular_file) {
+                Some(Err(special)) => special,
+                _ => io(e),
+            };
+            return (meta, Err(problem));
+        }
+    };
+    let meta = match file.metadata() {
+        Ok(meta) => meta,
+        Err(e) => return (None, Err(io(e))),
+    };
+    let read = check_regular_file(&meta).and_then(|()| {
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        (&file)
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(LoadProblem::TooLarge(bytes.len() as u64));
+        }
+        Ok(bytes)
+    });
+    (Some(meta), read)
+}
+
+/// Opens a file for reading without waiting for a writer (a named pipe) or taking it as
+/// the controlling terminal (a terminal device); reading a regular file is the same.
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+/// Opens a file for reading (no named pipes in folders to wait for here).
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Accepts regular files within the size limit; names what anything else is.

@@ -769,3 +769,40 @@ fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
         "the fighter's denial about al-Baghdadi's wife is listed"
     );
 }
+
+#[path = "support/many.rs"]
+mod many;
+
+#[test]
+fn a_search_during_the_first_reading_finds_exactly_the_matches_read_so_far() {
+    let (_dir, mut library) = many::opened(10_000);
+    // Each with how many of the 10,000 it finds in the end (a third each of the three texts).
+    let queries = [
+        ("russia", 3334),
+        ("\"aid convoy\"", 3334),
+        ("party:russia kind:denial", 3334),
+        ("geneva -convoy", 3333),
+        ("speaker:mistura", 3333),
+        ("-zakharova shelling", 3333),
+    ];
+    many::until_partly_read(|| {
+        library.poll();
+        (library.is_indexed(), many::read_so_far(&library).len())
+    });
+    let read: BTreeSet<String> = many::read_so_far(&library).into_iter().collect();
+    assert!(read.len() < library.len(), "only part is read");
+    let partial: Vec<Vec<String>> = queries.iter().map(|(q, _)| names(&library, q)).collect();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !library.is_indexed() {
+        assert!(Instant::now() < deadline, "the reading never ends");
+        std::thread::sleep(Duration::from_millis(5));
+        library.poll();
+    }
+    for ((query, count), partial) in queries.iter().zip(partial) {
+        let all = names(&library, query);
+        assert_eq!(all.len(), *count, "{query}");
+        let expected: Vec<String> = all.into_iter().filter(|n| read.contains(n)).collect();
+        assert!(!expected.is_empty(), "{query}");
+        assert_eq!(partial, expected, "{query}: the matches among those read");
+    }
+}

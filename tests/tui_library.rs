@@ -314,16 +314,65 @@ fn the_status_bar_shows_the_background_reading_until_it_is_done() {
     );
     let status = region(&state, state.areas().status).join("\n");
     insta::assert_snapshot!("progress_status_bar", status);
-    // A list search that finds nothing while the archive is read says why.
+    // The library is read (this one was read up front): the note goes.
     type_keys(&mut state, "<s-tab>/zzqx");
-    let list = region(&state, state.inner(Pane::List)).join(" ");
-    assert!(spaced(&list).contains("once it is read"), "{list}");
-    // The library is read (this one was read up front): the notes go.
     update(&mut state, Action::LibraryChanged);
     assert!(state.progress.is_none());
     let shown = screen(&state);
     assert!(!shown.contains("reading") && !shown.contains("Nothing yet"));
     assert!(shown.contains("nothing matches"), "{shown}");
+}
+
+#[path = "support/many.rs"]
+mod many;
+
+#[test]
+fn a_list_search_during_the_first_reading_shows_the_matches_read_so_far_and_says_so() {
+    let (_dir, library) = many::opened(10_000);
+    let mut state = State::new(library, Config::builtin().unwrap(), true, 100, 30);
+    type_keys(&mut state, "<s-tab>/convoy");
+    // Nothing is read yet (the library changes only when polled): the pane says so.
+    let list = spaced(&region(&state, state.inner(Pane::List)).join(" "));
+    assert!(list.contains("briefings read so far (0)"), "{list}");
+    let status = region(&state, state.areas().status).join("");
+    assert!(status.contains("searching 0 of 10,000 read"), "{status}");
+
+    // A round of reading is in: the matches among it show without a keystroke, and the
+    // status bar says how much the search covered.
+    many::until_partly_read(|| {
+        if state.library.poll() {
+            update(&mut state, Action::LibraryChanged);
+        }
+        (
+            state.library.is_indexed(),
+            many::read_so_far(&state.library).len(),
+        )
+    });
+    let read = many::read_so_far(&state.library).len();
+    assert!(read < 10_000);
+    // The reading goes in name order, so the first `read` files: every third a convoy.
+    assert_eq!(state.shown.len(), read.div_ceil(3));
+    let list = region(&state, state.inner(Pane::List)).join(" ");
+    assert!(list.contains("Moscow denies striking"), "{list}");
+    assert!(!list.contains("Talks to"), "{list}");
+    let status = region(&state, state.areas().status).join("");
+    let covered = read.to_string();
+    let covered = format!(
+        "{},{}",
+        &covered[..covered.len() - 3],
+        &covered[covered.len() - 3..]
+    );
+    assert!(
+        status.contains(&format!("searching {covered} of 10,000 read")),
+        "{status}"
+    );
+
+    // Once all is read, the whole library is searched and the note goes.
+    wait_until(&mut state, "the end of the reading", |s| {
+        s.library.is_indexed()
+    });
+    assert_eq!(state.shown.len(), 3334);
+    assert!(!screen(&state).contains("searching"));
 }
 
 /// Polls the library until `done` holds, feeding its news to the reader as the event loop
@@ -469,4 +518,31 @@ fn a_long_paste_into_the_search_prompt_is_taken_whole() {
         state.picker.as_ref().and_then(|p| p.selected()),
         Some(&FilterOption::Party("Russia".into()))
     );
+}
+
+#[test]
+fn a_restart_opens_the_list_scrolled_as_it_was_left() {
+    let (folder, state_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for i in 0..40 {
+        let text = format!("Briefing {i}\n\nTalks went on, officials said.\n");
+        briefing_file(&folder, &format!("{i:02}.txt"), &text);
+    }
+    let start = || {
+        let mut state = reader_on(folder.path(), 100, 30);
+        state.marks = sitrep::library::marks::Marks::load(state_dir.path()).unwrap();
+        state.resume();
+        state
+    };
+    let mut first = start();
+    // Far down, then back up a little: the open briefing sits inside the pane, not at
+    // an edge of it.
+    type_keys(&mut first, "<s-tab>");
+    type_keys(&mut first, &"j".repeat(25));
+    type_keys(&mut first, &"k".repeat(4));
+    let left = (first.list.selected, first.list.offset);
+    assert!(left.1 > 0 && left.0 > left.1 + 1, "{left:?}");
+    first.remember_open().unwrap();
+    let again = start();
+    assert_eq!((again.list.selected, again.list.offset), left);
+    assert_eq!(again.open_path(), first.open_path());
 }

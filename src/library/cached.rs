@@ -17,7 +17,7 @@
 //! cache up to date.
 
 use super::cache::{Listed, Snapshot};
-use super::catalog::{Catalog, FolderState, Found, Progress, path_order, scan};
+use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan};
 use super::doc::text_if_unchanged;
 use super::index::BitSet;
 use super::search::{Query, lines_holding, search_snapshot};
@@ -68,7 +68,7 @@ impl CachedLibrary {
             cache_dir: None,
             ..options.clone()
         };
-        let mut since = Catalog::default();
+        let since = Shared::default();
         let stale = if FolderState::of_found(&found) == snapshot.state() {
             BitSet::new(snapshot.len())
         } else {
@@ -76,13 +76,13 @@ impl CachedLibrary {
                 return Err(Some(found));
             };
             let progress = Progress::default();
-            since.read_files(&to_read, &options.gazetteer, &progress, &mut |_| {});
+            since.read_files(&to_read, &options.gazetteer, &progress, &mut |_, _| {});
             stale
         };
         Ok(CachedLibrary {
             snapshot,
             stale,
-            since: Library::new(&[], &no_cache, since),
+            since: Library::new(&[], &no_cache, since.into_inner()),
         })
     }
 

@@ -12,8 +12,8 @@ use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// How far reading the archive has got, shared with whoever shows it (the status bar).
 #[derive(Debug, Default)]
@@ -57,6 +57,17 @@ pub struct Catalog {
     /// Ids still in the folder.
     pub live: BitSet,
 }
+
+/// What a reading calls with each round of briefings it appended: the id of the first, and
+/// the briefings.
+pub type OnRound<'a> = &'a mut (dyn FnMut(u32, &[Doc]) + Send);
+
+/// A catalog being brought up to date on one thread while another searches it: the
+/// reader's background thread appends each batch under the write lock as it is read, so
+/// a search during a first start covers what is read so far. A batch is appended in a
+/// millisecond or two, and a search holds the read lock about as long.
+#[derive(Debug, Default)]
+pub struct Shared(RwLock<Catalog>);
 
 /// Reads one batch of files into their briefings and a word batch. The briefings are all
 /// read and extracted before any is indexed: the batch's word table then stays in the
@@ -332,65 +343,6 @@ impl Catalog {
         self.live.count()
     }
 
-    /// Reads the given files on all cores and appends them (new ids, in the given order).
-    /// `on_round` sees each round of [`ROUND`] finished briefings (the list fills in titles
-    /// from it).
-    ///
-    /// Appending to the index is serial, so a thread of its own appends each batch as soon as
-    /// it and those before it are read, while the cores go on reading. (Reading in rounds,
-    /// each appended beside the reading of the next, left a core idle at the end of every
-    /// round while the other finished its last batch.) Batches are handed out in order, so
-    /// few wait for one before them.
-    pub fn read_files(
-        &mut self,
-        files: &[PathBuf],
-        gazetteer: &Gazetteer,
-        progress: &Progress,
-        on_round: &mut (dyn FnMut(&[Doc]) + Send),
-    ) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::scope(|s| {
-            s.spawn(move || self.append_in_order(&rx, on_round));
-            files
-                .chunks(BATCH)
-                .enumerate()
-                .par_bridge()
-                .for_each_with(tx, |tx, (at, batch)| {
-                    let read = read_batch(batch, gazetteer);
-                    progress.advance(batch.len());
-                    // The receiver only goes away if appending panicked, which the scope
-                    // passes on.
-                    let _ = tx.send((at, read));
-                });
-        });
-    }
-
-    /// Appends the numbered batches `read` receives in number order, whatever order they
-    /// come in, calling `on_round` every [`ROUND`] briefings and at the end.
-    fn append_in_order(
-        &mut self,
-        read: &std::sync::mpsc::Receiver<(usize, (Vec<Doc>, WordBatch))>,
-        on_round: &mut (dyn FnMut(&[Doc]) + Send),
-    ) {
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut next = 0;
-        let mut round_start = self.docs.len();
-        for (at, batch) in read {
-            waiting.insert(at, batch);
-            while let Some((docs, words)) = waiting.remove(&next) {
-                self.append(docs, &words);
-                next += 1;
-                if self.docs.len() - round_start >= ROUND {
-                    on_round(&self.docs[round_start..]);
-                    round_start = self.docs.len();
-                }
-            }
-        }
-        if self.docs.len() > round_start {
-            on_round(&self.docs[round_start..]);
-        }
-    }
-
     /// Appends briefings whose words are in `words` (one entry each, same order).
     pub fn append(&mut self, docs: Vec<Doc>, words: &WordBatch) {
         debug_assert_eq!(docs.len(), words.len());
@@ -421,64 +373,157 @@ impl Catalog {
     pub fn has_removed(&self) -> bool {
         self.live.count() != self.docs.len()
     }
+}
 
-    /// Brings a catalog up to date with `found`, a [`scan`] of its folders: unchanged briefings are
-    /// kept, new and changed ones read, removed ones dropped. Returns whether anything
-    /// changed (and so whether the cache needs writing).
-    pub fn refresh(
-        &mut self,
+impl Shared {
+    /// The catalog, for a search; appending waits until the guard is dropped.
+    pub fn read(&self) -> RwLockReadGuard<'_, Catalog> {
+        self.0.read().expect("no panic holds the catalog")
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Catalog> {
+        self.0.write().expect("no panic holds the catalog")
+    }
+
+    /// The catalog, taken out of the lock (the reading is over).
+    pub fn into_inner(self) -> Catalog {
+        self.0.into_inner().expect("no panic holds the catalog")
+    }
+
+    /// The catalog, leaving an empty one in its place (the reading is over and whoever
+    /// searched it takes it over).
+    pub fn take(&self) -> Catalog {
+        std::mem::take(&mut *self.write())
+    }
+
+    /// Reads the given files on all cores and appends them (new ids, in the given order).
+    /// `on_round` sees each round of [`ROUND`] finished briefings (the list fills in titles
+    /// from it, and a search during the reading covers them from then on).
+    ///
+    /// Appending to the index is serial, so a thread of its own appends each batch as soon as
+    /// it and those before it are read, while the cores go on reading. (Reading in rounds,
+    /// each appended beside the reading of the next, left a core idle at the end of every
+    /// round while the other finished its last batch.) Batches are handed out in order, so
+    /// few wait for one before them.
+    pub fn read_files(
+        &self,
+        files: &[PathBuf],
+        gazetteer: &Gazetteer,
+        progress: &Progress,
+        on_round: OnRound,
+    ) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::scope(|s| {
+            s.spawn(move || self.append_in_order(&rx, on_round));
+            files
+                .chunks(BATCH)
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (at, batch)| {
+                    let read = read_batch(batch, gazetteer);
+                    progress.advance(batch.len());
+                    // The receiver only goes away if appending panicked, which the scope
+                    // passes on.
+                    let _ = tx.send((at, read));
+                });
+        });
+    }
+
+    /// Appends the numbered batches `read` receives in number order, whatever order they
+    /// come in, calling `on_round` every [`ROUND`] briefings and at the end.
+    fn append_in_order(
+        &self,
+        read: &std::sync::mpsc::Receiver<(usize, (Vec<Doc>, WordBatch))>,
+        on_round: OnRound,
+    ) {
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut round_start = self.read().docs.len();
+        let mut end_round = |catalog: &Catalog, round_start: &mut usize| {
+            on_round(*round_start as u32, &catalog.docs[*round_start..]);
+            *round_start = catalog.docs.len();
+        };
+        for (at, batch) in read {
+            waiting.insert(at, batch);
+            while let Some((docs, words)) = waiting.remove(&next) {
+                self.write().append(docs, &words);
+                next += 1;
+                // The round is handed on under the read lock: a search need not wait.
+                let catalog = self.read();
+                if catalog.docs.len() - round_start >= ROUND {
+                    end_round(&catalog, &mut round_start);
+                }
+            }
+        }
+        let catalog = self.read();
+        if catalog.docs.len() > round_start {
+            end_round(&catalog, &mut round_start);
+        }
+    }
+
+    /// Brings the catalog up to date with `found`, a [`scan`] of its folders: unchanged
+    /// briefings are kept, new and changed ones read, removed ones dropped. Returns whether
+    /// anything changed (and so whether the cache needs writing).
+    fn refresh(
+        &self,
         mut found: Vec<Found>,
         gazetteer: &Gazetteer,
         progress: &Progress,
-        on_round: &mut (dyn FnMut(&[Doc]) + Send),
+        on_round: OnRound,
     ) -> bool {
         found.par_sort_unstable_by(|a, b| path_order(&a.0, &b.0));
-        let known: FxHashMap<&OsStr, usize> = self
-            .live
-            .iter()
-            .map(|id| (self.docs[id].path.as_os_str(), id))
-            .collect();
-        let mut keep = BitSet::new(self.docs.len());
         let mut to_read = Vec::new();
         let mut failed = Vec::new();
-        for (path, stamp) in found {
-            match known.get(path.as_os_str()).copied() {
-                Some(id) if self.docs[id].extracted && self.docs[id].found_as() == stamp => {
-                    keep.insert(id)
+        {
+            let mut catalog = self.write();
+            let known: FxHashMap<&OsStr, usize> = catalog
+                .live
+                .iter()
+                .map(|id| (catalog.docs[id].path.as_os_str(), id))
+                .collect();
+            let mut keep = BitSet::new(catalog.docs.len());
+            for (path, stamp) in found {
+                match known.get(path.as_os_str()).copied() {
+                    Some(id)
+                        if catalog.docs[id].extracted && catalog.docs[id].found_as() == stamp =>
+                    {
+                        keep.insert(id)
+                    }
+                    _ => match stamp {
+                        Ok(_) => to_read.push(path),
+                        Err(error) => failed.push((path, error)),
+                    },
                 }
-                _ => match stamp {
-                    Ok(_) => to_read.push(path),
-                    Err(error) => failed.push((path, error)),
-                },
             }
+            if to_read.is_empty() && failed.is_empty() && keep == catalog.live {
+                return false;
+            }
+            catalog.live = keep;
         }
-        if to_read.is_empty() && failed.is_empty() && keep == self.live {
-            return false;
-        }
-        self.live = keep;
         progress.start(to_read.len());
         self.read_files(&to_read, gazetteer, progress, on_round);
+        let mut catalog = self.write();
         for (path, error) in failed {
-            self.append_failed(path, error);
+            catalog.append_failed(path, error);
         }
         true
     }
 
-    /// Opens a catalog from the cache when it checks out, brings it up to date with a
+    /// Opens the catalog from the cache when it checks out, brings it up to date with a
     /// [`scan`] of the folders (`scanned`), and writes the cache back when anything changed.
     /// A cache that cannot be written only costs the next start its speed, so the error is
     /// returned for the caller to mention, not fatal.
     /// `meanwhile` runs on the finished catalog while the cache is written, its result
     /// returned beside it: the reader's own last steps need not wait for the disk.
     pub fn load<R: Send>(
+        &self,
         roots: &[PathBuf],
         cache: Option<&CacheFile>,
         scanned: Scan,
-        gazetteer: &Gazetteer,
-        progress: &Progress,
-        on_round: &mut (dyn FnMut(&[Doc]) + Send),
+        (gazetteer, progress): (&Gazetteer, &Progress),
+        on_round: OnRound,
         meanwhile: impl FnOnce(&Catalog) -> R + Send,
-    ) -> (Catalog, Option<std::io::Error>, R) {
+    ) -> (Option<std::io::Error>, R) {
         // Reading the cache is mostly decoding, scanning mostly waiting on the file system:
         // side by side they take little more than the longer of the two. The decoding stays
         // on this thread: its many allocations then come from the main heap, which grows in
@@ -491,21 +536,23 @@ impl Catalog {
             let cached = cache.and_then(CacheFile::read);
             (cached, scanning.join().expect("the scan does not panic"))
         });
-        let mut catalog = cached.map_or_else(Catalog::default, |(docs, index)| {
-            Catalog::from_parts(docs, index)
-        });
-        let refreshed = catalog.refresh(found, gazetteer, progress, on_round);
-        if refreshed && catalog.has_removed() {
-            catalog = catalog.compacted();
+        if let Some((docs, index)) = cached {
+            *self.write() = Catalog::from_parts(docs, index);
         }
-        let (error, also) = rayon::join(
+        let refreshed = self.refresh(found, gazetteer, progress, on_round);
+        if refreshed && self.read().has_removed() {
+            let compacted = self.read().compacted();
+            *self.write() = compacted;
+        }
+        let catalog = self.read();
+        let catalog: &Catalog = &catalog;
+        rayon::join(
             || {
                 cache
                     .filter(|_| refreshed)
                     .and_then(|c| c.write(&catalog.docs, &catalog.index).err())
             },
-            || meanwhile(&catalog),
-        );
-        (catalog, error, also)
+            || meanwhile(catalog),
+        )
     }
 }

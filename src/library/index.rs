@@ -78,12 +78,15 @@ impl BitSet {
         id < self.len && self.words[id / 64] & (1 << (id % 64)) != 0
     }
 
-    /// Keeps only ids also in `other`.
+    /// Keeps only ids also in `other` (none beyond its id space: a set computed before
+    /// more briefings were appended holds none of them).
     pub fn and(&mut self, other: &BitSet) {
-        self.words
+        let common = self.words.len().min(other.words.len());
+        self.words[..common]
             .iter_mut()
             .zip(&other.words)
             .for_each(|(a, b)| *a &= b);
+        self.words[common..].fill(0);
     }
 
     /// Removes ids that are in `other`.
@@ -100,6 +103,20 @@ impl BitSet {
             .iter_mut()
             .zip(&other.words)
             .for_each(|(a, b)| *a |= b);
+    }
+
+    /// Keeps only the ids `keep` accepts (asked in increasing order).
+    pub fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        for (i, word) in self.words.iter_mut().enumerate() {
+            let mut rest = *word;
+            while rest != 0 {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                if !keep(i * 64 + bit) {
+                    *word &= !(1 << bit);
+                }
+            }
+        }
     }
 
     /// Number of ids in the set.
@@ -944,5 +961,11 @@ mod tests {
         assert!(!a.contains(69) && a.contains(68));
         b.and(&a);
         assert_eq!(b.count(), 0);
+        // A set from before the id space grew holds none of the new ids.
+        let mut grown = BitSet::full(200);
+        grown.and(&BitSet::full(70));
+        assert_eq!(grown.count(), 70);
+        grown.retain(|id| id % 2 == 1);
+        assert_eq!(ids(&grown), (1..70).step_by(2).collect::<Vec<_>>());
     }
 }

@@ -22,6 +22,10 @@ pub struct Marks {
     /// one per line).
     #[serde(default)]
     last_open: BTreeMap<String, PathBuf>,
+    /// Per set of opened folders, the row of the briefings pane the open briefing was
+    /// shown in at the last quit (0 the top), so the list opens scrolled as it was left.
+    #[serde(default)]
+    last_row: BTreeMap<String, usize>,
     #[serde(skip)]
     file: Option<PathBuf>,
     #[serde(skip)]
@@ -36,6 +40,7 @@ struct Changes {
     read: BTreeMap<PathBuf, bool>,
     starred: BTreeMap<PathBuf, bool>,
     last_open: BTreeMap<String, PathBuf>,
+    last_row: BTreeMap<String, usize>,
 }
 
 /// The default state folder, `$XDG_STATE_HOME/sitrep` (falling back to the data folder on
@@ -91,16 +96,30 @@ impl Marks {
             .map(PathBuf::as_path)
     }
 
-    /// Remembers the briefing open on quitting these folders, and saves (only when it
-    /// changed: quitting without moving writes nothing).
-    pub fn set_last_open(&mut self, roots: &[PathBuf], path: &Path) -> std::io::Result<()> {
+    /// The row of the briefings pane the open briefing was shown in when the reader last
+    /// quit on these folders (0, the top, when not known).
+    pub fn last_row(&self, roots: &[PathBuf]) -> usize {
+        self.last_row.get(&folders_key(roots)).copied().unwrap_or(0)
+    }
+
+    /// Remembers the briefing open on quitting these folders and the row of the list it
+    /// was shown in, and saves (only when either changed: quitting without moving writes
+    /// nothing).
+    pub fn set_last_open(
+        &mut self,
+        roots: &[PathBuf],
+        path: &Path,
+        row: usize,
+    ) -> std::io::Result<()> {
         let path = key(path);
         let folders = folders_key(roots);
-        if self.last_open.get(&folders) == Some(&path) {
+        if self.last_open.get(&folders) == Some(&path) && self.last_row(roots) == row {
             return Ok(());
         }
         self.last_open.insert(folders.clone(), path.clone());
-        self.unsaved.last_open.insert(folders, path);
+        self.last_row.insert(folders.clone(), row);
+        self.unsaved.last_open.insert(folders.clone(), path);
+        self.unsaved.last_row.insert(folders, row);
         self.save()
     }
 
@@ -132,11 +151,13 @@ impl Marks {
             set(&mut merged.starred, path, on);
         }
         merged.last_open.extend(changes.last_open.clone());
+        merged.last_row.extend(changes.last_row.clone());
         let json = serde_json::to_vec_pretty(&merged).map_err(std::io::Error::other)?;
         write_atomically(file, |f| f.write_all(&json))?;
         self.read = merged.read;
         self.starred = merged.starred;
         self.last_open = merged.last_open;
+        self.last_row = merged.last_row;
         self.unsaved = Changes::default();
         Ok(())
     }
@@ -185,11 +206,12 @@ mod tests {
         assert!(marks.toggle_read(&briefing).unwrap());
         assert!(!marks.toggle_read(&briefing).unwrap());
         let folders = [dir.path().to_path_buf()];
-        marks.set_last_open(&folders, &briefing).unwrap();
+        marks.set_last_open(&folders, &briefing, 3).unwrap();
         let again = Marks::load(dir.path()).unwrap();
         assert!(again.is_starred(&briefing));
         assert!(!again.is_read(&briefing));
         assert_eq!(again.last_open(&folders), Some(key(&briefing).as_path()));
+        assert_eq!(again.last_row(&folders), 3);
         assert_eq!(again.last_open(std::slice::from_ref(&briefing)), None);
         std::fs::write(dir.path().join("marks.json"), "{not json").unwrap();
         assert!(Marks::load(dir.path()).unwrap_err().contains("marks.json"));
@@ -214,7 +236,7 @@ mod tests {
         assert!(reader_b.toggle_read(&c).unwrap());
         assert!(!reader_b.toggle_star(&a).unwrap());
         assert!(reader_a.toggle_read(&a).unwrap());
-        reader_a.set_last_open(&folders, &a).unwrap();
+        reader_a.set_last_open(&folders, &a, 0).unwrap();
         // A now shows B's marks too.
         assert!(reader_a.is_starred(&b));
         let after = Marks::load(dir.path()).unwrap();
@@ -224,7 +246,7 @@ mod tests {
         assert!(after.is_read(&a));
         assert_eq!(after.last_open(&folders), Some(key(&a).as_path()));
         // And B quitting on b keeps A's read mark.
-        reader_b.set_last_open(&folders, &b).unwrap();
+        reader_b.set_last_open(&folders, &b, 0).unwrap();
         let after = Marks::load(dir.path()).unwrap();
         assert!(after.is_read(&a) && after.is_read(&c) && after.is_starred(&b));
         assert_eq!(after.last_open(&folders), Some(key(&b).as_path()));

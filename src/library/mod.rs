@@ -25,8 +25,8 @@ use crate::briefing::{Briefing, LoadError, collect_paths};
 use crate::extract::{Extraction, Gazetteer, extract};
 use cache::CacheFile;
 pub use cached::CachedLibrary;
-use catalog::Catalog;
 pub use catalog::Progress;
+use catalog::{Catalog, Shared};
 use doc::Doc;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -103,10 +103,12 @@ impl Options {
 /// What the background thread hands over.
 enum Update {
     /// A round of briefings read: path, title and date, so the list shows titles before
-    /// the index is done without holding a second copy of every extraction.
-    Read(Vec<Doc>),
-    /// Everything read and indexed; the cache error, if writing it failed.
-    Ready(Box<Catalog>, Option<String>, search::FieldTables),
+    /// the index is done without holding a second copy of every extraction; and the id
+    /// of the first in the catalog being read, where a search finds them meanwhile.
+    Read(u32, Vec<Doc>),
+    /// Everything read and indexed (the catalog being read is complete); the cache error,
+    /// if writing it failed.
+    Ready(Option<String>, search::FieldTables),
     /// Files added, changed or removed since.
     Changed(Box<watch::Change>),
 }
@@ -119,6 +121,14 @@ pub struct Library {
     /// (a map of 100,000 copied paths cost a warm start more than its list took to read).
     order: Vec<u32>,
     indexed: bool,
+    /// The catalog the background thread is reading into, until it is complete: a search
+    /// meanwhile covers the briefings read so far.
+    reading: Option<Arc<Shared>>,
+    /// Per id, the briefing's id in `reading` once a round of reading brought it
+    /// ([`NOT_READ`] before).
+    reading_ids: Vec<u32>,
+    /// How many ids `reading_ids` gives.
+    covered: usize,
     progress: Arc<Progress>,
     updates: Option<Mutex<Receiver<Update>>>,
     /// Dropping it tells the background thread to stop.
@@ -174,6 +184,9 @@ impl Library {
             catalog,
             order: Vec::new(),
             indexed: false,
+            reading: None,
+            reading_ids: Vec::new(),
+            covered: 0,
             progress: Arc::new(Progress::default()),
             updates: None,
             _stop: None,
@@ -205,7 +218,10 @@ impl Library {
         library.reorder();
         let (tx, rx) = channel();
         let (stop_tx, stop_rx) = channel::<()>();
+        let reading = Arc::new(Shared::default());
+        library.reading = Some(reading.clone());
         let worker = Worker {
+            reading,
             roots: roots.to_vec(),
             cache: library.cache.clone(),
             gazetteer: options.gazetteer.clone(),
@@ -236,16 +252,16 @@ impl Library {
         scanned: Option<Vec<catalog::Found>>,
     ) -> Library {
         let mut library = Library::new(roots, options, Catalog::default());
-        let (catalog, error, ()) = Catalog::load(
+        let catalog = Shared::default();
+        let (error, ()) = catalog.load(
             roots,
             library.cache.as_ref(),
             scanned.map_or(catalog::Scan::Now(&|_| {}), catalog::Scan::Made),
-            &options.gazetteer,
-            &library.progress,
-            &mut |_| {},
+            (&options.gazetteer, &library.progress),
+            &mut |_, _| {},
             |_| {},
         );
-        library.catalog = catalog;
+        library.catalog = catalog.into_inner();
         library.cache_error = error.map(|e| e.to_string());
         library.indexed = true;
         library.reorder();
@@ -267,22 +283,27 @@ impl Library {
         for update in pending {
             changed = true;
             match update {
-                Update::Read(docs) => {
+                Update::Read(first, docs) => {
                     // Titles and dates fill in for briefings already listed; the order and
                     // the path lookup only change when a file appeared since the listing
                     // (re-sorting 100,000 paths for every round of reading would cost
                     // more than the reading).
                     let mut appended = false;
-                    for doc in docs {
-                        match self.id_of(&doc.path) {
-                            Some(id) => self.catalog.docs[id as usize] = doc,
+                    for (read_as, doc) in (first..).zip(docs) {
+                        let id = match self.id_of(&doc.path) {
+                            Some(id) => {
+                                self.catalog.docs[id as usize] = doc;
+                                id
+                            }
                             None => {
                                 let mut words = index::WordBatch::default();
                                 words.add_empty();
                                 self.catalog.append(vec![doc], &words);
                                 appended = true;
+                                self.catalog.docs.len() as u32 - 1
                             }
-                        }
+                        };
+                        self.note_read(id, read_as);
                     }
                     if appended {
                         self.reorder();
@@ -290,8 +311,12 @@ impl Library {
                         self.touched();
                     }
                 }
-                Update::Ready(catalog, error, tables) => {
-                    self.catalog = *catalog;
+                Update::Ready(error, tables) => {
+                    if let Some(reading) = self.reading.take() {
+                        self.catalog = reading.take();
+                    }
+                    self.reading_ids = Vec::new();
+                    self.covered = 0;
                     self.cache_error = error;
                     self.indexed = true;
                     self.reorder();
@@ -301,6 +326,19 @@ impl Library {
             }
         }
         changed
+    }
+
+    /// Notes that the briefing listed as `id` is `read_as` in the catalog being read.
+    fn note_read(&mut self, id: u32, read_as: u32) {
+        let id = id as usize;
+        if self.reading_ids.len() <= id {
+            self.reading_ids
+                .resize(self.catalog.docs.len().max(id + 1), NOT_READ);
+        }
+        if self.reading_ids[id] == NOT_READ {
+            self.covered += 1;
+        }
+        self.reading_ids[id] = read_as;
     }
 
     /// Applies a change noticed by the watcher.
@@ -412,6 +450,13 @@ impl Library {
         self.indexed
     }
 
+    /// While the briefings are first read: (briefings a search covers, briefings listed).
+    /// A search then finds only among the briefings read so far, and each round of
+    /// reading widens it; `None` once a search covers the whole library.
+    pub fn searched(&self) -> Option<(usize, usize)> {
+        self.reading.as_ref().map(|_| (self.covered, self.len()))
+    }
+
     /// Background reading: (briefings read, briefings to read).
     pub fn progress(&self) -> (usize, usize) {
         self.progress.get()
@@ -433,8 +478,13 @@ impl Library {
     }
 }
 
+/// What [`Library::reading_ids`] holds for a briefing no round of reading brought yet.
+const NOT_READ: u32 = u32::MAX;
+
 /// The background thread of an open library: reads and indexes, then watches.
 struct Worker {
+    /// Where it reads into, shared with the library.
+    reading: Arc<Shared>,
     roots: Vec<PathBuf>,
     cache: Option<CacheFile>,
     gazetteer: Arc<Gazetteer>,
@@ -447,13 +497,12 @@ impl Worker {
         // The folders are watched from the first scan on, so what changes while they are
         // read is heard of at the first look.
         let watches = watch::Watches::new(&self.roots);
-        let (catalog, error, (seen, tables)) = Catalog::load(
+        let (error, (seen, tables)) = self.reading.load(
             &self.roots,
             self.cache.as_ref(),
             catalog::Scan::Now(&|folder| watches.folder(folder)),
-            &self.gazetteer,
-            &self.progress,
-            &mut |docs| {
+            (&self.gazetteer, &self.progress),
+            &mut |first, docs| {
                 let listed = docs
                     .iter()
                     .map(|d| {
@@ -465,12 +514,12 @@ impl Worker {
                         listed
                     })
                     .collect();
-                let _ = tx.send(Update::Read(listed));
+                let _ = tx.send(Update::Read(first, listed));
             },
             |catalog| (watch::seen_in(catalog), search::field_tables(catalog)),
         );
         let mut watcher = watch::Watcher::new(seen, watches);
-        let ready = Update::Ready(Box::new(catalog), error.map(|e| e.to_string()), tables);
+        let ready = Update::Ready(error.map(|e| e.to_string()), tables);
         if tx.send(ready).is_err() {
             return;
         }

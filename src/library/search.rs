@@ -14,10 +14,11 @@
 //! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time:
 //! words joined by single marks (`u.s.`, `10:30`, `al-qaeda`) are one term the index holds.
 
-use super::Library;
+use super::catalog::Catalog;
 use super::doc::{Doc, DocStatement};
 use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party};
 use super::index::BitSet;
+use super::{Library, NOT_READ};
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -547,17 +548,17 @@ pub(super) fn search_snapshot(
 }
 
 impl Library {
-    fn text_matches(&self, what: &What) -> BitSet {
-        let n = self.catalog.docs.len();
-        let index = &self.catalog.index;
+    fn text_matches(&self, catalog: &Catalog, what: &What) -> BitSet {
+        let n = catalog.docs.len();
+        let index = &catalog.index;
         let word = |w: &str| self.terms.get_or(w, || index.containing(w));
         let mut set = match what {
             What::Word(w) => word(w),
             What::Phrase { text, pieces } => self.terms.get_or(&format!("\"{text}"), || {
-                let mut live = self.catalog.live.clone();
+                let mut live = catalog.live.clone();
                 live.grow(index.doc_count());
                 phrase_hits(text, pieces, &live, word, |id| {
-                    Some(self.catalog.docs[id].path.as_path())
+                    Some(catalog.docs[id].path.as_path())
                 })
             }),
             _ => BitSet::full(n),
@@ -567,28 +568,50 @@ impl Library {
     }
 
     /// The briefings whose speaker or party term `what` holds for; `None` for other terms.
-    fn field_docs(&self, what: &What) -> Option<BitSet> {
+    fn field_docs(&self, catalog: &Catalog, what: &What) -> Option<BitSet> {
         let key = match what {
             What::Speaker(needle) => format!("speaker:{needle}"),
             What::Party(party) => format!("party:{party}"),
             _ => return None,
         };
         Some(self.terms.get_or(&key, || {
-            let tables = self
-                .terms
-                .tables
-                .get_or_init(|| field_tables(&self.catalog));
-            tables.docs(what, self.catalog.docs.len())
+            let tables = self.terms.tables.get_or_init(|| field_tables(catalog));
+            tables.docs(what, catalog.docs.len())
         }))
     }
 
-    /// The briefings matching a query, in list order. Text terms need the index: until
-    /// [`Library::is_indexed`], they find only what has been indexed.
+    /// The briefings matching a query, in list order. While the briefings are first read,
+    /// those read so far (see [`Library::searched`]).
     pub fn search(&self, query: &Query) -> Vec<u32> {
-        let mut set = self.catalog.live.clone();
-        query.narrow_by_text(&mut set, |what| self.text_matches(what));
+        let Some(reading) = &self.reading else {
+            let found = self.matching(&self.catalog, query);
+            return self
+                .order
+                .iter()
+                .copied()
+                .filter(|&id| found.contains(id as usize))
+                .collect();
+        };
+        let reading = reading.read();
+        let found = self.matching(&reading, query);
+        // A briefing counts once a round of reading brought it; the path check guards
+        // against a catalog renumbered (compacted) before it is handed over.
+        self.order
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let read_as = self.reading_ids.get(id as usize).map_or(NOT_READ, |&r| r) as usize;
+                found.contains(read_as) && reading.docs[read_as].path == self.doc(id).path
+            })
+            .collect()
+    }
+
+    /// The ids of `catalog` matching a query.
+    fn matching(&self, catalog: &Catalog, query: &Query) -> BitSet {
+        let mut set = catalog.live.clone();
+        query.narrow_by_text(&mut set, |what| self.text_matches(catalog, what));
         for t in &query.terms {
-            if let Some(docs) = self.field_docs(&t.what) {
+            if let Some(docs) = self.field_docs(catalog, &t.what) {
                 if t.negated {
                     set.and_not(&docs);
                 } else {
@@ -604,12 +627,10 @@ impl Library {
                 .terms
                 .iter()
                 .any(|t| matches!(t.what, What::Kind(_) | What::Tag(_) | What::Date(..)));
-        self.order
-            .iter()
-            .copied()
-            .filter(|&id| set.contains(id as usize))
-            .filter(|&id| !has_fields || query.fields_match(self.doc(id)))
-            .collect()
+        if has_fields {
+            set.retain(|id| query.fields_match(&catalog.docs[id]));
+        }
+        set
     }
 
     /// The first `limit` lines of a briefing that hold what the query looks for (for

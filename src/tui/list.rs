@@ -8,6 +8,7 @@
 
 use crate::extract::Kind;
 use crate::tui::state::{Pane, State};
+use crate::tui::status::thousands;
 use crate::tui::text::{draw_empty, draw_lines, fit, highlighted, one_line, plural};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,9 +24,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .as_ref()
         .and_then(|s| s.highlight.as_ref());
     if state.shown.is_empty() {
-        // Words are searched through the index, which is complete once the archive is read.
-        if state.list_search.is_some() && state.progress.is_some() {
-            let note = "Nothing yet: the search covers the archive once it is read.";
+        // While the archive is first read, a search covers the briefings read so far.
+        if let Some((covered, _)) = state
+            .library
+            .searched()
+            .filter(|_| state.list_search.is_some())
+        {
+            let note = format!(
+                "Nothing yet among the briefings read so far ({}): the search goes on as \
+                 the rest is read.",
+                thousands(covered)
+            );
             let note = Paragraph::new(Line::styled(note, t.dim)).wrap(Wrap { trim: true });
             return frame.render_widget(note, area);
         }

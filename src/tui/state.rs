@@ -380,15 +380,20 @@ impl State {
         };
         if let Some(row) = self.shown.iter().position(|&shown| shown == id) {
             self.list.selected = row;
+            // Scrolled as it was left: the briefing on the same row of the pane (as far as
+            // the pane, perhaps smaller now, allows).
+            self.list.offset = row.saturating_sub(self.marks.last_row(roots));
             self.open_selected();
             self.follow_cursors();
         }
     }
 
-    /// Remembers the open briefing for [`State::resume`] next time.
+    /// Remembers the open briefing and the row of the list it is shown in for
+    /// [`State::resume`] next time.
     pub fn remember_open(&mut self) -> std::io::Result<()> {
+        let row = self.list.selected.saturating_sub(self.list.offset);
         match self.open_path().map(Path::to_path_buf) {
-            Some(path) => self.marks.set_last_open(self.library.roots(), &path),
+            Some(path) => self.marks.set_last_open(self.library.roots(), &path, row),
             None => Ok(()),
         }
     }

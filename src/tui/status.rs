@@ -58,7 +58,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             one_line(&state.filter.describe())
         )));
     }
-    if let Some((read, total)) = state.progress {
+    let searched = (state.library.searched()).filter(|_| state.list_search.is_some());
+    if let Some((covered, total)) = searched {
+        left.push(sep());
+        left.push(Span::styled(searching(covered, total), t.focused));
+    } else if let Some((read, total)) = state.progress {
         left.push(sep());
         left.push(Span::styled(reading(read, total), t.focused));
     }
@@ -106,6 +110,16 @@ pub fn reading(read: usize, total: usize) -> String {
     format!("reading {}/{}", thousands(read), thousands(total))
 }
 
+/// A list search while the archive is first read, as the status bar says it (in place of
+/// the reading): `searching 41,200 of 100,000 read`.
+pub fn searching(covered: usize, total: usize) -> String {
+    format!(
+        "searching {} of {} read",
+        thousands(covered),
+        thousands(total)
+    )
+}
+
 /// A count with commas between thousands, as people read large numbers (the status bar
 /// and the list's title say counts the same way).
 pub(crate) fn thousands(n: usize) -> String {
@@ -129,6 +143,10 @@ mod tests {
         assert_eq!(reading(41_200, 100_000), "reading 41,200/100,000");
         assert_eq!(reading(7, 12), "reading 7/12");
         assert_eq!(reading(0, 0), "reading the folder…");
+        assert_eq!(
+            searching(41_200, 100_000),
+            "searching 41,200 of 100,000 read"
+        );
         assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }
