@@ -1093,8 +1093,28 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
 }
 
+/// "Russia had reasons to reject it", "the agency has reports of": after a form of "have" or a
+/// modal a verb is a participle or bare ("has said", "would say"), so a cue word in -s there
+/// is a plural noun; taken for a verb it made the subject of "had" a speaker.
+fn follows_have_or_modal(text: &str, toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].span.of(text);
+    i >= 1
+        && toks[i - 1].is_word()
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        // (Written in lowercase: "Will believes" names George Will.)
+        && matches!(
+            toks[i - 1].span.of(text),
+            "have" | "has" | "had" | "having" | "can" | "could" | "will" | "would" | "may"
+                | "might" | "must" | "should" | "shall"
+        )
+}
+
 /// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
 pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+    if follows_have_or_modal(text, toks, i) {
+        return true;
+    }
     if !toks[i].lex.is(Class::NounCapable) {
         return false;
     }

@@ -1896,6 +1896,24 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_in_s_after_have_or_a_modal_is_a_plural_noun() {
+        // Holding claims or having reasons is not saying anything.
+        for body in [
+            "Both island states have claims in the strait.",
+            "The ministry would also have had reasons of its own to wait.",
+        ] {
+            assert_eq!(statements(body), vec![], "{body}");
+        }
+        // A capitalised "Will" is a name, and the verb after it still reports.
+        let x =
+            statements("The columnist George Will wrote a piece. Will believes the plan fails.");
+        assert!(
+            x.iter().any(|(_, s)| s.starts_with("Will believes")),
+            "{x:?}"
+        );
+    }
+
+    #[test]
     fn a_phrase_before_a_comma_is_not_part_of_the_subject_after_it() {
         let x = statements(
             "The army detained a wife of the leader of the Islamic State, security officials \
