@@ -1195,6 +1195,10 @@ impl Term {
     fn is_event(self) -> bool {
         self.0 >> 56 == Term::EVENT
     }
+
+    fn is_stem(self) -> bool {
+        self.0 >> 56 == Term::STEM
+    }
 }
 
 /// A statement's distinct terms, sorted: a few dozen at most, so a sorted list is found in
@@ -1382,14 +1386,22 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             if refuses_offer && !terms.contains(Term::A_PROPOSAL) {
                 continue;
             }
-            let (mut score, mut events) = (0, 0);
+            let (mut score, mut events, mut stems) = (0, 0, 0);
             for t in denial_terms.shared(terms) {
                 score += t.weight();
                 events += u32::from(t.is_event());
+                stems += u32::from(t.is_stem());
             }
             // The claim a denial answers usually names the denying party as the one accused.
-            if accused.is_some_and(|p| terms.contains(p)) {
+            let names_the_denier = accused.is_some_and(|p| terms.contains(p));
+            if names_the_denier {
                 score += 2;
+            }
+            // "Israel accused Syria of firing rockets" / "Syria denied firing rockets": the
+            // party an accusation names denies it in its words, whatever the deed (the
+            // event lexicon cannot list every one).
+            if facts.accuses && names_the_denier && stems >= 2 {
+                events += 1;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
@@ -1893,6 +1905,30 @@ mod tests {
         // A pronoun's 's is a verb: "he's reported" still reports.
         let x = statements("Jane Roe is a reporter. She's reported from every debate.");
         assert_eq!(x.len(), 1, "{x:?}");
+    }
+
+    #[test]
+    fn the_accused_denying_in_the_accusations_words_answers_it() {
+        // No event word the lexicon lists: the accused party and the shared words decide.
+        let counters = |body: &str| -> Vec<(Kind, Option<usize>)> {
+            let (_, ex) = run(body);
+            ex.statements.iter().map(|s| (s.kind, s.counter)).collect()
+        };
+        assert_eq!(
+            counters(
+                "Israel accused Syria of firing rockets at the port. \
+                 Syria denied firing rockets at the port."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, Some(0))]
+        );
+        // A party the accusation does not name answers nothing by sharing its words.
+        assert_eq!(
+            counters(
+                "Israel accused Syria of firing rockets at the port. \
+                 Egypt denied firing rockets at the port."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, None)]
+        );
     }
 
     #[test]
