@@ -1399,8 +1399,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             }
             // "Israel accused Syria of firing rockets" / "Syria denied firing rockets": the
             // party an accusation names denies it in its words, whatever the deed (the
-            // event lexicon cannot list every one).
-            if facts.accuses && names_the_denier && stems >= 2 {
+            // event lexicon cannot list every one). So does one a claim before the denial
+            // names ("Israel said Hamas fired rockets" / "Hamas denied firing any"); a later
+            // claim that names the denier is mostly comment on the denial.
+            if names_the_denier && stems >= 2 && (facts.accuses || c < d) {
                 events += 1;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
@@ -1928,6 +1930,19 @@ mod tests {
                  Egypt denied firing rockets at the port."
             ),
             vec![(Kind::Claim, None), (Kind::Denial, None)]
+        );
+        // A plain report naming the denier answers it when it came first, not after.
+        assert_eq!(
+            counters(
+                "Israel said Syria fired rockets at the port. Syria denied it fired rockets there."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, Some(0))]
+        );
+        assert_eq!(
+            counters(
+                "Syria denied it fired rockets at the port. Israel said Syria fired rockets there."
+            ),
+            vec![(Kind::Denial, None), (Kind::Claim, None)]
         );
     }
 
