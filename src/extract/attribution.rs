@@ -23,9 +23,6 @@ pub struct Attribution {
     pub inverted: bool,
     /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
     pub clause_start: usize,
-    /// Byte where the cue, with a subject that follows it, ends ("…,” said Dunford|): a
-    /// statement whose quotation came first ends here.
-    pub head_end: usize,
     /// Byte where the cue verb stands.
     pub cue_at: usize,
     /// Who it resolved to; `None` when unsure.
@@ -500,7 +497,6 @@ pub fn attributions(
             subject: (a, b),
             inverted: false,
             clause_start: toks[a].span.start,
-            head_end: at.end,
             cue_at: at.start,
             speaker: Some(speaker),
         });
@@ -555,7 +551,6 @@ pub fn attributions(
                     sentence,
                     cue_tok: i,
                     clause_start: toks[i].span.start,
-                    head_end: toks[b - 1].span.end,
                     cue_at: toks[i].span.start,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
@@ -695,7 +690,6 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
-            head_end: toks[if inverted { subject.1 - 1 } else { i }].span.end,
             clause_start: if inherited {
                 toks[skip_aux_left(text, toks, i)].span.start
             } else {

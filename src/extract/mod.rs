@@ -806,7 +806,8 @@ fn build_statements(
         cue_at: usize,
         /// Where its subject begins (the cue, for a continuation).
         subject_at: usize,
-        end: Option<usize>,
+        /// Whether its quotations all come before its cue ("“…,” he said").
+        quote_first: bool,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -855,8 +856,7 @@ fn build_statements(
             last = last.max(sb);
             start = start.min(quote.start);
         }
-        // "“…,” he said of the claim during a call": when the quotation comes first, the
-        // statement ends with its cue and speaker.
+        // "“…,” he said": the quotation comes first (what precedes is what was said).
         let quote_first = !linked[a].is_empty()
             && at.sentence == last
             && linked[a].iter().all(|&(_, _, q)| q.end <= at.cue_at);
@@ -873,7 +873,7 @@ fn build_statements(
             start,
             cue_at: at.cue_at,
             subject_at: at.clause_start,
-            end: quote_first.then_some(at.head_end),
+            quote_first,
             first,
             last,
             actor,
@@ -899,7 +899,7 @@ fn build_statements(
             start: sentences[sa].start,
             cue_at: sentences[sa].start,
             subject_at: sentences[sa].start,
-            end: None,
+            quote_first: false,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -928,7 +928,7 @@ fn build_statements(
                 <= 3
         {
             prev.last = prev.last.max(d.last);
-            prev.end = prev.end.zip(d.end).map(|(a, b)| a.max(b));
+            prev.quote_first &= d.quote_first;
             if d.deny && !prev.deny {
                 prev.deny = true;
                 prev.cue = d.cue;
@@ -948,7 +948,7 @@ fn build_statements(
         let cue_at = d.cue_at;
         if let Some(prev) = drafts.last_mut()
             && prev.last >= d.first
-            && prev.end.is_none()
+            && !prev.quote_first
             && d.start > last_cue
             && d.start < sentences[prev.last].end
             && clause_boundary(&text[last_cue.max(prev.start)..d.start]).is_none()
@@ -972,7 +972,7 @@ fn build_statements(
             let lead = &text[sentence_start..lead_end.max(sentence_start)];
             // "As a woman, she raised less suspicion, Mr. Verdery said": with nothing
             // after the cue, or a quotation before it, what precedes is what was said.
-            let content_first = drafts[k].end.is_some()
+            let content_first = drafts[k].quote_first
                 || text[drafts[k].cue_at..sentences[drafts[k].last].end]
                     .split_whitespace()
                     .nth(3)
@@ -989,7 +989,7 @@ fn build_statements(
             })
             .map(|n| n.start);
         match next_start {
-            None => ends.push(drafts[k].end.map_or(sentence_end, |e| e.min(sentence_end))),
+            None => ends.push(sentence_end),
             Some(n) => {
                 let from = drafts[k].cue_at.max(drafts[k].start).min(n);
                 match clause_boundary(&text[from..n]) {
@@ -1907,6 +1907,17 @@ mod tests {
         // A pronoun's 's is a verb: "he's reported" still reports.
         let x = statements("Jane Roe is a reporter. She's reported from every debate.");
         assert_eq!(x.len(), 1, "{x:?}");
+    }
+
+    #[test]
+    fn a_statement_whose_quotation_comes_first_runs_to_its_sentences_end() {
+        // Whom it was told and who the speaker is belong to the statement.
+        let body = "“We will hold the bridge,” the commander, Col. Jan Roe, told reporters in \
+                    the capital.";
+        assert_eq!(
+            statements(body),
+            vec![(Some("Jan Roe".to_string()), body.to_string())]
+        );
     }
 
     #[test]
