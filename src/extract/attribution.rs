@@ -23,9 +23,6 @@ pub struct Attribution {
     pub inverted: bool,
     /// Byte where the attributing clause begins: its subject, or the cue when that comes first.
     pub clause_start: usize,
-    /// Byte where the cue, with a subject that follows it, ends ("…,” said Dunford|): a
-    /// statement whose quotation came first ends here.
-    pub head_end: usize,
     /// Byte where the cue verb stands.
     pub cue_at: usize,
     /// Who it resolved to; `None` when unsure.
@@ -500,7 +497,6 @@ pub fn attributions(
             subject: (a, b),
             inverted: false,
             clause_start: toks[a].span.start,
-            head_end: at.end,
             cue_at: at.start,
             speaker: Some(speaker),
         });
@@ -555,7 +551,6 @@ pub fn attributions(
                     sentence,
                     cue_tok: i,
                     clause_start: toks[i].span.start,
-                    head_end: toks[b - 1].span.end,
                     cue_at: toks[i].span.start,
                     cue_text: "according to".into(),
                     cue: Cue::Speech,
@@ -695,7 +690,6 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
-            head_end: toks[if inverted { subject.1 - 1 } else { i }].span.end,
             clause_start: if inherited {
                 toks[skip_aux_left(text, toks, i)].span.start
             } else {
@@ -1093,8 +1087,28 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
 }
 
+/// "Russia had reasons to reject it", "the agency has reports of": after a form of "have" or a
+/// modal a verb is a participle or bare ("has said", "would say"), so a cue word in -s there
+/// is a plural noun; taken for a verb it made the subject of "had" a speaker.
+fn follows_have_or_modal(text: &str, toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].span.of(text);
+    i >= 1
+        && toks[i - 1].is_word()
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        // (Written in lowercase: "Will believes" names George Will.)
+        && matches!(
+            toks[i - 1].span.of(text),
+            "have" | "has" | "had" | "having" | "can" | "could" | "will" | "would" | "may"
+                | "might" | "must" | "should" | "shall"
+        )
+}
+
 /// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
 pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+    if follows_have_or_modal(text, toks, i) {
+        return true;
+    }
     if !toks[i].lex.is(Class::NounCapable) {
         return false;
     }

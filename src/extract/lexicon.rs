@@ -2130,6 +2130,7 @@ const DENIAL_PHRASES: &[&str] = &[
     "is false",
     "are false",
     "was false",
+    "were false",
     "totally false",
     "completely false",
     "nothing to do with",
@@ -2150,10 +2151,124 @@ const DENIAL_PHRASES: &[&str] = &[
     "didn't carry out",
     "not responsible for",
     "not involved in",
+    "was not involved",
+    "were not involved",
+    "wasn't involved",
+    "weren't involved",
     "no involvement",
     "had no role",
     "had no part",
 ];
+
+/// Verdicts that deny only when passed on a claim ("these allegations are absurd"): said of
+/// anything else ("it is absurd to wait") they are opinions.
+const VERDICTS: &[&str] = &["absurd", "ridiculous", "ludicrous", "preposterous", "fake"];
+
+/// The nouns a [`VERDICTS`] word must judge to deny.
+const CLAIM_NOUNS: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+    "report",
+    "reports",
+    "story",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+];
+
+/// Beginnings of the verbs of denial ("deny", "denied", "rejects", "refuted", "dismissed"):
+/// said in the first person ("We categorically deny any involvement," "I reject that") they
+/// deny, whatever verb reports them.
+const DENY_STEMS: &[&str] = &["deny", "deni", "reject", "refut", "dismiss"];
+
+/// What an occurrence found by [`DenialPhrases::of`] needs around it to deny.
+#[derive(Clone, Copy)]
+enum Needs {
+    /// Nothing: a [`DENIAL_PHRASES`] entry.
+    Nothing,
+    /// A claim noun before it: a [`VERDICTS`] word.
+    ClaimBefore,
+    /// A first-person subject before it: a [`DENY_STEMS`] entry.
+    FirstPersonBefore,
+}
+
+/// Every pattern [`DenialPhrases::of`] looks for, with what it needs.
+fn denial_patterns() -> impl Iterator<Item = (&'static str, Needs)> {
+    let with =
+        |words: &'static [&'static str], needs: Needs| words.iter().map(move |&w| (w, needs));
+    with(DENIAL_PHRASES, Needs::Nothing)
+        .chain(with(VERDICTS, Needs::ClaimBefore))
+        .chain(with(DENY_STEMS, Needs::FirstPersonBefore))
+}
+
+/// The words before byte `at` of lowercased `text`, nearest first, within its clause: the
+/// walk stops at any mark but a space or an apostrophe inside a word.
+fn words_before(text: &[u8], at: usize) -> impl Iterator<Item = &[u8]> {
+    let mut end = at;
+    std::iter::from_fn(move || {
+        let mut k = end;
+        while k > 0 && text[k - 1] == b' ' {
+            k -= 1;
+        }
+        let word_end = k;
+        while k > 0 && (text[k - 1].is_ascii_alphabetic() || text[k - 1] == b'\'') {
+            k -= 1;
+        }
+        end = k;
+        (k < word_end).then(|| &text[k..word_end])
+    })
+}
+
+/// True when a claim noun is judged by the verdict at `at` ("the allegations are absurd",
+/// "these claims are completely ridiculous").
+fn judges_a_claim(lower: &[u8], at: usize) -> bool {
+    let copula = |w: &[u8]| matches!(w, b"is" | b"are" | b"was" | b"were" | b"be" | b"been");
+    let mut passed_copula = false;
+    // (A verdict right before its noun, "fake news reports", passes no verdict on a claim.)
+    words_before(lower, at)
+        .take(4)
+        .find(|w| {
+            passed_copula |= copula(w);
+            !(copula(w) || w.ends_with(b"ly") || matches!(*w, b"so" | b"just"))
+        })
+        .is_some_and(|w| passed_copula && CLAIM_NOUNS.iter().any(|n| n.as_bytes() == w))
+}
+
+/// True when the verb of denial at `at` begins a word and has "we" or "I" for its subject,
+/// past adverbs and auxiliaries ("we categorically deny", "I have always rejected"), and
+/// no negation ("we do not deny" admits).
+fn denied_in_first_person(lower: &[u8], at: usize) -> bool {
+    if at > 0 && lower[at - 1].is_ascii_alphabetic() {
+        return false;
+    }
+    words_before(lower, at)
+        .take(4)
+        .find(|w| {
+            !(w.ends_with(b"ly")
+                || matches!(
+                    *w,
+                    b"also"
+                        | b"always"
+                        | b"again"
+                        | b"have"
+                        | b"had"
+                        | b"hereby"
+                        | b"will"
+                        | b"would"
+                        | b"must"
+                        | b"still"
+                        | b"all"
+                ))
+        })
+        .is_some_and(|w| matches!(w, b"we" | b"i"))
+}
 
 /// Where the [`DENIAL_PHRASES`] stand in a briefing, in any case, found in one pass over the
 /// whole text: each statement then asks whether one lies inside it ([`Self::within`]).
@@ -2179,14 +2294,23 @@ impl DenialPhrases {
             AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(DENIAL_PHRASES)
+                .build(denial_patterns().map(|(p, _)| p))
                 .expect("denial phrases form a valid automaton")
         });
+        static NEEDS: LazyLock<Vec<Needs>> =
+            LazyLock::new(|| denial_patterns().map(|(_, needs)| needs).collect());
         let lower = text.as_bytes().to_ascii_lowercase();
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(m) = PHRASES.find(aho_corasick::Input::new(&lower).range(from..)) {
-            found.push((m.start(), m.end()));
+            let denies = match NEEDS[m.pattern().as_usize()] {
+                Needs::Nothing => true,
+                Needs::ClaimBefore => judges_a_claim(&lower, m.start()),
+                Needs::FirstPersonBefore => denied_in_first_person(&lower, m.start()),
+            };
+            if denies {
+                found.push((m.start(), m.end()));
+            }
             from = m.start() + 1;
         }
         DenialPhrases { found }
@@ -2227,11 +2351,40 @@ mod tests {
         let has_denial_phrase = |t: &str| DenialPhrases::of(t).within(Span::new(0, t.len()));
         assert!(has_denial_phrase("“We did not do it,” the minister said."));
         assert!(has_denial_phrase(
-            "Moscow says it was NOT INVOLVED IN the attack."
+            "Moscow says it was NOT INVOLVED in the attack."
         ));
         assert!(!has_denial_phrase("“We did it,” the commander said."));
-        for a in DENIAL_PHRASES {
-            for b in DENIAL_PHRASES {
+        // A denial in the first person, whatever verb reports it; not a negated one, nor
+        // someone else's.
+        for denies in [
+            "“We categorically deny any involvement,” the spokesman said.",
+            "\"I have always rejected these claims,\" he told reporters.",
+            "“We refuted it at once,” she said.",
+        ] {
+            assert!(has_denial_phrase(denies), "{denies}");
+        }
+        for asserts in [
+            "“We do not deny that talks took place,” he said.",
+            "“They deny everything,” the commander said.",
+            "“We found no denial,” she said.",
+            "Wendy rejected the offer.",
+        ] {
+            assert!(!has_denial_phrase(asserts), "{asserts}");
+        }
+        // A verdict on a claim denies it; on anything else it is an opinion.
+        assert!(has_denial_phrase(
+            "“These allegations are absurd,” he said."
+        ));
+        assert!(has_denial_phrase(
+            "He said the claims were completely ridiculous."
+        ));
+        assert!(!has_denial_phrase("“It is absurd to wait,” he said."));
+        assert!(!has_denial_phrase(
+            "Users can report fake accounts, the company said."
+        ));
+        assert!(has_denial_phrase("Officials said the claims were false."));
+        for (a, _) in denial_patterns() {
+            for (b, _) in denial_patterns() {
                 assert!(a == b || !b.contains(a), "{b} holds {a}");
             }
         }

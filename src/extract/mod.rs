@@ -806,7 +806,8 @@ fn build_statements(
         cue_at: usize,
         /// Where its subject begins (the cue, for a continuation).
         subject_at: usize,
-        end: Option<usize>,
+        /// Whether its quotations all come before its cue ("“…,” he said").
+        quote_first: bool,
         first: usize,
         last: usize,
         actor: Option<String>,
@@ -855,8 +856,7 @@ fn build_statements(
             last = last.max(sb);
             start = start.min(quote.start);
         }
-        // "“…,” he said of the claim during a call": when the quotation comes first, the
-        // statement ends with its cue and speaker.
+        // "“…,” he said": the quotation comes first (what precedes is what was said).
         let quote_first = !linked[a].is_empty()
             && at.sentence == last
             && linked[a].iter().all(|&(_, _, q)| q.end <= at.cue_at);
@@ -873,7 +873,7 @@ fn build_statements(
             start,
             cue_at: at.cue_at,
             subject_at: at.clause_start,
-            end: quote_first.then_some(at.head_end),
+            quote_first,
             first,
             last,
             actor,
@@ -899,7 +899,7 @@ fn build_statements(
             start: sentences[sa].start,
             cue_at: sentences[sa].start,
             subject_at: sentences[sa].start,
-            end: None,
+            quote_first: false,
             first: sa,
             last: sb,
             actor: at.speaker.as_ref().map(|s| s.name.clone()),
@@ -928,7 +928,7 @@ fn build_statements(
                 <= 3
         {
             prev.last = prev.last.max(d.last);
-            prev.end = prev.end.zip(d.end).map(|(a, b)| a.max(b));
+            prev.quote_first &= d.quote_first;
             if d.deny && !prev.deny {
                 prev.deny = true;
                 prev.cue = d.cue;
@@ -948,7 +948,7 @@ fn build_statements(
         let cue_at = d.cue_at;
         if let Some(prev) = drafts.last_mut()
             && prev.last >= d.first
-            && prev.end.is_none()
+            && !prev.quote_first
             && d.start > last_cue
             && d.start < sentences[prev.last].end
             && clause_boundary(&text[last_cue.max(prev.start)..d.start]).is_none()
@@ -972,7 +972,7 @@ fn build_statements(
             let lead = &text[sentence_start..lead_end.max(sentence_start)];
             // "As a woman, she raised less suspicion, Mr. Verdery said": with nothing
             // after the cue, or a quotation before it, what precedes is what was said.
-            let content_first = drafts[k].end.is_some()
+            let content_first = drafts[k].quote_first
                 || text[drafts[k].cue_at..sentences[drafts[k].last].end]
                     .split_whitespace()
                     .nth(3)
@@ -989,7 +989,7 @@ fn build_statements(
             })
             .map(|n| n.start);
         match next_start {
-            None => ends.push(drafts[k].end.map_or(sentence_end, |e| e.min(sentence_end))),
+            None => ends.push(sentence_end),
             Some(n) => {
                 let from = drafts[k].cue_at.max(drafts[k].start).min(n);
                 match clause_boundary(&text[from..n]) {
@@ -1195,6 +1195,10 @@ impl Term {
     fn is_event(self) -> bool {
         self.0 >> 56 == Term::EVENT
     }
+
+    fn is_stem(self) -> bool {
+        self.0 >> 56 == Term::STEM
+    }
 }
 
 /// A statement's distinct terms, sorted: a few dozen at most, so a sorted list is found in
@@ -1382,14 +1386,24 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             if refuses_offer && !terms.contains(Term::A_PROPOSAL) {
                 continue;
             }
-            let (mut score, mut events) = (0, 0);
+            let (mut score, mut events, mut stems) = (0, 0, 0);
             for t in denial_terms.shared(terms) {
                 score += t.weight();
                 events += u32::from(t.is_event());
+                stems += u32::from(t.is_stem());
             }
             // The claim a denial answers usually names the denying party as the one accused.
-            if accused.is_some_and(|p| terms.contains(p)) {
+            let names_the_denier = accused.is_some_and(|p| terms.contains(p));
+            if names_the_denier {
                 score += 2;
+            }
+            // "Israel accused Syria of firing rockets" / "Syria denied firing rockets": the
+            // party an accusation names denies it in its words, whatever the deed (the
+            // event lexicon cannot list every one). So does one a claim before the denial
+            // names ("Israel said Hamas fired rockets" / "Hamas denied firing any"); a later
+            // claim that names the denier is mostly comment on the denial.
+            if names_the_denier && stems >= 2 && (facts.accuses || c < d) {
+                events += 1;
             }
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
@@ -1893,6 +1907,72 @@ mod tests {
         // A pronoun's 's is a verb: "he's reported" still reports.
         let x = statements("Jane Roe is a reporter. She's reported from every debate.");
         assert_eq!(x.len(), 1, "{x:?}");
+    }
+
+    #[test]
+    fn a_statement_whose_quotation_comes_first_runs_to_its_sentences_end() {
+        // Whom it was told and who the speaker is belong to the statement.
+        let body = "“We will hold the bridge,” the commander, Col. Jan Roe, told reporters in \
+                    the capital.";
+        assert_eq!(
+            statements(body),
+            vec![(Some("Jan Roe".to_string()), body.to_string())]
+        );
+    }
+
+    #[test]
+    fn the_accused_denying_in_the_accusations_words_answers_it() {
+        // No event word the lexicon lists: the accused party and the shared words decide.
+        let counters = |body: &str| -> Vec<(Kind, Option<usize>)> {
+            let (_, ex) = run(body);
+            ex.statements.iter().map(|s| (s.kind, s.counter)).collect()
+        };
+        assert_eq!(
+            counters(
+                "Israel accused Syria of firing rockets at the port. \
+                 Syria denied firing rockets at the port."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, Some(0))]
+        );
+        // A party the accusation does not name answers nothing by sharing its words.
+        assert_eq!(
+            counters(
+                "Israel accused Syria of firing rockets at the port. \
+                 Egypt denied firing rockets at the port."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, None)]
+        );
+        // A plain report naming the denier answers it when it came first, not after.
+        assert_eq!(
+            counters(
+                "Israel said Syria fired rockets at the port. Syria denied it fired rockets there."
+            ),
+            vec![(Kind::Claim, None), (Kind::Denial, Some(0))]
+        );
+        assert_eq!(
+            counters(
+                "Syria denied it fired rockets at the port. Israel said Syria fired rockets there."
+            ),
+            vec![(Kind::Denial, None), (Kind::Claim, None)]
+        );
+    }
+
+    #[test]
+    fn a_cue_word_in_s_after_have_or_a_modal_is_a_plural_noun() {
+        // Holding claims or having reasons is not saying anything.
+        for body in [
+            "Both island states have claims in the strait.",
+            "The ministry would also have had reasons of its own to wait.",
+        ] {
+            assert_eq!(statements(body), vec![], "{body}");
+        }
+        // A capitalised "Will" is a name, and the verb after it still reports.
+        let x =
+            statements("The columnist George Will wrote a piece. Will believes the plan fails.");
+        assert!(
+            x.iter().any(|(_, s)| s.starts_with("Will believes")),
+            "{x:?}"
+        );
     }
 
     #[test]

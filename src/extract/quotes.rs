@@ -5,6 +5,9 @@
 //! open at the end of a paragraph continues when the next paragraph opens with a quote mark
 //! (the multi-paragraph convention); otherwise it runs to the paragraph's end. A stray closing
 //! mark is ignored. One pass, no backtracking: linear in the text whatever its marks.
+//!
+//! A briefing that quotes with single marks, as British papers do (‘…’), has them paired too;
+//! elsewhere they nest inside double quotes or are apostrophes, and are left alone.
 
 use crate::briefing::Span;
 
@@ -54,11 +57,102 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
     }
 }
 
+/// `‘`, which opens a quotation in a briefing that quotes with single marks (`’` is as long).
+const OPEN_SINGLE: &[u8] = "‘".as_bytes();
+
+/// `’`: an apostrophe, or the close of a single-marked quotation.
+const CLOSE_SINGLE: &[u8] = "’".as_bytes();
+
+/// True when `‘` at byte `i` opens a quotation: it starts a word (after the paragraph's start,
+/// a space, a dash or a bracket) and a word follows it.
+fn opens_single(bytes: &[u8], para: Span, i: usize, len: usize) -> bool {
+    let before_ok = i == para.start
+        || matches!(bytes[i - 1], b' ' | b'(' | b'[' | b'-' | b'\n')
+        || bytes[..i].ends_with("—".as_bytes())
+        || bytes[..i].ends_with("\u{a0}".as_bytes());
+    let after = i + len;
+    before_ok && after < para.end && !bytes[after].is_ascii_whitespace()
+}
+
+/// What `’` at byte `i` is inside a single-marked quotation: an apostrophe inside a word
+/// ("it’s") or after a space is no close; after an s and before a space it may be a
+/// plural's possessive ("the soldiers’ claims") or the close.
+#[derive(PartialEq, Eq)]
+enum SingleClose {
+    No,
+    Maybe,
+    Yes,
+}
+
+fn closes_single(text: &str, para: Span, i: usize, len: usize) -> SingleClose {
+    let bytes = text.as_bytes();
+    let after = i + len;
+    let next = text[after..para.end].chars().next();
+    if i == para.start
+        || bytes[i - 1].is_ascii_whitespace()
+        || next.is_some_and(char::is_alphanumeric)
+    {
+        return SingleClose::No;
+    }
+    if matches!(bytes[i - 1], b's' | b'S') && next == Some(' ') {
+        SingleClose::Maybe
+    } else {
+        SingleClose::Yes
+    }
+}
+
+/// True when a briefing quotes with single marks: more `‘` open a quotation outside double
+/// marks than double marks open quotations (elsewhere they nest inside double quotes).
+fn quotes_with_singles(text: &str, paragraphs: &[Span]) -> bool {
+    let bytes = text.as_bytes();
+    let (mut singles, mut doubles) = (0, 0);
+    for &para in paragraphs {
+        let mut inside_double = false;
+        for i in memchr::memchr2_iter(b'"', 0xE2, &bytes[para.start..para.end]) {
+            let i = para.start + i;
+            let rest = &bytes[i..];
+            if rest[0] == b'"' {
+                inside_double = !inside_double;
+                doubles += usize::from(inside_double);
+            } else if rest.starts_with("“".as_bytes()) {
+                inside_double = true;
+                doubles += 1;
+            } else if rest.starts_with("”".as_bytes()) {
+                inside_double = false;
+            } else if !inside_double
+                && rest.starts_with(OPEN_SINGLE)
+                && opens_single(bytes, para, i, OPEN_SINGLE.len())
+            {
+                singles += 1;
+            }
+        }
+    }
+    singles >= 2 && singles > doubles
+}
+
 /// Quoted regions of one paragraph: (outer start, inner start, inner end, outer end, closed).
-fn paragraph_regions(text: &str, para: Span) -> Vec<(usize, usize, usize, usize, bool)> {
+/// With `singles`, `‘…’` quote as well (see [`quotes_with_singles`]), and marks of the
+/// other kind inside a quotation nest in it.
+fn paragraph_regions(
+    text: &str,
+    para: Span,
+    singles: bool,
+) -> Vec<(usize, usize, usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
+    // Whether the open quotation began with `‘`, and where a `’` that may close it stands
+    // (after an s: the close if no later one comes).
+    let mut open_single = false;
+    let mut maybe_close: Option<(usize, usize)> = None;
+    let push = |out: &mut Vec<_>, os: usize, is: usize, ie: usize, oe: usize| {
+        // Marks around no letter or digit quote nothing ("“”", a run of stray marks): left
+        // out here, a file of quote marks no longer makes a region, a token and a speaker
+        // of every pair, some 30 bytes for each byte read.
+        if text[is..ie].chars().any(char::is_alphanumeric) {
+            out.push((os, is, ie, oe, true));
+        }
+    };
     let mut i = para.start;
     // Two cached cursors over the candidate bytes; each is searched again only once passed,
     // so the scan stays linear.
@@ -83,35 +177,75 @@ fn paragraph_regions(text: &str, para: Span) -> Vec<(usize, usize, usize, usize,
         if i >= para.end {
             break;
         }
+        // A single mark: `‘`, `’`, or a lone straight `'` (papers that quote with single
+        // marks mix the two kinds).
+        let single = singles
+            .then(|| {
+                if bytes[i..].starts_with(OPEN_SINGLE) || bytes[i..].starts_with(CLOSE_SINGLE) {
+                    Some(OPEN_SINGLE.len())
+                } else {
+                    (bytes[i] == b'\'' && bytes.get(i + 1) != Some(&b'\'')).then_some(1)
+                }
+            })
+            .flatten();
+        if let Some(len) = single {
+            let close = if open_single && !bytes[i..].starts_with(OPEN_SINGLE) {
+                closes_single(text, para, i, len)
+            } else {
+                SingleClose::No
+            };
+            match (open, close) {
+                (Some(_), SingleClose::Maybe) => maybe_close = Some((i, len)),
+                (Some((os, is)), SingleClose::Yes) => {
+                    push(&mut out, os, is, i, i + len);
+                    (open, maybe_close) = (None, None);
+                }
+                _ if !bytes[i..].starts_with(CLOSE_SINGLE)
+                    && opens_single(bytes, para, i, len)
+                    && (open.is_none() || open_single) =>
+                {
+                    if let (Some((os, is)), Some((at, l))) = (open, maybe_close.take()) {
+                        push(&mut out, os, is, at, at + l);
+                    }
+                    open = Some((i, i + len));
+                    open_single = true;
+                }
+                _ => {}
+            }
+            i += len;
+            continue;
+        }
         let Some((mark, len)) = mark_at(bytes, i) else {
             i += 1;
             continue;
         };
         match (open, mark) {
+            // Double marks inside a single-marked quotation nest in it.
+            (Some(_), _) if open_single => {}
             (None, Mark::Close) => {}
             (None, _) => open = Some((i, i + len)),
             (Some(_), Mark::Open) => open = Some((i, i + len)),
             (Some((os, is)), _) => {
-                // Marks around no letter or digit quote nothing ("“”", a run of stray
-                // marks): left out here, a file of quote marks no longer makes a region, a
-                // token and a speaker of every pair, some 30 bytes for each byte read.
-                if text[is..i].chars().any(char::is_alphanumeric) {
-                    out.push((os, is, i, i + len, true));
-                }
+                push(&mut out, os, is, i, i + len);
                 open = None;
             }
         }
+        open_single &= open.is_some();
         i += len;
     }
-    if let Some((os, is)) = open {
-        out.push((os, is, para.end, para.end, false));
+    match (open, maybe_close) {
+        (Some((os, is)), Some((at, len))) => push(&mut out, os, is, at, at + len),
+        (Some((os, is)), None) => out.push((os, is, para.end, para.end, false)),
+        (None, _) => {}
     }
     out
 }
 
-/// True when the paragraph begins with an opening quote mark.
-fn opens_with_quote(text: &str, para: Span) -> bool {
-    mark_at(text.as_bytes(), para.start).is_some_and(|(m, _)| m != Mark::Close)
+/// True when the paragraph begins with an opening quote mark (`‘` too, with `singles`).
+fn opens_with_quote(text: &str, para: Span, singles: bool) -> bool {
+    let bytes = text.as_bytes();
+    mark_at(bytes, para.start).is_some_and(|(m, _)| m != Mark::Close)
+        || (singles && bytes[para.start..].starts_with(OPEN_SINGLE))
 }
 
 /// All quoted regions of the body, in order. Regions left open at a paragraph end are joined
@@ -119,10 +253,12 @@ fn opens_with_quote(text: &str, para: Span) -> bool {
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut carrying = false; // the last region was open at its paragraph end
+    let singles = quotes_with_singles(text, paragraphs);
     for (p, &para) in paragraphs.iter().enumerate() {
-        let regions = paragraph_regions(text, para);
+        let regions = paragraph_regions(text, para, singles);
         for (k, &(os, is, ie, oe, closed)) in regions.iter().enumerate() {
-            let continues = k == 0 && carrying && os == para.start && opens_with_quote(text, para);
+            let continues =
+                k == 0 && carrying && os == para.start && opens_with_quote(text, para, singles);
             match out.last_mut() {
                 Some(last) if continues => {
                     last.inner.end = ie;
@@ -171,6 +307,36 @@ mod tests {
     fn multi_paragraph_quote_is_one_region() {
         let t = "“First part.\n\n“Second part,” he said.\n\nAfter.";
         assert_eq!(quotes(t), vec!["First part.\n\n“Second part,"]);
+    }
+
+    #[test]
+    fn single_marks_quote_where_a_briefing_quotes_with_them() {
+        let t = "Critics called it ‘half-hearted’.\n\n‘The soldiers’ version was known, and it’s \
+                 “embarrassing”,’ an insider said.\n\n‘Yes,’ she said. ‘Over\n\n‘and out.’";
+        assert_eq!(
+            quotes(t),
+            vec![
+                "half-hearted",
+                "The soldiers’ version was known, and it’s “embarrassing”,",
+                "Yes,",
+                "Over\n\n‘and out.",
+            ]
+        );
+        // Straight marks mixed in, as some papers print them.
+        assert_eq!(
+            quotes("‘He’d not,’ Al said. ‘Maybe he wouldn’t,' he said. 'I was glad.’"),
+            vec!["He’d not,", "Maybe he wouldn’t,", "I was glad."]
+        );
+        // A plural's possessive closes when no later mark does.
+        assert_eq!(
+            quotes("‘Ask the Smiths’ neighbours’ she said. ‘Ask the Smiths’ he said."),
+            vec!["Ask the Smiths’ neighbours", "Ask the Smiths"]
+        );
+        // Where double marks quote, single ones nest or are apostrophes.
+        assert_eq!(
+            quotes("“It’s the ‘new normal’,” he said. “Fine,” she said. ‘Fine’ is ‘old’."),
+            vec!["It’s the ‘new normal’,", "Fine,"]
+        );
     }
 
     #[test]
