@@ -200,6 +200,7 @@ impl Action {
             Action::Dossier => "party",
             Action::FocusNext => "pane",
             Action::Open => "show",
+            Action::Clear => "close",
             Action::ToggleRead => "read",
             Action::ToggleStar => "star",
             Action::Export => "export",

@@ -259,18 +259,13 @@ impl KeyMap {
             .collect()
     }
 
-    /// `key word` hints for the status bar, for the actions a new user needs first.
-    pub fn hints(&self) -> Vec<(String, &'static str)> {
-        [
-            Action::Help,
-            Action::Search,
-            Action::Filter,
-            Action::Dossier,
-            Action::Quit,
-        ]
-        .into_iter()
-        .filter_map(|a| self.keys_for(&a).next().map(|k| (k.to_string(), a.hint())))
-        .collect()
+    /// The status bar's key hints for `actions`, each with the first key bound to it, so
+    /// the bar never names a key the map does not bind.
+    pub fn hints(&self, actions: &[Action]) -> Vec<(String, &'static str)> {
+        actions
+            .iter()
+            .filter_map(|a| self.keys_for(a).next().map(|k| (k.to_string(), a.hint())))
+            .collect()
     }
 }
 

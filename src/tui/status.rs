@@ -1,6 +1,7 @@
 //! The status bar: briefing n of N, the focused pane, the search (or the prompt being
 //! typed), the filter, messages and errors, and key hints taken from the key map.
 
+use crate::tui::action::Action;
 use crate::tui::state::State;
 use crate::tui::text::{draw_lines, fit, one_line};
 use ratatui::Frame;
@@ -76,10 +77,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             t.error,
         ));
     }
+    // Over the dossier only its own keys work: q and Esc close it there.
+    let actions: &[Action] = if state.dossier.is_some() {
+        &[Action::Help, Action::Open, Action::Dossier, Action::Clear]
+    } else {
+        &[
+            Action::Help,
+            Action::Search,
+            Action::Filter,
+            Action::Dossier,
+            Action::Quit,
+        ]
+    };
     let hints: String = state
         .config
         .keys
-        .hints()
+        .hints(actions)
         .iter()
         .map(|(key, word)| format!("{key} {word}"))
         .collect::<Vec<_>>()
