@@ -1590,7 +1590,10 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
     let floor = end.saturating_sub(WINDOW / 3);
-    while start > floor && np_word(text, &toks[start - 1]) {
+    while start > floor
+        && np_word(text, &toks[start - 1])
+        && (start == end || !line_break_between(text, &toks[start - 1], &toks[start]))
+    {
         let determiner = toks[start - 1].lex.is(Class::Determiner);
         start -= 1;
         let joins = |k: usize| {
@@ -1621,6 +1624,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     }
     let start = modified_role_start(text, toks, start, end);
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// True when a line ends between two tokens: a phrase never runs across one, since the line
+/// before is a headline, a dateline or a byline ("… Over Zika Virus⏎Chris Christie said").
+fn line_break_between(text: &str, before: &Tok, after: &Tok) -> bool {
+    text.as_bytes()[before.span.end..after.span.start].contains(&b'\n')
 }
 
 /// Where a phrase headed by a role noun or title at `start` really begins: "the billionaire
@@ -2396,6 +2405,14 @@ mod tests {
                 some("Sergei Ryabkov", Some("Russia")),
                 some("Sergei Ryabkov", Some("Russia")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_run_back_over_a_line_break() {
+        assert_eq!(
+            speakers(&["Mayor Vows To Close Ferry Port\nJane Roe said the plan was bold."]),
+            vec![some("Jane Roe", None)]
         );
     }
 
