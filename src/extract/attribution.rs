@@ -1590,10 +1590,8 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
     let floor = end.saturating_sub(WINDOW / 3);
-    while start > floor
-        && np_word(text, &toks[start - 1])
-        && (start == end || !line_break_between(text, &toks[start - 1], &toks[start]))
-    {
+    let same_line = |k: usize| !line_break_between(text, &toks[k - 1], &toks[k]);
+    while start > floor && np_word(text, &toks[start - 1]) && (start == end || same_line(start)) {
         let determiner = toks[start - 1].lex.is(Class::Determiner);
         start -= 1;
         let joins = |k: usize| {
@@ -1607,6 +1605,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         // over prepositions and "and" inside a name.
         if start >= 2
             && start > floor + 1
+            && same_line(start)
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
             && (determiner || is_capitalized(toks[start].span.of(text)))
@@ -2413,6 +2412,17 @@ mod tests {
         assert_eq!(
             speakers(&["Mayor Vows To Close Ferry Port\nJane Roe said the plan was bold."]),
             vec![some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_join_a_line_ending_on_a_preposition() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "Port Plan Is Not The Kind Of Deal Voters Believe In\nThe state governor said it was bad.",
+            ]),
+            vec![some("Jane Roe", None), some("Jane Roe", None)]
         );
     }
 
