@@ -1734,9 +1734,13 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
 /// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
 /// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
+    // ("Hours later, Trump thanked him": an adverb set off by a comma ends an opening
+    // adverbial, whose noun is no subject.)
     let verb_after = |e: usize| {
-        toks.get(past_weekday(text, toks, e))
-            .is_some_and(|n| is_lowercase_verb(text, n))
+        let e = past_weekday(text, toks, e);
+        toks.get(e).is_some_and(|n| is_lowercase_verb(text, n))
+            && !(toks[e].lex.is(Class::AuxOrAdverb)
+                && toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Comma))
     };
     let before = before.min(WINDOW);
     let mut k = 0;
@@ -2423,6 +2427,17 @@ mod tests {
                 "Port Plan Is Not The Kind Of Deal Voters Believe In\nThe state governor said it was bad.",
             ]),
             vec![some("Jane Roe", None), some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_set_off_by_a_comma_opens_no_subject() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "Hours later, John Doe thanked Smith, telling reporters it was fine.",
+            ]),
+            vec![some("Jane Roe", None), some("John Doe", None)]
         );
     }
 
