@@ -2003,6 +2003,21 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     {
         end = b;
     }
+    // "said former Ohio Gov. and party Chairman Tom Jones": two roles joined by "and" are
+    // one speaker's, whom the second one names.
+    let is_role = |t: &Tok| t.lex.is(Class::Title) || t.lex.is(Class::PersonRole);
+    if end > start
+        && end + 1 < ceiling
+        && is_role(&toks[end - 1])
+        && toks[end].is_word()
+        && low(text, &toks[end]) == "and"
+        && let Some((a, b)) = subject_right(text, toks, end + 1)
+        && a == end + 1
+        && is_capitalized(toks[b - 1].span.of(text))
+        && !is_role(&toks[b - 1])
+    {
+        end = b;
+    }
     while end > start
         && matches!(
             low(text, &toks[end - 1]).as_str(),
@@ -2438,6 +2453,17 @@ mod tests {
                 "Hours later, John Doe thanked Smith, telling reporters it was fine.",
             ]),
             vec![some("Jane Roe", None), some("John Doe", None)]
+        );
+    }
+
+    #[test]
+    fn two_roles_joined_after_the_verb_lead_to_the_name_after_the_second() {
+        assert_eq!(
+            speakers(&[
+                "Jim Doe, the former governor, spoke first.",
+                "It was a fine day, said former Ohio Gov. and party Chairman Tom Roe.",
+            ]),
+            vec![some("Tom Roe", None)]
         );
     }
 
