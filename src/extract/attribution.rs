@@ -1602,13 +1602,17 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
                 )
         };
         // "Monitors from the Organization for Security and Co-operation in Europe": keep going
-        // over prepositions and "and" inside a name.
+        // over prepositions and "and" inside a name, and over the "and" joining two roles of
+        // one speaker ("the party's front-runner and former senator").
+        let is_role = |t: &Tok| t.lex.is(Class::PersonRole) || t.lex.is(Class::Title);
         if start >= 2
             && start > floor + 1
             && same_line(start)
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
-            && (determiner || is_capitalized(toks[start].span.of(text)))
+            && (determiner
+                || is_capitalized(toks[start].span.of(text))
+                || (low(text, &toks[start - 1]) == "and" && is_role(&toks[start - 2])))
         {
             start -= 1;
             continue;
@@ -2464,6 +2468,17 @@ mod tests {
                 "It was a fine day, said former Ohio Gov. and party Chairman Tom Roe.",
             ]),
             vec![some("Tom Roe", None)]
+        );
+    }
+
+    #[test]
+    fn two_roles_joined_before_the_verb_point_back_to_one_person() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "The party's front-runner and former senator said it was sound.",
+            ]),
+            vec![some("Jane Roe", None), some("Jane Roe", None)]
         );
     }
 
