@@ -350,8 +350,12 @@ impl Resolver {
                 let antecedent = if !definite {
                     None
                 } else if org {
+                    // ("The company said" does not take up a report or a board an earlier
+                    // clause left unnamed: only a body the text names.)
                     self.last(|s| {
-                        s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
+                        s.kind != SpeakerKind::Person
+                            && (party.is_none() || s.party == party)
+                            && names_a_body(&s.name)
                     })
                     // "Jane Roe issued a statement. … the statement said", "Globex said …
                     // the company said": with no body to point back to, a document or a body
@@ -437,6 +441,14 @@ fn names_no_one(description: &str) -> bool {
                     | "analysis"
             )
         })
+}
+
+/// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as
+/// "That report" or "board" do not.
+fn names_a_body(description: &str) -> bool {
+    description
+        .split_whitespace()
+        .any(|w| is_capitalized(w) && !lexicon::is_determiner(&norm(w)))
 }
 
 /// Gender from a first name, for the most common ones in news text.
@@ -2479,6 +2491,19 @@ mod tests {
                 "The party's front-runner and former senator said it was sound.",
             ]),
             vec![some("Jane Roe", None), some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_body_points_back_only_to_a_body_the_text_names() {
+        assert_eq!(
+            speakers(&[
+                "That report said sales had fallen.",
+                "Acme acknowledged the issue was hard.",
+                "The company said it would recover.",
+            ])
+            .last(),
+            Some(&some("Acme", None))
         );
     }
 
