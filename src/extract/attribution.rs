@@ -2020,19 +2020,26 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         end = b;
     }
     // "said former Ohio Gov. and party Chairman Tom Jones": two roles joined by "and" are
-    // one speaker's, whom the second one names.
+    // one speaker's, whom the second one names. (The second phrase is walked, not parsed
+    // again: a chain of "and"s must not nest calls.)
     let is_role = |t: &Tok| t.lex.is(Class::Title) || t.lex.is(Class::PersonRole);
     if end > start
         && end + 1 < ceiling
         && is_role(&toks[end - 1])
         && toks[end].is_word()
         && low(text, &toks[end]) == "and"
-        && let Some((a, b)) = subject_right(text, toks, end + 1)
-        && a == end + 1
-        && is_capitalized(toks[b - 1].span.of(text))
-        && !is_role(&toks[b - 1])
     {
-        end = b;
+        let limit = toks.len().min(end + 1 + WINDOW / 3);
+        let b = (end + 1..limit)
+            .find(|&k| !np_word(text, &toks[k]))
+            .unwrap_or(limit);
+        if b > end + 1
+            && toks[end + 1..b].iter().any(is_role)
+            && is_capitalized(toks[b - 1].span.of(text))
+            && !is_role(&toks[b - 1])
+        {
+            end = b;
+        }
     }
     while end > start
         && matches!(
@@ -2481,6 +2488,15 @@ mod tests {
             ]),
             vec![some("Tom Roe", None)]
         );
+    }
+
+    #[test]
+    fn a_long_chain_of_joined_roles_is_read_without_nesting() {
+        let chain = format!(
+            "It was fine, said Gov. {}Tom Roe.",
+            "and Gov. ".repeat(50_000)
+        );
+        assert_eq!(speakers(&[chain.as_str()]).len(), 1);
     }
 
     #[test]
