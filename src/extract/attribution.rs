@@ -347,8 +347,12 @@ impl Resolver {
                 let antecedent = if !definite {
                     None
                 } else if org {
+                    // ("The company said" does not take up a report or a board an earlier
+                    // clause left unnamed: only a body the text names.)
                     self.last(|s| {
-                        s.kind != SpeakerKind::Person && (party.is_none() || s.party == party)
+                        s.kind != SpeakerKind::Person
+                            && (party.is_none() || s.party == party)
+                            && names_a_body(&s.name)
                     })
                     // "Jane Roe issued a statement. … the statement said", "Globex said …
                     // the company said": with no body to point back to, a document or a body
@@ -434,6 +438,14 @@ fn names_no_one(description: &str) -> bool {
                     | "analysis"
             )
         })
+}
+
+/// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as
+/// "That report" or "board" do not.
+fn names_a_body(description: &str) -> bool {
+    description
+        .split_whitespace()
+        .any(|w| is_capitalized(w) && !lexicon::is_determiner(&norm(w)))
 }
 
 /// Gender from a first name, for the most common ones in news text.
@@ -1604,7 +1616,8 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
 fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut start = end;
     let floor = end.saturating_sub(WINDOW / 3);
-    while start > floor && np_word(text, &toks[start - 1]) {
+    let same_line = |k: usize| !line_break_between(text, &toks[k - 1], &toks[k]);
+    while start > floor && np_word(text, &toks[start - 1]) && (start == end || same_line(start)) {
         let determiner = toks[start - 1].lex.is(Class::Determiner);
         start -= 1;
         let joins = |k: usize| {
@@ -1615,12 +1628,17 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
                 )
         };
         // "Monitors from the Organization for Security and Co-operation in Europe": keep going
-        // over prepositions and "and" inside a name.
+        // over prepositions and "and" inside a name, and over the "and" joining two roles of
+        // one speaker ("the party's front-runner and former senator").
+        let is_role = |t: &Tok| t.lex.is(Class::PersonRole) || t.lex.is(Class::Title);
         if start >= 2
             && start > floor + 1
+            && same_line(start)
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
-            && (determiner || is_capitalized(toks[start].span.of(text)))
+            && (determiner
+                || is_capitalized(toks[start].span.of(text))
+                || (low(text, &toks[start - 1]) == "and" && is_role(&toks[start - 2])))
         {
             start -= 1;
             continue;
@@ -1635,6 +1653,12 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     }
     let start = modified_role_start(text, toks, start, end);
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
+}
+
+/// True when a line ends between two tokens: a phrase never runs across one, since the line
+/// before is a headline, a dateline or a byline ("… Over Zika Virus⏎Chris Christie said").
+fn line_break_between(text: &str, before: &Tok, after: &Tok) -> bool {
+    text.as_bytes()[before.span.end..after.span.start].contains(&b'\n')
 }
 
 /// Where a phrase headed by a role noun or title at `start` really begins: "the billionaire
@@ -1740,9 +1764,13 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
 /// have none of their own ("Early on, Trump attacked Romney, calling him …"): the first
 /// noun phrase or pronoun, before `before`, that a verb follows.
 fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, usize)> {
+    // ("Hours later, Trump thanked him": an adverb set off by a comma ends an opening
+    // adverbial, whose noun is no subject.)
     let verb_after = |e: usize| {
-        toks.get(past_weekday(text, toks, e))
-            .is_some_and(|n| is_lowercase_verb(text, n))
+        let e = past_weekday(text, toks, e);
+        toks.get(e).is_some_and(|n| is_lowercase_verb(text, n))
+            && !(toks[e].lex.is(Class::AuxOrAdverb)
+                && toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Comma))
     };
     let before = before.min(WINDOW);
     let mut k = 0;
@@ -2004,6 +2032,28 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         && a == end
     {
         end = b;
+    }
+    // "said former Ohio Gov. and party Chairman Tom Jones": two roles joined by "and" are
+    // one speaker's, whom the second one names. (The second phrase is walked, not parsed
+    // again: a chain of "and"s must not nest calls.)
+    let is_role = |t: &Tok| t.lex.is(Class::Title) || t.lex.is(Class::PersonRole);
+    if end > start
+        && end + 1 < ceiling
+        && is_role(&toks[end - 1])
+        && toks[end].is_word()
+        && low(text, &toks[end]) == "and"
+    {
+        let limit = toks.len().min(end + 1 + WINDOW / 3);
+        let b = (end + 1..limit)
+            .find(|&k| !np_word(text, &toks[k]))
+            .unwrap_or(limit);
+        if b > end + 1
+            && toks[end + 1..b].iter().any(is_role)
+            && is_capitalized(toks[b - 1].span.of(text))
+            && !is_role(&toks[b - 1])
+        {
+            end = b;
+        }
     }
     while end > start
         && matches!(
@@ -2410,6 +2460,80 @@ mod tests {
                 some("Sergei Ryabkov", Some("Russia")),
                 some("Sergei Ryabkov", Some("Russia")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_run_back_over_a_line_break() {
+        assert_eq!(
+            speakers(&["Mayor Vows To Close Ferry Port\nJane Roe said the plan was bold."]),
+            vec![some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_join_a_line_ending_on_a_preposition() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "Port Plan Is Not The Kind Of Deal Voters Believe In\nThe state governor said it was bad.",
+            ]),
+            vec![some("Jane Roe", None), some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_set_off_by_a_comma_opens_no_subject() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "Hours later, John Doe thanked Smith, telling reporters it was fine.",
+            ]),
+            vec![some("Jane Roe", None), some("John Doe", None)]
+        );
+    }
+
+    #[test]
+    fn two_roles_joined_after_the_verb_lead_to_the_name_after_the_second() {
+        assert_eq!(
+            speakers(&[
+                "Jim Doe, the former governor, spoke first.",
+                "It was a fine day, said former Ohio Gov. and party Chairman Tom Roe.",
+            ]),
+            vec![some("Tom Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_of_joined_roles_is_read_without_nesting() {
+        let chain = format!(
+            "It was fine, said Gov. {}Tom Roe.",
+            "and Gov. ".repeat(50_000)
+        );
+        assert_eq!(speakers(&[chain.as_str()]).len(), 1);
+    }
+
+    #[test]
+    fn two_roles_joined_before_the_verb_point_back_to_one_person() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the plan was bold.",
+                "The party's front-runner and former senator said it was sound.",
+            ]),
+            vec![some("Jane Roe", None), some("Jane Roe", None)]
+        );
+    }
+
+    #[test]
+    fn a_body_points_back_only_to_a_body_the_text_names() {
+        assert_eq!(
+            speakers(&[
+                "That report said sales had fallen.",
+                "Acme acknowledged the issue was hard.",
+                "The company said it would recover.",
+            ])
+            .last(),
+            Some(&some("Acme", None))
         );
     }
 
