@@ -1941,6 +1941,21 @@ fn has_head(text: &str, toks: &[Tok]) -> bool {
 
 /// The subject phrase starting at `i` (after an inverted cue or "according to").
 fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    subject_right_before(text, toks, i, i + WINDOW)
+}
+
+/// [`subject_right`] for a phrase that starts before token `limit`: the phrase is read on by
+/// calling this again further right ("said conservative activist …"), and the limit keeps
+/// those calls few however long a run of modifiers the text repeats.
+fn subject_right_before(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    if i >= limit {
+        return None;
+    }
     let mut j = i;
     while j < toks.len().min(i + 6)
         && toks[j].is_word()
@@ -1985,7 +2000,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         if !between_ok || head == 0 {
             return None;
         }
-        let (a, b) = subject_right(text, toks, start + head)?;
+        let (a, b) = subject_right_before(text, toks, start + head, limit)?;
         return Some((start.min(a), b));
     }
     let mut end = start;
@@ -2028,7 +2043,7 @@ fn subject_right(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         && toks.get(end).is_some_and(|t| {
             t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
         })
-        && let Some((a, b)) = subject_right(text, toks, end)
+        && let Some((a, b)) = subject_right_before(text, toks, end, limit)
         && a == end
     {
         end = b;
@@ -2511,6 +2526,14 @@ mod tests {
             "and Gov. ".repeat(50_000)
         );
         assert_eq!(speakers(&[chain.as_str()]).len(), 1);
+    }
+
+    #[test]
+    fn a_long_run_of_modifiers_after_the_verb_is_read_in_bounded_steps() {
+        // Each capitalised word, then lowercase one, was read by calling the phrase reader
+        // again: tens of thousands of them overflowed the stack.
+        let run = format!("It was fine, said {}Roe.", "Acme big ".repeat(60_000));
+        assert_eq!(speakers(&[run.as_str()]).len(), 1);
     }
 
     #[test]
