@@ -644,29 +644,61 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
-/// body begins.
-fn front_matter(text: &str) -> Result<(FrontMatter, usize), LoadProblem> {
-    let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let rest = &text[start..];
-    let Some(after_open) = rest
-        .strip_prefix("+++\r\n")
-        .or_else(|| rest.strip_prefix("+++\n"))
-    else {
-        return Ok((FrontMatter::default(), start));
+/// Where a `+++` front matter block at the top (after an optional BOM) lies: its TOML and
+/// where the text after it begins; `Ok(None)` without one. It works on bytes so that search
+/// can leave the block out of a file it has not decoded (the `+++` lines are ASCII, so the
+/// offsets fall between characters of any text decoded from them).
+pub fn front_matter_block(bytes: &[u8]) -> Result<Option<FrontMatterBlock>, LoadProblem> {
+    let start = if bytes.starts_with("\u{FEFF}".as_bytes()) {
+        3
+    } else {
+        0
     };
-    let open_len = rest.len() - after_open.len();
-    let mut offset = 0;
-    for line in after_open.split_inclusive('\n') {
-        if line.trim_end_matches(['\r', '\n']) == "+++" {
-            let toml_text = &after_open[..offset];
-            let meta: FrontMatter = toml::from_str(toml_text)
-                .map_err(|e| LoadProblem::FrontMatter(toml_error_message(&e, toml_text)))?;
-            return Ok((meta, start + open_len + offset + line.len()));
+    let rest = &bytes[start..];
+    let Some(after_open) = rest
+        .strip_prefix(b"+++\r\n")
+        .or_else(|| rest.strip_prefix(b"+++\n"))
+    else {
+        return Ok(None);
+    };
+    let toml_start = start + rest.len() - after_open.len();
+    let mut offset = toml_start;
+    for line in after_open.split_inclusive(|&b| b == b'\n') {
+        let end = line
+            .iter()
+            .rposition(|&b| b != b'\r' && b != b'\n')
+            .map_or(0, |last| last + 1);
+        if &line[..end] == b"+++" {
+            return Ok(Some(FrontMatterBlock {
+                toml: toml_start..offset,
+                body_start: offset + line.len(),
+            }));
         }
         offset += line.len();
     }
     Err(LoadProblem::FrontMatterUnclosed)
+}
+
+/// A front matter block's place in a briefing's bytes, see [`front_matter_block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterBlock {
+    /// The TOML between the `+++` lines.
+    pub toml: std::ops::Range<usize>,
+    /// Where the text after the closing `+++` line begins.
+    pub body_start: usize,
+}
+
+/// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
+/// body begins.
+fn front_matter(text: &str) -> Result<(FrontMatter, usize), LoadProblem> {
+    let Some(block) = front_matter_block(text.as_bytes())? else {
+        let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        return Ok((FrontMatter::default(), bom));
+    };
+    let toml_text = &text[block.toml];
+    let meta: FrontMatter = toml::from_str(toml_text)
+        .map_err(|e| LoadProblem::FrontMatter(toml_error_message(&e, toml_text)))?;
+    Ok((meta, block.body_start))
 }
 
 /// A TOML error as one line with the file's line number (front matter starts on line 2).

@@ -769,3 +769,58 @@ fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
         "the fighter's denial about al-Baghdadi's wife is listed"
     );
 }
+
+/// Words are searched in what the reader shows (the headline and the body), never in the
+/// TOML of the front matter: its keys, its source and its party aliases are not text of the
+/// article. Cold and warm (answered from the cache) alike, in text, JSON and `-l`.
+#[test]
+fn front_matter_is_not_searched_but_its_title_is() {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(
+        docs.path().join("airport.md"),
+        "+++\ntitle = \"Rebels shell the airport\"\nsource = \"Sample Wire\"\n\
+         parties = [{ name = \"Donetsk rebels\", aliases = [\"insurgents\"] }]\n+++\n\
+         Separatists fired on the airport on Monday, officials said.\n",
+    )
+    .unwrap();
+    let dir = docs.path().to_str().unwrap();
+    let search = |args: &[&str]| {
+        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    for _warm in [false, true] {
+        for missing in [
+            "title",
+            "sample",
+            "source",
+            "insurgents",
+            "aliases",
+            "\"sample wire\"",
+        ] {
+            assert_eq!(search(&[missing]), (Some(1), String::new()), "{missing}");
+            assert_eq!(search(&["-l", missing]).1, "", "-l {missing}");
+        }
+        let shell = search(&["shell"]);
+        assert_eq!(shell.0, Some(0));
+        assert!(
+            shell
+                .1
+                .ends_with("\tRebels shell the airport\tRebels shell the airport\n"),
+            "{shell:?}"
+        );
+        assert_eq!(search(&["\"shell the airport\""]).0, Some(0));
+        let json = search(&["--format", "json", "airport"]).1;
+        let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            hits[0]["lines"],
+            serde_json::json!([
+                "Rebels shell the airport",
+                "Separatists fired on the airport on Monday, officials said."
+            ]),
+            "{json}"
+        );
+    }
+}

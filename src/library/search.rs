@@ -20,6 +20,7 @@ use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_cha
 use super::index::BitSet;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -462,26 +463,38 @@ impl QuickPhrase {
         QuickPhrase { raw }
     }
 
-    fn in_file(&self, path: &std::path::Path, phrase: &str) -> bool {
+    /// Whether the searchable text (see [`searchable_text`]) of the file at `path`, whose
+    /// headline is `title`, holds the phrase.
+    fn in_file(&self, path: &Path, title: &str, phrase: &str) -> bool {
         let Ok(bytes) = std::fs::read(path) else {
             return false;
         };
-        if self.raw.as_ref().is_some_and(|ac| ac.is_match(&bytes)) {
+        let body = crate::briefing::front_matter_block(&bytes)
+            .ok()
+            .flatten()
+            .map_or(0, |block| block.body_start);
+        if self
+            .raw
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(&bytes[body..]))
+        {
             return true;
         }
-        crate::briefing::decode(&bytes)
-            .is_ok_and(|(text, _)| single_spaced(&fold(&text)).contains(phrase))
+        crate::briefing::decode(&bytes).is_ok_and(|(text, _)| {
+            single_spaced(&fold(&searchable_text(&text, title))).contains(phrase)
+        })
     }
 }
 
 /// The briefings among `live` that hold `phrase`: those holding all of its `pieces` (as
-/// `word` finds them) are candidates, and their files are checked in parallel.
+/// `word` finds them) are candidates, and their files (`file_of` gives the path and the
+/// headline) are checked in parallel.
 fn phrase_hits<'p>(
     phrase: &str,
     pieces: &[String],
     live: &BitSet,
     word: impl Fn(&str) -> BitSet,
-    path_of: impl Fn(usize) -> Option<&'p Path> + Sync,
+    file_of: impl Fn(usize) -> Option<(&'p Path, &'p str)> + Sync,
 ) -> BitSet {
     let mut candidates = live.clone();
     for p in pieces {
@@ -491,11 +504,29 @@ fn phrase_hits<'p>(
     let quick = QuickPhrase::new(phrase);
     let hits: Vec<usize> = ids
         .into_par_iter()
-        .filter(|&id| path_of(id).is_some_and(|path| quick.in_file(path, phrase)))
+        .filter(|&id| file_of(id).is_some_and(|(path, title)| quick.in_file(path, title, phrase)))
         .collect();
     let mut set = BitSet::new(live.len());
     hits.into_iter().for_each(|id| set.insert(id));
     set
+}
+
+/// What word and phrase searches look in: what the reader shows of a briefing, its headline
+/// and everything after the front matter, never the TOML itself (its `title =` or `aliases =`
+/// lines are not the article's words). `title` leads when only the front matter holds it.
+/// Text without front matter is searched as it is, without a copy: most of an archive.
+pub fn searchable_text<'a>(text: &'a str, title: &str) -> Cow<'a, str> {
+    match crate::briefing::front_matter_block(text.as_bytes()) {
+        Ok(Some(block)) => {
+            let body = &text[block.body_start..];
+            if body.contains(title) {
+                Cow::Borrowed(body)
+            } else {
+                Cow::Owned(format!("{title}\n{body}"))
+            }
+        }
+        _ => Cow::Borrowed(text),
+    }
 }
 
 /// The first `limit` lines of `text` that hold one of `needles` (folded words, or phrases
@@ -531,13 +562,17 @@ pub(super) fn search_snapshot(
         return None;
     }
     let index = snapshot.index()?;
-    let path_of = |id: usize| snapshot.listed(id as u32).map(|l| Path::new(l.path));
+    let file_of = |id: usize| {
+        snapshot
+            .listed(id as u32)
+            .map(|l| (Path::new(l.path), l.title))
+    };
     let live = BitSet::full(snapshot.len());
     let mut set = live.clone();
     query.narrow_by_text(&mut set, |what| match what {
         What::Word(w) => index.containing(w),
         What::Phrase { text, pieces } => {
-            phrase_hits(text, pieces, &live, |w| index.containing(w), path_of)
+            phrase_hits(text, pieces, &live, |w| index.containing(w), file_of)
         }
         _ => live.clone(),
     });
@@ -557,7 +592,8 @@ impl Library {
                 let mut live = self.catalog.live.clone();
                 live.grow(index.doc_count());
                 phrase_hits(text, pieces, &live, word, |id| {
-                    Some(self.catalog.docs[id].path.as_path())
+                    let doc = &self.catalog.docs[id];
+                    Some((doc.path.as_path(), doc.title.as_str()))
                 })
             }),
             _ => BitSet::full(n),
@@ -640,7 +676,7 @@ impl Library {
             lines.truncate(limit);
             return lines;
         }
-        lines_holding(&text, &needles, limit)
+        lines_holding(&searchable_text(&text, &doc.title), &needles, limit)
     }
 }
 
