@@ -25,9 +25,7 @@ fn options(cache: &Path) -> Options {
 /// denial answering a claim, with a front matter date; a briefing dated by its file name;
 /// and plain ones.
 fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let dir = docs.path();
-    let files = [
+    archive_of(&[
         (
             "2016-09-20-convoy.md",
             "+++\ndate = \"2016-09-21\"\ntags = [\"syria\"]\n+++\nConvoy struck near Aleppo\n\n\
@@ -47,9 +45,14 @@ fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
             "notes/cafe.txt",
             "Café talks in Genève\n\nDiplomats met in a café to discuss the truce.\n",
         ),
-    ];
+    ])
+}
+
+/// A folder holding `files` (path in it, text) and an empty cache folder.
+fn archive_of(files: &[(&str, &str)]) -> (tempfile::TempDir, tempfile::TempDir) {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for (name, text) in files {
-        let path = dir.join(name);
+        let path = docs.path().join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
@@ -672,10 +675,13 @@ fn a_current_cache_answers_text_searches_by_itself() {
     assert!(CachedLibrary::open(&roots, &opts).is_ok(), "current again");
 }
 
-/// The files `grep -ril -F word` finds under `dir`.
+/// The files `grep -ril -F word` finds under `dir`; a word with an apostrophe is looked for
+/// with each of the apostrophes search takes for one (`it's`, `it’s`).
 fn grep_files(word: &str, dir: &Path) -> BTreeSet<String> {
+    let spellings = ["'", "’", "‘", "ʼ"].map(|a| ["-e".to_string(), word.replace('\'', a)]);
     let out = std::process::Command::new("grep")
-        .args(["-r", "-i", "-l", "-F", "--", word])
+        .args(["-r", "-i", "-l", "-F"])
+        .args(spellings.iter().flatten())
         .arg(dir)
         .output()
         .expect("grep runs");
@@ -775,14 +781,12 @@ fn fnc1_dossiers_list_denials_with_dates_and_sentences() {
 /// article. Cold and warm (answered from the cache) alike, in text, JSON and `-l`.
 #[test]
 fn front_matter_is_not_searched_but_its_title_is() {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    std::fs::write(
-        docs.path().join("airport.md"),
+    let (docs, cache) = archive_of(&[(
+        "airport.md",
         "+++\ntitle = \"Rebels shell the airport\"\nsource = \"Sample Wire\"\n\
          parties = [{ name = \"Donetsk rebels\", aliases = [\"insurgents\"] }]\n+++\n\
          Separatists fired on the airport on Monday, officials said.\n",
-    )
-    .unwrap();
+    )]);
     let dir = docs.path().to_str().unwrap();
     let search = |args: &[&str]| {
         let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
@@ -823,4 +827,50 @@ fn front_matter_is_not_searched_but_its_title_is() {
             "{json}"
         );
     }
+}
+
+/// A typographic apostrophe (’, ‘, ʼ) and a typed one (') are the same to search: `doesn't`
+/// finds `doesn’t` and the other way round, and shows the line as it stands.
+#[test]
+fn apostrophes_are_one_for_search() {
+    let (docs, cache) = archive_of(&[
+        (
+            "curly.txt",
+            "Talks stall\n\nThe envoy said the plan doesn\u{2019}t hold.\n",
+        ),
+        (
+            "straight.txt",
+            "Talks resume\n\nThe envoy said the truce doesn't hold.\n",
+        ),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    for query in [
+        "doesn't",
+        "doesn\u{2019}t",
+        "DOESN\u{2018}T",
+        "\"truce doesn\u{2019}t\"",
+    ] {
+        let out = cli(&["search", "-l", query, dir], cache.path());
+        let found: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                Path::new(l)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        let expected: &[&str] = if query.contains("truce") {
+            &["straight.txt"]
+        } else {
+            &["curly.txt", "straight.txt"]
+        };
+        assert_eq!(found, expected, "{query}: {out:?}");
+    }
+    let out = cli(&["search", "doesn't", dir], cache.path());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("the plan doesn\u{2019}t hold."),
+        "{out:?}"
+    );
 }
