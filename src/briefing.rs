@@ -102,7 +102,9 @@ pub struct HandStatement {
 pub struct FrontMatter {
     /// Headline; overrides the first paragraph.
     pub title: Option<String>,
-    /// Publication date, ISO `YYYY-MM-DD` by convention (kept as written).
+    /// Publication date, ISO `YYYY-MM-DD` by convention: a string kept as written, or a TOML
+    /// date (see [`date_value`]).
+    #[serde(default, deserialize_with = "date_value")]
     pub date: Option<String>,
     /// Outlet or author.
     pub source: Option<String>,
@@ -240,6 +242,7 @@ impl Briefing {
             return Err(LoadProblem::Empty);
         }
         let (meta, body_start) = front_matter(&text)?;
+        warnings.extend(date_warning(&meta));
         let is_markdown = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
@@ -688,6 +691,61 @@ pub struct FrontMatterBlock {
     pub body_start: usize,
 }
 
+/// A front matter `date`: a string as written, or a TOML date (`date = 2014-10-18`, as TOML
+/// writes one) or date-time, of which the day is kept (a time alone is kept as written, for
+/// the warning about it to show).
+fn date_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "a date such as 2014-10-18")]
+    enum DateValue {
+        Text(String),
+        Toml(toml::value::Datetime),
+    }
+    Ok(Some(match DateValue::deserialize(d)? {
+        DateValue::Text(text) => text,
+        DateValue::Toml(at) => at
+            .date
+            .map_or_else(|| at.to_string(), |day| day.to_string()),
+    }))
+}
+
+/// A warning for a front matter `date` that is no `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date:
+/// the briefing still loads, dated as if it had none, and the reader says why.
+fn date_warning(meta: &FrontMatter) -> Option<String> {
+    let date = meta.date.as_deref()?;
+    let is_date = matches!(date.len(), 4 | 7 | 10) && is_date_prefix(date.as_bytes());
+    (!is_date).then(|| {
+        format!(
+            "front matter: date {date:?} is not a date as YYYY-MM-DD, YYYY-MM or YYYY, so the \
+             briefing is dated by its file name or time"
+        )
+    })
+}
+
+/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
+/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
+/// matched against nothing.
+pub fn is_date_prefix(s: &[u8]) -> bool {
+    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
+        s.get(k)
+            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
+    };
+    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
+    let (month_tens, day_tens) = (
+        s.get(5).map(|b| b.wrapping_sub(b'0')),
+        s.get(8).map(|b| b.wrapping_sub(b'0')),
+    );
+    (0..4).all(|k| digit(k, 0..=9))
+        && dash(4)
+        && digit(5, 0..=1)
+        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
+        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
+        && dash(7)
+        && digit(8, 0..=3)
+        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
+        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
+}
+
 /// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
 /// body begins.
 fn front_matter(text: &str) -> Result<(FrontMatter, usize), LoadProblem> {
@@ -899,6 +957,33 @@ mod tests {
         assert_eq!(b.meta.tags, vec!["syria"]);
         assert_eq!(b.paragraphs.len(), 2);
         assert_eq!(b.paragraphs[0].of(&b.text), "First body.");
+    }
+
+    /// `date = 2014-10-18` is a TOML date, as normal TOML writes one: the briefing loads with
+    /// it (a date-time keeps its day); a date string that is no date loads with a warning.
+    #[test]
+    fn front_matter_dates_native_or_written_and_what_is_no_date() {
+        let dated = |value: &str| {
+            let text = format!("+++\ntitle = \"T\"\ndate = {value}\n+++\nBody.\n");
+            let b = Briefing::from_bytes(Path::new("d.md"), text.as_bytes())
+                .unwrap_or_else(|e| panic!("{value}: {e}"));
+            (b.meta.date, b.warnings)
+        };
+        for (value, date) in [
+            ("2014-10-18", "2014-10-18"),
+            ("2014-10-18T07:30:00Z", "2014-10-18"),
+            ("2014-10-18 07:30:00", "2014-10-18"),
+            ("\"2014-10-18\"", "2014-10-18"),
+            ("\"2014-10\"", "2014-10"),
+            ("\"2014\"", "2014"),
+        ] {
+            assert_eq!(dated(value), (Some(date.to_string()), vec![]), "{value}");
+        }
+        for value in ["\"yesterday\"", "\"2014-13-45\"", "07:30:00"] {
+            let (_, warnings) = dated(value);
+            assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
+            assert!(warnings[0].contains("YYYY-MM-DD"), "{value}: {warnings:?}");
+        }
     }
 
     #[test]

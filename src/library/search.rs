@@ -18,6 +18,7 @@ use super::Library;
 use super::doc::{Doc, DocStatement};
 use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party};
 use super::index::BitSet;
+use crate::briefing::is_date_prefix;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -157,30 +158,6 @@ fn date_range(value: &str) -> Option<(String, String)> {
     let (lo, hi) = value.split_once("..").unwrap_or((value, value));
     (ok(lo) && ok(hi) && !(lo.is_empty() && hi.is_empty()))
         .then(|| (lo.to_string(), hi.to_string()))
-}
-
-/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
-/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
-/// matched against nothing.
-fn is_date_prefix(s: &[u8]) -> bool {
-    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
-        s.get(k)
-            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
-    };
-    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
-    let (month_tens, day_tens) = (
-        s.get(5).map(|b| b.wrapping_sub(b'0')),
-        s.get(8).map(|b| b.wrapping_sub(b'0')),
-    );
-    (0..4).all(|k| digit(k, 0..=9))
-        && dash(4)
-        && digit(5, 0..=1)
-        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
-        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
-        && dash(7)
-        && digit(8, 0..=3)
-        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
-        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
 }
 
 impl Query {
