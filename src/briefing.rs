@@ -248,16 +248,21 @@ impl Briefing {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         let mut paragraphs = split_paragraphs(&text, body_start);
         let mut title_span = None;
+        // A Markdown `# Heading` other than the front matter title: an alternate headline.
+        let mut other_heading = false;
         let front_title = meta.title.as_deref().map(fold_blanks);
         let title = match front_title.filter(|t| !t.is_empty()) {
             Some(t) => {
-                // A Markdown `# Heading` repeating the title is still the headline, not body.
-                if is_markdown
-                    && paragraphs
-                        .first()
-                        .is_some_and(|p| p.of(&text).trim_start().starts_with('#'))
-                {
-                    title_span = Some(paragraphs.remove(0));
+                let heading = paragraphs
+                    .first()
+                    .filter(|p| is_markdown && p.of(&text).trim_start().starts_with('#'));
+                if let Some(heading) = heading {
+                    // Repeating the title, it is the headline itself, not body.
+                    if headline_text(heading.of(&text)).eq_ignore_ascii_case(&t) {
+                        title_span = Some(paragraphs.remove(0));
+                    } else {
+                        other_heading = true;
+                    }
                 }
                 t
             }
@@ -292,13 +297,16 @@ impl Briefing {
                 }
             }
         };
-        let alternates = if title_span.is_some() {
-            paragraphs
-                .iter()
-                .take(paragraphs.len().saturating_sub(1))
-                .take(MAX_ALTERNATE_HEADLINES)
-                .take_while(|p| is_alternate_headline(p.of(&text)))
-                .count()
+        let heading = usize::from(other_heading);
+        let alternates = if title_span.is_some() || other_heading {
+            heading
+                + paragraphs
+                    .iter()
+                    .skip(heading)
+                    .take(paragraphs.len().saturating_sub(1 + heading))
+                    .take(MAX_ALTERNATE_HEADLINES)
+                    .take_while(|p| is_alternate_headline(p.of(&text)))
+                    .count()
         } else {
             0
         };
@@ -306,7 +314,7 @@ impl Briefing {
         if paragraphs.is_empty() {
             warnings.push("no article body after the headline".into());
         }
-        Ok(Briefing {
+        let mut briefing = Briefing {
             path: path.to_path_buf(),
             text,
             meta,
@@ -315,7 +323,39 @@ impl Briefing {
             headlines,
             paragraphs,
             warnings,
-        })
+        };
+        let unplaced = briefing.unplaced_annotations();
+        briefing.warnings.extend(unplaced);
+        Ok(briefing)
+    }
+
+    /// Where a hand annotation's text (trimmed) first stands in the body; `None` when it is
+    /// not there, or empty.
+    pub fn locate_in_body(&self, annotated: &str) -> Option<Span> {
+        let needle = annotated.trim();
+        let body = self.body_start();
+        if needle.is_empty() {
+            return None;
+        }
+        self.text[body..]
+            .find(needle)
+            .map(|k| Span::new(body + k, body + k + needle.len()))
+    }
+
+    /// A warning for each hand annotation that cannot be placed because its text is not in
+    /// the body: extraction leaves it out, and the reader should know which and why.
+    fn unplaced_annotations(&self) -> Vec<String> {
+        let quotes = self.meta.quote.iter().map(|q| ("quote", &q.text));
+        let claims = self.meta.claim.iter().map(|c| ("claim", &c.text));
+        let denials = self.meta.denial.iter().map(|d| ("denial", &d.text));
+        quotes
+            .chain(claims)
+            .chain(denials)
+            .filter(|(_, text)| self.locate_in_body(text).is_none())
+            .map(|(kind, text)| {
+                format!("front matter: [[{kind}]] {text:?} is not in the body, so it is left out")
+            })
+            .collect()
     }
 
     /// Alternate headlines as text.
@@ -984,6 +1024,48 @@ mod tests {
             assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
             assert!(warnings[0].contains("YYYY-MM-DD"), "{value}: {warnings:?}");
         }
+    }
+
+    /// A hand annotation whose text is not in the body cannot be placed: the briefing says
+    /// so by name instead of losing it without a word.
+    #[test]
+    fn a_hand_annotation_not_in_the_body_is_named_in_a_warning() {
+        let b = parse(
+            "e.md",
+            "+++\ntitle = \"T\"\n[[claim]]\ntext = \"Something not in the body\"\n\
+             [[quote]]\ntext = \"hi there\"\n[[denial]]\ntext = \"  \"\n+++\n\
+             The general said \"hi there all\" today.\n",
+        );
+        assert_eq!(b.warnings.len(), 2, "{:?}", b.warnings);
+        assert!(
+            b.warnings[0].contains("[[claim]]")
+                && b.warnings[0].contains("\"Something not in the body\""),
+            "{:?}",
+            b.warnings
+        );
+        assert!(b.warnings[1].contains("[[denial]]"), "{:?}", b.warnings);
+    }
+
+    /// A Markdown heading that is not the front matter title is another headline for the
+    /// article (as short paragraphs after a headline are), not text to drop.
+    #[test]
+    fn a_heading_other_than_the_title_is_an_alternate_headline() {
+        let b = parse(
+            "fm2.md",
+            "+++\ntitle = \"FM title\"\n+++\n# A different heading\n\nShort alt line\n\n\
+             The general said \"heading test\" today.\n",
+        );
+        assert_eq!(b.title, "FM title");
+        assert_eq!(
+            b.headline_texts(),
+            ["A different heading", "Short alt line"]
+        );
+        assert_eq!(b.paragraphs.len(), 1);
+        let same = parse(
+            "same.md",
+            "+++\ntitle = \"FM title\"\n+++\n# FM title\n\nThe general said it.\n",
+        );
+        assert!(same.title_span.is_some() && same.headlines.is_empty());
     }
 
     #[test]
