@@ -874,3 +874,22 @@ fn apostrophes_are_one_for_search() {
         "{out:?}"
     );
 }
+
+/// A file named besides the folder that holds it (or twice, spelt two ways) is one briefing,
+/// as in the reader: listed once, its statements counted once.
+#[test]
+fn a_file_named_besides_its_folder_is_read_once() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let file = docs.path().join("2016-09-20-convoy.md");
+    let dotted = docs.path().join(".").join("2016-09-20-convoy.md");
+    let (file, dotted) = (file.to_str().unwrap(), dotted.to_str().unwrap());
+    let stdout = |args: &[&str]| String::from_utf8(cli(args, cache.path()).stdout).unwrap();
+    let listed = stdout(&["list", file, dir, dotted]);
+    assert_eq!(listed.lines().count(), 4, "{listed}");
+    assert_eq!(stdout(&["list", dotted, file]).lines().count(), 1);
+    assert_eq!(
+        stdout(&["party", "russia", dir, file]),
+        stdout(&["party", "russia", dir])
+    );
+}
