@@ -893,3 +893,34 @@ fn a_file_named_besides_its_folder_is_read_once() {
         stdout(&["party", "russia", dir])
     );
 }
+
+/// A path that cannot be read is named on stderr and makes `search` and `party` exit 2 (like
+/// grep), apart from 1 for nothing found; `party` then says nothing about the party. An
+/// unknown party in `party:` is an error, as `kind:foo` is and as `sitrep party` says.
+#[test]
+fn unreadable_paths_and_unknown_parties_are_errors() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let missing = docs.path().join("nonexistent");
+    let missing = missing.to_str().unwrap();
+    let found = cli(&["search", "convoy", dir, missing], cache.path());
+    assert_eq!(found.status.code(), Some(2), "{found:?}");
+    assert!(String::from_utf8_lossy(&found.stdout).contains("convoy.md"));
+    assert!(String::from_utf8_lossy(&found.stderr).contains("nonexistent"));
+    let party = cli(&["party", "russia", missing], cache.path());
+    assert_eq!(party.status.code(), Some(2), "{party:?}");
+    let said = String::from_utf8_lossy(&party.stderr);
+    assert!(
+        said.contains("nonexistent") && !said.contains("no claims"),
+        "{said}"
+    );
+    let narnia = cli(&["search", "party:narnia", dir], cache.path());
+    assert_eq!(narnia.status.code(), Some(2), "{narnia:?}");
+    let said = String::from_utf8_lossy(&narnia.stderr);
+    assert!(
+        said.contains("party:narnia") && said.contains("not a known party"),
+        "{said}"
+    );
+    let kremlin = cli(&["search", "party:kremlin", dir], cache.path());
+    assert_eq!(kremlin.status.code(), Some(0), "{kremlin:?}");
+}

@@ -35,6 +35,12 @@ pub enum QueryError {
     /// `date:` takes dates like 2016, 2016-09 or 2016-09-21, or a range a..b.
     #[error("date:{0} — use a date like 2016-09-21, 2016-09 or 2016, or a range 2016-09..2016-10")]
     Date(String),
+    /// A party that neither the gazetteer nor any briefing knows, which would match nothing.
+    #[error(
+        "party:{0} — not a known party (names and aliases come from the built-in list, \
+         config.toml's [[parties]] and the briefings' front matter)"
+    )]
+    Party(String),
     /// A date range whose end comes before its start, which would match nothing.
     #[error("date:{0} runs backwards — write the earlier date first, as in date:2016-09..2016-10")]
     Backwards(String),
@@ -623,6 +629,25 @@ impl Library {
             .filter(|&id| set.contains(id as usize))
             .filter(|&id| !has_fields || query.fields_match(self.doc(id)))
             .collect()
+    }
+
+    /// Refuses a `party:` term that names no party: not a name or alias of the gazetteer and
+    /// no party of any briefing read (front matter may add its own). It would match nothing
+    /// without saying why; while a name is typed, the list stays as it was meanwhile.
+    pub fn check_parties(&self, query: &Query) -> Result<(), QueryError> {
+        let gazetteer = self.gazetteer();
+        let unknown = query.terms.iter().find_map(|t| match &t.what {
+            What::Party(p)
+                if gazetteer.canonical(p).is_none()
+                    && self
+                        .field_docs(&t.what)
+                        .is_some_and(|docs| docs.count() == 0) =>
+            {
+                Some(p.clone())
+            }
+            _ => None,
+        });
+        unknown.map_or(Ok(()), |p| Err(QueryError::Party(p)))
     }
 
     /// The first `limit` lines of a briefing that hold what the query looks for (for
