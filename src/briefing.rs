@@ -102,7 +102,9 @@ pub struct HandStatement {
 pub struct FrontMatter {
     /// Headline; overrides the first paragraph.
     pub title: Option<String>,
-    /// Publication date, ISO `YYYY-MM-DD` by convention (kept as written).
+    /// Publication date, ISO `YYYY-MM-DD` by convention: a string kept as written, or a TOML
+    /// date (see [`date_value`]).
+    #[serde(default, deserialize_with = "date_value")]
     pub date: Option<String>,
     /// Outlet or author.
     pub source: Option<String>,
@@ -236,21 +238,27 @@ impl Briefing {
             return Err(LoadProblem::Empty);
         }
         let (meta, body_start) = front_matter(&text)?;
+        warnings.extend(date_warning(&meta));
         let is_markdown = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         let mut paragraphs = split_paragraphs(&text, body_start);
         let mut title_span = None;
+        // A Markdown `# Heading` other than the front matter title: an alternate headline.
+        let mut other_heading = false;
         let front_title = meta.title.as_deref().map(fold_blanks);
         let title = match front_title.filter(|t| !t.is_empty()) {
             Some(t) => {
-                // A Markdown `# Heading` repeating the title is still the headline, not body.
-                if is_markdown
-                    && paragraphs
-                        .first()
-                        .is_some_and(|p| p.of(&text).trim_start().starts_with('#'))
-                {
-                    title_span = Some(paragraphs.remove(0));
+                let heading = paragraphs
+                    .first()
+                    .filter(|p| is_markdown && p.of(&text).trim_start().starts_with('#'));
+                if let Some(heading) = heading {
+                    // Repeating the title, it is the headline itself, not body.
+                    if headline_text(heading.of(&text)).eq_ignore_ascii_case(&t) {
+                        title_span = Some(paragraphs.remove(0));
+                    } else {
+                        other_heading = true;
+                    }
                 }
                 t
             }
@@ -285,13 +293,16 @@ impl Briefing {
                 }
             }
         };
-        let alternates = if title_span.is_some() {
-            paragraphs
-                .iter()
-                .take(paragraphs.len().saturating_sub(1))
-                .take(MAX_ALTERNATE_HEADLINES)
-                .take_while(|p| is_alternate_headline(p.of(&text)))
-                .count()
+        let heading = usize::from(other_heading);
+        let alternates = if title_span.is_some() || other_heading {
+            heading
+                + paragraphs
+                    .iter()
+                    .skip(heading)
+                    .take(paragraphs.len().saturating_sub(1 + heading))
+                    .take(MAX_ALTERNATE_HEADLINES)
+                    .take_while(|p| is_alternate_headline(p.of(&text)))
+                    .count()
         } else {
             0
         };
@@ -299,7 +310,7 @@ impl Briefing {
         if paragraphs.is_empty() {
             warnings.push("no article body after the headline".into());
         }
-        Ok(Briefing {
+        let mut briefing = Briefing {
             path: path.to_path_buf(),
             text,
             meta,
@@ -308,7 +319,39 @@ impl Briefing {
             headlines,
             paragraphs,
             warnings,
-        })
+        };
+        let unplaced = briefing.unplaced_annotations();
+        briefing.warnings.extend(unplaced);
+        Ok(briefing)
+    }
+
+    /// Where a hand annotation's text (trimmed) first stands in the body; `None` when it is
+    /// not there, or empty.
+    pub fn locate_in_body(&self, annotated: &str) -> Option<Span> {
+        let needle = annotated.trim();
+        let body = self.body_start();
+        if needle.is_empty() {
+            return None;
+        }
+        self.text[body..]
+            .find(needle)
+            .map(|k| Span::new(body + k, body + k + needle.len()))
+    }
+
+    /// A warning for each hand annotation that cannot be placed because its text is not in
+    /// the body: extraction leaves it out, and the reader should know which and why.
+    fn unplaced_annotations(&self) -> Vec<String> {
+        let quotes = self.meta.quote.iter().map(|q| ("quote", &q.text));
+        let claims = self.meta.claim.iter().map(|c| ("claim", &c.text));
+        let denials = self.meta.denial.iter().map(|d| ("denial", &d.text));
+        quotes
+            .chain(claims)
+            .chain(denials)
+            .filter(|(_, text)| self.locate_in_body(text).is_none())
+            .map(|(kind, text)| {
+                format!("front matter: [[{kind}]] {text:?} is not in the body, so it is left out")
+            })
+            .collect()
     }
 
     /// Alternate headlines as text.
@@ -675,29 +718,116 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
-/// body begins.
-fn front_matter(text: &str) -> Result<(FrontMatter, usize), LoadProblem> {
-    let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let rest = &text[start..];
-    let Some(after_open) = rest
-        .strip_prefix("+++\r\n")
-        .or_else(|| rest.strip_prefix("+++\n"))
-    else {
-        return Ok((FrontMatter::default(), start));
+/// Where a `+++` front matter block at the top (after an optional BOM) lies: its TOML and
+/// where the text after it begins; `Ok(None)` without one. It works on bytes so that search
+/// can leave the block out of a file it has not decoded (the `+++` lines are ASCII, so the
+/// offsets fall between characters of any text decoded from them).
+pub fn front_matter_block(bytes: &[u8]) -> Result<Option<FrontMatterBlock>, LoadProblem> {
+    let start = if bytes.starts_with("\u{FEFF}".as_bytes()) {
+        3
+    } else {
+        0
     };
-    let open_len = rest.len() - after_open.len();
-    let mut offset = 0;
-    for line in after_open.split_inclusive('\n') {
-        if line.trim_end_matches(['\r', '\n']) == "+++" {
-            let toml_text = &after_open[..offset];
-            let meta: FrontMatter = toml::from_str(toml_text)
-                .map_err(|e| LoadProblem::FrontMatter(toml_error_message(&e, toml_text)))?;
-            return Ok((meta, start + open_len + offset + line.len()));
+    let rest = &bytes[start..];
+    let Some(after_open) = rest
+        .strip_prefix(b"+++\r\n")
+        .or_else(|| rest.strip_prefix(b"+++\n"))
+    else {
+        return Ok(None);
+    };
+    let toml_start = start + rest.len() - after_open.len();
+    let mut offset = toml_start;
+    for line in after_open.split_inclusive(|&b| b == b'\n') {
+        let end = line
+            .iter()
+            .rposition(|&b| b != b'\r' && b != b'\n')
+            .map_or(0, |last| last + 1);
+        if &line[..end] == b"+++" {
+            return Ok(Some(FrontMatterBlock {
+                toml: toml_start..offset,
+                body_start: offset + line.len(),
+            }));
         }
         offset += line.len();
     }
     Err(LoadProblem::FrontMatterUnclosed)
+}
+
+/// A front matter block's place in a briefing's bytes, see [`front_matter_block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterBlock {
+    /// The TOML between the `+++` lines.
+    pub toml: std::ops::Range<usize>,
+    /// Where the text after the closing `+++` line begins.
+    pub body_start: usize,
+}
+
+/// A front matter `date`: a string as written, or a TOML date (`date = 2014-10-18`, as TOML
+/// writes one) or date-time, of which the day is kept (a time alone is kept as written, for
+/// the warning about it to show).
+fn date_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "a date such as 2014-10-18")]
+    enum DateValue {
+        Text(String),
+        Toml(toml::value::Datetime),
+    }
+    Ok(Some(match DateValue::deserialize(d)? {
+        DateValue::Text(text) => text,
+        DateValue::Toml(at) => at
+            .date
+            .map_or_else(|| at.to_string(), |day| day.to_string()),
+    }))
+}
+
+/// A warning for a front matter `date` that is no `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date:
+/// the briefing still loads, dated as if it had none, and the reader says why.
+fn date_warning(meta: &FrontMatter) -> Option<String> {
+    let date = meta.date.as_deref()?;
+    let is_date = matches!(date.len(), 4 | 7 | 10) && is_date_prefix(date.as_bytes());
+    (!is_date).then(|| {
+        format!(
+            "front matter: date {date:?} is not a date as YYYY-MM-DD, YYYY-MM or YYYY, so the \
+             briefing is dated by its file name or time"
+        )
+    })
+}
+
+/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
+/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
+/// matched against nothing.
+pub fn is_date_prefix(s: &[u8]) -> bool {
+    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
+        s.get(k)
+            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
+    };
+    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
+    let (month_tens, day_tens) = (
+        s.get(5).map(|b| b.wrapping_sub(b'0')),
+        s.get(8).map(|b| b.wrapping_sub(b'0')),
+    );
+    (0..4).all(|k| digit(k, 0..=9))
+        && dash(4)
+        && digit(5, 0..=1)
+        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
+        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
+        && dash(7)
+        && digit(8, 0..=3)
+        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
+        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
+}
+
+/// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
+/// body begins.
+fn front_matter(text: &str) -> Result<(FrontMatter, usize), LoadProblem> {
+    let Some(block) = front_matter_block(text.as_bytes())? else {
+        let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        return Ok((FrontMatter::default(), bom));
+    };
+    let toml_text = &text[block.toml];
+    let meta: FrontMatter = toml::from_str(toml_text)
+        .map_err(|e| LoadProblem::FrontMatter(toml_error_message(&e, toml_text)))?;
+    Ok((meta, block.body_start))
 }
 
 /// A TOML error as one line with the file's line number (front matter starts on line 2).
@@ -898,6 +1028,75 @@ mod tests {
         assert_eq!(b.meta.tags, vec!["syria"]);
         assert_eq!(b.paragraphs.len(), 2);
         assert_eq!(b.paragraphs[0].of(&b.text), "First body.");
+    }
+
+    /// `date = 2014-10-18` is a TOML date, as normal TOML writes one: the briefing loads with
+    /// it (a date-time keeps its day); a date string that is no date loads with a warning.
+    #[test]
+    fn front_matter_dates_native_or_written_and_what_is_no_date() {
+        let dated = |value: &str| {
+            let text = format!("+++\ntitle = \"T\"\ndate = {value}\n+++\nBody.\n");
+            let b = Briefing::from_bytes(Path::new("d.md"), text.as_bytes())
+                .unwrap_or_else(|e| panic!("{value}: {e}"));
+            (b.meta.date, b.warnings)
+        };
+        for (value, date) in [
+            ("2014-10-18", "2014-10-18"),
+            ("2014-10-18T07:30:00Z", "2014-10-18"),
+            ("2014-10-18 07:30:00", "2014-10-18"),
+            ("\"2014-10-18\"", "2014-10-18"),
+            ("\"2014-10\"", "2014-10"),
+            ("\"2014\"", "2014"),
+        ] {
+            assert_eq!(dated(value), (Some(date.to_string()), vec![]), "{value}");
+        }
+        for value in ["\"yesterday\"", "\"2014-13-45\"", "07:30:00"] {
+            let (_, warnings) = dated(value);
+            assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
+            assert!(warnings[0].contains("YYYY-MM-DD"), "{value}: {warnings:?}");
+        }
+    }
+
+    /// A hand annotation whose text is not in the body cannot be placed: the briefing says
+    /// so by name instead of losing it without a word.
+    #[test]
+    fn a_hand_annotation_not_in_the_body_is_named_in_a_warning() {
+        let b = parse(
+            "e.md",
+            "+++\ntitle = \"T\"\n[[claim]]\ntext = \"Something not in the body\"\n\
+             [[quote]]\ntext = \"hi there\"\n[[denial]]\ntext = \"  \"\n+++\n\
+             The general said \"hi there all\" today.\n",
+        );
+        assert_eq!(b.warnings.len(), 2, "{:?}", b.warnings);
+        assert!(
+            b.warnings[0].contains("[[claim]]")
+                && b.warnings[0].contains("\"Something not in the body\""),
+            "{:?}",
+            b.warnings
+        );
+        assert!(b.warnings[1].contains("[[denial]]"), "{:?}", b.warnings);
+    }
+
+    /// A Markdown heading that is not the front matter title is another headline for the
+    /// article (as short paragraphs after a headline are), not text to drop.
+    #[test]
+    fn a_heading_other_than_the_title_is_an_alternate_headline() {
+        let b = parse(
+            "fm2.md",
+            "+++\ntitle = \"FM title\"\n+++\n# A different heading\n\nShort alt line\n\n\
+             The general said \"heading test\" today.\n",
+        );
+        assert_eq!(b.title, "FM title");
+        assert_eq!(
+            b.headline_texts(),
+            ["A different heading", "Short alt line"]
+        );
+        assert_eq!(b.paragraphs.len(), 1);
+        let same = parse(
+            "same.md",
+            "+++\ntitle = \"FM title\"\n+++\n# FM title\n\nThe general said it.\n",
+        );
+        assert!(same.title_span.is_some() && same.headlines.is_empty());
     }
 
     #[test]

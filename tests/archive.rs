@@ -25,9 +25,7 @@ fn options(cache: &Path) -> Options {
 /// denial answering a claim, with a front matter date; a briefing dated by its file name;
 /// and plain ones.
 fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
-    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let dir = docs.path();
-    let files = [
+    archive_of(&[
         (
             "2016-09-20-convoy.md",
             "+++\ndate = \"2016-09-21\"\ntags = [\"syria\"]\n+++\nConvoy struck near Aleppo\n\n\
@@ -47,9 +45,14 @@ fn small_archive() -> (tempfile::TempDir, tempfile::TempDir) {
             "notes/cafe.txt",
             "Café talks in Genève\n\nDiplomats met in a café to discuss the truce.\n",
         ),
-    ];
+    ])
+}
+
+/// A folder holding `files` (path in it, text) and an empty cache folder.
+fn archive_of(files: &[(&str, &str)]) -> (tempfile::TempDir, tempfile::TempDir) {
+    let (docs, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for (name, text) in files {
-        let path = dir.join(name);
+        let path = docs.path().join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
@@ -672,10 +675,13 @@ fn a_current_cache_answers_text_searches_by_itself() {
     assert!(CachedLibrary::open(&roots, &opts).is_ok(), "current again");
 }
 
-/// The files `grep -ril -F word` finds under `dir`.
+/// The files `grep -ril -F word` finds under `dir`; a word with an apostrophe is looked for
+/// with each of the apostrophes search takes for one (`it's`, `it’s`).
 fn grep_files(word: &str, dir: &Path) -> BTreeSet<String> {
+    let spellings = ["'", "’", "‘", "ʼ"].map(|a| ["-e".to_string(), word.replace('\'', a)]);
     let out = std::process::Command::new("grep")
-        .args(["-r", "-i", "-l", "-F", "--", word])
+        .args(["-r", "-i", "-l", "-F"])
+        .args(spellings.iter().flatten())
         .arg(dir)
         .output()
         .expect("grep runs");
@@ -805,4 +811,153 @@ fn a_search_during_the_first_reading_finds_exactly_the_matches_read_so_far() {
         assert!(!expected.is_empty(), "{query}");
         assert_eq!(partial, expected, "{query}: the matches among those read");
     }
+}
+
+/// Words are searched in what the reader shows (the headline and the body), never in the
+/// TOML of the front matter: its keys, its source and its party aliases are not text of the
+/// article. Cold and warm (answered from the cache) alike, in text, JSON and `-l`.
+#[test]
+fn front_matter_is_not_searched_but_its_title_is() {
+    let (docs, cache) = archive_of(&[(
+        "airport.md",
+        "+++\ntitle = \"Rebels shell the airport\"\nsource = \"Sample Wire\"\n\
+         parties = [{ name = \"Donetsk rebels\", aliases = [\"insurgents\"] }]\n+++\n\
+         Separatists fired on the airport on Monday, officials said.\n",
+    )]);
+    let dir = docs.path().to_str().unwrap();
+    let search = |args: &[&str]| {
+        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    for _warm in [false, true] {
+        for missing in [
+            "title",
+            "sample",
+            "source",
+            "insurgents",
+            "aliases",
+            "\"sample wire\"",
+        ] {
+            assert_eq!(search(&[missing]), (Some(1), String::new()), "{missing}");
+            assert_eq!(search(&["-l", missing]).1, "", "-l {missing}");
+        }
+        let shell = search(&["shell"]);
+        assert_eq!(shell.0, Some(0));
+        assert!(
+            shell
+                .1
+                .ends_with("\tRebels shell the airport\tRebels shell the airport\n"),
+            "{shell:?}"
+        );
+        assert_eq!(search(&["\"shell the airport\""]).0, Some(0));
+        let json = search(&["--format", "json", "airport"]).1;
+        let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            hits[0]["lines"],
+            serde_json::json!([
+                "Rebels shell the airport",
+                "Separatists fired on the airport on Monday, officials said."
+            ]),
+            "{json}"
+        );
+    }
+}
+
+/// A typographic apostrophe (’, ‘, ʼ) and a typed one (') are the same to search: `doesn't`
+/// finds `doesn’t` and the other way round, and shows the line as it stands.
+#[test]
+fn apostrophes_are_one_for_search() {
+    let (docs, cache) = archive_of(&[
+        (
+            "curly.txt",
+            "Talks stall\n\nThe envoy said the plan doesn\u{2019}t hold.\n",
+        ),
+        (
+            "straight.txt",
+            "Talks resume\n\nThe envoy said the truce doesn't hold.\n",
+        ),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    for query in [
+        "doesn't",
+        "doesn\u{2019}t",
+        "DOESN\u{2018}T",
+        "\"truce doesn\u{2019}t\"",
+    ] {
+        let out = cli(&["search", "-l", query, dir], cache.path());
+        let found: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                Path::new(l)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        let expected: &[&str] = if query.contains("truce") {
+            &["straight.txt"]
+        } else {
+            &["curly.txt", "straight.txt"]
+        };
+        assert_eq!(found, expected, "{query}: {out:?}");
+    }
+    let out = cli(&["search", "doesn't", dir], cache.path());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("the plan doesn\u{2019}t hold."),
+        "{out:?}"
+    );
+}
+
+/// A file named besides the folder that holds it (or twice, spelt two ways) is one briefing,
+/// as in the reader: listed once, its statements counted once.
+#[test]
+fn a_file_named_besides_its_folder_is_read_once() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let file = docs.path().join("2016-09-20-convoy.md");
+    let dotted = docs.path().join(".").join("2016-09-20-convoy.md");
+    let (file, dotted) = (file.to_str().unwrap(), dotted.to_str().unwrap());
+    let stdout = |args: &[&str]| String::from_utf8(cli(args, cache.path()).stdout).unwrap();
+    let listed = stdout(&["list", file, dir, dotted]);
+    assert_eq!(listed.lines().count(), 4, "{listed}");
+    assert_eq!(stdout(&["list", dotted, file]).lines().count(), 1);
+    assert_eq!(
+        stdout(&["party", "russia", dir, file]),
+        stdout(&["party", "russia", dir])
+    );
+}
+
+/// A path that cannot be read is named on stderr and makes `search` and `party` exit 2 (like
+/// grep), apart from 1 for nothing found; `party` then says nothing about the party. An
+/// unknown party in `party:` is an error, as `kind:foo` is and as `sitrep party` says.
+#[test]
+fn unreadable_paths_and_unknown_parties_are_errors() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let missing = docs.path().join("nonexistent");
+    let missing = missing.to_str().unwrap();
+    let found = cli(&["search", "convoy", dir, missing], cache.path());
+    assert_eq!(found.status.code(), Some(2), "{found:?}");
+    assert!(String::from_utf8_lossy(&found.stdout).contains("convoy.md"));
+    assert!(String::from_utf8_lossy(&found.stderr).contains("nonexistent"));
+    let party = cli(&["party", "russia", missing], cache.path());
+    assert_eq!(party.status.code(), Some(2), "{party:?}");
+    let said = String::from_utf8_lossy(&party.stderr);
+    assert!(
+        said.contains("nonexistent") && !said.contains("no claims"),
+        "{said}"
+    );
+    let narnia = cli(&["search", "party:narnia", dir], cache.path());
+    assert_eq!(narnia.status.code(), Some(2), "{narnia:?}");
+    let said = String::from_utf8_lossy(&narnia.stderr);
+    assert!(
+        said.contains("party:narnia") && said.contains("not a known party"),
+        "{said}"
+    );
+    let kremlin = cli(&["search", "party:kremlin", dir], cache.path());
+    assert_eq!(kremlin.status.code(), Some(0), "{kremlin:?}");
 }

@@ -99,6 +99,26 @@ fn slash_in_the_list_speaks_the_search_language() {
     assert_eq!(next, Some(1 % hits), "n goes to the next hit");
 }
 
+/// `party:` with a name no list or briefing knows is a query error in the status bar, as
+/// `kind:foo` is, not a list that silently empties; a party only a briefing's front matter
+/// names is known.
+#[test]
+fn an_unknown_party_in_the_list_search_says_so() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/party:");
+    let before = state.shown.clone();
+    type_keys(&mut state, "narnia");
+    assert_eq!(state.shown, before, "the list stays as it was");
+    let message = state.message.clone().expect("the error is shown");
+    assert!(
+        message.contains("party:narnia — not a known party"),
+        "{message}"
+    );
+    assert!(screen(&state).contains("not a known party"));
+    type_keys(&mut state, "<esc>/party:\"donetsk separatists\"");
+    assert_eq!(state.shown.len(), 1, "{:?}", state.message);
+}
+
 #[test]
 fn o_lists_the_briefings_newest_first_and_back_by_path() {
     let dir = dated_folder();

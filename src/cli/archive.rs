@@ -28,9 +28,9 @@ struct SearchHit<'a> {
     lines: Vec<String>,
 }
 
-/// 1 (like grep) when a query finds nothing or some briefing could not be read, else 0.
+/// 1 when some briefing could not be read (what `sitrep list` and `extract` document), else 0.
 pub(super) fn exit_for(library: &Library) -> ExitCode {
-    if library.docs().any(|d| d.error.is_some()) {
+    if any_failed(library) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -176,10 +176,13 @@ pub(super) fn search(
             CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
         });
         print_hits(hits, output, query, out)?;
-        note_failures(cached.failures().into_iter(), None);
-        return Ok(found_status(!found.is_empty()));
+        let failures = cached.failures();
+        let failed = !failures.is_empty();
+        note_failures(failures.into_iter(), None);
+        return Ok(found_status(!found.is_empty(), failed));
     }
     let opened = Library::open_blocking_scanned(paths, &options, scanned);
+    opened.check_parties(&query)?;
     let ids = opened.search(&query);
     let (library, query) = (&opened, &query);
     let hits = ids.iter().map(|&id| library_hit(library, id, query));
@@ -187,9 +190,14 @@ pub(super) fn search(
     note_library_failures(library);
     // The process ends here: handing 100,000 entries back to the allocator one by one
     // would only delay the exit.
-    let found = !ids.is_empty();
+    let status = found_status(!ids.is_empty(), any_failed(&opened));
     std::mem::forget(opened);
-    Ok(found_status(found))
+    Ok(status)
+}
+
+/// True when some briefing or path of the library could not be read.
+fn any_failed(library: &Library) -> bool {
+    library.docs().any(|d| d.error.is_some())
 }
 
 /// A search result from a library.
@@ -203,9 +211,12 @@ fn library_hit<'a>(library: &'a Library, id: u32, query: &'a Query) -> Hit<'a> {
     }
 }
 
-/// 0 when a search found something, else 1 (like grep).
-fn found_status(found: bool) -> ExitCode {
-    if found {
+/// Like grep: 2 when a path or briefing could not be read (after printing what was found
+/// elsewhere), else 0 when a search found something, 1 when it found nothing.
+fn found_status(found: bool, failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(2)
+    } else if found {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -313,7 +324,8 @@ pub(super) fn party(
                         ))
                 )?;
             }
-            if entries.is_empty() {
+            // With a path unread, the error says why nothing was found.
+            if entries.is_empty() && !any_failed(&library) {
                 let party = visible(&party, false);
                 if library.gazetteer().canonical(name).is_some() {
                     note(format_args!("no claims or denials by {party}"));
@@ -330,11 +342,7 @@ pub(super) fn party(
         }
     }
     note_library_failures(&library);
-    Ok(if entries.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(found_status(!entries.is_empty(), any_failed(&library)))
 }
 
 #[cfg(test)]

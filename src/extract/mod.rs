@@ -1463,24 +1463,13 @@ fn count_parties(
 /// extracted quote it covers (or adds the quote); a hand claim or denial overrides the
 /// statement of its sentence (or adds one).
 fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
-    let text = b.text.as_str();
-    let body = b.body_start();
-    let locate = |needle: &str| -> Option<Span> {
-        let n = needle.trim();
-        if n.is_empty() {
-            return None;
-        }
-        text[body..]
-            .find(n)
-            .map(|k| Span::new(body + k, body + k + n.len()))
-    };
     let paragraph_of = |pos: usize| {
         b.paragraphs
             .partition_point(|p| p.end < pos)
             .min(b.paragraphs.len().saturating_sub(1))
     };
     for hq in &b.meta.quote {
-        let Some(span) = locate(&hq.text) else {
+        let Some(span) = b.locate_in_body(&hq.text) else {
             continue;
         };
         match x.quotes.iter_mut().find(|q| q.span.overlaps(span)) {
@@ -1510,7 +1499,7 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
         .map(|h| (h, Kind::Claim))
         .chain(b.meta.denial.iter().map(|h| (h, Kind::Denial)));
     for (h, kind) in hand {
-        let Some(span) = locate(&h.text) else {
+        let Some(span) = b.locate_in_body(&h.text) else {
             continue;
         };
         let sentence = x

@@ -20,7 +20,7 @@ use super::cache::{Listed, Snapshot};
 use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan};
 use super::doc::text_if_unchanged;
 use super::index::BitSet;
-use super::search::{Query, lines_holding, search_snapshot};
+use super::search::{Query, lines_holding, search_snapshot, searchable_text};
 use super::{Library, Options};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -122,8 +122,9 @@ impl CachedLibrary {
         if needles.is_empty() {
             return Vec::new();
         }
-        text_if_unchanged(listed.path.as_ref(), listed.stamp)
-            .map_or_else(Vec::new, |text| lines_holding(&text, &needles, limit))
+        text_if_unchanged(listed.path.as_ref(), listed.stamp).map_or_else(Vec::new, |text| {
+            lines_holding(&searchable_text(&text, listed.title), &needles, limit)
+        })
     }
 
     /// The briefings that could not be read, with why.

@@ -171,17 +171,35 @@ fn walk_with<T: Send>(
     let seen = Mutex::new(HashSet::new());
     let mut files = Vec::new();
     let mut failed = Vec::new();
+    let mut named_files = Vec::new();
     for root in roots {
         match std::fs::metadata(root) {
             Ok(m) if m.is_dir() => {
                 let each = (each_folder, each_file);
                 walk_dir(root, &seen, each, &mut files, &mut failed);
             }
-            Ok(_) => files.push(each_file(root.clone(), None)),
+            Ok(_) => named_files.push(root),
             Err(e) => failed.push((root.clone(), Err(e.to_string()))),
         }
     }
+    let walked = seen.into_inner().expect("walk lock");
+    let mut named = HashSet::new();
+    for file in named_files {
+        if std::fs::canonicalize(file).is_ok_and(|c| walk_lists(&c, &walked) || !named.insert(c)) {
+            continue;
+        }
+        files.push(each_file(file.clone(), None));
+    }
     (files, failed)
+}
+
+/// True when a walk of the (canonical) `walked` folders lists the file at canonical path
+/// `file`: then a file named besides the folder holding it, as in `sitrep list briefings
+/// briefings/a.txt`, is read once, as the walk found it.
+fn walk_lists(file: &Path, walked: &HashSet<PathBuf>) -> bool {
+    let name = file.file_name().map(|n| n.as_encoded_bytes());
+    file.parent().is_some_and(|dir| walked.contains(dir))
+        && name.is_some_and(|n| !n.starts_with(b".") && is_briefing_name(n))
 }
 
 fn walk_dir<T: Send>(

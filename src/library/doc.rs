@@ -243,7 +243,7 @@ impl Doc {
                 return (doc, None);
             }
         };
-        let folded = fold(&b.text);
+        let folded = fold(&super::search::searchable_text(&b.text, &b.title));
         let x = extract(&b, gazetteer);
         if let Some(d) = b.meta.date.as_deref().and_then(iso_date) {
             doc.date = d;

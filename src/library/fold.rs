@@ -1,12 +1,17 @@
-//! Folding text for search: lower case, diacritics stripped, so `Sérgei` is found by
-//! `sergei`. The index and every query go through the same functions, which is what makes a
+//! Folding text for search: lower case, diacritics stripped, typographic apostrophes made
+//! straight, so `Sérgei` is found by `sergei` and `doesn’t` by `doesn't`. The index and every query go through the same functions, which is what makes a
 //! search mean the same thing in the reader, on the command line and in the cache.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+/// The characters written for an apostrophe: the typed one, which folding makes of all of
+/// them, and those of typeset text (’ ‘ ʼ), which nobody types into a search.
+pub const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{2BC}'];
+
 /// Appends the folded form of one character: ASCII lower-cased in place, anything else
 /// decomposed with its combining marks dropped, then lower-cased. Letters that do not
-/// decompose but have a usual ASCII spelling (ß, æ, ø, ł, đ, œ) are spelt out.
+/// decompose but have a usual ASCII spelling (ß, æ, ø, ł, đ, œ) are spelt out, and every
+/// apostrophe becomes `'`.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -20,6 +25,7 @@ pub fn fold_char(c: char, out: &mut String) {
         'ł' | 'Ł' => Some("l"),
         'đ' | 'Đ' => Some("d"),
         'ı' => Some("i"),
+        _ if APOSTROPHES.contains(&c) => Some("'"),
         _ => None,
     };
     if let Some(s) = spelt {
@@ -291,6 +297,15 @@ mod tests {
         assert_eq!(fold("Sérgei RYABKOV"), "sergei ryabkov");
         assert_eq!(fold("Łódź Straße Ærø"), "lodz strasse aero");
         assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn typographic_apostrophes_fold_to_the_typed_one() {
+        assert_eq!(
+            fold("Doesn\u{2019}t \u{2018}q\u{2019} \u{2BC}a"),
+            "doesn't 'q' 'a"
+        );
+        assert!(folded_contains("it\u{2019}s", "it's"));
     }
 
     #[test]

@@ -19,8 +19,10 @@ use super::doc::{Doc, DocStatement};
 use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party};
 use super::index::BitSet;
 use super::{Library, NOT_READ};
+use crate::briefing::is_date_prefix;
 use crate::extract::{Gazetteer, Kind};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -34,6 +36,12 @@ pub enum QueryError {
     /// `date:` takes dates like 2016, 2016-09 or 2016-09-21, or a range a..b.
     #[error("date:{0} — use a date like 2016-09-21, 2016-09 or 2016, or a range 2016-09..2016-10")]
     Date(String),
+    /// A party that neither the gazetteer nor any briefing knows, which would match nothing.
+    #[error(
+        "party:{0} — not a known party (names and aliases come from the built-in list, \
+         config.toml's [[parties]] and the briefings' front matter)"
+    )]
+    Party(String),
     /// A date range whose end comes before its start, which would match nothing.
     #[error("date:{0} runs backwards — write the earlier date first, as in date:2016-09..2016-10")]
     Backwards(String),
@@ -157,30 +165,6 @@ fn date_range(value: &str) -> Option<(String, String)> {
     let (lo, hi) = value.split_once("..").unwrap_or((value, value));
     (ok(lo) && ok(hi) && !(lo.is_empty() && hi.is_empty()))
         .then(|| (lo.to_string(), hi.to_string()))
-}
-
-/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
-/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
-/// matched against nothing.
-fn is_date_prefix(s: &[u8]) -> bool {
-    let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
-        s.get(k)
-            .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
-    };
-    let dash = |k: usize| s.get(k).is_none_or(|&b| b == b'-');
-    let (month_tens, day_tens) = (
-        s.get(5).map(|b| b.wrapping_sub(b'0')),
-        s.get(8).map(|b| b.wrapping_sub(b'0')),
-    );
-    (0..4).all(|k| digit(k, 0..=9))
-        && dash(4)
-        && digit(5, 0..=1)
-        && digit(6, if month_tens == Some(1) { 0..=2 } else { 0..=9 })
-        && !(month_tens == Some(0) && s.get(6) == Some(&b'0'))
-        && dash(7)
-        && digit(8, 0..=3)
-        && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
-        && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
 }
 
 impl Query {
@@ -463,26 +447,38 @@ impl QuickPhrase {
         QuickPhrase { raw }
     }
 
-    fn in_file(&self, path: &std::path::Path, phrase: &str) -> bool {
+    /// Whether the searchable text (see [`searchable_text`]) of the file at `path`, whose
+    /// headline is `title`, holds the phrase.
+    fn in_file(&self, path: &Path, title: &str, phrase: &str) -> bool {
         let Ok(bytes) = std::fs::read(path) else {
             return false;
         };
-        if self.raw.as_ref().is_some_and(|ac| ac.is_match(&bytes)) {
+        let body = crate::briefing::front_matter_block(&bytes)
+            .ok()
+            .flatten()
+            .map_or(0, |block| block.body_start);
+        if self
+            .raw
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(&bytes[body..]))
+        {
             return true;
         }
-        crate::briefing::decode(&bytes)
-            .is_ok_and(|(text, _)| single_spaced(&fold(&text)).contains(phrase))
+        crate::briefing::decode(&bytes).is_ok_and(|(text, _)| {
+            single_spaced(&fold(&searchable_text(&text, title))).contains(phrase)
+        })
     }
 }
 
 /// The briefings among `live` that hold `phrase`: those holding all of its `pieces` (as
-/// `word` finds them) are candidates, and their files are checked in parallel.
+/// `word` finds them) are candidates, and their files (`file_of` gives the path and the
+/// headline) are checked in parallel.
 fn phrase_hits<'p>(
     phrase: &str,
     pieces: &[String],
     live: &BitSet,
     word: impl Fn(&str) -> BitSet,
-    path_of: impl Fn(usize) -> Option<&'p Path> + Sync,
+    file_of: impl Fn(usize) -> Option<(&'p Path, &'p str)> + Sync,
 ) -> BitSet {
     let mut candidates = live.clone();
     for p in pieces {
@@ -492,11 +488,29 @@ fn phrase_hits<'p>(
     let quick = QuickPhrase::new(phrase);
     let hits: Vec<usize> = ids
         .into_par_iter()
-        .filter(|&id| path_of(id).is_some_and(|path| quick.in_file(path, phrase)))
+        .filter(|&id| file_of(id).is_some_and(|(path, title)| quick.in_file(path, title, phrase)))
         .collect();
     let mut set = BitSet::new(live.len());
     hits.into_iter().for_each(|id| set.insert(id));
     set
+}
+
+/// What word and phrase searches look in: what the reader shows of a briefing, its headline
+/// and everything after the front matter, never the TOML itself (its `title =` or `aliases =`
+/// lines are not the article's words). `title` leads when only the front matter holds it.
+/// Text without front matter is searched as it is, without a copy: most of an archive.
+pub fn searchable_text<'a>(text: &'a str, title: &str) -> Cow<'a, str> {
+    match crate::briefing::front_matter_block(text.as_bytes()) {
+        Ok(Some(block)) => {
+            let body = &text[block.body_start..];
+            if body.contains(title) {
+                Cow::Borrowed(body)
+            } else {
+                Cow::Owned(format!("{title}\n{body}"))
+            }
+        }
+        _ => Cow::Borrowed(text),
+    }
 }
 
 /// The first `limit` lines of `text` that hold one of `needles` (folded words, or phrases
@@ -532,13 +546,17 @@ pub(super) fn search_snapshot(
         return None;
     }
     let index = snapshot.index()?;
-    let path_of = |id: usize| snapshot.listed(id as u32).map(|l| Path::new(l.path));
+    let file_of = |id: usize| {
+        snapshot
+            .listed(id as u32)
+            .map(|l| (Path::new(l.path), l.title))
+    };
     let live = BitSet::full(snapshot.len());
     let mut set = live.clone();
     query.narrow_by_text(&mut set, |what| match what {
         What::Word(w) => index.containing(w),
         What::Phrase { text, pieces } => {
-            phrase_hits(text, pieces, &live, |w| index.containing(w), path_of)
+            phrase_hits(text, pieces, &live, |w| index.containing(w), file_of)
         }
         _ => live.clone(),
     });
@@ -558,7 +576,8 @@ impl Library {
                 let mut live = catalog.live.clone();
                 live.grow(index.doc_count());
                 phrase_hits(text, pieces, &live, word, |id| {
-                    Some(catalog.docs[id].path.as_path())
+                    let doc = &catalog.docs[id];
+                    Some((doc.path.as_path(), doc.title.as_str()))
                 })
             }),
             _ => BitSet::full(n),
@@ -633,6 +652,28 @@ impl Library {
         set
     }
 
+    /// Refuses a `party:` term that names no party: not a name or alias of the gazetteer and
+    /// no party of any briefing read (front matter may add its own). It would match nothing
+    /// without saying why; while a name is typed, the list stays as it was meanwhile.
+    pub fn check_parties(&self, query: &Query) -> Result<(), QueryError> {
+        let gazetteer = self.gazetteer();
+        // (While the briefings are first read, the parties of those read so far.)
+        let reading = self.reading.as_ref().map(|r| r.read());
+        let catalog = reading.as_deref().unwrap_or(&self.catalog);
+        let unknown = query.terms.iter().find_map(|t| match &t.what {
+            What::Party(p)
+                if gazetteer.canonical(p).is_none()
+                    && self
+                        .field_docs(catalog, &t.what)
+                        .is_some_and(|docs| docs.count() == 0) =>
+            {
+                Some(p.clone())
+            }
+            _ => None,
+        });
+        unknown.map_or(Ok(()), |p| Err(QueryError::Party(p)))
+    }
+
     /// The first `limit` lines of a briefing that hold what the query looks for (for
     /// `sitrep search`): each line as it stands in the file, trimmed. Without words, the
     /// lines of the statements a `kind:` query found.
@@ -661,7 +702,7 @@ impl Library {
             lines.truncate(limit);
             return lines;
         }
-        lines_holding(&text, &needles, limit)
+        lines_holding(&searchable_text(&text, &doc.title), &needles, limit)
     }
 }
 

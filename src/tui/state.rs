@@ -207,7 +207,7 @@ impl ListSearch {
         let pattern = query
             .needles()
             .iter()
-            .map(|n| regex::escape(n).replace(' ', r"\s+"))
+            .map(|n| super::text::literal_pattern(n).replace(' ', r"\s+"))
             .collect::<Vec<_>>()
             .join("|");
         let highlight = (!pattern.is_empty())

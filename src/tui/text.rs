@@ -2,6 +2,7 @@
 //! (through [`crate::sanitize::visible`]), whitespace folded, cut to a display width, with
 //! search hits picked out.
 
+use crate::library::fold::APOSTROPHES;
 use crate::sanitize::visible;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -160,6 +161,16 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, text: Option<String>, top: usi
     draw_lines(frame, area, lines);
 }
 
+/// A regex matching `text` as it stands, except that an apostrophe matches any apostrophe,
+/// as library search does (`doesn't` finds `doesn’t`).
+pub fn literal_pattern(text: &str) -> String {
+    let class: String = APOSTROPHES.iter().collect();
+    regex::escape(text)
+        .split(APOSTROPHES)
+        .collect::<Vec<_>>()
+        .join(&format!("[{class}]"))
+}
+
 /// A smart-case search for `query` as typed (like less): case-insensitive unless the
 /// query has a capital letter; `None` for an empty query.
 pub fn smart_case(query: &str) -> Option<Regex> {
@@ -167,7 +178,7 @@ pub fn smart_case(query: &str) -> Option<Regex> {
         return None;
     }
     let sensitive = query.chars().any(char::is_uppercase);
-    regex::RegexBuilder::new(&regex::escape(query))
+    regex::RegexBuilder::new(&literal_pattern(query))
         .case_insensitive(!sensitive)
         .build()
         .ok()
@@ -200,6 +211,8 @@ mod tests {
         assert!(smart_case("ryabkov").unwrap().is_match("Sergei Ryabkov"));
         assert!(!smart_case("RYABKOV").unwrap().is_match("Sergei Ryabkov"));
         assert!(smart_case("").is_none());
+        assert!(smart_case("doesn't").unwrap().is_match("it doesn\u{2019}t"));
+        assert!(smart_case("doesn\u{2019}t").unwrap().is_match("it doesn't"));
         assert!(
             smart_case("a.b").unwrap().is_match("a.b")
                 && !smart_case("a.b").unwrap().is_match("axb")

@@ -316,7 +316,13 @@ fn apply_prompt(state: &mut State) {
     let (pane, text, origin) = (prompt.pane, prompt.text.clone(), prompt.origin);
     if pane == Pane::List {
         // A query that does not parse yet leaves the list as it was and says why.
-        match ListSearch::parse(&text, state.library.gazetteer()) {
+        let parsed = ListSearch::parse(&text, state.library.gazetteer()).and_then(|search| {
+            if let Some(search) = &search {
+                state.library.check_parties(&search.query)?;
+            }
+            Ok(search)
+        });
+        match parsed {
             Ok(search) => {
                 state.list_search = search;
                 state.refresh_list();
