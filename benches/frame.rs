@@ -1,8 +1,9 @@
 //! Key press to finished frame: `update` plus a full draw into a 200x60 `TestBackend`,
-//! paging through the largest article of `$SITREP_CORPUS/fnc1` and a synthetic 1 MB
-//! article. Prints the median and 99th percentile of each (target: median under 2 ms),
-//! and what opening the article costs (reading and extracting the file, as the reader does
-//! when a briefing is selected, then building and wrapping its display text).
+//! paging through the largest article of `$SITREP_CORPUS/fnc1`, a synthetic 1 MB article
+//! and a 1 MB article of one sentence. Prints the median and 99th percentile of each
+//! (target: median under 2 ms), and what opening the article costs (reading and extracting
+//! the file, as the reader does when a briefing is selected, then building and wrapping its
+//! display text).
 //!
 //! Without `SITREP_CORPUS` the fnc1 case is skipped with a note; with it set to a
 //! missing folder the benchmark fails.
@@ -54,6 +55,19 @@ fn synthetic_megabyte(dir: &Path) -> PathBuf {
         text.push_str("\n\n");
     }
     let path = dir.join("synthetic-1mb.txt");
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
+}
+
+/// A 1 MB article of one reported sentence (a statement a megabyte long, as text with no
+/// full stop makes): the claims pane and its footer must lay out only what they show.
+fn one_sentence_megabyte(dir: &Path) -> PathBuf {
+    let mut text = String::from("One sentence (1 MB)\n\nThe minister said that");
+    while text.len() < 1_000_000 {
+        text.push_str(" the convoy was hit near the border");
+    }
+    text.push_str(".\n");
+    let path = dir.join("one-sentence-1mb.txt");
     std::fs::write(&path, text).expect("the temporary folder is writable");
     path
 }
@@ -111,6 +125,10 @@ fn frames(c: &mut Criterion) {
         ));
     }
     cases.push(("synthetic 1 MB".to_string(), synthetic_megabyte(dir.path())));
+    cases.push((
+        "one 1 MB sentence".to_string(),
+        one_sentence_megabyte(dir.path()),
+    ));
     for (name, path) in cases {
         let (mut state, open) = reader(&path);
         println!(

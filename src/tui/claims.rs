@@ -8,7 +8,8 @@ use crate::table::{self, Placed, Row};
 use crate::tui::filter::Filter;
 use crate::tui::state::{Pane, State};
 use crate::tui::text::{
-    draw_empty, draw_lines, fit, highlighted, one_line, wrap_cut, wrapped_height,
+    DETAIL_CHARS, draw_empty, draw_lines, fit, highlighted, one_line, one_line_within, wrap_cut,
+    wrapped_height,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,7 +53,7 @@ pub fn row_matches(row: &Row, b: &Briefing, x: &Extraction, re: &Regex) -> bool 
         Row::Pair { claim, denial } => [claim, denial]
             .into_iter()
             .flatten()
-            .any(|&i| re.is_match(&cell_text(b, x, i))),
+            .any(|&i| re.is_match(&cell_text(b, x, i, usize::MAX))),
     }
 }
 
@@ -126,10 +127,11 @@ pub fn actor_label(actor: &str) -> String {
 }
 
 /// What a statement's cell says: the sentence, led by its actor's label when the actor is
-/// not the party itself, as in `Ryabkov: … denied …`.
-fn cell_text(b: &Briefing, x: &Extraction, i: usize) -> String {
+/// not the party itself, as in `Ryabkov: … denied …`; at most `room` characters of the
+/// sentence (a cell `w` columns wide and `h` rows high shows fewer than `w * (h + 1)`).
+fn cell_text(b: &Briefing, x: &Extraction, i: usize, room: usize) -> String {
     let s = &x.statements[i];
-    let text = one_line(s.span.of(&b.text));
+    let text = one_line_within(s.span.of(&b.text), room);
     let actor = s
         .actor
         .as_deref()
@@ -177,7 +179,8 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
             (Row::Pair { claim, denial }, Some((b, x))) => {
                 let need = |i: &Option<usize>, w: usize| {
                     i.map_or(1, |i| {
-                        wrapped_height(&cell_text(b, x, i), w.saturating_sub(1))
+                        let room = w.saturating_mul(rows.saturating_add(1));
+                        wrapped_height(&cell_text(b, x, i, room), w.saturating_sub(1))
                     })
                 };
                 need(claim, left).max(need(denial, right))
@@ -253,7 +256,7 @@ pub fn selected_text(state: &State) -> Option<String> {
     Some(format!(
         "{kind} · {}: {}",
         one_line(&who.join(" · ")),
-        one_line(s.span.of(&b.text))
+        one_line_within(s.span.of(&b.text), DETAIL_CHARS)
     ))
 }
 
@@ -308,7 +311,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                         style
                     };
                     let text = i.map_or(Vec::new(), |i| {
-                        wrap_cut(&cell_text(b, x, i), w.saturating_sub(1), height)
+                        let room = w.saturating_mul(height + 1);
+                        wrap_cut(&cell_text(b, x, i, room), w.saturating_sub(1), height)
                     });
                     (0..height)
                         .map(|k| {

@@ -5,15 +5,17 @@ use crate::briefing::Briefing;
 use crate::extract::{Extraction, Kind, Quote};
 use crate::tui::state::{Pane, State};
 use crate::tui::text::{
-    draw_empty, draw_lines, fit, highlighted, one_line, wrap_cut, wrapped_height,
+    DETAIL_CHARS, draw_empty, draw_lines, fit, highlighted, one_line, one_line_within, wrap_cut,
+    wrapped_height,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The quoted words as a row shows them.
-fn words(b: &Briefing, q: &Quote) -> String {
-    format!("“{}”", one_line(q.span.of(&b.text)))
+/// The quoted words as a row shows them, at most `room` characters of them (a row `w`
+/// columns wide and `h` high shows fewer than `w * (h + 1)`).
+fn words(b: &Briefing, q: &Quote, room: usize) -> String {
+    format!("“{}”", one_line_within(q.span.of(&b.text), room))
 }
 
 /// What a quote is: a denial or a claim when it lies inside one, else just a quote.
@@ -39,7 +41,7 @@ pub fn selected_text(state: &State) -> Option<String> {
         "{} · {}{party}: {}",
         kind(q, x),
         one_line(who),
-        words(b, q)
+        words(b, q, DETAIL_CHARS)
     ))
 }
 
@@ -55,7 +57,10 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
     state
         .quote_rows
         .iter()
-        .map(|&i| 1 + wrapped_height(&words(b, &x.quotes[i]), width.saturating_sub(2)).min(cap - 1))
+        .map(|&i| {
+            let room = width.saturating_mul(cap);
+            1 + wrapped_height(&words(b, &x.quotes[i], room), width.saturating_sub(2)).min(cap - 1)
+        })
         .collect()
 }
 
@@ -108,7 +113,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             t.hit,
         ));
         lines.push(Line::from(head));
-        for piece in wrap_cut(&words(b, q), width.saturating_sub(2), heights[row] - 1) {
+        let room = width.saturating_mul(heights[row]);
+        for piece in wrap_cut(
+            &words(b, q, room),
+            width.saturating_sub(2),
+            heights[row] - 1,
+        ) {
             let mut body = vec![Span::raw("  ")];
             body.extend(highlighted(piece, regex, pick(t.quote), t.hit));
             lines.push(Line::from(body));

@@ -18,6 +18,23 @@ pub fn one_line(s: &str) -> String {
     safe.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first `room` characters of `s` on one line (see [`one_line`]), then `…` when there
+/// was more. A pane shows fewer characters than it has cells, so a cell is laid out only as
+/// far as it can be seen: wrapping the whole of a megabyte-long sentence on every frame made
+/// each key take a second.
+pub fn one_line_within(s: &str, room: usize) -> String {
+    let shown = s.char_indices().nth(room).map_or(s, |(k, _)| &s[..k]);
+    let mut line = one_line(shown);
+    if shown.len() < s.len() {
+        line.push('…');
+    }
+    line
+}
+
+/// How much of a quote or statement the footer under its pane shows: far more than any
+/// real sentence, and bounded, as a footer is wrapped whole on every frame.
+pub const DETAIL_CHARS: usize = 16_384;
+
 /// A count with its noun: `1 quote`, `2 quotes`, `0 denials`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -187,6 +204,16 @@ pub fn smart_case(query: &str) -> Option<Regex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_text_is_cut_to_its_room_with_an_ellipsis() {
+        assert_eq!(one_line_within("short  line", 20), "short line");
+        assert_eq!(one_line_within("abcdef", 6), "abcdef");
+        assert_eq!(one_line_within("abcdefg", 6), "abcdef…");
+        // Characters, not bytes: a cut never splits one.
+        assert_eq!(one_line_within("Sérgei Ryabkov", 3), "Sér…");
+        assert_eq!(one_line_within("“Yes”", 0), "…");
+    }
 
     #[test]
     fn fit_respects_display_width() {
