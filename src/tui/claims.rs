@@ -57,19 +57,26 @@ pub fn row_matches(row: &Row, b: &Briefing, x: &Extraction, re: &Regex) -> bool 
     }
 }
 
-/// Words that make an actor an organisation or a thing, not a person.
-const ORG_NOUNS: [&str; 40] = [
+/// Words that make an actor an organisation, a newsroom or a thing, not a person ("Syrian
+/// Observatory", "ABC News", "Human Rights Watch" keep their whole name).
+const ORG_NOUNS: &[&str] = &[
     "agency",
     "army",
     "assembly",
     "authorities",
     "authority",
     "brigade",
+    "bureau",
     "cabinet",
+    "center",
+    "centre",
+    "channel",
     "coalition",
     "command",
     "commission",
     "committee",
+    "company",
+    "corporation",
     "corps",
     "council",
     "court",
@@ -78,17 +85,22 @@ const ORG_NOUNS: [&str; 40] = [
     "federation",
     "force",
     "forces",
+    "foundation",
     "front",
     "government",
     "group",
     "guard",
     "house",
+    "institute",
     "kremlin",
     "military",
     "ministry",
     "movement",
     "nations",
     "navy",
+    "network",
+    "news",
+    "observatory",
     "office",
     "officials",
     "organisation",
@@ -96,9 +108,16 @@ const ORG_NOUNS: [&str; 40] = [
     "parliament",
     "party",
     "police",
+    "post",
+    "press",
+    "radio",
     "service",
     "state",
+    "television",
+    "times",
     "union",
+    "university",
+    "watch",
 ];
 
 /// The widest an actor's label gets before it is cut with `…`.
@@ -364,6 +383,9 @@ mod tests {
         assert_eq!(actor_label("Foreign Ministry"), "Foreign Ministry");
         assert_eq!(actor_label("a statement"), "a statement");
         assert_eq!(actor_label("Kremlin"), "Kremlin");
+        for body in ["Syrian Observatory", "ABC News", "Human Rights Watch"] {
+            assert_eq!(actor_label(body), body);
+        }
         assert_eq!(
             actor_label("the Syrian Arab Army's general command"),
             "the Syrian Arab Army's …"
