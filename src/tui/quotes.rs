@@ -54,11 +54,12 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
     let Some((b, x)) = state.current().filter(|_| cap > 2) else {
         return vec![2; count];
     };
+    // (A row's words show on at most `cap - 1` lines.)
+    let room = width.saturating_mul(cap);
     state
         .quote_rows
         .iter()
         .map(|&i| {
-            let room = width.saturating_mul(cap);
             1 + wrapped_height(&words(b, &x.quotes[i], room), width.saturating_sub(2)).min(cap - 1)
         })
         .collect()
