@@ -410,8 +410,9 @@ impl Resolver {
 
 /// "the statement", "the company": a definite description that names no one ("the People's
 /// Daily newspaper" names its paper), which speaks for whoever the text quoted last. A
-/// gathering ("the crowd") or a finding ("the survey", "the report") is no one's renaming:
-/// it is a speaker of its own.
+/// gathering ("the crowd"), a finding ("the survey", "the report") or an arm of a state or
+/// a movement ("the army", "the ministry", "the rebels") is no one's renaming: it is a
+/// speaker of its own ("Musa said … The army denied …" is no denial by Musa).
 fn names_no_one(description: &str) -> bool {
     let mut words = description.split_whitespace();
     let head = words.next_back().map(norm);
@@ -436,6 +437,20 @@ fn names_no_one(description: &str) -> bool {
                     | "figures"
                     | "estimates"
                     | "analysis"
+                    | "army"
+                    | "military"
+                    | "navy"
+                    | "government"
+                    | "ministry"
+                    | "police"
+                    | "regime"
+                    | "authorities"
+                    | "embassy"
+                    | "parliament"
+                    | "rebels"
+                    | "militants"
+                    | "insurgents"
+                    | "coalition"
             )
         })
 }
@@ -1020,6 +1035,40 @@ fn is_name_particle(w: &str) -> bool {
     ) && matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
 }
 
+/// "The Kremlin was quick to reject", "the ministry moved to deny", "he went on to say": a
+/// verb or adjective that takes the cue as its infinitive stands, with the form of *be*
+/// before it, between the subject and the cue; without skipping it the subject was lost
+/// and the denial had no one to make it. Returns where the subject's verb group ends
+/// (`i` itself when no such phrase precedes the cue at `i`).
+fn catenative_left(text: &str, toks: &[Tok], i: usize) -> usize {
+    let word = |k: usize| toks[k].is_word().then(|| low(text, &toks[k]));
+    if i < 2 || word(i - 1).is_none_or(|w| w.as_str() != "to") {
+        return i;
+    }
+    let Some(head) = word(i - 2) else {
+        return i;
+    };
+    let mut k = i - 2;
+    match head.as_str() {
+        "quick" | "quicker" | "swift" | "fast" | "keen" | "eager" | "careful" | "forced"
+        | "moved" | "rushed" | "hastened" | "sought" | "tried" | "attempted" | "continued"
+        | "continues" | "appeared" | "appears" | "seemed" | "seems" | "wanted" | "wants" => {}
+        "on" if k >= 1 && word(k - 1).is_some_and(|w| matches!(w.as_str(), "went" | "goes")) => {
+            k -= 1;
+        }
+        _ => return i,
+    }
+    // ("was also quick to": adverbs may stand either side of the form of *be*.)
+    k = skip_aux_left(text, toks, k);
+    if k >= 1
+        && word(k - 1)
+            .is_some_and(|w| matches!(w.as_str(), "is" | "was" | "were" | "are" | "been" | "be"))
+    {
+        k -= 1;
+    }
+    k
+}
+
 /// Skips adverbs and auxiliaries leftwards from `i` (exclusive); returns the new index.
 fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
     let floor = i.saturating_sub(6);
@@ -1281,7 +1330,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
 type Subj = ((usize, usize), Option<(usize, usize)>);
 
 fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
-    let mut end = skip_aux_left(text, toks, i);
+    let mut end = skip_aux_left(text, toks, catenative_left(text, toks, i));
     if let Some(found) = opening_name(text, toks, end) {
         return Some(found);
     }
@@ -1373,6 +1422,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                     || first.chars().all(|c| c.is_ascii_digit())
                     || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
+                    || first == "which"
                     || inner.iter().any(|t| {
                         t.is_word() && (t.lex.is(Class::PersonRole) || t.lex.is(Class::Title))
                     });
@@ -1408,7 +1458,8 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     // does not know is still who spoke.
     let found = left
         .or_else(|| common_noun_phrase(text, toks, end))
-        .or_else(|| role_of_unknown_body(text, toks, end))?;
+        .or_else(|| role_of_unknown_body(text, toks, end))
+        .or_else(|| placed_phrase(text, toks, end))?;
     let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
@@ -1553,6 +1604,25 @@ fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, 
     Some((x, b))
 }
 
+/// "The man in the video", "a woman on the bus": a plain determined phrase placed by "in",
+/// "on" or "inside" another, ending at `end` (exclusive), opening its clause. The whole is
+/// who spoke; without it a denial such as "The man in the video denied …" had no actor.
+fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let (a, b) = determined_phrase(toks, end)?;
+    let plain = toks[a + 1..b].iter().all(|t| {
+        !t.lex.is(Class::FunctionWord) && t.lex.pronoun().is_none() && !verb_like(text, t)
+    });
+    if !plain
+        || a < 2
+        || !toks[a - 1].is_word()
+        || !matches!(low(text, &toks[a - 1]).as_str(), "in" | "on" | "inside")
+    {
+        return None;
+    }
+    let (x, _) = common_noun_phrase(text, toks, a - 1)?;
+    Some((x, b))
+}
+
 /// A lowercase past participle ("held", "released", "taken") before "by".
 fn is_participle(text: &str, t: &Tok) -> bool {
     let w = t.span.of(text);
@@ -1688,7 +1758,9 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
             .is_some_and(|t| t.is_word() && is_capitalized(t.span.of(text)));
     // A comma parts two adjectives ("the bespectacled, 71-year-old diplomat"), not a whole
     // phrase from the next: after a name or a noun the phrase before the comma is complete
-    // ("… the wife of the leader, security officials said").
+    // ("… the wife of the leader, security officials said"), and so it is when the role noun
+    // follows the comma at once ("After the attack, police said": no modifier of it stands
+    // after the comma, so none stands before).
     let adjective = |t: &Tok| {
         t.is_word()
             && !is_capitalized(t.span.of(text))
@@ -1700,7 +1772,11 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
     let mut k = start;
     while k > floor && {
         let t = &toks[k - 1];
-        (t.kind == TokKind::Comma && !titles_a_name && k >= 2 && adjective(&toks[k - 2]))
+        (t.kind == TokKind::Comma
+            && !titles_a_name
+            && k < start
+            && k >= 2
+            && adjective(&toks[k - 2]))
             || (t.is_word()
                 && (t.lex.is(Class::Determiner)
                     || (!t.lex.is(Class::FunctionWord)

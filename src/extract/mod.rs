@@ -2494,4 +2494,83 @@ mod tests {
             )]
         );
     }
+
+    /// Each statement's kind and actor, in order.
+    fn kinds_and_actors(body: &str) -> Vec<(Kind, Option<String>)> {
+        let (_, x) = run(body);
+        x.statements
+            .iter()
+            .map(|s| (s.kind, s.actor.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_denial_after_quick_to_or_forced_to_has_the_subject_before_them() {
+        for (body, actor) in [
+            (
+                "The garrison was quick to reject the report.",
+                "The garrison",
+            ),
+            (
+                "The garrison was also quick to deny the report.",
+                "The garrison",
+            ),
+            (
+                "The garrison was forced to deny the report.",
+                "The garrison",
+            ),
+            ("The garrison moved to deny the report.", "The garrison"),
+            ("Jan Roe went on to deny the report.", "Jan Roe"),
+        ] {
+            assert_eq!(
+                kinds_and_actors(body),
+                vec![(Kind::Denial, Some(actor.to_string()))],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_stands_between_subject_and_cue() {
+        // Without it the passive inside the clause made a claim with no actor and the
+        // denial was lost.
+        assert_eq!(
+            kinds_and_actors(
+                "The garrison, which has been accused of abuses, denied that soldiers fired \
+                 on the crowd."
+            ),
+            vec![(Kind::Denial, Some("The garrison".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_phrase_placed_in_another_is_who_spoke() {
+        assert_eq!(
+            kinds_and_actors("The man in the recording denied there was a truce."),
+            vec![(Kind::Denial, Some("The man in the recording".to_string()))]
+        );
+    }
+
+    #[test]
+    fn an_arm_of_the_state_is_no_renaming_of_the_last_speaker() {
+        assert_eq!(
+            kinds_and_actors("Jan Roe said the truce was over. The army denied firing first."),
+            vec![
+                (Kind::Claim, Some("Jan Roe".to_string())),
+                (Kind::Denial, Some("The army".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_opening_phrase_and_its_comma_are_not_part_of_the_subject() {
+        // The role noun follows the comma at once: the phrase before it is no modifier.
+        assert_eq!(
+            statements("After the attack, police said the road was closed."),
+            vec![(
+                Some("police".to_string()),
+                "police said the road was closed.".to_string()
+            )]
+        );
+    }
 }
