@@ -187,7 +187,10 @@ fn only_key_presses_count_and_the_wheel_scrolls_the_pane_under_it() {
 fn help_lists_every_bound_key_and_q_quits() {
     let mut state = seed_reader(120, 40);
     type_keys(&mut state, "?");
-    let shown = screen(&state);
+    // What does not fit on the screen is scrolled to.
+    let mut shown = screen(&state);
+    type_keys(&mut state, "G");
+    shown.push_str(&screen(&state));
     for (keys, what) in state.config.keys.help_rows() {
         assert!(
             shown.contains(&format!("{keys}  {what}")) || shown.contains(what),
@@ -198,6 +201,25 @@ fn help_lists_every_bound_key_and_q_quits() {
     assert!(state.help.is_none() && !state.quit, "q closes help first");
     type_keys(&mut state, "q");
     assert!(state.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_every_screen_and_help_lists_it() {
+    // The main screen, the `/` prompt (list and article), the filter and party pickers, the
+    // dossier and the help overlay: Ctrl-C leaves the reader from each.
+    for keys in ["", "/Mosc", "<s-tab>/russ", "f", "p", "p<enter>", "?"] {
+        let mut state = seed_reader(120, 40);
+        type_keys(&mut state, keys);
+        type_keys(&mut state, "<c-c>");
+        assert!(state.quit, "Ctrl-C after {keys:?} did not quit");
+    }
+    let mut state = seed_reader(120, 40);
+    type_keys(&mut state, "?");
+    assert!(
+        screen(&state).contains("ctrl-c"),
+        "help lists Ctrl-C:\n{}",
+        screen(&state)
+    );
 }
 
 #[test]

@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader, or close the overlay that is open (help, a picker, the dossier).
     Quit,
+    /// Leave the reader at once from any screen, even with a prompt or a picker open
+    /// (Ctrl-C, as analysts expect of every terminal program).
+    QuitNow,
     /// Focus the next pane.
     FocusNext,
     /// Focus the previous pane.
@@ -114,9 +117,10 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 30] = [
+    pub const BINDABLE: [Action; 31] = [
         Action::Help,
         Action::Quit,
+        Action::QuitNow,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Down,
@@ -151,6 +155,7 @@ impl Action {
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::QuitNow => "quit from any screen, even a prompt or picker",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::Down => "down one line",
@@ -194,7 +199,7 @@ impl Action {
     pub fn hint(&self) -> &'static str {
         match self {
             Action::Help => "help",
-            Action::Quit => "quit",
+            Action::Quit | Action::QuitNow => "quit",
             Action::Search => "search",
             Action::Filter => "filter",
             Action::Dossier => "party",

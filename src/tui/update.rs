@@ -21,6 +21,11 @@ pub fn update(state: &mut State, action: Action) {
             state.progress = Some((read, total));
             return;
         }
+        // Whatever is open, Ctrl-C leaves.
+        Action::QuitNow => {
+            state.quit = true;
+            return;
+        }
         _ => {}
     }
     state.message = None;
