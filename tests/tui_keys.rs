@@ -223,6 +223,43 @@ fn ctrl_c_quits_from_every_screen_and_help_lists_it() {
 }
 
 #[test]
+fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
+    use std::time::{Duration, Instant};
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "o");
+    let said = "briefings by date";
+    assert!(screen(&state).contains(said), "{}", screen(&state));
+    assert!(
+        !screen(&state).contains("? help"),
+        "the message hides the hints"
+    );
+    let start = Instant::now();
+    update(&mut state, Action::Tick(start));
+    update(&mut state, Action::Tick(start + Duration::from_secs(1)));
+    assert!(
+        screen(&state).contains(said),
+        "a second later it still stands"
+    );
+    update(&mut state, Action::Tick(start + Duration::from_secs(6)));
+    let shown = screen(&state);
+    assert!(
+        !shown.contains(said) && shown.contains("? help"),
+        "six seconds later the hints are back:\n{shown}"
+    );
+    // The next key press clears a message too.
+    type_keys(&mut state, "o");
+    assert!(screen(&state).contains("briefings by path"));
+    type_keys(&mut state, "j");
+    assert!(!screen(&state).contains("briefings by path"));
+    // A message that came while an older one stood gets its own few seconds.
+    type_keys(&mut state, "o");
+    update(&mut state, Action::Tick(start));
+    type_keys(&mut state, "o");
+    update(&mut state, Action::Tick(start + Duration::from_secs(5)));
+    assert!(screen(&state).contains("briefings by path"));
+}
+
+#[test]
 fn a_user_key_map_rebinds_keys_and_help_follows() {
     let config = sitrep::config::Config::from_layers(
         "[keys]\n\"x\" = \"quit\"\n\"ctrl-f\" = \"page_down\"\n",

@@ -105,6 +105,10 @@ pub enum Action {
     /// removed on disk.
     #[serde(skip)]
     LibraryChanged,
+    /// Time passed: the event loop says what time it is while a message stands in the
+    /// status bar, so `update` can let it give way to the key hints without reading a clock.
+    #[serde(skip)]
+    Tick(std::time::Instant),
     /// The library's background reading got further.
     #[serde(skip)]
     Progress {
@@ -191,6 +195,7 @@ impl Action {
             Action::Scroll { .. } => "scroll the pane under the mouse",
             Action::Resize { .. } => "resize",
             Action::LibraryChanged => "take in the library's changes",
+            Action::Tick(_) => "let time pass",
             Action::Progress { .. } => "show the library's progress",
         }
     }

@@ -216,6 +216,13 @@ fn event_loop(
             if take_library_news(state) {
                 break false;
             }
+            // A message gives way to the key hints after a while: update is told the time.
+            if state.message.is_some() {
+                update::update(state, Action::Tick(std::time::Instant::now()));
+                if state.message.is_none() {
+                    break false;
+                }
+            }
         };
         if !input {
             continue;
