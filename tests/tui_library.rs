@@ -206,6 +206,10 @@ fn the_dossier_pane() {
             status.contains("esc close") && !status.contains("search"),
             "{status}"
         );
+        assert!(
+            status.contains("y copy") && status.contains("e export"),
+            "the dossier's copy and export keys are hinted: {status}"
+        );
         insta::assert_snapshot!(format!("dossier_{width}x{height}"), shown);
     }
 }

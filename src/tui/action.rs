@@ -68,10 +68,12 @@ pub enum Action {
     ToggleRead,
     /// Star the open briefing, or take the star away.
     ToggleStar,
-    /// Write the open briefing's quotes and claims-vs-denials table to a Markdown file.
+    /// Write the open briefing's quotes and claims-vs-denials table (in the dossier: the
+    /// dossier) to a Markdown file.
     Export,
-    /// Copy the selected quote with its speaker, or the selected claim or denial with its
-    /// actor, to the clipboard (OSC 52, works over SSH). Named `copy_quote` in config files.
+    /// Copy the selected quote with its speaker, or the selected claim or denial (in the
+    /// panes or the dossier) with its actor, to the clipboard (OSC 52, works over SSH).
+    /// Named `copy_quote` in config files.
     CopyQuote,
     /// A character typed into the search prompt.
     #[serde(skip)]
@@ -187,7 +189,7 @@ impl Action {
             Action::Help => "keys (this help)",
             Action::ToggleRead => "mark the briefing read / unread",
             Action::ToggleStar => "star / unstar the briefing",
-            Action::Export => "write quotes and claims as Markdown",
+            Action::Export => "write quotes and claims (or the dossier) as Markdown",
             Action::CopyQuote => "copy the selected quote or claim, to cite",
             Action::Insert(_) => "type",
             Action::Paste(_) => "paste",

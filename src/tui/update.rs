@@ -569,8 +569,9 @@ fn selected_party(state: &State) -> Option<String> {
 }
 
 /// Keys while the dossier is open: move through it, Enter opens the briefing at the
-/// statement, `p` picks another party (over the dossier, which stays until one is chosen),
-/// Esc or q closes it.
+/// statement, `y` copies the statement and `e` writes the dossier (as in the panes), `p`
+/// picks another party (over the dossier, which stays until one is chosen), Esc or q
+/// closes it.
 fn dossier_action(state: &mut State, action: Action) {
     let Some(dossier) = state.dossier.as_mut() else {
         return;
@@ -589,6 +590,7 @@ fn dossier_action(state: &mut State, action: Action) {
         }
         Action::Clear | Action::Quit => state.dossier = None,
         Action::Help => state.help = Some(0),
+        Action::CopyQuote | Action::Export => state.effect = Some(action),
         _ => {}
     }
 }
