@@ -960,4 +960,17 @@ fn unreadable_paths_and_unknown_parties_are_errors() {
     );
     let kremlin = cli(&["search", "party:kremlin", dir], cache.path());
     assert_eq!(kremlin.status.code(), Some(0), "{kremlin:?}");
+    // A day the calendar does not have is refused like a month it does not have.
+    for bad in [
+        "date:2014-02-30",
+        "date:2015-02-29",
+        "date:2016-04-31..2016-05",
+    ] {
+        let refused = cli(&["search", bad, dir], cache.path());
+        assert_eq!(refused.status.code(), Some(2), "{bad}: {refused:?}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains(bad.split("..").next().unwrap()), "{said}");
+    }
+    let leap = cli(&["search", "date:2016-02-29", dir], cache.path());
+    assert_eq!(leap.status.code(), Some(1), "a leap day is a day: {leap:?}");
 }
