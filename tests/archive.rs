@@ -506,6 +506,35 @@ fn search_json_names_path_title_date_and_lines() {
     assert!(!String::from_utf8_lossy(&but.stdout).contains("convoy.md"));
 }
 
+/// In JSON every date says where it comes from — the front matter, the file name or only
+/// the file's modification time (what the text output calls "(file date)") — from a cold
+/// start and from the cache alike, beside the fields that were there before.
+#[test]
+fn json_dates_say_where_they_come_from() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let source_of = |hits: &serde_json::Value, name: &str| {
+        let hit = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not in {hits}"));
+        assert!(hit["date"].is_string(), "{hit}");
+        hit["date_source"].clone()
+    };
+    for run in ["cold", "warm"] {
+        let out = cli(&["search", "said", dir, "--format", "json"], cache.path());
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(source_of(&hits, "convoy.md"), "front_matter", "{run}");
+        assert_eq!(source_of(&hits, "raid.txt"), "file_name", "{run}");
+        assert_eq!(source_of(&hits, "ebola.txt"), "modified", "{run}");
+    }
+    let party = cli(&["party", "russia", dir, "--format", "json"], cache.path());
+    let statements: serde_json::Value = serde_json::from_slice(&party.stdout).unwrap();
+    assert_eq!(source_of(&statements, "convoy.md"), "front_matter");
+}
+
 /// `sitrep search` answers a text query on a current cache from the cache file alone; it
 /// must still see every change made since, be it a file rewritten in place with the same
 /// size, a new unreadable file or a damaged cache, and print what a cold start prints.
