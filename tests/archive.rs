@@ -535,6 +535,46 @@ fn json_dates_say_where_they_come_from() {
     assert_eq!(source_of(&statements, "convoy.md"), "front_matter");
 }
 
+/// `sitrep list --format json` gives scripts what the text lists: an array with one object
+/// per briefing, in list order, with the fields `search` and `party` use for the same
+/// things, its counts, and the error of one that could not be read (exit 1 then, as in
+/// text).
+#[test]
+fn list_json_has_an_object_per_briefing() {
+    let (docs, cache) = small_archive();
+    std::fs::write(docs.path().join("empty.txt"), "").unwrap();
+    let dir = docs.path().to_str().unwrap();
+    let text = cli(&["list", dir], cache.path());
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(listed.len(), text.lines().count());
+    for (object, line) in listed.iter().zip(text.lines()) {
+        assert_eq!(object["path"].as_str(), line.split('\t').next(), "{object}");
+    }
+    let convoy = listed
+        .iter()
+        .find(|o| o["path"].as_str().unwrap().ends_with("convoy.md"))
+        .unwrap();
+    assert_eq!(convoy["title"], "Convoy struck near Aleppo");
+    assert_eq!(convoy["date"], "2016-09-21");
+    assert_eq!(convoy["date_source"], "front_matter");
+    assert_eq!(convoy["error"], serde_json::Value::Null);
+    assert_eq!(convoy["tags"], serde_json::json!(["syria"]));
+    assert!(convoy["quotes"].is_u64() && convoy["claims"].is_u64());
+    assert_eq!(convoy["denials"], 1);
+    let empty = listed
+        .iter()
+        .find(|o| o["path"].as_str().unwrap().ends_with("empty.txt"))
+        .unwrap();
+    assert!(
+        empty["error"].as_str().is_some_and(|e| e.contains("empty")),
+        "{empty}"
+    );
+}
+
 /// `sitrep search` answers a text query on a current cache from the cache file alone; it
 /// must still see every change made since, be it a file rewritten in place with the same
 /// size, a new unreadable file or a damaged cache, and print what a cold start prints.
