@@ -904,23 +904,43 @@ pub fn split_paragraphs(text: &str, from: usize) -> Vec<Span> {
 
 /// Every briefing file under the given paths: folders are walked recursively (symlink loops
 /// and unreadable folders are reported, not followed forever), files are taken as given.
+/// A file named beside a folder that holds it (`sitrep extract notes ./notes/a.txt`) or named
+/// twice in two spellings is read once, as the library's walk does.
 pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen_dirs = std::collections::HashSet::new();
+    let mut named_files = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, &mut seen_dirs),
-            Ok(_) => files.push(p.clone()),
+            Ok(_) => named_files.push(p),
             Err(e) => errors.push(LoadError {
                 path: p.clone(),
                 problem: LoadProblem::Io(e.to_string()),
             }),
         }
     }
+    let mut named = std::collections::HashSet::new();
+    for file in named_files {
+        let canonical = std::fs::canonicalize(file);
+        if canonical.is_ok_and(|c| walk_lists(&c, &seen_dirs) || !named.insert(c)) {
+            continue;
+        }
+        files.push(file.clone());
+    }
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+/// True when a walk of the (canonical) `walked` folders lists the file at canonical path
+/// `file`: then a file named besides the folder holding it, as in `sitrep list briefings
+/// briefings/a.txt`, is read once, as the walk found it.
+pub(crate) fn walk_lists(file: &Path, walked: &std::collections::HashSet<PathBuf>) -> bool {
+    let name = file.file_name().map(|n| n.as_encoded_bytes());
+    file.parent().is_some_and(|dir| walked.contains(dir))
+        && name.is_some_and(|n| !n.starts_with(b".") && is_briefing_name(n))
 }
 
 /// True for the file names the reader treats as briefings.

@@ -998,6 +998,34 @@ fn a_file_named_besides_its_folder_is_read_once() {
         stdout(&["party", "russia", dir, file]),
         stdout(&["party", "russia", dir])
     );
+    // extract reads it once too, however it is spelled (`notes ./notes/ebola.txt`).
+    let extract = |args: &[&str]| {
+        let out = Command::cargo_bin("sitrep")
+            .unwrap()
+            .arg("extract")
+            .args(args)
+            .current_dir(docs.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |args: &[&str]| -> Vec<String> {
+        let reports: serde_json::Value = serde_json::from_str(&extract(args)).unwrap();
+        let reports = reports.as_array().unwrap().iter();
+        reports
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(json(&["notes", "./notes/ebola.txt"]), json(&["notes"]));
+    assert_eq!(
+        json(&["./notes/ebola.txt", "notes/ebola.txt"]),
+        ["./notes/ebola.txt"]
+    );
+    assert_eq!(
+        extract(&["--format", "md", "notes", "./notes/cafe.txt"]),
+        extract(&["--format", "md", "notes"])
+    );
 }
 
 /// A path that cannot be read is named on stderr and makes `search` and `party` exit 2 (like
