@@ -259,6 +259,19 @@ fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
     assert!(screen(&state).contains("briefings by path"));
 }
 
+/// The dossier's footer names the briefing's file first, also when the reader was opened
+/// on that one file (its path relative to itself is empty).
+#[test]
+fn the_dossier_footer_names_the_file_of_a_briefing_opened_alone() {
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "p<enter>");
+    let shown = screen(&state);
+    assert!(
+        shown.contains("│ 000_2b1845f26494101a.txt · denial · Russia:"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_user_key_map_rebinds_keys_and_help_follows() {
     let config = sitrep::config::Config::from_layers(

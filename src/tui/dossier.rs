@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Clear};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Rows of the footer that shows the selected sentence in full: a rule and three lines.
 const FOOTER: u16 = 4;
@@ -147,11 +147,15 @@ impl Dossier {
             text.push_str(&format!(" — answers {other}{said}"));
         }
         // Which file first: copies of one story in several briefings share title and date.
-        let path = library
-            .roots()
-            .iter()
-            .find_map(|root| doc.path.strip_prefix(root).ok())
-            .unwrap_or(&doc.path);
+        // Relative to the folder opened; a file opened on its own is named by its name.
+        let relative = (library.roots().iter()).find_map(|root| doc.path.strip_prefix(root).ok());
+        let path = match relative {
+            Some(alone) if alone.as_os_str().is_empty() => {
+                doc.path.file_name().map_or(doc.path.as_path(), Path::new)
+            }
+            Some(relative) => relative,
+            None => &doc.path,
+        };
         Some(one_line(&format!("{} · {text}", path.display())))
     }
 
