@@ -575,6 +575,35 @@ fn list_json_has_an_object_per_briefing() {
     );
 }
 
+/// A front matter or file name date the calendar does not have (2014-02-30) is not the
+/// briefing's date: it is dated by its file, and the front matter one is warned about.
+#[test]
+fn an_impossible_date_dates_a_briefing_by_its_file() {
+    let (docs, cache) = archive_of(&[
+        (
+            "feb.md",
+            "+++\ndate = \"2014-02-30\"\n+++\nTalks in February\n\nEnvoys met, officials said.\n",
+        ),
+        (
+            "2015-02-29 talks.txt",
+            "Talks again\n\nEnvoys met again, officials said.\n",
+        ),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for briefing in listed.as_array().unwrap() {
+        assert_eq!(briefing["date_source"], "modified", "{briefing}");
+    }
+    let feb = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["path"].as_str().unwrap().ends_with("feb.md"))
+        .unwrap();
+    assert_eq!(feb["warned"], true, "{feb}");
+}
+
 /// `sitrep search` answers a text query on a current cache from the cache file alone; it
 /// must still see every change made since, be it a file rewritten in place with the same
 /// size, a new unreadable file or a damaged cache, and print what a cold start prints.
