@@ -70,7 +70,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-/// Peak resident memory of this process so far (VmHWM), in MB.
+/// Peak resident memory of this process so far (VmHWM), in MB of 1,000,000 bytes like every
+/// size sitrep prints (the kernel's "kB" are KiB, 1,024 bytes).
 fn peak_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -79,7 +80,7 @@ fn peak_mb() -> f64 {
                 .find(|l| l.starts_with("VmHWM:"))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+        .map_or(f64::NAN, |kib| kib * 1024.0 / 1e6)
 }
 
 fn archive_bytes(dir: &Path) -> u64 {

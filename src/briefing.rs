@@ -793,10 +793,15 @@ fn date_warning(meta: &FrontMatter) -> Option<String> {
     })
 }
 
-/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2` do;
-/// `2016-13` and `2016-02-41` do not), so a mistyped date is explained, not silently
-/// matched against nothing.
+/// True when `s` begins a real `YYYY-MM-DD` date (`2016`, `2016-0`, `2016-09-2`,
+/// `2016-02-29` do; `2016-13`, `2016-02-41`, `2014-02-30` and `2016-02-3` do not), so a
+/// mistyped date is explained, not silently matched against nothing.
 pub fn is_date_prefix(s: &[u8]) -> bool {
+    is_date_shape(s) && day_in_month(s)
+}
+
+/// The digits and dashes of a `YYYY-MM-DD` prefix, each in its range.
+fn is_date_shape(s: &[u8]) -> bool {
     let digit = |k: usize, allowed: std::ops::RangeInclusive<u8>| {
         s.get(k)
             .is_none_or(|b| b.is_ascii_digit() && allowed.contains(&(b - b'0')))
@@ -815,6 +820,28 @@ pub fn is_date_prefix(s: &[u8]) -> bool {
         && digit(8, 0..=3)
         && digit(9, if day_tens == Some(3) { 0..=1 } else { 0..=9 })
         && !(day_tens == Some(0) && s.get(9) == Some(&b'0'))
+}
+
+/// For a prefix of the right shape: the day written so far (both digits, or the tens
+/// digit that every day it can still become starts with) exists in its month and year.
+fn day_in_month(s: &[u8]) -> bool {
+    let number = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .map(|d| d.iter().fold(0u32, |n, &b| n * 10 + u32::from(b - b'0')))
+    };
+    let (Some(year), Some(month), Some(tens)) = (number(0..4), number(5..7), number(8..9)) else {
+        return true;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    // The smallest day a lone tens digit can become (`3` is 30; `0` is 01).
+    let day = number(8..10).unwrap_or((tens * 10).max(1));
+    day <= last
 }
 
 /// Parses `+++` front matter at the top (after an optional BOM); returns it and where the
@@ -877,23 +904,43 @@ pub fn split_paragraphs(text: &str, from: usize) -> Vec<Span> {
 
 /// Every briefing file under the given paths: folders are walked recursively (symlink loops
 /// and unreadable folders are reported, not followed forever), files are taken as given.
+/// A file named beside a folder that holds it (`sitrep extract notes ./notes/a.txt`) or named
+/// twice in two spellings is read once, as the library's walk does.
 pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen_dirs = std::collections::HashSet::new();
+    let mut named_files = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, &mut seen_dirs),
-            Ok(_) => files.push(p.clone()),
+            Ok(_) => named_files.push(p),
             Err(e) => errors.push(LoadError {
                 path: p.clone(),
                 problem: LoadProblem::Io(e.to_string()),
             }),
         }
     }
+    let mut named = std::collections::HashSet::new();
+    for file in named_files {
+        let canonical = std::fs::canonicalize(file);
+        if canonical.is_ok_and(|c| walk_lists(&c, &seen_dirs) || !named.insert(c)) {
+            continue;
+        }
+        files.push(file.clone());
+    }
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+/// True when a walk of the (canonical) `walked` folders lists the file at canonical path
+/// `file`: then a file named besides the folder holding it, as in `sitrep list briefings
+/// briefings/a.txt`, is read once, as the walk found it.
+pub(crate) fn walk_lists(file: &Path, walked: &std::collections::HashSet<PathBuf>) -> bool {
+    let name = file.file_name().map(|n| n.as_encoded_bytes());
+    file.parent().is_some_and(|dir| walked.contains(dir))
+        && name.is_some_and(|n| !n.starts_with(b".") && is_briefing_name(n))
 }
 
 /// True for the file names the reader treats as briefings.

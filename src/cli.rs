@@ -7,13 +7,14 @@ use crate::config::Config;
 use crate::export::{Report, to_json, to_markdown};
 use crate::extract::Gazetteer;
 use crate::extract::Kind;
-use crate::library::doc::Doc;
+use crate::library::doc::{DateSource, Doc};
 use crate::library::{Entry, Library, load_all};
 use crate::sanitize::visible;
 use crate::tui::text::plural;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Command-line arguments.
@@ -51,6 +52,9 @@ pub enum Command {
     List {
         /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
     Search {
@@ -94,7 +98,7 @@ pub enum Format {
     Md,
 }
 
-/// Output formats of `search` and `party`.
+/// Output formats of `list`, `search` and `party`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// One tab-separated line per result, for people and `cut`.
@@ -179,13 +183,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(exit_for(&entries))
         }
-        Some(Command::List { paths }) => {
+        Some(Command::List { paths, format }) => {
             let library = Library::open_blocking(
                 &default_paths(paths, &config),
                 &archive::options(gazetteer),
             );
-            for doc in library.docs() {
-                writeln!(stdout, "{}", list_line(doc))?;
+            match format {
+                ListFormat::Text => {
+                    for doc in library.docs() {
+                        writeln!(stdout, "{}", list_line(doc))?;
+                    }
+                }
+                ListFormat::Json => {
+                    let listed: Vec<ListedJson> = library.docs().map(ListedJson::of).collect();
+                    writeln!(stdout, "{}", serde_json::to_string_pretty(&listed)?)?;
+                }
             }
             Ok(archive::exit_for(&library))
         }
@@ -292,6 +304,49 @@ fn list_line(doc: &Doc) -> String {
             visible(&doc.title, false)
         ),
         Some(err) => format!("{path}\terror: {}", visible(err, false)),
+    }
+}
+
+/// A briefing as `sitrep list --format json` prints it (a stable contract): what the text
+/// line says, under the names `search` and `party` give the same things.
+#[derive(Debug, Serialize)]
+struct ListedJson<'a> {
+    /// The file.
+    path: &'a Path,
+    /// Its headline (the file name when it could not be read).
+    title: &'a str,
+    /// Its date, `YYYY-MM-DD`.
+    date: &'a str,
+    /// Where the date comes from: `front_matter`, `file_name` or `modified`.
+    date_source: DateSource,
+    /// Front matter tags.
+    tags: &'a [String],
+    /// Why it could not be read; `null` when it was.
+    error: Option<&'a str>,
+    /// True when it was read with warnings (`sitrep extract` says which).
+    warned: bool,
+    /// Direct quotations.
+    quotes: usize,
+    /// Claims.
+    claims: usize,
+    /// Denials.
+    denials: usize,
+}
+
+impl ListedJson<'_> {
+    fn of(doc: &Doc) -> ListedJson<'_> {
+        ListedJson {
+            path: &doc.path,
+            title: &doc.title,
+            date: &doc.date,
+            date_source: doc.date_source,
+            tags: &doc.tags,
+            error: doc.error.as_deref(),
+            warned: doc.warned,
+            quotes: doc.quotes,
+            claims: doc.count(Kind::Claim),
+            denials: doc.count(Kind::Denial),
+        }
     }
 }
 

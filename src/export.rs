@@ -143,6 +143,62 @@ pub fn to_json(reports: &[Report]) -> String {
     serde_json::to_string_pretty(reports).expect("reports are plain data")
 }
 
+/// One claim or denial of a party's dossier as [`dossier_to_markdown`] lists it.
+#[derive(Debug, Clone)]
+pub struct DossierItem<'a> {
+    /// The briefing's date as the reader shows it (`2016-09-22`, `… (file date)`).
+    pub date: String,
+    /// Claim or denial.
+    pub kind: Kind,
+    /// Who made it, when known.
+    pub actor: Option<&'a str>,
+    /// The sentence that makes it.
+    pub text: &'a str,
+    /// The statement on the other side it answers: who made it and its sentence.
+    pub answers: Option<(Option<&'a str>, &'a str)>,
+    /// The briefing's headline.
+    pub title: &'a str,
+    /// The briefing's file.
+    pub path: String,
+}
+
+/// A party's dossier as Markdown an analyst can attach to a report: every claim and denial
+/// it made, newest first, one table row each with the statement it answers and the
+/// briefing (headline and file) to cite, as the reader's dossier lists them.
+pub fn dossier_to_markdown(party: &str, items: &[DossierItem]) -> String {
+    let mut out = format!("# Dossier: {}\n\n", line(party));
+    out.push_str(&format!(
+        "{} claims and denials, newest first.\n\n",
+        items.len()
+    ));
+    if items.is_empty() {
+        return out;
+    }
+    out.push_str("| Date | Kind | Who | Statement | Answers | Briefing |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for item in items {
+        let kind = match item.kind {
+            Kind::Claim => "claim",
+            Kind::Denial => "denial",
+        };
+        let answers = item
+            .answers
+            .map_or_else(String::new, |(who, said)| match who {
+                Some(who) => format!("{}: {}", cell(who), cell(said)),
+                None => cell(said),
+            });
+        out.push_str(&format!(
+            "| {} | {kind} | {} | {} | {answers} | {} ({}) |\n",
+            cell(&item.date),
+            item.actor.map_or_else(String::new, cell),
+            cell(item.text),
+            cell(item.title),
+            code(&item.path),
+        ));
+    }
+    out
+}
+
 /// Text for a Markdown table cell: control characters made visible, line breaks folded,
 /// and Markdown's marks escaped (see [`escape`]).
 fn cell(s: &str) -> String {

@@ -506,6 +506,104 @@ fn search_json_names_path_title_date_and_lines() {
     assert!(!String::from_utf8_lossy(&but.stdout).contains("convoy.md"));
 }
 
+/// In JSON every date says where it comes from — the front matter, the file name or only
+/// the file's modification time (what the text output calls "(file date)") — from a cold
+/// start and from the cache alike, beside the fields that were there before.
+#[test]
+fn json_dates_say_where_they_come_from() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let source_of = |hits: &serde_json::Value, name: &str| {
+        let hit = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not in {hits}"));
+        assert!(hit["date"].is_string(), "{hit}");
+        hit["date_source"].clone()
+    };
+    for run in ["cold", "warm"] {
+        let out = cli(&["search", "said", dir, "--format", "json"], cache.path());
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(source_of(&hits, "convoy.md"), "front_matter", "{run}");
+        assert_eq!(source_of(&hits, "raid.txt"), "file_name", "{run}");
+        assert_eq!(source_of(&hits, "ebola.txt"), "modified", "{run}");
+    }
+    let party = cli(&["party", "russia", dir, "--format", "json"], cache.path());
+    let statements: serde_json::Value = serde_json::from_slice(&party.stdout).unwrap();
+    assert_eq!(source_of(&statements, "convoy.md"), "front_matter");
+}
+
+/// `sitrep list --format json` gives scripts what the text lists: an array with one object
+/// per briefing, in list order, with the fields `search` and `party` use for the same
+/// things, its counts, and the error of one that could not be read (exit 1 then, as in
+/// text).
+#[test]
+fn list_json_has_an_object_per_briefing() {
+    let (docs, cache) = small_archive();
+    std::fs::write(docs.path().join("empty.txt"), "").unwrap();
+    let dir = docs.path().to_str().unwrap();
+    let text = cli(&["list", dir], cache.path());
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(listed.len(), text.lines().count());
+    for (object, line) in listed.iter().zip(text.lines()) {
+        assert_eq!(object["path"].as_str(), line.split('\t').next(), "{object}");
+    }
+    let convoy = listed
+        .iter()
+        .find(|o| o["path"].as_str().unwrap().ends_with("convoy.md"))
+        .unwrap();
+    assert_eq!(convoy["title"], "Convoy struck near Aleppo");
+    assert_eq!(convoy["date"], "2016-09-21");
+    assert_eq!(convoy["date_source"], "front_matter");
+    assert_eq!(convoy["error"], serde_json::Value::Null);
+    assert_eq!(convoy["tags"], serde_json::json!(["syria"]));
+    assert!(convoy["quotes"].is_u64() && convoy["claims"].is_u64());
+    assert_eq!(convoy["denials"], 1);
+    let empty = listed
+        .iter()
+        .find(|o| o["path"].as_str().unwrap().ends_with("empty.txt"))
+        .unwrap();
+    assert!(
+        empty["error"].as_str().is_some_and(|e| e.contains("empty")),
+        "{empty}"
+    );
+}
+
+/// A front matter or file name date the calendar does not have (2014-02-30) is not the
+/// briefing's date: it is dated by its file, and the front matter one is warned about.
+#[test]
+fn an_impossible_date_dates_a_briefing_by_its_file() {
+    let (docs, cache) = archive_of(&[
+        (
+            "feb.md",
+            "+++\ndate = \"2014-02-30\"\n+++\nTalks in February\n\nEnvoys met, officials said.\n",
+        ),
+        (
+            "2015-02-29 talks.txt",
+            "Talks again\n\nEnvoys met again, officials said.\n",
+        ),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for briefing in listed.as_array().unwrap() {
+        assert_eq!(briefing["date_source"], "modified", "{briefing}");
+    }
+    let feb = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["path"].as_str().unwrap().ends_with("feb.md"))
+        .unwrap();
+    assert_eq!(feb["warned"], true, "{feb}");
+}
+
 /// `sitrep search` answers a text query on a current cache from the cache file alone; it
 /// must still see every change made since, be it a file rewritten in place with the same
 /// size, a new unreadable file or a damaged cache, and print what a cold start prints.
@@ -929,6 +1027,34 @@ fn a_file_named_besides_its_folder_is_read_once() {
         stdout(&["party", "russia", dir, file]),
         stdout(&["party", "russia", dir])
     );
+    // extract reads it once too, however it is spelled (`notes ./notes/ebola.txt`).
+    let extract = |args: &[&str]| {
+        let out = Command::cargo_bin("sitrep")
+            .unwrap()
+            .arg("extract")
+            .args(args)
+            .current_dir(docs.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |args: &[&str]| -> Vec<String> {
+        let reports: serde_json::Value = serde_json::from_str(&extract(args)).unwrap();
+        let reports = reports.as_array().unwrap().iter();
+        reports
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(json(&["notes", "./notes/ebola.txt"]), json(&["notes"]));
+    assert_eq!(
+        json(&["./notes/ebola.txt", "notes/ebola.txt"]),
+        ["./notes/ebola.txt"]
+    );
+    assert_eq!(
+        extract(&["--format", "md", "notes", "./notes/cafe.txt"]),
+        extract(&["--format", "md", "notes"])
+    );
 }
 
 /// A path that cannot be read is named on stderr and makes `search` and `party` exit 2 (like
@@ -960,4 +1086,17 @@ fn unreadable_paths_and_unknown_parties_are_errors() {
     );
     let kremlin = cli(&["search", "party:kremlin", dir], cache.path());
     assert_eq!(kremlin.status.code(), Some(0), "{kremlin:?}");
+    // A day the calendar does not have is refused like a month it does not have.
+    for bad in [
+        "date:2014-02-30",
+        "date:2015-02-29",
+        "date:2016-04-31..2016-05",
+    ] {
+        let refused = cli(&["search", bad, dir], cache.path());
+        assert_eq!(refused.status.code(), Some(2), "{bad}: {refused:?}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains(bad.split("..").next().unwrap()), "{said}");
+    }
+    let leap = cli(&["search", "date:2016-02-29", dir], cache.path());
+    assert_eq!(leap.status.code(), Some(1), "a leap day is a day: {leap:?}");
 }

@@ -139,6 +139,37 @@ fn tmux_ready(test: &str) -> bool {
     available
 }
 
+/// A message in the status bar gives way to the key hints by itself after a few seconds,
+/// and Ctrl-C leaves the reader even while the `/` prompt is open.
+#[test]
+fn messages_fade_and_ctrl_c_quits_from_a_prompt() {
+    if !tmux_ready("the end-to-end message and Ctrl-C test") {
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(repo, config_home.path());
+    tmux.wait_for_prompt();
+    tmux.type_text(&format!("{} briefings", env!("CARGO_BIN_EXE_sitrep")));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Claims ◀─▶ denials");
+    tmux.type_text("o");
+    tmux.wait_for("briefings by date, newest first");
+    tmux.wait_within(
+        "the message to give way to the hints",
+        Duration::from_secs(15),
+        |s| !s.contains("briefings by date, newest first") && s.contains("? help"),
+    );
+    tmux.type_text("/Mosc");
+    tmux.wait_for("/Mosc");
+    tmux.send(&["C-c"]);
+    let back = tmux.wait_for_prompt();
+    assert!(
+        !back.contains("Briefings"),
+        "the reader's screen is gone:\n{back}"
+    );
+}
+
 #[test]
 fn reader_in_a_real_terminal() {
     if !tmux_ready("the end-to-end reader test") {

@@ -119,6 +119,76 @@ fn keys_leave_effects_and_effects_do_what_they_say() {
     );
 }
 
+#[test]
+fn in_the_dossier_y_copies_the_statement_and_e_writes_the_dossier() {
+    let export_dir = tempfile::tempdir().unwrap();
+    let mut state = seed_reader(100, 30);
+    let mut terminal = Vec::new();
+    type_keys(&mut state, "p");
+    update(&mut state, Action::Open);
+    let dossier = state.dossier.clone().expect("p and Enter open a dossier");
+    let selected = dossier.selected().unwrap();
+    let doc = state.library.doc(selected.id);
+    let statement = &doc.statements[selected.statement];
+    let actor = doc.actor(statement).unwrap().to_string();
+    let kind = match statement.kind {
+        sitrep::extract::Kind::Claim => "claim",
+        sitrep::extract::Kind::Denial => "denial",
+    };
+    let sentence = dossier.rows[&dossier.cursor.selected]
+        .sentence
+        .clone()
+        .unwrap();
+
+    type_keys(&mut state, "y");
+    let action = state
+        .effect
+        .take()
+        .expect("y in the dossier leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let sent = String::from_utf8(std::mem::take(&mut terminal)).unwrap();
+    assert!(sent.starts_with("\x1b]52;c;"), "nothing copied: {sent:?}");
+    let copied = base64_decode(&sent["\x1b]52;c;".len()..sent.len() - 1]);
+    assert!(
+        copied.starts_with(&format!("“{sentence}” — {kind} by {actor}"))
+            && copied.ends_with("US military will not share intellegence with Russia"),
+        "{copied:?}"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some(format!(
+            "copied the {kind}, who made it and its briefing to the clipboard (OSC 52: the terminal must allow it)"
+        ))
+        .as_deref()
+    );
+    assert!(state.dossier.is_some(), "the dossier stays open");
+
+    type_keys(&mut state, "e");
+    let action = state
+        .effect
+        .take()
+        .expect("e in the dossier leaves an effect");
+    effect::run(&mut state, action, &mut terminal, export_dir.path());
+    let written = export_dir.path().join("dossier-russia.sitrep.md");
+    let message = state.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("wrote ") && message.contains("dossier-russia.sitrep.md"),
+        "{message}"
+    );
+    let md = std::fs::read_to_string(&written).expect("the dossier is written");
+    assert!(md.starts_with("# Dossier: Russia\n"), "{md}");
+    assert!(
+        md.contains("| Date | Kind | Who | Statement | Answers | Briefing |"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| 20")).count(),
+        dossier.refs.len(),
+        "a row per claim and denial: {md}"
+    );
+    assert!(md.contains(&format!("| {kind} | {actor} |")), "{md}");
+}
+
 /// Standard base64 (with padding) back to text, to read what OSC 52 carried.
 fn base64_decode(encoded: &str) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -187,7 +187,10 @@ fn only_key_presses_count_and_the_wheel_scrolls_the_pane_under_it() {
 fn help_lists_every_bound_key_and_q_quits() {
     let mut state = seed_reader(120, 40);
     type_keys(&mut state, "?");
-    let shown = screen(&state);
+    // What does not fit on the screen is scrolled to.
+    let mut shown = screen(&state);
+    type_keys(&mut state, "G");
+    shown.push_str(&screen(&state));
     for (keys, what) in state.config.keys.help_rows() {
         assert!(
             shown.contains(&format!("{keys}  {what}")) || shown.contains(what),
@@ -198,6 +201,75 @@ fn help_lists_every_bound_key_and_q_quits() {
     assert!(state.help.is_none() && !state.quit, "q closes help first");
     type_keys(&mut state, "q");
     assert!(state.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_every_screen_and_help_lists_it() {
+    // The main screen, the `/` prompt (list and article), the filter and party pickers, the
+    // dossier and the help overlay: Ctrl-C leaves the reader from each.
+    for keys in ["", "/Mosc", "<s-tab>/russ", "f", "p", "p<enter>", "?"] {
+        let mut state = seed_reader(120, 40);
+        type_keys(&mut state, keys);
+        type_keys(&mut state, "<c-c>");
+        assert!(state.quit, "Ctrl-C after {keys:?} did not quit");
+    }
+    let mut state = seed_reader(120, 40);
+    type_keys(&mut state, "?");
+    assert!(
+        screen(&state).contains("ctrl-c"),
+        "help lists Ctrl-C:\n{}",
+        screen(&state)
+    );
+}
+
+#[test]
+fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
+    use std::time::{Duration, Instant};
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "o");
+    let said = "briefings by date";
+    assert!(screen(&state).contains(said), "{}", screen(&state));
+    assert!(
+        !screen(&state).contains("? help"),
+        "the message hides the hints"
+    );
+    let start = Instant::now();
+    update(&mut state, Action::Tick(start));
+    update(&mut state, Action::Tick(start + Duration::from_secs(1)));
+    assert!(
+        screen(&state).contains(said),
+        "a second later it still stands"
+    );
+    update(&mut state, Action::Tick(start + Duration::from_secs(6)));
+    let shown = screen(&state);
+    assert!(
+        !shown.contains(said) && shown.contains("? help"),
+        "six seconds later the hints are back:\n{shown}"
+    );
+    // The next key press clears a message too.
+    type_keys(&mut state, "o");
+    assert!(screen(&state).contains("briefings by path"));
+    type_keys(&mut state, "j");
+    assert!(!screen(&state).contains("briefings by path"));
+    // A message that came while an older one stood gets its own few seconds.
+    type_keys(&mut state, "o");
+    update(&mut state, Action::Tick(start));
+    type_keys(&mut state, "o");
+    update(&mut state, Action::Tick(start + Duration::from_secs(5)));
+    assert!(screen(&state).contains("briefings by path"));
+}
+
+/// The dossier's footer names the briefing's file first, also when the reader was opened
+/// on that one file (its path relative to itself is empty).
+#[test]
+fn the_dossier_footer_names_the_file_of_a_briefing_opened_alone() {
+    let mut state = seed_reader(100, 30);
+    type_keys(&mut state, "p<enter>");
+    let shown = screen(&state);
+    assert!(
+        shown.contains("│ 000_2b1845f26494101a.txt · denial · Russia:"),
+        "{shown}"
+    );
 }
 
 #[test]

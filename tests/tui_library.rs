@@ -119,6 +119,19 @@ fn an_unknown_party_in_the_list_search_says_so() {
     assert_eq!(state.shown.len(), 1, "{:?}", state.message);
 }
 
+/// `date:` with a day its month does not have is a query error in the status bar, as a
+/// month that does not exist is, and the list stays as it was.
+#[test]
+fn an_impossible_date_in_the_list_search_says_so() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/date:2014-02-3");
+    let before = state.shown.clone();
+    type_keys(&mut state, "0");
+    assert_eq!(state.shown, before, "the list stays as it was");
+    let message = state.message.clone().expect("the error is shown");
+    assert!(message.contains("date:2014-02-30"), "{message}");
+}
+
 #[test]
 fn o_lists_the_briefings_newest_first_and_back_by_path() {
     let dir = dated_folder();
@@ -205,6 +218,10 @@ fn the_dossier_pane() {
         assert!(
             status.contains("esc close") && !status.contains("search"),
             "{status}"
+        );
+        assert!(
+            status.contains("y copy") && status.contains("e export"),
+            "the dossier's copy and export keys are hinted: {status}"
         );
         insta::assert_snapshot!(format!("dossier_{width}x{height}"), shown);
     }

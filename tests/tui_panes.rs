@@ -94,7 +94,79 @@ fn tiny_terminals_draw_what_fits_and_never_panic() {
     }
 }
 
-/// Draws with colours on or off and returns the buffer.
+/// The labels of `shown` (box titles and tab strips, the dossier's entry headers) that run
+/// into the right border (the last cell inside it is not blank): such a label was cut, and
+/// a cut label must end in `…`.
+fn cut_without_ellipsis(shown: &str) -> Vec<String> {
+    shown
+        .lines()
+        .filter(|l| l.starts_with('┌') || l.starts_with("│▶ ") || l.contains("(file date) · "))
+        .filter(|l| {
+            let cells: Vec<char> = l.chars().collect();
+            let n = cells.len();
+            n >= 3
+                && matches!(cells[n - 1], '│' | '┐' | '┘')
+                && !matches!(cells[n - 2], ' ' | '─' | '…' | '│' | '┐' | '┘' | '┌' | '└')
+                && !(cells[n - 2].is_ascii_punctuation())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn cut_labels_end_in_an_ellipsis_at_narrow_widths() {
+    // The filter picker, the dossier at 40 to 60 columns and the tab strip at 40.
+    for (width, height, keys) in [
+        (40, 20, "f"),
+        (40, 20, "p<enter>"),
+        (50, 20, "p<enter>"),
+        (60, 20, "p<enter>"),
+        (40, 12, ""),
+    ] {
+        let mut state = seed_reader(width, height);
+        type_keys(&mut state, keys);
+        let shown = screen(&state);
+        let cut = cut_without_ellipsis(&shown);
+        assert!(
+            cut.is_empty(),
+            "{width}x{height} after {keys:?}: cut without …: {cut:#?}\n{shown}"
+        );
+    }
+    let mut state = seed_reader(40, 20);
+    type_keys(&mut state, "f");
+    assert!(
+        screen(&state).contains("Enter sets/clears ·…"),
+        "{}",
+        screen(&state)
+    );
+    // A long label in the picker is cut with … too.
+    let dir = tempfile::tempdir().unwrap();
+    let long = tui_common::briefing_file(
+        &dir,
+        "long.md",
+        "+++\ntitle = \"Long tags\"\ntags = [\"a tag far too long to fit in the filter picker at all\"]\n+++\nTalks resumed, an envoy said.\n",
+    );
+    let mut state = tui_common::reader(&[&long], 60, 20);
+    type_keys(&mut state, "f");
+    let shown = screen(&state);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("tag     a tag far") && l.contains('…')),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_tiny_terminal_shows_no_nonsense_line_range() {
+    for (width, height) in [(20, 5), (30, 6), (12, 4)] {
+        let state = seed_reader(width, height);
+        let shown = screen(&state);
+        assert!(!shown.contains("1-0/"), "{width}x{height}:\n{shown}");
+    }
+}
+
+/// Draws with colours on or off and returns the buffer./// Draws with colours on or off and returns the buffer.
 fn buffer(no_color: bool) -> ratatui::buffer::Buffer {
     let library = tui_common::library(&[tui_common::SEED]);
     let mut state = State::new(library, Config::builtin().unwrap(), no_color, 120, 40);

@@ -4,7 +4,7 @@
 use super::{ListFormat, note};
 use crate::extract::{Gazetteer, Kind};
 use crate::library::cached::CachedHit;
-use crate::library::doc::{Doc, DocStatement};
+use crate::library::doc::{DateSource, Doc, DocStatement};
 use crate::library::fold::fold_char;
 use crate::library::search::Query;
 use crate::library::{CachedLibrary, Library, Options};
@@ -25,6 +25,7 @@ struct SearchHit<'a> {
     path: &'a Path,
     title: &'a str,
     date: &'a str,
+    date_source: DateSource,
     lines: Vec<String>,
 }
 
@@ -171,6 +172,7 @@ pub(super) fn search(
                 path: Path::new(l.path),
                 title: l.title,
                 date: l.date,
+                date_source: l.date_source,
                 lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
             },
             CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
@@ -207,6 +209,7 @@ fn library_hit<'a>(library: &'a Library, id: u32, query: &'a Query) -> Hit<'a> {
         path: &doc.path,
         title: &doc.title,
         date: &doc.date,
+        date_source: doc.date_source,
         lines: Box::new(move |limit| library.matching_lines(id, query, limit)),
     }
 }
@@ -229,6 +232,7 @@ struct Hit<'a> {
     path: &'a Path,
     title: &'a str,
     date: &'a str,
+    date_source: DateSource,
     lines: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
 }
 
@@ -275,6 +279,7 @@ fn print_hits<'a>(
                     path: hit.path,
                     title: hit.title,
                     date: hit.date,
+                    date_source: hit.date_source,
                     lines: (hit.lines)(usize::MAX),
                 })
                 .collect();

@@ -144,6 +144,10 @@ pub struct Listed<'a> {
     /// Why it could not be read.
     #[serde(borrow)]
     pub error: Option<&'a str>,
+    /// True when it was read with warnings (it stands before `date_source` in the cache).
+    pub warned: bool,
+    /// Where its date comes from, which the JSON of `sitrep search` says.
+    pub date_source: DateSource,
 }
 
 /// The rest of a briefing: its extraction, for search fields and dossiers.

@@ -5,7 +5,7 @@ use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
 use super::folder::{Folder, Kind, Lookup, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
-use crate::briefing::is_briefing_name;
+use crate::briefing::{is_briefing_name, walk_lists};
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -191,15 +191,6 @@ fn walk_with<T: Send>(
         files.push(each_file(file.clone(), None));
     }
     (files, failed)
-}
-
-/// True when a walk of the (canonical) `walked` folders lists the file at canonical path
-/// `file`: then a file named besides the folder holding it, as in `sitrep list briefings
-/// briefings/a.txt`, is read once, as the walk found it.
-fn walk_lists(file: &Path, walked: &HashSet<PathBuf>) -> bool {
-    let name = file.file_name().map(|n| n.as_encoded_bytes());
-    file.parent().is_some_and(|dir| walked.contains(dir))
-        && name.is_some_and(|n| !n.starts_with(b".") && is_briefing_name(n))
 }
 
 fn walk_dir<T: Send>(

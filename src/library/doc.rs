@@ -3,7 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
-use crate::briefing::{Briefing, Span};
+use crate::briefing::{Briefing, Span, is_date_prefix};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -309,7 +309,8 @@ impl Doc {
     }
 }
 
-/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it).
+/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it) that
+/// is a day of the calendar, as a search's `date:` takes it (2014-02-30 is none).
 fn iso_date(s: &str) -> Option<String> {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
@@ -319,13 +320,7 @@ fn iso_date(s: &str) -> Option<String> {
             _ => c.is_ascii_digit(),
         });
         // Only an all-ASCII window may be sliced: anything else is not a date anyway.
-        if !shape {
-            return None;
-        }
-        let month = &s[i + 5..i + 7];
-        let day = &s[i + 8..i + 10];
-        (("01"..="12").contains(&month) && ("01"..="31").contains(&day))
-            .then(|| s[i..i + 10].to_string())
+        (shape && is_date_prefix(w)).then(|| s[i..i + 10].to_string())
     })
 }
 
@@ -398,6 +393,12 @@ mod tests {
     fn dates_from_names_front_matter_and_mtime() {
         assert_eq!(iso_date("2016-09-21T10:00Z").as_deref(), Some("2016-09-21"));
         assert_eq!(iso_date("brief-2016-13-01.txt"), None);
+        // A day the calendar does not have is no date, as `date:` in a search says.
+        assert_eq!(iso_date("2014-02-30 raid.txt"), None);
+        assert_eq!(
+            iso_date("2016-02-29 raid.txt").as_deref(),
+            Some("2016-02-29")
+        );
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(1_474_416_000 * 1_000_000_000), "2016-09-21");
         let stamp = Some(Stamp {

@@ -2,7 +2,7 @@
 //! each with its briefing, date, and the statement on the other side it answers.
 
 use super::Library;
-use super::doc::{Doc, DocStatement};
+use super::doc::{DateSource, Doc, DocStatement};
 use super::fold::same_party;
 use crate::briefing::Span;
 use crate::extract::Kind;
@@ -51,6 +51,9 @@ pub struct DossierJson<'a> {
     pub title: &'a str,
     /// Its date, `YYYY-MM-DD`.
     pub date: &'a str,
+    /// Where the date comes from: `front_matter`, `file_name`, or `modified` (only the
+    /// file's modification time, which is when it reached the archive, not the news).
+    pub date_source: DateSource,
     /// The party's statement.
     #[serde(flatten)]
     pub statement: StatementJson<'a>,
@@ -76,6 +79,7 @@ impl DossierEntry<'_> {
             path: &self.doc.path,
             title: &self.doc.title,
             date: &self.doc.date,
+            date_source: self.doc.date_source,
             statement: statement_json(self.doc, self.statement, &self.text),
             counter: self
                 .counter

@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader, or close the overlay that is open (help, a picker, the dossier).
     Quit,
+    /// Leave the reader at once from any screen, even with a prompt or a picker open
+    /// (Ctrl-C, as analysts expect of every terminal program).
+    QuitNow,
     /// Focus the next pane.
     FocusNext,
     /// Focus the previous pane.
@@ -65,10 +68,12 @@ pub enum Action {
     ToggleRead,
     /// Star the open briefing, or take the star away.
     ToggleStar,
-    /// Write the open briefing's quotes and claims-vs-denials table to a Markdown file.
+    /// Write the open briefing's quotes and claims-vs-denials table (in the dossier: the
+    /// dossier) to a Markdown file.
     Export,
-    /// Copy the selected quote with its speaker, or the selected claim or denial with its
-    /// actor, to the clipboard (OSC 52, works over SSH). Named `copy_quote` in config files.
+    /// Copy the selected quote with its speaker, or the selected claim or denial (in the
+    /// panes or the dossier) with its actor, to the clipboard (OSC 52, works over SSH).
+    /// Named `copy_quote` in config files.
     CopyQuote,
     /// A character typed into the search prompt.
     #[serde(skip)]
@@ -102,6 +107,10 @@ pub enum Action {
     /// removed on disk.
     #[serde(skip)]
     LibraryChanged,
+    /// Time passed: the event loop says what time it is while a message stands in the
+    /// status bar, so `update` can let it give way to the key hints without reading a clock.
+    #[serde(skip)]
+    Tick(std::time::Instant),
     /// The library's background reading got further.
     #[serde(skip)]
     Progress {
@@ -114,9 +123,10 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 30] = [
+    pub const BINDABLE: [Action; 31] = [
         Action::Help,
         Action::Quit,
+        Action::QuitNow,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Down,
@@ -151,6 +161,7 @@ impl Action {
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::QuitNow => "quit from any screen, even a prompt or picker",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::Down => "down one line",
@@ -178,7 +189,7 @@ impl Action {
             Action::Help => "keys (this help)",
             Action::ToggleRead => "mark the briefing read / unread",
             Action::ToggleStar => "star / unstar the briefing",
-            Action::Export => "write quotes and claims as Markdown",
+            Action::Export => "write quotes and claims (or the dossier) as Markdown",
             Action::CopyQuote => "copy the selected quote or claim, to cite",
             Action::Insert(_) => "type",
             Action::Paste(_) => "paste",
@@ -186,6 +197,7 @@ impl Action {
             Action::Scroll { .. } => "scroll the pane under the mouse",
             Action::Resize { .. } => "resize",
             Action::LibraryChanged => "take in the library's changes",
+            Action::Tick(_) => "let time pass",
             Action::Progress { .. } => "show the library's progress",
         }
     }
@@ -194,7 +206,7 @@ impl Action {
     pub fn hint(&self) -> &'static str {
         match self {
             Action::Help => "help",
-            Action::Quit => "quit",
+            Action::Quit | Action::QuitNow => "quit",
             Action::Search => "search",
             Action::Filter => "filter",
             Action::Dossier => "party",

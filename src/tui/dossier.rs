@@ -9,13 +9,13 @@ use crate::library::Library;
 use crate::library::dossier::DossierRef;
 use crate::tui::action::Action;
 use crate::tui::state::{Cursor, State};
-use crate::tui::text::{draw_detail, draw_lines, fit, one_line, wrapped_height};
+use crate::tui::text::{draw_detail, draw_lines, fit, fit_line, one_line, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Clear};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Rows of the footer that shows the selected sentence in full: a rule and three lines.
 const FOOTER: u16 = 4;
@@ -147,11 +147,15 @@ impl Dossier {
             text.push_str(&format!(" — answers {other}{said}"));
         }
         // Which file first: copies of one story in several briefings share title and date.
-        let path = library
-            .roots()
-            .iter()
-            .find_map(|root| doc.path.strip_prefix(root).ok())
-            .unwrap_or(&doc.path);
+        // Relative to the folder opened; a file opened on its own is named by its name.
+        let relative = (library.roots().iter()).find_map(|root| doc.path.strip_prefix(root).ok());
+        let path = match relative {
+            Some(alone) if alone.as_os_str().is_empty() => {
+                doc.path.file_name().map_or(doc.path.as_path(), Path::new)
+            }
+            Some(relative) => relative,
+            None => &doc.path,
+        };
         Some(one_line(&format!("{} · {text}", path.display())))
     }
 
@@ -243,9 +247,14 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         one_line(&dossier.party),
         dossier.refs.len()
     );
+    // Labels too long for the width end in `…` (40 to 60 columns cut most of them).
+    let inside = usize::from(outer.width.saturating_sub(2));
     let block = Block::bordered()
-        .title(title)
-        .title_bottom(Line::from(format!(" {} ", hints.join(" · "))).right_aligned())
+        .title(fit_line(Line::raw(title), inside))
+        .title_bottom(fit_line(
+            Line::from(format!(" {} ", hints.join(" · "))).right_aligned(),
+            inside,
+        ))
         .border_style(t.focused);
     frame.render_widget(Clear, outer);
     frame.render_widget(block, outer);
@@ -268,22 +277,17 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
             .actor(s)
             .map_or_else(String::new, |a| format!(" · {}", one_line(a)));
         let date = doc.date_label();
-        let head = format!("{date} · {}{actor} · ", kind_word(s.kind));
-        let title = fit(
-            &one_line(&doc.title),
-            width.saturating_sub(2 + head.chars().count()),
-        );
         let mut header = Line::from(vec![
             TextSpan::raw(if selected { "▶ " } else { "  " }),
             TextSpan::styled(format!("{date} · "), t.dim),
             TextSpan::styled(kind_word(s.kind), kind_style),
             TextSpan::raw(format!("{actor} · ")),
-            TextSpan::styled(title, t.headline),
+            TextSpan::styled(one_line(&doc.title), t.headline),
         ]);
         if selected {
             header = header.style(t.selected);
         }
-        lines.push(header);
+        lines.push(fit_line(header, width));
         let sentence = match row.map(|r| r.sentence.as_deref()) {
             Some(Some(text)) => TextSpan::raw(fit(text, width.saturating_sub(4))),
             Some(None) => TextSpan::styled("(the file changed since it was read)", t.error),

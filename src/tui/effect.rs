@@ -1,11 +1,12 @@
 //! The reader's actions that reach outside its state: marks and stars saved to the state
-//! folder, Markdown written to a file, a quote or claim sent to the clipboard. `update` stays pure
+//! folder, Markdown (a briefing's or a dossier's) written to a file, a quote or claim sent
+//! to the clipboard. `update` stays pure
 //! and leaves these in [`State::effect`]; the event loop calls [`run`] after it.
 
 use crate::briefing::Briefing;
 use crate::clipboard::{osc52, quote_with_speaker, statement_with_actor};
 use crate::extract::{Extraction, Gazetteer};
-use crate::library::report::write_markdown;
+use crate::library::report::{write_dossier_markdown, write_markdown};
 use crate::tui::action::Action;
 use crate::tui::claims::selected_statement;
 use crate::tui::dossier::kind_word;
@@ -16,6 +17,10 @@ use std::path::Path;
 /// Carries out `action` on the open briefing, writing clipboard sequences to `terminal`,
 /// and says what happened in the status bar.
 pub fn run(state: &mut State, action: Action, terminal: &mut impl Write, export_dir: &Path) {
+    if state.dossier.is_some() {
+        state.message = Some(in_dossier(state, action, terminal, export_dir));
+        return;
+    }
     let Some((b, x)) = state.current() else {
         state.message = Some("no readable briefing is open".into());
         return;
@@ -47,6 +52,67 @@ pub fn run(state: &mut State, action: Action, terminal: &mut impl Write, export_
         _ => return,
     };
     state.message = Some(message);
+}
+
+/// Over the dossier: `y` copies the selected claim or denial with its actor and party and
+/// the briefing to cite, as in the claims pane; `e` writes the whole dossier as Markdown.
+/// Returns the status bar's message.
+fn in_dossier(
+    state: &State,
+    action: Action,
+    terminal: &mut impl Write,
+    export_dir: &Path,
+) -> String {
+    let Some(dossier) = &state.dossier else {
+        return String::new();
+    };
+    let library = &state.library;
+    match action {
+        Action::Export => match write_dossier_markdown(library, &dossier.party, export_dir) {
+            Ok(file) => format!(
+                "wrote {}",
+                crate::sanitize::visible(&file.display().to_string(), false)
+            ),
+            Err(e) => format!("export failed: {e}"),
+        },
+        Action::CopyQuote => {
+            let Some(r) = dossier.selected() else {
+                return "no claim or denial selected".into();
+            };
+            let doc = library.doc(r.id);
+            // The sentence as the file has it now, as the dossier shows it.
+            let text = doc.current_text();
+            let Some(entry) = text.as_deref().and_then(|t| library.dossier_entry(r, t)) else {
+                return "the briefing changed since it was read: nothing copied".into();
+            };
+            let kind = kind_word(entry.statement.kind);
+            let date =
+                (doc.has_own_date() && !doc.date.is_empty()).then(|| format!(", {}", doc.date));
+            let source = format!("{}{}", doc.title, date.unwrap_or_default());
+            let copied = statement_with_actor(
+                &entry.text,
+                kind,
+                doc.actor(entry.statement),
+                doc.party(entry.statement),
+                &source,
+            );
+            send(terminal, &copied, &format!("the {kind}, who made it"))
+        }
+        _ => String::new(),
+    }
+}
+
+/// Sends `text` to the clipboard over OSC 52 and says so (`what` was copied).
+fn send(terminal: &mut impl Write, text: &str, what: &str) -> String {
+    match terminal
+        .write_all(osc52(text).as_bytes())
+        .and_then(|()| terminal.flush())
+    {
+        Ok(()) => format!(
+            "copied {what} and its briefing to the clipboard (OSC 52: the terminal must allow it)"
+        ),
+        Err(e) => format!("copy failed: {e}"),
+    }
 }
 
 /// Copies what is selected in the focused pane, to cite: in the quotes pane the quote with
@@ -101,13 +167,5 @@ fn copy(state: &State, b: &Briefing, x: &Extraction, terminal: &mut impl Write) 
             );
         }
     };
-    match terminal
-        .write_all(osc52(&text).as_bytes())
-        .and_then(|()| terminal.flush())
-    {
-        Ok(()) => format!(
-            "copied {what} and its briefing to the clipboard (OSC 52: the terminal must allow it)"
-        ),
-        Err(e) => format!("copy failed: {e}"),
-    }
+    send(terminal, &text, &what)
 }

@@ -6,6 +6,7 @@ use crate::library::doc::Doc;
 use crate::library::fold::same_party;
 use crate::sanitize::visible;
 use crate::tui::state::State;
+use crate::tui::text::fit_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -291,8 +292,13 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
     if picker.shown.is_empty() {
         lines.push(Line::styled("   nothing matches", t.dim));
     }
+    // A label too long for the box ends in `…` rather than stopping mid-word.
+    let inside = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, inside)).collect();
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(title).border_style(t.focused);
+    let block = Block::bordered()
+        .title(fit_line(Line::raw(title), inside))
+        .border_style(t.focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
     let typed = 4 + unicode_width::UnicodeWidthStr::width(visible(&picker.query, false).as_ref());
     let column = (area.x as usize + typed).min(usize::from(area.right().saturating_sub(2)));

@@ -56,6 +56,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
         } else {
             Line::from(Span::styled(pane_title(state, pane), border))
         };
+        // A title (or the tab strip) too long for the pane ends in `…`.
+        let title = text::fit_line(title, usize::from(area.width.saturating_sub(2)));
         let block = Block::bordered().border_style(border).title(title);
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -108,14 +110,15 @@ fn pane_title(state: &State, pane: Pane) -> String {
         }
         Pane::Article => {
             let lines = state.article_lines().len();
+            let first = state.article_top + 1;
             let last =
                 (state.article_top + usize::from(state.inner(Pane::Article).height)).min(lines);
-            format!(
-                " Article {}-{}/{} ",
-                (state.article_top + 1).min(lines),
-                last,
-                lines
-            )
+            // Lines first-last of all; a pane too small to show a line gives the count.
+            if first <= last {
+                format!(" Article {first}-{last}/{lines} ")
+            } else {
+                format!(" Article {lines} lines ")
+            }
         }
         Pane::Quotes => format!(" Quotes {} ", state.quote_rows.len()),
         Pane::Claims => " Claims ◀─▶ denials ".to_string(),
@@ -215,6 +218,13 @@ fn event_loop(
             }
             if take_library_news(state) {
                 break false;
+            }
+            // A message gives way to the key hints after a while: update is told the time.
+            if state.message.is_some() {
+                update::update(state, Action::Tick(std::time::Instant::now()));
+                if state.message.is_none() {
+                    break false;
+                }
             }
         };
         if !input {

@@ -310,6 +310,9 @@ pub struct State {
     pub unreadable: usize,
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// When the message was first drawn (the first tick that found it), so it can give
+    /// way to the key hints a few seconds later.
+    pub message_since: Option<std::time::Instant>,
     /// Read and starred briefings (kept apart from the briefings, which are never written).
     pub marks: Marks,
     /// An action that touches the world outside the state (files, the clipboard), left by
@@ -353,6 +356,7 @@ impl State {
             help: None,
             dossier: None,
             message: None,
+            message_since: None,
             marks: Marks::default(),
             effect: None,
             quit: false,

@@ -79,7 +79,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     }
     // Over the dossier only its own keys work: q and Esc close it there.
     let actions: &[Action] = if state.dossier.is_some() {
-        &[Action::Help, Action::Open, Action::Dossier, Action::Clear]
+        &[
+            Action::Help,
+            Action::Open,
+            Action::CopyQuote,
+            Action::Export,
+            Action::Dossier,
+            Action::Clear,
+        ]
     } else {
         &[
             Action::Help,

@@ -65,6 +65,48 @@ pub fn fit(s: &str, width: usize) -> String {
     s.to_string()
 }
 
+/// `line` cut to at most `width` display columns, ending in `…` (in the style of the span
+/// it cuts) when cut, so a label that does not fit says so rather than stopping mid-word.
+/// Styles are kept; wide characters never straddle the edge.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let Line {
+        spans,
+        style,
+        alignment,
+    } = line;
+    let mut kept = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        if used + w < width {
+            used += w;
+            kept.push(span);
+            continue;
+        }
+        // Whatever follows is cut too: this span ends in `…` even if it would fit.
+        if let Some(room) = width.saturating_sub(used).checked_sub(1) {
+            let mut taken = 0;
+            let mut cut: String = (span.content.graphemes(true))
+                .take_while(|g| {
+                    taken += g.width();
+                    taken <= room
+                })
+                .collect();
+            cut.push('…');
+            kept.push(Span::styled(cut, span.style));
+        }
+        break;
+    }
+    Line {
+        spans: kept,
+        style,
+        alignment,
+    }
+}
+
 /// `s` (already safe) as spans in `base` style with every match of `re` in `hit` style.
 pub fn highlighted(s: String, re: Option<&Regex>, base: Style, hit: Style) -> Vec<Span<'static>> {
     let Some(re) = re else {
@@ -223,6 +265,18 @@ mod tests {
         assert_eq!(fit("abcd", 4), "abcd");
         assert_eq!(fit("abcd", 0), "");
         assert_eq!(one_line("a\n\tb\x1bc"), "a b^[c");
+    }
+
+    #[test]
+    fn fit_line_cuts_across_spans_and_keeps_styles() {
+        let bold = Style::new().bold();
+        let line = Line::from(vec![Span::raw("ab "), Span::styled("cdef", bold)]);
+        let cut = fit_line(line.clone(), 5);
+        assert_eq!(cut.to_string(), "ab c…");
+        assert_eq!(cut.spans[1].style, bold);
+        assert_eq!(fit_line(line.clone(), 7).to_string(), "ab cdef");
+        assert_eq!(fit_line(line.clone(), 3).to_string(), "ab…");
+        assert_eq!(fit_line(line, 0).to_string(), "");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::tui::dossier::Dossier;
 use crate::tui::filter::{FilterOption, Picker, Purpose};
 use crate::tui::state::{Cursor, Hits, ListSearch, Pane, Prompt, Search, State};
 use crate::tui::text::smart_case;
+use std::time::{Duration, Instant};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: isize = 3;
@@ -16,14 +17,28 @@ const WHEEL_LINES: isize = 3;
 pub fn update(state: &mut State, action: Action) {
     // News from the library arrives between key presses: it leaves the message alone.
     match action {
-        Action::LibraryChanged => return library_changed(state),
+        Action::LibraryChanged => {
+            let before = state.message.clone();
+            library_changed(state);
+            if state.message != before {
+                state.message_since = None;
+            }
+            return;
+        }
+        Action::Tick(now) => return expire_message(state, now),
         Action::Progress { read, total } => {
             state.progress = Some((read, total));
+            return;
+        }
+        // Whatever is open, Ctrl-C leaves.
+        Action::QuitNow => {
+            state.quit = true;
             return;
         }
         _ => {}
     }
     state.message = None;
+    state.message_since = None;
     match action {
         Action::Resize { width, height } => return resize(state, width, height),
         Action::Scroll { column, row, down } => {
@@ -53,6 +68,26 @@ pub fn update(state: &mut State, action: Action) {
         dossier_action(state, action);
     } else {
         normal_action(state, action);
+    }
+}
+
+/// A message stands for this long once drawn, then the key hints come back (a key press
+/// clears it sooner).
+pub const MESSAGE_LIFE: Duration = Duration::from_secs(4);
+
+/// Time passed: a message is timed from the first tick that finds it and cleared once it
+/// has stood [`MESSAGE_LIFE`], except while the `/` prompt is open, where it says why the
+/// query being typed does not parse.
+fn expire_message(state: &mut State, now: Instant) {
+    match (&state.message, state.message_since) {
+        (None, _) => state.message_since = None,
+        (Some(_), None) => state.message_since = Some(now),
+        (Some(_), Some(since)) => {
+            if now.saturating_duration_since(since) >= MESSAGE_LIFE && state.prompt.is_none() {
+                state.message = None;
+                state.message_since = None;
+            }
+        }
     }
 }
 
@@ -534,8 +569,9 @@ fn selected_party(state: &State) -> Option<String> {
 }
 
 /// Keys while the dossier is open: move through it, Enter opens the briefing at the
-/// statement, `p` picks another party (over the dossier, which stays until one is chosen),
-/// Esc or q closes it.
+/// statement, `y` copies the statement and `e` writes the dossier (as in the panes), `p`
+/// picks another party (over the dossier, which stays until one is chosen), Esc or q
+/// closes it.
 fn dossier_action(state: &mut State, action: Action) {
     let Some(dossier) = state.dossier.as_mut() else {
         return;
@@ -554,6 +590,7 @@ fn dossier_action(state: &mut State, action: Action) {
         }
         Action::Clear | Action::Quit => state.dossier = None,
         Action::Help => state.help = Some(0),
+        Action::CopyQuote | Action::Export => state.effect = Some(action),
         _ => {}
     }
 }

@@ -48,7 +48,7 @@ pub fn briefing_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String 
 }
 
 /// Types `keys` as a terminal would report them: plain characters, or names in angle
-/// brackets (`<tab>`, `<s-tab>`, `<enter>`, `<esc>`, `<c-d>`, `<down>`, `<bs>`).
+/// brackets (`<tab>`, `<s-tab>`, `<enter>`, `<esc>`, `<c-d>`, `<c-c>`, `<down>`, `<bs>`).
 pub fn type_keys(state: &mut State, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
@@ -65,6 +65,7 @@ pub fn type_keys(state: &mut State, keys: &str) {
                     "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
                     "c-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
                     "c-u" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
+                    "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
                     other => panic!("unknown key name <{other}>"),
                 };
                 (code, modifiers, end + 1)
