@@ -349,10 +349,17 @@ impl Resolver {
                 } else if org {
                     // ("The company said" does not take up a report or a board an earlier
                     // clause left unnamed: only a body the text names.)
+                    let head = text.split_whitespace().next_back().map(norm);
+                    let arm = head.as_ref().filter(|h| is_arm_of_state(h));
                     self.last(|s| {
                         s.kind != SpeakerKind::Person
                             && (party.is_none() || s.party == party)
                             && names_a_body(&s.name)
+                            && arm.is_none_or(|h| {
+                                s.name
+                                    .split_whitespace()
+                                    .any(|w| norm(w).as_str() == h.as_str())
+                            })
                     })
                     // "Jane Roe issued a statement. … the statement said", "Globex said …
                     // the company said": with no body to point back to, a document or a body
@@ -437,22 +444,32 @@ fn names_no_one(description: &str) -> bool {
                     | "figures"
                     | "estimates"
                     | "analysis"
-                    | "army"
-                    | "military"
-                    | "navy"
-                    | "government"
-                    | "ministry"
-                    | "police"
-                    | "regime"
-                    | "authorities"
-                    | "embassy"
-                    | "parliament"
-                    | "rebels"
-                    | "militants"
-                    | "insurgents"
-                    | "coalition"
-            )
+            ) && !is_arm_of_state(&h)
         })
+}
+
+/// "army", "ministry", "police", "rebels": the head of a description naming an arm of a
+/// state or a movement, which speaks for itself. It is no renaming of whoever spoke last,
+/// and it points back only to a body it names ("the Nigerian Army … the army said"), not to
+/// any body ("an official told NBC News … The Army denied" is no denial by NBC News).
+fn is_arm_of_state(head: &str) -> bool {
+    matches!(
+        head,
+        "army"
+            | "military"
+            | "navy"
+            | "government"
+            | "ministry"
+            | "police"
+            | "regime"
+            | "authorities"
+            | "embassy"
+            | "parliament"
+            | "rebels"
+            | "militants"
+            | "insurgents"
+            | "coalition"
+    )
 }
 
 /// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as
@@ -609,6 +626,11 @@ pub fn attributions(
             i += 1;
             continue;
         }
+        let cue = if cue == Cue::Deny && is_negated(text, toks, i) {
+            Cue::Stance
+        } else {
+            cue
+        };
         // Subject before the verb, else after it ("…,” said Dunford). A participle
         // ("…, saying") or a coordinated verb ("… and again denied") shares the subject of
         // the clause it hangs on.
@@ -1086,7 +1108,9 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
             || (in_ly && is_adverb_here(text, before, &low(text, before)));
         // "Cruz himself said": an intensifying pronoun stands between subject and verb.
         let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
-        if adverb || is("not") || is("never") || time || intensifier {
+        // "The garrison didn’t deny": a negated auxiliary, as "did not" is skipped.
+        let negated = raw.ends_with("n't") || raw.ends_with("n’t");
+        if adverb || is("not") || is("never") || time || intensifier || negated {
             i -= 1;
         } else {
             break;
@@ -1206,6 +1230,32 @@ fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
                     && !t.lex.is(Class::FunctionWord))
         })
         && word(i + 1).is_some()
+}
+
+/// "did not deny", "has never denied", "didn't dismiss": a verb of denial under negation
+/// denies nothing. What the sentence reports is the subject's stance, a claim at most.
+pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
+    let j = skip_aux_left(text, toks, i);
+    let negative = |t: &Tok| {
+        let w = t.span.of(text);
+        t.is_word()
+            && (w.eq_ignore_ascii_case("not")
+                || w.eq_ignore_ascii_case("never")
+                || w.ends_with("n't")
+                || w.ends_with("n’t"))
+    };
+    toks[j..i].iter().any(negative) || (j > 0 && negative(&toks[j - 1]))
+}
+
+/// "his requests were denied", "it can't be denied": a verb of denial in the passive names
+/// no one who denies, so it is no statement at all. One whose agent follows ("the reports
+/// were dismissed as “unfounded” by the ministry") still denies, though no subject is found.
+pub fn is_passive_denial(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks[i].lex.cue() == Some(Cue::Deny)
+        && is_passive(text, toks, i)
+        && !toks[i + 1..toks.len().min(i + 8)]
+            .iter()
+            .any(|t| t.is_word() && t.span.of(text).eq_ignore_ascii_case("by"))
 }
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.

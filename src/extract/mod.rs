@@ -1074,7 +1074,9 @@ fn unattributed_statements(
             candidate && t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
-                    && (t.lex.cue().is_some() && !attribution::used_as_noun(text, toks, i)
+                    && (t.lex.cue().is_some()
+                        && !attribution::used_as_noun(text, toks, i)
+                        && !attribution::is_passive_denial(text, toks, i)
                         || t.lex.is(lexicon::Class::Opinion)))
                     || w.eq_ignore_ascii_case("according")
                         && toks
@@ -1113,7 +1115,9 @@ fn unattributed_statements(
             let end = parts.get(p + 1).map_or(sentence.end, |&(next, _)| next);
             let span = trim_span(text, Span::new(start, end));
             let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny) || denials.within(span);
+            let deny = toks[i].lex.cue() == Some(lexicon::Cue::Deny)
+                && !attribution::is_negated(text, toks, i)
+                || denials.within(span);
             let cue = toks[i].span.of(text);
             out.push(Statement {
                 kind: if deny { Kind::Denial } else { Kind::Claim },
@@ -2571,6 +2575,52 @@ mod tests {
                 Some("police".to_string()),
                 "police said the road was closed.".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_negated_denial_denies_nothing() {
+        for body in [
+            "The garrison did not deny the report.",
+            "The garrison has never denied the report.",
+            "The garrison didn’t dismiss the idea that talks would resume.",
+        ] {
+            assert_eq!(
+                kinds_and_actors(body),
+                vec![(Kind::Claim, Some("The garrison".to_string()))],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_passive_denial_is_no_ones_statement_unless_its_agent_follows() {
+        for body in [
+            "Roe returned to work after his requests for more leave were denied.",
+            "A link between the two can't be denied.",
+        ] {
+            assert_eq!(kinds_and_actors(body), vec![], "{body}");
+        }
+        assert_eq!(
+            kinds_and_actors("The reports were dismissed as baseless by the garrison."),
+            vec![(Kind::Denial, None)]
+        );
+    }
+
+    #[test]
+    fn an_arm_of_the_state_points_back_only_to_a_body_it_names() {
+        assert_eq!(
+            kinds_and_actors("Acme News said the vote was near. The army denied it.").last(),
+            Some(&(Kind::Denial, Some("The army".to_string())))
+        );
+        assert_eq!(
+            kinds_and_actors(
+                "The Northern Army said the road was open. Later the army denied firing."
+            ),
+            vec![
+                (Kind::Claim, Some("The Northern Army".to_string())),
+                (Kind::Denial, Some("The Northern Army".to_string()))
+            ]
         );
     }
 }
