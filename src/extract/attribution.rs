@@ -378,7 +378,13 @@ impl Resolver {
                         // "That story, attributed to Russian sources, alleged": a thing
                         // carrying a party ties no person to it.
                         (Some(_), None) if !person_role => None,
-                        _ => self.last(|s| s.kind == SpeakerKind::Person),
+                        // "Nigeria's defence chief Alex Badeh … the Boko Haram leader said":
+                        // a person the text ties to another party is not who the
+                        // description names.
+                        (Some(_), None) => self
+                            .last(|s| s.kind == SpeakerKind::Person)
+                            .filter(|s| s.party.is_none()),
+                        (None, _) => self.last(|s| s.kind == SpeakerKind::Person),
                     }
                 };
                 match antecedent.cloned() {

@@ -1262,7 +1262,6 @@ const NOUN_CAPABLE_WORDS: &[&str] = &[
     "denial",
     "dismissal",
     "say",
-    "says",
     "warnings",
 ];
 

@@ -971,8 +971,16 @@ fn build_statements(
             let lead_end = drafts[k].start.min(drafts[k].subject_at);
             let lead = &text[sentence_start..lead_end.max(sentence_start)];
             // "As a woman, she raised less suspicion, Mr. Verdery said": with nothing
-            // after the cue, or a quotation before it, what precedes is what was said.
+            // after the cue, or a quotation before it, what precedes is what was said. So
+            // it is when the attribution stands set off by commas inside what was said
+            // ("Attacks continued, residents said, with gunmen killing eight").
+            let cue_end = drafts[k].cue_at + drafts[k].cue.as_ref().map_or(0, String::len);
+            let parenthetical = lead.trim_end().ends_with(',')
+                && text
+                    .get(cue_end..)
+                    .is_some_and(|after| after.trim_start().starts_with(','));
             let content_first = drafts[k].quote_first
+                || parenthetical
                 || text[drafts[k].cue_at..sentences[drafts[k].last].end]
                     .split_whitespace()
                     .nth(3)
@@ -1345,6 +1353,13 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             continue;
         }
         let denial_terms = statement_terms(text, &statements[d], mentions);
+        // Whether the denial says what it denies (three words of its own at least).
+        let denial_describes = denial_terms
+            .0
+            .iter()
+            .filter(|t| t.is_stem())
+            .nth(2)
+            .is_some();
         // Rejecting a proposal answers the proposal, not an accusation.
         let refuses_offer = denial_terms.contains(Term::A_PROPOSAL);
         let denial_text = statements[d].span.of(text).to_lowercase();
@@ -1356,7 +1371,15 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
         // before the word for the claim ("the Ukrainian claim", "Kiev's accusation"), not
         // one elsewhere in it ("rejected the accusation that Moscow armed the rebels" names
         // the rebels as Moscow's ally, not as who accused).
-        let end = statements[d].span.end;
+        // So is one right after the word for the claim and "by" or "from" ("denied claims
+        // by Nigeria's government").
+        let Span { start, end } = statements[d].span;
+        let is_claim_word = |word: &str| {
+            CLAIM_WORDS.iter().any(|w| {
+                word.get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            })
+        };
         let claimants: Vec<&str> = mentions_in(mentions, statements[d].span)
             .iter()
             .filter(|(m, _)| {
@@ -1365,11 +1388,13 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
                     .iter()
                     .find_map(|s| after.strip_prefix(s))
                     .unwrap_or(after);
-                let word = after.strip_prefix(' ').unwrap_or(after);
-                CLAIM_WORDS.iter().any(|w| {
-                    word.get(..w.len())
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
-                })
+                let mut before = text[start..m.start].split_whitespace().rev().peekable();
+                if before.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                    before.next();
+                }
+                let claimed_by = before.next().is_some_and(|w| w == "by" || w == "from")
+                    && before.next().is_some_and(is_claim_word);
+                is_claim_word(after.strip_prefix(' ').unwrap_or(after)) || claimed_by
             })
             .map(|&(_, p)| p)
             .collect();
@@ -1378,10 +1403,16 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
         let mut best: Option<(u32, usize)> = None;
         for c in lo..hi {
             let claim = &statements[c];
+            // (A denial naming whose claims it denies answers only a claim of theirs.)
             if claim.kind != Kind::Claim
                 || !on_a_side(claim)
                 || (claim.party.is_some() && claim.party == statements[d].party)
                 || (claim.actor.is_some() && claim.actor == statements[d].actor)
+                || (!claimants.is_empty()
+                    && !claim
+                        .party
+                        .as_deref()
+                        .is_some_and(|p| claimants.contains(&p)))
             {
                 continue;
             }
@@ -1409,24 +1440,31 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
             if names_the_denier && stems >= 2 && (facts.accuses || c < d) {
                 events += 1;
             }
+            // A denial that says what it denies shares something with the claim it answers:
+            // "rejected the accusation that Moscow armed the rebels" answers no accusation of
+            // shelling, where a bare "rejected the accusation" answers any.
+            let about_the_same = events + stems > 0 || !denial_describes;
             // The denial echoes the claim's own verb ("announced" ~ "the announcement") or
             // answers an accusation by name.
             let echoes_cue = facts
                 .cue_stem
                 .as_deref()
-                .is_some_and(|stem| denial_text.contains(stem));
-            let accusation = names_a_claim && facts.accuses;
+                .is_some_and(|stem| denial_text.contains(stem))
+                && (!facts.accuses || about_the_same);
+            let accusation = names_a_claim && facts.accuses && about_the_same;
             if echoes_cue || accusation {
                 score += 3;
                 events += 1;
             }
-            // "the Ukrainian claim": the denial names the claimant's party.
+            // "the Ukrainian claim", "claims by Nigeria's government": the denial names the
+            // claimant's party, and a claim of that party about the same thing answers it.
             if claim
                 .party
                 .as_deref()
                 .is_some_and(|p| claimants.contains(&p))
             {
                 score += 2;
+                events += u32::from(about_the_same);
             }
             if events > 0 && score >= 4 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
@@ -2621,6 +2659,70 @@ mod tests {
                 (Kind::Claim, Some("The Northern Army".to_string())),
                 (Kind::Denial, Some("The Northern Army".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_description_tied_to_a_party_is_no_person_of_another() {
+        let (_, x) = run("Nigeria's army chief, Jan Roe, said the truce held. \
+             The Islamic State leader said the truce was a lie.");
+        let actors: Vec<_> = x.statements.iter().map(|s| s.actor.as_deref()).collect();
+        assert_eq!(
+            actors,
+            vec![Some("Jan Roe"), Some("The Islamic State leader")]
+        );
+    }
+
+    #[test]
+    fn an_attribution_set_off_inside_what_was_said_keeps_it() {
+        assert_eq!(
+            statements("Attacks went on all weekend, residents said, with gunmen burning huts."),
+            vec![(
+                Some("residents".to_string()),
+                "Attacks went on all weekend, residents said, with gunmen burning huts."
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_denial_naming_whose_claims_it_denies_answers_a_claim_of_theirs() {
+        let (_, x) = run("Nigeria's army announced a ceasefire with the militants. \
+             A correspondent for the radio says many doubt the ceasefire and the talks. \
+             Boko Haram has denied claims by Nigeria's government that it agreed to a ceasefire.");
+        assert_eq!(x.statements[2].kind, Kind::Denial);
+        assert_eq!(x.statements[2].counter, Some(0));
+    }
+
+    #[test]
+    fn a_denial_saying_what_it_denies_answers_no_accusation_of_something_else() {
+        let counter = |body: &str| run(body).1.statements[1].counter;
+        assert_eq!(
+            counter(
+                "Ukraine's military accused Russia of shelling a hospital in Donetsk. \
+                 Moscow rejected the accusation that it was supplying heavy weapons to fighters."
+            ),
+            None
+        );
+        // A bare rejection answers the accusation before it.
+        assert_eq!(
+            counter(
+                "Ukraine's military accused Russia of shelling a hospital in Donetsk. \
+                 Moscow rejected the accusation."
+            ),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn says_after_a_determined_noun_is_the_verb() {
+        // ("the Ukrainian claims" may be a noun; "says" never is.)
+        assert_eq!(
+            statements("The spokesman says the talks failed."),
+            vec![(
+                Some("The spokesman".to_string()),
+                "The spokesman says the talks failed.".to_string()
+            )]
         );
     }
 }
