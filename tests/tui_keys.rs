@@ -535,3 +535,26 @@ fn a_million_random_inputs_keep_the_reader_working() {
         "the reader still draws"
     );
 }
+
+/// The claims pane's footer under the rows, as one string.
+fn claims_footer(state: &sitrep::tui::state::State) -> String {
+    let rows = tui_common::region(state, state.inner(Pane::Claims));
+    let rule = rows
+        .iter()
+        .rposition(|r| r.starts_with('─'))
+        .expect("a footer");
+    rows[rule + 1..]
+        .iter()
+        .map(|r| r.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_footer_of_a_statement_with_no_actor_leaves_the_actor_out() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>G");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim: The airbase"), "{footer}");
+    assert!(!footer.contains("· :"), "{footer}");
+}

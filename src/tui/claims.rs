@@ -258,8 +258,8 @@ pub fn selected_statement(state: &State) -> Option<usize> {
     }
 }
 
-/// The chosen statement of the selected row in full, with its kind, actor and party, for
-/// the foot of the pane.
+/// The chosen statement of the selected row in full, with its kind, actor and party (those
+/// known), for the foot of the pane.
 pub fn selected_text(state: &State) -> Option<String> {
     let (b, x) = state.current()?;
     let s = &x.statements[selected_statement(state)?];
@@ -272,9 +272,14 @@ pub fn selected_text(state: &State) -> Option<String> {
         .flatten()
         .collect();
     who.dedup();
+    // A statement nobody is known to have made is just its kind, as its row shows no actor.
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", one_line(&who.join(" · ")))
+    };
     Some(format!(
-        "{kind} · {}: {}",
-        one_line(&who.join(" · ")),
+        "{kind}{who}: {}",
         one_line_within(s.span.of(&b.text), DETAIL_CHARS)
     ))
 }
