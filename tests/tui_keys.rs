@@ -558,3 +558,28 @@ fn the_footer_of_a_statement_with_no_actor_leaves_the_actor_out() {
     assert!(footer.starts_with("claim: The airbase"), "{footer}");
     assert!(!footer.contains("· :"), "{footer}");
 }
+
+#[test]
+fn the_footer_of_a_denial_says_which_claim_it_answers() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>/again denied<enter><esc>l");
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · Sergei Ryabkov · Russia:"),
+        "{footer}"
+    );
+    let rows = tui_common::region(&state, state.inner(Pane::Claims));
+    let answers = rows
+        .iter()
+        .find(|r| r.contains("↳ answers"))
+        .unwrap_or_else(|| panic!("no answered claim:\n{}", rows.join("\n")));
+    assert!(
+        answers.contains("↳ answers Joseph Dunford: When asked if he"),
+        "{answers}"
+    );
+    assert!(answers.trim_end().ends_with('…'), "cut to fit: {answers}");
+    // The claim itself (on the row above) answers nothing.
+    type_keys(&mut state, "kh");
+    assert!(claims_footer(&state).contains("When asked if he"));
+    assert!(!claims_footer(&state).contains("answers"));
+}
