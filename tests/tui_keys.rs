@@ -583,3 +583,42 @@ fn the_footer_of_a_denial_says_which_claim_it_answers() {
     assert!(claims_footer(&state).contains("When asked if he"));
     assert!(!claims_footer(&state).contains("answers"));
 }
+
+#[test]
+fn enter_on_a_claim_brings_its_whole_sentence_on_screen() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    let height = usize::from(state.inner(Pane::Article).height);
+    let mut checked = 0;
+    for row in 0..state.claim_rows.len() {
+        let Some(statement) = ({
+            state.claims.selected = row;
+            sitrep::tui::claims::selected_statement(&state)
+        }) else {
+            continue;
+        };
+        let range = state.doc.statements[statement].clone();
+        let lines = state.article_lines();
+        let (first, last) = (
+            sitrep::tui::document::line_of(lines, range.start),
+            sitrep::tui::document::line_of(lines, range.end - 1),
+        );
+        if first == last || first + 1 < height {
+            continue;
+        }
+        // The sentence starts on the last line on screen, the rest below it.
+        state.article_top = first + 1 - height;
+        type_keys(&mut state, "<enter>");
+        let top = state.article_top;
+        let shown = screen(&state);
+        let ending = state.doc.text[state.article_lines()[last].range.clone()].trim();
+        assert!(
+            top <= first && last < top + height,
+            "lines {first}-{last} jumped to, {top}-{} on screen:\n{shown}",
+            top + height - 1
+        );
+        assert!(shown.contains(ending), "{ending:?} not on screen:\n{shown}");
+        checked += 1;
+    }
+    assert!(checked > 0, "no statement runs over two lines");
+}
