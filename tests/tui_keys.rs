@@ -622,3 +622,19 @@ fn enter_on_a_claim_brings_its_whole_sentence_on_screen() {
     }
     assert!(checked > 0, "no statement runs over two lines");
 }
+
+#[test]
+fn the_party_picker_puts_names_that_begin_with_the_typed_letters_first() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "frus<enter><esc>");
+    assert_eq!(state.filter.party.as_deref(), Some("Russia"), "not Belarus");
+    type_keys(&mut state, "<esc>");
+    assert!(state.filter.is_empty());
+    // The dossier's party prompt ranks the same way and still knows the aliases.
+    for typed in ["rus", "krem"] {
+        type_keys(&mut state, &format!("p{typed}<enter>"));
+        let dossier = state.dossier.as_ref().expect("a dossier opens");
+        assert_eq!(dossier.party, "Russia", "for {typed}");
+        type_keys(&mut state, "<esc>");
+    }
+}
