@@ -638,3 +638,11 @@ fn the_party_picker_puts_names_that_begin_with_the_typed_letters_first() {
         type_keys(&mut state, "<esc>");
     }
 }
+
+#[test]
+fn the_status_bar_counts_one_hit_in_the_singular() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "/intellegence<enter>][");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("/intellegence 1 hit "), "{status}");
+}
