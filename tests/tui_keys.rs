@@ -646,3 +646,21 @@ fn the_status_bar_counts_one_hit_in_the_singular() {
     let status = screen(&state).lines().last().unwrap().to_string();
     assert!(status.contains("/intellegence 1 hit "), "{status}");
 }
+
+#[test]
+fn ctrl_u_clears_what_was_typed_in_a_prompt_as_in_a_shell() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "/intel<c-u>");
+    let prompt = state.prompt.as_ref().expect("the prompt stays open");
+    assert_eq!(prompt.text, "");
+    type_keys(&mut state, "russia");
+    assert_eq!(state.prompt.as_ref().unwrap().text, "russia");
+    type_keys(&mut state, "<esc>frus<c-u>");
+    let picker = state.picker.as_ref().expect("the picker stays open");
+    assert_eq!(picker.query, "");
+    assert_eq!(
+        picker.shown.len(),
+        picker.options.len(),
+        "every choice back"
+    );
+}

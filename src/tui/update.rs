@@ -293,6 +293,10 @@ fn prompt_action(state: &mut State, action: Action) {
                 cancel_prompt(state);
             }
         }
+        Action::ClearLine => {
+            prompt.text.clear();
+            apply_prompt(state);
+        }
         Action::Open => {
             let pane = prompt.pane;
             let query = std::mem::take(&mut prompt.text);
@@ -524,6 +528,7 @@ fn picker_action(state: &mut State, action: Action) {
             query.pop();
             picker.narrow(query, state.library.gazetteer());
         }
+        Action::ClearLine => picker.narrow(String::new(), state.library.gazetteer()),
         Action::Open => match (picker.purpose, picker.selected().cloned()) {
             (Purpose::Filter, Some(option)) => {
                 state.filter.toggle(&option);
