@@ -664,3 +664,33 @@ fn ctrl_u_clears_what_was_typed_in_a_prompt_as_in_a_shell() {
         "every choice back"
     );
 }
+
+#[test]
+fn a_briefing_opens_with_its_first_quote_and_claim_selected() {
+    for (width, height) in [(120, 35), (100, 30), (80, 24)] {
+        // The keys to the pane, and from it to the list.
+        for (pane, to_pane, to_list) in [
+            ("quotes", "<tab>", "<tab><tab>"),
+            ("claims", "<tab><tab>", "<tab>"),
+        ] {
+            for (how, keys) in [
+                ("]", "]".to_string()),
+                ("] G [", "]G[".to_string()),
+                ("j in the list", format!("{to_list}j")),
+            ] {
+                let mut state = reader(&["briefings"], width, height);
+                type_keys(&mut state, &format!("{to_pane}G{keys}"));
+                let first_pair = state
+                    .claim_rows
+                    .iter()
+                    .position(|r| matches!(r, sitrep::table::Row::Pair { .. }))
+                    .unwrap_or(0);
+                assert_eq!(
+                    (state.quotes.selected, state.claims.selected),
+                    (0, first_pair),
+                    "{width}x{height} G in {pane}, then {how}"
+                );
+            }
+        }
+    }
+}
