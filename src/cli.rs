@@ -137,12 +137,28 @@ pub(crate) fn note(message: std::fmt::Arguments) {
 }
 
 /// The paths given, else the config's folder (`briefings/` unless the user's config says).
-fn default_paths(paths: Vec<PathBuf>, config: &Config) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![config.folder.clone()]
-    } else {
-        paths
+/// When none were given and that folder is not there, says so on stderr, naming the folder
+/// looked for and how to pass one (`usage`, as in `sitrep list`), and returns `None`: a
+/// bare "No such file or directory" left a new user guessing.
+fn default_paths(paths: Vec<PathBuf>, config: &Config, usage: &str) -> Option<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Some(paths);
     }
+    let folder = &config.folder;
+    if folder.symlink_metadata().is_ok() {
+        return Some(vec![folder.clone()]);
+    }
+    let shown = |p: &Path| visible(&p.display().to_string(), false).into_owned();
+    let here = match std::env::current_dir() {
+        Ok(dir) if folder.is_relative() => format!(" in {}", shown(&dir)),
+        _ => String::new(),
+    };
+    note(format_args!(
+        "no folder `{}`{here} to read briefings from (the default: `folder` in config.toml); \
+         pass a folder or files, as in `{usage} PATH…`",
+        shown(folder)
+    ));
+    None
 }
 
 /// Executes parsed arguments.
@@ -163,7 +179,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let code = match cli.command {
         Some(Command::Extract { paths, format }) => {
-            let entries = load_all(&default_paths(paths, &config), gazetteer);
+            let Some(paths) = default_paths(paths, &config, "sitrep extract") else {
+                return Ok(ExitCode::from(2));
+            };
+            let entries = load_all(&paths, gazetteer);
             let reports: Vec<Report> = entries.iter().map(report).collect();
             match format {
                 Format::Json => writeln!(stdout, "{}", to_json(&reports))?,
@@ -184,10 +203,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_for(&entries))
         }
         Some(Command::List { paths, format }) => {
-            let library = Library::open_blocking(
-                &default_paths(paths, &config),
-                &archive::options(gazetteer),
-            );
+            let Some(paths) = default_paths(paths, &config, "sitrep list") else {
+                return Ok(ExitCode::from(2));
+            };
+            let library = Library::open_blocking(&paths, &archive::options(gazetteer));
             match format {
                 ListFormat::Text => {
                     for doc in library.docs() {
@@ -206,34 +225,35 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             format,
             files_only,
-        }) => archive::search(
-            &query,
-            &default_paths(paths, &config),
-            gazetteer,
-            if files_only {
+        }) => {
+            let Some(paths) = default_paths(paths, &config, "sitrep search QUERY") else {
+                return Ok(ExitCode::from(2));
+            };
+            let output = if files_only {
                 archive::SearchOutput::Files
             } else {
                 archive::SearchOutput::Hits(format)
-            },
-            &mut stdout,
-        ),
+            };
+            archive::search(&query, &paths, gazetteer, output, &mut stdout)
+        }
         Some(Command::Party {
             name,
             paths,
             format,
-        }) => archive::party(
-            &name,
-            &default_paths(paths, &config),
-            gazetteer,
-            format,
-            &mut stdout,
-        ),
+        }) => {
+            let Some(paths) = default_paths(paths, &config, "sitrep party NAME") else {
+                return Ok(ExitCode::from(2));
+            };
+            archive::party(&name, &paths, gazetteer, format, &mut stdout)
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut stdout);
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let paths = default_paths(cli.paths, &config);
+            let Some(paths) = default_paths(cli.paths, &config, "sitrep") else {
+                return Ok(ExitCode::from(2));
+            };
             drop(stdout);
             return open_reader(&paths, gazetteer, config);
         }

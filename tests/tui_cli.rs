@@ -142,3 +142,28 @@ fn extract_without_a_path_reads_the_configs_folder() {
         "{stdout}"
     );
 }
+
+/// Run where there is no `briefings/` folder and no path is given, every subcommand names
+/// the folder it looked for and says how to pass one, instead of a bare OS error.
+#[test]
+fn without_the_default_folder_the_message_says_what_to_do() {
+    let home = tempfile::tempdir().unwrap();
+    let here = tempfile::tempdir().unwrap();
+    for args in [&["list"][..], &["search", "russia"], &["extract"]] {
+        let out = sitrep(home.path())
+            .args(args)
+            .current_dir(here.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("no folder `briefings`")
+                && stderr.contains(&format!("`sitrep {}", args[0]))
+                && stderr.contains("PATH…`"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{args:?}: {stderr}");
+    }
+}

@@ -535,3 +535,162 @@ fn a_million_random_inputs_keep_the_reader_working() {
         "the reader still draws"
     );
 }
+
+/// The claims pane's footer under the rows, as one string.
+fn claims_footer(state: &sitrep::tui::state::State) -> String {
+    let rows = tui_common::region(state, state.inner(Pane::Claims));
+    let rule = rows
+        .iter()
+        .rposition(|r| r.starts_with('─'))
+        .expect("a footer");
+    rows[rule + 1..]
+        .iter()
+        .map(|r| r.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_footer_of_a_statement_with_no_actor_leaves_the_actor_out() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>G");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim: The airbase"), "{footer}");
+    assert!(!footer.contains("· :"), "{footer}");
+}
+
+#[test]
+fn the_footer_of_a_denial_says_which_claim_it_answers() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>/again denied<enter><esc>l");
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · Sergei Ryabkov · Russia:"),
+        "{footer}"
+    );
+    let rows = tui_common::region(&state, state.inner(Pane::Claims));
+    let answers = rows
+        .iter()
+        .find(|r| r.contains("↳ answers"))
+        .unwrap_or_else(|| panic!("no answered claim:\n{}", rows.join("\n")));
+    assert!(
+        answers.contains("↳ answers Joseph Dunford: When asked if he"),
+        "{answers}"
+    );
+    assert!(answers.trim_end().ends_with('…'), "cut to fit: {answers}");
+    // The claim itself (on the row above) answers nothing.
+    type_keys(&mut state, "kh");
+    assert!(claims_footer(&state).contains("When asked if he"));
+    assert!(!claims_footer(&state).contains("answers"));
+}
+
+#[test]
+fn enter_on_a_claim_brings_its_whole_sentence_on_screen() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    let height = usize::from(state.inner(Pane::Article).height);
+    let mut checked = 0;
+    for row in 0..state.claim_rows.len() {
+        let Some(statement) = ({
+            state.claims.selected = row;
+            sitrep::tui::claims::selected_statement(&state)
+        }) else {
+            continue;
+        };
+        let range = state.doc.statements[statement].clone();
+        let lines = state.article_lines();
+        let (first, last) = (
+            sitrep::tui::document::line_of(lines, range.start),
+            sitrep::tui::document::line_of(lines, range.end - 1),
+        );
+        if first == last || first + 1 < height {
+            continue;
+        }
+        // The sentence starts on the last line on screen, the rest below it.
+        state.article_top = first + 1 - height;
+        type_keys(&mut state, "<enter>");
+        let top = state.article_top;
+        let shown = screen(&state);
+        let ending = state.doc.text[state.article_lines()[last].range.clone()].trim();
+        assert!(
+            top <= first && last < top + height,
+            "lines {first}-{last} jumped to, {top}-{} on screen:\n{shown}",
+            top + height - 1
+        );
+        assert!(shown.contains(ending), "{ending:?} not on screen:\n{shown}");
+        checked += 1;
+    }
+    assert!(checked > 0, "no statement runs over two lines");
+}
+
+#[test]
+fn the_party_picker_puts_names_that_begin_with_the_typed_letters_first() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "frus<enter><esc>");
+    assert_eq!(state.filter.party.as_deref(), Some("Russia"), "not Belarus");
+    type_keys(&mut state, "<esc>");
+    assert!(state.filter.is_empty());
+    // The dossier's party prompt ranks the same way and still knows the aliases.
+    for typed in ["rus", "krem"] {
+        type_keys(&mut state, &format!("p{typed}<enter>"));
+        let dossier = state.dossier.as_ref().expect("a dossier opens");
+        assert_eq!(dossier.party, "Russia", "for {typed}");
+        type_keys(&mut state, "<esc>");
+    }
+}
+
+#[test]
+fn the_status_bar_counts_one_hit_in_the_singular() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "/intellegence<enter>][");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("/intellegence 1 hit "), "{status}");
+}
+
+#[test]
+fn ctrl_u_clears_what_was_typed_in_a_prompt_as_in_a_shell() {
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "/intel<c-u>");
+    let prompt = state.prompt.as_ref().expect("the prompt stays open");
+    assert_eq!(prompt.text, "");
+    type_keys(&mut state, "russia");
+    assert_eq!(state.prompt.as_ref().unwrap().text, "russia");
+    type_keys(&mut state, "<esc>frus<c-u>");
+    let picker = state.picker.as_ref().expect("the picker stays open");
+    assert_eq!(picker.query, "");
+    assert_eq!(
+        picker.shown.len(),
+        picker.options.len(),
+        "every choice back"
+    );
+}
+
+#[test]
+fn a_briefing_opens_with_its_first_quote_and_claim_selected() {
+    for (width, height) in [(120, 35), (100, 30), (80, 24)] {
+        // The keys to the pane, and from it to the list.
+        for (pane, to_pane, to_list) in [
+            ("quotes", "<tab>", "<tab><tab>"),
+            ("claims", "<tab><tab>", "<tab>"),
+        ] {
+            for (how, keys) in [
+                ("]", "]".to_string()),
+                ("] G [", "]G[".to_string()),
+                ("j in the list", format!("{to_list}j")),
+            ] {
+                let mut state = reader(&["briefings"], width, height);
+                type_keys(&mut state, &format!("{to_pane}G{keys}"));
+                let first_pair = state
+                    .claim_rows
+                    .iter()
+                    .position(|r| matches!(r, sitrep::table::Row::Pair { .. }))
+                    .unwrap_or(0);
+                assert_eq!(
+                    (state.quotes.selected, state.claims.selected),
+                    (0, first_pair),
+                    "{width}x{height} G in {pane}, then {how}"
+                );
+            }
+        }
+    }
+}

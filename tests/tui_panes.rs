@@ -401,3 +401,48 @@ fn organisations_keep_their_whole_name_in_the_claims_pane() {
         "labelled by its last word:\n{claims}"
     );
 }
+
+#[test]
+fn a_long_speaker_tag_wraps_between_its_words_and_leaves_the_quote_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let speaker = "International Centre for the Study of Radicalisation at King's College";
+    let file = briefing_file(
+        &dir,
+        "long.md",
+        &format!(
+            "+++\ntitle = \"Foreign fighters leave Syria\"\n\n[[quote]]\ntext = \"The flow of \
+             foreign fighters into Syria has slowed to a trickle since the spring, and many of \
+             those who went are now trying to come home\"\nspeaker = \"{speaker}\"\n+++\n\n\
+             Researchers who track recruitment online said the picture had changed. “The flow \
+             of foreign fighters into Syria has slowed to a trickle since the spring, and many \
+             of those who went are now trying to come home,” a report said on Tuesday, adding \
+             that governments were unprepared.\n"
+        ),
+    );
+    for width in [100, 90, 110, 120] {
+        let state = reader(&[&file], width, 30);
+        let lines: Vec<String> =
+            tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article))
+                .into_iter()
+                .map(|l| l.replace('\u{a0}', " ").trim().to_string())
+                .collect();
+        let shown = lines.join("\n");
+        // The quote wraps as the words around it do: its last word is not pushed down
+        // with the tag, and no word of the tag is cut at the edge.
+        let end = lines
+            .iter()
+            .position(|l| l.contains("home,”"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        let before = lines[end - 1].chars().count();
+        assert!(
+            before + " home,”‹International".chars().count() > usize::from(state.article_width()),
+            "the line before the quote's end had room for it at {width} columns:\n{shown}"
+        );
+        assert!(
+            lines
+                .join(" ")
+                .contains(&format!("home,”‹{speaker}› a report")),
+            "tag cut inside a word at {width} columns:\n{shown}"
+        );
+    }
+}

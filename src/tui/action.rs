@@ -85,6 +85,9 @@ pub enum Action {
     /// Backspace in the search prompt.
     #[serde(skip)]
     DeleteBack,
+    /// Ctrl-U in the search prompt or a picker: clears what was typed, as in a shell.
+    #[serde(skip)]
+    ClearLine,
     /// The mouse wheel over a cell of the screen.
     #[serde(skip)]
     Scroll {
@@ -194,6 +197,7 @@ impl Action {
             Action::Insert(_) => "type",
             Action::Paste(_) => "paste",
             Action::DeleteBack => "delete back",
+            Action::ClearLine => "clear the line",
             Action::Scroll { .. } => "scroll the pane under the mouse",
             Action::Resize { .. } => "resize",
             Action::LibraryChanged => "take in the library's changes",

@@ -258,8 +258,8 @@ pub fn selected_statement(state: &State) -> Option<usize> {
     }
 }
 
-/// The chosen statement of the selected row in full, with its kind, actor and party, for
-/// the foot of the pane.
+/// The chosen statement of the selected row in full, with its kind, actor and party (those
+/// known), and for a denial the claim it answers, for the foot of the pane.
 pub fn selected_text(state: &State) -> Option<String> {
     let (b, x) = state.current()?;
     let s = &x.statements[selected_statement(state)?];
@@ -272,11 +272,31 @@ pub fn selected_text(state: &State) -> Option<String> {
         .flatten()
         .collect();
     who.dedup();
-    Some(format!(
-        "{kind} · {}: {}",
-        one_line(&who.join(" · ")),
+    // A statement nobody is known to have made is just its kind, as its row shows no actor.
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", one_line(&who.join(" · ")))
+    };
+    let mut text = format!(
+        "{kind}{who}: {}",
         one_line_within(s.span.of(&b.text), DETAIL_CHARS)
-    ))
+    );
+    // The claim a denial answers, on a line of its own cut to the footer's width (the
+    // footer wraps one column in from the pane's edge), as the dossier shows it.
+    if let Some(c) = s.counter.and_then(|c| x.statements.get(c)) {
+        let width = usize::from(state.inner(Pane::Claims).width.saturating_sub(1));
+        let by = c
+            .actor
+            .as_deref()
+            .map_or_else(String::new, |a| format!("{}: ", one_line(a)));
+        let said = one_line_within(c.span.of(&b.text), width);
+        text.push_str(&format!(
+            "\n{}",
+            fit(&format!("↳ answers {by}{said}"), width)
+        ));
+    }
+    Some(text)
 }
 
 /// Draws the pane's rows into `area` (inside the border).

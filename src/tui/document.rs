@@ -12,9 +12,16 @@ use crate::extract::Extraction;
 use crate::sanitize::{is_unsafe, visible};
 use regex::Regex;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// How many widths keep their wrapped lines (a resize back and forth costs nothing).
 const CACHED_WIDTHS: usize = 3;
+
+/// The widest speaker tag kept on one line. Glued to the quote's closing mark, a longer
+/// one ("‹International Centre for the Study of Radicalisation at King's College›") made
+/// one word too long for the line: the quote's last words were pushed down early and the
+/// tag was cut at the pane's edge.
+const TAG_ON_ONE_LINE: usize = 24;
 
 /// What part of the article a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,12 +191,18 @@ impl Document {
                     }
                     let tag_start = w.text.len();
                     w.text.push('‹');
-                    // No-break spaces keep a tag on one line when the article wraps.
+                    // No-break spaces keep a short tag on one line when the article wraps;
+                    // a long one wraps between its words like the text around it.
                     let speaker =
                         visible(x.quotes[q].speaker.as_deref().unwrap_or_default(), false);
+                    let space = if speaker.width() <= TAG_ON_ONE_LINE {
+                        '\u{a0}'
+                    } else {
+                        ' '
+                    };
                     for word in speaker.split_whitespace() {
                         if w.text.len() > tag_start + '‹'.len_utf8() {
-                            w.text.push('\u{a0}');
+                            w.text.push(space);
                         }
                         w.text.push_str(word);
                     }

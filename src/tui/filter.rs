@@ -222,19 +222,37 @@ impl Picker {
 
     /// Narrows the choices to those whose sort or value contains the query (any case), and
     /// the parties the query names as the search language's `party:` reads it (an alias
-    /// such as `kremlin` or `isis` finds its party) or begins to name ("krem").
+    /// such as `kremlin` or `isis` finds its party) or begins to name ("krem"). The best
+    /// guesses come first, so Enter picks what was meant: values that begin with the query
+    /// (or parties an alias of which does: "rus" is Russia before Belarus), then values
+    /// with a word that does, then the rest, each group in the usual order.
     pub fn narrow(&mut self, query: String, gazetteer: &Gazetteer) {
         let wanted = query.to_lowercase();
         let mut named = gazetteer.begun_by(&query);
         named.extend(gazetteer.canonical(&query));
-        self.shown = (0..self.options.len())
-            .filter(|&i| {
+        let mut ranked: Vec<(u8, usize)> = (0..self.options.len())
+            .filter_map(|i| {
                 let option = &self.options[i];
                 let (sort, value) = option.label();
-                format!("{sort} {value}").to_lowercase().contains(&wanted)
-                    || matches!(option, FilterOption::Party(p) if named.iter().any(|n| same_party(p, n)))
+                let value = value.to_lowercase();
+                let aliased = matches!(option, FilterOption::Party(p) if named.iter().any(|n| same_party(p, n)));
+                let word_start = value.match_indices(&wanted).any(|(k, _)| {
+                    (value[..k].chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+                });
+                let rank = if value.starts_with(&wanted) || aliased {
+                    0
+                } else if word_start {
+                    1
+                } else if format!("{sort} {value}").contains(&wanted) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, i))
             })
             .collect();
+        ranked.sort_by_key(|&(rank, _)| rank);
+        self.shown = ranked.into_iter().map(|(_, i)| i).collect();
         self.query = query;
         self.cursor = 0;
     }
@@ -316,4 +334,29 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_picker_ranks_prefixes_then_word_starts_then_the_rest() {
+        let options = vec![
+            FilterOption::Party("Belarus".into()),
+            FilterOption::Party("Russia".into()),
+            FilterOption::Speaker("Ivan Rusakov".into()),
+            FilterOption::Speaker("Rustam Ali".into()),
+        ];
+        let mut picker = Picker {
+            shown: (0..options.len()).collect(),
+            options,
+            ..Picker::default()
+        };
+        picker.narrow("rus".into(), Gazetteer::builtin());
+        let shown: Vec<String> = (picker.shown.iter())
+            .map(|&i| picker.options[i].label().1)
+            .collect();
+        assert_eq!(shown, ["Russia", "Rustam Ali", "Ivan Rusakov", "Belarus"]);
+    }
 }

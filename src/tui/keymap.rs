@@ -214,7 +214,8 @@ impl KeyMap {
     }
 
     /// The action for a key press. While the user types into a prompt, printable
-    /// characters are text and only Enter, Esc, Backspace and the arrows keep their meaning.
+    /// characters are text, Ctrl-U clears the line as in a shell, and only Enter, Esc,
+    /// Backspace and the arrows keep their meaning.
     pub fn translate(&self, key: KeyEvent, typing: bool) -> Option<Action> {
         if typing {
             let plain = !key
@@ -222,6 +223,9 @@ impl KeyMap {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match key.code {
                 KeyCode::Char(c) if plain => return Some(Action::Insert(c)),
+                KeyCode::Char('u') if key.modifiers == KeyModifiers::CONTROL => {
+                    return Some(Action::ClearLine);
+                }
                 KeyCode::Backspace => return Some(Action::DeleteBack),
                 KeyCode::Enter => return Some(Action::Open),
                 KeyCode::Esc => return Some(Action::Clear),

@@ -3,7 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::state::State;
-use crate::tui::text::{draw_lines, fit, one_line};
+use crate::tui::text::{draw_lines, fit, one_line, plural};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         left.push(sep());
         let count = match s.current {
             Some(c) => format!("{}/{}", c + 1, s.hits.len()),
-            None => format!("{} hits", s.hits.len()),
+            None => plural(s.hits.len(), "hit"),
         };
         left.push(Span::raw(format!("/{} {count}", one_line(&s.query))));
     }

@@ -8,6 +8,7 @@ use crate::tui::dossier::Dossier;
 use crate::tui::filter::{FilterOption, Picker, Purpose};
 use crate::tui::state::{Cursor, Hits, ListSearch, Pane, Prompt, Search, State};
 use crate::tui::text::smart_case;
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 /// Lines the mouse wheel scrolls per notch.
@@ -248,18 +249,27 @@ fn open(state: &mut State) {
         Pane::Claims => claims::selected_statement(state).and_then(|s| state.doc.statements.get(s)),
     };
     if let Some(range) = target.cloned() {
-        scroll_article_to(state, range.start);
+        scroll_article_to(state, range.clone());
         state.mark = Some(range);
     }
 }
 
-/// Scrolls the article so the line holding display offset `offset` is on screen, with a
-/// little context above it.
-fn scroll_article_to(state: &mut State, offset: usize) {
-    let line = line_of(state.article_lines(), offset);
+/// Lines of context kept above a passage jumped to, when the pane has room for them.
+const CONTEXT_LINES: usize = 2;
+
+/// Scrolls the article so the whole of display range `range` (a quote, a sentence, a hit)
+/// is on screen, with a little context above it; a passage already wholly on screen stays
+/// where it is, and one taller than the pane shows from its first line.
+fn scroll_article_to(state: &mut State, range: Range<usize>) {
+    let lines = state.article_lines();
+    let first = line_of(lines, range.start);
+    let last = line_of(lines, range.end.saturating_sub(1).max(range.start)).max(first);
     let height = usize::from(state.inner(Pane::Article).height).max(1);
-    if line < state.article_top || line >= state.article_top + height {
-        state.article_top = line.saturating_sub(2).min(state.article_max_top());
+    if first < state.article_top || last >= state.article_top + height {
+        let spare = height.saturating_sub(last - first + 1);
+        state.article_top = first
+            .saturating_sub(CONTEXT_LINES.min(spare))
+            .min(state.article_max_top());
     }
 }
 
@@ -282,6 +292,10 @@ fn prompt_action(state: &mut State, action: Action) {
             } else {
                 cancel_prompt(state);
             }
+        }
+        Action::ClearLine => {
+            prompt.text.clear();
+            apply_prompt(state);
         }
         Action::Open => {
             let pane = prompt.pane;
@@ -429,6 +443,10 @@ fn jump_to_hit(state: &mut State, forward: bool) {
         }
     };
     let target = key(next);
+    let hit = match &search.hits {
+        Hits::Article(h) => h[next].clone(),
+        Hits::Rows(_) => target..target,
+    };
     if let Some(s) = state.search.as_mut() {
         s.current = Some(next);
     }
@@ -450,7 +468,7 @@ fn jump_to_hit(state: &mut State, forward: bool) {
             state.detail_top = 0;
             state.follow_cursors();
         }
-        Pane::Article | Pane::List => scroll_article_to(state, target),
+        Pane::Article | Pane::List => scroll_article_to(state, hit),
     }
 }
 
@@ -510,6 +528,7 @@ fn picker_action(state: &mut State, action: Action) {
             query.pop();
             picker.narrow(query, state.library.gazetteer());
         }
+        Action::ClearLine => picker.narrow(String::new(), state.library.gazetteer()),
         Action::Open => match (picker.purpose, picker.selected().cloned()) {
             (Purpose::Filter, Some(option)) => {
                 state.filter.toggle(&option);
@@ -620,7 +639,7 @@ fn open_from_dossier(state: &mut State) {
         .and_then(|(_, x)| x.statements.iter().position(|s| s.span == span));
     match statement.and_then(|i| state.doc.statements.get(i).cloned()) {
         Some(range) => {
-            scroll_article_to(state, range.start);
+            scroll_article_to(state, range.clone());
             state.mark = Some(range);
         }
         None => state.message = Some("the briefing changed since it was read".into()),
