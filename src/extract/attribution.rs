@@ -977,7 +977,14 @@ pub fn note_subjects(
             && toks
                 .get(after + 1)
                 .is_some_and(|t| t.is_word() && low(text, t) == "who");
-        if !before_verb && !opens_with_appositive && !introduced_with_relative {
+        // "To Florida consultant Jane Roe, the party line is silly": the person a sentence
+        // opens on with "To" holds the view it states and is who the passage turns to.
+        let holds_the_view = a <= WINDOW / 4
+            && toks[0].is_word()
+            && low(text, &toks[0]) == "to"
+            && toks[1..a].iter().all(Tok::is_word)
+            && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
+        if !before_verb && !opens_with_appositive && !introduced_with_relative && !holds_the_view {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
@@ -2620,6 +2627,22 @@ mod tests {
             note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
+    }
+
+    #[test]
+    fn a_person_a_sentence_opens_on_with_to_holds_its_view() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "To tax lawyer Nora Quist, the whole plan looks reckless.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Nora Quist"));
     }
 
     #[test]
