@@ -940,6 +940,23 @@ pub fn note_subjects(
         {
             after += close + 1;
         }
+        // "Rep. Jane Roe of Ohio, the party chair, said": past the place or body the name
+        // is "of".
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is_word() && low(text, t) == "of")
+        {
+            let place = toks[after + 1..]
+                .iter()
+                .take(4)
+                .take_while(|t| {
+                    t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+                })
+                .count();
+            if place > 0 {
+                after += 1 + place;
+            }
+        }
         if toks.get(after).is_some_and(|t| {
             t.is_word()
                 && matches!(
@@ -2636,6 +2653,22 @@ mod tests {
         for s in [
             "Mayor Paul Brandt said the budget was fine.",
             "To tax lawyer Nora Quist, the whole plan looks reckless.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Nora Quist"));
+    }
+
+    #[test]
+    fn a_name_of_a_place_with_an_appositive_is_the_subject() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "Senator Nora Quist of Vermont, the committee's ranking member, also voiced doubts.",
         ] {
             let mut toks = Vec::new();
             tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
