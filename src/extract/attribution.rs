@@ -1024,7 +1024,14 @@ pub fn note_subjects(
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
         let known = resolver.expand(last) != last || resolver.person(last).is_some();
-        if names == 0 || !(titled || names >= 2 || known) {
+        // "Rihanna, who was honored, spoke": "who" says a lone name is a person's.
+        let who_follows = toks
+            .get(after)
+            .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+        if names == 0 || !(titled || names >= 2 || known || who_follows) {
             continue;
         }
         if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
@@ -2676,6 +2683,22 @@ mod tests {
             note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Nora Quist"));
+    }
+
+    #[test]
+    fn a_lone_name_a_relative_who_describes_is_a_person() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "Zendaya, who won the top award, spoke about patience.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Zendaya"));
     }
 
     #[test]
