@@ -2702,6 +2702,22 @@ mod tests {
     }
 
     #[test]
+    fn less_common_speech_verbs_attribute() {
+        assert_eq!(
+            speakers(&[
+                "Nora Quist affirmed that the plan was legal.",
+                "Paul Brandt implored the board to act.",
+                "“A triumph,” beamed Ada Lind.",
+            ]),
+            vec![
+                some("Nora Quist", None),
+                some("Paul Brandt", None),
+                some("Ada Lind", None)
+            ]
+        );
+    }
+
+    #[test]
     fn an_opening_participle_is_no_subject() {
         let s = "Addressing the crowd Thursday, Jane Doe described a city of “honest talk.”";
         let toks = sentence_tokens(s);
