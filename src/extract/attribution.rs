@@ -813,8 +813,54 @@ pub fn quote_subject(
     let q = toks
         .iter()
         .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
-    let (a, b) = sentence_subject(text, toks, q)?;
+    let (a, b) = words_possessor(text, toks, q).or_else(|| sentence_subject(text, toks, q))?;
     classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+}
+
+/// "Bush's Facebook post: “…”", "in Forbes' words, “…”", "Roe's response was: “…”": a
+/// quotation that a name's words, post or reply introduces is that name's. The token range
+/// of the name, its possessive ending included, before the quotation at `q`.
+fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)> {
+    let mut k = q.checked_sub(1)?;
+    if !matches!(toks[k].kind, TokKind::Comma | TokKind::Colon) {
+        return None;
+    }
+    if k > 0 && toks[k - 1].is_word() && matches!(low(text, &toks[k - 1]).as_str(), "was" | "is") {
+        k -= 1;
+    }
+    let noun = k.checked_sub(1)?;
+    if !toks[noun].is_word()
+        || !matches!(
+            low(text, &toks[noun]).as_str(),
+            "words"
+                | "response"
+                | "reply"
+                | "answer"
+                | "post"
+                | "tweet"
+                | "statement"
+                | "message"
+                | "dictum"
+                | "verdict"
+        )
+    {
+        return None;
+    }
+    // One capitalised word may name the medium ("Facebook post").
+    let mut p = noun.checked_sub(1)?;
+    let capitalized_word =
+        |t: &Tok| t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord);
+    if !is_possessive(toks[p].span.of(text)) && capitalized_word(&toks[p]) {
+        p = p.checked_sub(1)?;
+    }
+    if !capitalized_word(&toks[p]) || !is_possessive(toks[p].span.of(text)) {
+        return None;
+    }
+    let mut a = p;
+    while a > 0 && p - a < 3 && capitalized_word(&toks[a - 1]) {
+        a -= 1;
+    }
+    Some((a, p + 1))
 }
 
 /// The person a paragraph of its own names after a dash ("- Bernie Sanders.", "—Jane Roe,
@@ -2715,6 +2761,20 @@ mod tests {
                 some("Ada Lind", None)
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_a_names_words_introduce_is_theirs() {
+        for s in [
+            "From Nora Quist's Facebook post: “We stay.”",
+            "Later that day, Nora Quist's reply was: “We stay.”",
+            "In Nora Quist's words, “we stay.”",
+        ] {
+            let toks = sentence_tokens(s);
+            let mut r = Resolver::default();
+            let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut r);
+            assert_eq!(got.map(|s| s.name), Some("Nora Quist".to_string()), "{s}");
+        }
     }
 
     #[test]
