@@ -856,8 +856,54 @@ pub fn quote_subject(
     let q = toks
         .iter()
         .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
-    let (a, b) = sentence_subject(text, toks, q)?;
+    let (a, b) = words_possessor(text, toks, q).or_else(|| sentence_subject(text, toks, q))?;
     classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+}
+
+/// "Bush's Facebook post: “…”", "in Forbes' words, “…”", "Roe's response was: “…”": a
+/// quotation that a name's words, post or reply introduces is that name's. The token range
+/// of the name, its possessive ending included, before the quotation at `q`.
+fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)> {
+    let mut k = q.checked_sub(1)?;
+    if !matches!(toks[k].kind, TokKind::Comma | TokKind::Colon) {
+        return None;
+    }
+    if k > 0 && toks[k - 1].is_word() && matches!(low(text, &toks[k - 1]).as_str(), "was" | "is") {
+        k -= 1;
+    }
+    let noun = k.checked_sub(1)?;
+    if !toks[noun].is_word()
+        || !matches!(
+            low(text, &toks[noun]).as_str(),
+            "words"
+                | "response"
+                | "reply"
+                | "answer"
+                | "post"
+                | "tweet"
+                | "statement"
+                | "message"
+                | "dictum"
+                | "verdict"
+        )
+    {
+        return None;
+    }
+    // One capitalised word may name the medium ("Facebook post").
+    let mut p = noun.checked_sub(1)?;
+    let capitalized_word =
+        |t: &Tok| t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord);
+    if !is_possessive(toks[p].span.of(text)) && capitalized_word(&toks[p]) {
+        p = p.checked_sub(1)?;
+    }
+    if !capitalized_word(&toks[p]) || !is_possessive(toks[p].span.of(text)) {
+        return None;
+    }
+    let mut a = p;
+    while a > 0 && p - a < 3 && capitalized_word(&toks[a - 1]) {
+        a -= 1;
+    }
+    Some((a, p + 1))
 }
 
 /// The person a paragraph of its own names after a dash ("- Bernie Sanders.", "—Jane Roe,
@@ -983,6 +1029,23 @@ pub fn note_subjects(
         {
             after += close + 1;
         }
+        // "Rep. Jane Roe of Ohio, the party chair, said": past the place or body the name
+        // is "of".
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is_word() && low(text, t) == "of")
+        {
+            let place = toks[after + 1..]
+                .iter()
+                .take(4)
+                .take_while(|t| {
+                    t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+                })
+                .count();
+            if place > 0 {
+                after += 1 + place;
+            }
+        }
         if toks.get(after).is_some_and(|t| {
             t.is_word()
                 && matches!(
@@ -1020,7 +1083,14 @@ pub fn note_subjects(
             && toks
                 .get(after + 1)
                 .is_some_and(|t| t.is_word() && low(text, t) == "who");
-        if !before_verb && !opens_with_appositive && !introduced_with_relative {
+        // "To Florida consultant Jane Roe, the party line is silly": the person a sentence
+        // opens on with "To" holds the view it states and is who the passage turns to.
+        let holds_the_view = a <= WINDOW / 4
+            && toks[0].is_word()
+            && low(text, &toks[0]) == "to"
+            && toks[1..a].iter().all(Tok::is_word)
+            && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
+        if !before_verb && !opens_with_appositive && !introduced_with_relative && !holds_the_view {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
@@ -1043,7 +1113,14 @@ pub fn note_subjects(
         }
         let last = strip_possessive(run[run.len() - 1].span.of(text));
         let known = resolver.expand(last) != last || resolver.person(last).is_some();
-        if names == 0 || !(titled || names >= 2 || known) {
+        // "Rihanna, who was honored, spoke": "who" says a lone name is a person's.
+        let who_follows = toks
+            .get(after)
+            .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+        if names == 0 || !(titled || names >= 2 || known || who_follows) {
             continue;
         }
         if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
@@ -2752,6 +2829,84 @@ mod tests {
             note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Kelly Ayotte"));
+    }
+
+    #[test]
+    fn a_person_a_sentence_opens_on_with_to_holds_its_view() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "To tax lawyer Nora Quist, the whole plan looks reckless.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Nora Quist"));
+    }
+
+    #[test]
+    fn a_name_of_a_place_with_an_appositive_is_the_subject() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "Senator Nora Quist of Vermont, the committee's ranking member, also voiced doubts.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Nora Quist"));
+    }
+
+    #[test]
+    fn a_lone_name_a_relative_who_describes_is_a_person() {
+        let g = Gazetteer::builtin();
+        let mut r = Resolver::default();
+        for s in [
+            "Mayor Paul Brandt said the budget was fine.",
+            "Zendaya, who won the top award, spoke about patience.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            attributions(s, 0, &toks, g, &mut r);
+            note_subjects(s, &toks, toks.len(), g, &mut r);
+        }
+        assert_eq!(r.topic().map(|s| s.name.as_str()), Some("Zendaya"));
+    }
+
+    #[test]
+    fn less_common_speech_verbs_attribute() {
+        assert_eq!(
+            speakers(&[
+                "Nora Quist affirmed that the plan was legal.",
+                "Paul Brandt implored the board to act.",
+                "“A triumph,” beamed Ada Lind.",
+            ]),
+            vec![
+                some("Nora Quist", None),
+                some("Paul Brandt", None),
+                some("Ada Lind", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_a_names_words_introduce_is_theirs() {
+        for s in [
+            "From Nora Quist's Facebook post: “We stay.”",
+            "Later that day, Nora Quist's reply was: “We stay.”",
+            "In Nora Quist's words, “we stay.”",
+        ] {
+            let toks = sentence_tokens(s);
+            let mut r = Resolver::default();
+            let got = quote_subject(s, &toks, Gazetteer::builtin(), &mut r);
+            assert_eq!(got.map(|s| s.name), Some("Nora Quist".to_string()), "{s}");
+        }
     }
 
     #[test]
