@@ -176,6 +176,8 @@ pub(super) fn search(
             CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
         });
         print_hits(hits, output, query, out)?;
+        out.flush()?;
+        cached.keep_listings();
         let failures = cached.failures();
         let failed = !failures.is_empty();
         note_failures(failures.into_iter(), None);

@@ -17,9 +17,10 @@
 //! cache up to date.
 
 use super::cache::{Listed, Snapshot};
-use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan};
+use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan_known};
 use super::doc::text_if_unchanged;
 use super::index::BitSet;
+use super::listing::Listings;
 use super::search::{Query, lines_holding, search_snapshot, searchable_text};
 use super::{Library, Options};
 use rustc_hash::FxHashMap;
@@ -36,6 +37,9 @@ pub struct CachedLibrary {
     stale: BitSet,
     /// The files added or changed since, read by this search (no cache of their own).
     since: Library,
+    /// The folders' listings this search learnt, and the file to keep them in for the
+    /// next one; `None` when it learnt nothing new.
+    listings: Option<(Listings, PathBuf)>,
 }
 
 /// One search result of a [`CachedLibrary`].
@@ -51,13 +55,15 @@ impl CachedLibrary {
     /// current or nearly so (the files changed since are read now). Otherwise the scan,
     /// when one was made, for the library to bring the cache up to date with
     /// ([`super::Library::open_blocking_scanned`]). The cache is read while the folders are
-    /// scanned.
+    /// scanned; folders whose listing the last search kept beside the cache and that have
+    /// not changed since are not listed again (see [`super::listing`]).
     pub fn open(roots: &[PathBuf], options: &Options) -> Result<CachedLibrary, Option<Vec<Found>>> {
         let Some(cache) = options.cache_file(roots).filter(|c| c.path().is_file()) else {
             return Err(None);
         };
-        let (snapshot, found) = std::thread::scope(|s| {
-            let scanning = s.spawn(|| scan(roots));
+        let listings_file = cache.path().with_extension("folders");
+        let (snapshot, (found, listings, learnt)) = std::thread::scope(|s| {
+            let scanning = s.spawn(|| scan_known(roots, &Listings::read(&listings_file)));
             let snapshot = cache.snapshot();
             (snapshot, scanning.join().expect("the scan does not panic"))
         });
@@ -83,6 +89,7 @@ impl CachedLibrary {
             snapshot,
             stale,
             since: Library::new(&[], &no_cache, since.into_inner()),
+            listings: learnt.then_some((listings, listings_file)),
         })
     }
 
@@ -125,6 +132,15 @@ impl CachedLibrary {
         text_if_unchanged(listed.path.as_ref(), listed.stamp).map_or_else(Vec::new, |text| {
             lines_holding(&searchable_text(&text, listed.title), &needles, limit)
         })
+    }
+
+    /// Keeps the folders' listings this search learnt for the next search (once its
+    /// results are out: they are only a shortcut, and a listing that cannot be written
+    /// only means listing the folders again).
+    pub fn keep_listings(&self) {
+        if let Some((listings, file)) = &self.listings {
+            let _ = listings.write(file);
+        }
     }
 
     /// The briefings that could not be read, with why.
