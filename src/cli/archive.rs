@@ -179,8 +179,8 @@ pub(super) fn search(
         }
         None => None,
     };
-    if let Some(cached) = &cached
-        && let Some(found) = cached.search(&query)
+    if let Some(from_cache) = cached.as_ref()
+        && let Some(found) = from_cache.search(&query)
     {
         let query = &query;
         let hits = found.iter().map(|hit| match hit {
@@ -190,15 +190,19 @@ pub(super) fn search(
                 date: l.date,
                 lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
             },
-            CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
+            CachedHit::Read(id) => library_hit(from_cache.read_since(), *id, query),
         });
         print_hits(hits, output, query, out)?;
         out.flush()?;
-        cached.keep_listings();
-        let failures = cached.failures();
+        from_cache.keep_listings();
+        let failures = from_cache.failures();
         let failed = !failures.is_empty();
         note_failures(failures.into_iter(), None);
-        return Ok(found_status(!found.is_empty(), failed));
+        let status = found_status(!found.is_empty(), failed);
+        // As below: the process ends here, the allocator need not take back 100,000 paths.
+        std::mem::forget(found);
+        std::mem::forget(cached);
+        return Ok(status);
     }
     let opened = Library::open_blocking_scanned(paths, &options, scanned);
     opened.check_parties(&query)?;
