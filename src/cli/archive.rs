@@ -168,10 +168,11 @@ pub(super) fn search(
     // A text query tries the cache as it lies; a scan that found it out of date is
     // handed on to the library rather than made again.
     let mut scanned = None;
-    let cached = match query
-        .is_text_only()
-        .then(|| CachedLibrary::open(paths, &options))
-    {
+    let cached = match query.is_text_only().then(|| {
+        // Text output shows each hit's first matching line: read while the scan runs.
+        let shows_lines = matches!(output, SearchOutput::Hits(ListFormat::Text));
+        CachedLibrary::open_reading(paths, &options, shows_lines.then_some(&query))
+    }) {
         Some(Ok(cached)) => Some(cached),
         Some(Err(found)) => {
             scanned = found;
@@ -184,11 +185,14 @@ pub(super) fn search(
     {
         let query = &query;
         let hits = found.iter().map(|hit| match hit {
-            CachedHit::Listed(l) => Hit {
+            CachedHit::Listed(id, l) => Hit {
                 path: Path::new(l.path),
                 title: l.title,
                 date: l.date,
-                lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
+                lines: Box::new(move |limit| match from_cache.early_lines(*id) {
+                    Some(first) if limit == 1 => first.to_vec(),
+                    _ => CachedLibrary::matching_lines(l, query, limit),
+                }),
             },
             CachedHit::Read(id) => library_hit(from_cache.read_since(), *id, query),
         });
