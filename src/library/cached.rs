@@ -85,7 +85,7 @@ impl CachedLibrary {
         };
         let listings_file = cache.path().with_extension("folders");
         let scanned = AtomicBool::new(false);
-        let (snapshot, (found, listings, learnt), early) = std::thread::scope(|s| {
+        let (snapshot, (found, learnt), early) = std::thread::scope(|s| {
             let scanning = s.spawn(|| {
                 let found = scan_known(roots, &Listings::read(&listings_file));
                 scanned.store(true, Ordering::Relaxed);
@@ -121,7 +121,7 @@ impl CachedLibrary {
             snapshot,
             stale,
             since: Library::new(&[], &no_cache, since.into_inner()),
-            listings: learnt.then_some((listings, listings_file)),
+            listings: learnt.map(|listings| (listings, listings_file)),
             early,
             _scanned: found,
         })

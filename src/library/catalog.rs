@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// How far reading the archive has got, shared with whoever shows it (the status bar).
@@ -126,19 +126,27 @@ pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
 
 /// [`scan`], looking at the files of each folder that still has the stamp `known` lists
 /// it with by the names listed there, instead of listing it again (see
-/// [`super::listing`]). Also the listings of the folders walked, to keep for the next
-/// scan, and whether any of them was learnt by listing a folder (else they are what
-/// `known` held, or fewer).
-pub fn scan_known(roots: &[PathBuf], known: &Listings) -> (Vec<Found>, Listings, bool) {
+/// [`super::listing`]). Also, when some folder was listed and its listing can be kept,
+/// the listings of all the folders walked, to keep for the next scan (else there is
+/// nothing new to keep, and nothing is copied).
+pub fn scan_known(roots: &[PathBuf], known: &Listings) -> (Vec<Found>, Option<Listings>) {
     let memo = Memo {
         known,
-        kept: Mutex::default(),
-        learnt: AtomicBool::new(false),
+        learnt: Mutex::default(),
+        reused: Mutex::default(),
     };
     let (mut found, failed) = walk_with(roots, (&|_| {}, &stamped, Some(&memo)));
     found.extend(failed);
-    let kept = memo.kept.into_inner().expect("walk lock");
-    (found, kept, memo.learnt.into_inner())
+    let mut learnt = memo.learnt.into_inner().expect("walk lock");
+    if learnt == Listings::default() {
+        return (found, None);
+    }
+    for dir in memo.reused.into_inner().expect("walk lock") {
+        if let Some(listing) = known.get(&dir) {
+            learnt.insert(dir, listing.clone());
+        }
+    }
+    (found, Some(learnt))
 }
 
 /// A found file with its stamp.
@@ -147,24 +155,13 @@ fn stamped(path: PathBuf, folder: Option<Lookup>) -> Found {
     (path, stamp)
 }
 
-/// The folder listings a walk takes as known, and those it keeps for the next walk.
+/// The folder listings a walk takes as known, and what it learns for the next walk.
 struct Memo<'a> {
     known: &'a Listings,
-    kept: Mutex<Listings>,
-    /// Whether some folder was listed and kept.
-    learnt: AtomicBool,
-}
-
-impl Memo<'_> {
-    fn keep(&self, dir: &Path, listing: Listing, listed: bool) {
-        self.kept
-            .lock()
-            .expect("walk lock")
-            .insert(dir.to_path_buf(), listing);
-        if listed {
-            self.learnt.store(true, Ordering::Relaxed);
-        }
-    }
+    /// Folders listed whose listing can be kept.
+    learnt: Mutex<Listings>,
+    /// Folders looked at by their known listing.
+    reused: Mutex<Vec<PathBuf>>,
 }
 
 /// A found file's stamp. A file listed in a folder is stat'ed by name relative to the open
@@ -258,7 +255,7 @@ fn walk_dir<T: Send>(
     let known = memo.and_then(|m| {
         let listing = m.known.get(dir)?;
         let dirs = look_at_known(dir, listing, each_file, files)?;
-        m.keep(dir, listing.clone(), false);
+        m.reused.lock().expect("walk lock").push(dir.to_path_buf());
         Some(dirs)
     });
     let dirs = match known {
@@ -276,6 +273,9 @@ fn walk_dir<T: Send>(
             (f, e)
         })
         .collect();
+    // One allocation for all the folders below (100,000 entries at the top of an archive),
+    // not one per doubling, each a copy into fresh memory.
+    files.reserve(below.iter().map(|(f, _)| f.len()).sum());
     for (f, e) in below {
         files.extend(f);
         failed.extend(e);
@@ -329,7 +329,10 @@ fn list_dir<T: Send>(
     if let (Some(memo), Some(kept)) = (memo, kept)
         && kept.settled(listed_at)
     {
-        memo.keep(dir, kept, true);
+        memo.learnt
+            .lock()
+            .expect("walk lock")
+            .insert(dir.to_path_buf(), kept);
     }
     Ok(dirs)
 }
@@ -697,11 +700,11 @@ mod tests {
         }
         let roots = [tmp.path().to_path_buf()];
         // Just written, nothing is settled: the folders are listed and no listing is kept.
-        let (found, kept, learnt) = scan_known(&roots, &Listings::default());
+        let (found, learnt) = scan_known(&roots, &Listings::default());
         assert_eq!(names(&found), ["a.txt", "b.txt"]);
-        assert!(!learnt && kept == Listings::default());
+        assert_eq!(learnt, None);
         // A listing with the folder's stamp is taken as it is (here one that leaves out
-        // b.txt, to show the folder is not listed), and kept for the next scan.
+        // b.txt, to show the folder is not listed); nothing new is learnt.
         let stamp = |d: &Path| OpenFolder::open(d).unwrap().stamp().unwrap();
         let mut known = Listings::default();
         let mut root = Listing::new(stamp(tmp.path()));
@@ -710,10 +713,9 @@ mod tests {
         let mut month = Listing::new(stamp(&dir));
         month.add_file(b"a.txt");
         known.insert(dir.clone(), month);
-        let (found, kept, learnt) = scan_known(&roots, &known);
+        let (found, learnt) = scan_known(&roots, &known);
         assert_eq!(names(&found), ["a.txt"]);
-        assert!(!learnt);
-        assert_eq!(kept, known);
+        assert_eq!(learnt, None);
         // A file changed in place is looked at all the same.
         let before = found[0].1.clone().expect("stamp");
         let file = std::fs::File::options()
@@ -722,17 +724,14 @@ mod tests {
             .expect("open");
         file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(9))
             .expect("set time");
-        let (found, _, _) = scan_known(&roots, &known);
+        let (found, _) = scan_known(&roots, &known);
         assert_ne!(found[0].1.clone().expect("stamp"), before);
         // A file added changes the folder's stamp: the folder is listed again. (Past the
         // coarsest clock tick, so the change cannot share the listed time.)
         std::thread::sleep(std::time::Duration::from_millis(30));
         std::fs::write(dir.join("c.txt"), "Headline\n\nBody.\n").expect("write");
-        let (found, kept, _) = scan_known(&roots, &known);
+        let (found, learnt) = scan_known(&roots, &known);
         assert_eq!(names(&found), ["a.txt", "b.txt", "c.txt"]);
-        assert!(
-            kept.get(&dir).is_none(),
-            "a folder just changed is not kept"
-        );
+        assert_eq!(learnt, None, "a folder just changed is not kept");
     }
 }
