@@ -18,7 +18,7 @@
 
 use super::cache::{Listed, Snapshot};
 use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan_known};
-use super::doc::text_if_unchanged;
+use super::doc::with_text_if_unchanged;
 use super::index::BitSet;
 use super::listing::Listings;
 use super::search::{Query, lines_holding, search_snapshot, searchable_text};
@@ -163,9 +163,10 @@ impl CachedLibrary {
         if needles.is_empty() {
             return Vec::new();
         }
-        text_if_unchanged(listed.path.as_ref(), listed.stamp).map_or_else(Vec::new, |text| {
-            lines_holding(&searchable_text(&text, listed.title), &needles, limit)
+        with_text_if_unchanged(listed.path.as_ref(), listed.stamp, |text| {
+            lines_holding(&searchable_text(text, listed.title), &needles, limit)
         })
+        .unwrap_or_default()
     }
 
     /// The first matching line (none when the file changed or holds none) of the

@@ -20,6 +20,15 @@ pub struct Stamp {
 
 /// A briefing file's text, when the file still has `stamp` (so offsets and lines found
 /// earlier still hold); `None` once it changed or vanished.
+pub fn text_if_unchanged(path: &Path, stamp: Option<Stamp>) -> Option<String> {
+    with_text_if_unchanged(path, stamp, str::to_string)
+}
+
+/// The largest read buffer a thread keeps between files.
+const KEPT_BUFFER: usize = 1 << 20;
+
+/// What `f` makes of a briefing file's text, when the file still has `stamp`; `None` once
+/// it changed or vanished.
 ///
 /// `sitrep search` calls this for every hit (4,000 files for a common word), so it makes
 /// four system calls a file: open, one `fstat` of what is open (the check: one lookup, and
@@ -28,29 +37,48 @@ pub struct Stamp {
 /// `lseek`) and read once more to see the end. The read asks for one byte more than the
 /// stamp's size: a regular file gives fewer bytes than asked only at its end, so getting
 /// exactly the size is the end, and more means the file grew since it was looked at.
-pub fn text_if_unchanged(path: &Path, stamp: Option<Stamp>) -> Option<String> {
+/// The bytes go into a buffer each thread keeps, and UTF-8 text is handed to `f` where it
+/// lies: two fresh allocations of a file's size for each hit spread a short search over
+/// many pages of fresh memory, which the kernel zeroes first.
+pub fn with_text_if_unchanged<R>(
+    path: &Path,
+    stamp: Option<Stamp>,
+    f: impl FnOnce(&str) -> R,
+) -> Option<R> {
     use std::io::Read;
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let stamp = stamp?;
     let mut file = std::fs::File::open(path).ok()?;
     if Stamp::of(&file.metadata().ok()?) != stamp {
         return None;
     }
     let size = usize::try_from(stamp.size).ok()?;
-    let mut bytes = vec![0; size + 1];
-    let mut filled = 0;
-    while filled < size {
-        match file.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return None,
+    BUFFER.with_borrow_mut(|bytes| {
+        bytes.clear();
+        bytes.resize(size + 1, 0);
+        let mut filled = 0;
+        while filled < size {
+            match file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
         }
-    }
-    if filled != size {
-        return None;
-    }
-    bytes.truncate(size);
-    crate::briefing::decode(&bytes).ok().map(|(text, _)| text)
+        if filled != size {
+            return None;
+        }
+        let done = crate::briefing::decode_in_place(&bytes[..size])
+            .ok()
+            .map(|(text, _)| f(&text));
+        // A briefing of many megabytes does not keep its buffer for the thread's life.
+        if bytes.capacity() > KEPT_BUFFER {
+            *bytes = Vec::new();
+        }
+        done
+    })
 }
 
 impl Stamp {
