@@ -583,30 +583,40 @@ fn is_alternate_headline(p: &str) -> bool {
 /// Decodes file bytes: UTF-8 kept byte for byte; UTF-16 and UTF-32 with a BOM decoded, and
 /// bytes that are not UTF-8 read as Windows-1252, each with a warning; binary data refused.
 pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), LoadProblem> {
+    decode_in_place(bytes).map(|(text, warnings)| (text.into_owned(), warnings))
+}
+
+/// [`decode`], borrowing text that is UTF-8 already (most files) instead of copying it:
+/// for what only looks at the text (`sitrep search` finding a hit's lines).
+pub fn decode_in_place(
+    bytes: &[u8],
+) -> Result<(std::borrow::Cow<'_, str>, Vec<String>), LoadProblem> {
+    use std::borrow::Cow;
+    let owned = |(text, warnings): (String, Vec<String>)| (Cow::Owned(text), warnings);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadProblem::Empty);
     }
     // UTF-32 first: its little-endian BOM begins with UTF-16's.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
-        return Ok(decode_utf32(rest, u32::from_le_bytes, "UTF-32LE"));
+        return Ok(owned(decode_utf32(rest, u32::from_le_bytes, "UTF-32LE")));
     }
     if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
-        return Ok(decode_utf32(rest, u32::from_be_bytes, "UTF-32BE"));
+        return Ok(owned(decode_utf32(rest, u32::from_be_bytes, "UTF-32BE")));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(decode_utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+        return Ok(owned(decode_utf16(rest, u16::from_le_bytes, "UTF-16LE")));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(decode_utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+        return Ok(owned(decode_utf16(rest, u16::from_be_bytes, "UTF-16BE")));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(LoadProblem::Binary(kind));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Vec::new())),
+        Ok(s) => Ok((Cow::Borrowed(s), Vec::new())),
         Err(e) => match control_bytes(bytes) {
             Some(what) => Err(LoadProblem::Binary(what)),
-            None => Ok(decode_mixed(bytes, e.valid_up_to())),
+            None => Ok(owned(decode_mixed(bytes, e.valid_up_to()))),
         },
     }
 }

@@ -80,30 +80,47 @@ fn note_library_failures(library: &Library) {
 }
 
 /// `line` cut to about `2 * CONTEXT` characters around the first of `needles`.
+///
+/// Every result of `sitrep search` goes through here, and its line is usually a whole
+/// paragraph: the line is cut by character offsets without making a `char` of each
+/// character, and an ASCII line (fold is then lower case) is searched as it stands,
+/// without folding it character by character.
 fn excerpt(line: &str, needles: &[&str]) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= 2 * CONTEXT {
+    let chars = line.chars().count();
+    if chars <= 2 * CONTEXT {
         return line.to_string();
     }
-    let mut folded = String::new();
-    let mut char_at = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let before = folded.len();
-        fold_char(c, &mut folded);
-        char_at.extend(std::iter::repeat_n(i, folded.len() - before));
-    }
-    let hit = needles
-        .iter()
-        .filter_map(|n| folded.find(n))
-        .min()
-        .map_or(0, |at| char_at[at]);
-    let start = hit.saturating_sub(CONTEXT / 2);
-    let end = (start + 2 * CONTEXT).min(chars.len());
-    let mut out: String = chars[start..end].iter().collect();
+    let hit = if line.is_ascii() {
+        let lower = line.to_ascii_lowercase();
+        needles.iter().filter_map(|n| lower.find(n)).min()
+    } else {
+        let mut folded = String::new();
+        let mut char_at = Vec::new();
+        for (i, c) in line.chars().enumerate() {
+            let before = folded.len();
+            fold_char(c, &mut folded);
+            char_at.extend(std::iter::repeat_n(i, folded.len() - before));
+        }
+        needles
+            .iter()
+            .filter_map(|n| folded.find(n))
+            .min()
+            .map(|at| char_at[at])
+    };
+    let start = hit.unwrap_or(0).saturating_sub(CONTEXT / 2);
+    let end = (start + 2 * CONTEXT).min(chars);
+    let byte_at = |char: usize| {
+        line.char_indices()
+            .nth(char)
+            .map_or(line.len(), |(at, _)| at)
+    };
+    let (from, to) = (byte_at(start), byte_at(end));
+    let mut out = String::with_capacity(to - from + 6);
     if start > 0 {
-        out.insert(0, '…');
+        out.push('…');
     }
-    if end < chars.len() {
+    out.push_str(&line[from..to]);
+    if end < chars {
         out.push('…');
     }
     out
@@ -152,10 +169,11 @@ pub(super) fn search(
     // A text query tries the cache as it lies; a scan that found it out of date is
     // handed on to the library rather than made again.
     let mut scanned = None;
-    let cached = match query
-        .is_text_only()
-        .then(|| CachedLibrary::open(paths, &options))
-    {
+    let cached = match query.is_text_only().then(|| {
+        // Text output shows each hit's first matching line: read while the scan runs.
+        let shows_lines = matches!(output, SearchOutput::Hits(ListFormat::Text));
+        CachedLibrary::open_reading(paths, &options, shows_lines.then_some(&query))
+    }) {
         Some(Ok(cached)) => Some(cached),
         Some(Err(found)) => {
             scanned = found;
@@ -163,25 +181,34 @@ pub(super) fn search(
         }
         None => None,
     };
-    if let Some(cached) = &cached
-        && let Some(found) = cached.search(&query)
+    if let Some(from_cache) = cached.as_ref()
+        && let Some(found) = from_cache.search(&query)
     {
         let query = &query;
         let hits = found.iter().map(|hit| match hit {
-            CachedHit::Listed(l) => Hit {
+            CachedHit::Listed(id, l) => Hit {
                 path: Path::new(l.path),
                 title: l.title,
                 date: l.date,
                 date_source: l.date_source,
-                lines: Box::new(move |limit| CachedLibrary::matching_lines(l, query, limit)),
+                lines: Box::new(move |limit| match from_cache.early_lines(*id) {
+                    Some(first) if limit == 1 => first.to_vec(),
+                    _ => CachedLibrary::matching_lines(l, query, limit),
+                }),
             },
-            CachedHit::Read(id) => library_hit(cached.read_since(), *id, query),
+            CachedHit::Read(id) => library_hit(from_cache.read_since(), *id, query),
         });
         print_hits(hits, output, query, out)?;
-        let failures = cached.failures();
+        out.flush()?;
+        from_cache.keep_listings();
+        let failures = from_cache.failures();
         let failed = !failures.is_empty();
         note_failures(failures.into_iter(), None);
-        return Ok(found_status(!found.is_empty(), failed));
+        let status = found_status(!found.is_empty(), failed);
+        // As below: the process ends here, the allocator need not take back 100,000 paths.
+        std::mem::forget(found);
+        std::mem::forget(cached);
+        return Ok(status);
     }
     let opened = Library::open_blocking_scanned(paths, &options, scanned);
     opened.check_parties(&query)?;
@@ -361,5 +388,11 @@ mod tests {
         assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
         assert!(cut.contains("Ryabkov denied it"), "{cut}");
         assert_eq!(excerpt("short line", &["x"]), "short line");
+        // The same cut whether the line is searched as it stands (ASCII) or folded.
+        let accented = line.replace("Ryabkov", "Ryábkov");
+        let cut_accented = excerpt(&accented, &["ryabkov"]);
+        assert_eq!(cut_accented.replace("Ryábkov", "Ryabkov"), cut);
+        let upper = format!("{} DENIED {}", "é".repeat(300), "z".repeat(10));
+        assert!(excerpt(&upper, &["denied"]).contains("DENIED"));
     }
 }

@@ -17,13 +17,15 @@
 //! cache up to date.
 
 use super::cache::{Listed, Snapshot};
-use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan};
-use super::doc::text_if_unchanged;
+use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan_known};
+use super::doc::with_text_if_unchanged;
 use super::index::BitSet;
+use super::listing::Listings;
 use super::search::{Query, lines_holding, search_snapshot, searchable_text};
 use super::{Library, Options};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The most files added or changed since the cache was written that a search reads itself;
 /// with more, the library reads them and rewrites the cache.
@@ -36,12 +38,22 @@ pub struct CachedLibrary {
     stale: BitSet,
     /// The files added or changed since, read by this search (no cache of their own).
     since: Library,
+    /// The folders' listings this search learnt, and the file to keep them in for the
+    /// next one; `None` when it learnt nothing new.
+    listings: Option<(Listings, PathBuf)>,
+    /// The first matching line (or none) of briefings a text query found, by id, read
+    /// while the folders were scanned ([`CachedLibrary::open_reading`]).
+    early: FxHashMap<u32, Vec<String>>,
+    /// What the scan found: 100,000 paths for 100,000 briefings, freed with the rest
+    /// (which `sitrep search` leaves to the end of the process) rather than one by one
+    /// while the search waits.
+    _scanned: Vec<Found>,
 }
 
 /// One search result of a [`CachedLibrary`].
 pub enum CachedHit<'a> {
-    /// A briefing as the cache lists it.
-    Listed(Listed<'a>),
+    /// A briefing as the cache lists it, with its id in the cache.
+    Listed(u32, Listed<'a>),
     /// A briefing read since, by its id in [`CachedLibrary::read_since`].
     Read(u32),
 }
@@ -51,15 +63,41 @@ impl CachedLibrary {
     /// current or nearly so (the files changed since are read now). Otherwise the scan,
     /// when one was made, for the library to bring the cache up to date with
     /// ([`super::Library::open_blocking_scanned`]). The cache is read while the folders are
-    /// scanned.
+    /// scanned; folders whose listing the last search kept beside the cache and that have
+    /// not changed since are not listed again (see [`super::listing`]).
     pub fn open(roots: &[PathBuf], options: &Options) -> Result<CachedLibrary, Option<Vec<Found>>> {
+        CachedLibrary::open_reading(roots, options, None)
+    }
+
+    /// [`CachedLibrary::open`], and with a query, the first matching line of each
+    /// briefing the cache says it matches, read on this thread while the folders are
+    /// scanned, as far as it gets before the scan ends (what `sitrep search` shows;
+    /// [`CachedLibrary::early_lines`] gives them). This thread would only wait meanwhile,
+    /// and each file is checked against its cached stamp as it is read, so the lines hold
+    /// whatever the scan finds.
+    pub fn open_reading(
+        roots: &[PathBuf],
+        options: &Options,
+        query: Option<&Query>,
+    ) -> Result<CachedLibrary, Option<Vec<Found>>> {
         let Some(cache) = options.cache_file(roots).filter(|c| c.path().is_file()) else {
             return Err(None);
         };
-        let (snapshot, found) = std::thread::scope(|s| {
-            let scanning = s.spawn(|| scan(roots));
+        let listings_file = cache.path().with_extension("folders");
+        let scanned = AtomicBool::new(false);
+        let (snapshot, (found, learnt), early) = std::thread::scope(|s| {
+            let scanning = s.spawn(|| {
+                let found = scan_known(roots, &Listings::read(&listings_file));
+                scanned.store(true, Ordering::Relaxed);
+                found
+            });
             let snapshot = cache.snapshot();
-            (snapshot, scanning.join().expect("the scan does not panic"))
+            let early = match (&snapshot, query) {
+                (Some(snapshot), Some(query)) => first_lines_until(snapshot, query, &scanned),
+                _ => FxHashMap::default(),
+            };
+            let found = scanning.join().expect("the scan does not panic");
+            (snapshot, found, early)
         });
         let Some(snapshot) = snapshot else {
             return Err(Some(found));
@@ -83,6 +121,9 @@ impl CachedLibrary {
             snapshot,
             stale,
             since: Library::new(&[], &no_cache, since.into_inner()),
+            listings: learnt.map(|listings| (listings, listings_file)),
+            early,
+            _scanned: found,
         })
     }
 
@@ -92,7 +133,7 @@ impl CachedLibrary {
         let mut hits = search_snapshot(query, &self.snapshot)?
             .into_iter()
             .filter(|&id| !self.stale.contains(id as usize))
-            .map(|id| self.snapshot.listed(id).map(CachedHit::Listed))
+            .map(|id| self.snapshot.listed(id).map(|l| CachedHit::Listed(id, l)))
             .collect::<Option<Vec<_>>>()?;
         let read = self.since.search(query);
         if !read.is_empty() {
@@ -105,7 +146,7 @@ impl CachedLibrary {
     /// The file of a search result.
     pub fn path_of<'a>(&'a self, hit: &'a CachedHit) -> &'a Path {
         match hit {
-            CachedHit::Listed(listed) => Path::new(listed.path),
+            CachedHit::Listed(_, listed) => Path::new(listed.path),
             CachedHit::Read(id) => &self.since.doc(*id).path,
         }
     }
@@ -122,9 +163,25 @@ impl CachedLibrary {
         if needles.is_empty() {
             return Vec::new();
         }
-        text_if_unchanged(listed.path.as_ref(), listed.stamp).map_or_else(Vec::new, |text| {
-            lines_holding(&searchable_text(&text, listed.title), &needles, limit)
+        with_text_if_unchanged(listed.path.as_ref(), listed.stamp, |text| {
+            lines_holding(&searchable_text(text, listed.title), &needles, limit)
         })
+        .unwrap_or_default()
+    }
+
+    /// The first matching line (none when the file changed or holds none) of the
+    /// briefing with cache id `id`, when [`CachedLibrary::open_reading`] read it.
+    pub fn early_lines(&self, id: u32) -> Option<&[String]> {
+        self.early.get(&id).map(Vec::as_slice)
+    }
+
+    /// Keeps the folders' listings this search learnt for the next search (once its
+    /// results are out: they are only a shortcut, and a listing that cannot be written
+    /// only means listing the folders again).
+    pub fn keep_listings(&self) {
+        if let Some((listings, file)) = &self.listings {
+            let _ = listings.write(file);
+        }
     }
 
     /// The briefings that could not be read, with why.
@@ -141,6 +198,25 @@ impl CachedLibrary {
             .chain(read.map(|d| (d.path.as_path(), d.error.as_deref())))
             .collect()
     }
+}
+
+/// The first matching line of the briefings `query` finds in the cache, by id, read one
+/// file after another until `scanned` is set.
+fn first_lines_until(
+    snapshot: &Snapshot,
+    query: &Query,
+    scanned: &AtomicBool,
+) -> FxHashMap<u32, Vec<String>> {
+    let mut lines = FxHashMap::default();
+    for id in search_snapshot(query, snapshot).unwrap_or_default() {
+        if scanned.load(Ordering::Relaxed) {
+            break;
+        }
+        if let Some(listed) = snapshot.listed(id) {
+            lines.insert(id, CachedLibrary::matching_lines(&listed, query, 1));
+        }
+    }
+    lines
 }
 
 /// What changed in the folders since the cache was written, from a fresh scan of them: the

@@ -3,8 +3,9 @@
 
 use super::cache::CacheFile;
 use super::doc::{Doc, Stamp};
-use super::folder::{Folder, Kind, Lookup, joined};
+use super::folder::{Folder, Kind, Lookup, OpenFolder, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
+use super::listing::{Listing, Listings};
 use crate::briefing::{is_briefing_name, walk_lists};
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
@@ -118,12 +119,49 @@ pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
 /// [`scan`], handing each folder to `on_folder` just before it is listed (the watcher
 /// watches it there, so nothing added after the listing goes unnoticed).
 pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
-    let (mut found, failed) = walk_with(roots, on_folder, &|path, folder| {
-        let stamp = stamp_of(&path, folder);
-        (path, stamp)
-    });
+    let (mut found, failed) = walk_with(roots, (on_folder, &stamped, None));
     found.extend(failed);
     found
+}
+
+/// [`scan`], looking at the files of each folder that still has the stamp `known` lists
+/// it with by the names listed there, instead of listing it again (see
+/// [`super::listing`]). Also, when some folder was listed and its listing can be kept,
+/// the listings of all the folders walked, to keep for the next scan (else there is
+/// nothing new to keep, and nothing is copied).
+pub fn scan_known(roots: &[PathBuf], known: &Listings) -> (Vec<Found>, Option<Listings>) {
+    let memo = Memo {
+        known,
+        learnt: Mutex::default(),
+        reused: Mutex::default(),
+    };
+    let (mut found, failed) = walk_with(roots, (&|_| {}, &stamped, Some(&memo)));
+    found.extend(failed);
+    let mut learnt = memo.learnt.into_inner().expect("walk lock");
+    if learnt == Listings::default() {
+        return (found, None);
+    }
+    for dir in memo.reused.into_inner().expect("walk lock") {
+        if let Some(listing) = known.get(&dir) {
+            learnt.insert(dir, listing.clone());
+        }
+    }
+    (found, Some(learnt))
+}
+
+/// A found file with its stamp.
+fn stamped(path: PathBuf, folder: Option<Lookup>) -> Found {
+    let stamp = stamp_of(&path, folder);
+    (path, stamp)
+}
+
+/// The folder listings a walk takes as known, and what it learns for the next walk.
+struct Memo<'a> {
+    known: &'a Listings,
+    /// Folders listed whose listing can be kept.
+    learnt: Mutex<Listings>,
+    /// Folders looked at by their known listing.
+    reused: Mutex<Vec<PathBuf>>,
 }
 
 /// A found file's stamp. A file listed in a folder is stat'ed by name relative to the open
@@ -154,8 +192,11 @@ pub type EachFolder<'a> = &'a (dyn Fn(&Path) + Sync);
 /// The briefing files under some folders without touching the files themselves (what the
 /// list needs on a first start), plus the folders that could not be read.
 pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
-    walk_with(roots, &|_| {}, &|path, _| path)
+    walk_with(roots, (&|_| {}, &|path, _| path, None))
 }
+
+/// What a walk does with each folder and each file, and the listings it may use and keep.
+type Each<'a, T> = (EachFolder<'a>, EachFile<'a, T>, Option<&'a Memo<'a>>);
 
 /// Walks folders, handing each folder to `each_folder` before listing it and each briefing
 /// file to `each_file` soon after the listing names it ([`LOOK_AT_ONCE`] at a time; see
@@ -163,21 +204,15 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Found>) {
 /// folder handled in parallel too; file types come from the listing, so only symbolic links
 /// need a look; a folder reached twice (a link loop) is walked once; hidden entries are
 /// skipped.
-fn walk_with<T: Send>(
-    roots: &[PathBuf],
-    each_folder: EachFolder,
-    each_file: EachFile<T>,
-) -> (Vec<T>, Vec<Found>) {
+fn walk_with<T: Send>(roots: &[PathBuf], each: Each<T>) -> (Vec<T>, Vec<Found>) {
+    let each_file = each.1;
     let seen = Mutex::new(HashSet::new());
     let mut files = Vec::new();
     let mut failed = Vec::new();
     let mut named_files = Vec::new();
     for root in roots {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => {
-                let each = (each_folder, each_file);
-                walk_dir(root, &seen, each, &mut files, &mut failed);
-            }
+            Ok(m) if m.is_dir() => walk_dir(root, &seen, each, &mut files, &mut failed),
             Ok(_) => named_files.push(root),
             Err(e) => failed.push((root.clone(), Err(e.to_string()))),
         }
@@ -196,7 +231,7 @@ fn walk_with<T: Send>(
 fn walk_dir<T: Send>(
     dir: &Path,
     seen: &Mutex<HashSet<PathBuf>>,
-    each: (EachFolder, EachFile<T>),
+    each: Each<T>,
     files: &mut Vec<T>,
     failed: &mut Vec<Found>,
 ) {
@@ -206,23 +241,73 @@ fn walk_dir<T: Send>(
     if !first_visit {
         return;
     }
-    let (each_folder, each_file) = each;
+    let (each_folder, each_file, memo) = each;
     each_folder(dir);
-    let mut folder = match Folder::open(dir) {
-        Ok(folder) => folder,
-        Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
+    let known = memo.and_then(|m| {
+        let listing = m.known.get(dir)?;
+        let dirs = look_at_known(dir, listing, each_file, files)?;
+        m.reused.lock().expect("walk lock").push(dir.to_path_buf());
+        Some(dirs)
+    });
+    let dirs = match known {
+        Some(dirs) => dirs,
+        None => match list_dir(dir, each_file, memo, files) {
+            Ok(dirs) => dirs,
+            Err(e) => return failed.push((dir.to_path_buf(), Err(e.to_string()))),
+        },
     };
+    let below: Vec<(Vec<T>, Vec<Found>)> = dirs
+        .par_iter()
+        .map(|d| {
+            let (mut f, mut e) = (Vec::new(), Vec::new());
+            walk_dir(d, seen, each, &mut f, &mut e);
+            (f, e)
+        })
+        .collect();
+    // One allocation for all the folders below (100,000 entries at the top of an archive),
+    // not one per doubling, each a copy into fresh memory.
+    files.reserve(below.iter().map(|(f, _)| f.len()).sum());
+    for (f, e) in below {
+        files.extend(f);
+        failed.extend(e);
+    }
+}
+
+/// Lists a folder, handing its briefing files to `each_file` as the listing names them;
+/// its subfolders. With a memo, the listing is kept when a later walk can take it as
+/// known (see [`super::listing`]): the folder's stamp is taken before its entries are
+/// read, and it holds no symbolic link.
+fn list_dir<T: Send>(
+    dir: &Path,
+    each_file: EachFile<T>,
+    memo: Option<&Memo>,
+    files: &mut Vec<T>,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut folder = Folder::open(dir)?;
+    let mut kept = memo.and_then(|_| folder.stamp().ok()).map(Listing::new);
+    let listed_at = std::time::SystemTime::now();
     let mut dirs = Vec::new();
     let mut listed = Vec::with_capacity(LOOK_AT_ONCE);
     folder.entries(|name, kind, lookup| {
         if name.starts_with(b".") {
             return;
         }
+        if kind == Kind::Link {
+            kept = None;
+        }
         let path = joined(dir, name);
         match kind {
-            Kind::Dir => dirs.push(path),
+            Kind::Dir => {
+                if let Some(k) = &mut kept {
+                    k.add_dir(name);
+                }
+                dirs.push(path);
+            }
             Kind::Link if path.is_dir() => dirs.push(path),
             _ if is_briefing_name(name) => {
+                if let Some(k) = &mut kept {
+                    k.add_file(name);
+                }
                 listed.push((path, kind == Kind::File));
                 if listed.len() == LOOK_AT_ONCE {
                     look_at(&mut listed, lookup, each_file, files);
@@ -232,20 +317,36 @@ fn walk_dir<T: Send>(
         }
     });
     look_at(&mut listed, folder.lookup(), each_file, files);
-    // Closed before going down: a deep tree does not hold a descriptor per level.
-    drop(folder);
-    let below: Vec<(Vec<T>, Vec<Found>)> = dirs
-        .par_iter()
-        .map(|d| {
-            let (mut f, mut e) = (Vec::new(), Vec::new());
-            walk_dir(d, seen, each, &mut f, &mut e);
-            (f, e)
-        })
-        .collect();
-    for (f, e) in below {
-        files.extend(f);
-        failed.extend(e);
+    if let (Some(memo), Some(kept)) = (memo, kept)
+        && kept.settled(listed_at)
+    {
+        memo.learnt
+            .lock()
+            .expect("walk lock")
+            .insert(dir.to_path_buf(), kept);
     }
+    Ok(dirs)
+}
+
+/// Looks at the files of a folder by the names `listing` gives, when the folder still has
+/// the stamp it was listed with; then its subfolders. `None` when it changed since (or
+/// cannot be opened): it is listed instead.
+fn look_at_known<T: Send>(
+    dir: &Path,
+    listing: &Listing,
+    each_file: EachFile<T>,
+    files: &mut Vec<T>,
+) -> Option<Vec<PathBuf>> {
+    let folder = OpenFolder::open(dir).ok()?;
+    if folder.stamp().ok()? != listing.stamp {
+        return None;
+    }
+    let mut listed: Vec<(PathBuf, bool)> = listing
+        .files()
+        .map(|name| (joined(dir, name), true))
+        .collect();
+    look_at(&mut listed, folder.lookup(), each_file, files);
+    Some(listing.dirs().map(|name| joined(dir, name)).collect())
 }
 
 /// Files of one folder handed to a walk's `each_file` together, in parallel (an archive may
@@ -563,5 +664,65 @@ impl Shared {
             },
             || meanwhile(catalog),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(found: &[Found]) -> Vec<String> {
+        let mut names: Vec<String> = found
+            .iter()
+            .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_known_listing_is_used_only_while_its_folder_keeps_its_stamp() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().join("2016-09");
+        std::fs::create_dir(&dir).expect("folder");
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(dir.join(name), "Headline\n\nBody.\n").expect("write");
+        }
+        let roots = [tmp.path().to_path_buf()];
+        // Just written, nothing is settled: the folders are listed and no listing is kept.
+        let (found, learnt) = scan_known(&roots, &Listings::default());
+        assert_eq!(names(&found), ["a.txt", "b.txt"]);
+        assert_eq!(learnt, None);
+        // A listing with the folder's stamp is taken as it is (here one that leaves out
+        // b.txt, to show the folder is not listed); nothing new is learnt.
+        let stamp = |d: &Path| OpenFolder::open(d).unwrap().stamp().unwrap();
+        let mut known = Listings::default();
+        let mut root = Listing::new(stamp(tmp.path()));
+        root.add_dir(b"2016-09");
+        known.insert(tmp.path().to_path_buf(), root);
+        let mut month = Listing::new(stamp(&dir));
+        month.add_file(b"a.txt");
+        known.insert(dir.clone(), month);
+        let (found, learnt) = scan_known(&roots, &known);
+        assert_eq!(names(&found), ["a.txt"]);
+        assert_eq!(learnt, None);
+        // A file changed in place is looked at all the same.
+        let before = found[0].1.clone().expect("stamp");
+        let file = std::fs::File::options()
+            .write(true)
+            .open(dir.join("a.txt"))
+            .expect("open");
+        file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(9))
+            .expect("set time");
+        let (found, _) = scan_known(&roots, &known);
+        assert_ne!(found[0].1.clone().expect("stamp"), before);
+        // A file added changes the folder's stamp: the folder is listed again. (Past the
+        // coarsest clock tick, so the change cannot share the listed time.)
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        std::fs::write(dir.join("c.txt"), "Headline\n\nBody.\n").expect("write");
+        let (found, learnt) = scan_known(&roots, &known);
+        assert_eq!(names(&found), ["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(learnt, None, "a folder just changed is not kept");
     }
 }

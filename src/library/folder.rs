@@ -25,16 +25,33 @@ pub enum Kind {
     Link,
 }
 
+/// What a folder's own look (`stat`) says of its entries: adding, removing or renaming
+/// one sets its change and modification times to the moment it happened, and the device
+/// and inode tell a folder that was replaced by another. While a folder keeps its stamp,
+/// it holds the entries it held (see [`super::listing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FolderStamp {
+    /// The device holding the folder.
+    pub dev: u64,
+    /// The folder's inode.
+    pub ino: u64,
+    /// Last modification, in nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+    /// Last change of the inode (which no program can set back), likewise.
+    pub ctime_ns: i64,
+}
+
 #[cfg(unix)]
-pub use unix::{Folder, Lookup};
+pub use unix::{Folder, Lookup, OpenFolder};
 
 #[cfg(not(unix))]
-pub use portable::{Folder, Lookup};
+pub use portable::{Folder, Lookup, OpenFolder};
 
 #[cfg(unix)]
 mod unix {
-    use super::{Kind, Stamp};
+    use super::{FolderStamp, Kind, Stamp};
     use std::ffi::{CStr, CString};
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     use std::os::unix::ffi::OsStrExt;
     use std::path::Path;
     use std::ptr::NonNull;
@@ -50,6 +67,71 @@ mod unix {
     pub struct Lookup<'a> {
         fd: libc::c_int,
         _folder: std::marker::PhantomData<&'a ()>,
+    }
+
+    /// A folder opened only to look at entries in it by name (`O_PATH`), without listing
+    /// it: for a folder whose entries a search already knows.
+    pub struct OpenFolder {
+        fd: OwnedFd,
+    }
+
+    impl OpenFolder {
+        /// Opens the folder at `path`.
+        pub fn open(path: &Path) -> std::io::Result<OpenFolder> {
+            let fd = with_c_name(path.as_os_str().as_bytes(), |c| {
+                // SAFETY: `c` is a valid C string for the duration of the call.
+                unsafe {
+                    libc::open(
+                        c.as_ptr(),
+                        libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC,
+                    )
+                }
+            })?;
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // SAFETY: `fd` was just opened and is owned by nothing else.
+            Ok(OpenFolder {
+                fd: unsafe { OwnedFd::from_raw_fd(fd) },
+            })
+        }
+
+        /// The folder's stamp.
+        pub fn stamp(&self) -> std::io::Result<FolderStamp> {
+            stamp_of_fd(self.fd.as_raw_fd())
+        }
+
+        /// The folder, to look at its entries in.
+        pub fn lookup(&self) -> Lookup<'_> {
+            Lookup {
+                fd: self.fd.as_raw_fd(),
+                _folder: std::marker::PhantomData,
+            }
+        }
+    }
+
+    /// The stamp of an open folder.
+    #[allow(
+        clippy::useless_conversion,
+        clippy::unnecessary_cast,
+        reason = "the stat fields are 64-bit on 64-bit Linux, narrower on other systems"
+    )]
+    fn stamp_of_fd(fd: libc::c_int) -> std::io::Result<FolderStamp> {
+        let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+        // SAFETY: `fd` is an open descriptor and `st` room for one `stat`, filled when the
+        // call returns 0.
+        if unsafe { libc::fstat(fd, st.as_mut_ptr()) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: filled by the successful call.
+        let st = unsafe { st.assume_init() };
+        let ns = |s: libc::time_t, n: i64| i64::from(s).wrapping_mul(1_000_000_000).wrapping_add(n);
+        Ok(FolderStamp {
+            dev: st.st_dev as u64,
+            ino: st.st_ino as u64,
+            mtime_ns: ns(st.st_mtime, i64::from(st.st_mtime_nsec)),
+            ctime_ns: ns(st.st_ctime, i64::from(st.st_ctime_nsec)),
+        })
     }
 
     /// Calls `f` with `name` as a C string, copied onto the stack when it fits (names are
@@ -84,6 +166,12 @@ mod unix {
                 fd: unsafe { libc::dirfd(self.dir.as_ptr()) },
                 _folder: std::marker::PhantomData,
             }
+        }
+
+        /// The folder's stamp. Taken before the entries are read, it is one the listing
+        /// is at least as new as.
+        pub fn stamp(&self) -> std::io::Result<FolderStamp> {
+            stamp_of_fd(self.lookup().fd)
         }
 
         /// Hands each entry's name (without `.` and `..`) and kind to `each`, as the
@@ -184,7 +272,7 @@ mod unix {
 
 #[cfg(not(unix))]
 mod portable {
-    use super::{Kind, Stamp};
+    use super::{FolderStamp, Kind, Stamp};
     use std::path::{Path, PathBuf};
 
     /// A folder listed through `std::fs`.
@@ -214,6 +302,12 @@ mod portable {
             Lookup { dir: &self.path }
         }
 
+        /// No stamp here: without a folder's inode and change time, its listing is never
+        /// taken as known.
+        pub fn stamp(&self) -> std::io::Result<FolderStamp> {
+            Err(std::io::ErrorKind::Unsupported.into())
+        }
+
         /// Hands each entry's name and kind to `each`, with the folder to look at it in.
         pub fn entries(&mut self, mut each: impl FnMut(&[u8], Kind, Lookup)) {
             let path = self.path.clone();
@@ -227,6 +321,29 @@ mod portable {
                 };
                 each(entry.file_name().as_encoded_bytes(), kind, lookup);
             }
+        }
+    }
+
+    /// A folder to look at entries in by name without listing it; never opened here
+    /// (see [`Folder::stamp`]).
+    pub struct OpenFolder {
+        path: PathBuf,
+    }
+
+    impl OpenFolder {
+        /// Unsupported: folders are always listed.
+        pub fn open(_path: &Path) -> std::io::Result<OpenFolder> {
+            Err(std::io::ErrorKind::Unsupported.into())
+        }
+
+        /// Unsupported, as [`Folder::stamp`].
+        pub fn stamp(&self) -> std::io::Result<FolderStamp> {
+            Err(std::io::ErrorKind::Unsupported.into())
+        }
+
+        /// The folder, to look at its entries in.
+        pub fn lookup(&self) -> Lookup<'_> {
+            Lookup { dir: &self.path }
         }
     }
 

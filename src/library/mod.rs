@@ -15,6 +15,7 @@ pub mod dossier;
 pub mod fold;
 mod folder;
 pub mod index;
+pub mod listing;
 pub mod marks;
 mod notify;
 pub mod report;
