@@ -2725,4 +2725,12 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_claim_called_entirely_false_is_denied() {
+        assert_eq!(
+            kinds_and_actors("“The claim is entirely false,” the garrison said."),
+            vec![(Kind::Denial, Some("the garrison".to_string()))]
+        );
+    }
 }
