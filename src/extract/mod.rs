@@ -914,18 +914,20 @@ fn build_statements(
     drafts.sort_by_key(|d| (d.start, d.last));
     drafts.dedup_by(|b, a| a.start == b.start && a.actor == b.actor);
     // A later clause by the same speaker in the same sentence continues the statement when
-    // it is too short to stand alone ("…, adding more."); a longer one, even with a pronoun
-    // for its subject ("…, although he tweeted that …"), is a statement of its own.
+    // it is too short to stand alone ("…, adding more."), or is a relative clause on the
+    // speaker ("…,” said Jan Roe, who denied …"); a longer one, even with a pronoun for its
+    // subject ("…, although he tweeted that …"), is a statement of its own.
     let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = merged.last_mut()
             && prev.last >= d.first
             && prev.actor == d.actor
-            && text[d.cue_at..sentences[d.last].end]
+            && (text[d.cue_at..sentences[d.last].end]
                 .split_whitespace()
                 .take(4)
                 .count()
                 <= 3
+                || relative_on_speaker(&text[prev.cue_at.min(d.cue_at)..d.cue_at]))
         {
             prev.last = prev.last.max(d.last);
             prev.quote_first &= d.quote_first;
@@ -1027,6 +1029,14 @@ fn build_statements(
             }
         })
         .collect()
+}
+
+/// True when `between` (the text from a statement's cue to the next cue) ends in a relative
+/// clause set off by a comma ("said Jan Roe, who"): the next cue is said of the speaker.
+fn relative_on_speaker(between: &str) -> bool {
+    between
+        .rsplit_once(',')
+        .is_some_and(|(_, clause)| clause.trim_start().starts_with("who "))
 }
 
 /// Statements whose speaker could not be found: a sentence no statement covers that still
@@ -2732,5 +2742,18 @@ mod tests {
             kinds_and_actors("“The claim is entirely false,” the garrison said."),
             vec![(Kind::Denial, Some("the garrison".to_string()))]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_speaker_continues_the_statement() {
+        let body = "“This is not true,” said rebel leader Jan Roe, who denied that the rebels \
+                    had any launcher.";
+        let (text, x) = run(body);
+        let got: Vec<_> = x
+            .statements
+            .iter()
+            .map(|s| (s.kind, s.actor.as_deref(), s.span.of(&text)))
+            .collect();
+        assert_eq!(got, vec![(Kind::Denial, Some("Jan Roe"), body)]);
     }
 }
