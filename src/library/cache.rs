@@ -26,8 +26,9 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes, or what is indexed (12: the
-/// front matter's TOML no longer is; 13: apostrophes are folded to `'`).
-const FORMAT: u32 = 13;
+/// front matter's TOML no longer is; 13: apostrophes are folded to `'`; 14: the folder
+/// state's second hash is a CRC-32).
+const FORMAT: u32 = 14;
 const SECTIONS: usize = 4;
 /// The sections, by their place in the file.
 const LIST: usize = 0;
@@ -39,7 +40,7 @@ const HEADER_LEN: usize = 8 + 4 + 8 + 24 + SECTIONS * (8 + 4);
 /// The folder state written when some briefing was not read yet: no scan can match it.
 const NO_STATE: FolderState = FolderState {
     files: u64::MAX,
-    sip: 0,
+    crc: 0,
     fx: 0,
 };
 
@@ -364,7 +365,7 @@ impl CacheFile {
             header.extend_from_slice(MAGIC);
             header.extend_from_slice(&FORMAT.to_le_bytes());
             header.extend_from_slice(&engine_fingerprint().to_le_bytes());
-            for n in [state.files, state.sip, state.fx] {
+            for n in [state.files, state.crc, state.fx] {
                 header.extend_from_slice(&n.to_le_bytes());
             }
             for (len, crc) in sections {
@@ -572,7 +573,7 @@ impl Header {
         }; SECTIONS];
         let state = FolderState {
             files: u64_at(20),
-            sip: u64_at(28),
+            crc: u64_at(28),
             fx: u64_at(36),
         };
         for (i, at) in sections.iter_mut().enumerate() {
