@@ -139,6 +139,18 @@ fn tmux_ready(test: &str) -> bool {
     available
 }
 
+/// The reader started on the shipped `briefings/` in a fresh tmux session, with a config
+/// folder of its own (the returned folder lives until the session is gone).
+fn reader_on_shipped_briefings() -> (tempfile::TempDir, Tmux) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config_home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(repo, config_home.path());
+    tmux.wait_for_prompt();
+    tmux.type_text(&format!("{} briefings", env!("CARGO_BIN_EXE_sitrep")));
+    tmux.send(&["Enter"]);
+    (config_home, tmux)
+}
+
 /// A message in the status bar gives way to the key hints by itself after a few seconds,
 /// and Ctrl-C leaves the reader even while the `/` prompt is open.
 #[test]
@@ -146,12 +158,7 @@ fn messages_fade_and_ctrl_c_quits_from_a_prompt() {
     if !tmux_ready("the end-to-end message and Ctrl-C test") {
         return;
     }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config_home = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(repo, config_home.path());
-    tmux.wait_for_prompt();
-    tmux.type_text(&format!("{} briefings", env!("CARGO_BIN_EXE_sitrep")));
-    tmux.send(&["Enter"]);
+    let (_config_home, tmux) = reader_on_shipped_briefings();
     tmux.wait_for("Claims ◀─▶ denials");
     tmux.type_text("o");
     tmux.wait_for("briefings by date, newest first");
@@ -175,12 +182,7 @@ fn reader_in_a_real_terminal() {
     if !tmux_ready("the end-to-end reader test") {
         return;
     }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config_home = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(repo, config_home.path());
-    tmux.wait_for_prompt();
-    tmux.type_text(&format!("{} briefings", env!("CARGO_BIN_EXE_sitrep")));
-    tmux.send(&["Enter"]);
+    let (config_home, tmux) = reader_on_shipped_briefings();
 
     let screen = tmux.wait_for("Claims ◀─▶ denials");
     for pane in ["Briefings", "Article", "Quotes", "Claims ◀─▶ denials"] {
