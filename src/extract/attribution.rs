@@ -1717,18 +1717,26 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
     (plain && opens).then_some((a, b))
 }
 
-/// "A spokesman for the buyer", "an aide to the mayor": a role, then a preposition and a
-/// determined phrase whose head the lexicon does not know, ending at `end` (exclusive). The
-/// role speaks, and the body it serves says who it is.
-fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+/// A plain determined phrase whose head the lexicon does not know, ending at `end`
+/// (exclusive), with a preposition right before it: the phrase's range and the preposition.
+fn phrase_after_preposition(
+    text: &str,
+    toks: &[Tok],
+    end: usize,
+) -> Option<((usize, usize), super::tokens::Norm)> {
     let (a, b) = determined_phrase(toks, end)?;
     let plain = toks[a + 1..b].iter().all(|t| {
         !t.lex.is(Class::FunctionWord) && t.lex.pronoun().is_none() && !verb_like(text, t)
     });
-    if !plain
-        || a < 2
-        || !toks[a - 1].is_word()
-        || !matches!(low(text, &toks[a - 1]).as_str(), "for" | "to" | "of" | "at")
+    (plain && a >= 2 && toks[a - 1].is_word()).then(|| ((a, b), low(text, &toks[a - 1])))
+}
+
+/// "A spokesman for the buyer", "an aide to the mayor": a role, then a preposition and a
+/// determined phrase whose head the lexicon does not know, ending at `end` (exclusive). The
+/// role speaks, and the body it serves says who it is.
+fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let ((a, b), preposition) = phrase_after_preposition(text, toks, end)?;
+    if !matches!(preposition.as_str(), "for" | "to" | "of" | "at")
         || !toks[a - 2].lex.is(Class::PersonRole)
     {
         return None;
@@ -1741,15 +1749,8 @@ fn role_of_unknown_body(text: &str, toks: &[Tok], end: usize) -> Option<(usize, 
 /// "on" or "inside" another, ending at `end` (exclusive), opening its clause. The whole is
 /// who spoke; without it a denial such as "The man in the video denied …" had no actor.
 fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
-    let (a, b) = determined_phrase(toks, end)?;
-    let plain = toks[a + 1..b].iter().all(|t| {
-        !t.lex.is(Class::FunctionWord) && t.lex.pronoun().is_none() && !verb_like(text, t)
-    });
-    if !plain
-        || a < 2
-        || !toks[a - 1].is_word()
-        || !matches!(low(text, &toks[a - 1]).as_str(), "in" | "on" | "inside")
-    {
+    let ((a, b), preposition) = phrase_after_preposition(text, toks, end)?;
+    if !matches!(preposition.as_str(), "in" | "on" | "inside") {
         return None;
     }
     let (x, _) = common_noun_phrase(text, toks, a - 1)?;
