@@ -280,23 +280,25 @@ fn print_hits<'a>(
             }
         }
         SearchOutput::Hits(ListFormat::Text) => {
-            let firsts: Vec<String> = hits
+            // Each hit's row is read and laid out on every core; only the writing is in
+            // order.
+            let rows: Vec<String> = hits
                 .par_iter()
                 .map(|hit| {
-                    (hit.lines)(1)
+                    let line = (hit.lines)(1)
                         .into_iter()
                         .next()
-                        .map_or_else(String::new, |l| excerpt(&l, &needles))
+                        .map_or_else(String::new, |l| excerpt(&l, &needles));
+                    format!(
+                        "{}\t{}\t{}\n",
+                        visible(&hit.path.display().to_string(), false),
+                        visible(hit.title, false),
+                        visible(&line, false)
+                    )
                 })
                 .collect();
-            for (hit, line) in hits.iter().zip(firsts) {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}",
-                    visible(&hit.path.display().to_string(), false),
-                    visible(hit.title, false),
-                    visible(&line, false)
-                )?;
+            for row in rows {
+                out.write_all(row.as_bytes())?;
             }
         }
         SearchOutput::Hits(ListFormat::Json) => {
