@@ -2532,8 +2532,15 @@ fn classify(
     } else {
         name_text
     });
-    // (The automaton first: it rules out almost every phrase at once.)
+    // (The automaton first: it rules out almost every phrase at once. "An American", "a
+    // Syrian": a demonym after an indefinite article is one person of that people, whom
+    // it ties to no party.)
+    // (An acronym is a body's name, not a demonym: "an FBI summary".)
+    let indefinite = matches!(low(text, &phrase[0]).as_str(), "a" | "an")
+        && !bare.contains(' ')
+        && bare.chars().any(char::is_lowercase);
     if !bare.is_empty()
+        && !indefinite
         && gazetteer
             .find_all(bare)
             .next()
@@ -2547,6 +2554,15 @@ fn classify(
                 party: p.to_string(),
             });
         }
+    }
+    if indefinite && !bare.is_empty() && gazetteer.canonical(bare).is_some() {
+        return Some(Subject::Description {
+            text: whole.to_string(),
+            definite: false,
+            org: false,
+            person_role: true,
+            party: None,
+        });
     }
     if !name_toks.is_empty() {
         let org_head = name_toks.last().is_some_and(|t| t.lex.is(Class::OrgNoun));

@@ -2756,4 +2756,14 @@ mod tests {
             .collect();
         assert_eq!(got, vec![(Kind::Denial, Some("Jan Roe"), body)]);
     }
+
+    #[test]
+    fn a_demonym_after_an_indefinite_article_is_one_person_of_no_party() {
+        let (_, x) = run("An American who is fighting with the militia said the town was quiet.");
+        let s = &x.statements[0];
+        assert_eq!(
+            (s.actor.as_deref(), s.party.as_deref()),
+            (Some("An American"), None)
+        );
+    }
 }
