@@ -1571,7 +1571,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end == 0 || !toks[end - 1].is_word() {
         return None;
     }
-    let left = np_left(text, toks, end);
+    let left = np_left(text, toks, end).map(|found| placed_subject(text, toks, found));
     if let Some(found) =
         left.and_then(|found| name_before_description(text, toks, found, appositive.is_some()))
     {
@@ -1755,6 +1755,42 @@ fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)>
     }
     let (x, _) = common_noun_phrase(text, toks, a - 1)?;
     Some((x, b))
+}
+
+/// "Sources in the Kurdish underground in Syria denied": a phrase right after "in", "from",
+/// "inside" or "across" is a place inside the subject when plain words run back from the
+/// preposition to the start of the clause; the whole run is the subject. Taken alone, the
+/// place ("Syria") was who denied. `(a, b)` itself otherwise.
+fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
+    if a < 2
+        || !toks[a - 1].is_word()
+        || !matches!(
+            low(text, &toks[a - 1]).as_str(),
+            "in" | "from" | "inside" | "across"
+        )
+    {
+        return (a, b);
+    }
+    let floor = a.saturating_sub(WINDOW / 4);
+    let mut k = a - 1;
+    // (A capitalised word opening the run is a name or the sentence's first word, whatever
+    // its ending; a conjunction joins clauses, not words of one subject.)
+    while k > floor && {
+        let t = &toks[k - 1];
+        let w = t.span.of(text);
+        t.is_word()
+            && t.lex.pronoun().is_none()
+            && !matches!(w, "and" | "And" | "but" | "But" | "or" | "Or")
+            && (is_capitalized(w) || (t.lex.cue().is_none() && !verb_like(text, t)))
+    } {
+        k -= 1;
+    }
+    let opens_clause = k == 0 || matches!(toks[k - 1].kind, TokKind::Comma | TokKind::Quote(_));
+    if opens_clause && k + 1 < a - 1 {
+        (k, b)
+    } else {
+        (a, b)
+    }
 }
 
 /// A lowercase past participle ("held", "released", "taken") before "by".

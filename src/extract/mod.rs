@@ -2766,4 +2766,15 @@ mod tests {
             (Some("An American"), None)
         );
     }
+
+    #[test]
+    fn a_place_after_in_is_part_of_a_longer_subject() {
+        assert_eq!(
+            kinds_and_actors("Sources in the rebel underground in Syria denied the report."),
+            vec![(
+                Kind::Denial,
+                Some("Sources in the rebel underground in Syria".to_string())
+            )]
+        );
+    }
 }
