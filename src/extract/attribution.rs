@@ -1192,8 +1192,7 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
         // "Cruz himself said": an intensifying pronoun stands between subject and verb.
         let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
         // "The garrison didn’t deny": a negated auxiliary, as "did not" is skipped.
-        let negated = raw.ends_with("n't") || raw.ends_with("n’t");
-        if adverb || is("not") || is("never") || time || intensifier || negated {
+        if adverb || is("not") || is("never") || time || intensifier || negated_auxiliary(raw) {
             i -= 1;
         } else {
             break;
@@ -1219,7 +1218,7 @@ fn verb_like(text: &str, t: &Tok) -> bool {
         bare.len() >= suffix.len() && bare[bare.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
     // "Ayotte isn't interested", "Weaver didn’t seem": a negated auxiliary.
-    if ends(b"n't") || ends("n’t".as_bytes()) {
+    if negated_auxiliary(raw) {
         return true;
     }
     (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
@@ -1318,16 +1317,17 @@ fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
 /// "did not deny", "has never denied", "didn't dismiss": a verb of denial under negation
 /// denies nothing. What the sentence reports is the subject's stance, a claim at most.
 pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
+    // (The auxiliaries and adverbs before the cue hold the negation: see [`skip_aux_left`].)
     let j = skip_aux_left(text, toks, i);
-    let negative = |t: &Tok| {
+    toks[j..i].iter().any(|t| {
         let w = t.span.of(text);
-        t.is_word()
-            && (w.eq_ignore_ascii_case("not")
-                || w.eq_ignore_ascii_case("never")
-                || w.ends_with("n't")
-                || w.ends_with("n’t"))
-    };
-    toks[j..i].iter().any(negative) || (j > 0 && negative(&toks[j - 1]))
+        w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never") || negated_auxiliary(w)
+    })
+}
+
+/// "didn't", "won’t": an auxiliary with its negation.
+fn negated_auxiliary(word: &str) -> bool {
+    word.ends_with("n't") || word.ends_with("n’t")
 }
 
 /// "his requests were denied", "it can't be denied": a verb of denial in the passive names
