@@ -625,7 +625,7 @@ pub fn attributions(
             continue;
         }
         if is_passive(text, toks, i)
-            || is_non_denial(text, toks, i, cue)
+            || says_nothing(text, toks, i)
             || used_as_noun(text, toks, i)
             || used_as_adjective(text, toks, i)
         {
@@ -1325,6 +1325,26 @@ pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// A cue that reports no statement: "neither confirmed nor denied", or speech reported as
+/// not made.
+pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks[i]
+        .lex
+        .cue()
+        .is_some_and(|cue| is_non_denial(text, toks, i, cue))
+        || is_unsaid(text, toks, i)
+}
+
+/// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as
+/// not made is no statement of the subject's. (A negated denial is a stance, and a negated
+/// stance, "does not believe", still holds a view: see [`is_negated`].)
+fn is_unsaid(text: &str, toks: &[Tok], i: usize) -> bool {
+    matches!(
+        toks[i].lex.cue(),
+        Some(Cue::Speech | Cue::Accuse | Cue::QuoteOnly)
+    ) && is_negated(text, toks, i)
+}
+
 /// "didn't", "won’t": an auxiliary with its negation.
 fn negated_auxiliary(word: &str) -> bool {
     word.ends_with("n't") || word.ends_with("n’t")
@@ -1343,14 +1363,17 @@ pub fn is_passive_denial(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.
 fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
-    if cue != Cue::Deny {
-        return false;
-    }
+    // Either verb of the pair can be the cue: "neither denied nor confirmed".
+    let other = match cue {
+        Cue::Deny => "confirm",
+        Cue::Speech if low(text, &toks[i]).starts_with("confirm") => "den",
+        _ => return false,
+    };
     let lo = i.saturating_sub(4);
     let hi = (i + 4).min(toks.len());
     toks[lo..hi]
         .iter()
-        .any(|t| t.is_word() && low(text, t).starts_with("confirm"))
+        .any(|t| t.is_word() && low(text, t).starts_with(other))
 }
 
 /// "with Donald Trump tweeting that…", "footage of Trump saying…": a participle whose own

@@ -1095,6 +1095,7 @@ fn unattributed_statements(
                     && (t.lex.cue().is_some()
                         && !attribution::used_as_noun(text, toks, i)
                         && !attribution::is_passive_denial(text, toks, i)
+                        && !attribution::says_nothing(text, toks, i)
                         || t.lex.is(lexicon::Class::Opinion)))
                     || w.eq_ignore_ascii_case("according")
                         && toks
@@ -2637,6 +2638,27 @@ mod tests {
                 kinds_and_actors(body),
                 vec![(Kind::Claim, Some("The garrison".to_string()))],
                 "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn speech_reported_as_not_made_is_no_statement() {
+        for body in [
+            "The ministry has not confirmed the strike.",
+            "The garrison did not say where the shells fell.",
+            "Roe never accused the rebels of the attack.",
+            "The garrison has neither denied nor confirmed the reports.",
+            "The army would not confirm or deny the strike, officials in the city noted.",
+        ] {
+            let kept = kinds_and_actors(body);
+            assert!(
+                kept.iter()
+                    .all(|(_, actor)| actor.as_deref() != Some("The ministry")
+                        && actor.as_deref() != Some("The garrison")
+                        && actor.as_deref() != Some("Roe")
+                        && actor.as_deref() != Some("The army")),
+                "{body}: {kept:?}"
             );
         }
     }
