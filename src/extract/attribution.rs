@@ -71,6 +71,8 @@ enum Subject {
         /// report", "the Israeli Air Force") nor a group ("the ISIS fighters"): only then
         /// may it point back to a person of no known party and give them its party.
         person_role: bool,
+        /// Its head is plural ("the four physicians"): it points back to no one person.
+        several: bool,
         party: Option<String>,
     },
     Party {
@@ -342,6 +344,7 @@ impl Resolver {
                 definite,
                 org,
                 person_role,
+                several,
                 party,
             } => {
                 let antecedent = if !definite {
@@ -370,6 +373,8 @@ impl Resolver {
                             .last()
                             .filter(|_| party.is_none() && names_no_one(&text))
                     })
+                } else if several {
+                    None
                 } else {
                     let same_party =
                         self.last(|s| s.kind == SpeakerKind::Person && s.party == party);
@@ -452,6 +457,16 @@ fn names_no_one(description: &str) -> bool {
                     | "analysis"
             ) && !is_arm_of_state(&h)
         })
+}
+
+/// "doctors", "men": a plural head noun, which no one person can be.
+fn is_plural_noun(word: &str) -> bool {
+    matches!(word, "men" | "women" | "people" | "children")
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is"))
 }
 
 /// "army", "ministry", "police", "rebels": the head of a description naming an arm of a
@@ -2505,6 +2520,16 @@ fn classify(
     {
         return Some(Subject::Pronoun(p));
     }
+    // "so odd that a spokesman … could only quip", "said that Republicans rejected": "that"
+    // before an article, a name or a plural joins a clause; it is no demonstrative.
+    if phrase.len() > 1 && phrase[0].span.of(text) == "that" && {
+        let next = &phrase[1];
+        next.lex.is(Class::Determiner)
+            || is_capitalized(next.span.of(text))
+            || is_plural_noun(&low(text, &phrase[phrase.len() - 1]))
+    } {
+        return classify(text, toks, a + 1, b, appositive, gazetteer);
+    }
     let span_text = |ts: &[Tok]| -> &str {
         match (ts.first(), ts.last()) {
             (Some(f), Some(l)) => &text[f.span.start..l.span.end],
@@ -2620,6 +2645,7 @@ fn classify(
             definite: false,
             org: false,
             person_role: true,
+            several: false,
             party: None,
         });
     }
@@ -2640,6 +2666,7 @@ fn classify(
                 definite: false,
                 org: true,
                 person_role: false,
+                several: false,
                 party: party_from(whole).or_else(appositive_party),
             });
         }
@@ -2670,15 +2697,16 @@ fn classify(
     if !role && !first.is(Class::Determiner) {
         return None;
     }
+    let plural_head = head
+        .last()
+        .is_some_and(|t| !is_capitalized(t.span.of(text)) && is_plural_noun(&low(text, t)));
     Some(Subject::Description {
         text: whole.to_string(),
         definite,
         org,
         person_role: (head_word.is(Class::PersonRole) || head_word.is(Class::Title))
-            && !head.last().is_some_and(|t| {
-                let w = low(text, t);
-                w.ends_with('s') && !w.ends_with("ss")
-            }),
+            && !plural_head,
+        several: plural_head && !org,
         party: party_from(whole).or_else(appositive_party),
     })
 }
@@ -3003,6 +3031,38 @@ mod tests {
                 some("Another commenter", None),
                 some("Jane Roe", None),
                 some("Jane Roe", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_description_points_back_to_no_one_person() {
+        assert_eq!(
+            speakers(&[
+                "Army spokesman Jan Roe said the convoy was hit.",
+                "The four physicians who treated them said forty men died.",
+                "The soldiers told reporters the base fell.",
+            ]),
+            vec![
+                some("Jan Roe", None),
+                some("The four physicians", None),
+                some("The soldiers", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn that_before_an_article_a_name_or_a_plural_joins_a_clause() {
+        assert_eq!(
+            speakers(&[
+                "Jan Roe said the deal was fair.",
+                "The hour was so odd that a spokesman for the ministry could only say it was late.",
+                "It is well known that social scientists say the effect is small.",
+            ]),
+            vec![
+                some("Jan Roe", None),
+                some("a spokesman for the ministry", None),
+                some("social scientists", None),
             ]
         );
     }
