@@ -694,3 +694,45 @@ fn a_briefing_opens_with_its_first_quote_and_claim_selected() {
         }
     }
 }
+
+/// `l` picks the denial side only on a row that has a denial: on a claim standing alone it
+/// says so and the claim stays selected, so moving on never lands on a denial nobody
+/// picked; on a row with both it picks the denial.
+#[test]
+fn l_on_a_claim_alone_keeps_the_claim_selected_and_says_why() {
+    use sitrep::table::Row;
+    // Whether the selected row holds a claim, and a denial.
+    let sides = |state: &sitrep::tui::state::State| match &state.claim_rows[state.claims.selected] {
+        Row::Pair { claim, denial } => (claim.is_some(), denial.is_some()),
+        Row::Section { .. } => (false, false),
+    };
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    assert_eq!(
+        sides(&state),
+        (true, false),
+        "the first row is a claim alone"
+    );
+    type_keys(&mut state, "l");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim · "), "{footer}");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("no denial on this row"), "{status}");
+    for _ in 0..state.claim_rows.len() {
+        if sides(&state) == (true, true) {
+            break;
+        }
+        type_keys(&mut state, "j");
+    }
+    assert_eq!(sides(&state), (true, true), "a claim and its denial");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim · "), "the claim stays: {footer}");
+    type_keys(&mut state, "l");
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · "),
+        "l picks the denial: {footer}"
+    );
+    type_keys(&mut state, "h");
+    assert!(claims_footer(&state).starts_with("claim · "));
+}

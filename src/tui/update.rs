@@ -1,6 +1,7 @@
 //! The one place the reader's state changes: `update(state, action)`. Pure (no terminal,
 //! no clock, no files), so every key sequence can be replayed in tests.
 
+use crate::table::Row;
 use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::line_of;
@@ -98,7 +99,7 @@ fn normal_action(state: &mut State, action: Action) {
         Action::FocusNext => cycle_focus(state, 1),
         Action::FocusPrev => cycle_focus(state, -1),
         Action::Left | Action::Right if state.focus == Pane::Claims => {
-            state.denial_side = action == Action::Right;
+            pick_side(state, action == Action::Right);
         }
         Action::Open => open(state),
         Action::NextBriefing => move_in(state, Pane::List, 1),
@@ -145,6 +146,26 @@ fn normal_action(state: &mut State, action: Action) {
                 move_in(state, state.focus, delta);
             }
         }
+    }
+}
+
+/// `h` / `l` in the claims pane: chooses the claim or the denial side of the selected row.
+/// A row with nothing on that side keeps the side it shows, and the status bar says why:
+/// choosing a side the screen cannot show would only surface on a later row, as a denial
+/// selected that nobody saw picked.
+fn pick_side(state: &mut State, denial_side: bool) {
+    let Some(Row::Pair { claim, denial }) = state.claim_rows.get(state.claims.selected) else {
+        return;
+    };
+    let (side, wanted) = if denial_side {
+        ("denial", denial)
+    } else {
+        ("claim", claim)
+    };
+    if wanted.is_some() {
+        state.denial_side = denial_side;
+    } else {
+        state.message = Some(format!("no {side} on this row"));
     }
 }
 
