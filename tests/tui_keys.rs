@@ -736,3 +736,37 @@ fn l_on_a_claim_alone_keeps_the_claim_selected_and_says_why() {
     type_keys(&mut state, "h");
     assert!(claims_footer(&state).starts_with("claim · "));
 }
+
+/// Enter in the party dossier opens the briefing at the sentence and selects that claim or
+/// denial in the claims pane too: Tab to the pane shows the statement the analyst came from.
+#[test]
+fn enter_in_the_dossier_selects_the_statement_in_the_claims_pane() {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "prussia<enter>");
+    let entries = state.dossier.as_ref().expect("a dossier").refs.len();
+    assert!(entries > 2, "{entries} entries");
+    for entry in 0..entries {
+        type_keys(&mut state, &"j".repeat(entry));
+        type_keys(&mut state, "<enter>");
+        assert_eq!(state.focus, Pane::Article);
+        let mark = state.mark.clone().expect("the sentence is marked");
+        let statement = state
+            .doc
+            .statements
+            .iter()
+            .position(|r| *r == mark)
+            .expect("a statement is marked");
+        let (b, x) = state.current().unwrap();
+        let sentence = words(x.statements[statement].span.of(&b.text));
+        let opening: String = sentence.chars().take(30).collect();
+        type_keys(&mut state, "<tab><tab>");
+        assert_eq!(state.focus, Pane::Claims);
+        let footer = claims_footer(&state);
+        assert!(
+            footer.contains(&opening),
+            "entry {entry}: the footer shows {footer:?}, the article marks {sentence:?}"
+        );
+        type_keys(&mut state, "prussia<enter>");
+    }
+}

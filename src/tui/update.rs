@@ -658,12 +658,24 @@ fn open_from_dossier(state: &mut State) {
         .current()
         .filter(|(b, _)| b.path == path)
         .and_then(|(_, x)| x.statements.iter().position(|s| s.span == span));
-    match statement.and_then(|i| state.doc.statements.get(i).cloned()) {
-        Some(range) => {
+    match statement.and_then(|i| Some((i, state.doc.statements.get(i)?.clone()))) {
+        Some((i, range)) => {
             scroll_article_to(state, range.clone());
             state.mark = Some(range);
+            select_statement(state, i);
         }
         None => state.message = Some("the briefing changed since it was read".into()),
+    }
+}
+
+/// Selects statement `i` in the claims pane (on its side of its row), where the filter shows
+/// it: the analyst who came from a claim or denial finds it selected there too.
+fn select_statement(state: &mut State, i: usize) {
+    if let Some((row, denial_side)) = claims::row_of(&state.claim_rows, i) {
+        state.claims.selected = row;
+        state.denial_side = denial_side;
+        state.detail_top = 0;
+        state.follow_cursors();
     }
 }
 
