@@ -790,16 +790,32 @@ fn date_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     }))
 }
 
-/// A warning for a front matter `date` that is no `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date:
-/// the briefing still loads, dated as if it had none, and the reader says why.
+/// A warning for a front matter `date` that gives no day as `YYYY-MM-DD` (a month alone,
+/// `2016-09`, included): the briefing still loads, dated by its file as if it had no date
+/// (the JSON promises a day), and the reader says why.
 fn date_warning(meta: &FrontMatter) -> Option<String> {
     let date = meta.date.as_deref()?;
-    let is_date = matches!(date.len(), 4 | 7 | 10) && is_date_prefix(date.as_bytes());
-    (!is_date).then(|| {
+    day_in(date).is_none().then(|| {
         format!(
-            "front matter: date {date:?} is not a date as YYYY-MM-DD, YYYY-MM or YYYY, so the \
-             briefing is dated by its file name or time"
+            "front matter: date {date:?} is no day as YYYY-MM-DD, so the briefing is dated by \
+             its file name or time"
         )
+    })
+}
+
+/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it, file
+/// names other words around it) that is a day of the calendar, as a search's `date:` takes
+/// it (2014-02-30 is none). What dates a briefing, and what its date warning checks.
+pub fn day_in(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(j, c)| match j {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        // Only an all-ASCII window may be sliced: anything else is not a date anyway.
+        (shape && is_date_prefix(w)).then(|| &s[i..i + 10])
     })
 }
 
@@ -1088,7 +1104,8 @@ mod tests {
     }
 
     /// `date = 2014-10-18` is a TOML date, as normal TOML writes one: the briefing loads with
-    /// it (a date-time keeps its day); a date string that is no date loads with a warning.
+    /// it (a date-time keeps its day); a date string that gives no day (a month alone
+    /// included) loads with a warning.
     #[test]
     fn front_matter_dates_native_or_written_and_what_is_no_date() {
         let dated = |value: &str| {
@@ -1102,12 +1119,17 @@ mod tests {
             ("2014-10-18T07:30:00Z", "2014-10-18"),
             ("2014-10-18 07:30:00", "2014-10-18"),
             ("\"2014-10-18\"", "2014-10-18"),
-            ("\"2014-10\"", "2014-10"),
-            ("\"2014\"", "2014"),
         ] {
             assert_eq!(dated(value), (Some(date.to_string()), vec![]), "{value}");
         }
-        for value in ["\"yesterday\"", "\"2014-13-45\"", "07:30:00"] {
+        let no_day = [
+            "\"yesterday\"",
+            "\"2014-13-45\"",
+            "07:30:00",
+            "\"2014-10\"",
+            "\"2014\"",
+        ];
+        for value in no_day {
             let (_, warnings) = dated(value);
             assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
             assert!(warnings[0].contains("YYYY-MM-DD"), "{value}: {warnings:?}");

@@ -1100,3 +1100,30 @@ fn unreadable_paths_and_unknown_parties_are_errors() {
     let leap = cli(&["search", "date:2016-02-29", dir], cache.path());
     assert_eq!(leap.status.code(), Some(1), "a leap day is a day: {leap:?}");
 }
+
+/// A front matter date with no day (`"2016-09"`) cannot date a briefing to the day its JSON
+/// promises: like any other date that is no day, it is warned about, by value, in the
+/// file's own entry, and the briefing is dated by its file.
+#[test]
+fn a_front_matter_month_without_a_day_is_warned_about() {
+    let (docs, cache) = archive_of(&[(
+        "month.md",
+        "+++\ndate = \"2016-09\"\n+++\nTalks in September\n\nEnvoys met, officials said.\n",
+    )]);
+    let file = docs.path().join("month.md");
+    let out = cli(&["extract", file.to_str().unwrap()], cache.path());
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings = extracted[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| {
+            let w = w.as_str().unwrap();
+            w.contains("\"2016-09\"") && w.contains("YYYY-MM-DD") && w.contains("dated by its file")
+        }),
+        "{warnings:?}"
+    );
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed[0]["warned"], true, "{listed}");
+    assert_eq!(listed[0]["date_source"], "modified", "{listed}");
+}
