@@ -332,6 +332,7 @@ fn list_line(doc: &Doc) -> String {
 #[derive(Debug, Serialize)]
 struct ListedJson<'a> {
     /// The file.
+    #[serde(serialize_with = "crate::export::lossy_path")]
     path: &'a Path,
     /// Its headline (the file name when it could not be read).
     title: &'a str,

@@ -1127,3 +1127,47 @@ fn a_front_matter_month_without_a_day_is_warned_about() {
     assert_eq!(listed[0]["warned"], true, "{listed}");
     assert_eq!(listed[0]["date_source"], "modified", "{listed}");
 }
+
+/// A file name that is not UTF-8 (Linux allows any bytes but `/` and NUL) is printed
+/// lossily in JSON, as in text, and never costs the other briefings their entries.
+#[cfg(unix)]
+#[test]
+fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
+    use std::os::unix::ffi::OsStrExt;
+    let text =
+        "Convoy struck\n\nRussia's Defence Ministry denied that its aircraft struck the convoy.\n";
+    let (docs, cache) = archive_of(&[("good.md", text)]);
+    std::fs::write(
+        docs.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md")),
+        text,
+    )
+    .unwrap();
+    let dir = docs.path().to_str().unwrap();
+    for command in [
+        &["list", dir][..],
+        &["search", "convoy", dir],
+        &["party", "russia", dir],
+    ] {
+        let out = cli(&[command, &["--format", "json"]].concat(), cache.path());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command:?}: {stderr}");
+        let printed: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{command:?}: {e}: {stderr}"));
+        let mut names: Vec<String> = printed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                o["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, ["bad\u{FFFD}.md", "good.md"], "{command:?}");
+    }
+}
