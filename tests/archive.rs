@@ -1171,3 +1171,34 @@ fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
         assert_eq!(names, ["bad\u{FFFD}.md", "good.md"], "{command:?}");
     }
 }
+
+/// `sitrep list` on a folder with a briefing it cannot read lists every other one and exits
+/// 1, and its `--help` says so (as every subcommand's help gives its exit status).
+#[test]
+fn list_exits_as_its_help_says_when_a_briefing_cannot_be_read() {
+    let (docs, cache) = archive_of(&[
+        ("ok.md", "Talks\n\nEnvoys met, officials said.\n"),
+        (
+            "also-ok.txt",
+            "More talks\n\nEnvoys met again, officials said.\n",
+        ),
+        ("broken.md", "+++\ntitle = \n+++\nTalks\n"),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir], cache.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert_eq!(stdout.matches("\terror: ").count(), 1, "{stdout}");
+    let help = cli(&["list", "--help"], cache.path());
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("Exit status: 0 when every briefing was read, 1 when one could not be"),
+        "{help}"
+    );
+    for command in ["extract", "search", "party"] {
+        let help = cli(&[command, "--help"], cache.path());
+        let help = String::from_utf8_lossy(&help.stdout);
+        assert!(help.contains("Exit status: "), "{command}: {help}");
+    }
+}
