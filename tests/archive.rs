@@ -1202,3 +1202,54 @@ fn list_exits_as_its_help_says_when_a_briefing_cannot_be_read() {
         assert!(help.contains("Exit status: "), "{command}: {help}");
     }
 }
+
+/// A hand annotation whose words are not in the article is the analyst's own note, not a
+/// mistake to drop: it is kept, its span the bytes of its `text` string in the front matter,
+/// so `text` is still exactly the slice `start..end` of the file, and no warning is given.
+#[test]
+fn a_hand_annotation_not_in_the_body_is_kept_at_its_text_in_the_front_matter() {
+    let briefing = "+++\ntitle = \"Convoy struck\"\n[[denial]]\nactor = \"Maria Zakharova\"\n\
+         party = \"Russia\"\ntext = \"Moscow had nothing to do with the strike.\"\n\
+         [[quote]]\nspeaker = \"Maria Zakharova\"\ntext = 'a provocation'\n+++\n\
+         Convoy struck\n\nU.S. officials said Russian jets struck the aid convoy.\n";
+    let (docs, cache) = archive_of(&[("hand.md", briefing)]);
+    let file = docs.path().join("hand.md");
+    let out = cli(&["extract", file.to_str().unwrap()], cache.path());
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = &extracted[0];
+    assert_eq!(entry["warnings"], serde_json::json!([]), "{entry}");
+    let slice = |o: &serde_json::Value| {
+        let (start, end) = (o["start"].as_u64().unwrap(), o["end"].as_u64().unwrap());
+        briefing[start as usize..end as usize].to_string()
+    };
+    let denial = entry["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "denial")
+        .unwrap_or_else(|| panic!("the hand denial is kept: {entry}"));
+    assert_eq!(denial["text"], "Moscow had nothing to do with the strike.");
+    assert_eq!(slice(denial), denial["text"].as_str().unwrap());
+    assert_eq!(denial["actor"], "Maria Zakharova");
+    assert_eq!(denial["party"], "Russia");
+    let quote = entry["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"] == "a provocation")
+        .unwrap_or_else(|| panic!("the hand quote is kept: {entry}"));
+    assert_eq!(slice(quote), "a provocation");
+    assert_eq!(quote["speaker"], "Maria Zakharova");
+    // The dossier has it too.
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["party", "russia", dir, "--format", "json"], cache.path());
+    let dossier: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        dossier
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["text"] == "Moscow had nothing to do with the strike."),
+        "{dossier}"
+    );
+}

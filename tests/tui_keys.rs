@@ -770,3 +770,34 @@ fn enter_in_the_dossier_selects_the_statement_in_the_claims_pane() {
         type_keys(&mut state, "prussia<enter>");
     }
 }
+
+/// A hand annotation kept in the front matter (its words are not in the article) shows in
+/// the claims pane; Enter on it says where it stands instead of jumping somewhere else.
+#[test]
+fn enter_on_a_hand_annotation_from_the_front_matter_says_it_is_not_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = briefing_file(
+        &dir,
+        "hand.md",
+        "+++\ntitle = \"Convoy struck\"\n[[denial]]\nactor = \"Maria Zakharova\"\n\
+         party = \"Russia\"\ntext = \"Moscow had nothing to do with the strike.\"\n+++\n\
+         Convoy struck\n\nU.S. officials said Russian jets struck the aid convoy.\n",
+    );
+    let mut state = reader(&[&path], 120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    for _ in 0..state.claim_rows.len() {
+        if claims_footer(&state).contains("nothing to do with") {
+            break;
+        }
+        type_keys(&mut state, "jl");
+    }
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · Maria Zakharova · Russia: Moscow had nothing to do"),
+        "{footer}"
+    );
+    type_keys(&mut state, "<enter>");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("front matter"), "{status}");
+    assert_eq!(state.mark, None, "nothing in the article is marked");
+}

@@ -257,19 +257,38 @@ fn cycle_focus(state: &mut State, step: isize) {
 /// Enter: in the list, read the briefing; on a quote or statement, show it in the article
 /// and mark it.
 fn open(state: &mut State) {
-    let target = match state.focus {
+    match state.focus {
         Pane::List => {
             state.focus = Pane::Article;
             return;
         }
         Pane::Article => return,
-        Pane::Quotes => state
-            .quote_rows
-            .get(state.quotes.selected)
-            .and_then(|&q| state.doc.quotes.get(q)),
-        Pane::Claims => claims::selected_statement(state).and_then(|s| state.doc.statements.get(s)),
-    };
-    if let Some(range) = target.cloned() {
+        Pane::Quotes | Pane::Claims => {}
+    }
+    let target = state.current().and_then(|(b, x)| {
+        let (span, range) = if state.focus == Pane::Quotes {
+            let q = *state.quote_rows.get(state.quotes.selected)?;
+            (x.quotes.get(q)?.span, state.doc.quotes.get(q)?)
+        } else {
+            let s = claims::selected_statement(state)?;
+            (x.statements.get(s)?.span, state.doc.statements.get(s)?)
+        };
+        Some((b.in_front_matter(span), range.clone()))
+    });
+    if let Some((in_front_matter, range)) = target {
+        show_in_article(state, range, in_front_matter);
+    }
+}
+
+/// What Enter says on a hand annotation whose words the article does not hold.
+const IN_FRONT_MATTER: &str = "written by hand in the front matter, not in the article";
+
+/// Scrolls the article to a quote or statement (display range `range`) and marks it; one
+/// kept in the front matter has no place there, and the status bar says so instead.
+fn show_in_article(state: &mut State, range: Range<usize>, in_front_matter: bool) {
+    if in_front_matter {
+        state.message = Some(IN_FRONT_MATTER.into());
+    } else {
         scroll_article_to(state, range.clone());
         state.mark = Some(range);
     }
@@ -657,11 +676,13 @@ fn open_from_dossier(state: &mut State) {
     let statement = state
         .current()
         .filter(|(b, _)| b.path == path)
-        .and_then(|(_, x)| x.statements.iter().position(|s| s.span == span));
-    match statement.and_then(|i| Some((i, state.doc.statements.get(i)?.clone()))) {
-        Some((i, range)) => {
-            scroll_article_to(state, range.clone());
-            state.mark = Some(range);
+        .and_then(|(b, x)| {
+            let i = x.statements.iter().position(|s| s.span == span)?;
+            Some((i, b.in_front_matter(span)))
+        });
+    match statement.and_then(|(i, hand)| Some((i, hand, state.doc.statements.get(i)?.clone()))) {
+        Some((i, in_front_matter, range)) => {
+            show_in_article(state, range, in_front_matter);
             select_statement(state, i);
         }
         None => state.message = Some("the briefing changed since it was read".into()),
