@@ -69,11 +69,13 @@ pub struct PartyDef {
 }
 
 /// A quotation written by hand in front matter, merged with what extraction finds.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HandQuote {
-    /// The quoted words, as they stand in the body.
-    pub text: String,
+    /// The quoted words, as they stand in the body (or the analyst's own, which are kept
+    /// where they are written: see [`Briefing::locate_annotation`]), with where the string
+    /// stands in the front matter.
+    pub text: toml::Spanned<String>,
     /// Who said them.
     #[serde(default)]
     pub speaker: Option<String>,
@@ -83,7 +85,7 @@ pub struct HandQuote {
 }
 
 /// A claim or denial written by hand in front matter.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HandStatement {
     /// Who makes the statement.
@@ -92,8 +94,9 @@ pub struct HandStatement {
     /// The party it is made for.
     #[serde(default)]
     pub party: Option<String>,
-    /// The sentence (or a part of it) as it stands in the body.
-    pub text: String,
+    /// The sentence (or a part of it) as it stands in the body (or the analyst's own words,
+    /// see [`Briefing::locate_annotation`]), with where the string stands in the front matter.
+    pub text: toml::Spanned<String>,
 }
 
 /// The optional TOML front matter between `+++` lines.
@@ -325,9 +328,40 @@ impl Briefing {
         Ok(briefing)
     }
 
+    /// Where a hand annotation stands in the file: where its text (trimmed) first stands in
+    /// the body; else, for words the article does not hold (an analyst's note of what was
+    /// said elsewhere), the bytes of its `text` string in the front matter, when the string
+    /// is written there as it reads (no escapes), so the span still holds exactly its text
+    /// and the note is never lost. `None` when it is neither, or empty.
+    pub fn locate_annotation(&self, annotated: &toml::Spanned<String>) -> Option<Span> {
+        self.locate_in_body(annotated.get_ref())
+            .or_else(|| self.locate_in_front_matter(annotated))
+    }
+
+    /// The bytes of a hand annotation's text (trimmed) inside its string in the front matter.
+    fn locate_in_front_matter(&self, annotated: &toml::Spanned<String>) -> Option<Span> {
+        let needle = annotated.get_ref().trim();
+        let toml_start = front_matter_block(self.text.as_bytes()).ok()??.toml.start;
+        let written = annotated.span();
+        let string = self
+            .text
+            .get(toml_start + written.start..toml_start + written.end)?;
+        let at = toml_start + written.start + string.find(needle).filter(|_| !needle.is_empty())?;
+        Some(Span::new(at, at + needle.len()))
+    }
+
+    /// True when `span` lies in the front matter: a hand annotation the article does not
+    /// hold, which the reader cannot show in it.
+    pub fn in_front_matter(&self, span: Span) -> bool {
+        front_matter_block(self.text.as_bytes())
+            .ok()
+            .flatten()
+            .is_some_and(|block| block.toml.start <= span.start && span.end <= block.toml.end)
+    }
+
     /// Where a hand annotation's text (trimmed) first stands in the body; `None` when it is
     /// not there, or empty.
-    pub fn locate_in_body(&self, annotated: &str) -> Option<Span> {
+    fn locate_in_body(&self, annotated: &str) -> Option<Span> {
         let needle = annotated.trim();
         let body = self.body_start();
         if needle.is_empty() {
@@ -338,8 +372,9 @@ impl Briefing {
             .map(|k| Span::new(body + k, body + k + needle.len()))
     }
 
-    /// A warning for each hand annotation that cannot be placed because its text is not in
-    /// the body: extraction leaves it out, and the reader should know which and why.
+    /// A warning for each hand annotation that cannot be placed: its text is not in the body,
+    /// and not written plainly in the front matter either (escapes, or empty). Extraction
+    /// leaves it out, and the reader should know which and why.
     fn unplaced_annotations(&self) -> Vec<String> {
         let quotes = self.meta.quote.iter().map(|q| ("quote", &q.text));
         let claims = self.meta.claim.iter().map(|c| ("claim", &c.text));
@@ -347,9 +382,13 @@ impl Briefing {
         quotes
             .chain(claims)
             .chain(denials)
-            .filter(|(_, text)| self.locate_in_body(text).is_none())
+            .filter(|(_, text)| self.locate_annotation(text).is_none())
             .map(|(kind, text)| {
-                format!("front matter: [[{kind}]] {text:?} is not in the body, so it is left out")
+                let text = text.get_ref();
+                format!(
+                    "front matter: [[{kind}]] {text:?} is not in the body nor written without \
+                     escapes in the front matter, so it is left out"
+                )
             })
             .collect()
     }
@@ -790,16 +829,32 @@ fn date_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     }))
 }
 
-/// A warning for a front matter `date` that is no `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date:
-/// the briefing still loads, dated as if it had none, and the reader says why.
+/// A warning for a front matter `date` that gives no day as `YYYY-MM-DD` (a month alone,
+/// `2016-09`, included): the briefing still loads, dated by its file as if it had no date
+/// (the JSON promises a day), and the reader says why.
 fn date_warning(meta: &FrontMatter) -> Option<String> {
     let date = meta.date.as_deref()?;
-    let is_date = matches!(date.len(), 4 | 7 | 10) && is_date_prefix(date.as_bytes());
-    (!is_date).then(|| {
+    day_in(date).is_none().then(|| {
         format!(
-            "front matter: date {date:?} is not a date as YYYY-MM-DD, YYYY-MM or YYYY, so the \
-             briefing is dated by its file name or time"
+            "front matter: date {date:?} is no day as YYYY-MM-DD, so the briefing is dated by \
+             its file name or time"
         )
+    })
+}
+
+/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it, file
+/// names other words around it) that is a day of the calendar, as a search's `date:` takes
+/// it (2014-02-30 is none). What dates a briefing, and what its date warning checks.
+pub fn day_in(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(j, c)| match j {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        // Only an all-ASCII window may be sliced: anything else is not a date anyway.
+        (shape && is_date_prefix(w)).then(|| &s[i..i + 10])
     })
 }
 
@@ -1088,7 +1143,8 @@ mod tests {
     }
 
     /// `date = 2014-10-18` is a TOML date, as normal TOML writes one: the briefing loads with
-    /// it (a date-time keeps its day); a date string that is no date loads with a warning.
+    /// it (a date-time keeps its day); a date string that gives no day (a month alone
+    /// included) loads with a warning.
     #[test]
     fn front_matter_dates_native_or_written_and_what_is_no_date() {
         let dated = |value: &str| {
@@ -1102,36 +1158,51 @@ mod tests {
             ("2014-10-18T07:30:00Z", "2014-10-18"),
             ("2014-10-18 07:30:00", "2014-10-18"),
             ("\"2014-10-18\"", "2014-10-18"),
-            ("\"2014-10\"", "2014-10"),
-            ("\"2014\"", "2014"),
         ] {
             assert_eq!(dated(value), (Some(date.to_string()), vec![]), "{value}");
         }
-        for value in ["\"yesterday\"", "\"2014-13-45\"", "07:30:00"] {
+        let no_day = [
+            "\"yesterday\"",
+            "\"2014-13-45\"",
+            "07:30:00",
+            "\"2014-10\"",
+            "\"2014\"",
+        ];
+        for value in no_day {
             let (_, warnings) = dated(value);
             assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
             assert!(warnings[0].contains("YYYY-MM-DD"), "{value}: {warnings:?}");
         }
     }
 
-    /// A hand annotation whose text is not in the body cannot be placed: the briefing says
-    /// so by name instead of losing it without a word.
+    /// A hand annotation that cannot be placed (its text is not in the body, nor written
+    /// without escapes in the front matter, or it is empty) is named in a warning instead of
+    /// being lost without a word; one written plainly is kept at its string in the front
+    /// matter, with no warning.
     #[test]
-    fn a_hand_annotation_not_in_the_body_is_named_in_a_warning() {
+    fn a_hand_annotation_that_cannot_be_placed_is_named_in_a_warning() {
         let b = parse(
             "e.md",
-            "+++\ntitle = \"T\"\n[[claim]]\ntext = \"Something not in the body\"\n\
-             [[quote]]\ntext = \"hi there\"\n[[denial]]\ntext = \"  \"\n+++\n\
+            "+++\ntitle = \"T\"\n[[claim]]\ntext = \"Something \\\"not\\\" in the body\"\n\
+             [[quote]]\ntext = \"hi there\"\n[[denial]]\ntext = \"  \"\n\
+             [[claim]]\ntext = \"An analyst's note\"\n+++\n\
              The general said \"hi there all\" today.\n",
         );
         assert_eq!(b.warnings.len(), 2, "{:?}", b.warnings);
         assert!(
             b.warnings[0].contains("[[claim]]")
-                && b.warnings[0].contains("\"Something not in the body\""),
+                && b.warnings[0].contains(r#""Something \"not\" in the body""#),
             "{:?}",
             b.warnings
         );
         assert!(b.warnings[1].contains("[[denial]]"), "{:?}", b.warnings);
+        let note = b.locate_annotation(&b.meta.claim[1].text).expect("kept");
+        assert_eq!(note.of(&b.text), "An analyst's note");
+        assert!(b.in_front_matter(note));
+        let quote = b
+            .locate_annotation(&b.meta.quote[0].text)
+            .expect("in the body");
+        assert!(!b.in_front_matter(quote));
     }
 
     /// A Markdown heading that is not the front matter title is another headline for the

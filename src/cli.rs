@@ -36,10 +36,16 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The exit status of `extract` and `list`, for their `--help`: scripts need it to tell a
+/// folder read whole from one with a briefing missing.
+const EXIT_WHEN_UNREAD: &str = "Exit status: 0 when every briefing was read, 1 when one could \
+    not be (it is printed with its error, every other one as usual)";
+
 /// Subcommands for scripts.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print quotes, speakers, parties, claims and denials of briefings.
+    #[command(after_help = EXIT_WHEN_UNREAD)]
     Extract {
         /// Files or folders, read recursively (default: the config's folder, else
         /// `briefings/`).
@@ -49,6 +55,7 @@ pub enum Command {
         format: Format,
     },
     /// List briefings with their counts of quotes, claims and denials (uses the cache).
+    #[command(after_help = EXIT_WHEN_UNREAD)]
     List {
         /// Files or folders (default: the config's folder, else `briefings/`).
         paths: Vec<PathBuf>,
@@ -57,6 +64,11 @@ pub enum Command {
         format: ListFormat,
     },
     /// Find briefings: words, "exact phrase", -word, party:, speaker:, kind:, tag:, date:.
+    #[command(
+        after_help = "Exit status: 0 when something matches, 1 when nothing does, 2 \
+        when a path or briefing could not be read (named on stderr, after what was found \
+        elsewhere) or the query is not understood, as grep does"
+    )]
     Search {
         /// The query, e.g. 'russia "aid convoy" kind:denial date:2016-09..2016-10'; it may
         /// begin with an exclusion ('-ukraine russia').
@@ -73,6 +85,11 @@ pub enum Command {
         files_only: bool,
     },
     /// Every claim and denial of a party across the briefings, newest first.
+    #[command(
+        after_help = "Exit status: 0 when the party made a claim or denial, 1 when it \
+        made none (stderr says whether the name is a known party at all), 2 when a path or \
+        briefing could not be read (named on stderr instead)"
+    )]
     Party {
         /// The party: any name or alias ("Russia", "Kremlin", "ISIS").
         name: String,
@@ -332,6 +349,7 @@ fn list_line(doc: &Doc) -> String {
 #[derive(Debug, Serialize)]
 struct ListedJson<'a> {
     /// The file.
+    #[serde(serialize_with = "crate::export::lossy_path")]
     path: &'a Path,
     /// Its headline (the file name when it could not be read).
     title: &'a str,

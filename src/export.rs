@@ -138,6 +138,16 @@ impl Report {
     }
 }
 
+/// Writes a path into JSON as text, bytes that are not UTF-8 (a Linux file name may hold
+/// any) as U+FFFD, as the text output shows them: serde refuses such a path outright, which
+/// failed the whole output and lost every other entry. For `#[serde(serialize_with)]`.
+pub fn lossy_path<P: AsRef<std::path::Path>, S: serde::Serializer>(
+    path: &P,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.as_ref().to_string_lossy())
+}
+
 /// Reports as pretty JSON: always an array, one object per briefing.
 pub fn to_json(reports: &[Report]) -> String {
     serde_json::to_string_pretty(reports).expect("reports are plain data")

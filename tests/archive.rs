@@ -1100,3 +1100,156 @@ fn unreadable_paths_and_unknown_parties_are_errors() {
     let leap = cli(&["search", "date:2016-02-29", dir], cache.path());
     assert_eq!(leap.status.code(), Some(1), "a leap day is a day: {leap:?}");
 }
+
+/// A front matter date with no day (`"2016-09"`) cannot date a briefing to the day its JSON
+/// promises: like any other date that is no day, it is warned about, by value, in the
+/// file's own entry, and the briefing is dated by its file.
+#[test]
+fn a_front_matter_month_without_a_day_is_warned_about() {
+    let (docs, cache) = archive_of(&[(
+        "month.md",
+        "+++\ndate = \"2016-09\"\n+++\nTalks in September\n\nEnvoys met, officials said.\n",
+    )]);
+    let file = docs.path().join("month.md");
+    let out = cli(&["extract", file.to_str().unwrap()], cache.path());
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings = extracted[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| {
+            let w = w.as_str().unwrap();
+            w.contains("\"2016-09\"") && w.contains("YYYY-MM-DD") && w.contains("dated by its file")
+        }),
+        "{warnings:?}"
+    );
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir, "--format", "json"], cache.path());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed[0]["warned"], true, "{listed}");
+    assert_eq!(listed[0]["date_source"], "modified", "{listed}");
+}
+
+/// A file name that is not UTF-8 (Linux allows any bytes but `/` and NUL) is printed
+/// lossily in JSON, as in text, and never costs the other briefings their entries.
+#[cfg(unix)]
+#[test]
+fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
+    use std::os::unix::ffi::OsStrExt;
+    let text =
+        "Convoy struck\n\nRussia's Defence Ministry denied that its aircraft struck the convoy.\n";
+    let (docs, cache) = archive_of(&[("good.md", text)]);
+    std::fs::write(
+        docs.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md")),
+        text,
+    )
+    .unwrap();
+    let dir = docs.path().to_str().unwrap();
+    for command in [
+        &["list", dir][..],
+        &["search", "convoy", dir],
+        &["party", "russia", dir],
+    ] {
+        let out = cli(&[command, &["--format", "json"]].concat(), cache.path());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command:?}: {stderr}");
+        let printed: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{command:?}: {e}: {stderr}"));
+        let mut names: Vec<String> = printed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                o["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, ["bad\u{FFFD}.md", "good.md"], "{command:?}");
+    }
+}
+
+/// `sitrep list` on a folder with a briefing it cannot read lists every other one and exits
+/// 1, and its `--help` says so (as every subcommand's help gives its exit status).
+#[test]
+fn list_exits_as_its_help_says_when_a_briefing_cannot_be_read() {
+    let (docs, cache) = archive_of(&[
+        ("ok.md", "Talks\n\nEnvoys met, officials said.\n"),
+        (
+            "also-ok.txt",
+            "More talks\n\nEnvoys met again, officials said.\n",
+        ),
+        ("broken.md", "+++\ntitle = \n+++\nTalks\n"),
+    ]);
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["list", dir], cache.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert_eq!(stdout.matches("\terror: ").count(), 1, "{stdout}");
+    let help = cli(&["list", "--help"], cache.path());
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("Exit status: 0 when every briefing was read, 1 when one could not be"),
+        "{help}"
+    );
+    for command in ["extract", "search", "party"] {
+        let help = cli(&[command, "--help"], cache.path());
+        let help = String::from_utf8_lossy(&help.stdout);
+        assert!(help.contains("Exit status: "), "{command}: {help}");
+    }
+}
+
+/// A hand annotation whose words are not in the article is the analyst's own note, not a
+/// mistake to drop: it is kept, its span the bytes of its `text` string in the front matter,
+/// so `text` is still exactly the slice `start..end` of the file, and no warning is given.
+#[test]
+fn a_hand_annotation_not_in_the_body_is_kept_at_its_text_in_the_front_matter() {
+    let briefing = "+++\ntitle = \"Convoy struck\"\n[[denial]]\nactor = \"Maria Zakharova\"\n\
+         party = \"Russia\"\ntext = \"Moscow had nothing to do with the strike.\"\n\
+         [[quote]]\nspeaker = \"Maria Zakharova\"\ntext = 'a provocation'\n+++\n\
+         Convoy struck\n\nU.S. officials said Russian jets struck the aid convoy.\n";
+    let (docs, cache) = archive_of(&[("hand.md", briefing)]);
+    let file = docs.path().join("hand.md");
+    let out = cli(&["extract", file.to_str().unwrap()], cache.path());
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = &extracted[0];
+    assert_eq!(entry["warnings"], serde_json::json!([]), "{entry}");
+    let slice = |o: &serde_json::Value| {
+        let (start, end) = (o["start"].as_u64().unwrap(), o["end"].as_u64().unwrap());
+        briefing[start as usize..end as usize].to_string()
+    };
+    let denial = entry["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "denial")
+        .unwrap_or_else(|| panic!("the hand denial is kept: {entry}"));
+    assert_eq!(denial["text"], "Moscow had nothing to do with the strike.");
+    assert_eq!(slice(denial), denial["text"].as_str().unwrap());
+    assert_eq!(denial["actor"], "Maria Zakharova");
+    assert_eq!(denial["party"], "Russia");
+    let quote = entry["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"] == "a provocation")
+        .unwrap_or_else(|| panic!("the hand quote is kept: {entry}"));
+    assert_eq!(slice(quote), "a provocation");
+    assert_eq!(quote["speaker"], "Maria Zakharova");
+    // The dossier has it too.
+    let dir = docs.path().to_str().unwrap();
+    let out = cli(&["party", "russia", dir, "--format", "json"], cache.path());
+    let dossier: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        dossier
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["text"] == "Moscow had nothing to do with the strike."),
+        "{dossier}"
+    );
+}

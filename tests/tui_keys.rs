@@ -694,3 +694,110 @@ fn a_briefing_opens_with_its_first_quote_and_claim_selected() {
         }
     }
 }
+
+/// `l` picks the denial side only on a row that has a denial: on a claim standing alone it
+/// says so and the claim stays selected, so moving on never lands on a denial nobody
+/// picked; on a row with both it picks the denial.
+#[test]
+fn l_on_a_claim_alone_keeps_the_claim_selected_and_says_why() {
+    use sitrep::table::Row;
+    // Whether the selected row holds a claim, and a denial.
+    let sides = |state: &sitrep::tui::state::State| match &state.claim_rows[state.claims.selected] {
+        Row::Pair { claim, denial } => (claim.is_some(), denial.is_some()),
+        Row::Section { .. } => (false, false),
+    };
+    let mut state = seed_reader(120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    assert_eq!(
+        sides(&state),
+        (true, false),
+        "the first row is a claim alone"
+    );
+    type_keys(&mut state, "l");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim · "), "{footer}");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("no denial on this row"), "{status}");
+    for _ in 0..state.claim_rows.len() {
+        if sides(&state) == (true, true) {
+            break;
+        }
+        type_keys(&mut state, "j");
+    }
+    assert_eq!(sides(&state), (true, true), "a claim and its denial");
+    let footer = claims_footer(&state);
+    assert!(footer.starts_with("claim · "), "the claim stays: {footer}");
+    type_keys(&mut state, "l");
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · "),
+        "l picks the denial: {footer}"
+    );
+    type_keys(&mut state, "h");
+    assert!(claims_footer(&state).starts_with("claim · "));
+}
+
+/// Enter in the party dossier opens the briefing at the sentence and selects that claim or
+/// denial in the claims pane too: Tab to the pane shows the statement the analyst came from.
+#[test]
+fn enter_in_the_dossier_selects_the_statement_in_the_claims_pane() {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "prussia<enter>");
+    let entries = state.dossier.as_ref().expect("a dossier").refs.len();
+    assert!(entries > 2, "{entries} entries");
+    for entry in 0..entries {
+        type_keys(&mut state, &"j".repeat(entry));
+        type_keys(&mut state, "<enter>");
+        assert_eq!(state.focus, Pane::Article);
+        let mark = state.mark.clone().expect("the sentence is marked");
+        let statement = state
+            .doc
+            .statements
+            .iter()
+            .position(|r| *r == mark)
+            .expect("a statement is marked");
+        let (b, x) = state.current().unwrap();
+        let sentence = words(x.statements[statement].span.of(&b.text));
+        let opening: String = sentence.chars().take(30).collect();
+        type_keys(&mut state, "<tab><tab>");
+        assert_eq!(state.focus, Pane::Claims);
+        let footer = claims_footer(&state);
+        assert!(
+            footer.contains(&opening),
+            "entry {entry}: the footer shows {footer:?}, the article marks {sentence:?}"
+        );
+        type_keys(&mut state, "prussia<enter>");
+    }
+}
+
+/// A hand annotation kept in the front matter (its words are not in the article) shows in
+/// the claims pane; Enter on it says where it stands instead of jumping somewhere else.
+#[test]
+fn enter_on_a_hand_annotation_from_the_front_matter_says_it_is_not_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = briefing_file(
+        &dir,
+        "hand.md",
+        "+++\ntitle = \"Convoy struck\"\n[[denial]]\nactor = \"Maria Zakharova\"\n\
+         party = \"Russia\"\ntext = \"Moscow had nothing to do with the strike.\"\n+++\n\
+         Convoy struck\n\nU.S. officials said Russian jets struck the aid convoy.\n",
+    );
+    let mut state = reader(&[&path], 120, 35);
+    type_keys(&mut state, "<tab><tab>");
+    for _ in 0..state.claim_rows.len() {
+        if claims_footer(&state).contains("nothing to do with") {
+            break;
+        }
+        type_keys(&mut state, "jl");
+    }
+    let footer = claims_footer(&state);
+    assert!(
+        footer.starts_with("denial · Maria Zakharova · Russia: Moscow had nothing to do"),
+        "{footer}"
+    );
+    type_keys(&mut state, "<enter>");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("front matter"), "{status}");
+    assert_eq!(state.mark, None, "nothing in the article is marked");
+}

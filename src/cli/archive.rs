@@ -22,6 +22,7 @@ const CONTEXT: usize = 70;
 /// A search result in the JSON contract.
 #[derive(Debug, Serialize)]
 struct SearchHit<'a> {
+    #[serde(serialize_with = "crate::export::lossy_path")]
     path: &'a Path,
     title: &'a str,
     date: &'a str,

@@ -1514,7 +1514,9 @@ fn count_parties(
 
 /// Merges hand annotations from front matter: a hand quote overrides the speaker of the
 /// extracted quote it covers (or adds the quote); a hand claim or denial overrides the
-/// statement of its sentence (or adds one).
+/// statement of its sentence (or adds one). One whose words the body does not hold is added
+/// where its text is written in the front matter ([`Briefing::locate_annotation`]), in
+/// paragraph 0.
 fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
     let paragraph_of = |pos: usize| {
         b.paragraphs
@@ -1522,7 +1524,7 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
             .min(b.paragraphs.len().saturating_sub(1))
     };
     for hq in &b.meta.quote {
-        let Some(span) = b.locate_in_body(&hq.text) else {
+        let Some(span) = b.locate_annotation(&hq.text) else {
             continue;
         };
         match x.quotes.iter_mut().find(|q| q.span.overlaps(span)) {
@@ -1552,7 +1554,7 @@ fn merge_hand_annotations(b: &Briefing, x: &mut Extraction) {
         .map(|h| (h, Kind::Claim))
         .chain(b.meta.denial.iter().map(|h| (h, Kind::Denial)));
     for (h, kind) in hand {
-        let Some(span) = b.locate_in_body(&h.text) else {
+        let Some(span) = b.locate_annotation(&h.text) else {
             continue;
         };
         let sentence = x

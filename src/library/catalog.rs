@@ -130,8 +130,19 @@ pub fn scan_folders(roots: &[PathBuf], on_folder: EachFolder) -> Vec<Found> {
 /// the listings of all the folders walked, to keep for the next scan (else there is
 /// nothing new to keep, and nothing is copied).
 pub fn scan_known(roots: &[PathBuf], known: &Listings) -> (Vec<Found>, Option<Listings>) {
+    scan_known_by(roots, known, std::time::SystemTime::now)
+}
+
+/// [`scan_known`], judging whether a folder has settled by `clock` (a test sets it ahead
+/// rather than wait [`super::listing::SETTLED`]).
+fn scan_known_by(
+    roots: &[PathBuf],
+    known: &Listings,
+    clock: fn() -> std::time::SystemTime,
+) -> (Vec<Found>, Option<Listings>) {
     let memo = Memo {
         known,
+        clock,
         learnt: Mutex::default(),
         reused: Mutex::default(),
     };
@@ -158,6 +169,8 @@ fn stamped(path: PathBuf, folder: Option<Lookup>) -> Found {
 /// The folder listings a walk takes as known, and what it learns for the next walk.
 struct Memo<'a> {
     known: &'a Listings,
+    /// What time it is, to tell whether a folder just listed has settled.
+    clock: fn() -> std::time::SystemTime,
     /// Folders listed whose listing can be kept.
     learnt: Mutex<Listings>,
     /// Folders looked at by their known listing.
@@ -285,7 +298,7 @@ fn list_dir<T: Send>(
 ) -> std::io::Result<Vec<PathBuf>> {
     let mut folder = Folder::open(dir)?;
     let mut kept = memo.and_then(|_| folder.stamp().ok()).map(Listing::new);
-    let listed_at = std::time::SystemTime::now();
+    let listed_at = memo.map_or_else(std::time::SystemTime::now, |m| (m.clock)());
     let mut dirs = Vec::new();
     let mut listed = Vec::with_capacity(LOOK_AT_ONCE);
     folder.entries(|name, kind, lookup| {
@@ -725,5 +738,45 @@ mod tests {
         let (found, learnt) = scan_known(&roots, &known);
         assert_eq!(names(&found), ["a.txt", "b.txt", "c.txt"]);
         assert_eq!(learnt, None, "a folder just changed is not kept");
+    }
+
+    /// A listing learnt and kept in its file (as a search keeps it beside the cache) never
+    /// hides a change made since: a file or a folder added after it was learnt is found by
+    /// the next scan. The clock runs an hour ahead so folders just made count as settled.
+    #[cfg(unix)]
+    #[test]
+    fn a_learnt_listing_kept_in_its_file_still_finds_files_added_since() {
+        let later = || std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().join("archive");
+        let month = root.join("2016-09");
+        std::fs::create_dir_all(&month).expect("folders");
+        std::fs::write(month.join("a.txt"), "Headline\n\nBody.\n").expect("write");
+        let roots = [root.clone()];
+        let (found, learnt) = scan_known_by(&roots, &Listings::default(), later);
+        assert_eq!(names(&found), ["a.txt"]);
+        let learnt = learnt.expect("settled folders are learnt");
+        assert!(learnt.get(&root).is_some() && learnt.get(&month).is_some());
+        let file = tmp.path().join("library-test.folders");
+        learnt.write(&file).expect("kept");
+        let known = Listings::read(&file);
+        assert_eq!(known, learnt);
+        // Unchanged, every folder is looked at by its listing: none is listed, so nothing new
+        // is learnt.
+        let (found, again) = scan_known_by(&roots, &known, later);
+        assert_eq!(names(&found), ["a.txt"]);
+        assert_eq!(again, None);
+        // Past the coarsest clock tick, a file and a folder are added.
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        std::fs::write(month.join("b.txt"), "Headline\n\nBody.\n").expect("write");
+        std::fs::create_dir(root.join("2016-10")).expect("folder");
+        std::fs::write(root.join("2016-10/c.txt"), "Headline\n\nBody.\n").expect("write");
+        let (found, relearnt) = scan_known_by(&roots, &known, later);
+        assert_eq!(names(&found), ["a.txt", "b.txt", "c.txt"]);
+        let month_now = relearnt
+            .as_ref()
+            .and_then(|l| l.get(&month))
+            .expect("relearnt");
+        assert!(month_now.files().any(|name| name == b"b.txt"));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
-use crate::briefing::{Briefing, Span, is_date_prefix};
+use crate::briefing::{Briefing, Span, day_in};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -292,8 +292,8 @@ impl Doc {
         };
         let folded = fold(&super::search::searchable_text(&b.text, &b.title));
         let x = extract(&b, gazetteer);
-        if let Some(d) = b.meta.date.as_deref().and_then(iso_date) {
-            doc.date = d;
+        if let Some(d) = b.meta.date.as_deref().and_then(day_in) {
+            doc.date = d.to_string();
             doc.date_source = DateSource::FrontMatter;
         }
         doc.title = b.title;
@@ -356,27 +356,12 @@ impl Doc {
     }
 }
 
-/// The first `YYYY-MM-DD` in a string (front matter dates may carry a time after it) that
-/// is a day of the calendar, as a search's `date:` takes it (2014-02-30 is none).
-fn iso_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(9)).find_map(|i| {
-        let w = &b[i..i + 10];
-        let shape = w.iter().enumerate().all(|(j, c)| match j {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        });
-        // Only an all-ASCII window may be sliced: anything else is not a date anyway.
-        (shape && is_date_prefix(w)).then(|| s[i..i + 10].to_string())
-    })
-}
-
 /// The date of a briefing without front matter: a date in its file name, else the day it was
 /// last modified (empty while that is not known).
 fn date_without_front_matter(path: &Path, stamp: Option<Stamp>) -> (String, DateSource) {
     let name = path.file_name().map(|n| n.to_string_lossy());
-    match name.as_deref().and_then(iso_date) {
-        Some(d) => (d, DateSource::FileName),
+    match name.as_deref().and_then(day_in) {
+        Some(d) => (d.to_string(), DateSource::FileName),
         None => (
             stamp.map_or_else(String::new, |s| civil_date(s.mtime_ns)),
             DateSource::Modified,
@@ -473,14 +458,11 @@ mod tests {
 
     #[test]
     fn dates_from_names_front_matter_and_mtime() {
-        assert_eq!(iso_date("2016-09-21T10:00Z").as_deref(), Some("2016-09-21"));
-        assert_eq!(iso_date("brief-2016-13-01.txt"), None);
+        assert_eq!(day_in("2016-09-21T10:00Z"), Some("2016-09-21"));
+        assert_eq!(day_in("brief-2016-13-01.txt"), None);
         // A day the calendar does not have is no date, as `date:` in a search says.
-        assert_eq!(iso_date("2014-02-30 raid.txt"), None);
-        assert_eq!(
-            iso_date("2016-02-29 raid.txt").as_deref(),
-            Some("2016-02-29")
-        );
+        assert_eq!(day_in("2014-02-30 raid.txt"), None);
+        assert_eq!(day_in("2016-02-29 raid.txt"), Some("2016-02-29"));
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(1_474_416_000 * 1_000_000_000), "2016-09-21");
         let stamp = Some(Stamp {
@@ -500,16 +482,13 @@ mod tests {
 
 #[cfg(test)]
 mod date_tests {
-    use super::iso_date;
+    use crate::briefing::day_in;
 
     #[test]
     fn dates_are_found_and_other_text_never_panics() {
-        assert_eq!(
-            iso_date("2016-09-21_report.txt").as_deref(),
-            Some("2016-09-21")
-        );
-        assert_eq!(iso_date("name\u{9b}31m0;x\u{202e}.txt"), None);
-        assert_eq!(iso_date("ab\u{9b}cdefghijkl"), None);
-        assert_eq!(iso_date("2016-13-01"), None);
+        assert_eq!(day_in("2016-09-21_report.txt"), Some("2016-09-21"));
+        assert_eq!(day_in("name\u{9b}31m0;x\u{202e}.txt"), None);
+        assert_eq!(day_in("ab\u{9b}cdefghijkl"), None);
+        assert_eq!(day_in("2016-13-01"), None);
     }
 }

@@ -46,6 +46,7 @@ pub struct StatementJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct DossierJson<'a> {
     /// The briefing file.
+    #[serde(serialize_with = "crate::export::lossy_path")]
     pub path: &'a Path,
     /// Its headline.
     pub title: &'a str,

@@ -1,6 +1,7 @@
 //! The one place the reader's state changes: `update(state, action)`. Pure (no terminal,
 //! no clock, no files), so every key sequence can be replayed in tests.
 
+use crate::table::Row;
 use crate::tui::action::Action;
 use crate::tui::claims;
 use crate::tui::document::line_of;
@@ -98,7 +99,7 @@ fn normal_action(state: &mut State, action: Action) {
         Action::FocusNext => cycle_focus(state, 1),
         Action::FocusPrev => cycle_focus(state, -1),
         Action::Left | Action::Right if state.focus == Pane::Claims => {
-            state.denial_side = action == Action::Right;
+            pick_side(state, action == Action::Right);
         }
         Action::Open => open(state),
         Action::NextBriefing => move_in(state, Pane::List, 1),
@@ -145,6 +146,26 @@ fn normal_action(state: &mut State, action: Action) {
                 move_in(state, state.focus, delta);
             }
         }
+    }
+}
+
+/// `h` / `l` in the claims pane: chooses the claim or the denial side of the selected row.
+/// A row with nothing on that side keeps the side it shows, and the status bar says why:
+/// choosing a side the screen cannot show would only surface on a later row, as a denial
+/// selected that nobody saw picked.
+fn pick_side(state: &mut State, denial_side: bool) {
+    let Some(Row::Pair { claim, denial }) = state.claim_rows.get(state.claims.selected) else {
+        return;
+    };
+    let (side, wanted) = if denial_side {
+        ("denial", denial)
+    } else {
+        ("claim", claim)
+    };
+    if wanted.is_some() {
+        state.denial_side = denial_side;
+    } else {
+        state.message = Some(format!("no {side} on this row"));
     }
 }
 
@@ -236,19 +257,38 @@ fn cycle_focus(state: &mut State, step: isize) {
 /// Enter: in the list, read the briefing; on a quote or statement, show it in the article
 /// and mark it.
 fn open(state: &mut State) {
-    let target = match state.focus {
+    match state.focus {
         Pane::List => {
             state.focus = Pane::Article;
             return;
         }
         Pane::Article => return,
-        Pane::Quotes => state
-            .quote_rows
-            .get(state.quotes.selected)
-            .and_then(|&q| state.doc.quotes.get(q)),
-        Pane::Claims => claims::selected_statement(state).and_then(|s| state.doc.statements.get(s)),
-    };
-    if let Some(range) = target.cloned() {
+        Pane::Quotes | Pane::Claims => {}
+    }
+    let target = state.current().and_then(|(b, x)| {
+        let (span, range) = if state.focus == Pane::Quotes {
+            let q = *state.quote_rows.get(state.quotes.selected)?;
+            (x.quotes.get(q)?.span, state.doc.quotes.get(q)?)
+        } else {
+            let s = claims::selected_statement(state)?;
+            (x.statements.get(s)?.span, state.doc.statements.get(s)?)
+        };
+        Some((b.in_front_matter(span), range.clone()))
+    });
+    if let Some((in_front_matter, range)) = target {
+        show_in_article(state, range, in_front_matter);
+    }
+}
+
+/// What Enter says on a hand annotation whose words the article does not hold.
+const IN_FRONT_MATTER: &str = "written by hand in the front matter, not in the article";
+
+/// Scrolls the article to a quote or statement (display range `range`) and marks it; one
+/// kept in the front matter has no place there, and the status bar says so instead.
+fn show_in_article(state: &mut State, range: Range<usize>, in_front_matter: bool) {
+    if in_front_matter {
+        state.message = Some(IN_FRONT_MATTER.into());
+    } else {
         scroll_article_to(state, range.clone());
         state.mark = Some(range);
     }
@@ -636,13 +676,27 @@ fn open_from_dossier(state: &mut State) {
     let statement = state
         .current()
         .filter(|(b, _)| b.path == path)
-        .and_then(|(_, x)| x.statements.iter().position(|s| s.span == span));
-    match statement.and_then(|i| state.doc.statements.get(i).cloned()) {
-        Some(range) => {
-            scroll_article_to(state, range.clone());
-            state.mark = Some(range);
+        .and_then(|(b, x)| {
+            let i = x.statements.iter().position(|s| s.span == span)?;
+            Some((i, b.in_front_matter(span)))
+        });
+    match statement.and_then(|(i, hand)| Some((i, hand, state.doc.statements.get(i)?.clone()))) {
+        Some((i, in_front_matter, range)) => {
+            show_in_article(state, range, in_front_matter);
+            select_statement(state, i);
         }
         None => state.message = Some("the briefing changed since it was read".into()),
+    }
+}
+
+/// Selects statement `i` in the claims pane (on its side of its row), where the filter shows
+/// it: the analyst who came from a claim or denial finds it selected there too.
+fn select_statement(state: &mut State, i: usize) {
+    if let Some((row, denial_side)) = claims::row_of(&state.claim_rows, i) {
+        state.claims.selected = row;
+        state.denial_side = denial_side;
+        state.detail_top = 0;
+        state.follow_cursors();
     }
 }
 
