@@ -631,6 +631,11 @@ pub fn attributions(
             i += 1;
             continue;
         };
+        let cue = if cue == Cue::QuoteOnly && calls_for(text, toks, i) {
+            Cue::Speech
+        } else {
+            cue
+        };
         let lw = norm(w);
         let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
@@ -1338,6 +1343,21 @@ pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
         let w = t.span.of(text);
         w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never") || negated_auxiliary(w)
     })
+}
+
+/// "called for a ceasefire", "calls on the rebels to": a demand is speech of its own, not a
+/// verb that only names a quotation. ("called on Monday" is no demand.)
+pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
+    low(text, &toks[i]).starts_with("call")
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| match low(text, t).as_str() {
+                "for" | "upon" => true,
+                "on" => toks
+                    .get(i + 2)
+                    .is_some_and(|n| n.is_word() && !n.lex.is(Class::Weekday)),
+                _ => false,
+            })
 }
 
 /// A cue that reports no statement: "neither confirmed nor denied", or speech reported as

@@ -597,6 +597,15 @@ const LINK_WINDOW: usize = 60;
 /// Sunday “childish”").
 const QUOTE_ONLY_REACH: usize = 10;
 
+/// "called the truce “a lie”", "“…,” read the report": a quotation close enough to a verb
+/// that only attributes one (see [`QUOTE_ONLY_REACH`]). Without one, "violence continued"
+/// and "put the record straight" report nothing.
+fn quotation_beside(toks: &[tokens::Tok], i: usize) -> bool {
+    toks[i.saturating_sub(3)..toks.len().min(i + 1 + QUOTE_ONLY_REACH)]
+        .iter()
+        .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)))
+}
+
 /// For each quote region, the attribution that says who spoke it. Every search is bounded
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
@@ -1096,6 +1105,9 @@ fn unattributed_statements(
                         && !attribution::used_as_noun(text, toks, i)
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
+                        && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
+                            || quotation_beside(toks, i)
+                            || attribution::calls_for(text, toks, i))
                         || t.lex.is(lexicon::Class::Opinion)))
                     || w.eq_ignore_ascii_case("according")
                         && toks
@@ -2639,6 +2651,30 @@ mod tests {
             assert_eq!(
                 kinds_and_actors(body),
                 vec![(Kind::Claim, Some("The garrison".to_string()))],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_naming_verb_reports_only_beside_a_quotation_and_a_demand_is_speech() {
+        for body in [
+            "Violence continued through the night.",
+            "The paper was the first to put the record straight.",
+        ] {
+            assert_eq!(kinds_and_actors(body), vec![], "{body}");
+        }
+        assert_eq!(
+            kinds_and_actors("Jan Roe called the truce “a lie” on Monday."),
+            vec![(Kind::Denial, Some("Jan Roe".to_string()))]
+        );
+        for (body, actor) in [
+            ("The rebels called for a ceasefire.", "The rebels"),
+            ("Jan Roe called on the army to withdraw.", "Jan Roe"),
+        ] {
+            assert_eq!(
+                kinds_and_actors(body),
+                vec![(Kind::Claim, Some(actor.to_string()))],
                 "{body}"
             );
         }
