@@ -2681,6 +2681,17 @@ mod tests {
     }
 
     #[test]
+    fn seeming_and_appearing_assert_nothing() {
+        for body in [
+            "The garrison appears to be preparing a retreat.",
+            "Jan Roe appeared before reporters on Monday.",
+            "The rebels seemed pleased with the truce.",
+        ] {
+            assert_eq!(kinds_and_actors(body), vec![], "{body}");
+        }
+    }
+
+    #[test]
     fn speech_reported_as_not_made_is_no_statement() {
         for body in [
             "The ministry has not confirmed the strike.",
