@@ -646,6 +646,7 @@ pub fn attributions(
         }
         if is_passive(text, toks, i)
             || says_nothing(text, toks, i)
+            || relays(text, toks, i)
             || used_as_noun(text, toks, i)
             || used_as_adjective(text, toks, i)
         {
@@ -1320,13 +1321,19 @@ pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
 /// possessive or a determiner and the noun it describes is an adjective, not a verb. Taken
 /// for one, its "subject" (the leader) pointed back to whoever the sentence named and gave
 /// them the leader's party.
-fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
+pub fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word());
     i >= 1
         && toks[i].span.of(text).ends_with("ed")
         && word(i - 1).is_some_and(|t| {
-            // ("he's reported", "it's expected": a pronoun's 's is a verb.)
+            // ("he's reported", "it's expected": a pronoun's 's is a verb. "they all
+            // vowed", "some accused", "a clash that signaled": a quantifier standing for its
+            // noun or a relative pronoun stands before a verb.)
             t.lex.is(Class::Determiner)
+                && !matches!(
+                    low(text, t).as_str(),
+                    "all" | "both" | "each" | "some" | "many" | "most" | "few" | "several" | "that"
+                )
                 || (is_possessive(t.span.of(text))
                     && t.lex.pronoun().is_none()
                     && !t.lex.is(Class::FunctionWord))
@@ -1415,6 +1422,9 @@ fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
 /// subject stands right before it, after "with" or "of" (an absolute or a depictive
 /// construction), speaks for that subject, not for the subject of the main clause.
 fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    if let Some(found) = quoted_as(text, toks, i) {
+        return Some(found);
+    }
     let end = skip_aux_left(text, toks, i);
     let (a, b) = np_left(text, toks, end)?;
     (b == end
@@ -1422,6 +1432,29 @@ fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)
         && toks[a - 1].is_word()
         && matches!(low(text, &toks[a - 1]).as_str(), "with" | "of"))
     .then_some((a, b))
+}
+
+/// "AFP reported Shekau as saying", "the paper quoted the minister as denying": the one
+/// a reporting verb passes the words on from is the speaker of the participle after "as".
+/// Returns that person's token range, for the participle at `i`.
+fn quoted_as(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    if i < 3 || !toks[i - 1].is_word() || low(text, &toks[i - 1]) != "as" {
+        return None;
+    }
+    let (a, b) = np_left(text, toks, i - 1)?;
+    (b == i - 1 && a >= 1 && toks[a - 1].is_word() && toks[a - 1].lex.cue().is_some())
+        .then_some((a, b))
+}
+
+/// True when the cue at `i` only relays someone else's words: "AFP **reported** Shekau as
+/// saying". The participle after "as" makes the statement, spoken by its object.
+fn relays(text: &str, toks: &[Tok], i: usize) -> bool {
+    (i + 3..toks.len().min(i + 3 + WINDOW / 3)).any(|k| {
+        toks[k].is_word()
+            && toks[k].lex.cue().is_some()
+            && low(text, &toks[k]).ends_with("ing")
+            && quoted_as(text, toks, k).is_some_and(|(a, _)| a == i + 1)
+    })
 }
 
 /// "… and again denied": the cue continues a coordinated predicate.

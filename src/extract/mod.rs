@@ -1103,6 +1103,7 @@ fn unattributed_statements(
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some()
                         && !attribution::used_as_noun(text, toks, i)
+                        && !attribution::used_as_adjective(text, toks, i)
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
                         && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
@@ -2689,6 +2690,30 @@ mod tests {
         ] {
             assert_eq!(kinds_and_actors(body), vec![], "{body}");
         }
+    }
+
+    #[test]
+    fn words_relayed_by_an_agency_are_the_speakers() {
+        let (_, x) = run("“It is a lie,” AFP reported Jan Roe as saying.");
+        assert_eq!(x.quotes[0].speaker.as_deref(), Some("Jan Roe"));
+        assert_eq!(
+            kinds_and_actors("“It is a lie,” AFP reported Jan Roe as saying."),
+            vec![(Kind::Denial, Some("Jan Roe".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_participle_before_its_noun_reports_nothing() {
+        for body in [
+            "An estimated 5,000 people fled the town.",
+            "The reported assaults went on all night.",
+        ] {
+            assert_eq!(kinds_and_actors(body), vec![], "{body}");
+        }
+        assert_eq!(
+            kinds_and_actors("Some accused the garrison of the attack.").len(),
+            1
+        );
     }
 
     #[test]
