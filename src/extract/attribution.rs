@@ -1367,14 +1367,23 @@ pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
             })
 }
 
-/// A cue that reports no statement: "neither confirmed nor denied", or speech reported as
-/// not made.
+/// A cue that reports no statement: "neither confirmed nor denied", speech reported as not
+/// made, or a verb in a sense that reports nothing ("showed up").
 pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
     toks[i]
         .lex
         .cue()
         .is_some_and(|cue| is_non_denial(text, toks, i, cue))
         || is_unsaid(text, toks, i)
+        || shows_up(text, toks, i)
+}
+
+/// "Ebola showed up in the city": to show up is to arrive, no finding of the subject's.
+fn shows_up(text: &str, toks: &[Tok], i: usize) -> bool {
+    low(text, &toks[i]).starts_with("show")
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.is_word() && low(text, t) == "up")
 }
 
 /// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as

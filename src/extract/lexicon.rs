@@ -2145,6 +2145,12 @@ const DENIAL_PHRASES: &[&str] = &[
     "did not happen",
     "didn't happen",
     "a lie",
+    // (A lie in scare quotes: "called the report a “lie”".)
+    "a \"lie",
+    "a “lie",
+    "a 'lie",
+    "a ‘lie",
+    "no such",
     "cynical lie",
     "outright lie",
     "blatant lie",

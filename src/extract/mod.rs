@@ -305,6 +305,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             )
         })
         .collect();
+    for s in &mut statements {
+        if s.kind == Kind::Claim
+            && let Some(party) = &s.party
+            && denies_its_own_presence(text, s.span, party, &mentions)
+        {
+            s.kind = Kind::Denial;
+        }
+    }
     let mut extraction = Extraction {
         sentences,
         quotes: quotes_out,
@@ -596,6 +604,32 @@ const LINK_WINDOW: usize = 60;
 /// may stand before it: room for its object ("called Trump's statements and actions on
 /// Sunday “childish”").
 const QUOTE_ONLY_REACH: usize = 10;
+
+/// "“There are no Russian troops in Ukraine,” Lavrov said", "no U.S. ground troops were
+/// involved": a party that says none of its own are there, or took part, denies in
+/// substance what the other side claims, with no verb of denial. True when a mention of
+/// `party` inside `span` follows "there are no" (any form of *be*), or follows "no" with
+/// "involved" a few words on. ("No U.S. personnel were injured" reports, denies nothing.)
+fn denies_its_own_presence(text: &str, span: Span, party: &str, mentions: &[(Span, &str)]) -> bool {
+    let first = mentions.partition_point(|(m, _)| m.start < span.start);
+    mentions[first..]
+        .iter()
+        .take_while(|(m, _)| m.end <= span.end)
+        .any(|&(m, p)| {
+            let mut before = text[span.start..m.start].split_whitespace().rev();
+            p == party
+                && before.next().is_some_and(|w| w.eq_ignore_ascii_case("no"))
+                && (before.next().is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "is" | "are" | "was" | "were" | "been"
+                    )
+                }) || text[m.end..span.end]
+                    .split_whitespace()
+                    .take(5)
+                    .any(|w| w.starts_with("involved")))
+        })
+}
 
 /// "called the truce “a lie”", "“…,” read the report": a quotation close enough to a verb
 /// that only attributes one (see [`QUOTE_ONLY_REACH`]). Without one, "violence continued"
@@ -2713,6 +2747,42 @@ mod tests {
         assert_eq!(
             kinds_and_actors("Some accused the garrison of the attack.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn denials_in_substance_deny() {
+        for (body, actor) in [
+            (
+                "Russia's foreign minister Jan Roe said: “There are no Russian troops in Ukraine.”",
+                "Jan Roe",
+            ),
+            ("The rebels said there was no such deal.", "The rebels"),
+            (
+                "The group's leader claimed that the report of a truce was a “lie”.",
+                "The group's leader",
+            ),
+        ] {
+            assert_eq!(
+                kinds_and_actors(body),
+                vec![(Kind::Denial, Some(actor.to_string()))],
+                "{body}"
+            );
+        }
+        // No troops of another party's is no denial of one's own, and a toll denies nothing.
+        assert_eq!(
+            kinds_and_actors("The Pentagon said no U.S. soldiers were injured."),
+            vec![(Kind::Claim, Some("The Pentagon".to_string()))]
+        );
+        assert_eq!(
+            kinds_and_actors(
+                "Russia's foreign minister Jan Roe said there were no Ukrainian troops in the town."
+            ),
+            vec![(Kind::Claim, Some("Jan Roe".to_string()))]
+        );
+        assert_eq!(
+            kinds_and_actors("Ebola showed up in the city in March."),
+            vec![]
         );
     }
 
