@@ -19,6 +19,10 @@ use std::sync::Arc;
 /// Characters of context shown around a hit in text output.
 const CONTEXT: usize = 70;
 
+/// Search results laid out into one string at a time by one thread: few enough that the
+/// rows of 5,000 hits still spread over every core.
+const ROWS_AT_ONCE: usize = 64;
+
 /// A search result in the JSON contract.
 #[derive(Debug, Serialize)]
 struct SearchHit<'a> {
@@ -83,17 +87,25 @@ fn note_library_failures(library: &Library) {
 /// `line` cut to about `2 * CONTEXT` characters around the first of `needles`.
 ///
 /// Every result of `sitrep search` goes through here, and its line is usually a whole
-/// paragraph: the line is cut by character offsets without making a `char` of each
-/// character, and an ASCII line (fold is then lower case) is searched as it stands,
-/// without folding it character by character.
+/// paragraph: an ASCII line (fold is then lower case, and characters are bytes) is searched
+/// and cut as it stands; any other is cut by character offsets without making a `char` of
+/// each character.
 fn excerpt(line: &str, needles: &[&str]) -> String {
-    let chars = line.chars().count();
+    let ascii = line.is_ascii();
+    let chars = if ascii {
+        line.len()
+    } else {
+        line.chars().count()
+    };
     if chars <= 2 * CONTEXT {
         return line.to_string();
     }
-    let hit = if line.is_ascii() {
+    let hit = if ascii {
         let lower = line.to_ascii_lowercase();
-        needles.iter().filter_map(|n| lower.find(n)).min()
+        needles
+            .iter()
+            .filter_map(|n| memchr::memmem::find(lower.as_bytes(), n.as_bytes()))
+            .min()
     } else {
         let mut folded = String::new();
         let mut char_at = Vec::new();
@@ -111,6 +123,9 @@ fn excerpt(line: &str, needles: &[&str]) -> String {
     let start = hit.unwrap_or(0).saturating_sub(CONTEXT / 2);
     let end = (start + 2 * CONTEXT).min(chars);
     let byte_at = |char: usize| {
+        if ascii {
+            return char;
+        }
         line.char_indices()
             .nth(char)
             .map_or(line.len(), |(at, _)| at)
@@ -281,25 +296,31 @@ fn print_hits<'a>(
             }
         }
         SearchOutput::Hits(ListFormat::Text) => {
-            // Each hit's row is read and laid out on every core; only the writing is in
-            // order.
+            // Each hit's row is read and laid out on every core, a run of rows into one
+            // string; only the writing is in order.
             let rows: Vec<String> = hits
-                .par_iter()
-                .map(|hit| {
-                    let line = (hit.lines)(1)
-                        .into_iter()
-                        .next()
-                        .map_or_else(String::new, |l| excerpt(&l, &needles));
-                    format!(
-                        "{}\t{}\t{}\n",
-                        visible(&hit.path.display().to_string(), false),
-                        visible(hit.title, false),
-                        visible(&line, false)
-                    )
+                .par_chunks(ROWS_AT_ONCE)
+                .map(|chunk| {
+                    let mut rows = String::new();
+                    for hit in chunk {
+                        let line = (hit.lines)(1)
+                            .into_iter()
+                            .next()
+                            .map_or_else(String::new, |l| excerpt(&l, &needles));
+                        for (field, end) in [
+                            (hit.path.to_string_lossy(), '\t'),
+                            (hit.title.into(), '\t'),
+                            (line.into(), '\n'),
+                        ] {
+                            rows.push_str(&visible(&field, false));
+                            rows.push(end);
+                        }
+                    }
+                    rows
                 })
                 .collect();
-            for row in rows {
-                out.write_all(row.as_bytes())?;
+            for rows in rows {
+                out.write_all(rows.as_bytes())?;
             }
         }
         SearchOutput::Hits(ListFormat::Json) => {

@@ -80,6 +80,7 @@ impl CachedLibrary {
         options: &Options,
         query: Option<&Query>,
     ) -> Result<CachedLibrary, Option<Vec<Found>>> {
+        super::no_huge_pages();
         let Some(cache) = options.cache_file(roots).filter(|c| c.path().is_file()) else {
             return Err(None);
         };

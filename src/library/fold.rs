@@ -32,6 +32,20 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push_str(s);
         return;
     }
+    if PUNCTUATION.contains(&c) {
+        out.push(c);
+        return;
+    }
+    decomposed(c, out);
+}
+
+/// General punctuation (dashes, curly quotes, ellipses, spaces): in every other line of
+/// news text, and left as it is by folding (of the block, only U+2000 and U+2001
+/// decompose), so pushed without looking it up in the Unicode tables.
+pub(super) const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2002}'..='\u{206F}';
+
+/// A character decomposed, its combining marks dropped, the rest lower-cased.
+fn decomposed(c: char, out: &mut String) {
     decompose_canonical(c, |d| {
         if !is_combining_mark(d) {
             out.extend(d.to_lowercase());
@@ -291,6 +305,15 @@ fn next_word_char(text: &str, blocks: &mut Blocks, mut i: usize, word: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_pushed_as_it_stands_is_what_folding_makes_of_it() {
+        for c in PUNCTUATION.filter(|c| !APOSTROPHES.contains(c)) {
+            let mut out = String::new();
+            decomposed(c, &mut out);
+            assert_eq!(out, c.to_string(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

@@ -16,7 +16,9 @@
 
 use super::catalog::Catalog;
 use super::doc::{Doc, DocStatement};
-use super::fold::{fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party};
+use super::fold::{
+    APOSTROPHES, fold, fold_into, folded_contains, is_joined_words, is_word_char, same_party,
+};
 use super::index::BitSet;
 use super::{Library, NOT_READ};
 use crate::briefing::is_date_prefix;
@@ -517,35 +519,117 @@ pub fn searchable_text<'a>(text: &'a str, title: &str) -> Cow<'a, str> {
 /// with single spaces), each as it stands in the file, trimmed: what `sitrep search` shows
 /// (one line per result in text, all of them in JSON).
 ///
-/// `sitrep search` runs this on every hit (4,000 files for a common word) and most lines
-/// hold no needle: each needle's searcher is built once, not once a line, and an ASCII
-/// line (fold is then lower case) is lower-cased in one go.
+/// `sitrep search` runs this on every hit (5,000 files for a common word) and most lines
+/// hold no needle. When every needle is an ASCII word, the text is lower-cased once and
+/// searched whole: ASCII lower case is what fold makes of ASCII, so the first place a
+/// needle stands in it, case aside, is in a line that holds it, and only a line before
+/// that one with other characters in it (which fold may turn into the needle's letters)
+/// can hold one sooner. Those are folded and looked at one by one, unless their only other
+/// characters are punctuation that fold leaves as it is (curly quotes, dashes: most such
+/// lines of news text). Otherwise (a phrase, a needle in other letters) each line is
+/// folded and looked at.
 pub(super) fn lines_holding(text: &str, needles: &[&str], limit: usize) -> Vec<String> {
     let finders: Vec<(memchr::memmem::Finder, bool)> = needles
         .iter()
         .map(|n| (memchr::memmem::Finder::new(n), n.contains(' ')))
         .collect();
+    let lower = needles
+        .iter()
+        .all(|n| n.is_ascii() && !n.contains(' '))
+        .then(|| text.to_ascii_lowercase());
+    // An apostrophe folds to `'`, which a needle may hold.
+    let apostrophes_fold = needles.iter().any(|n| n.contains('\''));
     let mut folded = String::new();
-    text.lines()
-        .filter(|line| {
-            folded.clear();
-            if line.is_ascii() {
-                folded.push_str(line);
-                folded.make_ascii_lowercase();
+    let mut holds = |line: &str| {
+        folded.clear();
+        if line.is_ascii() {
+            folded.push_str(line);
+            folded.make_ascii_lowercase();
+        } else {
+            fold_into(line, &mut folded);
+        }
+        finders.iter().any(|(finder, phrase)| {
+            if *phrase {
+                finder.find(single_spaced(&folded).as_bytes()).is_some()
             } else {
-                fold_into(line, &mut folded);
+                finder.find(folded.as_bytes()).is_some()
             }
-            finders.iter().any(|(finder, phrase)| {
-                if *phrase {
-                    finder.find(single_spaced(&folded).as_bytes()).is_some()
-                } else {
-                    finder.find(folded.as_bytes()).is_some()
-                }
-            })
         })
-        .take(limit)
-        .map(|l| l.trim().to_string())
-        .collect()
+    };
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while lines.len() < limit && from < text.len() {
+        let (checked_to, found) = match &lower {
+            Some(lower) => {
+                let first = finders
+                    .iter()
+                    .filter_map(|(finder, _)| finder.find(&lower.as_bytes()[from..]))
+                    .min()
+                    .map(|at| line_around(text, from + at));
+                (first.as_ref().map_or(text.len(), |line| line.start), first)
+            }
+            None => (text.len(), None),
+        };
+        // The lines before `checked_to`: with ASCII needles, only those with characters
+        // that fold changes can hold a needle.
+        let may_fold = |s: &str| lower.is_none() || !folds_as_ascii(s, apostrophes_fold);
+        let sooner = may_fold(&text[from..checked_to])
+            .then(|| {
+                text[from..checked_to]
+                    .split_inclusive('\n')
+                    .scan(from, |at, line| {
+                        let start = *at;
+                        *at += line.len();
+                        Some(start..*at)
+                    })
+                    .find(|range| {
+                        let line = text[range.clone()]
+                            .strip_suffix('\n')
+                            .unwrap_or(&text[range.clone()]);
+                        may_fold(line) && holds(line)
+                    })
+            })
+            .flatten();
+        let Some(line) = sooner.or(found) else {
+            break;
+        };
+        lines.push(text[line.clone()].trim().to_string());
+        from = line.end;
+    }
+    lines
+}
+
+/// True when folding `s` changes nothing but the case of its ASCII letters: its other
+/// characters are general punctuation (U+2002 to U+206F), which fold leaves as it is, and
+/// no apostrophe when `apostrophes_fold`. ASCII runs are skipped eight bytes at a time.
+fn folds_as_ascii(s: &str, apostrophes_fold: bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    loop {
+        while let Some(word) = bytes.get(at..at + 8) {
+            if u64::from_ne_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
+            return true;
+        };
+        at += skip;
+        let c = s[at..].chars().next().expect("a character starts here");
+        if !super::fold::PUNCTUATION.contains(&c) || (apostrophes_fold && APOSTROPHES.contains(&c))
+        {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+}
+
+/// The line of `text` around byte `at`, with its line break if it has one.
+fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
+    start..end
 }
 
 /// A search answered from the cache as it lies on disk (see [`super::CachedLibrary`]):
@@ -767,6 +851,57 @@ mod tests {
                 text: "u.s.-led".into(),
                 pieces: vec!["u".into(), "s".into(), "led".into()]
             }
+        );
+    }
+
+    #[test]
+    fn the_lines_shown_are_the_first_that_hold_a_needle_once_folded() {
+        // Each line folded and looked at on its own: what the whole-text search must give.
+        let one_by_one = |text: &str, needles: &[&str], limit: usize| -> Vec<String> {
+            text.lines()
+                .filter(|line| {
+                    let folded = fold(line);
+                    needles
+                        .iter()
+                        .any(|n| single_spaced(&folded).contains(n) || folded.contains(n))
+                })
+                .take(limit)
+                .map(|l| l.trim().to_string())
+                .collect()
+        };
+        let text = "Headline: talks “stall” — again\r\n\
+                    Sérgei said Moscow doesn’t agree.\n\
+                    \n\
+                    Later SERGEI said he didn't.  \n\
+                    ‘Quoted’ – and sergei, who denied it\n\
+                    DENIED";
+        for needles in [
+            &["sergei"][..],
+            &["denied"],
+            &["doesn't"],
+            &["didn't", "stall"],
+            &["agree"],
+            &["nowhere"],
+            &["islamic state"],
+            &["moscow doesn't"],
+        ] {
+            for limit in [1, 2, usize::MAX] {
+                assert_eq!(
+                    lines_holding(text, needles, limit),
+                    one_by_one(text, needles, limit),
+                    "{needles:?} {limit}"
+                );
+            }
+        }
+        // A line that holds the needle only once folded comes before a later one that
+        // holds it as it stands.
+        assert_eq!(
+            lines_holding(text, &["sergei"], 1),
+            ["Sérgei said Moscow doesn’t agree."]
+        );
+        assert_eq!(
+            lines_holding(text, &["doesn't"], 1),
+            ["Sérgei said Moscow doesn’t agree."]
         );
     }
 
