@@ -640,6 +640,21 @@ fn the_party_picker_puts_names_that_begin_with_the_typed_letters_first() {
 }
 
 #[test]
+fn the_dossier_picker_says_a_party_makes_no_claim_rather_than_that_nothing_matches() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "pjapan");
+    let shown = screen(&state);
+    assert!(
+        shown.contains("Japan: no claim or denial in the library"),
+        "{shown}"
+    );
+    assert!(!shown.contains("nothing matches"), "{shown}");
+    // A query that names no party at all still says so.
+    type_keys(&mut state, "<c-u>zzqx");
+    assert!(screen(&state).contains("nothing matches"));
+}
+
+#[test]
 fn the_status_bar_counts_one_hit_in_the_singular() {
     let mut state = reader(&["briefings"], 120, 35);
     type_keys(&mut state, "/intellegence<enter>][");

@@ -242,10 +242,13 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         .into_iter()
         .filter_map(|(a, what)| Some(format!("{} {what}", key(a)?)))
         .collect();
+    let count = match dossier.refs.len() {
+        1 => "1 claim or denial".to_string(),
+        n => format!("{n} claims and denials"),
+    };
     let title = format!(
-        " Dossier: {} · {} claims and denials, newest first ",
-        one_line(&dossier.party),
-        dossier.refs.len()
+        " Dossier: {} · {count}, newest first ",
+        one_line(&dossier.party)
     );
     // Labels too long for the width end in `…` (40 to 60 columns cut most of them).
     let inside = usize::from(outer.width.saturating_sub(2));

@@ -173,6 +173,10 @@ pub struct Picker {
     pub query: String,
     /// Indices of the choices that match the query, in order.
     pub shown: Vec<usize>,
+    /// The parties the query names that are no choice: for a dossier, parties that make
+    /// no claim or denial in the library, which the picker says rather than "nothing
+    /// matches".
+    pub silent: Vec<String>,
     /// The highlighted row of `shown`.
     pub cursor: usize,
 }
@@ -217,6 +221,7 @@ impl Picker {
             shown: (0..options.len()).collect(),
             options,
             query: String::new(),
+            silent: Vec::new(),
         }
     }
 
@@ -253,6 +258,17 @@ impl Picker {
             .collect();
         ranked.sort_by_key(|&(rank, _)| rank);
         self.shown = ranked.into_iter().map(|(_, i)| i).collect();
+        self.silent = named
+            .into_iter()
+            .filter(|n| {
+                !self
+                    .options
+                    .iter()
+                    .any(|o| matches!(o, FilterOption::Party(p) if same_party(p, n)))
+            })
+            .map(str::to_string)
+            .collect();
+        self.silent.dedup();
         self.query = query;
         self.cursor = 0;
     }
@@ -308,7 +324,19 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
         lines.push(line);
     }
     if picker.shown.is_empty() {
-        lines.push(Line::styled("   nothing matches", t.dim));
+        if picker.purpose == Purpose::Dossier && !picker.silent.is_empty() {
+            for party in &picker.silent {
+                lines.push(Line::styled(
+                    format!(
+                        "   {}: no claim or denial in the library",
+                        visible(party, false)
+                    ),
+                    t.dim,
+                ));
+            }
+        } else {
+            lines.push(Line::styled("   nothing matches", t.dim));
+        }
     }
     // A label too long for the box ends in `…` rather than stopping mid-word.
     let inside = usize::from(area.width.saturating_sub(2));
