@@ -1014,7 +1014,22 @@ pub fn note_subjects(
                 && resolver.person(last).is_none()
                 && (first_name || gazetteer.first_in(name).is_none())
             {
-                resolver.note_person(name, None, None);
+                // "Boko Haram leader Abubakar Shekau made the announcement": the role
+                // before the name, with the names and roles before it ("kidnapped American
+                // journalist"), ties them to its party, as a subject's words do.
+                let party = (a > 0 && role(&toks[a - 1]))
+                    .then(|| {
+                        let from = (a.saturating_sub(5)..a - 1)
+                            .rev()
+                            .take_while(|&k| {
+                                role(&toks[k]) || is_capitalized(toks[k].span.of(text))
+                            })
+                            .last()
+                            .unwrap_or(a - 1);
+                        gazetteer.tied_in(&text[toks[from].span.start..toks[a - 1].span.end])
+                    })
+                    .flatten();
+                resolver.note_person(name, party.map(str::to_string), None);
                 first_mention = true;
             }
         }

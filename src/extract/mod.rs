@@ -2787,6 +2787,27 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_a_name_ties_the_person_to_its_party_without_a_cue() {
+        let party_of_roe = |body: &str| {
+            let (_, x) = run(body);
+            x.statements.last().and_then(|s| s.party.clone())
+        };
+        assert_eq!(
+            party_of_roe(
+                "Boko Haram leader Jan Roe made the announcement in a video. \
+                 Roe said the girls had been married off."
+            )
+            .as_deref(),
+            Some("Boko Haram")
+        );
+        // Only the role's own words: a party named earlier in the clause is not theirs.
+        assert_eq!(
+            party_of_roe("ISIS fighters seized aid worker Jan Roe. Roe said he was well."),
+            None
+        );
+    }
+
+    #[test]
     fn speech_reported_as_not_made_is_no_statement() {
         for body in [
             "The ministry has not confirmed the strike.",
