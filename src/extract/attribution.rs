@@ -116,7 +116,52 @@ pub struct Resolver {
     lowercase: Option<rustc_hash::FxHashSet<String>>,
     /// How many times the text was searched for a word in lowercase.
     lookups: usize,
+    /// Who last issued a document ("Acme issued a statement"), the document's noun, and how
+    /// many sentences ago (see [`note_issuer`]).
+    issued: Option<(Speaker, &'static str, usize)>,
 }
+
+/// What a speaker issues in writing or on air: "Acme issued a statement. … the statement
+/// said" quotes Acme, whoever the text quoted in between.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "email",
+    "e-mail",
+    "letter",
+    "memo",
+    "note",
+    "message",
+    "post",
+    "tweet",
+    "ad",
+    "advertisement",
+    "video",
+    "editorial",
+    "report",
+];
+
+/// Verbs by which a subject issues a document ("released a statement", "sent out an email",
+/// "ran an ad").
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "sent",
+    "posted",
+    "published",
+    "circulated",
+    "distributed",
+    "wrote",
+    "penned",
+    "signed",
+    "ran",
+    "aired",
+    "put",
+];
+
+/// How many sentences on "the statement" still names the one a subject issued: past that,
+/// the text has moved on and the document is its own speaker as before.
+const ISSUED_REACH: usize = 6;
 
 /// How many searches of the text for a word in lowercase come before all its lowercase
 /// words are gathered instead: most briefings ask about a few words, which a `memmem` pass
@@ -344,6 +389,9 @@ impl Resolver {
                 person_role,
                 party,
             } => {
+                if definite && let Some(issuer) = self.issuer_of(&text) {
+                    return Some(issuer);
+                }
                 let antecedent = if !definite {
                     None
                 } else if org {
@@ -414,6 +462,15 @@ impl Resolver {
     /// takes it (topic continuity: "Pence praised Cruz. “…”").
     pub fn topic(&self) -> Option<&Speaker> {
         self.last(|s| s.kind == SpeakerKind::Person)
+    }
+
+    /// Who issued the document a description names ("the statement", "the fundraising
+    /// email"), when a sentence shortly before says who issued one ("Acme issued a
+    /// statement").
+    fn issuer_of(&self, description: &str) -> Option<Speaker> {
+        let (issuer, noun, _) = self.issued.as_ref()?;
+        let head = norm(description.split_whitespace().next_back()?);
+        (head.as_str() == *noun).then(|| issuer.clone())
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
@@ -1128,6 +1185,57 @@ pub fn note_subjects(
         {
             resolver.remember(&s);
         }
+    }
+}
+
+/// "The Holocaust Museum issued a statement", "Clinton's campaign sent out an email": notes
+/// who issued which document, for [`Resolver::issuer_of`]. Called once per sentence, in
+/// order, so a document is forgotten [`ISSUED_REACH`] sentences on.
+pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
+    if let Some((_, _, age)) = &mut resolver.issued {
+        *age += 1;
+        if *age > ISSUED_REACH {
+            resolver.issued = None;
+        }
+    }
+    for (i, t) in toks.iter().enumerate().take(WINDOW) {
+        if !t.is_word() || !ISSUING_VERBS.contains(&low(text, t).as_str()) {
+            continue;
+        }
+        // The object: "a" or "an" (after "out": "sent out an email"), then the document
+        // among its next few words ("a statement", "a fundraising email").
+        let mut k = i + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && low(text, t) == "out")
+        {
+            k += 1;
+        }
+        if !toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && matches!(low(text, t).as_str(), "a" | "an"))
+        {
+            continue;
+        }
+        let Some(noun) = toks[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word())
+            .find_map(|t| {
+                let w = low(text, t);
+                DOCUMENT_NOUNS.iter().find(|&&d| d == w.as_str()).copied()
+            })
+        else {
+            continue;
+        };
+        if let Some((a, b)) = sentence_subject(text, toks, i)
+            && let Some(issuer) =
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+            && issuer.kind != SpeakerKind::Generic
+        {
+            resolver.issued = Some((issuer, noun, 0));
+        }
+        return;
     }
 }
 

@@ -163,6 +163,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         own_subject.push(subject.is_some());
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
+        attribution::note_issuer(text, toks, gazetteer, &mut resolver);
         let first = attributions.len();
         attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
@@ -2131,6 +2132,20 @@ mod tests {
              deeply,” the company said.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Globex"));
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it_whoever_spoke_since() {
+        let q = quotes(
+            "The Harbor Council issued a statement on Monday. Mayor Jane Roe praised the plan. \
+             “We will rebuild the pier by spring,” the statement said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("The Harbor Council"));
+        let q = quotes(
+            "The Smith campaign sent out a fundraising email. Jane Roe praised the plan. “We \
+             need every dollar,” read the email.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("The Smith campaign"));
     }
 
     #[test]
