@@ -1628,6 +1628,11 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 appositive = Some((open + 1, end - 1));
                 end = open;
             }
+            TokKind::Quote(_) => {
+                let comma = participial_aside(text, toks, end)?;
+                appositive = Some((comma + 1, end));
+                end = comma;
+            }
             // "Gov. John Kasich (R-OH), said": a stray comma after a party-and-state tag sets
             // nothing off; the tag and the name before it are the subject.
             TokKind::Comma if end >= 2 && toks[end - 2].kind == TokKind::CloseParen => {
@@ -1723,6 +1728,27 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "Mr. Manafort, citing “the unique magic of Trump,” said": a participle's phrase set off
+/// by a comma and closed by the comma inside the quotation that ends it stands between a
+/// subject and its verb, as a description set off by commas does. The opening comma's index
+/// when the tokens before `end` end so.
+fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+    let quoted = toks[end - 1]
+        .span
+        .of(text)
+        .trim_end_matches(['"', '”', '\'', ' ']);
+    if !quoted.ends_with(',') {
+        return None;
+    }
+    let floor = end.saturating_sub(WINDOW / 2);
+    let comma = (floor..end - 1).rev().find(|&k| !toks[k].is_word())?;
+    (toks[comma].kind == TokKind::Comma && comma + 1 < end - 1 && {
+        let w = toks[comma + 1].span.of(text);
+        !is_capitalized(w) && w.ends_with("ing")
+    })
+    .then_some(comma)
 }
 
 /// "Tom Fitton, the president of Judicial Watch, a group that…, said", "Sam Roe, the

@@ -2149,6 +2149,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participles_aside_ending_in_a_quotation_keeps_the_subject_before_it() {
+        let q = quotes(
+            "Jane Roe spoke first. John Smith, citing “the unique charm of the harbor,” said \
+             the town could win the award.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
