@@ -1847,7 +1847,10 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
                 || !verb_like(text, t)
                 || (a + 1 + k == b - 1 && is_plural_form(text, t)))
     }) && !is_capitalized(toks[b - 1].span.of(text));
-    let opens = a == 0 || !toks[a - 1].is_word();
+    // ("which an FBI investigation said was": a relative pronoun opens the clause too.)
+    let opens = a == 0
+        || !toks[a - 1].is_word()
+        || matches!(low(text, &toks[a - 1]).as_str(), "which" | "whom");
     (plain && opens).then_some((a, b))
 }
 

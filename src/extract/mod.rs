@@ -2158,6 +2158,15 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_phrase_after_which_is_the_subject_of_its_relative_clause() {
+        let q = quotes(
+            "Jane Roe criticized the harbor plan, which an independent audit said was \
+             “needlessly reckless” but legal.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("an independent audit"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
