@@ -1147,7 +1147,21 @@ pub fn note_subjects(
             && low(text, &toks[0]) == "to"
             && toks[1..a].iter().all(Tok::is_word)
             && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
-        if !before_verb && !opens_with_appositive && !introduced_with_relative && !holds_the_view {
+        // "Trump's attempt to stay calm did not last": a person whose possessive opens a
+        // sentence is who it is about, unless someone in it speaks ("Trump's claims may be
+        // strategic, said Jane Roe": what the speaker is talking about, not who).
+        let opens_possessive = a == 0
+            && cue == toks.len()
+            && is_possessive(toks[b - 1].span.of(text))
+            && toks
+                .get(b)
+                .is_some_and(|t| t.is_word() && !is_capitalized(t.span.of(text)));
+        if !before_verb
+            && !opens_with_appositive
+            && !introduced_with_relative
+            && !holds_the_view
+            && !opens_possessive
+        {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.

@@ -2167,6 +2167,15 @@ mod tests {
     }
 
     #[test]
+    fn a_person_whose_possessive_opens_a_sentence_is_who_it_is_about() {
+        let q = quotes(
+            "John Smith spoke first. Bill Jones answered sharply. Smith’s patience did not \
+             last long. Within minutes, he called Jones “a coward” twice.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
     fn a_name_introduced_by_a_role_or_a_description_is_a_person() {
         for intro in [
             "Mark Roe faces Zorra Quillby, a veteran staffer.",
