@@ -121,8 +121,9 @@ pub struct Resolver {
     issued: Option<(Speaker, &'static str, usize)>,
 }
 
-/// What a speaker issues in writing or on air: "Acme issued a statement. … the statement
-/// said" quotes Acme, whoever the text quoted in between.
+/// What a speaker issues in writing, on air or in court: "Acme issued a statement. … the
+/// statement said" quotes Acme, whoever the text quoted in between; so does "Roe filed a
+/// lawsuit. … The lawsuit accuses" quote Roe.
 const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "release",
@@ -139,10 +140,14 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "video",
     "editorial",
     "report",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "petition",
 ];
 
 /// Verbs by which a subject issues a document ("released a statement", "sent out an email",
-/// "ran an ad").
+/// "ran an ad", "filed a petition").
 const ISSUING_VERBS: &[&str] = &[
     "issued",
     "released",
@@ -157,6 +162,9 @@ const ISSUING_VERBS: &[&str] = &[
     "ran",
     "aired",
     "put",
+    "filed",
+    "unveiled",
+    "launched",
 ];
 
 /// How many sentences on "the statement" still names the one a subject issued: past that,

@@ -2149,6 +2149,15 @@ mod tests {
     }
 
     #[test]
+    fn a_filing_speaks_for_whoever_filed_it() {
+        let q = quotes(
+            "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
+             accuses the harbor board of “reckless neglect of the pier.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
     fn a_participles_aside_ending_in_a_quotation_keeps_the_subject_before_it() {
         let q = quotes(
             "Jane Roe spoke first. John Smith, citing “the unique charm of the harbor,” said \
