@@ -118,7 +118,60 @@ pub struct Resolver {
     lowercase: Option<rustc_hash::FxHashSet<String>>,
     /// How many times the text was searched for a word in lowercase.
     lookups: usize,
+    /// Who last issued a document ("Acme issued a statement"), the document's noun, and how
+    /// many sentences ago (see [`note_issuer`]).
+    issued: Option<(Speaker, &'static str, usize)>,
 }
+
+/// What a speaker issues in writing, on air or in court: "Acme issued a statement. … the
+/// statement said" quotes Acme, whoever the text quoted in between; so does "Roe filed a
+/// lawsuit. … The lawsuit accuses" quote Roe.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "email",
+    "e-mail",
+    "letter",
+    "memo",
+    "note",
+    "message",
+    "post",
+    "tweet",
+    "ad",
+    "advertisement",
+    "video",
+    "editorial",
+    "report",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "petition",
+];
+
+/// Verbs by which a subject issues a document ("released a statement", "sent out an email",
+/// "ran an ad", "filed a petition").
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "sent",
+    "posted",
+    "published",
+    "circulated",
+    "distributed",
+    "wrote",
+    "penned",
+    "signed",
+    "ran",
+    "aired",
+    "put",
+    "filed",
+    "unveiled",
+    "launched",
+];
+
+/// How many sentences on "the statement" still names the one a subject issued: past that,
+/// the text has moved on and the document is its own speaker as before.
+const ISSUED_REACH: usize = 6;
 
 /// How many searches of the text for a word in lowercase come before all its lowercase
 /// words are gathered instead: most briefings ask about a few words, which a `memmem` pass
@@ -347,6 +400,9 @@ impl Resolver {
                 several,
                 party,
             } => {
+                if definite && let Some(issuer) = self.issuer_of(&text) {
+                    return Some(issuer);
+                }
                 let antecedent = if !definite {
                     None
                 } else if org {
@@ -419,6 +475,15 @@ impl Resolver {
     /// takes it (topic continuity: "Pence praised Cruz. “…”").
     pub fn topic(&self) -> Option<&Speaker> {
         self.last(|s| s.kind == SpeakerKind::Person)
+    }
+
+    /// Who issued the document a description names ("the statement", "the fundraising
+    /// email"), when a sentence shortly before says who issued one ("Acme issued a
+    /// statement").
+    fn issuer_of(&self, description: &str) -> Option<Speaker> {
+        let (issuer, noun, _) = self.issued.as_ref()?;
+        let head = norm(description.split_whitespace().next_back()?);
+        (head.as_str() == *noun).then(|| issuer.clone())
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
@@ -1126,7 +1191,21 @@ pub fn note_subjects(
             && low(text, &toks[0]) == "to"
             && toks[1..a].iter().all(Tok::is_word)
             && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
-        if !before_verb && !opens_with_appositive && !introduced_with_relative && !holds_the_view {
+        // "Trump's attempt to stay calm did not last": a person whose possessive opens a
+        // sentence is who it is about, unless someone in it speaks ("Trump's claims may be
+        // strategic, said Jane Roe": what the speaker is talking about, not who).
+        let opens_possessive = a == 0
+            && cue == toks.len()
+            && is_possessive(toks[b - 1].span.of(text))
+            && toks
+                .get(b)
+                .is_some_and(|t| t.is_word() && !is_capitalized(t.span.of(text)));
+        if !before_verb
+            && !opens_with_appositive
+            && !introduced_with_relative
+            && !holds_the_view
+            && !opens_possessive
+        {
             continue;
         }
         // "Mr. Obama made": a courtesy title, which is no name word, still heads the name.
@@ -1164,6 +1243,57 @@ pub fn note_subjects(
         {
             resolver.remember(&s);
         }
+    }
+}
+
+/// "The Holocaust Museum issued a statement", "Clinton's campaign sent out an email": notes
+/// who issued which document, for [`Resolver::issuer_of`]. Called once per sentence, in
+/// order, so a document is forgotten [`ISSUED_REACH`] sentences on.
+pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
+    if let Some((_, _, age)) = &mut resolver.issued {
+        *age += 1;
+        if *age > ISSUED_REACH {
+            resolver.issued = None;
+        }
+    }
+    for (i, t) in toks.iter().enumerate().take(WINDOW) {
+        if !t.is_word() || !ISSUING_VERBS.contains(&low(text, t).as_str()) {
+            continue;
+        }
+        // The object: "a" or "an" (after "out": "sent out an email"), then the document
+        // among its next few words ("a statement", "a fundraising email").
+        let mut k = i + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && low(text, t) == "out")
+        {
+            k += 1;
+        }
+        if !toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && matches!(low(text, t).as_str(), "a" | "an"))
+        {
+            continue;
+        }
+        let Some(noun) = toks[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word())
+            .find_map(|t| {
+                let w = low(text, t);
+                DOCUMENT_NOUNS.iter().find(|&&d| d == w.as_str()).copied()
+            })
+        else {
+            continue;
+        };
+        if let Some((a, b)) = sentence_subject(text, toks, i)
+            && let Some(issuer) =
+                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+            && issuer.kind != SpeakerKind::Generic
+        {
+            resolver.issued = Some((issuer, noun, 0));
+        }
+        return;
     }
 }
 
@@ -1635,6 +1765,11 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 appositive = Some((open + 1, end - 1));
                 end = open;
             }
+            TokKind::Quote(_) => {
+                let comma = participial_aside(text, toks, end)?;
+                appositive = Some((comma + 1, end));
+                end = comma;
+            }
             // "Gov. John Kasich (R-OH), said": a stray comma after a party-and-state tag sets
             // nothing off; the tag and the name before it are the subject.
             TokKind::Comma if end >= 2 && toks[end - 2].kind == TokKind::CloseParen => {
@@ -1730,6 +1865,27 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "Mr. Manafort, citing “the unique magic of Trump,” said": a participle's phrase set off
+/// by a comma and closed by the comma inside the quotation that ends it stands between a
+/// subject and its verb, as a description set off by commas does. The opening comma's index
+/// when the tokens before `end` end so.
+fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+    let quoted = toks[end - 1]
+        .span
+        .of(text)
+        .trim_end_matches(['"', '”', '\'', ' ']);
+    if !quoted.ends_with(',') {
+        return None;
+    }
+    let floor = end.saturating_sub(WINDOW / 2);
+    let comma = (floor..end - 1).rev().find(|&k| !toks[k].is_word())?;
+    (toks[comma].kind == TokKind::Comma && comma + 1 < end - 1 && {
+        let w = toks[comma + 1].span.of(text);
+        !is_capitalized(w) && w.ends_with("ing")
+    })
+    .then_some(comma)
 }
 
 /// "Tom Fitton, the president of Judicial Watch, a group that…, said", "Sam Roe, the
@@ -1828,7 +1984,10 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
                 || !verb_like(text, t)
                 || (a + 1 + k == b - 1 && is_plural_form(text, t)))
     }) && !is_capitalized(toks[b - 1].span.of(text));
-    let opens = a == 0 || !toks[a - 1].is_word();
+    // ("which an FBI investigation said was": a relative pronoun opens the clause too.)
+    let opens = a == 0
+        || !toks[a - 1].is_word()
+        || matches!(low(text, &toks[a - 1]).as_str(), "which" | "whom");
     (plain && opens).then_some((a, b))
 }
 

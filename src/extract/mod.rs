@@ -163,6 +163,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         own_subject.push(subject.is_some());
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
+        attribution::note_issuer(text, toks, gazetteer, &mut resolver);
         let first = attributions.len();
         attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
@@ -2181,6 +2182,56 @@ mod tests {
              deeply,” the company said.",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Globex"));
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it_whoever_spoke_since() {
+        let q = quotes(
+            "The Harbor Council issued a statement on Monday. Mayor Jane Roe praised the plan. \
+             “We will rebuild the pier by spring,” the statement said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("The Harbor Council"));
+        let q = quotes(
+            "The Smith campaign sent out a fundraising email. Jane Roe praised the plan. “We \
+             need every dollar,” read the email.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("The Smith campaign"));
+    }
+
+    #[test]
+    fn a_filing_speaks_for_whoever_filed_it() {
+        let q = quotes(
+            "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
+             accuses the harbor board of “reckless neglect of the pier.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_participles_aside_ending_in_a_quotation_keeps_the_subject_before_it() {
+        let q = quotes(
+            "Jane Roe spoke first. John Smith, citing “the unique charm of the harbor,” said \
+             the town could win the award.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn a_plain_phrase_after_which_is_the_subject_of_its_relative_clause() {
+        let q = quotes(
+            "Jane Roe criticized the harbor plan, which an independent audit said was \
+             “needlessly reckless” but legal.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("an independent audit"));
+    }
+
+    #[test]
+    fn a_person_whose_possessive_opens_a_sentence_is_who_it_is_about() {
+        let q = quotes(
+            "John Smith spoke first. Bill Jones answered sharply. Smith’s patience did not \
+             last long. Within minutes, he called Jones “a coward” twice.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"));
     }
 
     #[test]
