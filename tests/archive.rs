@@ -1172,6 +1172,33 @@ fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
     }
 }
 
+/// A folder holding a file name that is not UTF-8 is cached like any other: the second
+/// run reads the cache (no "cache not written" on every run) and still finds that file.
+#[test]
+fn a_file_name_that_is_not_utf8_is_cached_with_the_rest() {
+    use std::os::unix::ffi::OsStrExt;
+    let text = "Convoy struck\n\nThe ministry denied that its aircraft struck the convoy.\n";
+    let (docs, cache) = archive_of(&[("good.md", text)]);
+    std::fs::write(
+        docs.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md")),
+        text,
+    )
+    .unwrap();
+    let dir = docs.path().to_str().unwrap();
+    for run in ["first", "second"] {
+        let out = cli(&["search", "convoy", dir], cache.path());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("cache not written"), "{run} run: {stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("bad\u{FFFD}.md"), "{run} run: {stdout}");
+        assert!(stdout.contains("good.md"), "{run} run: {stdout}");
+    }
+    let written = std::fs::read_dir(cache.path().join("sitrep"))
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".bin"));
+    assert!(written, "no cache file");
+}
+
 /// `sitrep list` on a folder with a briefing it cannot read lists every other one and exits
 /// 1, and its `--help` says so (as every subcommand's help gives its exit status).
 #[test]

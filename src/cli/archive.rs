@@ -203,7 +203,7 @@ pub(super) fn search(
         let query = &query;
         let hits = found.iter().map(|hit| match hit {
             CachedHit::Listed(id, l) => Hit {
-                path: Path::new(l.path),
+                path: l.path(),
                 title: l.title,
                 date: l.date,
                 date_source: l.date_source,

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -118,6 +119,7 @@ struct ListSection<'a> {
 /// What the list shows of a briefing.
 #[derive(Serialize, Deserialize)]
 struct Head<'a> {
+    #[serde(with = "path_bytes")]
     path: Cow<'a, Path>,
     stamp: Option<Stamp>,
     title: Cow<'a, str>,
@@ -131,9 +133,8 @@ struct Head<'a> {
 /// what `sitrep search` prints of a result.
 #[derive(Debug, Deserialize)]
 pub struct Listed<'a> {
-    /// The file.
-    #[serde(borrow)]
-    pub path: &'a str,
+    /// The file's path as the system gives it (see [`path_bytes`]): [`Listed::path`].
+    path: &'a [u8],
     /// Size and time when it was read; `None` when it could not be looked at.
     pub stamp: Option<Stamp>,
     /// Its title.
@@ -149,6 +150,44 @@ pub struct Listed<'a> {
     pub warned: bool,
     /// Where its date comes from, which the JSON of `sitrep search` says.
     pub date_source: DateSource,
+}
+
+impl<'a> Listed<'a> {
+    /// The file.
+    pub fn path(&self) -> &'a Path {
+        Path::new(std::ffi::OsStr::from_bytes(self.path))
+    }
+}
+
+/// A path kept as the bytes the system names it by. As text, a file name that is not
+/// UTF-8 (Linux allows any bytes) could not be written, and no cache was written at all
+/// for a folder that held one. For a UTF-8 path the bytes are the same as its text's.
+mod path_bytes {
+    use serde::{Deserializer, Serializer, de};
+    use std::borrow::Cow;
+    use std::ffi::OsString;
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    use std::path::{Path, PathBuf};
+
+    pub fn serialize<S: Serializer>(path: &Path, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_bytes(path.as_os_str().as_bytes())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        input: D,
+    ) -> Result<Cow<'static, Path>, D::Error> {
+        struct Bytes;
+        impl de::Visitor<'_> for Bytes {
+            type Value = PathBuf;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a path's bytes")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<PathBuf, E> {
+                Ok(PathBuf::from(OsString::from_vec(bytes.to_vec())))
+            }
+        }
+        input.deserialize_bytes(Bytes).map(Cow::Owned)
+    }
 }
 
 /// The rest of a briefing: its extraction, for search fields and dossiers.

@@ -147,7 +147,7 @@ impl CachedLibrary {
     /// The file of a search result.
     pub fn path_of<'a>(&'a self, hit: &'a CachedHit) -> &'a Path {
         match hit {
-            CachedHit::Listed(_, listed) => Path::new(listed.path),
+            CachedHit::Listed(_, listed) => listed.path(),
             CachedHit::Read(id) => &self.since.doc(*id).path,
         }
     }
@@ -164,7 +164,7 @@ impl CachedLibrary {
         if needles.is_empty() {
             return Vec::new();
         }
-        with_text_if_unchanged(listed.path.as_ref(), listed.stamp, |text| {
+        with_text_if_unchanged(listed.path(), listed.stamp, |text| {
             lines_holding(&searchable_text(text, listed.title), &needles, limit)
         })
         .unwrap_or_default()
@@ -193,7 +193,7 @@ impl CachedLibrary {
             .iter()
             .filter(|&&id| !self.stale.contains(id as usize))
             .filter_map(|&id| self.snapshot.listed(id))
-            .map(|l| (Path::new(l.path), l.error));
+            .map(|l| (l.path(), l.error));
         let read = self.since.docs().filter(|d| d.error.is_some());
         listed
             .chain(read.map(|d| (d.path.as_path(), d.error.as_deref())))
@@ -229,13 +229,13 @@ fn changes_since(snapshot: &Snapshot, found: &[Found]) -> Option<(BitSet, Vec<Pa
     listed.reserve(snapshot.len());
     for id in 0..snapshot.len() as u32 {
         let entry = snapshot.listed(id)?;
-        listed.insert(entry.path, (id, entry.stamp));
+        listed.insert(entry.path().as_os_str(), (id, entry.stamp));
     }
     let mut stale = BitSet::full(snapshot.len());
     let mut to_read = Vec::new();
     for (path, stamp) in found {
         let stamp = stamp.as_ref().ok()?;
-        match path.to_str().and_then(|p| listed.get(p)) {
+        match listed.get(path.as_os_str()) {
             Some(&(id, Some(was))) if was == *stamp => stale.remove(id as usize),
             _ if to_read.len() == MAX_READ_SINCE => return None,
             _ => to_read.push(path.clone()),

@@ -643,11 +643,7 @@ pub(super) fn search_snapshot(
         return None;
     }
     let index = snapshot.index()?;
-    let file_of = |id: usize| {
-        snapshot
-            .listed(id as u32)
-            .map(|l| (Path::new(l.path), l.title))
-    };
+    let file_of = |id: usize| snapshot.listed(id as u32).map(|l| (l.path(), l.title));
     let live = BitSet::full(snapshot.len());
     let mut set = live.clone();
     query.narrow_by_text(&mut set, |what| match what {
