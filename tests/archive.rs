@@ -1128,11 +1128,10 @@ fn a_front_matter_month_without_a_day_is_warned_about() {
     assert_eq!(listed[0]["date_source"], "modified", "{listed}");
 }
 
-/// A file name that is not UTF-8 (Linux allows any bytes but `/` and NUL) is printed
-/// lossily in JSON, as in text, and never costs the other briefings their entries.
+/// A folder with `good.md` and `bad\xff.md`, the same briefing of Russia's denial, whose
+/// second name is not UTF-8 (Linux allows any bytes but `/` and NUL); and a cache folder.
 #[cfg(unix)]
-#[test]
-fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
+fn good_and_not_utf8_named() -> (tempfile::TempDir, tempfile::TempDir) {
     use std::os::unix::ffi::OsStrExt;
     let text =
         "Convoy struck\n\nRussia's Defence Ministry denied that its aircraft struck the convoy.\n";
@@ -1142,6 +1141,15 @@ fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
         text,
     )
     .unwrap();
+    (docs, cache)
+}
+
+/// A file name that is not UTF-8 (Linux allows any bytes but `/` and NUL) is printed
+/// lossily in JSON, as in text, and never costs the other briefings their entries.
+#[cfg(unix)]
+#[test]
+fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
+    let (docs, cache) = good_and_not_utf8_named();
     let dir = docs.path().to_str().unwrap();
     for command in [
         &["list", dir][..],
@@ -1174,16 +1182,10 @@ fn json_prints_a_path_that_is_not_utf8_lossily_beside_every_other_entry() {
 
 /// A folder holding a file name that is not UTF-8 is cached like any other: the second
 /// run reads the cache (no "cache not written" on every run) and still finds that file.
+#[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_cached_with_the_rest() {
-    use std::os::unix::ffi::OsStrExt;
-    let text = "Convoy struck\n\nThe ministry denied that its aircraft struck the convoy.\n";
-    let (docs, cache) = archive_of(&[("good.md", text)]);
-    std::fs::write(
-        docs.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md")),
-        text,
-    )
-    .unwrap();
+    let (docs, cache) = good_and_not_utf8_named();
     let dir = docs.path().to_str().unwrap();
     for run in ["first", "second"] {
         let out = cli(&["search", "convoy", dir], cache.path());
