@@ -300,18 +300,20 @@ fn keeps_dot(word: &str) -> bool {
 /// lexicon lookups on any token.
 pub fn norm(word: &str) -> Norm {
     let w = strip_possessive(word);
-    if w.len() <= NORM_INLINE && w.is_ascii() {
-        let w = w.as_bytes();
-        // Lowercased eight bytes at a time: this runs for most tokens of every briefing,
-        // and a byte at a time it cost a sixth of the tokenizer.
-        let mut buf = [0u8; NORM_BUFFER];
-        buf[..w.len()].copy_from_slice(w);
-        let mut has_dot = false;
-        for chunk in buf.chunks_exact_mut(8) {
-            let c = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            has_dot |= has_byte(c, b'.');
-            chunk.copy_from_slice(&ascii_lowercase(c).to_le_bytes());
+    // Copied, lowercased and checked for ASCII and dots in one pass over the word's own
+    // bytes: most words are a few bytes long, and a pass for each, or over the whole
+    // buffer, cost more than the word did.
+    let mut buf = [0u8; NORM_BUFFER];
+    let mut has_dot = false;
+    let mut ascii = true;
+    if w.len() <= NORM_INLINE {
+        for (to, &b) in buf.iter_mut().zip(w.as_bytes()) {
+            *to = b.to_ascii_lowercase();
+            has_dot |= b == b'.';
+            ascii &= b.is_ascii();
         }
+    }
+    if w.len() <= NORM_INLINE && ascii {
         let mut len = w.len();
         if has_dot {
             len = 0;
@@ -331,27 +333,10 @@ pub fn norm(word: &str) -> Norm {
     )
 }
 
-/// Eight ASCII bytes with their capitals lowercased: bit 5 set on each byte from `A` to `Z`
-/// (adding 0x3f carries into bit 7 from `A` up, adding 0x25 from past `Z` up).
-fn ascii_lowercase(c: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let low = c & LOW7;
-    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = low + 0x2525_2525_2525_2525;
-    let capital = from_a & !past_z & !c & 0x8080_8080_8080_8080;
-    c | (capital >> 2)
-}
-
-/// True when one of eight bytes is `byte` (the classic zero-byte test on their difference).
-fn has_byte(c: u64, byte: u8) -> bool {
-    let x = c ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0
-}
-
 /// Words up to this many bytes are normalised on the stack.
 const NORM_INLINE: usize = 30;
 
-/// The stack buffer: whole 8-byte words, so it is lowercased a word at a time.
+/// The stack buffer, with room for [`NORM_INLINE`] bytes.
 const NORM_BUFFER: usize = 32;
 
 /// A normalised word: on the stack for the usual short ASCII word, so the lookups done for
