@@ -833,7 +833,7 @@ fn colon_label(
         && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
     (b == name_end
         && !object
-        && is_capitalized(last.span.of(text))
+        && last.is_capitalized(text)
         && !last.lex.is(Class::FunctionWord)
         && matches!(
             classify(text, toks, a, b, None, gazetteer),
@@ -892,7 +892,7 @@ fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)>
     // One capitalised word may name the medium ("Facebook post").
     let mut p = noun.checked_sub(1)?;
     let capitalized_word =
-        |t: &Tok| t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord);
+        |t: &Tok| t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord);
     if !is_possessive(toks[p].span.of(text)) && capitalized_word(&toks[p]) {
         p = p.checked_sub(1)?;
     }
@@ -948,19 +948,19 @@ pub fn note_subjects(
 ) {
     let mut k = 0;
     while k < toks.len() {
-        let starts_name = toks[k].is_word() && {
-            let w = toks[k].span.of(text);
-            is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)
-        };
+        let starts_name = toks[k].is_word()
+            && !toks[k].lex.is(Class::FunctionWord)
+            && toks[k].is_capitalized(text);
         if !starts_name {
             k += 1;
             continue;
         }
         let a = k;
-        while k < toks.len() && toks[k].is_word() && {
-            let w = toks[k].span.of(text);
-            (is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)) || is_name_particle(w)
-        } {
+        while k < toks.len()
+            && toks[k].is_word()
+            && ((!toks[k].lex.is(Class::FunctionWord) && toks[k].is_capitalized(text))
+                || is_name_particle(toks[k].span.of(text)))
+        {
             k += 1;
             if is_possessive(toks[k - 1].span.of(text)) {
                 break;
@@ -1039,7 +1039,7 @@ pub fn note_subjects(
                 .iter()
                 .take(4)
                 .take_while(|t| {
-                    t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+                    t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
                 })
                 .count();
             if place > 0 {
@@ -1242,7 +1242,7 @@ fn is_plural_form(text: &str, t: &Tok) -> bool {
 /// Takes the token and its lowercased form.
 fn is_adverb_here(text: &str, t: &Tok, low: &str) -> bool {
     lexicon::is_aux_or_adverb(low, t.lex)
-        && (t.lex.is(Class::AuxOrAdverb) || !is_capitalized(t.span.of(text)))
+        && (t.lex.is(Class::AuxOrAdverb) || !t.is_capitalized(text))
 }
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
@@ -1668,7 +1668,7 @@ fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
     while k > floor && {
         let t = &toks[k - 1];
         t.is_word()
-            && !is_capitalized(t.span.of(text))
+            && !t.is_capitalized(text)
             && !t.lex.is(Class::FunctionWord)
             && t.lex.cue().is_none()
             && t.lex.pronoun().is_none()
@@ -1678,7 +1678,7 @@ fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
     }
     let owner = k > 0 && k < a && {
         let t = &toks[k - 1];
-        t.is_word() && is_capitalized(t.span.of(text)) && is_possessive(t.span.of(text))
+        t.is_word() && t.is_capitalized(text) && is_possessive(t.span.of(text))
     };
     match owner.then(|| np_left(text, toks, k)).flatten() {
         Some((start, _)) => (start, b),
@@ -1709,10 +1709,10 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
     let plain = toks[a + 1..b].iter().enumerate().all(|(k, t)| {
         !t.lex.is(Class::FunctionWord)
             && t.lex.pronoun().is_none()
-            && (is_capitalized(t.span.of(text))
+            && (t.is_capitalized(text)
                 || !verb_like(text, t)
                 || (a + 1 + k == b - 1 && is_plural_form(text, t)))
-    }) && !is_capitalized(toks[b - 1].span.of(text));
+    }) && !toks[b - 1].is_capitalized(text);
     let opens = a == 0 || !toks[a - 1].is_word();
     (plain && opens).then_some((a, b))
 }
@@ -1877,7 +1877,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
             && (determiner
-                || is_capitalized(toks[start].span.of(text))
+                || toks[start].is_capitalized(text)
                 || (low(text, &toks[start - 1]) == "and" && is_role(&toks[start - 2])))
         {
             start -= 1;
@@ -1925,7 +1925,7 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
     let titles_a_name = toks[start].lex.is(Class::Title)
         && toks[start + 1..end]
             .first()
-            .is_some_and(|t| t.is_word() && is_capitalized(t.span.of(text)));
+            .is_some_and(|t| t.is_word() && t.is_capitalized(text));
     // A comma parts two adjectives ("the bespectacled, 71-year-old diplomat"), not a whole
     // phrase from the next: after a name or a noun the phrase before the comma is complete
     // ("… the wife of the leader, security officials said"), and so it is when the role noun
@@ -1933,7 +1933,7 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
     // after the comma, so none stands before).
     let adjective = |t: &Tok| {
         t.is_word()
-            && !is_capitalized(t.span.of(text))
+            && !t.is_capitalized(text)
             && !t.lex.is(Class::PersonRole)
             && !t.lex.is(Class::OrgNoun)
             && !t.lex.is(Class::Title)
@@ -1998,10 +1998,10 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
                 ))
     }) && toks
         .iter()
-        .any(|t| is_capitalized(t.span.of(text)) && !t.lex.is(Class::Title))
+        .any(|t| t.is_capitalized(text) && !t.lex.is(Class::Title))
         // "Sanders's spokesman": a name ends in a name word, not a possessive's title.
         && !toks.split_last().is_some_and(|(last, rest)| {
-            !is_capitalized(last.span.of(text))
+            !last.is_capitalized(text)
                 && rest.iter().any(|t| is_possessive(t.span.of(text)))
         })
 }
@@ -2148,7 +2148,7 @@ fn past_weekday(text: &str, toks: &[Tok], k: usize) -> usize {
 
 /// A lowercase word that reads as a verb.
 fn is_lowercase_verb(text: &str, t: &Tok) -> bool {
-    t.is_word() && !is_capitalized(t.span.of(text)) && verb_like(text, t)
+    t.is_word() && !t.is_capitalized(text) && verb_like(text, t)
 }
 
 /// "Addressing the gala, …", "Citing the attack, …": a sentence that opens with a participle
@@ -2179,7 +2179,7 @@ fn is_appositive_inner(t: &Tok) -> bool {
 /// True when the phrase has something a speaker can be: a capitalised word or a role noun.
 fn has_head(text: &str, toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
-        (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+        (t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
             || t.lex.is(Class::PersonRole)
             || t.lex.is(Class::OrgNoun)
     })
@@ -2222,7 +2222,7 @@ fn subject_right_before(
     if fl.pronoun().is_some_and(|p| p != Pronoun::Relative) {
         return Some((start, start + 1));
     }
-    if !(is_capitalized(first.span.of(text))
+    if !(first.is_capitalized(text)
         || fl.is(Class::Determiner)
         || fl.is(Class::PersonRole)
         || fl.is(Class::Title))
@@ -2233,7 +2233,7 @@ fn subject_right_before(
             .take(4)
             .take_while(|t| t.is_word())
             .position(|t| {
-                (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+                (t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
                     || t.lex.is(Class::PersonRole)
                     || t.lex.is(Class::Title)
             })?;
@@ -2265,7 +2265,7 @@ fn subject_right_before(
     // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves,
     // past a determiner before the name ("an aide to both Smiths", "a guard to the Queen").
     let name_at = |k: usize| {
-        k < ceiling && is_capitalized(toks[k].span.of(text)) && !toks[k].lex.is(Class::FunctionWord)
+        k < ceiling && toks[k].is_capitalized(text) && !toks[k].lex.is(Class::FunctionWord)
     };
     // So does a described source to the body it comes from ("according to a report from
     // the Smith Institute", "said an official from the Acme Corporation").
@@ -2287,7 +2287,7 @@ fn subject_right_before(
     // the role and the name.
     if end > start
         && toks.get(end).is_some_and(|t| {
-            t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+            t.is_word() && !t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
         })
         && let Some((a, b)) = subject_right_before(text, toks, end, limit)
         && a == end
@@ -2310,7 +2310,7 @@ fn subject_right_before(
             .unwrap_or(limit);
         if b > end + 1
             && toks[end + 1..b].iter().any(is_role)
-            && is_capitalized(toks[b - 1].span.of(text))
+            && toks[b - 1].is_capitalized(text)
             && !is_role(&toks[b - 1])
         {
             end = b;
@@ -2363,7 +2363,7 @@ fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(us
         let name = k;
         while k < toks.len().min(name + 4)
             && toks[k].is_word()
-            && is_capitalized(toks[k].span.of(text))
+            && toks[k].is_capitalized(text)
             && !toks[k].lex.is(Class::FunctionWord)
         {
             k += 1;
@@ -2402,7 +2402,7 @@ fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usiz
             .iter()
             .take(4)
             .take_while(|t| {
-                t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+                t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
             })
             .count();
     (names && stop > start).then_some((start, stop))
@@ -2638,7 +2638,7 @@ fn classify(
     // ("the Republican") names a body itself and points back to nobody.
     let definite = first.is(Class::Definite)
         && !head.last().is_some_and(|t| {
-            is_capitalized(t.span.of(text))
+            t.is_capitalized(text)
                 && !t.lex.is(Class::PersonRole)
                 && !t.lex.is(Class::Title)
         });

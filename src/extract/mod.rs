@@ -149,7 +149,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let cue = toks
             .iter()
             .position(|t| {
-                t.is_word() && t.lex.cue().is_some() && !tokens::is_capitalized(t.span.of(text))
+                t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text)
             })
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);

@@ -44,6 +44,17 @@ impl Tok {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokKind::Word)
     }
+
+    /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
+    /// the rules ask it of most tokens of every sentence, and slicing the text for it
+    /// (checking both ends fall on character boundaries) cost more than the test.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        match text.as_bytes()[self.span.start..self.span.end].first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => is_capitalized(self.span.of(text)),
+            None => false,
+        }
+    }
 }
 
 /// The character at byte `i`, with a fast path for ASCII (most of any news text).
@@ -251,12 +262,12 @@ pub fn tokenize(
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     for k in 1..toks.len() {
         let t = &toks[k];
-        let w = t.span.of(text);
+        // (The tests that need no look at the text first: this runs for every token.)
         if t.kind != TokKind::Word
             || !t.lex.is(lexicon::Class::FunctionWord)
-            || !(3..=5).contains(&w.len())
-            || !is_capitalized(w)
-            || !matches!(norm(w).as_str(), "will" | "may" | "watch" | "read")
+            || !(3..=5).contains(&t.span.len())
+            || !t.is_capitalized(text)
+            || !matches!(norm(t.span.of(text)).as_str(), "will" | "may" | "watch" | "read")
         {
             continue;
         }
@@ -268,7 +279,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             && !prev.lex.is(lexicon::Class::Title);
         let before_verb = matches!(prev.kind, TokKind::Quote(_) | TokKind::Comma)
             && toks.get(k + 1).is_some_and(|n| {
-                n.kind == TokKind::Word && !is_capitalized(n.span.of(text)) && n.lex.cue().is_some()
+                n.kind == TokKind::Word && !n.is_capitalized(text) && n.lex.cue().is_some()
             });
         if after_name || before_verb {
             toks[k].lex = toks[k].lex.in_name();
