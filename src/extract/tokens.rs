@@ -78,6 +78,38 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// The end of the run of ASCII letters and digits that starts at byte `j`, stopping at
+/// `end`: eight bytes at a time while eight remain before `end` (one step finds the end of
+/// most words), then a byte at a time.
+fn ascii_alphanumeric_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while j + 8 <= end {
+        let eight = u64::from_le_bytes(bytes[j..j + 8].try_into().expect("8 bytes"));
+        let others = not_ascii_alphanumeric(eight);
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+        j += 1;
+    }
+    j
+}
+
+/// Bit 7 of each of eight bytes set where the byte is no ASCII letter or digit. On the low
+/// seven bits of a byte, adding `0x80 - n` carries into bit 7 exactly when the byte is `n`
+/// or more, and never into the next byte; a letter is found in lowercase (bit 5 set).
+fn not_ascii_alphanumeric(eight: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * LANES;
+    let low = eight & !HIGH;
+    let at_least = |x: u64, n: u64| x + (0x80 - n) * LANES;
+    let digit = at_least(low, u64::from(b'0')) & !at_least(low, u64::from(b'9') + 1);
+    let folded = low | (0x20 * LANES);
+    let letter = at_least(folded, u64::from(b'a')) & !at_least(folded, u64::from(b'z') + 1);
+    !((digit | letter) & !eight) & HIGH
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -174,9 +206,7 @@ pub fn tokenize(
             let mut plain = c.is_ascii();
             while j < next_region {
                 // Letters and digits of plain ASCII, most of any word, without decoding.
-                while j < next_region && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
-                    j += 1;
-                }
+                j = ascii_alphanumeric_end(bytes, j, next_region);
                 // A space or other ASCII mark that joins nothing ends most words.
                 if j == next_region
                     || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
@@ -445,6 +475,28 @@ mod tests {
             ),
         ] {
             assert_eq!(norm(word).as_str(), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_the_byte_table_ends_them() {
+        // Every byte value in every lane of the eight-byte step.
+        for byte in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 12];
+                if at < bytes.len() {
+                    bytes[at] = byte;
+                }
+                let by_table = bytes
+                    .iter()
+                    .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    ascii_alphanumeric_end(&bytes, 0, bytes.len()),
+                    by_table,
+                    "{byte:#x} at {at}"
+                );
+            }
         }
     }
 
