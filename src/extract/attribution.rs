@@ -4,7 +4,9 @@
 
 use super::lexicon::{self, Class, Cue, Pronoun};
 use super::parties::Gazetteer;
-use super::tokens::{Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
+use super::tokens::{
+    Tok, TokKind, is_capitalized, is_possessive, norm, norm_is_one_of, strip_possessive,
+};
 
 /// A cue verb with its subject, found in one sentence.
 #[derive(Debug, Clone)]
@@ -513,6 +515,12 @@ fn title_gender(word: &str) -> Option<Gender> {
 /// The lowercased form of a word token.
 fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     norm(t.span.of(text))
+}
+
+/// True when the lowercased form of a word token is one of `forms` (see
+/// [`norm_is_one_of`]).
+fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
+    norm_is_one_of(t.span.of(text), forms)
 }
 
 /// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.
@@ -1033,7 +1041,7 @@ pub fn note_subjects(
         // is "of".
         if toks
             .get(after)
-            .is_some_and(|t| t.is_word() && low(text, t) == "of")
+            .is_some_and(|t| t.is_word() && low_is(text, t, &["of"]))
         {
             let place = toks[after + 1..]
                 .iter()
@@ -1047,11 +1055,7 @@ pub fn note_subjects(
             }
         }
         if toks.get(after).is_some_and(|t| {
-            t.is_word()
-                && matches!(
-                    low(text, t).as_str(),
-                    "himself" | "herself" | "itself" | "themselves"
-                )
+            t.is_word() && low_is(text, t, &["himself", "herself", "itself", "themselves"])
         }) {
             after += 1;
         }
@@ -1071,7 +1075,7 @@ pub fn note_subjects(
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks[..a].iter().enumerate().all(|(k, t)| {
                 np_word(text, t)
-                    || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
+                    || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
             });
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
@@ -1082,12 +1086,12 @@ pub fn note_subjects(
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks
                 .get(after + 1)
-                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+                .is_some_and(|t| t.is_word() && low_is(text, t, &["who"]));
         // "To Florida consultant Jane Roe, the party line is silly": the person a sentence
         // opens on with "To" holds the view it states and is who the passage turns to.
         let holds_the_view = a <= WINDOW / 4
             && toks[0].is_word()
-            && low(text, &toks[0]) == "to"
+            && low_is(text, &toks[0], &["to"])
             && toks[1..a].iter().all(Tok::is_word)
             && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
         if !before_verb && !opens_with_appositive && !introduced_with_relative && !holds_the_view {
@@ -1119,7 +1123,7 @@ pub fn note_subjects(
             .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks
                 .get(after + 1)
-                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+                .is_some_and(|t| t.is_word() && low_is(text, t, &["who"]));
         if names == 0 || !(titled || names >= 2 || known || who_follows) {
             continue;
         }
@@ -1137,7 +1141,7 @@ fn is_name_particle(w: &str) -> bool {
     matches!(
         w.as_bytes().first().map(|b| b | 0x20),
         Some(b'a' | b'b' | b'd' | b'v')
-    ) && matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
+    ) && norm_is_one_of(w, &["al", "bin", "de", "van", "von"])
 }
 
 /// "The Kremlin was quick to reject", "the ministry moved to deny", "he went on to say": a
@@ -2430,9 +2434,9 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         };
         let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
-            && matches!(
-                norm(w).as_str(),
-                "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
+            && norm_is_one_of(
+                w,
+                &["al", "bin", "ibn", "de", "van", "von", "abu", "el", "da"],
             );
         let possessive_break = name_start < head.len() && is_possessive(w);
         if (capital || (particle && name_start < head.len())) && !possessive_break {

@@ -48,6 +48,7 @@ impl Tok {
     /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
     /// the rules ask it of most tokens of every sentence, and slicing the text for it
     /// (checking both ends fall on character boundaries) cost more than the test.
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
         match text.as_bytes()[self.span.start..self.span.end].first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -372,6 +373,20 @@ pub fn norm(word: &str) -> Norm {
             .flat_map(char::to_lowercase)
             .collect(),
     )
+}
+
+/// True when the normal form of `word` ([`norm`]) is one of `forms` (a few lowercase
+/// words), read without building it when the word is plain ASCII without dots (its normal
+/// form is then its lowercase): the rules ask this of many tokens, and building the form
+/// cost more than comparing it.
+pub fn norm_is_one_of(word: &str, forms: &[&str]) -> bool {
+    debug_assert!(forms.iter().all(|f| !f.bytes().any(|b| b.is_ascii_uppercase())));
+    let w = strip_possessive(word);
+    if w.bytes().all(|b| b.is_ascii() && b != b'.') {
+        forms.iter().any(|f| w.eq_ignore_ascii_case(f))
+    } else {
+        forms.contains(&norm(word).as_str())
+    }
 }
 
 /// Words up to this many bytes are normalised on the stack.
