@@ -672,7 +672,7 @@ pub fn attributions(
             // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
             // pronoun stands for the phrase before it.
             if b == a + 1
-                && low(text, &toks[a]) == "who"
+                && low_is(text, &toks[a], &["who"])
                 && a > 1
                 && matches!(toks[a - 1].kind, TokKind::Comma | TokKind::Dash)
             {
@@ -803,9 +803,10 @@ fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize),
         return None;
     }
     let mut end = b + 1;
-    if toks.get(end).is_some_and(|t| {
-        t.is_word() && matches!(low(text, t).as_str(), "back" | "on" | "up" | "in" | "out")
-    }) {
+    if toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && low_is(text, t, &["back", "on", "up", "in", "out"]))
+    {
         end += 1;
     }
     toks.get(end)
@@ -876,23 +877,26 @@ fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)>
     if !matches!(toks[k].kind, TokKind::Comma | TokKind::Colon) {
         return None;
     }
-    if k > 0 && toks[k - 1].is_word() && matches!(low(text, &toks[k - 1]).as_str(), "was" | "is") {
+    if k > 0 && toks[k - 1].is_word() && low_is(text, &toks[k - 1], &["was", "is"]) {
         k -= 1;
     }
     let noun = k.checked_sub(1)?;
     if !toks[noun].is_word()
-        || !matches!(
-            low(text, &toks[noun]).as_str(),
-            "words"
-                | "response"
-                | "reply"
-                | "answer"
-                | "post"
-                | "tweet"
-                | "statement"
-                | "message"
-                | "dictum"
-                | "verdict"
+        || !low_is(
+            text,
+            &toks[noun],
+            &[
+                "words",
+                "response",
+                "reply",
+                "answer",
+                "post",
+                "tweet",
+                "statement",
+                "message",
+                "dictum",
+                "verdict",
+            ],
         )
     {
         return None;
@@ -1074,8 +1078,7 @@ pub fn note_subjects(
                 .get(after)
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks[..a].iter().enumerate().all(|(k, t)| {
-                np_word(text, t)
-                    || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
+                np_word(text, t) || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
             });
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
@@ -1363,17 +1366,14 @@ fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
 fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let end = skip_aux_left(text, toks, i);
     let (a, b) = np_left(text, toks, end)?;
-    (b == end
-        && a > 0
-        && toks[a - 1].is_word()
-        && matches!(low(text, &toks[a - 1]).as_str(), "with" | "of"))
-    .then_some((a, b))
+    (b == end && a > 0 && toks[a - 1].is_word() && low_is(text, &toks[a - 1], &["with", "of"]))
+        .then_some((a, b))
 }
 
 /// "… and again denied": the cue continues a coordinated predicate.
 fn coordinated(text: &str, toks: &[Tok], i: usize) -> bool {
     let j = skip_aux_left(text, toks, i);
-    j > 0 && toks[j - 1].is_word() && matches!(low(text, &toks[j - 1]).as_str(), "and" | "but")
+    j > 0 && toks[j - 1].is_word() && low_is(text, &toks[j - 1], &["and", "but"])
 }
 
 /// True for a word that can be part of a speaker's noun phrase.
@@ -1478,7 +1478,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end >= 3 && matches!(toks[end - 1].kind, TokKind::Quote(_)) {
         let naming = toks[end - 2].span.of(text);
         let before = if naming.eq_ignore_ascii_case("as") {
-            (low(text, &toks[end - 3]) == "known").then_some(end - 3)
+            low_is(text, &toks[end - 3], &["known"]).then_some(end - 3)
         } else {
             super::names_words(naming).then_some(end - 2)
         };
@@ -1585,10 +1585,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if toks[end - 1].lex.pronoun().is_some() {
         let before_ok = end == 1
             || !toks[end - 2].is_word()
-            || !matches!(
-                low(text, &toks[end - 2]).as_str(),
-                "that" | "if" | "whether"
-            );
+            || !low_is(text, &toks[end - 2], &["that", "if", "whether"]);
         return before_ok.then_some(((end - 1, end), appositive));
     }
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
@@ -1768,10 +1765,7 @@ fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)>
 fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
     if a < 2
         || !toks[a - 1].is_word()
-        || !matches!(
-            low(text, &toks[a - 1]).as_str(),
-            "in" | "from" | "inside" | "across"
-        )
+        || !low_is(text, &toks[a - 1], &["in", "from", "inside", "across"])
     {
         return (a, b);
     }
@@ -1866,9 +1860,10 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         start -= 1;
         let joins = |k: usize| {
             toks[k].is_word()
-                && matches!(
-                    low(text, &toks[k]).as_str(),
-                    "for" | "of" | "at" | "in" | "from" | "and" | "on"
+                && low_is(
+                    text,
+                    &toks[k],
+                    &["for", "of", "at", "in", "from", "and", "on"],
                 )
         };
         // "Monitors from the Organization for Security and Co-operation in Europe": keep going
@@ -1882,7 +1877,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
             && np_word(text, &toks[start - 2])
             && (determiner
                 || toks[start].is_capitalized(text)
-                || (low(text, &toks[start - 1]) == "and" && is_role(&toks[start - 2])))
+                || (low_is(text, &toks[start - 1], &["and"]) && is_role(&toks[start - 2])))
         {
             start -= 1;
             continue;
@@ -1892,7 +1887,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         }
     }
     // Trim leading prepositions; the phrase must hold a noun.
-    while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
+    while start < end && low_is(text, &toks[start], &["of", "for", "at"]) {
         start += 1;
     }
     let start = modified_role_start(text, toks, start, end);
@@ -2128,7 +2123,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 appositive_subject()
             };
             if let Some((mut a, e)) = found {
-                while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
+                while a < e && low_is(text, &toks[a], &["of", "for", "at"]) {
                     a += 1;
                 }
                 let a = modified_role_start(text, toks, a, e).max(clause_start);
@@ -2146,7 +2141,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
 fn past_weekday(text: &str, toks: &[Tok], k: usize) -> usize {
     let on_weekday = toks.get(k + 1).is_some_and(|t| t.lex.is(Class::Weekday))
         && toks[k].is_word()
-        && low(text, &toks[k]) == "on";
+        && low_is(text, &toks[k], &["on"]);
     if on_weekday { k + 2 } else { k }
 }
 
@@ -2219,7 +2214,7 @@ fn subject_right_before(
         return None;
     }
     // "says that at least ten fighters …": what follows "that" is what was said, never who.
-    if low(text, first) == "that" {
+    if low_is(text, first, &["that"]) {
         return None;
     }
     let fl = first.lex;
@@ -2306,7 +2301,7 @@ fn subject_right_before(
         && end + 1 < ceiling
         && is_role(&toks[end - 1])
         && toks[end].is_word()
-        && low(text, &toks[end]) == "and"
+        && low_is(text, &toks[end], &["and"])
     {
         let limit = toks.len().min(end + 1 + WINDOW / 3);
         let b = (end + 1..limit)
@@ -2320,12 +2315,7 @@ fn subject_right_before(
             end = b;
         }
     }
-    while end > start
-        && matches!(
-            low(text, &toks[end - 1]).as_str(),
-            "of" | "for" | "at" | "the" | "a" | "an"
-        )
-    {
+    while end > start && low_is(text, &toks[end - 1], &["of", "for", "at", "the", "a", "an"]) {
         end -= 1;
     }
     (end > start && has_head(text, &toks[start..end])).then_some((start, end))
@@ -2356,9 +2346,9 @@ fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(us
     if end == start + 1 {
         return None;
     }
-    let preposition = toks.get(end).is_some_and(|t| {
-        t.is_word() && matches!(low(text, t).as_str(), "to" | "with" | "of" | "for" | "at")
-    });
+    let preposition = toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && low_is(text, t, &["to", "with", "of", "for", "at"]));
     if preposition {
         let mut k = end + 1;
         if toks.get(k).is_some_and(|t| t.lex.is(Class::Determiner)) {
@@ -2405,9 +2395,7 @@ fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usiz
         + toks[start.min(toks.len())..]
             .iter()
             .take(4)
-            .take_while(|t| {
-                t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
-            })
+            .take_while(|t| t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
             .count();
     (names && stop > start).then_some((start, stop))
 }
@@ -2504,9 +2492,9 @@ fn classify(
         ) {
             return None;
         }
-        let clause = role.iter().position(|t| {
-            t.is_word() && matches!(low(text, t).as_str(), "who" | "whose" | "which" | "that")
-        });
+        let clause = role
+            .iter()
+            .position(|t| t.is_word() && low_is(text, t, &["who", "whose", "which", "that"]));
         gazetteer
             .tied_in(span_text(&role[..clause.unwrap_or(role.len())]))
             .or_else(|| serving_party(span_text(&role[clause?..]), gazetteer))
@@ -2521,7 +2509,9 @@ fn classify(
             let l = phrase[whole_name - 1].lex;
             l.is(Class::Title) || l.is(Class::PersonRole)
         })
-        && !phrase[..whole_name].iter().any(|t| low(text, t) == "to");
+        && !phrase[..whole_name]
+            .iter()
+            .any(|t| low_is(text, t, &["to"]));
     let head_end = if titled_name {
         phrase.len()
     } else {
@@ -2536,12 +2526,16 @@ fn classify(
         phrase
             .iter()
             .enumerate()
-            .position(|(k, t)| match low(text, t).as_str() {
-                "for" | "of" | "at" | "to" => true,
-                "in" => noun_before(k),
-                // "A statement attributed to the group": the participle's phrase follows
-                // the head.
-                _ => participle_then(text, phrase, k) == Some(false),
+            .position(|(k, t)| {
+                if low_is(text, t, &["for", "of", "at", "to"]) {
+                    true
+                } else if low_is(text, t, &["in"]) {
+                    noun_before(k)
+                } else {
+                    // "A statement attributed to the group": the participle's phrase
+                    // follows the head.
+                    participle_then(text, phrase, k) == Some(false)
+                }
             })
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
@@ -2576,7 +2570,7 @@ fn classify(
     // Syrian": a demonym after an indefinite article is one person of that people, whom
     // it ties to no party.)
     // (An acronym is a body's name, not a demonym: "an FBI summary".)
-    let indefinite = matches!(low(text, &phrase[0]).as_str(), "a" | "an")
+    let indefinite = low_is(text, &phrase[0], &["a", "an"])
         && !bare.contains(' ')
         && bare.chars().any(char::is_lowercase);
     if !bare.is_empty()
@@ -2642,9 +2636,7 @@ fn classify(
     // ("the Republican") names a body itself and points back to nobody.
     let definite = first.is(Class::Definite)
         && !head.last().is_some_and(|t| {
-            t.is_capitalized(text)
-                && !t.lex.is(Class::PersonRole)
-                && !t.lex.is(Class::Title)
+            t.is_capitalized(text) && !t.lex.is(Class::PersonRole) && !t.lex.is(Class::Title)
         });
     let org = head_word.is(Class::OrgNoun);
     let role = org || head_word.is(Class::PersonRole);

@@ -148,9 +148,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         // are not who the passage is about; its speaker is.
         let cue = toks
             .iter()
-            .position(|t| {
-                t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text)
-            })
+            .position(|t| t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text))
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];

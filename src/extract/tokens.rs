@@ -298,7 +298,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             || !t.lex.is(lexicon::Class::FunctionWord)
             || !(3..=5).contains(&t.span.len())
             || !t.is_capitalized(text)
-            || !matches!(norm(t.span.of(text)).as_str(), "will" | "may" | "watch" | "read")
+            || !norm_is_one_of(t.span.of(text), &["will", "may", "watch", "read"])
         {
             continue;
         }
@@ -380,7 +380,11 @@ pub fn norm(word: &str) -> Norm {
 /// form is then its lowercase): the rules ask this of many tokens, and building the form
 /// cost more than comparing it.
 pub fn norm_is_one_of(word: &str, forms: &[&str]) -> bool {
-    debug_assert!(forms.iter().all(|f| !f.bytes().any(|b| b.is_ascii_uppercase())));
+    debug_assert!(
+        forms
+            .iter()
+            .all(|f| !f.bytes().any(|b| b.is_ascii_uppercase()))
+    );
     let w = strip_possessive(word);
     if w.bytes().all(|b| b.is_ascii() && b != b'.') {
         forms.iter().any(|f| w.eq_ignore_ascii_case(f))
