@@ -108,10 +108,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut sentences: Vec<Span> = Vec::new();
     let mut sentence_paragraph: Vec<usize> = Vec::new();
     for (p, &para) in paragraphs.iter().enumerate() {
-        for s in sentences::split(text, para) {
-            sentences.push(s);
-            sentence_paragraph.push(p);
-        }
+        sentences::split(text, para, &mut sentences);
+        sentence_paragraph.resize(sentences.len(), p);
     }
     let regions = quotes::find(text, paragraphs);
     // Tokens per sentence, quotations collapsed; the region cursor only moves forward.
