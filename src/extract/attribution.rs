@@ -4,7 +4,9 @@
 
 use super::lexicon::{self, Class, Cue, Pronoun};
 use super::parties::Gazetteer;
-use super::tokens::{Tok, TokKind, is_capitalized, is_possessive, norm, strip_possessive};
+use super::tokens::{
+    Tok, TokKind, is_capitalized, is_possessive, norm, norm_is_one_of, strip_possessive,
+};
 
 /// A cue verb with its subject, found in one sentence.
 #[derive(Debug, Clone)]
@@ -595,6 +597,12 @@ fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     norm(t.span.of(text))
 }
 
+/// True when the lowercased form of a word token is one of `forms` (see
+/// [`norm_is_one_of`]).
+fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
+    norm_is_one_of(t.span.of(text), forms)
+}
+
 /// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.
 pub fn attributions(
     text: &str,
@@ -750,7 +758,7 @@ pub fn attributions(
             // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
             // pronoun stands for the phrase before it.
             if b == a + 1
-                && low(text, &toks[a]) == "who"
+                && low_is(text, &toks[a], &["who"])
                 && a > 1
                 && matches!(toks[a - 1].kind, TokKind::Comma | TokKind::Dash)
             {
@@ -881,9 +889,10 @@ fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize),
         return None;
     }
     let mut end = b + 1;
-    if toks.get(end).is_some_and(|t| {
-        t.is_word() && matches!(low(text, t).as_str(), "back" | "on" | "up" | "in" | "out")
-    }) {
+    if toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && low_is(text, t, &["back", "on", "up", "in", "out"]))
+    {
         end += 1;
     }
     toks.get(end)
@@ -919,7 +928,7 @@ fn colon_label(
         && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
     (b == name_end
         && !object
-        && is_capitalized(last.span.of(text))
+        && last.is_capitalized(text)
         && !last.lex.is(Class::FunctionWord)
         && matches!(
             classify(text, toks, a, b, None, gazetteer),
@@ -954,23 +963,26 @@ fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)>
     if !matches!(toks[k].kind, TokKind::Comma | TokKind::Colon) {
         return None;
     }
-    if k > 0 && toks[k - 1].is_word() && matches!(low(text, &toks[k - 1]).as_str(), "was" | "is") {
+    if k > 0 && toks[k - 1].is_word() && low_is(text, &toks[k - 1], &["was", "is"]) {
         k -= 1;
     }
     let noun = k.checked_sub(1)?;
     if !toks[noun].is_word()
-        || !matches!(
-            low(text, &toks[noun]).as_str(),
-            "words"
-                | "response"
-                | "reply"
-                | "answer"
-                | "post"
-                | "tweet"
-                | "statement"
-                | "message"
-                | "dictum"
-                | "verdict"
+        || !low_is(
+            text,
+            &toks[noun],
+            &[
+                "words",
+                "response",
+                "reply",
+                "answer",
+                "post",
+                "tweet",
+                "statement",
+                "message",
+                "dictum",
+                "verdict",
+            ],
         )
     {
         return None;
@@ -978,7 +990,7 @@ fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)>
     // One capitalised word may name the medium ("Facebook post").
     let mut p = noun.checked_sub(1)?;
     let capitalized_word =
-        |t: &Tok| t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord);
+        |t: &Tok| t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord);
     if !is_possessive(toks[p].span.of(text)) && capitalized_word(&toks[p]) {
         p = p.checked_sub(1)?;
     }
@@ -1034,19 +1046,19 @@ pub fn note_subjects(
 ) {
     let mut k = 0;
     while k < toks.len() {
-        let starts_name = toks[k].is_word() && {
-            let w = toks[k].span.of(text);
-            is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)
-        };
+        let starts_name = toks[k].is_word()
+            && !toks[k].lex.is(Class::FunctionWord)
+            && toks[k].is_capitalized(text);
         if !starts_name {
             k += 1;
             continue;
         }
         let a = k;
-        while k < toks.len() && toks[k].is_word() && {
-            let w = toks[k].span.of(text);
-            (is_capitalized(w) && !toks[k].lex.is(Class::FunctionWord)) || is_name_particle(w)
-        } {
+        while k < toks.len()
+            && toks[k].is_word()
+            && ((!toks[k].lex.is(Class::FunctionWord) && toks[k].is_capitalized(text))
+                || is_name_particle(toks[k].span.of(text)))
+        {
             k += 1;
             if is_possessive(toks[k - 1].span.of(text)) {
                 break;
@@ -1134,13 +1146,13 @@ pub fn note_subjects(
         // is "of".
         if toks
             .get(after)
-            .is_some_and(|t| t.is_word() && low(text, t) == "of")
+            .is_some_and(|t| t.is_word() && low_is(text, t, &["of"]))
         {
             let place = toks[after + 1..]
                 .iter()
                 .take(4)
                 .take_while(|t| {
-                    t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+                    t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
                 })
                 .count();
             if place > 0 {
@@ -1148,11 +1160,7 @@ pub fn note_subjects(
             }
         }
         if toks.get(after).is_some_and(|t| {
-            t.is_word()
-                && matches!(
-                    low(text, t).as_str(),
-                    "himself" | "herself" | "itself" | "themselves"
-                )
+            t.is_word() && low_is(text, t, &["himself", "herself", "itself", "themselves"])
         }) {
             after += 1;
         }
@@ -1171,8 +1179,7 @@ pub fn note_subjects(
                 .get(after)
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks[..a].iter().enumerate().all(|(k, t)| {
-                np_word(text, t)
-                    || (k == 0 && t.is_word() && matches!(low(text, t).as_str(), "and" | "but"))
+                np_word(text, t) || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
             });
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
@@ -1183,12 +1190,12 @@ pub fn note_subjects(
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks
                 .get(after + 1)
-                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+                .is_some_and(|t| t.is_word() && low_is(text, t, &["who"]));
         // "To Florida consultant Jane Roe, the party line is silly": the person a sentence
         // opens on with "To" holds the view it states and is who the passage turns to.
         let holds_the_view = a <= WINDOW / 4
             && toks[0].is_word()
-            && low(text, &toks[0]) == "to"
+            && low_is(text, &toks[0], &["to"])
             && toks[1..a].iter().all(Tok::is_word)
             && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma);
         // "Trump's attempt to stay calm did not last": a person whose possessive opens a
@@ -1234,7 +1241,7 @@ pub fn note_subjects(
             .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks
                 .get(after + 1)
-                .is_some_and(|t| t.is_word() && low(text, t) == "who");
+                .is_some_and(|t| t.is_word() && low_is(text, t, &["who"]));
         if names == 0 || !(titled || names >= 2 || known || who_follows) {
             continue;
         }
@@ -1303,7 +1310,7 @@ fn is_name_particle(w: &str) -> bool {
     matches!(
         w.as_bytes().first().map(|b| b | 0x20),
         Some(b'a' | b'b' | b'd' | b'v')
-    ) && matches!(norm(w).as_str(), "al" | "bin" | "de" | "van" | "von")
+    ) && norm_is_one_of(w, &["al", "bin", "de", "van", "von"])
 }
 
 /// "The Kremlin was quick to reject", "the ministry moved to deny", "he went on to say": a
@@ -1408,7 +1415,7 @@ fn is_plural_form(text: &str, t: &Tok) -> bool {
 /// Takes the token and its lowercased form.
 fn is_adverb_here(text: &str, t: &Tok, low: &str) -> bool {
     lexicon::is_aux_or_adverb(low, t.lex)
-        && (t.lex.is(Class::AuxOrAdverb) || !is_capitalized(t.span.of(text)))
+        && (t.lex.is(Class::AuxOrAdverb) || !t.is_capitalized(text))
 }
 
 /// "is said to", "were denied": a participle after a form of *be* has no speaker.
@@ -1581,11 +1588,8 @@ fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)
     }
     let end = skip_aux_left(text, toks, i);
     let (a, b) = np_left(text, toks, end)?;
-    (b == end
-        && a > 0
-        && toks[a - 1].is_word()
-        && matches!(low(text, &toks[a - 1]).as_str(), "with" | "of"))
-    .then_some((a, b))
+    (b == end && a > 0 && toks[a - 1].is_word() && low_is(text, &toks[a - 1], &["with", "of"]))
+        .then_some((a, b))
 }
 
 /// "AFP reported Shekau as saying", "the paper quoted the minister as denying": the one
@@ -1614,7 +1618,7 @@ fn relays(text: &str, toks: &[Tok], i: usize) -> bool {
 /// "… and again denied": the cue continues a coordinated predicate.
 fn coordinated(text: &str, toks: &[Tok], i: usize) -> bool {
     let j = skip_aux_left(text, toks, i);
-    j > 0 && toks[j - 1].is_word() && matches!(low(text, &toks[j - 1]).as_str(), "and" | "but")
+    j > 0 && toks[j - 1].is_word() && low_is(text, &toks[j - 1], &["and", "but"])
 }
 
 /// True for a word that can be part of a speaker's noun phrase.
@@ -1719,7 +1723,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if end >= 3 && matches!(toks[end - 1].kind, TokKind::Quote(_)) {
         let naming = toks[end - 2].span.of(text);
         let before = if naming.eq_ignore_ascii_case("as") {
-            (low(text, &toks[end - 3]) == "known").then_some(end - 3)
+            low_is(text, &toks[end - 3], &["known"]).then_some(end - 3)
         } else {
             super::names_words(naming).then_some(end - 2)
         };
@@ -1831,10 +1835,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
     if toks[end - 1].lex.pronoun().is_some() {
         let before_ok = end == 1
             || !toks[end - 2].is_word()
-            || !matches!(
-                low(text, &toks[end - 2]).as_str(),
-                "that" | "if" | "whether"
-            );
+            || !low_is(text, &toks[end - 2], &["that", "if", "whether"]);
         return before_ok.then_some(((end - 1, end), appositive));
     }
     // "a friend said", "one commenter wrote": a determined phrase whose head the lexicon
@@ -1939,7 +1940,7 @@ fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
     while k > floor && {
         let t = &toks[k - 1];
         t.is_word()
-            && !is_capitalized(t.span.of(text))
+            && !t.is_capitalized(text)
             && !t.lex.is(Class::FunctionWord)
             && t.lex.cue().is_none()
             && t.lex.pronoun().is_none()
@@ -1949,7 +1950,7 @@ fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
     }
     let owner = k > 0 && k < a && {
         let t = &toks[k - 1];
-        t.is_word() && is_capitalized(t.span.of(text)) && is_possessive(t.span.of(text))
+        t.is_word() && t.is_capitalized(text) && is_possessive(t.span.of(text))
     };
     match owner.then(|| np_left(text, toks, k)).flatten() {
         Some((start, _)) => (start, b),
@@ -1980,10 +1981,10 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
     let plain = toks[a + 1..b].iter().enumerate().all(|(k, t)| {
         !t.lex.is(Class::FunctionWord)
             && t.lex.pronoun().is_none()
-            && (is_capitalized(t.span.of(text))
+            && (t.is_capitalized(text)
                 || !verb_like(text, t)
                 || (a + 1 + k == b - 1 && is_plural_form(text, t)))
-    }) && !is_capitalized(toks[b - 1].span.of(text));
+    }) && !toks[b - 1].is_capitalized(text);
     // ("which an FBI investigation said was": a relative pronoun opens the clause too.)
     let opens = a == 0
         || !toks[a - 1].is_word()
@@ -2038,10 +2039,7 @@ fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)>
 fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
     if a < 2
         || !toks[a - 1].is_word()
-        || !matches!(
-            low(text, &toks[a - 1]).as_str(),
-            "in" | "from" | "inside" | "across"
-        )
+        || !low_is(text, &toks[a - 1], &["in", "from", "inside", "across"])
     {
         return (a, b);
     }
@@ -2136,9 +2134,10 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         start -= 1;
         let joins = |k: usize| {
             toks[k].is_word()
-                && matches!(
-                    low(text, &toks[k]).as_str(),
-                    "for" | "of" | "at" | "in" | "from" | "and" | "on"
+                && low_is(
+                    text,
+                    &toks[k],
+                    &["for", "of", "at", "in", "from", "and", "on"],
                 )
         };
         // "Monitors from the Organization for Security and Co-operation in Europe": keep going
@@ -2151,8 +2150,8 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
             && joins(start - 1)
             && np_word(text, &toks[start - 2])
             && (determiner
-                || is_capitalized(toks[start].span.of(text))
-                || (low(text, &toks[start - 1]) == "and" && is_role(&toks[start - 2])))
+                || toks[start].is_capitalized(text)
+                || (low_is(text, &toks[start - 1], &["and"]) && is_role(&toks[start - 2])))
         {
             start -= 1;
             continue;
@@ -2162,7 +2161,7 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         }
     }
     // Trim leading prepositions; the phrase must hold a noun.
-    while start < end && matches!(low(text, &toks[start]).as_str(), "of" | "for" | "at") {
+    while start < end && low_is(text, &toks[start], &["of", "for", "at"]) {
         start += 1;
     }
     let start = modified_role_start(text, toks, start, end);
@@ -2199,7 +2198,7 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
     let titles_a_name = toks[start].lex.is(Class::Title)
         && toks[start + 1..end]
             .first()
-            .is_some_and(|t| t.is_word() && is_capitalized(t.span.of(text)));
+            .is_some_and(|t| t.is_word() && t.is_capitalized(text));
     // A comma parts two adjectives ("the bespectacled, 71-year-old diplomat"), not a whole
     // phrase from the next: after a name or a noun the phrase before the comma is complete
     // ("… the wife of the leader, security officials said"), and so it is when the role noun
@@ -2207,7 +2206,7 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
     // after the comma, so none stands before).
     let adjective = |t: &Tok| {
         t.is_word()
-            && !is_capitalized(t.span.of(text))
+            && !t.is_capitalized(text)
             && !t.lex.is(Class::PersonRole)
             && !t.lex.is(Class::OrgNoun)
             && !t.lex.is(Class::Title)
@@ -2272,10 +2271,10 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
                 ))
     }) && toks
         .iter()
-        .any(|t| is_capitalized(t.span.of(text)) && !t.lex.is(Class::Title))
+        .any(|t| t.is_capitalized(text) && !t.lex.is(Class::Title))
         // "Sanders's spokesman": a name ends in a name word, not a possessive's title.
         && !toks.split_last().is_some_and(|(last, rest)| {
-            !is_capitalized(last.span.of(text))
+            !last.is_capitalized(text)
                 && rest.iter().any(|t| is_possessive(t.span.of(text)))
         })
 }
@@ -2398,7 +2397,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 appositive_subject()
             };
             if let Some((mut a, e)) = found {
-                while a < e && matches!(low(text, &toks[a]).as_str(), "of" | "for" | "at") {
+                while a < e && low_is(text, &toks[a], &["of", "for", "at"]) {
                     a += 1;
                 }
                 let a = modified_role_start(text, toks, a, e).max(clause_start);
@@ -2416,13 +2415,13 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
 fn past_weekday(text: &str, toks: &[Tok], k: usize) -> usize {
     let on_weekday = toks.get(k + 1).is_some_and(|t| t.lex.is(Class::Weekday))
         && toks[k].is_word()
-        && low(text, &toks[k]) == "on";
+        && low_is(text, &toks[k], &["on"]);
     if on_weekday { k + 2 } else { k }
 }
 
 /// A lowercase word that reads as a verb.
 fn is_lowercase_verb(text: &str, t: &Tok) -> bool {
-    t.is_word() && !is_capitalized(t.span.of(text)) && verb_like(text, t)
+    t.is_word() && !t.is_capitalized(text) && verb_like(text, t)
 }
 
 /// "Addressing the gala, …", "Citing the attack, …": a sentence that opens with a participle
@@ -2453,7 +2452,7 @@ fn is_appositive_inner(t: &Tok) -> bool {
 /// True when the phrase has something a speaker can be: a capitalised word or a role noun.
 fn has_head(text: &str, toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
-        (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+        (t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
             || t.lex.is(Class::PersonRole)
             || t.lex.is(Class::OrgNoun)
     })
@@ -2489,14 +2488,14 @@ fn subject_right_before(
         return None;
     }
     // "says that at least ten fighters …": what follows "that" is what was said, never who.
-    if low(text, first) == "that" {
+    if low_is(text, first, &["that"]) {
         return None;
     }
     let fl = first.lex;
     if fl.pronoun().is_some_and(|p| p != Pronoun::Relative) {
         return Some((start, start + 1));
     }
-    if !(is_capitalized(first.span.of(text))
+    if !(first.is_capitalized(text)
         || fl.is(Class::Determiner)
         || fl.is(Class::PersonRole)
         || fl.is(Class::Title))
@@ -2507,7 +2506,7 @@ fn subject_right_before(
             .take(4)
             .take_while(|t| t.is_word())
             .position(|t| {
-                (is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord))
+                (t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
                     || t.lex.is(Class::PersonRole)
                     || t.lex.is(Class::Title)
             })?;
@@ -2539,7 +2538,7 @@ fn subject_right_before(
     // "said a longtime adviser to Bill Clinton": a role reaches on to the person it serves,
     // past a determiner before the name ("an aide to both Smiths", "a guard to the Queen").
     let name_at = |k: usize| {
-        k < ceiling && is_capitalized(toks[k].span.of(text)) && !toks[k].lex.is(Class::FunctionWord)
+        k < ceiling && toks[k].is_capitalized(text) && !toks[k].lex.is(Class::FunctionWord)
     };
     // So does a described source to the body it comes from ("according to a report from
     // the Smith Institute", "said an official from the Acme Corporation").
@@ -2561,7 +2560,7 @@ fn subject_right_before(
     // the role and the name.
     if end > start
         && toks.get(end).is_some_and(|t| {
-            t.is_word() && !is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
+            t.is_word() && !t.is_capitalized(text) && !t.lex.is(Class::FunctionWord)
         })
         && let Some((a, b)) = subject_right_before(text, toks, end, limit)
         && a == end
@@ -2576,7 +2575,7 @@ fn subject_right_before(
         && end + 1 < ceiling
         && is_role(&toks[end - 1])
         && toks[end].is_word()
-        && low(text, &toks[end]) == "and"
+        && low_is(text, &toks[end], &["and"])
     {
         let limit = toks.len().min(end + 1 + WINDOW / 3);
         let b = (end + 1..limit)
@@ -2584,18 +2583,13 @@ fn subject_right_before(
             .unwrap_or(limit);
         if b > end + 1
             && toks[end + 1..b].iter().any(is_role)
-            && is_capitalized(toks[b - 1].span.of(text))
+            && toks[b - 1].is_capitalized(text)
             && !is_role(&toks[b - 1])
         {
             end = b;
         }
     }
-    while end > start
-        && matches!(
-            low(text, &toks[end - 1]).as_str(),
-            "of" | "for" | "at" | "the" | "a" | "an"
-        )
-    {
+    while end > start && low_is(text, &toks[end - 1], &["of", "for", "at", "the", "a", "an"]) {
         end -= 1;
     }
     (end > start && has_head(text, &toks[start..end])).then_some((start, end))
@@ -2626,9 +2620,9 @@ fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(us
     if end == start + 1 {
         return None;
     }
-    let preposition = toks.get(end).is_some_and(|t| {
-        t.is_word() && matches!(low(text, t).as_str(), "to" | "with" | "of" | "for" | "at")
-    });
+    let preposition = toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && low_is(text, t, &["to", "with", "of", "for", "at"]));
     if preposition {
         let mut k = end + 1;
         if toks.get(k).is_some_and(|t| t.lex.is(Class::Determiner)) {
@@ -2637,7 +2631,7 @@ fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(us
         let name = k;
         while k < toks.len().min(name + 4)
             && toks[k].is_word()
-            && is_capitalized(toks[k].span.of(text))
+            && toks[k].is_capitalized(text)
             && !toks[k].lex.is(Class::FunctionWord)
         {
             k += 1;
@@ -2675,9 +2669,7 @@ fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usiz
         + toks[start.min(toks.len())..]
             .iter()
             .take(4)
-            .take_while(|t| {
-                t.is_word() && is_capitalized(t.span.of(text)) && !t.lex.is(Class::FunctionWord)
-            })
+            .take_while(|t| t.is_word() && t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
             .count();
     (names && stop > start).then_some((start, stop))
 }
@@ -2704,9 +2696,9 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         };
         let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
-            && matches!(
-                norm(w).as_str(),
-                "al" | "bin" | "ibn" | "de" | "van" | "von" | "abu" | "el" | "da"
+            && norm_is_one_of(
+                w,
+                &["al", "bin", "ibn", "de", "van", "von", "abu", "el", "da"],
             );
         let possessive_break = name_start < head.len() && is_possessive(w);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
@@ -2784,9 +2776,9 @@ fn classify(
         ) {
             return None;
         }
-        let clause = role.iter().position(|t| {
-            t.is_word() && matches!(low(text, t).as_str(), "who" | "whose" | "which" | "that")
-        });
+        let clause = role
+            .iter()
+            .position(|t| t.is_word() && low_is(text, t, &["who", "whose", "which", "that"]));
         gazetteer
             .tied_in(span_text(&role[..clause.unwrap_or(role.len())]))
             .or_else(|| serving_party(span_text(&role[clause?..]), gazetteer))
@@ -2801,7 +2793,9 @@ fn classify(
             let l = phrase[whole_name - 1].lex;
             l.is(Class::Title) || l.is(Class::PersonRole)
         })
-        && !phrase[..whole_name].iter().any(|t| low(text, t) == "to");
+        && !phrase[..whole_name]
+            .iter()
+            .any(|t| low_is(text, t, &["to"]));
     let head_end = if titled_name {
         phrase.len()
     } else {
@@ -2816,12 +2810,16 @@ fn classify(
         phrase
             .iter()
             .enumerate()
-            .position(|(k, t)| match low(text, t).as_str() {
-                "for" | "of" | "at" | "to" => true,
-                "in" => noun_before(k),
-                // "A statement attributed to the group": the participle's phrase follows
-                // the head.
-                _ => participle_then(text, phrase, k) == Some(false),
+            .position(|(k, t)| {
+                if low_is(text, t, &["for", "of", "at", "to"]) {
+                    true
+                } else if low_is(text, t, &["in"]) {
+                    noun_before(k)
+                } else {
+                    // "A statement attributed to the group": the participle's phrase
+                    // follows the head.
+                    participle_then(text, phrase, k) == Some(false)
+                }
             })
             .filter(|&k| k > 0)
             .unwrap_or(phrase.len())
@@ -2856,7 +2854,7 @@ fn classify(
     // Syrian": a demonym after an indefinite article is one person of that people, whom
     // it ties to no party.)
     // (An acronym is a body's name, not a demonym: "an FBI summary".)
-    let indefinite = matches!(low(text, &phrase[0]).as_str(), "a" | "an")
+    let indefinite = low_is(text, &phrase[0], &["a", "an"])
         && !bare.contains(' ')
         && bare.chars().any(char::is_lowercase);
     if !bare.is_empty()
@@ -2924,9 +2922,7 @@ fn classify(
     // ("the Republican") names a body itself and points back to nobody.
     let definite = first.is(Class::Definite)
         && !head.last().is_some_and(|t| {
-            is_capitalized(t.span.of(text))
-                && !t.lex.is(Class::PersonRole)
-                && !t.lex.is(Class::Title)
+            t.is_capitalized(text) && !t.lex.is(Class::PersonRole) && !t.lex.is(Class::Title)
         });
     let org = head_word.is(Class::OrgNoun);
     let role = org || head_word.is(Class::PersonRole);

@@ -159,8 +159,9 @@ const SLOTS: usize = 1 << 13;
 /// small index into the entries, so the part every lookup touches (16 KB) stays in the
 /// processor's cache: most words are not in the lexicon and stop at an empty slot.
 struct Table {
-    /// For each slot, one more than the index of its entry; 0 when empty.
-    slots: Vec<u16>,
+    /// For each slot, one more than the index of its entry; 0 when empty. (An array, so
+    /// a masked slot number needs no bounds check.)
+    slots: Box<[u16; SLOTS]>,
     /// Keys and what they are.
     entries: Vec<(Key, Lex)>,
 }
@@ -208,7 +209,7 @@ impl Table {
 /// Every list's words with what they are.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut table = Table {
-        slots: vec![0; SLOTS],
+        slots: Box::new([0; SLOTS]),
         entries: Vec::new(),
     };
     for (class, words) in CLASS_LISTS {
@@ -245,6 +246,7 @@ pub fn lookup(word: &str) -> Lex {
 /// 5 set (which lowercases a letter and leaves a digit, `-` and `&` as they are). The
 /// tokenizer looks up most words this way: the key is read straight from the text, three
 /// words at a time, rather than normalised a byte at a time.
+#[inline]
 pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
     let word = &text[start..end];
     debug_assert!(
@@ -306,6 +308,7 @@ pub fn lookup_raw(word: &str) -> Lex {
     lookup(&norm(word))
 }
 
+#[inline]
 fn find(key: &Key) -> Lex {
     TABLE.get(key)
 }

@@ -108,10 +108,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let mut sentences: Vec<Span> = Vec::new();
     let mut sentence_paragraph: Vec<usize> = Vec::new();
     for (p, &para) in paragraphs.iter().enumerate() {
-        for s in sentences::split(text, para) {
-            sentences.push(s);
-            sentence_paragraph.push(p);
-        }
+        sentences::split(text, para, &mut sentences);
+        sentence_paragraph.resize(sentences.len(), p);
     }
     let regions = quotes::find(text, paragraphs);
     // Tokens per sentence, quotations collapsed; the region cursor only moves forward.
@@ -148,9 +146,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         // are not who the passage is about; its speaker is.
         let cue = toks
             .iter()
-            .position(|t| {
-                t.is_word() && t.lex.cue().is_some() && !tokens::is_capitalized(t.span.of(text))
-            })
+            .position(|t| t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text))
             .unwrap_or(toks.len());
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];

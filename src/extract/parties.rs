@@ -512,6 +512,7 @@ impl Default for Prefixes {
 const PREFIX_BITS: usize = 1 << 16;
 
 impl Prefixes {
+    #[inline]
     fn bit(prefix: &[u8]) -> usize {
         let packed = prefix
             .iter()
@@ -530,7 +531,9 @@ impl Prefixes {
         self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// False when no alias can begin `rest`.
+    /// False when no alias can begin `rest`. (Inlined into the scan of every briefing's
+    /// text, which asks it at each word start an alias's first byte begins.)
+    #[inline]
     fn may_start(&self, rest: &[u8]) -> bool {
         let has = |len: usize| {
             let bit = Prefixes::bit(&rest[..len]);

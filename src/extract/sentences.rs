@@ -52,10 +52,11 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Later",
 ];
 
-/// Splits `para` (a paragraph span of `text`) into sentence spans, trimmed of whitespace.
-pub fn split(text: &str, para: Span) -> Vec<Span> {
+/// Splits `para` (a paragraph span of `text`) into sentence spans, trimmed of whitespace,
+/// appended to `out`: one buffer for a briefing's sentences, where a vector for each
+/// paragraph cost an allocation, its growth and a copy.
+pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = para.start;
     // Whether a double quote mark stands inside the sentence so far, past its first character,
     // read up to `marks_from` (each stretch once, so splitting stays linear), only when a
@@ -147,7 +148,6 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     if start < para.end {
         out.push(Span::new(start, para.end));
     }
-    out
 }
 
 /// True when `s` holds a double quote mark, or the two apostrophes some papers write for one.
@@ -313,10 +313,9 @@ mod tests {
     use super::*;
 
     fn sentences(t: &str) -> Vec<&str> {
-        split(t, Span::new(0, t.len()))
-            .into_iter()
-            .map(|s| s.of(t))
-            .collect()
+        let mut spans = Vec::new();
+        split(t, Span::new(0, t.len()), &mut spans);
+        spans.into_iter().map(|s| s.of(t)).collect()
     }
 
     #[test]

@@ -44,6 +44,18 @@ impl Tok {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokKind::Word)
     }
+
+    /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
+    /// the rules ask it of most tokens of every sentence, and slicing the text for it
+    /// (checking both ends fall on character boundaries) cost more than the test.
+    #[inline]
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        match text.as_bytes()[self.span.start..self.span.end].first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => is_capitalized(self.span.of(text)),
+            None => false,
+        }
+    }
 }
 
 /// The character at byte `i`, with a fast path for ASCII (most of any news text).
@@ -66,6 +78,38 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     }
     table
 };
+
+/// The end of the run of ASCII letters and digits that starts at byte `j`, stopping at
+/// `end`: eight bytes at a time while eight remain before `end` (one step finds the end of
+/// most words), then a byte at a time.
+fn ascii_alphanumeric_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while j + 8 <= end {
+        let eight = u64::from_le_bytes(bytes[j..j + 8].try_into().expect("8 bytes"));
+        let others = not_ascii_alphanumeric(eight);
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+        j += 1;
+    }
+    j
+}
+
+/// Bit 7 of each of eight bytes set where the byte is no ASCII letter or digit. On the low
+/// seven bits of a byte, adding `0x80 - n` carries into bit 7 exactly when the byte is `n`
+/// or more, and never into the next byte; a letter is found in lowercase (bit 5 set).
+fn not_ascii_alphanumeric(eight: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * LANES;
+    let low = eight & !HIGH;
+    let at_least = |x: u64, n: u64| x + (0x80 - n) * LANES;
+    let digit = at_least(low, u64::from(b'0')) & !at_least(low, u64::from(b'9') + 1);
+    let folded = low | (0x20 * LANES);
+    let letter = at_least(folded, u64::from(b'a')) & !at_least(folded, u64::from(b'z') + 1);
+    !((digit | letter) & !eight) & HIGH
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -163,9 +207,7 @@ pub fn tokenize(
             let mut plain = c.is_ascii();
             while j < next_region {
                 // Letters and digits of plain ASCII, most of any word, without decoding.
-                while j < next_region && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
-                    j += 1;
-                }
+                j = ascii_alphanumeric_end(bytes, j, next_region);
                 // A space or other ASCII mark that joins nothing ends most words.
                 if j == next_region
                     || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
@@ -251,12 +293,12 @@ pub fn tokenize(
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     for k in 1..toks.len() {
         let t = &toks[k];
-        let w = t.span.of(text);
+        // (The tests that need no look at the text first: this runs for every token.)
         if t.kind != TokKind::Word
             || !t.lex.is(lexicon::Class::FunctionWord)
-            || !(3..=5).contains(&w.len())
-            || !is_capitalized(w)
-            || !matches!(norm(w).as_str(), "will" | "may" | "watch" | "read")
+            || !(3..=5).contains(&t.span.len())
+            || !t.is_capitalized(text)
+            || !norm_is_one_of(t.span.of(text), &["will", "may", "watch", "read"])
         {
             continue;
         }
@@ -268,7 +310,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             && !prev.lex.is(lexicon::Class::Title);
         let before_verb = matches!(prev.kind, TokKind::Quote(_) | TokKind::Comma)
             && toks.get(k + 1).is_some_and(|n| {
-                n.kind == TokKind::Word && !is_capitalized(n.span.of(text)) && n.lex.cue().is_some()
+                n.kind == TokKind::Word && !n.is_capitalized(text) && n.lex.cue().is_some()
             });
         if after_name || before_verb {
             toks[k].lex = toks[k].lex.in_name();
@@ -300,18 +342,20 @@ fn keeps_dot(word: &str) -> bool {
 /// lexicon lookups on any token.
 pub fn norm(word: &str) -> Norm {
     let w = strip_possessive(word);
-    if w.len() <= NORM_INLINE && w.is_ascii() {
-        let w = w.as_bytes();
-        // Lowercased eight bytes at a time: this runs for most tokens of every briefing,
-        // and a byte at a time it cost a sixth of the tokenizer.
-        let mut buf = [0u8; NORM_BUFFER];
-        buf[..w.len()].copy_from_slice(w);
-        let mut has_dot = false;
-        for chunk in buf.chunks_exact_mut(8) {
-            let c = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            has_dot |= has_byte(c, b'.');
-            chunk.copy_from_slice(&ascii_lowercase(c).to_le_bytes());
+    // Copied, lowercased and checked for ASCII and dots in one pass over the word's own
+    // bytes: most words are a few bytes long, and a pass for each, or over the whole
+    // buffer, cost more than the word did.
+    let mut buf = [0u8; NORM_BUFFER];
+    let mut has_dot = false;
+    let mut ascii = true;
+    if w.len() <= NORM_INLINE {
+        for (to, &b) in buf.iter_mut().zip(w.as_bytes()) {
+            *to = b.to_ascii_lowercase();
+            has_dot |= b == b'.';
+            ascii &= b.is_ascii();
         }
+    }
+    if w.len() <= NORM_INLINE && ascii {
         let mut len = w.len();
         if has_dot {
             len = 0;
@@ -331,27 +375,28 @@ pub fn norm(word: &str) -> Norm {
     )
 }
 
-/// Eight ASCII bytes with their capitals lowercased: bit 5 set on each byte from `A` to `Z`
-/// (adding 0x3f carries into bit 7 from `A` up, adding 0x25 from past `Z` up).
-fn ascii_lowercase(c: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let low = c & LOW7;
-    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = low + 0x2525_2525_2525_2525;
-    let capital = from_a & !past_z & !c & 0x8080_8080_8080_8080;
-    c | (capital >> 2)
-}
-
-/// True when one of eight bytes is `byte` (the classic zero-byte test on their difference).
-fn has_byte(c: u64, byte: u8) -> bool {
-    let x = c ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0
+/// True when the normal form of `word` ([`norm`]) is one of `forms` (a few lowercase
+/// words), read without building it when the word is plain ASCII without dots (its normal
+/// form is then its lowercase): the rules ask this of many tokens, and building the form
+/// cost more than comparing it.
+pub fn norm_is_one_of(word: &str, forms: &[&str]) -> bool {
+    debug_assert!(
+        forms
+            .iter()
+            .all(|f| !f.bytes().any(|b| b.is_ascii_uppercase()))
+    );
+    let w = strip_possessive(word);
+    if w.bytes().all(|b| b.is_ascii() && b != b'.') {
+        forms.iter().any(|f| w.eq_ignore_ascii_case(f))
+    } else {
+        forms.contains(&norm(word).as_str())
+    }
 }
 
 /// Words up to this many bytes are normalised on the stack.
 const NORM_INLINE: usize = 30;
 
-/// The stack buffer: whole 8-byte words, so it is lowercased a word at a time.
+/// The stack buffer, with room for [`NORM_INLINE`] bytes.
 const NORM_BUFFER: usize = 32;
 
 /// A normalised word: on the stack for the usual short ASCII word, so the lookups done for
@@ -449,6 +494,28 @@ mod tests {
             ),
         ] {
             assert_eq!(norm(word).as_str(), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_the_byte_table_ends_them() {
+        // Every byte value in every lane of the eight-byte step.
+        for byte in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 12];
+                if at < bytes.len() {
+                    bytes[at] = byte;
+                }
+                let by_table = bytes
+                    .iter()
+                    .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    ascii_alphanumeric_end(&bytes, 0, bytes.len()),
+                    by_table,
+                    "{byte:#x} at {at}"
+                );
+            }
         }
     }
 
