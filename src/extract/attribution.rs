@@ -1606,7 +1606,7 @@ fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)
 /// a reporting verb passes the words on from is the speaker of the participle after "as".
 /// Returns that person's token range, for the participle at `i`.
 fn quoted_as(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-    if i < 3 || !toks[i - 1].is_word() || low(text, &toks[i - 1]) != "as" {
+    if i < 3 || !toks[i - 1].span.of(text).eq_ignore_ascii_case("as") {
         return None;
     }
     let (a, b) = np_left(text, toks, i - 1)?;
@@ -1617,10 +1617,11 @@ fn quoted_as(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 /// True when the cue at `i` only relays someone else's words: "AFP **reported** Shekau as
 /// saying". The participle after "as" makes the statement, spoken by its object.
 fn relays(text: &str, toks: &[Tok], i: usize) -> bool {
+    // (Bytes and bits first: in "said said said …" every word is a cue.)
     (i + 3..toks.len().min(i + 3 + WINDOW / 3)).any(|k| {
-        toks[k].is_word()
-            && toks[k].lex.cue().is_some()
-            && low(text, &toks[k]).ends_with("ing")
+        toks[k].lex.cue().is_some()
+            && toks[k].is_word()
+            && toks[k].span.of(text).as_bytes().ends_with(b"ing")
             && quoted_as(text, toks, k).is_some_and(|(a, _)| a == i + 1)
     })
 }
