@@ -465,6 +465,13 @@ const NOT_PARTIES: &[&str] = &[
     "Georgia Tech",
     "New Mexico",
     "Indiana",
+    // A state's own council, not the United Nations' ("President Barack Obama's National
+    // Security Council"); and the peoples of the Americas, not India.
+    "National Security Council",
+    "Indian Nation",
+    "Indian Nations",
+    "American Indian",
+    "American Indians",
     "Jordan Peterson",
     "Trump administration officials said",
 ];
@@ -911,6 +918,9 @@ mod tests {
     fn blocking_phrases_and_word_boundaries() {
         let g = Gazetteer::builtin();
         assert_eq!(g.first_in("The Washington Post reported"), None);
+        assert_eq!(g.first_in("Obama's National Security Council met"), None);
+        assert_eq!(g.first_in("Oneida Indian Nation leader Ray Roe"), None);
+        assert_eq!(g.first_in("the Security Council voted"), Some("United Nations"));
         assert_eq!(g.first_in("a USB stick, Usain"), None);
         assert_eq!(g.first_in("Russia's minister"), Some("Russia"));
     }
