@@ -920,7 +920,10 @@ mod tests {
         assert_eq!(g.first_in("The Washington Post reported"), None);
         assert_eq!(g.first_in("Obama's National Security Council met"), None);
         assert_eq!(g.first_in("Oneida Indian Nation leader Ray Roe"), None);
-        assert_eq!(g.first_in("the Security Council voted"), Some("United Nations"));
+        assert_eq!(
+            g.first_in("the Security Council voted"),
+            Some("United Nations")
+        );
         assert_eq!(g.first_in("a USB stick, Usain"), None);
         assert_eq!(g.first_in("Russia's minister"), Some("Russia"));
     }
