@@ -2787,9 +2787,11 @@ fn classify(
         ) {
             return None;
         }
-        let clause = role
-            .iter()
-            .position(|t| t.is_word() && low_is(text, t, &["who", "whose", "which", "that"]));
+        // (A relative pronoun is lowercase: "WHO's director of communications" names the
+        // World Health Organization.)
+        let clause = role.iter().position(|t| {
+            t.is_word() && matches!(t.span.of(text), "who" | "whose" | "which" | "that")
+        });
         gazetteer
             .tied_in(span_text(&role[..clause.unwrap_or(role.len())]))
             .or_else(|| serving_party(span_text(&role[clause?..]), gazetteer))
@@ -3275,6 +3277,14 @@ mod tests {
                 some("Jane Roe", None),
                 some("Jane Roe", None),
             ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_who_is_no_relative_pronoun() {
+        assert_eq!(
+            speakers(&["“We are working,” said Jan Roe, WHO's director of communications."]),
+            vec![some("Jan Roe", Some("World Health Organization"))]
         );
     }
 
