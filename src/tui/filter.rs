@@ -173,10 +173,6 @@ pub struct Picker {
     pub query: String,
     /// Indices of the choices that match the query, in order.
     pub shown: Vec<usize>,
-    /// The parties the query names that are no choice: for a dossier, parties that make
-    /// no claim or denial in the library, which the picker says rather than "nothing
-    /// matches".
-    pub silent: Vec<String>,
     /// The highlighted row of `shown`.
     pub cursor: usize,
 }
@@ -221,7 +217,6 @@ impl Picker {
             shown: (0..options.len()).collect(),
             options,
             query: String::new(),
-            silent: Vec::new(),
         }
     }
 
@@ -233,8 +228,7 @@ impl Picker {
     /// with a word that does, then the rest, each group in the usual order.
     pub fn narrow(&mut self, query: String, gazetteer: &Gazetteer) {
         let wanted = query.to_lowercase();
-        let mut named = gazetteer.begun_by(&query);
-        named.extend(gazetteer.canonical(&query));
+        let named = parties_named_by(&query, gazetteer);
         let mut ranked: Vec<(u8, usize)> = (0..self.options.len())
             .filter_map(|i| {
                 let option = &self.options[i];
@@ -258,17 +252,6 @@ impl Picker {
             .collect();
         ranked.sort_by_key(|&(rank, _)| rank);
         self.shown = ranked.into_iter().map(|(_, i)| i).collect();
-        self.silent = named
-            .into_iter()
-            .filter(|n| {
-                !self
-                    .options
-                    .iter()
-                    .any(|o| matches!(o, FilterOption::Party(p) if same_party(p, n)))
-            })
-            .map(str::to_string)
-            .collect();
-        self.silent.dedup();
         self.query = query;
         self.cursor = 0;
     }
@@ -277,6 +260,29 @@ impl Picker {
     pub fn selected(&self) -> Option<&FilterOption> {
         self.options.get(*self.shown.get(self.cursor)?)
     }
+
+    /// The parties the query names that are no choice: for a dossier, parties that make no
+    /// claim or denial in the library, which the picker says rather than "nothing matches".
+    pub fn silent_parties<'g>(&self, gazetteer: &'g Gazetteer) -> Vec<&'g str> {
+        parties_named_by(&self.query, gazetteer)
+            .into_iter()
+            .filter(|n| {
+                !self
+                    .options
+                    .iter()
+                    .any(|o| matches!(o, FilterOption::Party(p) if same_party(p, n)))
+            })
+            .collect()
+    }
+}
+
+/// The parties `query` names or begins to name ("krem" for the Kremlin's Russia), each once.
+fn parties_named_by<'g>(query: &str, gazetteer: &'g Gazetteer) -> Vec<&'g str> {
+    let mut named = gazetteer.begun_by(query);
+    named.extend(gazetteer.canonical(query));
+    named.sort_unstable();
+    named.dedup();
+    named
 }
 
 /// Draws the picker over the middle of the screen.
@@ -324,8 +330,13 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
         lines.push(line);
     }
     if picker.shown.is_empty() {
-        if picker.purpose == Purpose::Dossier && !picker.silent.is_empty() {
-            for party in &picker.silent {
+        let silent = if picker.purpose == Purpose::Dossier {
+            picker.silent_parties(state.library.gazetteer())
+        } else {
+            Vec::new()
+        };
+        if !silent.is_empty() {
+            for party in silent {
                 lines.push(Line::styled(
                     format!(
                         "   {}: no claim or denial in the library",
