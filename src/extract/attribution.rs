@@ -1492,9 +1492,12 @@ pub fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
             // vowed", "some accused", "a clash that signaled": a quantifier standing for its
             // noun or a relative pronoun stands before a verb.)
             t.lex.is(Class::Determiner)
-                && !matches!(
-                    low(text, t).as_str(),
-                    "all" | "both" | "each" | "some" | "many" | "most" | "few" | "several" | "that"
+                && !low_is(
+                    text,
+                    t,
+                    &[
+                        "all", "both", "each", "some", "many", "most", "few", "several", "that",
+                    ],
                 )
                 || (is_possessive(t.span.of(text))
                     && t.lex.pronoun().is_none()
@@ -1518,15 +1521,13 @@ pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
 /// verb that only names a quotation. ("called on Monday" is no demand.)
 pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
     begins_with(text, &toks[i], "call")
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| match low(text, t).as_str() {
-                "for" | "upon" => true,
-                "on" => toks
-                    .get(i + 2)
-                    .is_some_and(|n| n.is_word() && !n.lex.is(Class::Weekday)),
-                _ => false,
-            })
+        && toks.get(i + 1).is_some_and(|t| {
+            low_is(text, t, &["for", "upon"])
+                || low_is(text, t, &["on"])
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|n| n.is_word() && !n.lex.is(Class::Weekday))
+        })
 }
 
 /// A cue that reports no statement: "neither confirmed nor denied", speech reported as not
@@ -1545,7 +1546,7 @@ fn shows_up(text: &str, toks: &[Tok], i: usize) -> bool {
     begins_with(text, &toks[i], "show")
         && toks
             .get(i + 1)
-            .is_some_and(|t| t.is_word() && low(text, t) == "up")
+            .is_some_and(|t| t.is_word() && low_is(text, t, &["up"]))
 }
 
 /// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as
@@ -1997,9 +1998,7 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
                 || (a + 1 + k == b - 1 && is_plural_form(text, t)))
     }) && !toks[b - 1].is_capitalized(text);
     // ("which an FBI investigation said was": a relative pronoun opens the clause too.)
-    let opens = a == 0
-        || !toks[a - 1].is_word()
-        || matches!(low(text, &toks[a - 1]).as_str(), "which" | "whom");
+    let opens = a == 0 || !toks[a - 1].is_word() || low_is(text, &toks[a - 1], &["which", "whom"]);
     (plain && opens).then_some((a, b))
 }
 

@@ -617,10 +617,9 @@ fn denies_its_own_presence(text: &str, span: Span, party: &str, mentions: &[(Spa
             p == party
                 && before.next().is_some_and(|w| w.eq_ignore_ascii_case("no"))
                 && (before.next().is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "is" | "are" | "was" | "were" | "been"
-                    )
+                    ["is", "are", "was", "were", "been"]
+                        .iter()
+                        .any(|be| w.eq_ignore_ascii_case(be))
                 }) || text[m.end..span.end]
                     .split_whitespace()
                     .take(5)
