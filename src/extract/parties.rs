@@ -6,6 +6,7 @@
 //! alias begins with: a mention must start a word anyway, and most words (lower case) are
 //! skipped at the cost of one table lookup.
 
+use super::lexicon::{self, Class, Lex};
 use crate::briefing::{PartyDef, Span};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, PatternID, StartKind, dfa, nfa};
@@ -437,6 +438,9 @@ const STATE_HEADS: &[&str] = &[
     "captain",
 ];
 
+/// Places that are also common first names: before a surname they name a person.
+const GIVEN_NAME_PLACES: &[&str] = &["Chad", "Jordan", "Georgia"];
+
 /// Phrases that contain an alias but do not name its party; matching them (longest wins)
 /// keeps "Washington Post" from counting as the United States.
 const NOT_PARTIES: &[&str] = &[
@@ -729,12 +733,41 @@ impl Gazetteer {
                     .is_none_or(|c| !c.is_alphanumeric());
                 if let Some(party) = self.pattern_party[pattern.as_usize()]
                     && boundary_after
+                    && !self.first_name_of_someone(text, here, end)
                 {
                     return Some((Span::new(here, end), self.names[party].as_str()));
                 }
             }
             None
         })
+    }
+
+    /// True when the place name `text[start..end]` is the first name of a person: a place
+    /// that is also a common given name ("Chad", "Jordan", "Georgia") right before a
+    /// capitalised word the lexicon does not know and no alias begins ("Chad Pergram",
+    /// "Jordan Belfort"). Taken for the country, a Fox News reporter's every word was filed
+    /// under Chad. "Jordan King Abdullah", "Jordan Times" or "Georgia Senate" still name
+    /// the place: the word after it is a title or a body.
+    fn first_name_of_someone(&self, text: &str, start: usize, end: usize) -> bool {
+        if !GIVEN_NAME_PLACES.contains(&&text[start..end]) {
+            return false;
+        }
+        let bytes = text.as_bytes();
+        let rest = &bytes[end..];
+        if rest.len() < 3 || rest[0] != b' ' || !rest[1].is_ascii_uppercase() {
+            return false;
+        }
+        let word_end = end
+            + 1
+            + rest[1..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(rest.len() - 1);
+        let word_len = word_end - end - 1;
+        let lex = lexicon::lookup_plain(bytes, end + 1, word_end);
+        word_len > 1
+            && (lex == Lex::default() || lex.is(Class::MaleName) || lex.is(Class::FemaleName))
+            && !matches!(self.matcher.longest_at(bytes, end + 1), Some((_, e)) if e >= word_end)
     }
 
     /// The parties a phrase ties what it describes to: every party named outright, and a
@@ -926,6 +959,21 @@ mod tests {
         );
         assert_eq!(g.first_in("a USB stick, Usain"), None);
         assert_eq!(g.first_in("Russia's minister"), Some("Russia"));
+    }
+
+    /// A reporter called Chad is no mention of the country, but Chad's president and a
+    /// Jordanian king still are.
+    #[test]
+    fn a_place_that_is_a_first_name_before_a_surname_names_a_person() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.first_in("said Fox News reporter Chad Pergram."), None);
+        assert_eq!(g.first_in("according to Jordan Belfort, who"), None);
+        assert_eq!(g.first_in("Georgia Smith, a nurse"), None);
+        assert_eq!(g.first_in("Chad President Idriss Deby said"), Some("Chad"));
+        assert_eq!(g.first_in("Jordan King Abdullah"), Some("Jordan"));
+        assert_eq!(g.first_in("Jordan Syria border"), Some("Jordan"));
+        assert_eq!(g.first_in("Troops left Chad."), Some("Chad"));
+        assert_eq!(g.first_in("Jordan's army"), Some("Jordan"));
     }
 
     #[test]
