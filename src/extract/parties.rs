@@ -782,6 +782,9 @@ impl Gazetteer {
     pub fn ties<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = (Span, &'a str)> + 'a {
         self.find_all(phrase).filter(|(span, _)| {
             let before = &phrase[..span.start];
+            if no_longer_serves(before) {
+                return false;
+            }
             if STATE_DEMONYMS.contains(&span.of(phrase)) {
                 describes_the_state(&phrase[span.end..])
             } else {
@@ -850,6 +853,22 @@ impl Gazetteer {
     pub fn names(&self) -> &[String] {
         &self.names
     }
+}
+
+/// True when the noun phrase a party's name stands in says its holder no longer serves
+/// ("a former U.S. Army soldier", "the ex-KGB officer", "a retired Iraqi general",
+/// "the former head of Russia's spy agency"): `before`, the phrase before the name back to
+/// the last comma, semicolon or parenthesis, holds "former", "retired" or "ex-". A veteran
+/// fighting beside the Kurds, a defector or a past president speaks for no government;
+/// tied to one, their words filled its dossier.
+fn no_longer_serves(before: &str) -> bool {
+    let phrase = before.rsplit([',', ';', '(', ')']).next().unwrap_or(before);
+    phrase.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        word.eq_ignore_ascii_case("former")
+            || word.eq_ignore_ascii_case("retired")
+            || word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ex-"))
+    })
 }
 
 /// When the words before a party's name end in "from" or "in" (and perhaps "the" and a
@@ -974,6 +993,21 @@ mod tests {
         assert_eq!(g.first_in("Jordan Syria border"), Some("Jordan"));
         assert_eq!(g.first_in("Troops left Chad."), Some("Chad"));
         assert_eq!(g.first_in("Jordan's army"), Some("Jordan"));
+    }
+
+    /// A former or retired official speaks for no government any more; a serving one does.
+    #[test]
+    fn a_former_or_retired_holder_of_a_post_is_tied_to_no_party() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.tied_in("a U.S. Army soldier"), Some("United States"));
+        assert_eq!(g.tied_in("a former U.S. Army soldier"), None);
+        assert_eq!(g.tied_in("Russian officials"), Some("Russia"));
+        assert_eq!(g.tied_in("retired Russian officials"), None);
+        assert_eq!(g.tied_in("the ex-Kremlin adviser"), None);
+        assert_eq!(
+            g.tied_in("Bolton, the former ambassador, now a U.S. senator"),
+            Some("United States")
+        );
     }
 
     #[test]
