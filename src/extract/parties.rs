@@ -872,8 +872,8 @@ fn no_longer_serves(before: &str) -> bool {
 }
 
 /// When the words before a party's name end in "from" or "in" (and perhaps "the" and a
-/// lowercase adjective: "from south-eastern Russia"), the word that preposition follows,
-/// normalised: the one who comes from or is in the place.
+/// lowercase adjective: "from south-eastern Russia"; or a town: "in Derik, Syria"), the
+/// word that preposition follows, normalised: the one who comes from or is in the place.
 fn place_of_whom(before: &str) -> Option<super::tokens::Norm> {
     let mut words = before.split_whitespace().rev();
     for skipped in 0..=2 {
@@ -884,7 +884,9 @@ fn place_of_whom(before: &str) -> Option<super::tokens::Norm> {
         }
         let adjective = word.starts_with(|c: char| c.is_lowercase())
             && !matches!(word, "of" | "for" | "at" | "to" | "with" | "by");
-        if skipped == 2 || !adjective {
+        // A town before its country ("speaking from Derik, Syria").
+        let town = skipped == 0 && word.ends_with(',') && word.starts_with(char::is_uppercase);
+        if skipped == 2 || !(adjective || town) {
             break;
         }
     }
@@ -1007,6 +1009,19 @@ mod tests {
         assert_eq!(
             g.tied_in("Bolton, the former ambassador, now a U.S. senator"),
             Some("United States")
+        );
+    }
+
+    /// Being in a town of a country ties no one to it, as being in the country does not.
+    #[test]
+    fn someone_in_a_town_of_a_country_is_not_tied_to_it() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.tied_in("a volunteer speaking from Derik, Syria"), None);
+        assert_eq!(g.tied_in("a doctor in Aleppo, Syria"), None);
+        assert_eq!(g.tied_in("an official in Latakia, Syria"), Some("Syria"));
+        assert_eq!(
+            g.tied_in("Lavrov, Russia's foreign minister"),
+            Some("Russia")
         );
     }
 
