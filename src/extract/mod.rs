@@ -4,6 +4,7 @@
 //! Rule-based and deterministic, linear in the size of the text, and free of any model or
 //! download, so it runs the same on an air-gapped laptop as in CI.
 
+mod acronyms;
 mod attribution;
 mod lexicon;
 pub mod parties;
@@ -310,6 +311,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             s.kind = Kind::Denial;
         }
     }
+    acronyms::unify_all(
+        &text[body_start..],
+        quotes_out
+            .iter_mut()
+            .map(|q| &mut q.speaker)
+            .chain(statements.iter_mut().map(|s| &mut s.actor))
+            .flatten(),
+    );
     let mut extraction = Extraction {
         sentences,
         quotes: quotes_out,
@@ -1662,6 +1671,19 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         run(body).1.quotes
+    }
+
+    /// The claims table lists a monitor once, not as "SOHR" and "Syrian Observatory".
+    #[test]
+    fn a_body_called_by_its_acronym_and_its_name_speaks_under_one_name() {
+        let q = quotes(
+            "The Syrian Observatory for Human Rights (SOHR) counts the dead.\n\n\
+             “Twelve were killed,” the Syrian Observatory said.\n\n\
+             “The toll is rising,” SOHR said later.",
+        );
+        let full = Some("Syrian Observatory for Human Rights");
+        assert_eq!(q[0].speaker.as_deref(), full);
+        assert_eq!(q[1].speaker.as_deref(), full);
     }
 
     #[test]
