@@ -682,6 +682,80 @@ fn search_on_a_warm_cache_sees_every_change_since() {
     }
 }
 
+/// A warm search shows each hit's line from the texts kept beside the cache (the text the
+/// index was built from), and a store of texts that is damaged, short, gone or another
+/// cache's changes no result: the files are read instead.
+#[test]
+fn a_warm_search_shows_the_lines_it_indexed_whatever_befalls_the_texts_kept() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let search = |args: &[&str]| {
+        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let cold = [
+        search(&["tikrit"]),
+        search(&["clinic"]),
+        search(&["--format", "json", "said"]),
+    ];
+    let texts = std::fs::read_dir(cache.path().join("sitrep"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "texts"))
+        .expect("the texts are kept beside the cache");
+    let kept = std::fs::read(&texts).unwrap();
+    assert!(kept.windows(14).any(|w| w == b"Raid on Tikrit"));
+
+    // Rewritten in place with its size and time as before, which a cache cannot tell
+    // apart: the hit still shows the line its index entry was made from.
+    let raid = docs.path().join("2015-03-02 raid.txt");
+    let time = std::fs::metadata(&raid).unwrap().modified().unwrap();
+    let before = std::fs::read_to_string(&raid).unwrap();
+    std::fs::write(&raid, before.replace("Tikrit", "Ramadi")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&raid)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    assert_eq!(search(&["tikrit"]), cold[0], "the line the index matched");
+    std::fs::write(&raid, &before).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&raid)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+
+    let at = kept.windows(6).position(|w| w == b"clinic").unwrap();
+    let mut flipped = kept.clone();
+    flipped[at] ^= 0x20;
+    let mut other = kept.clone();
+    other[8] ^= 0x01;
+    let damages: [(&str, Vec<u8>); 4] = [
+        ("a flipped byte", flipped),
+        ("truncated", kept[..kept.len() / 2].to_vec()),
+        ("another cache's", other),
+        ("no header", Vec::new()),
+    ];
+    for (what, bytes) in damages {
+        std::fs::write(&texts, bytes).unwrap();
+        let warm = [
+            search(&["tikrit"]),
+            search(&["clinic"]),
+            search(&["--format", "json", "said"]),
+        ];
+        assert_eq!(warm, cold, "{what}");
+    }
+    std::fs::remove_file(&texts).unwrap();
+    let warm = [
+        search(&["tikrit"]),
+        search(&["clinic"]),
+        search(&["--format", "json", "said"]),
+    ];
+    assert_eq!(warm, cold, "deleted");
+}
+
 /// A cache that matches its folders answers text queries without the library being
 /// opened; a few files changed since are read by the search itself; a missing cache, or
 /// more changes than a search reads, is left to the library.

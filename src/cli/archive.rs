@@ -209,7 +209,7 @@ pub(super) fn search(
                 date_source: l.date_source,
                 lines: Box::new(move |limit| match from_cache.early_lines(*id) {
                     Some(first) if limit == 1 => first.to_vec(),
-                    _ => CachedLibrary::matching_lines(l, query, limit),
+                    _ => from_cache.matching_lines(*id, l, query, limit),
                 }),
             },
             CachedHit::Read(id) => library_hit(from_cache.read_since(), *id, query),

@@ -5,10 +5,11 @@
 //! temporary file and renamed over the old one, so a reader killed mid-write leaves the old
 //! cache (or none) but never half of one. A fixed header carries a format version, a
 //! fingerprint of the extraction engine, and the length and CRC-32 of each section; anything
-//! that does not check out is treated as no cache and rebuilt. Four sections: the list
+//! that does not check out is treated as no cache and rebuilt. Five sections: the list
 //! (paths, titles, dates), read on its own so the briefing list is on screen at once; the
 //! extractions; the word index; the directory, which finds entries in the list without
-//! decoding it.
+//! decoding it; where each briefing's text lies in the store of texts beside the cache
+//! ([`super::texts`]).
 //!
 //! The list is encoded with `postcard` (serde, varint integers): compact, a few times faster
 //! than JSON to read back, and with no schema of its own to keep in step. The index has a
@@ -17,6 +18,7 @@
 use super::catalog::FolderState;
 use super::doc::{DateSource, Doc, DocStatement, Stamp};
 use super::index::{Index, IndexView};
+use super::texts::TextAt;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -28,14 +30,17 @@ use std::sync::OnceLock;
 const MAGIC: &[u8; 8] = b"SITREPC\x01";
 /// Bumped whenever the layout of [`Doc`] or [`Index`] changes, or what is indexed (12: the
 /// front matter's TOML no longer is; 13: apostrophes are folded to `'`; 14: the folder
-/// state's second hash is a CRC-32).
-const FORMAT: u32 = 14;
-const SECTIONS: usize = 4;
+/// state's second hash is a CRC-32; 15: where each text lies in the store of texts).
+const FORMAT: u32 = 15;
+const SECTIONS: usize = 5;
 /// The sections, by their place in the file.
 const LIST: usize = 0;
 const BODIES: usize = 1;
 const INDEX: usize = 2;
 const DIRECTORY: usize = 3;
+const TEXTS: usize = 4;
+/// Bytes of a briefing's entry in the texts section: offset, length, CRC.
+const TEXT_ENTRY: usize = 16;
 /// Magic, format, engine fingerprint, folder state, then length and CRC of each section.
 const HEADER_LEN: usize = 8 + 4 + 8 + 24 + SECTIONS * (8 + 4);
 /// The folder state written when some briefing was not read yet: no scan can match it.
@@ -315,6 +320,11 @@ impl CacheFile {
         &self.path
     }
 
+    /// Where the store of texts the cache points into lives (see [`super::texts`]).
+    pub fn texts_path(&self) -> PathBuf {
+        self.path.with_extension("texts")
+    }
+
     /// The briefing list alone (paths, titles, dates; not marked extracted), or `None` when
     /// the cache is missing, stale or damaged.
     ///
@@ -361,6 +371,11 @@ impl CacheFile {
             .into_iter()
             .zip(&mut docs)
             .for_each(|(body, doc)| body.fill(doc));
+        let texts = header.section_bytes(&mut file, header.sections[TEXTS])?;
+        let texts = TextsSection::parse(&texts, docs.len())?;
+        for (id, doc) in docs.iter_mut().enumerate() {
+            doc.text_at = texts.at(id);
+        }
         let index = Index::from_bytes(&header.section_bytes(&mut file, header.sections[INDEX])?)?;
         (index.doc_count() == docs.len()).then_some((docs, index))
     }
@@ -399,6 +414,9 @@ impl CacheFile {
             sections.push(out.finish()?);
             let mut out = Checksummed::new(&mut *file);
             Directory::of(docs, offsets).write_to(&mut out)?;
+            sections.push(out.finish()?);
+            let mut out = Checksummed::new(&mut *file);
+            TextsSection::write(docs, &mut out)?;
             sections.push(out.finish()?);
             let mut header = Vec::with_capacity(HEADER_LEN);
             header.extend_from_slice(MAGIC);
@@ -445,7 +463,7 @@ impl CacheFile {
         if ![LIST, DIRECTORY].iter().chain(also).all(checked) {
             return None;
         }
-        let [list, _, index, directory] = header.sections.map(SectionAt::range);
+        let [list, _, index, directory, texts] = header.sections.map(SectionAt::range);
         let directory = Directory::from_bytes(&map[directory])?;
         let (roots, _): (Vec<&str>, _) = postcard::take_from_bytes(&map[list.clone()]).ok()?;
         if roots != self.roots {
@@ -457,6 +475,7 @@ impl CacheFile {
             list,
             directory,
             index,
+            texts: (texts, header.sections[TEXTS].crc),
         })
     }
 }
@@ -468,6 +487,8 @@ pub struct Snapshot {
     list: std::ops::Range<usize>,
     directory: Directory,
     index: std::ops::Range<usize>,
+    /// The texts section and its CRC, checked only by a search that shows lines.
+    texts: (std::ops::Range<usize>, u32),
 }
 
 impl Snapshot {
@@ -502,6 +523,72 @@ impl Snapshot {
     /// The word index, read in place; `None` when its layout does not check out.
     pub fn index(&self) -> Option<IndexView<'_>> {
         IndexView::parse(&self.map[self.index.clone()]).filter(|ix| ix.doc_count() == self.len())
+    }
+
+    /// The tag of the store of texts the cache points into (see [`super::texts`]); `None`
+    /// when the section fails its checksum or layout. Checked once by a search that shows
+    /// lines, before any [`Snapshot::text_at`].
+    pub fn texts_tag(&self) -> Option<u64> {
+        let (range, crc) = &self.texts;
+        let bytes = self.map.get(range.clone())?;
+        (crc32fast::hash(bytes) == *crc)
+            .then(|| TextsSection::parse(bytes, self.len()))
+            .flatten()
+            .map(|texts| texts.tag)
+    }
+
+    /// Where briefing `id`'s text lies in the store of texts, if it has one there (once
+    /// [`Snapshot::texts_tag`] vouched for the section).
+    pub fn text_at(&self, id: u32) -> Option<TextAt> {
+        TextsSection::parse(self.map.get(self.texts.0.clone())?, self.len())?.at(id as usize)
+    }
+}
+
+/// The fifth section: the tag of the store of texts, then for each briefing where its
+/// text lies there (offset, length, CRC-32, little-endian; offset 0 for none, which no
+/// text has: the store begins with its header).
+struct TextsSection<'a> {
+    tag: u64,
+    entries: &'a [u8],
+}
+
+impl<'a> TextsSection<'a> {
+    /// The section's bytes, for `count` briefings.
+    fn parse(bytes: &'a [u8], count: usize) -> Option<TextsSection<'a>> {
+        let (tag, entries) = bytes.split_at_checked(8)?;
+        (entries.len() == count * TEXT_ENTRY).then(|| TextsSection {
+            tag: u64::from_le_bytes(tag.try_into().expect("8 bytes")),
+            entries,
+        })
+    }
+
+    /// Where briefing `id`'s text lies, if it has one in the store.
+    fn at(&self, id: usize) -> Option<TextAt> {
+        let entry = self.entries.get(id * TEXT_ENTRY..(id + 1) * TEXT_ENTRY)?;
+        let at = u64::from_le_bytes(entry[..8].try_into().expect("8 bytes"));
+        (at != 0).then(|| TextAt {
+            store: self.tag,
+            at,
+            len: u32::from_le_bytes(entry[8..12].try_into().expect("4 bytes")),
+            crc: u32::from_le_bytes(entry[12..].try_into().expect("4 bytes")),
+        })
+    }
+
+    /// Writes the section for `docs`: the store is the one the first text lies in (a
+    /// catalog has texts in one store at most); texts in any other have none.
+    fn write(docs: &[Doc], out: &mut impl Write) -> std::io::Result<()> {
+        let tag = docs.iter().find_map(|d| d.text_at).map_or(0, |t| t.store);
+        out.write_all(&tag.to_le_bytes())?;
+        for doc in docs {
+            let (at, len, crc) = doc
+                .text_at
+                .filter(|t| t.store == tag)
+                .map_or((0, 0, 0), |t| (t.at, t.len, t.crc));
+            out.write_all(&at.to_le_bytes())?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&crc.to_le_bytes())?;
+        }
+        Ok(())
     }
 }
 
@@ -637,15 +724,10 @@ impl Header {
     }
 }
 
-/// Writes a file through `fill` so that readers see the old file or the new one, never a
-/// mix: a temporary file in the same folder, synced, then renamed over. Temporary files
-/// left by a writer that was killed are removed first.
-pub fn write_atomically(
-    path: &Path,
-    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+/// The temporary file this process writes `path` under (`.NAME.PID.tmp` beside it), once
+/// the temporary files of `path` that writers killed mid-write left are removed.
+pub fn fresh_temporary(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -658,7 +740,19 @@ pub fn write_atomically(
             }
         }
     }
-    let temp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    dir.join(format!("{prefix}{}.tmp", std::process::id()))
+}
+
+/// Writes a file through `fill` so that readers see the old file or the new one, never a
+/// mix: a temporary file in the same folder, synced, then renamed over. Temporary files
+/// left by a writer that was killed are removed first.
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let temp = fresh_temporary(path);
     let result = (|| {
         let mut f = std::fs::File::create(&temp)?;
         fill(&mut f)?;

@@ -22,9 +22,11 @@ use super::doc::with_text_if_unchanged;
 use super::index::BitSet;
 use super::listing::Listings;
 use super::search::{Query, lines_holding, search_snapshot, searchable_text};
+use super::texts::TextStore;
 use super::{Library, Options};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The most files added or changed since the cache was written that a search reads itself;
@@ -44,6 +46,11 @@ pub struct CachedLibrary {
     /// The first matching line (or none) of briefings a text query found, by id, read
     /// while the folders were scanned ([`CachedLibrary::open_reading`]).
     early: FxHashMap<u32, Vec<String>>,
+    /// The store of texts the cache points into, opened by the first search that shows
+    /// lines (`None` inside when it is missing or not the cache's).
+    texts: OnceLock<Option<TextStore>>,
+    /// Where the store of texts lives.
+    texts_file: PathBuf,
     /// What the scan found: 100,000 paths for 100,000 briefings, freed with the rest
     /// (which `sitrep search` leaves to the end of the process) rather than one by one
     /// while the search waits.
@@ -85,7 +92,9 @@ impl CachedLibrary {
             return Err(None);
         };
         let listings_file = cache.path().with_extension("folders");
+        let texts_file = cache.texts_path();
         let scanned = AtomicBool::new(false);
+        let texts = OnceLock::new();
         let (snapshot, (found, learnt), early) = std::thread::scope(|s| {
             let scanning = s.spawn(|| {
                 let found = scan_known(roots, &Listings::read(&listings_file));
@@ -94,7 +103,10 @@ impl CachedLibrary {
             });
             let snapshot = cache.snapshot();
             let early = match (&snapshot, query) {
-                (Some(snapshot), Some(query)) => first_lines_until(snapshot, query, &scanned),
+                (Some(snapshot), Some(query)) => {
+                    let texts = texts.get_or_init(|| TextStore::of(snapshot, &texts_file));
+                    first_lines_until(snapshot, texts.as_ref(), query, &scanned)
+                }
                 _ => FxHashMap::default(),
             };
             let found = scanning.join().expect("the scan does not panic");
@@ -115,7 +127,13 @@ impl CachedLibrary {
                 return Err(Some(found));
             };
             let progress = Progress::default();
-            since.read_files(&to_read, &options.gazetteer, &progress, &mut |_, _| {});
+            since.read_files(
+                &to_read,
+                &options.gazetteer,
+                &progress,
+                &mut |_, _| {},
+                None,
+            );
             stale
         };
         Ok(CachedLibrary {
@@ -124,6 +142,8 @@ impl CachedLibrary {
             since: Library::new(&[], &no_cache, since.into_inner()),
             listings: learnt.map(|listings| (listings, listings_file)),
             early,
+            texts,
+            texts_file,
             _scanned: found,
         })
     }
@@ -157,17 +177,19 @@ impl CachedLibrary {
         &self.since
     }
 
-    /// The first `limit` lines of a listed briefing that hold what a text query looks for
-    /// (none once its file changed).
-    pub fn matching_lines(listed: &Listed, query: &Query, limit: usize) -> Vec<String> {
-        let needles = query.needles();
-        if needles.is_empty() {
-            return Vec::new();
-        }
-        with_text_if_unchanged(listed.path(), listed.stamp, |text| {
-            lines_holding(&searchable_text(text, listed.title), &needles, limit)
-        })
-        .unwrap_or_default()
+    /// The first `limit` lines of listed briefing `id` that hold what a text query looks
+    /// for (none once its file changed).
+    pub fn matching_lines(
+        &self,
+        id: u32,
+        listed: &Listed,
+        query: &Query,
+        limit: usize,
+    ) -> Vec<String> {
+        let texts = self
+            .texts
+            .get_or_init(|| TextStore::of(&self.snapshot, &self.texts_file));
+        lines_of(&self.snapshot, texts.as_ref(), (id, listed), query, limit)
     }
 
     /// The first matching line (none when the file changed or holds none) of the
@@ -201,10 +223,34 @@ impl CachedLibrary {
     }
 }
 
+/// The first `limit` lines of listed briefing `id` that hold what a text query looks for:
+/// from its text in the store when the store holds it intact (the text the cache's entry
+/// was made from, which the search uses only while the file keeps the entry's stamp), else
+/// from the file, when it still has that stamp; none otherwise.
+fn lines_of(
+    snapshot: &Snapshot,
+    texts: Option<&TextStore>,
+    (id, listed): (u32, &Listed),
+    query: &Query,
+    limit: usize,
+) -> Vec<String> {
+    let needles = query.needles();
+    if needles.is_empty() {
+        return Vec::new();
+    }
+    let lines = |text: &str| lines_holding(&searchable_text(text, listed.title), &needles, limit);
+    texts
+        .zip(snapshot.text_at(id))
+        .and_then(|(texts, at)| texts.with_text(at, lines))
+        .or_else(|| with_text_if_unchanged(listed.path(), listed.stamp, lines))
+        .unwrap_or_default()
+}
+
 /// The first matching line of the briefings `query` finds in the cache, by id, read one
-/// file after another until `scanned` is set.
+/// after another until `scanned` is set.
 fn first_lines_until(
     snapshot: &Snapshot,
+    texts: Option<&TextStore>,
     query: &Query,
     scanned: &AtomicBool,
 ) -> FxHashMap<u32, Vec<String>> {
@@ -214,7 +260,7 @@ fn first_lines_until(
             break;
         }
         if let Some(listed) = snapshot.listed(id) {
-            lines.insert(id, CachedLibrary::matching_lines(&listed, query, 1));
+            lines.insert(id, lines_of(snapshot, texts, (id, &listed), query, 1));
         }
     }
     lines

@@ -6,6 +6,7 @@ use super::doc::{Doc, Stamp};
 use super::folder::{Folder, Kind, Lookup, OpenFolder, joined};
 use super::index::{BitSet, Index, SpareTable, WordBatch};
 use super::listing::{Listing, Listings};
+use super::texts::{BatchTexts, TextsWriter};
 use crate::briefing::{is_briefing_name, walk_lists};
 use crate::extract::Gazetteer;
 use rayon::prelude::*;
@@ -76,14 +77,34 @@ pub struct Shared(RwLock<Catalog>);
 /// (looking words up was a tenth of the CPU, nearly all of it waiting on the table).
 ///
 /// Each thread keeps the last batch's word table and builds the next one in its memory.
-fn read_batch(files: &[PathBuf], gazetteer: &Gazetteer) -> (Vec<Doc>, WordBatch) {
+///
+/// With `texts`, the batch's texts are written there before it is handed on.
+fn read_batch(
+    files: &[PathBuf],
+    gazetteer: &Gazetteer,
+    texts: Option<&TextsWriter>,
+) -> (Vec<Doc>, WordBatch) {
     thread_local! {
         static SPARE: std::cell::Cell<SpareTable> = std::cell::Cell::default();
+        static TEXTS: std::cell::Cell<BatchTexts> = std::cell::Cell::default();
     }
-    let read: Vec<(Doc, Option<String>)> = files
+    let mut kept = TEXTS.take();
+    let mut read: Vec<(Doc, Option<String>)> = files
         .iter()
-        .map(|p| Doc::read_unindexed(p, gazetteer))
+        .enumerate()
+        .map(|(i, p)| {
+            let (doc, folded, text) = Doc::read_unindexed(p, gazetteer);
+            if let Some(text) = text.filter(|_| texts.is_some()) {
+                kept.add(i, &text);
+            }
+            (doc, folded)
+        })
         .collect();
+    if let Some(texts) = texts {
+        texts.append(&kept, |i, at| read[i].0.text_at = Some(at));
+    }
+    kept.clear();
+    TEXTS.set(kept);
     let mut words = WordBatch::reusing(SPARE.take());
     let docs = read
         .into_iter()
@@ -529,12 +550,15 @@ impl Shared {
     /// each appended beside the reading of the next, left a core idle at the end of every
     /// round while the other finished its last batch.) Batches are handed out in order, so
     /// few wait for one before them.
+    ///
+    /// With `texts`, each briefing's text is written there as soon as its batch is read.
     pub fn read_files(
         &self,
         files: &[PathBuf],
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: OnRound,
+        texts: Option<&TextsWriter>,
     ) {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::scope(|s| {
@@ -544,7 +568,7 @@ impl Shared {
                 .enumerate()
                 .par_bridge()
                 .for_each_with(tx, |tx, (at, batch)| {
-                    let read = read_batch(batch, gazetteer);
+                    let read = read_batch(batch, gazetteer, texts);
                     progress.advance(batch.len());
                     // The receiver only goes away if appending panicked, which the scope
                     // passes on.
@@ -594,6 +618,7 @@ impl Shared {
         gazetteer: &Gazetteer,
         progress: &Progress,
         on_round: OnRound,
+        texts: Option<&TextsWriter>,
     ) -> bool {
         found.par_sort_unstable_by(|a, b| path_order(&a.0, &b.0));
         let mut to_read = Vec::new();
@@ -625,7 +650,7 @@ impl Shared {
             catalog.live = keep;
         }
         progress.start(to_read.len());
-        self.read_files(&to_read, gazetteer, progress, on_round);
+        self.read_files(&to_read, gazetteer, progress, on_round, texts);
         let mut catalog = self.write();
         for (path, error) in failed {
             catalog.append_failed(path, error);
@@ -660,10 +685,17 @@ impl Shared {
             let cached = cache.and_then(CacheFile::read);
             (cached, scanning.join().expect("the scan does not panic"))
         });
-        if let Some((docs, index)) = cached {
-            *self.write() = Catalog::from_parts(docs, index);
+        // Reading everything (no cache to start from), the texts are kept beside the cache
+        // as they are read, and the store is in place before the cache that points into it.
+        let mut texts = None;
+        match cached {
+            Some((docs, index)) => *self.write() = Catalog::from_parts(docs, index),
+            None => texts = cache.and_then(|c| TextsWriter::create(&c.texts_path())),
         }
-        let refreshed = self.refresh(found, gazetteer, progress, on_round);
+        let refreshed = self.refresh(found, gazetteer, progress, on_round, texts.as_ref());
+        if let Some(texts) = texts {
+            texts.finish();
+        }
         if refreshed && self.read().has_removed() {
             let compacted = self.read().compacted();
             *self.write() = compacted;

@@ -3,6 +3,7 @@
 
 use super::fold::fold;
 use super::index::WordBatch;
+use super::texts::TextAt;
 use crate::briefing::{Briefing, Span, day_in};
 use crate::extract::{Gazetteer, Kind, extract};
 use serde::{Deserialize, Serialize};
@@ -196,6 +197,10 @@ pub struct Doc {
     pub quotes: usize,
     /// Claims and denials in article order.
     pub statements: Vec<DocStatement>,
+    /// Where its text lies in the cache's [store of texts](super::texts), when it was read
+    /// while one was written (kept in the cache beside the entry, not in its list).
+    #[serde(skip)]
+    pub text_at: Option<TextAt>,
 }
 
 impl Doc {
@@ -250,6 +255,7 @@ impl Doc {
             speakers: Vec::new(),
             quotes: 0,
             statements: Vec::new(),
+            text_at: None,
         }
     }
 
@@ -272,14 +278,18 @@ impl Doc {
 
     /// Reads, extracts and indexes one file; a failure is kept as the entry's error.
     pub fn read(path: &Path, gazetteer: &Gazetteer, words: &mut WordBatch) -> Doc {
-        let (doc, folded) = Doc::read_unindexed(path, gazetteer);
+        let (doc, folded, _) = Doc::read_unindexed(path, gazetteer);
         words.add(folded.as_deref());
         doc
     }
 
     /// Reads and extracts one file, handing back its folded text for the word index (`None`
-    /// when it could not be read), so a batch of briefings can be indexed in one go.
-    pub fn read_unindexed(path: &Path, gazetteer: &Gazetteer) -> (Doc, Option<String>) {
+    /// when it could not be read), so a batch of briefings can be indexed in one go, and
+    /// its text (for the cache's [store of texts](super::texts), when one is written).
+    pub fn read_unindexed(
+        path: &Path,
+        gazetteer: &Gazetteer,
+    ) -> (Doc, Option<String>, Option<String>) {
         let (meta, loaded) = Briefing::load_with_metadata(path);
         let mut doc = Doc::unread(path.to_path_buf(), meta.as_ref().map(Stamp::of));
         doc.extracted = true;
@@ -287,7 +297,7 @@ impl Doc {
             Ok(b) => b,
             Err(e) => {
                 doc.error = Some(e.problem.to_string());
-                return (doc, None);
+                return (doc, None, None);
             }
         };
         let folded = fold(&super::search::searchable_text(&b.text, &b.title));
@@ -338,7 +348,7 @@ impl Doc {
         // duplicates went (together some 30 MB on 100,000 briefings).
         doc.parties.shrink_to_fit();
         doc.speakers.shrink_to_fit();
-        (doc, Some(folded))
+        (doc, Some(folded), Some(b.text))
     }
 
     /// Who makes a statement of this briefing.

@@ -20,6 +20,7 @@ pub mod marks;
 mod notify;
 pub mod report;
 pub mod search;
+pub mod texts;
 pub mod watch;
 
 use crate::briefing::{Briefing, LoadError, collect_paths};
