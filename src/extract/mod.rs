@@ -585,7 +585,9 @@ fn word_before_comma(text: &str, at: usize) -> &str {
     }
 }
 
-/// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
+/// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show"), but
+/// for the prepositions titles keep in lower case however long ("The Late Show with Jane
+/// Roe", "Letters from Home").
 fn is_title_case(phrase: &str) -> bool {
     let mut words = phrase
         .split(|c: char| c.is_whitespace())
@@ -594,7 +596,11 @@ fn is_title_case(phrase: &str) -> bool {
         return false;
     };
     first.chars().next().is_some_and(char::is_uppercase)
-        && words.all(|w| w.chars().count() <= 3 || w.chars().next().is_some_and(char::is_uppercase))
+        && words.all(|w| {
+            w.chars().count() <= 3
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || tokens::norm_is_one_of(w, &["with", "from", "into"])
+        })
 }
 
 /// Index of the sentence containing byte `pos`.
@@ -2628,6 +2634,14 @@ mod tests {
         );
         assert!(
             quote_texts("Outside the hall, hundreds were waving “Vote Roe” for an hour.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_show_title_with_a_long_preposition_is_a_name() {
+        assert!(
+            quote_texts("Jane Roe spoke on WXYZ's “Mornings with Anna Lee” about the toll plan.")
                 .is_empty()
         );
     }
