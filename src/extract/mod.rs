@@ -419,7 +419,10 @@ fn keep_quote(
         return false;
     }
     let before = word_before(text, outer.start);
-    if is_noun_for_words(before) || (title && names_words(before)) {
+    if is_noun_for_words(before)
+        || is_noun_for_words(word_before_of(text, outer.start))
+        || (title && names_words(before))
+    {
         return true;
     }
     if title
@@ -528,22 +531,29 @@ fn names_words(word: &str) -> bool {
 }
 
 /// True for a noun that announces words as words (the term “illegal alien”, the slogan “axe
-/// the tax”), or a chant, noun or verb (chants of “Lock her up”, the crowd chanting “USA”):
-/// what follows is a phrase someone uses or says, a quotation whatever its case or length.
+/// the tax”), or a chant, noun or verb (the crowd chanting “USA”), or a cry (cries of
+/// “fraud”, calls of “Feel the Bern”; see [`word_before_of`]): what follows is a phrase
+/// someone uses, says or shouts, a quotation whatever its case or length.
 fn is_noun_for_words(word: &str) -> bool {
-    matches!(
-        tokens::norm(word).as_str(),
-        "term"
-            | "phrase"
-            | "word"
-            | "words"
-            | "slogan"
-            | "motto"
-            | "chant"
-            | "chants"
-            | "chanted"
-            | "chanting"
+    tokens::norm_is_one_of(
+        word,
+        &[
+            "term", "phrase", "word", "words", "slogan", "motto", "chant", "chants", "chanted",
+            "chanting", "cries", "shouts", "calls", "screams", "yells", "cheers", "chorus",
+        ],
     )
+}
+
+/// The word before an "of" that stands right before byte `at` ("chants of “Lock her up!”"):
+/// a noun for words is as often followed by "of" as by the quotation itself. Empty when no
+/// "of" stands there.
+fn word_before_of(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    if word_before(text, at).eq_ignore_ascii_case("of") {
+        word_before(text, head.len() - 2)
+    } else {
+        ""
+    }
 }
 
 /// The word right before byte `at`, skipping spaces; empty when punctuation stands there.
@@ -584,7 +594,9 @@ fn word_before_comma(text: &str, at: usize) -> &str {
     }
 }
 
-/// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show").
+/// True for a phrase whose every longer word is capitalised ("The Rachel Maddow Show"), but
+/// for the prepositions titles keep in lower case however long ("The Late Show with Jane
+/// Roe", "Letters from Home").
 fn is_title_case(phrase: &str) -> bool {
     let mut words = phrase
         .split(|c: char| c.is_whitespace())
@@ -593,7 +605,11 @@ fn is_title_case(phrase: &str) -> bool {
         return false;
     };
     first.chars().next().is_some_and(char::is_uppercase)
-        && words.all(|w| w.chars().count() <= 3 || w.chars().next().is_some_and(char::is_uppercase))
+        && words.all(|w| {
+            w.chars().count() <= 3
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || tokens::norm_is_one_of(w, &["with", "from", "into"])
+        })
 }
 
 /// Index of the sentence containing byte `pos`.
@@ -2642,6 +2658,28 @@ mod tests {
             quote_texts("Outside the hall, hundreds were waving “Vote Roe” for an hour.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_show_title_with_a_long_preposition_is_a_name() {
+        assert!(
+            quote_texts("Jane Roe spoke on WXYZ's “Mornings with Anna Lee” about the toll plan.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_cry_of_words_is_a_quotation() {
+        assert_eq!(
+            quote_texts("The mayor walked in to chants of “Go Home Now” from the back rows."),
+            vec!["Go Home Now"]
+        );
+        assert_eq!(
+            quote_texts("Nobody in the square expected the cries of “bread and work” to stop."),
+            vec!["bread and work"]
+        );
+        // A work named after "of" is no cry: the author of “The Long Road Home”.
+        assert!(quote_texts("She met the author of “The Long Road Home” at the fair.").is_empty());
     }
 
     #[test]
