@@ -1215,13 +1215,16 @@ pub fn note_subjects(
         // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
         // Belcher, the pollster, picked up"; "And Clinton campaign Chairman John Podesta —
-        // Bill Clinton's former chief of staff — offered").
+        // Bill Clinton's former chief of staff — offered"), after a word opening the clause
+        // ("Meanwhile Rihanna, who was honored, spoke"; "As Jane Roe, a law professor, put
+        // it").
         let opens_with_appositive = a <= WINDOW / 4
             && toks
                 .get(after)
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks[..a].iter().enumerate().all(|(k, t)| {
-                np_word(text, t) || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
+                np_word(text, t)
+                    || (k == 0 && t.is_word() && lexicon::opens_clause(low(text, t).as_str()))
             });
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
@@ -3263,6 +3266,26 @@ mod tests {
             ])
             .as_deref(),
             Some("Zendaya")
+        );
+    }
+
+    #[test]
+    fn a_word_opening_the_clause_keeps_the_name_with_an_appositive_its_subject() {
+        assert_eq!(
+            topic_after(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "Meanwhile Zendaya, who won the top award, spoke about patience.",
+            ])
+            .as_deref(),
+            Some("Zendaya")
+        );
+        assert_eq!(
+            topic_after(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "As Nora Quist, a law professor at Yale, sees it, the court is split.",
+            ])
+            .as_deref(),
+            Some("Nora Quist")
         );
     }
 
