@@ -123,6 +123,11 @@ pub struct Resolver {
     /// Who last issued a document ("Acme issued a statement"), the document's noun, and how
     /// many sentences ago (see [`note_issuer`]).
     issued: Option<(Speaker, &'static str, usize)>,
+    /// The sentence being read (see [`attributions`]).
+    sentence: usize,
+    /// The last speaker the text brought in by an indefinite description ("a senior
+    /// official said"), with its head noun and sentence, for [`Resolver::introduced_as`].
+    introduced: Option<(Speaker, super::tokens::Norm, usize)>,
 }
 
 /// What a speaker issues in writing, on air or in court: "Acme issued a statement. … the
@@ -170,6 +175,10 @@ const ISSUING_VERBS: &[&str] = &[
     "unveiled",
     "launched",
 ];
+
+/// How many sentences on "the official" still names the one "an official" brought in, when
+/// the text names someone else in between: past that, it points back as any description.
+const INTRODUCED_REACH: usize = 3;
 
 /// How many sentences on "the statement" still names the one a subject issued: past that,
 /// the text has moved on and the document is its own speaker as before.
@@ -405,6 +414,12 @@ impl Resolver {
                 if definite && let Some(issuer) = self.issuer_of(&text) {
                     return Some(issuer);
                 }
+                if definite
+                    && person_role
+                    && let Some(introduced) = self.introduced_as(&text)
+                {
+                    return Some(introduced);
+                }
                 let antecedent = if !definite {
                     None
                 } else if org {
@@ -458,15 +473,29 @@ impl Resolver {
                         }
                         Some(s)
                     }
-                    None => Some(Speaker {
-                        name: text,
-                        party,
-                        kind: if org {
-                            SpeakerKind::Org
-                        } else {
-                            SpeakerKind::Generic
-                        },
-                    }),
+                    None => {
+                        let s = Speaker {
+                            name: text,
+                            party,
+                            kind: if org {
+                                SpeakerKind::Org
+                            } else {
+                                SpeakerKind::Generic
+                            },
+                        };
+                        // "A senior official said …": the one "the official" names next.
+                        let mut words = s.name.split_whitespace();
+                        if person_role
+                            && !several
+                            && words.next().is_some_and(|w| {
+                                matches!(norm(w).as_str(), "a" | "an" | "one" | "another")
+                            })
+                            && let Some(head) = words.next_back()
+                        {
+                            self.introduced = Some((s.clone(), norm(head), self.sentence));
+                        }
+                        Some(s)
+                    }
                 }
             }
         }
@@ -486,6 +515,18 @@ impl Resolver {
         let (issuer, noun, _) = self.issued.as_ref()?;
         let head = norm(description.split_whitespace().next_back()?);
         (head.as_str() == *noun).then(|| issuer.clone())
+    }
+
+    /// The one a definite description ("the official") names when a sentence shortly before
+    /// brought in someone by an indefinite one with the same head ("a senior official said").
+    /// The text calls them by that description because it does not name them: they are not
+    /// whoever it named last ("Rep. Jane Roe praised the move. A senior official said … “…,”
+    /// the official said" does not quote Roe).
+    fn introduced_as(&self, description: &str) -> Option<Speaker> {
+        let (speaker, head, sentence) = self.introduced.as_ref()?;
+        let own = norm(description.split_whitespace().next_back()?);
+        (own.as_str() == head.as_str() && self.sentence <= sentence + INTRODUCED_REACH)
+            .then(|| speaker.clone())
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
@@ -612,6 +653,7 @@ pub fn attributions(
     resolver: &mut Resolver,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
+    resolver.sentence = sentence;
     // A cue at `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back", "Carl
     // Bialik:"): its clause runs from the subject to the end of the cue. Recorded when the
     // subject resolves to a speaker.
@@ -1173,13 +1215,16 @@ pub fn note_subjects(
         // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
         // Belcher, the pollster, picked up"; "And Clinton campaign Chairman John Podesta —
-        // Bill Clinton's former chief of staff — offered").
+        // Bill Clinton's former chief of staff — offered"), after a word opening the clause
+        // ("Meanwhile Rihanna, who was honored, spoke"; "As Jane Roe, a law professor, put
+        // it").
         let opens_with_appositive = a <= WINDOW / 4
             && toks
                 .get(after)
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Dash))
             && toks[..a].iter().enumerate().all(|(k, t)| {
-                np_word(text, t) || (k == 0 && t.is_word() && low_is(text, t, &["and", "but"]))
+                np_word(text, t)
+                    || (k == 0 && t.is_word() && lexicon::opens_clause(low(text, t).as_str()))
             });
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
@@ -3225,6 +3270,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_opening_the_clause_keeps_the_name_with_an_appositive_its_subject() {
+        assert_eq!(
+            topic_after(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "Meanwhile Zendaya, who won the top award, spoke about patience.",
+            ])
+            .as_deref(),
+            Some("Zendaya")
+        );
+        assert_eq!(
+            topic_after(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "As Nora Quist, a law professor at Yale, sees it, the court is split.",
+            ])
+            .as_deref(),
+            Some("Nora Quist")
+        );
+    }
+
+    #[test]
     fn less_common_speech_verbs_attribute() {
         assert_eq!(
             speakers(&[
@@ -3274,6 +3339,24 @@ mod tests {
             vec![
                 some("Another commenter", None),
                 some("Jane Roe", None),
+                some("Jane Roe", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_description_names_whom_the_same_indefinite_one_brought_in() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the move was welcome.",
+                "A senior defense official said the talks would go on.",
+                "The official said the army was ready.",
+                "The lawmaker said the bill would pass.",
+            ]),
+            vec![
+                some("Jane Roe", None),
+                some("A senior defense official", None),
+                some("A senior defense official", None),
                 some("Jane Roe", None),
             ]
         );
