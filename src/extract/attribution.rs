@@ -3076,6 +3076,20 @@ mod tests {
         Some((name.to_string(), party.map(str::to_string)))
     }
 
+    /// "I’ve said" is the pronoun "I", not a person called I’ve; "They're saying" is "they"
+    /// (both point back to the last person named, as "I" and "they" do).
+    #[test]
+    fn a_contracted_pronoun_is_a_pronoun() {
+        assert_eq!(
+            speakers(&[
+                "Jane Roe said the letter was hers.",
+                "I’ve said this before: the war is lost.",
+                "They're saying the strike is over.",
+            ]),
+            vec![some("Jane Roe", None); 3]
+        );
+    }
+
     #[test]
     fn titles_possessives_and_roles() {
         assert_eq!(

@@ -2023,10 +2023,40 @@ const STANCE_CUES: &[&str] = &[
 
 /// Subject pronouns and what each can point back to.
 const PRONOUNS: &[(Pronoun, &[&str])] = &[
-    (Pronoun::He, &["he"]),
-    (Pronoun::She, &["she"]),
-    (Pronoun::I, &["i"]),
-    (Pronoun::Plural, &["they", "we"]),
+    // With their contractions, in both apostrophes ("he's" is "he" already: a possessive
+    // ending is dropped before lookup). Read as a capitalised word, "I’ve" spoke as a
+    // person called I’ve.
+    (Pronoun::He, &["he", "he'd", "he’d", "he'll", "he’ll"]),
+    (Pronoun::She, &["she", "she'd", "she’d", "she'll", "she’ll"]),
+    (
+        Pronoun::I,
+        &[
+            "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll",
+        ],
+    ),
+    (
+        Pronoun::Plural,
+        &[
+            "they",
+            "they're",
+            "they’re",
+            "they've",
+            "they’ve",
+            "they'd",
+            "they’d",
+            "they'll",
+            "they’ll",
+            "we",
+            "we're",
+            "we’re",
+            "we've",
+            "we’ve",
+            "we'd",
+            "we’d",
+            "we'll",
+            "we’ll",
+        ],
+    ),
     (Pronoun::Thing, &["it"]),
     (Pronoun::Relative, &["who"]),
 ];
