@@ -100,7 +100,7 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
 /// Bit 7 of each of eight bytes set where the byte is no ASCII letter or digit. On the low
 /// seven bits of a byte, adding `0x80 - n` carries into bit 7 exactly when the byte is `n`
 /// or more, and never into the next byte; a letter is found in lowercase (bit 5 set).
-fn not_ascii_alphanumeric(eight: u64) -> u64 {
+pub fn not_ascii_alphanumeric(eight: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * LANES;
     let low = eight & !HIGH;
