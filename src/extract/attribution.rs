@@ -600,7 +600,7 @@ fn low(text: &str, t: &Tok) -> super::tokens::Norm {
 /// True when the lowercased form of a word token is one of `forms` (see
 /// [`norm_is_one_of`]).
 fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
-    norm_is_one_of(t.span.of(text), forms)
+    t.norm_is_one_of(text, forms)
 }
 
 /// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.

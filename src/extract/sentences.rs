@@ -11,8 +11,15 @@ use std::sync::LazyLock;
 
 /// True for a lowercased word that is an abbreviation when followed by a period.
 pub fn is_abbreviation(word: &str) -> bool {
-    lexicon::lookup(word).is(Class::Abbreviation)
-        && !matches!(word, "no" | "am" | "pm" | "etc" | "co" | "est")
+    lexicon::lookup(word).is(Class::Abbreviation) && !is_abbreviation_exception(word)
+}
+
+/// The listed abbreviations that are ordinary words far more often ("no", "am", "co"), or
+/// end a sentence as often as not ("etc"), in any case: their dot ends a sentence.
+pub fn is_abbreviation_exception(word: &str) -> bool {
+    ["no", "am", "pm", "etc", "co", "est"]
+        .iter()
+        .any(|e| word.eq_ignore_ascii_case(e))
 }
 
 /// Words that, after a dotted abbreviation like "U.S.", show that a new sentence began.

@@ -56,6 +56,20 @@ impl Tok {
             None => false,
         }
     }
+
+    /// True when the token's normal form ([`norm`]) is one of `forms` (a few lowercase
+    /// words). A plain word's text is compared as it stands, ignoring case (see
+    /// [`Lex::is_plain`]): the rules ask this of many tokens, and finding out that a word
+    /// needs no normalising cost more than the comparison.
+    #[inline]
+    pub fn norm_is_one_of(&self, text: &str, forms: &[&str]) -> bool {
+        if self.lex.is_plain() {
+            let w = &text.as_bytes()[self.span.start..self.span.end];
+            forms.iter().any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+        } else {
+            norm_is_one_of(self.span.of(text), forms)
+        }
+    }
 }
 
 /// The character at byte `i`, with a fast path for ASCII (most of any news text).
@@ -234,9 +248,19 @@ pub fn tokenize(
                 }
                 plain = false;
             }
+            // A plain word's entry, looked up before its dot is weighed: the entry says
+            // whether it abbreviates, and the word with its dot has the same normal form.
+            let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
             // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
             // hyphenated tail ("U.S.-led").
-            if j < next_region && text.as_bytes()[j] == b'.' && keeps_dot(&text[i..j]) {
+            let mut lex_holds = true;
+            if j < next_region
+                && text.as_bytes()[j] == b'.'
+                && match plain_lex {
+                    Some(lex) => plain_keeps_dot(&text[i..j], lex),
+                    None => keeps_dot(&text[i..j]),
+                }
+            {
                 plain = false;
                 j += 1;
                 let bytes = text.as_bytes();
@@ -246,19 +270,22 @@ pub fn tokenize(
                     {
                         j += 1;
                     }
+                    lex_holds = false;
                 }
             }
             out.push(Tok {
                 span: Span::new(i, j),
                 kind: TokKind::Word,
-                lex: if plain {
-                    lexicon::lookup_plain(bytes, i, j)
-                } else if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() {
-                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
-                    // middle initial inside a name, not the article or pronoun it spells.
-                    Lex::default()
-                } else {
-                    lexicon::lookup_raw(&text[i..j])
+                lex: match plain_lex {
+                    Some(lex) if plain => lex.plain(),
+                    _ if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() => {
+                        // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is
+                        // a middle initial inside a name, not the article or pronoun it
+                        // spells.
+                        Lex::default()
+                    }
+                    Some(lex) if lex_holds => lex,
+                    _ => lexicon::lookup_raw(&text[i..j]),
                 },
             });
             i = j;
@@ -298,7 +325,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             || !t.lex.is(lexicon::Class::FunctionWord)
             || !(3..=5).contains(&t.span.len())
             || !t.is_capitalized(text)
-            || !norm_is_one_of(t.span.of(text), &["will", "may", "watch", "read"])
+            || !t.norm_is_one_of(text, &["will", "may", "watch", "read"])
         {
             continue;
         }
@@ -328,6 +355,15 @@ fn ascii_str(bytes: &[u8]) -> &str {
     } else {
         ""
     }
+}
+
+/// [`keeps_dot`] of a word of ASCII letters, digits, `-` and `&`, whose lexicon entry is
+/// `lex`: its normal form is its lowercase, so the entry says whether it abbreviates.
+fn plain_keeps_dot(word: &str, lex: Lex) -> bool {
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    single_capital
+        || (lex.is(lexicon::Class::Abbreviation)
+            && !super::sentences::is_abbreviation_exception(word))
 }
 
 /// True when a period after `word` abbreviates rather than ends: titles, initials, acronyms.
@@ -516,6 +552,52 @@ mod tests {
                     "{byte:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn plain_words_answer_word_tests_as_their_normal_form_does() {
+        let t = "Mr. Ryan’s AT&T-led U.S. team, Sen. McCain's aides, A. Smith and NO ONE said no. \
+                 Von der Leyen met al-Assad in Zürich: “We WILL,” May said, etc.";
+        let mut toks = Vec::new();
+        tokenize(&mut toks, t, Span::new(0, t.len()), &[], 0);
+        let forms = [
+            "mr", "ryan", "at&t-led", "us", "team", "sen", "mccain", "aides", "a", "smith", "no",
+            "one", "said", "von", "al-assad", "zürich", "we", "will", "may", "etc", "the",
+        ];
+        let mut plain = 0;
+        for tok in toks.iter().filter(|k| k.is_word()) {
+            let word = tok.span.of(t);
+            plain += usize::from(tok.lex.is_plain());
+            for form in forms {
+                assert_eq!(
+                    tok.norm_is_one_of(t, &[form]),
+                    norm_is_one_of(word, &[form]),
+                    "{word} {form}"
+                );
+            }
+            // A word's entry is its normal form's, whether or not it keeps its dot (read
+            // as in a name, as "May" here is).
+            let entry = lexicon::lookup(&norm(word)).in_name();
+            if !(word.len() == 2 && word.ends_with('.')) {
+                let want = if tok.lex.is_plain() {
+                    entry.plain()
+                } else {
+                    entry
+                };
+                assert_eq!(tok.lex.in_name(), want, "{word}");
+            }
+        }
+        assert!(plain > 10, "{plain} plain words");
+    }
+
+    #[test]
+    fn a_plain_word_keeps_its_dot_as_any_word_does() {
+        for word in [
+            "Mr", "Sen", "Gen", "Corp", "A", "a", "No", "NO", "etc", "Etc", "Co", "est",
+        ] {
+            let lex = lexicon::lookup_plain(word.as_bytes(), 0, word.len());
+            assert_eq!(plain_keeps_dot(word, lex), keeps_dot(word), "{word}");
         }
     }
 
