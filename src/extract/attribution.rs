@@ -594,7 +594,7 @@ fn title_gender(word: &str) -> Option<Gender> {
 
 /// The lowercased form of a word token.
 fn low(text: &str, t: &Tok) -> super::tokens::Norm {
-    norm(t.span.of(text))
+    t.norm(text)
 }
 
 /// True when the lowercased form of a word token is one of `forms` (see
@@ -709,7 +709,7 @@ pub fn attributions(
         } else {
             cue
         };
-        let lw = norm(w);
+        let lw = t.norm(text);
         let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
@@ -1652,7 +1652,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
         || lex.is(Class::OrgNoun)
         || lex.is(Class::Title)
         || matches!(
-            norm(w).as_str(),
+            t.norm(text).as_str(),
             "of" | "for"
                 | "at"
                 | "al"

@@ -264,8 +264,9 @@ pub fn lookup(word: &str) -> Lex {
 /// `-` or `&` inside it: its normal form is its lowercase, so its key is its bytes with bit
 /// 5 set (which lowercases a letter and leaves a digit, `-` and `&` as they are). The
 /// tokenizer looks up most words this way: the key is read straight from the text, three
-/// words at a time, rather than normalised a byte at a time.
-#[inline]
+/// words at a time, rather than normalised a byte at a time. (Always inlined: a call for
+/// each word cost a third more than the lookup.)
+#[inline(always)]
 pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
     let word = &text[start..end];
     debug_assert!(

@@ -304,7 +304,7 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     }
     let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let abbreviation = bare.bytes().all(|b| b.is_ascii_alphanumeric())
-        && lexicon::lookup_raw(bare).is(Class::Abbreviation);
+        && lexicon::lookup_plain(bare.as_bytes(), 0, bare.len()).is(Class::Abbreviation);
     if abbreviation {
         // "No." only abbreviates before a number; "etc." often ends a sentence.
         if bare.eq_ignore_ascii_case("no") {

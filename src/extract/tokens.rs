@@ -57,6 +57,23 @@ impl Tok {
         }
     }
 
+    /// The token's normal form ([`norm`]). A plain word's is its text lowercased (see
+    /// [`Lex::is_plain`]), copied without looking for dots and possessives first: the rules
+    /// normalise many words of every sentence.
+    #[inline]
+    pub fn norm(&self, text: &str) -> Norm {
+        let w = &text.as_bytes()[self.span.start..self.span.end];
+        if self.lex.is_plain() && w.len() <= NORM_INLINE {
+            let mut buf = [0u8; NORM_BUFFER];
+            for (to, &b) in buf.iter_mut().zip(w) {
+                *to = b.to_ascii_lowercase();
+            }
+            Norm::Inline(buf, w.len() as u8)
+        } else {
+            norm(self.span.of(text))
+        }
+    }
+
     /// True when the token's normal form ([`norm`]) is one of `forms` (a few lowercase
     /// words). A plain word's text is compared as it stands, ignoring case (see
     /// [`Lex::is_plain`]): the rules ask this of many tokens, and finding out that a word
@@ -569,6 +586,7 @@ mod tests {
         for tok in toks.iter().filter(|k| k.is_word()) {
             let word = tok.span.of(t);
             plain += usize::from(tok.lex.is_plain());
+            assert_eq!(tok.norm(t).as_str(), norm(word).as_str(), "{word}");
             for form in forms {
                 assert_eq!(
                     tok.norm_is_one_of(t, &[form]),
