@@ -1060,7 +1060,7 @@ pub fn note_subjects(
                 || is_name_particle(toks[k].span.of(text)))
         {
             k += 1;
-            if is_possessive(toks[k - 1].span.of(text)) {
+            if toks[k - 1].is_possessive(text) {
                 break;
             }
         }

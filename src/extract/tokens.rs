@@ -47,14 +47,22 @@ impl Tok {
 
     /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
     /// the rules ask it of most tokens of every sentence, and slicing the text for it
-    /// (checking both ends fall on character boundaries) cost more than the test.
-    #[inline]
+    /// (checking both ends fall on character boundaries) cost more than the test. (Always
+    /// inlined: a call cost more than the test too.)
+    #[inline(always)]
     pub fn is_capitalized(&self, text: &str) -> bool {
         match text.as_bytes()[self.span.start..self.span.end].first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             Some(_) => is_capitalized(self.span.of(text)),
             None => false,
         }
+    }
+
+    /// True when the token's text ends in a possessive ([`is_possessive`]); never for a plain
+    /// word, which has no apostrophe.
+    #[inline]
+    pub fn is_possessive(&self, text: &str) -> bool {
+        !self.lex.is_plain() && is_possessive(self.span.of(text))
     }
 
     /// The token's normal form ([`norm`]). A plain word's is its text lowercased (see
@@ -337,10 +345,11 @@ pub fn tokenize(
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     for k in 1..toks.len() {
         let t = &toks[k];
-        // (The tests that need no look at the text first: this runs for every token.)
-        if t.kind != TokKind::Word
-            || !t.lex.is(lexicon::Class::FunctionWord)
+        // (The tests that need no look at the text first, the class bit before all: this
+        // runs for every token, and a token that is no word has no class.)
+        if !t.lex.is(lexicon::Class::FunctionWord)
             || !(3..=5).contains(&t.span.len())
+            || !t.is_word()
             || !t.is_capitalized(text)
             || !t.norm_is_one_of(text, &["will", "may", "watch", "read"])
         {
@@ -587,6 +596,7 @@ mod tests {
             let word = tok.span.of(t);
             plain += usize::from(tok.lex.is_plain());
             assert_eq!(tok.norm(t).as_str(), norm(word).as_str(), "{word}");
+            assert_eq!(tok.is_possessive(t), is_possessive(word), "{word}");
             for form in forms {
                 assert_eq!(
                     tok.norm_is_one_of(t, &[form]),
