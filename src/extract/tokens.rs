@@ -232,13 +232,20 @@ pub fn tokenize(
             next_region = region_after(&mut r, i);
             continue;
         }
-        if text.as_bytes()[i] == b' ' {
+        let first = text.as_bytes()[i];
+        if first == b' ' {
             i += 1;
             continue;
         }
         let c = char_at(text, i);
         let len = c.len_utf8();
-        if is_word_char(c) {
+        // (An ASCII byte is classed by the table, without the test of a decoded character.)
+        let word = if first < 0x80 {
+            ASCII_ALPHANUMERIC[usize::from(first)]
+        } else {
+            is_word_char(c)
+        };
+        if word {
             let mut j = i + len;
             let bytes = text.as_bytes();
             // A word of ASCII letters and digits, with `-` or `&` inside it (most words),
@@ -313,7 +320,12 @@ pub fn tokenize(
                     _ => lexicon::lookup_raw(&text[i..j]),
                 },
             });
-            i = j;
+            // Past the space after the word, if one follows (most words), at once.
+            i = if j < next_region && text.as_bytes()[j] == b' ' {
+                j + 1
+            } else {
+                j
+            };
             continue;
         }
         let kind = match c {
