@@ -2706,11 +2706,11 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         };
         let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
-            && norm_is_one_of(
-                w,
+            && t.norm_is_one_of(
+                text,
                 &["al", "bin", "ibn", "de", "van", "von", "abu", "el", "da"],
             );
-        let possessive_break = name_start < head.len() && is_possessive(w);
+        let possessive_break = name_start < head.len() && t.is_possessive(text);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
             name_start -= 1;
         } else {
