@@ -635,13 +635,13 @@ fn title_gender(word: &str) -> Option<Gender> {
 
 /// The lowercased form of a word token.
 fn low(text: &str, t: &Tok) -> super::tokens::Norm {
-    norm(t.span.of(text))
+    t.norm(text)
 }
 
 /// True when the lowercased form of a word token is one of `forms` (see
 /// [`norm_is_one_of`]).
 fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
-    norm_is_one_of(t.span.of(text), forms)
+    t.norm_is_one_of(text, forms)
 }
 
 /// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.
@@ -751,7 +751,7 @@ pub fn attributions(
         } else {
             cue
         };
-        let lw = norm(w);
+        let lw = t.norm(text);
         let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
@@ -1102,7 +1102,7 @@ pub fn note_subjects(
                 || is_name_particle(toks[k].span.of(text)))
         {
             k += 1;
-            if is_possessive(toks[k - 1].span.of(text)) {
+            if toks[k - 1].is_possessive(text) {
                 break;
             }
         }
@@ -1697,7 +1697,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
         || lex.is(Class::OrgNoun)
         || lex.is(Class::Title)
         || matches!(
-            norm(w).as_str(),
+            t.norm(text).as_str(),
             "of" | "for"
                 | "at"
                 | "al"
@@ -2751,11 +2751,11 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
         };
         let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
-            && norm_is_one_of(
-                w,
+            && t.norm_is_one_of(
+                text,
                 &["al", "bin", "ibn", "de", "van", "von", "abu", "el", "da"],
             );
-        let possessive_break = name_start < head.len() && is_possessive(w);
+        let possessive_break = name_start < head.len() && t.is_possessive(text);
         if (capital || (particle && name_start < head.len())) && !possessive_break {
             name_start -= 1;
         } else {

@@ -11,8 +11,15 @@ use std::sync::LazyLock;
 
 /// True for a lowercased word that is an abbreviation when followed by a period.
 pub fn is_abbreviation(word: &str) -> bool {
-    lexicon::lookup(word).is(Class::Abbreviation)
-        && !matches!(word, "no" | "am" | "pm" | "etc" | "co" | "est")
+    lexicon::lookup(word).is(Class::Abbreviation) && !is_abbreviation_exception(word)
+}
+
+/// The listed abbreviations that are ordinary words far more often ("no", "am", "co"), or
+/// end a sentence as often as not ("etc"), in any case: their dot ends a sentence.
+pub fn is_abbreviation_exception(word: &str) -> bool {
+    ["no", "am", "pm", "etc", "co", "est"]
+        .iter()
+        .any(|e| word.eq_ignore_ascii_case(e))
 }
 
 /// Words that, after a dotted abbreviation like "U.S.", show that a new sentence began.
@@ -297,7 +304,7 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     }
     let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let abbreviation = bare.bytes().all(|b| b.is_ascii_alphanumeric())
-        && lexicon::lookup_raw(bare).is(Class::Abbreviation);
+        && lexicon::lookup_plain(bare.as_bytes(), 0, bare.len()).is(Class::Abbreviation);
     if abbreviation {
         // "No." only abbreviates before a number; "etc." often ends a sentence.
         if bare.eq_ignore_ascii_case("no") {

@@ -47,13 +47,52 @@ impl Tok {
 
     /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
     /// the rules ask it of most tokens of every sentence, and slicing the text for it
-    /// (checking both ends fall on character boundaries) cost more than the test.
-    #[inline]
+    /// (checking both ends fall on character boundaries) cost more than the test. (Always
+    /// inlined: a call cost more than the test too.)
+    #[inline(always)]
     pub fn is_capitalized(&self, text: &str) -> bool {
         match text.as_bytes()[self.span.start..self.span.end].first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             Some(_) => is_capitalized(self.span.of(text)),
             None => false,
+        }
+    }
+
+    /// True when the token's text ends in a possessive ([`is_possessive`]); never for a plain
+    /// word, which has no apostrophe.
+    #[inline]
+    pub fn is_possessive(&self, text: &str) -> bool {
+        !self.lex.is_plain() && is_possessive(self.span.of(text))
+    }
+
+    /// The token's normal form ([`norm`]). A plain word's is its text lowercased (see
+    /// [`Lex::is_plain`]), copied without looking for dots and possessives first: the rules
+    /// normalise many words of every sentence.
+    #[inline]
+    pub fn norm(&self, text: &str) -> Norm {
+        let w = &text.as_bytes()[self.span.start..self.span.end];
+        if self.lex.is_plain() && w.len() <= NORM_INLINE {
+            let mut buf = [0u8; NORM_BUFFER];
+            for (to, &b) in buf.iter_mut().zip(w) {
+                *to = b.to_ascii_lowercase();
+            }
+            Norm::Inline(buf, w.len() as u8)
+        } else {
+            norm(self.span.of(text))
+        }
+    }
+
+    /// True when the token's normal form ([`norm`]) is one of `forms` (a few lowercase
+    /// words). A plain word's text is compared as it stands, ignoring case (see
+    /// [`Lex::is_plain`]): the rules ask this of many tokens, and finding out that a word
+    /// needs no normalising cost more than the comparison.
+    #[inline]
+    pub fn norm_is_one_of(&self, text: &str, forms: &[&str]) -> bool {
+        if self.lex.is_plain() {
+            let w = &text.as_bytes()[self.span.start..self.span.end];
+            forms.iter().any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+        } else {
+            norm_is_one_of(self.span.of(text), forms)
         }
     }
 }
@@ -100,7 +139,7 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
 /// Bit 7 of each of eight bytes set where the byte is no ASCII letter or digit. On the low
 /// seven bits of a byte, adding `0x80 - n` carries into bit 7 exactly when the byte is `n`
 /// or more, and never into the next byte; a letter is found in lowercase (bit 5 set).
-fn not_ascii_alphanumeric(eight: u64) -> u64 {
+pub fn not_ascii_alphanumeric(eight: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * LANES;
     let low = eight & !HIGH;
@@ -193,13 +232,20 @@ pub fn tokenize(
             next_region = region_after(&mut r, i);
             continue;
         }
-        if text.as_bytes()[i] == b' ' {
+        let first = text.as_bytes()[i];
+        if first == b' ' {
             i += 1;
             continue;
         }
         let c = char_at(text, i);
         let len = c.len_utf8();
-        if is_word_char(c) {
+        // (An ASCII byte is classed by the table, without the test of a decoded character.)
+        let word = if first < 0x80 {
+            ASCII_ALPHANUMERIC[usize::from(first)]
+        } else {
+            is_word_char(c)
+        };
+        if word {
             let mut j = i + len;
             let bytes = text.as_bytes();
             // A word of ASCII letters and digits, with `-` or `&` inside it (most words),
@@ -234,9 +280,19 @@ pub fn tokenize(
                 }
                 plain = false;
             }
+            // A plain word's entry, looked up before its dot is weighed: the entry says
+            // whether it abbreviates, and the word with its dot has the same normal form.
+            let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
             // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
             // hyphenated tail ("U.S.-led").
-            if j < next_region && text.as_bytes()[j] == b'.' && keeps_dot(&text[i..j]) {
+            let mut lex_holds = true;
+            if j < next_region
+                && text.as_bytes()[j] == b'.'
+                && match plain_lex {
+                    Some(lex) => plain_keeps_dot(&text[i..j], lex),
+                    None => keeps_dot(&text[i..j]),
+                }
+            {
                 plain = false;
                 j += 1;
                 let bytes = text.as_bytes();
@@ -246,22 +302,30 @@ pub fn tokenize(
                     {
                         j += 1;
                     }
+                    lex_holds = false;
                 }
             }
             out.push(Tok {
                 span: Span::new(i, j),
                 kind: TokKind::Word,
-                lex: if plain {
-                    lexicon::lookup_plain(bytes, i, j)
-                } else if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() {
-                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
-                    // middle initial inside a name, not the article or pronoun it spells.
-                    Lex::default()
-                } else {
-                    lexicon::lookup_raw(&text[i..j])
+                lex: match plain_lex {
+                    Some(lex) if plain => lex.plain(),
+                    _ if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() => {
+                        // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is
+                        // a middle initial inside a name, not the article or pronoun it
+                        // spells.
+                        Lex::default()
+                    }
+                    Some(lex) if lex_holds => lex,
+                    _ => lexicon::lookup_raw(&text[i..j]),
                 },
             });
-            i = j;
+            // Past the space after the word, if one follows (most words), at once.
+            i = if j < next_region && text.as_bytes()[j] == b' ' {
+                j + 1
+            } else {
+                j
+            };
             continue;
         }
         let kind = match c {
@@ -293,12 +357,13 @@ pub fn tokenize(
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     for k in 1..toks.len() {
         let t = &toks[k];
-        // (The tests that need no look at the text first: this runs for every token.)
-        if t.kind != TokKind::Word
-            || !t.lex.is(lexicon::Class::FunctionWord)
+        // (The tests that need no look at the text first, the class bit before all: this
+        // runs for every token, and a token that is no word has no class.)
+        if !t.lex.is(lexicon::Class::FunctionWord)
             || !(3..=5).contains(&t.span.len())
+            || !t.is_word()
             || !t.is_capitalized(text)
-            || !norm_is_one_of(t.span.of(text), &["will", "may", "watch", "read"])
+            || !t.norm_is_one_of(text, &["will", "may", "watch", "read"])
         {
             continue;
         }
@@ -328,6 +393,15 @@ fn ascii_str(bytes: &[u8]) -> &str {
     } else {
         ""
     }
+}
+
+/// [`keeps_dot`] of a word of ASCII letters, digits, `-` and `&`, whose lexicon entry is
+/// `lex`: its normal form is its lowercase, so the entry says whether it abbreviates.
+fn plain_keeps_dot(word: &str, lex: Lex) -> bool {
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    single_capital
+        || (lex.is(lexicon::Class::Abbreviation)
+            && !super::sentences::is_abbreviation_exception(word))
 }
 
 /// True when a period after `word` abbreviates rather than ends: titles, initials, acronyms.
@@ -516,6 +590,54 @@ mod tests {
                     "{byte:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn plain_words_answer_word_tests_as_their_normal_form_does() {
+        let t = "Mr. Ryan’s AT&T-led U.S. team, Sen. McCain's aides, A. Smith and NO ONE said no. \
+                 Von der Leyen met al-Assad in Zürich: “We WILL,” May said, etc.";
+        let mut toks = Vec::new();
+        tokenize(&mut toks, t, Span::new(0, t.len()), &[], 0);
+        let forms = [
+            "mr", "ryan", "at&t-led", "us", "team", "sen", "mccain", "aides", "a", "smith", "no",
+            "one", "said", "von", "al-assad", "zürich", "we", "will", "may", "etc", "the",
+        ];
+        let mut plain = 0;
+        for tok in toks.iter().filter(|k| k.is_word()) {
+            let word = tok.span.of(t);
+            plain += usize::from(tok.lex.is_plain());
+            assert_eq!(tok.norm(t).as_str(), norm(word).as_str(), "{word}");
+            assert_eq!(tok.is_possessive(t), is_possessive(word), "{word}");
+            for form in forms {
+                assert_eq!(
+                    tok.norm_is_one_of(t, &[form]),
+                    norm_is_one_of(word, &[form]),
+                    "{word} {form}"
+                );
+            }
+            // A word's entry is its normal form's, whether or not it keeps its dot (read
+            // as in a name, as "May" here is).
+            let entry = lexicon::lookup(&norm(word)).in_name();
+            if !(word.len() == 2 && word.ends_with('.')) {
+                let want = if tok.lex.is_plain() {
+                    entry.plain()
+                } else {
+                    entry
+                };
+                assert_eq!(tok.lex.in_name(), want, "{word}");
+            }
+        }
+        assert!(plain > 10, "{plain} plain words");
+    }
+
+    #[test]
+    fn a_plain_word_keeps_its_dot_as_any_word_does() {
+        for word in [
+            "Mr", "Sen", "Gen", "Corp", "A", "a", "No", "NO", "etc", "Etc", "Co", "est",
+        ] {
+            let lex = lexicon::lookup_plain(word.as_bytes(), 0, word.len());
+            assert_eq!(plain_keeps_dot(word, lex), keeps_dot(word), "{word}");
         }
     }
 
