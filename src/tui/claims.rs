@@ -171,8 +171,22 @@ pub fn row_of(rows: &[Row], i: usize) -> Option<(usize, bool)> {
 }
 
 /// The widths of the claim and the denial columns in a pane `width` columns wide (a
-/// three-column link between them).
-fn columns(width: usize) -> (usize, usize) {
+/// three-column link between them). A table with no denial (most briefings of an archive)
+/// gives its claims the whole width rather than leave half the pane empty; the denial
+/// column is then 0 wide and the link is not drawn.
+fn columns(rows: &[Row], width: usize) -> (usize, usize) {
+    let denials = rows.iter().any(|r| {
+        matches!(
+            r,
+            Row::Pair {
+                denial: Some(_),
+                ..
+            }
+        )
+    });
+    if !denials {
+        return (width, 0);
+    }
     let left = width.saturating_sub(3) / 2;
     (left, width.saturating_sub(left + 3))
 }
@@ -189,7 +203,7 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
         .count();
     let headers = state.claim_rows.len() - pairs;
     let room = rows.saturating_sub(headers);
-    let (left, right) = columns(width);
+    let (left, right) = columns(&state.claim_rows, width);
     let current = state.current().filter(|_| room > pairs);
     let needs: Vec<usize> = state
         .claim_rows
@@ -310,7 +324,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let hidden_by = (!x.statements.is_empty()).then_some("the filter");
         return draw_empty(frame, area, t.dim, none, hidden_by);
     }
-    let (left_width, right_width) = columns(usize::from(area.width));
+    let (left_width, right_width) = columns(&state.claim_rows, usize::from(area.width));
     let heights = heights(state, usize::from(area.width), usize::from(area.height));
     let search = state.search.as_ref().filter(|s| s.pane == Pane::Claims);
     let regex = search.and_then(|s| s.regex.as_ref());
@@ -333,12 +347,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 );
                 let right = fit(&one_line(&deniers.join(", ")), right_width);
                 let pad = left_width.saturating_sub(left.width());
-                lines.push(Line::from(vec![
-                    Span::styled(left, t.claim.patch(t.headline)),
-                    Span::raw(" ".repeat(pad)),
-                    Span::styled(" │ ", t.dim),
-                    Span::styled(right, t.denial.patch(t.headline)),
-                ]));
+                let mut spans = vec![Span::styled(left, t.claim.patch(t.headline))];
+                if right_width > 0 {
+                    spans.extend([
+                        Span::raw(" ".repeat(pad)),
+                        Span::styled(" │ ", t.dim),
+                        Span::styled(right, t.denial.patch(t.headline)),
+                    ]);
+                }
+                lines.push(Line::from(spans));
             }
             Row::Pair { claim, denial } => {
                 let selected = focused && r == state.claims.selected;
@@ -376,13 +393,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     state.denial_side || claim.is_none(),
                 );
                 for (k, (mut spans, right)) in left.into_iter().zip(right).enumerate() {
-                    let link = if k == 0 && claim.is_some() && denial.is_some() {
-                        "◀─▶"
-                    } else {
-                        " │ "
-                    };
-                    spans.push(Span::styled(link, t.dim));
-                    spans.extend(right);
+                    if right_width > 0 {
+                        let link = if k == 0 && claim.is_some() && denial.is_some() {
+                            "◀─▶"
+                        } else {
+                            " │ "
+                        };
+                        spans.push(Span::styled(link, t.dim));
+                        spans.extend(right);
+                    }
                     lines.push(Line::from(spans));
                 }
             }
