@@ -420,6 +420,24 @@ fn organisations_keep_their_whole_name_in_the_claims_pane() {
 }
 
 #[test]
+fn a_statement_that_opens_with_its_actor_is_not_labelled_twice() {
+    // "Nigeria's military: Nigeria's military denied …" spent a third of a 120x40 cell on
+    // words the sentence says itself.
+    let state = one_statement_reader(
+        "Raid in Borno\n\nNigeria's military denied that soldiers fired on civilians.\n",
+        sitrep::extract::Kind::Denial,
+        "Nigeria's military",
+        "Nigeria",
+        "Nigeria's",
+        (120, 40),
+    );
+    let claims =
+        tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");
+    assert!(claims.contains("  Nigeria's military denied"), "{claims}");
+    assert!(!claims.contains("military: Nigeria's"), "{claims}");
+}
+
+#[test]
 fn claims_take_the_whole_pane_when_the_briefing_has_no_denial() {
     // At 120x35 the claims pane is some 70 columns wide; with no denial to show, a claim
     // no longer stops at the middle of the pane beside an empty denial column.

@@ -145,18 +145,37 @@ pub fn actor_label(actor: &str) -> String {
     }
 }
 
+/// True when `text` opens with `name` as whole words, in any case and after an optional
+/// "the" (`The separatists blamed …` opens with `separatists`).
+fn opens_with(text: &str, name: &str) -> bool {
+    let text = text.trim_start();
+    let after_the = text
+        .get(..4)
+        .filter(|the| the.eq_ignore_ascii_case("the "))
+        .map(|_| &text[4..]);
+    [Some(text), after_the].into_iter().flatten().any(|t| {
+        t.get(..name.len())
+            .is_some_and(|head| !name.is_empty() && head.eq_ignore_ascii_case(name))
+            && !t[name.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// What a statement's cell says: the sentence, led by its actor's label when the actor is
-/// not the party itself, as in `Ryabkov: … denied …`; at most `room` characters of the
-/// sentence (a cell `w` columns wide and `h` rows high shows fewer than `w * (h + 1)`).
+/// not the party itself and the sentence does not open with the actor already (`Russia's
+/// Foreign Ministry rejected …` needs no `Russia's Foreign Ministry:` before it), as in
+/// `Ryabkov: … denied …`; at most `room` characters of the sentence (a cell `w` columns
+/// wide and `h` rows high shows fewer than `w * (h + 1)`).
 fn cell_text(b: &Briefing, x: &Extraction, i: usize, room: usize) -> String {
     let s = &x.statements[i];
     let text = one_line_within(s.span.of(&b.text), room);
-    let actor = s
+    let label = s
         .actor
         .as_deref()
-        .filter(|a| Some(*a) != s.party.as_deref());
-    match actor {
-        Some(a) => format!("{}: {text}", actor_label(a)),
+        .filter(|a| Some(*a) != s.party.as_deref())
+        .map(|a| (a, actor_label(a)))
+        .filter(|(a, label)| !opens_with(&text, a) && !opens_with(&text, label));
+    match label {
+        Some((_, label)) => format!("{label}: {text}"),
         None => text,
     }
 }
@@ -429,5 +448,19 @@ mod tests {
             actor_label("the Syrian Arab Army's general command"),
             "the Syrian Arab Army's …"
         );
+    }
+
+    #[test]
+    fn a_sentence_opens_with_a_name_as_whole_words_in_any_case() {
+        assert!(opens_with("The separatists blamed Kiev.", "separatists"));
+        assert!(opens_with(
+            "Russia's Foreign Ministry rejected it.",
+            "Russia's Foreign Ministry"
+        ));
+        assert!(opens_with("Dunford said so.", "Dunford"));
+        assert!(!opens_with("Dunfordshire said so.", "Dunford"));
+        assert!(!opens_with("Two aircraft, Dunford said.", "Dunford"));
+        assert!(!opens_with("The", "The ministry"));
+        assert!(!opens_with("Anything at all.", ""));
     }
 }
