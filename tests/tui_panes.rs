@@ -343,6 +343,30 @@ fn load_warnings_show_in_the_list_and_on_top_of_the_article() {
 }
 
 #[test]
+fn an_unreadable_file_is_listed_by_its_name() {
+    // In a folder opened by its whole path the list showed "✗ /tmp/…/archive/2016-…" cut
+    // before the file's name; the article pane still names the whole path.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("archive").join("september");
+    std::fs::create_dir_all(&folder).unwrap();
+    let broken = folder.join("broken-front-matter.md");
+    std::fs::write(&broken, "+++\ntitle = \"Unclosed\n+++\nBody.\n").unwrap();
+    let state = reader(&[&broken.to_string_lossy()], 120, 40);
+    let list = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::List));
+    assert!(
+        list[0].contains("✗ broken-front-matter.md"),
+        "{}",
+        list.join("\n")
+    );
+    assert!(list[1].contains("front matter"), "{}", list.join("\n"));
+    let article = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article));
+    assert!(
+        article.iter().any(|l| l.contains("broken-front-matter.md")),
+        "{article:?}"
+    );
+}
+
+#[test]
 fn wide_terminals_wrap_quotes_and_claims_and_keep_article_lines_readable() {
     let state = seed_reader(200, 60);
     let quotes = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Quotes));
