@@ -119,6 +119,20 @@ fn an_unknown_party_in_the_list_search_says_so() {
     assert_eq!(state.shown.len(), 1, "{:?}", state.message);
 }
 
+/// `n` after a list search of filters alone says there are no words to find in the article,
+/// not "No search yet" about the search just made.
+#[test]
+fn n_after_a_list_search_of_filters_alone_says_why_nothing_is_found() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/kind:denial party:russia<enter>n");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("No words to find in the article"),
+        "{status}"
+    );
+    assert!(!status.contains("No search yet"), "{status}");
+}
+
 /// `date:` with a day its month does not have is a query error in the status bar, as a
 /// month that does not exist is, and the list stays as it was.
 #[test]
