@@ -270,6 +270,24 @@ fn the_dossier_picker_finds_a_party_by_its_alias() {
     }
 }
 
+/// The dossier leaves out a date known only from the file's modification time, as the list
+/// does: the seed, copied today, read "2026-11-29 (file date) · denial · Russia · …".
+#[test]
+fn the_dossier_leaves_out_a_date_known_only_from_the_file() {
+    let mut state = reader(&["briefings"], 80, 24);
+    type_keys(&mut state, "prussia<enter>");
+    let shown = screen(&state);
+    assert!(!shown.contains("(file date)"), "{shown}");
+    assert!(
+        shown.contains("│  denial · Russia · US military will not share"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2015-02-09 · denial · Russia's Foreign Ministry"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn the_dossier_lists_a_party_newest_first_and_enter_opens_the_sentence() {
     let dir = dated_folder();

@@ -100,7 +100,12 @@ fn tiny_terminals_draw_what_fits_and_never_panic() {
 fn cut_without_ellipsis(shown: &str) -> Vec<String> {
     shown
         .lines()
-        .filter(|l| l.starts_with('┌') || l.starts_with("│▶ ") || l.contains("(file date) · "))
+        .filter(|l| {
+            l.starts_with('┌')
+                || l.starts_with("│▶ ")
+                || l.starts_with("│  claim · ")
+                || l.starts_with("│  denial · ")
+        })
         .filter(|l| {
             let cells: Vec<char> = l.chars().collect();
             let n = cells.len();
