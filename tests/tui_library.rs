@@ -133,6 +133,21 @@ fn n_after_a_list_search_of_filters_alone_says_why_nothing_is_found() {
     assert!(!status.contains("No search yet"), "{status}");
 }
 
+/// A list search carried into the article shows its query once in the status bar: at 120
+/// columns "/convoy -truce … 1/3 │ list: /convoy -truce …" cut the list's own query short.
+#[test]
+fn a_list_search_shows_its_query_once_in_the_status_bar() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/convoy -truce date:2016-09..<enter>n");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert_eq!(status.matches("convoy").count(), 1, "{status}");
+    assert!(
+        status.contains("list: /convoy -truce date:2016-09.."),
+        "{status}"
+    );
+    assert!(status.contains("in the article"), "{status}");
+}
+
 /// `date:` with a day its month does not have is a query error in the status bar, as a
 /// month that does not exist is, and the list stays as it was.
 #[test]
