@@ -167,13 +167,16 @@ fn opens_with(text: &str, name: &str) -> bool {
 /// wide and `h` rows high shows fewer than `w * (h + 1)`).
 fn cell_text(b: &Briefing, x: &Extraction, i: usize, room: usize) -> String {
     let s = &x.statements[i];
-    let text = one_line_within(s.span.of(&b.text), room);
+    let said = s.span.of(&b.text);
+    let text = one_line_within(said, room);
+    // Asked of the whole sentence: a long name ("Monitors from the Organization for
+    // Security and Co-operation in Europe") may run past what the cell shows of it.
     let label = s
         .actor
         .as_deref()
         .filter(|a| Some(*a) != s.party.as_deref())
         .map(|a| (a, actor_label(a)))
-        .filter(|(a, label)| !opens_with(&text, a) && !opens_with(&text, label));
+        .filter(|(a, label)| !opens_with(said, a) && !opens_with(said, label));
     match label {
         Some((_, label)) => format!("{label}: {text}"),
         None => text,
@@ -448,6 +451,29 @@ mod tests {
             actor_label("the Syrian Arab Army's general command"),
             "the Syrian Arab Army's …"
         );
+    }
+
+    #[test]
+    fn a_long_name_the_cell_cuts_short_is_still_not_repeated() {
+        let monitors = "Monitors from the Organization for Security and Co-operation in Europe";
+        let text = format!("Shelling\n\n{monitors} said they could not reach the area.\n");
+        let b = Briefing::from_text(std::path::Path::new("m.txt"), text, vec![]).unwrap();
+        let start = b.text.find("Monitors").unwrap();
+        let x = Extraction {
+            statements: vec![crate::extract::Statement {
+                kind: Kind::Claim,
+                actor: Some(monitors.into()),
+                party: None,
+                cue: None,
+                span: crate::briefing::Span::new(start, b.text.trim_end().len()),
+                paragraph: 0,
+                counter: None,
+            }],
+            ..Extraction::default()
+        };
+        // A crowded 34-column cell (at 120x35) shows 68 characters of the sentence.
+        let cell = cell_text(&b, &x, 0, 68);
+        assert!(cell.starts_with("Monitors from the Organization"), "{cell}");
     }
 
     #[test]
