@@ -332,12 +332,13 @@ pub fn to_markdown(r: &Report) -> String {
 }
 
 /// A statement in the table: its actor in bold, and its party after the actor when that is
-/// not the row's (a denial beside the claim it answers is usually the other side's).
+/// not the row's (a denial beside the claim it answers is usually the other side's) nor the
+/// actor itself (`**Boko Haram**:`, not `**Boko Haram** (Boko Haram):`).
 fn statement_cell(s: &StatementOut, row_party: Option<&str>) -> String {
     let other_party = s
         .party
         .as_deref()
-        .filter(|&p| Some(p) != row_party)
+        .filter(|&p| Some(p) != row_party && Some(p) != s.actor.as_deref())
         .map_or(String::new(), |p| format!(" ({})", cell(p)));
     match &s.actor {
         Some(a) => format!("**{}**{other_party}: {}", cell(a), cell(&s.text)),

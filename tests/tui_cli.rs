@@ -167,3 +167,28 @@ fn without_the_default_folder_the_message_says_what_to_do() {
         assert!(!stderr.contains("os error"), "{args:?}: {stderr}");
     }
 }
+
+/// The Markdown table names a party that speaks for itself once: a report reads
+/// "**Boko Haram**: Boko Haram rejected …", not "**Boko Haram** (Boko Haram): …".
+#[test]
+fn markdown_names_a_party_that_speaks_for_itself_once() {
+    let home = tempfile::tempdir().unwrap();
+    let out = sitrep(home.path())
+        .args([
+            "extract",
+            "briefings/2014-10-18-boko-haram-truce.md",
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("| **Boko Haram**: Boko Haram rejected the announcement"),
+        "{md}"
+    );
+    assert!(!md.contains("**Boko Haram** (Boko Haram)"), "{md}");
+    // The party still follows a person of the other side.
+    assert!(md.contains("**Abubakar Shekau** (Boko Haram):"), "{md}");
+}

@@ -119,6 +119,35 @@ fn an_unknown_party_in_the_list_search_says_so() {
     assert_eq!(state.shown.len(), 1, "{:?}", state.message);
 }
 
+/// `n` after a list search of filters alone says there are no words to find in the article,
+/// not "No search yet" about the search just made.
+#[test]
+fn n_after_a_list_search_of_filters_alone_says_why_nothing_is_found() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/kind:denial party:russia<enter>n");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("No words to find in the article"),
+        "{status}"
+    );
+    assert!(!status.contains("No search yet"), "{status}");
+}
+
+/// A list search carried into the article shows its query once in the status bar: at 120
+/// columns "/convoy -truce … 1/3 │ list: /convoy -truce …" cut the list's own query short.
+#[test]
+fn a_list_search_shows_its_query_once_in_the_status_bar() {
+    let mut state = reader(&["briefings"], 120, 40);
+    type_keys(&mut state, "<s-tab>/convoy -truce date:2016-09..<enter>n");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert_eq!(status.matches("convoy").count(), 1, "{status}");
+    assert!(
+        status.contains("list: /convoy -truce date:2016-09.."),
+        "{status}"
+    );
+    assert!(status.contains("in the article"), "{status}");
+}
+
 /// `date:` with a day its month does not have is a query error in the status bar, as a
 /// month that does not exist is, and the list stays as it was.
 #[test]
@@ -254,6 +283,24 @@ fn the_dossier_picker_finds_a_party_by_its_alias() {
             Some(party)
         );
     }
+}
+
+/// The dossier leaves out a date known only from the file's modification time, as the list
+/// does: the seed, copied today, read "2026-11-29 (file date) · denial · Russia · …".
+#[test]
+fn the_dossier_leaves_out_a_date_known_only_from_the_file() {
+    let mut state = reader(&["briefings"], 80, 24);
+    type_keys(&mut state, "prussia<enter>");
+    let shown = screen(&state);
+    assert!(!shown.contains("(file date)"), "{shown}");
+    assert!(
+        shown.contains("│  denial · Russia · US military will not share"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2015-02-09 · denial · Russia's Foreign Ministry"),
+        "{shown}"
+    );
 }
 
 #[test]

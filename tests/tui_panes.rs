@@ -100,7 +100,12 @@ fn tiny_terminals_draw_what_fits_and_never_panic() {
 fn cut_without_ellipsis(shown: &str) -> Vec<String> {
     shown
         .lines()
-        .filter(|l| l.starts_with('┌') || l.starts_with("│▶ ") || l.contains("(file date) · "))
+        .filter(|l| {
+            l.starts_with('┌')
+                || l.starts_with("│▶ ")
+                || l.starts_with("│  claim · ")
+                || l.starts_with("│  denial · ")
+        })
         .filter(|l| {
             let cells: Vec<char> = l.chars().collect();
             let n = cells.len();
@@ -343,6 +348,30 @@ fn load_warnings_show_in_the_list_and_on_top_of_the_article() {
 }
 
 #[test]
+fn an_unreadable_file_is_listed_by_its_name() {
+    // In a folder opened by its whole path the list showed "✗ /tmp/…/archive/2016-…" cut
+    // before the file's name; the article pane still names the whole path.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("archive").join("september");
+    std::fs::create_dir_all(&folder).unwrap();
+    let broken = folder.join("broken-front-matter.md");
+    std::fs::write(&broken, "+++\ntitle = \"Unclosed\n+++\nBody.\n").unwrap();
+    let state = reader(&[&broken.to_string_lossy()], 120, 40);
+    let list = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::List));
+    assert!(
+        list[0].contains("✗ broken-front-matter.md"),
+        "{}",
+        list.join("\n")
+    );
+    assert!(list[1].contains("front matter"), "{}", list.join("\n"));
+    let article = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Article));
+    assert!(
+        article.iter().any(|l| l.contains("broken-front-matter.md")),
+        "{article:?}"
+    );
+}
+
+#[test]
 fn wide_terminals_wrap_quotes_and_claims_and_keep_article_lines_readable() {
     let state = seed_reader(200, 60);
     let quotes = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Quotes));
@@ -366,26 +395,30 @@ fn wide_terminals_wrap_quotes_and_claims_and_keep_article_lines_readable() {
     assert!(longest <= 100, "article lines run {longest} columns");
 }
 
-#[test]
-fn organisations_keep_their_whole_name_in_the_claims_pane() {
+/// A reader `width` x `height` on one briefing of `text` whose only statement is the one
+/// given (from `start` to the end of the text), whatever the extraction makes of it, with
+/// the claims pane focused.
+fn one_statement_reader(
+    text: &str,
+    kind: sitrep::extract::Kind,
+    actor: &str,
+    party: &str,
+    start: &str,
+    (width, height): (u16, u16),
+) -> State {
     let dir = tempfile::tempdir().unwrap();
-    let path = briefing_file(
-        &dir,
-        "org.txt",
-        "Raid in Borno\n\nNigeria's military denied that soldiers fired on civilians.\n",
-    );
-    let mut state = reader(&[&path], 120, 40);
-    // The statement as the test needs it, whatever the extraction makes of the sentence.
+    let path = briefing_file(&dir, "one.txt", text);
+    let mut state = reader(&[&path], width, height);
     let opened = state.open.as_mut().expect("the briefing is open");
     let sitrep::library::Entry::Ok(b, x) = &mut opened.entry else {
         panic!("the briefing reads")
     };
-    let start = b.text.find("Nigeria's").unwrap();
+    let start = b.text.find(start).unwrap();
     x.statements = vec![sitrep::extract::Statement {
-        kind: sitrep::extract::Kind::Denial,
-        actor: Some("Nigeria's military".into()),
-        party: Some("Nigeria".into()),
-        cue: Some("denied".into()),
+        kind,
+        actor: Some(actor.into()),
+        party: Some(party.into()),
+        cue: None,
         span: sitrep::briefing::Span::new(start, b.text.trim_end().len()),
         paragraph: 0,
         counter: None,
@@ -393,13 +426,66 @@ fn organisations_keep_their_whole_name_in_the_claims_pane() {
     state.rebuild_document();
     state.refresh_rows();
     type_keys(&mut state, "<tab><tab>");
+    state
+}
+
+#[test]
+fn organisations_keep_their_whole_name_in_the_claims_pane() {
+    let state = one_statement_reader(
+        "Raid in Borno\n\nSoldiers never fired on civilians, Nigeria's military said.\n",
+        sitrep::extract::Kind::Denial,
+        "Nigeria's military",
+        "Nigeria",
+        "Soldiers",
+        (120, 40),
+    );
     let claims =
         tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");
-    assert!(claims.contains("Nigeria's military: Nigeria's"), "{claims}");
+    assert!(claims.contains("Nigeria's military: Soldiers"), "{claims}");
     assert!(
         !claims.contains("│  military:"),
         "labelled by its last word:\n{claims}"
     );
+}
+
+#[test]
+fn a_statement_that_opens_with_its_actor_is_not_labelled_twice() {
+    // "Nigeria's military: Nigeria's military denied …" spent a third of a 120x40 cell on
+    // words the sentence says itself.
+    let state = one_statement_reader(
+        "Raid in Borno\n\nNigeria's military denied that soldiers fired on civilians.\n",
+        sitrep::extract::Kind::Denial,
+        "Nigeria's military",
+        "Nigeria",
+        "Nigeria's",
+        (120, 40),
+    );
+    let claims =
+        tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims)).join("\n");
+    assert!(claims.contains("  Nigeria's military denied"), "{claims}");
+    assert!(!claims.contains("military: Nigeria's"), "{claims}");
+}
+
+#[test]
+fn claims_take_the_whole_pane_when_the_briefing_has_no_denial() {
+    // At 120x35 the claims pane is some 70 columns wide; with no denial to show, a claim
+    // no longer stops at the middle of the pane beside an empty denial column.
+    let state = one_statement_reader(
+        "Convoy struck\n\nThe convoy was struck by two aircraft that flew in low from the \
+         north before dawn on Monday, the ministry said.\n",
+        sitrep::extract::Kind::Claim,
+        "the ministry",
+        "Syria",
+        "The convoy",
+        (120, 35),
+    );
+    let claims = tui_common::region(&state, state.inner(sitrep::tui::state::Pane::Claims));
+    let rows = claims.join("\n");
+    assert!(
+        claims[1].contains("struck by two aircraft that flew in"),
+        "the claim stops at the middle of the pane:\n{rows}"
+    );
+    assert!(!rows.contains(" │ "), "an empty denial column:\n{rows}");
 }
 
 #[test]

@@ -145,18 +145,40 @@ pub fn actor_label(actor: &str) -> String {
     }
 }
 
+/// True when `text` opens with `name` as whole words, in any case and after an optional
+/// "the" (`The separatists blamed …` opens with `separatists`).
+fn opens_with(text: &str, name: &str) -> bool {
+    let text = text.trim_start();
+    let after_the = text
+        .get(..4)
+        .filter(|the| the.eq_ignore_ascii_case("the "))
+        .map(|_| &text[4..]);
+    [Some(text), after_the].into_iter().flatten().any(|t| {
+        t.get(..name.len())
+            .is_some_and(|head| !name.is_empty() && head.eq_ignore_ascii_case(name))
+            && !t[name.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// What a statement's cell says: the sentence, led by its actor's label when the actor is
-/// not the party itself, as in `Ryabkov: … denied …`; at most `room` characters of the
-/// sentence (a cell `w` columns wide and `h` rows high shows fewer than `w * (h + 1)`).
+/// not the party itself and the sentence does not open with the actor already (`Russia's
+/// Foreign Ministry rejected …` needs no `Russia's Foreign Ministry:` before it), as in
+/// `Ryabkov: … denied …`; at most `room` characters of the sentence (a cell `w` columns
+/// wide and `h` rows high shows fewer than `w * (h + 1)`).
 fn cell_text(b: &Briefing, x: &Extraction, i: usize, room: usize) -> String {
     let s = &x.statements[i];
-    let text = one_line_within(s.span.of(&b.text), room);
-    let actor = s
+    let said = s.span.of(&b.text);
+    let text = one_line_within(said, room);
+    // Asked of the whole sentence: a long name ("Monitors from the Organization for
+    // Security and Co-operation in Europe") may run past what the cell shows of it.
+    let label = s
         .actor
         .as_deref()
-        .filter(|a| Some(*a) != s.party.as_deref());
-    match actor {
-        Some(a) => format!("{}: {text}", actor_label(a)),
+        .filter(|a| Some(*a) != s.party.as_deref())
+        .map(|a| (a, actor_label(a)))
+        .filter(|(a, label)| !opens_with(said, a) && !opens_with(said, label));
+    match label {
+        Some((_, label)) => format!("{label}: {text}"),
         None => text,
     }
 }
@@ -171,8 +193,22 @@ pub fn row_of(rows: &[Row], i: usize) -> Option<(usize, bool)> {
 }
 
 /// The widths of the claim and the denial columns in a pane `width` columns wide (a
-/// three-column link between them).
-fn columns(width: usize) -> (usize, usize) {
+/// three-column link between them). A table with no denial (most briefings of an archive)
+/// gives its claims the whole width rather than leave half the pane empty; the denial
+/// column is then 0 wide and the link is not drawn.
+fn columns(rows: &[Row], width: usize) -> (usize, usize) {
+    let denials = rows.iter().any(|r| {
+        matches!(
+            r,
+            Row::Pair {
+                denial: Some(_),
+                ..
+            }
+        )
+    });
+    if !denials {
+        return (width, 0);
+    }
     let left = width.saturating_sub(3) / 2;
     (left, width.saturating_sub(left + 3))
 }
@@ -189,7 +225,7 @@ pub fn heights(state: &State, width: usize, rows: usize) -> Vec<usize> {
         .count();
     let headers = state.claim_rows.len() - pairs;
     let room = rows.saturating_sub(headers);
-    let (left, right) = columns(width);
+    let (left, right) = columns(&state.claim_rows, width);
     let current = state.current().filter(|_| room > pairs);
     let needs: Vec<usize> = state
         .claim_rows
@@ -310,7 +346,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let hidden_by = (!x.statements.is_empty()).then_some("the filter");
         return draw_empty(frame, area, t.dim, none, hidden_by);
     }
-    let (left_width, right_width) = columns(usize::from(area.width));
+    let (left_width, right_width) = columns(&state.claim_rows, usize::from(area.width));
     let heights = heights(state, usize::from(area.width), usize::from(area.height));
     let search = state.search.as_ref().filter(|s| s.pane == Pane::Claims);
     let regex = search.and_then(|s| s.regex.as_ref());
@@ -333,12 +369,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 );
                 let right = fit(&one_line(&deniers.join(", ")), right_width);
                 let pad = left_width.saturating_sub(left.width());
-                lines.push(Line::from(vec![
-                    Span::styled(left, t.claim.patch(t.headline)),
-                    Span::raw(" ".repeat(pad)),
-                    Span::styled(" │ ", t.dim),
-                    Span::styled(right, t.denial.patch(t.headline)),
-                ]));
+                let mut spans = vec![Span::styled(left, t.claim.patch(t.headline))];
+                if right_width > 0 {
+                    spans.extend([
+                        Span::raw(" ".repeat(pad)),
+                        Span::styled(" │ ", t.dim),
+                        Span::styled(right, t.denial.patch(t.headline)),
+                    ]);
+                }
+                lines.push(Line::from(spans));
             }
             Row::Pair { claim, denial } => {
                 let selected = focused && r == state.claims.selected;
@@ -376,13 +415,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     state.denial_side || claim.is_none(),
                 );
                 for (k, (mut spans, right)) in left.into_iter().zip(right).enumerate() {
-                    let link = if k == 0 && claim.is_some() && denial.is_some() {
-                        "◀─▶"
-                    } else {
-                        " │ "
-                    };
-                    spans.push(Span::styled(link, t.dim));
-                    spans.extend(right);
+                    if right_width > 0 {
+                        let link = if k == 0 && claim.is_some() && denial.is_some() {
+                            "◀─▶"
+                        } else {
+                            " │ "
+                        };
+                        spans.push(Span::styled(link, t.dim));
+                        spans.extend(right);
+                    }
                     lines.push(Line::from(spans));
                 }
             }
@@ -410,5 +451,42 @@ mod tests {
             actor_label("the Syrian Arab Army's general command"),
             "the Syrian Arab Army's …"
         );
+    }
+
+    #[test]
+    fn a_long_name_the_cell_cuts_short_is_still_not_repeated() {
+        let monitors = "Monitors from the Organization for Security and Co-operation in Europe";
+        let text = format!("Shelling\n\n{monitors} said they could not reach the area.\n");
+        let b = Briefing::from_text(std::path::Path::new("m.txt"), text, vec![]).unwrap();
+        let start = b.text.find("Monitors").unwrap();
+        let x = Extraction {
+            statements: vec![crate::extract::Statement {
+                kind: Kind::Claim,
+                actor: Some(monitors.into()),
+                party: None,
+                cue: None,
+                span: crate::briefing::Span::new(start, b.text.trim_end().len()),
+                paragraph: 0,
+                counter: None,
+            }],
+            ..Extraction::default()
+        };
+        // A crowded 34-column cell (at 120x35) shows 68 characters of the sentence.
+        let cell = cell_text(&b, &x, 0, 68);
+        assert!(cell.starts_with("Monitors from the Organization"), "{cell}");
+    }
+
+    #[test]
+    fn a_sentence_opens_with_a_name_as_whole_words_in_any_case() {
+        assert!(opens_with("The separatists blamed Kiev.", "separatists"));
+        assert!(opens_with(
+            "Russia's Foreign Ministry rejected it.",
+            "Russia's Foreign Ministry"
+        ));
+        assert!(opens_with("Dunford said so.", "Dunford"));
+        assert!(!opens_with("Dunfordshire said so.", "Dunford"));
+        assert!(!opens_with("Two aircraft, Dunford said.", "Dunford"));
+        assert!(!opens_with("The", "The ministry"));
+        assert!(!opens_with("Anything at all.", ""));
     }
 }

@@ -279,10 +279,17 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         let actor = doc
             .actor(s)
             .map_or_else(String::new, |a| format!(" · {}", one_line(a)));
-        let date = doc.date_label();
+        // A date known only from the file's modification time is left out, as in the
+        // list: in an archive copied today every such entry read "2026-11-29 (file date)",
+        // a quarter of an 80-column line saying when the file was copied.
+        let date = if doc.has_own_date() && !doc.date.is_empty() {
+            format!("{} · ", one_line(&doc.date))
+        } else {
+            String::new()
+        };
         let mut header = Line::from(vec![
             TextSpan::raw(if selected { "▶ " } else { "  " }),
-            TextSpan::styled(format!("{date} · "), t.dim),
+            TextSpan::styled(date, t.dim),
             TextSpan::styled(kind_word(s.kind), kind_style),
             TextSpan::raw(format!("{actor} · ")),
             TextSpan::styled(one_line(&doc.title), t.headline),

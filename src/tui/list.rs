@@ -90,11 +90,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 };
                 (title, detail, t.dim)
             }
-            Some(err) => (
-                format!("✗ {}", one_line(&doc.path.display().to_string())),
-                one_line(err),
-                t.error,
-            ),
+            // The file's name, as for a briefing not read yet: a whole path (an archive's
+            // is often long and absolute) left the name itself cut off; the article pane
+            // names the whole path.
+            Some(err) => {
+                let name = doc
+                    .path
+                    .file_name()
+                    .unwrap_or(doc.path.as_os_str())
+                    .to_string_lossy();
+                (format!("✗ {}", one_line(&name)), one_line(err), t.error)
+            }
         };
         let title = fit(&title, width.saturating_sub(2));
         let title_style = if selected && state.focus == Pane::List {

@@ -41,7 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Some(c) => format!("{}/{}", c + 1, s.hits.len()),
             None => plural(s.hits.len(), "hit"),
         };
-        left.push(Span::raw(format!("/{} {count}", one_line(&s.query))));
+        // A search the list search carried into the article has its query shown once, as
+        // the list's, not again in full before it.
+        if s.from_list && state.list_search.is_some() {
+            left.push(Span::raw(format!("{count} in the article")));
+        } else {
+            left.push(Span::raw(format!("/{} {count}", one_line(&s.query))));
+        }
     }
     if let Some(list) = state.list_search.as_ref().filter(|_| {
         state

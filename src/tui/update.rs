@@ -438,10 +438,13 @@ fn apply_prompt(state: &mut State) {
 /// around at the ends as less does.
 fn jump_to_hit(state: &mut State, forward: bool) {
     let Some(search) = &state.search else {
+        // A list search of filters alone (`kind:denial party:russia`) is a search, but it
+        // gives the article no words to find.
         let key = state.config.keys.keys_for(&Action::Search).next();
-        state.message = Some(match key {
-            Some(k) => format!("No search yet: press {k} to search"),
-            None => "No search yet".into(),
+        state.message = Some(match (&state.list_search, key) {
+            (Some(_), _) => "No words to find in the article: the list search only filters".into(),
+            (None, Some(k)) => format!("No search yet: press {k} to search"),
+            (None, None) => "No search yet".into(),
         });
         return;
     };
