@@ -881,10 +881,13 @@ pub fn attributions(
         out.push(Attribution {
             sentence,
             cue_tok: i,
+            // A description set off before the name ("A Nigerian government spokesman,
+            // Mike Omeri, said") opens the clause with it.
             clause_start: if inherited {
                 toks[skip_aux_left(text, toks, i)].span.start
             } else {
-                toks[subject.0.min(i)].span.start
+                let described_from = appositive.map_or(subject.0, |(x, _)| x);
+                toks[subject.0.min(described_from).min(i)].span.start
             },
             cue_at: t.span.start,
             cue_text: w.to_string(),

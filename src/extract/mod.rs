@@ -2468,6 +2468,22 @@ mod tests {
             .collect()
     }
 
+    /// The claims table shows who the speaker is, as the sentence does: "A government
+    /// spokesman, Jane Roe, said …", not "Jane Roe, said …".
+    #[test]
+    fn a_description_set_off_before_the_name_opens_the_statement() {
+        assert_eq!(
+            statements(
+                "Talks went on.\n\nA Freedonian government spokesman, Jane Roe, said talks made progress."
+            ),
+            [(
+                Some("Jane Roe".to_string()),
+                "A Freedonian government spokesman, Jane Roe, said talks made progress."
+                    .to_string()
+            )]
+        );
+    }
+
     #[test]
     fn a_cue_whose_subject_is_not_found_still_makes_a_statement() {
         let s = statements("He went on to say that the plan is a realistic step.");
