@@ -402,6 +402,16 @@ fn cli(args: &[&str], cache: &Path) -> std::process::Output {
         .unwrap()
 }
 
+/// `sitrep search ARGS… DIR` with its cache in `cache`: exit status, output and errors.
+fn search_in(dir: &str, cache: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = cli(&[&["search"], args, &[dir]].concat(), cache);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// `sitrep party` takes any name or alias in any case, and tells a name it does not know
 /// from a known party that said nothing.
 #[test]
@@ -611,14 +621,7 @@ fn an_impossible_date_dates_a_briefing_by_its_file() {
 fn search_on_a_warm_cache_sees_every_change_since() {
     let (docs, cache) = small_archive();
     let dir = docs.path().to_str().unwrap();
-    let search = |args: &[&str]| {
-        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let search = |args: &[&str]| search_in(dir, cache.path(), args);
     let cold = search(&["tikrit"]);
     assert_eq!(cold.0, Some(0));
     assert!(
@@ -689,10 +692,7 @@ fn search_on_a_warm_cache_sees_every_change_since() {
 fn a_warm_search_shows_the_lines_it_indexed_whatever_befalls_the_texts_kept() {
     let (docs, cache) = small_archive();
     let dir = docs.path().to_str().unwrap();
-    let search = |args: &[&str]| {
-        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let search = |args: &[&str]| search_in(dir, cache.path(), args).1;
     let cold = [
         search(&["tikrit"]),
         search(&["clinic"]),
@@ -998,11 +998,8 @@ fn front_matter_is_not_searched_but_its_title_is() {
     )]);
     let dir = docs.path().to_str().unwrap();
     let search = |args: &[&str]| {
-        let out = cli(&[&["search"], args, &[dir]].concat(), cache.path());
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
+        let (code, out, _) = search_in(dir, cache.path(), args);
+        (code, out)
     };
     for _warm in [false, true] {
         for missing in [
