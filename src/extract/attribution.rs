@@ -1590,12 +1590,51 @@ pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// "Ebola showed up in the city": to show up is to arrive, no finding of the subject's.
+/// And "the video shows the militant …", "footage showed the moment …": a picture shows
+/// what it depicts, which is no one's claim, unless it "shows that" something is so (a
+/// poll or a study that shows a lead states a finding, with or without "that").
 fn shows_up(text: &str, toks: &[Tok], i: usize) -> bool {
-    begins_with(text, &toks[i], "show")
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| t.is_word() && low_is(text, t, &["up"]))
+    if !begins_with(text, &toks[i], "show") {
+        return false;
+    }
+    let next = toks.get(i + 1).filter(|t| t.is_word());
+    if next.is_some_and(|t| low_is(text, t, &["up"])) {
+        return true;
+    }
+    let finding = toks[i + 1..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word())
+        .any(|t| low_is(text, t, &["that"]));
+    let depicted_by = toks[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| t.is_word())
+        .find(|t| !t.lex.is(Class::AuxOrAdverb))
+        .is_some_and(|t| low_is(text, t, PICTURES));
+    !finding && depicted_by
 }
+
+/// Things that show by depicting: what they "show" is what is in them.
+const PICTURES: &[&str] = &[
+    "video",
+    "videos",
+    "footage",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "clip",
+    "clips",
+    "film",
+    "recording",
+    "screenshot",
+];
 
 /// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as
 /// not made is no statement of the subject's. (A negated denial is a stance, and a negated

@@ -2468,6 +2468,25 @@ mod tests {
             .collect()
     }
 
+    /// What a video shows is no one's claim; what a poll shows, or a photo "shows that",
+    /// is a finding.
+    #[test]
+    fn a_picture_shows_what_it_depicts_and_states_nothing() {
+        let texts = |body: &str| -> Vec<String> {
+            statements(body).into_iter().map(|(_, text)| text).collect()
+        };
+        assert!(texts("The grim video shows a masked man beside a kneeling hostage.").is_empty());
+        assert!(texts("Footage then showed the moment the shell hit.").is_empty());
+        assert_eq!(
+            texts("The new poll shows Jane Roe leading by five points."),
+            ["The new poll shows Jane Roe leading by five points."]
+        );
+        assert_eq!(
+            texts("The photo clearly shows that the decals are still on the truck."),
+            ["The photo clearly shows that the decals are still on the truck."]
+        );
+    }
+
     /// The claims table shows who the speaker is, as the sentence does: "A government
     /// spokesman, Jane Roe, said …", not "Jane Roe, said …".
     #[test]
