@@ -693,11 +693,14 @@ fn a_warm_search_shows_the_lines_it_indexed_whatever_befalls_the_texts_kept() {
     let (docs, cache) = small_archive();
     let dir = docs.path().to_str().unwrap();
     let search = |args: &[&str]| search_in(dir, cache.path(), args).1;
-    let cold = [
-        search(&["tikrit"]),
-        search(&["clinic"]),
-        search(&["--format", "json", "said"]),
-    ];
+    let searches = || {
+        [
+            search(&["tikrit"]),
+            search(&["clinic"]),
+            search(&["--format", "json", "said"]),
+        ]
+    };
+    let cold = searches();
     let texts = std::fs::read_dir(cache.path().join("sitrep"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -710,22 +713,19 @@ fn a_warm_search_shows_the_lines_it_indexed_whatever_befalls_the_texts_kept() {
     // apart: the hit still shows the line its index entry was made from.
     let raid = docs.path().join("2015-03-02 raid.txt");
     let time = std::fs::metadata(&raid).unwrap().modified().unwrap();
+    let rewrite = |text: &str| {
+        std::fs::write(&raid, text).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&raid)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    };
     let before = std::fs::read_to_string(&raid).unwrap();
-    std::fs::write(&raid, before.replace("Tikrit", "Ramadi")).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&raid)
-        .unwrap()
-        .set_modified(time)
-        .unwrap();
+    rewrite(&before.replace("Tikrit", "Ramadi"));
     assert_eq!(search(&["tikrit"]), cold[0], "the line the index matched");
-    std::fs::write(&raid, &before).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&raid)
-        .unwrap()
-        .set_modified(time)
-        .unwrap();
+    rewrite(&before);
 
     let at = kept.windows(6).position(|w| w == b"clinic").unwrap();
     let mut flipped = kept.clone();
@@ -740,20 +740,10 @@ fn a_warm_search_shows_the_lines_it_indexed_whatever_befalls_the_texts_kept() {
     ];
     for (what, bytes) in damages {
         std::fs::write(&texts, bytes).unwrap();
-        let warm = [
-            search(&["tikrit"]),
-            search(&["clinic"]),
-            search(&["--format", "json", "said"]),
-        ];
-        assert_eq!(warm, cold, "{what}");
+        assert_eq!(searches(), cold, "{what}");
     }
     std::fs::remove_file(&texts).unwrap();
-    let warm = [
-        search(&["tikrit"]),
-        search(&["clinic"]),
-        search(&["--format", "json", "said"]),
-    ];
-    assert_eq!(warm, cold, "deleted");
+    assert_eq!(searches(), cold, "deleted");
 }
 
 /// A cache that matches its folders answers text queries without the library being
