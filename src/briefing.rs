@@ -609,8 +609,9 @@ fn title_excerpt(body: &str) -> String {
 }
 
 /// A short paragraph without sentence-ending punctuation, standing between the headline and
-/// the body, is another headline for the same article.
-fn is_alternate_headline(p: &str) -> bool {
+/// the body, is another headline for the same article. (Public for `sitrep search`, which
+/// shows a line of the body, not a headline, where it can.)
+pub fn is_alternate_headline(p: &str) -> bool {
     let t = p.trim_matches(is_blank_char);
     !t.is_empty()
         && t.len() <= 200

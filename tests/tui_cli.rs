@@ -192,3 +192,25 @@ fn markdown_names_a_party_that_speaks_for_itself_once() {
     // The party still follows a person of the other side.
     assert!(md.contains("**Abubakar Shekau** (Boko Haram):"), "{md}");
 }
+
+/// A `sitrep search` row shows where the words stand in the article, cold and warm: the
+/// seed's headline and its alternate both hold "russia", but the row beside the title
+/// quotes the body.
+#[test]
+fn a_search_row_quotes_the_body_not_the_headline_again() {
+    let home = tempfile::tempdir().unwrap();
+    for run in ["cold", "warm"] {
+        let out = sitrep(home.path())
+            .args(["search", "russia", "briefings"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{run}");
+        let rows = String::from_utf8(out.stdout).unwrap();
+        let seed = rows
+            .lines()
+            .find(|row| row.contains("000_2b1845f26494101a.txt"))
+            .unwrap_or_else(|| panic!("{run}: the seed is a hit: {rows}"));
+        let line = seed.rsplit('\t').next().unwrap();
+        assert!(line.contains("top general Joseph Dunford"), "{run}: {seed}");
+    }
+}

@@ -21,7 +21,7 @@ use super::catalog::{FolderState, Found, Progress, Shared, path_order, scan_know
 use super::doc::with_text_if_unchanged;
 use super::index::BitSet;
 use super::listing::Listings;
-use super::search::{Query, lines_holding, search_snapshot, searchable_text};
+use super::search::{Query, result_lines, search_snapshot};
 use super::texts::TextStore;
 use super::{Library, Options};
 use rustc_hash::FxHashMap;
@@ -238,7 +238,7 @@ fn lines_of(
     if needles.is_empty() {
         return Vec::new();
     }
-    let lines = |text: &str| lines_holding(&searchable_text(text, listed.title), &needles, limit);
+    let lines = |text: &str| result_lines(text, listed.title, &needles, limit);
     texts
         .zip(snapshot.text_at(id))
         .and_then(|(texts, at)| texts.with_text(at, lines))

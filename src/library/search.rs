@@ -795,8 +795,60 @@ impl Library {
             lines.truncate(limit);
             return lines;
         }
-        lines_holding(&searchable_text(&text, &doc.title), &needles, limit)
+        result_lines(&text, &doc.title, &needles, limit)
     }
+}
+
+/// The lines of a briefing (`text` as stored, titled `title`) that a search shows for it:
+/// [`lines_holding`] in its [`searchable_text`]. One line, as each row of `sitrep search`
+/// shows, is the first in the article's body that holds a needle, and a headline only when
+/// no line of the body does: beside the title, a row that repeated the headline said
+/// nothing of where the words stand in the article.
+pub(super) fn result_lines(text: &str, title: &str, needles: &[&str], limit: usize) -> Vec<String> {
+    let text = searchable_text(text, title);
+    if limit != 1 {
+        return lines_holding(&text, needles, limit);
+    }
+    let in_body = lines_holding(&text[headlines_end(&text)..], needles, 1);
+    if in_body.is_empty() {
+        lines_holding(&text, needles, 1)
+    } else {
+        in_body
+    }
+}
+
+/// Where the headline and its alternates end, read as the loader reads them: the first
+/// paragraph (when short enough to be a headline), then the short unpunctuated paragraphs
+/// after it. 0 for a text that opens on body.
+fn headlines_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut paragraphs = 0;
+    let mut at = 0;
+    let mut paragraph_start = None;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, paragraph_start) {
+            (false, None) => paragraph_start = Some(at),
+            (true, Some(start)) => {
+                let paragraph = &text[start..at];
+                let heading = if paragraphs == 0 {
+                    paragraph.len() <= crate::briefing::MAX_HEADLINE_BYTES
+                } else {
+                    paragraphs <= crate::briefing::MAX_ALTERNATE_HEADLINES
+                        && crate::briefing::is_alternate_headline(paragraph)
+                };
+                if !heading {
+                    return end;
+                }
+                paragraphs += 1;
+                end = at + line.len();
+                paragraph_start = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    end
 }
 
 #[cfg(test)]
@@ -898,6 +950,25 @@ mod tests {
         assert_eq!(
             lines_holding(text, &["doesn't"], 1),
             ["Sérgei said Moscow doesn’t agree."]
+        );
+    }
+
+    /// A result row shows where the words stand in the article, not its headline again.
+    #[test]
+    fn a_result_row_shows_a_line_of_the_body_before_a_headline() {
+        let text = "Russia denies raid\n\nRussia denies the raid again\n\n\
+                    Moscow said on Monday that Russia had no part in it.\n";
+        let title = "Russia denies raid";
+        assert_eq!(
+            result_lines(text, title, &["russia"], 1),
+            ["Moscow said on Monday that Russia had no part in it."]
+        );
+        assert_eq!(result_lines(text, title, &["denies"], 1), [title]);
+        assert_eq!(result_lines(text, title, &["russia"], usize::MAX).len(), 3);
+        let no_headline = "Moscow said on Monday that Russia had no part in it. ".repeat(20);
+        assert_eq!(
+            result_lines(&no_headline, "Moscow said", &["russia"], 1),
+            [no_headline.trim()]
         );
     }
 
