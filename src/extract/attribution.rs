@@ -120,14 +120,23 @@ pub struct Resolver {
     lowercase: Option<rustc_hash::FxHashSet<String>>,
     /// How many times the text was searched for a word in lowercase.
     lookups: usize,
-    /// Who last issued a document ("Acme issued a statement"), the document's noun, and how
-    /// many sentences ago (see [`note_issuer`]).
-    issued: Option<(Speaker, &'static str, usize)>,
-    /// The sentence being read (see [`attributions`]).
+    /// Who last issued a document ("Acme issued a statement"), under the document's noun
+    /// (see [`note_issuer`]).
+    issued: Option<Recalled>,
+    /// The sentence being read (see [`Resolver::begin_sentence`]).
     sentence: usize,
     /// The last speaker the text brought in by an indefinite description ("a senior
-    /// official said"), with its head noun and sentence, for [`Resolver::introduced_as`].
-    introduced: Option<(Speaker, super::tokens::Norm, usize)>,
+    /// official said"), under its head noun, for [`Resolver::introduced_as`].
+    introduced: Option<Recalled>,
+}
+
+/// A speaker the text will call by a definite description with `head` for its last word
+/// ("the statement", "the official"), remembered from `sentence` on.
+#[derive(Debug, Clone)]
+struct Recalled {
+    speaker: Speaker,
+    head: super::tokens::Norm,
+    sentence: usize,
 }
 
 /// What a speaker issues in writing, on air or in court: "Acme issued a statement. … the
@@ -182,7 +191,7 @@ const INTRODUCED_REACH: usize = 3;
 
 /// How many sentences on "the statement" still names the one a subject issued: past that,
 /// the text has moved on and the document is its own speaker as before.
-const ISSUED_REACH: usize = 6;
+const ISSUED_REACH: usize = 7;
 
 /// How many searches of the text for a word in lowercase come before all its lowercase
 /// words are gathered instead: most briefings ask about a few words, which a `memmem` pass
@@ -492,7 +501,11 @@ impl Resolver {
                             })
                             && let Some(head) = words.next_back()
                         {
-                            self.introduced = Some((s.clone(), norm(head), self.sentence));
+                            self.introduced = Some(Recalled {
+                                speaker: s.clone(),
+                                head: norm(head),
+                                sentence: self.sentence,
+                            });
                         }
                         Some(s)
                     }
@@ -512,9 +525,7 @@ impl Resolver {
     /// email"), when a sentence shortly before says who issued one ("Acme issued a
     /// statement").
     fn issuer_of(&self, description: &str) -> Option<Speaker> {
-        let (issuer, noun, _) = self.issued.as_ref()?;
-        let head = norm(description.split_whitespace().next_back()?);
-        (head.as_str() == *noun).then(|| issuer.clone())
+        self.recall(self.issued.as_ref(), ISSUED_REACH, description)
     }
 
     /// The one a definite description ("the official") names when a sentence shortly before
@@ -523,10 +534,26 @@ impl Resolver {
     /// whoever it named last ("Rep. Jane Roe praised the move. A senior official said … “…,”
     /// the official said" does not quote Roe).
     fn introduced_as(&self, description: &str) -> Option<Speaker> {
-        let (speaker, head, sentence) = self.introduced.as_ref()?;
-        let own = norm(description.split_whitespace().next_back()?);
-        (own.as_str() == head.as_str() && self.sentence <= sentence + INTRODUCED_REACH)
-            .then(|| speaker.clone())
+        self.recall(self.introduced.as_ref(), INTRODUCED_REACH, description)
+    }
+
+    /// The speaker `memory` holds when `description` ends in its head noun, until `reach`
+    /// sentences after it was noted.
+    fn recall(
+        &self,
+        memory: Option<&Recalled>,
+        reach: usize,
+        description: &str,
+    ) -> Option<Speaker> {
+        let memory = memory?;
+        let head = norm(description.split_whitespace().next_back()?);
+        (head.as_str() == memory.head.as_str() && self.sentence <= memory.sentence + reach)
+            .then(|| memory.speaker.clone())
+    }
+
+    /// Moves on to sentence `k`: what was noted sentences ago fades by this count.
+    pub fn begin_sentence(&mut self, k: usize) {
+        self.sentence = k;
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
@@ -653,7 +680,6 @@ pub fn attributions(
     resolver: &mut Resolver,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    resolver.sentence = sentence;
     // A cue at `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back", "Carl
     // Bialik:"): its clause runs from the subject to the end of the cue. Recorded when the
     // subject resolves to a speaker.
@@ -759,12 +785,7 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if is_passive(text, toks, i)
-            || says_nothing(text, toks, i)
-            || relays(text, toks, i)
-            || used_as_noun(text, toks, i)
-            || used_as_adjective(text, toks, i)
-        {
+        if is_passive(text, toks, i) || says_nothing(text, toks, i) || relays(text, toks, i) {
             i += 1;
             continue;
         }
@@ -1302,15 +1323,9 @@ pub fn note_subjects(
 }
 
 /// "The Holocaust Museum issued a statement", "Clinton's campaign sent out an email": notes
-/// who issued which document, for [`Resolver::issuer_of`]. Called once per sentence, in
-/// order, so a document is forgotten [`ISSUED_REACH`] sentences on.
+/// who issued which document, for [`Resolver::issuer_of`] (which forgets it
+/// [`ISSUED_REACH`] sentences on).
 pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
-    if let Some((_, _, age)) = &mut resolver.issued {
-        *age += 1;
-        if *age > ISSUED_REACH {
-            resolver.issued = None;
-        }
-    }
     // Found from the article: "a" and "an" are rare among words, and only then is the word
     // before (or before "out") compared with the verbs. (Comparing every word cost an
     // eighth of all extraction.)
@@ -1334,10 +1349,8 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
             .iter()
             .take(4)
             .take_while(|t| t.is_word())
-            .find_map(|t| {
-                let w = low(text, t);
-                DOCUMENT_NOUNS.iter().find(|&&d| d == w.as_str()).copied()
-            })
+            .map(|t| low(text, t))
+            .find(|w| DOCUMENT_NOUNS.contains(&w.as_str()))
         else {
             continue;
         };
@@ -1346,7 +1359,11 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
                 classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
             && issuer.kind != SpeakerKind::Generic
         {
-            resolver.issued = Some((issuer, noun, 0));
+            resolver.issued = Some(Recalled {
+                speaker: issuer,
+                head: noun,
+                sentence: resolver.sentence,
+            });
         }
         return;
     }
@@ -1503,7 +1520,7 @@ fn follows_have_or_modal(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// "the Ukrainian claim", "a U.S. report": a cue word that is a noun here.
-pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     if follows_have_or_modal(text, toks, i) {
         return true;
     }
@@ -1531,7 +1548,7 @@ pub fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
 /// possessive or a determiner and the noun it describes is an adjective, not a verb. Taken
 /// for one, its "subject" (the leader) pointed back to whoever the sentence named and gave
 /// them the leader's party.
-pub fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
+fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word());
     i >= 1
         && toks[i].span.of(text).ends_with("ed")
@@ -1578,22 +1595,27 @@ pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
         })
 }
 
-/// A cue that reports no statement: "neither confirmed nor denied", speech reported as not
-/// made, or a verb in a sense that reports nothing ("showed up").
+/// A cue word that reports no statement where it stands: a noun or an adjective there
+/// ("the Ukrainian claim", "the reported attack"), "neither confirmed nor denied", speech
+/// reported as not made, or a verb in a sense that reports nothing ("showed up", "the
+/// video shows"). The attributed and the unattributed path both ask this one question, so
+/// a reading learnt for one holds for the other.
 pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks[i]
-        .lex
-        .cue()
-        .is_some_and(|cue| is_non_denial(text, toks, i, cue))
+    used_as_noun(text, toks, i)
+        || used_as_adjective(text, toks, i)
+        || toks[i]
+            .lex
+            .cue()
+            .is_some_and(|cue| is_non_denial(text, toks, i, cue))
         || is_unsaid(text, toks, i)
-        || shows_up(text, toks, i)
+        || shows_nothing(text, toks, i)
 }
 
 /// "Ebola showed up in the city": to show up is to arrive, no finding of the subject's.
 /// And "the video shows the militant …", "footage showed the moment …": a picture shows
 /// what it depicts, which is no one's claim, unless it "shows that" something is so (a
 /// poll or a study that shows a lead states a finding, with or without "that").
-fn shows_up(text: &str, toks: &[Tok], i: usize) -> bool {
+fn shows_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
     if !begins_with(text, &toks[i], "show") {
         return false;
     }
@@ -3107,6 +3129,7 @@ mod tests {
         for (k, s) in sentences.iter().enumerate() {
             let mut toks = Vec::new();
             tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            r.begin_sentence(k);
             for a in attributions(s, k, &toks, g, &mut r) {
                 out.push(a.speaker.map(|s| (s.name, s.party)));
             }

@@ -136,6 +136,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // [`attribution::dash_label`]).
     let mut dash_labels: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
+        resolver.begin_sentence(k);
         let quoting = toks
             .iter()
             .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
@@ -1156,8 +1157,6 @@ fn unattributed_statements(
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some()
-                        && !attribution::used_as_noun(text, toks, i)
-                        && !attribution::used_as_adjective(text, toks, i)
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
                         && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
