@@ -218,6 +218,13 @@ impl Doc {
         self.date_source != DateSource::Modified
     }
 
+    /// The date the briefing gives itself, if any: what the list, the dossier and a copied
+    /// source show. A date guessed from the file's modification time is left out there:
+    /// it says when the file was copied, not when the news happened.
+    pub fn own_date(&self) -> Option<&str> {
+        (self.has_own_date() && !self.date.is_empty()).then_some(self.date.as_str())
+    }
+
     /// The key that orders briefings newest first (under `Reverse`): those that carry their
     /// own date before those dated only by their file, each by date.
     pub fn recency(&self) -> (bool, &str) {

@@ -282,11 +282,9 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         // A date known only from the file's modification time is left out, as in the
         // list: in an archive copied today every such entry read "2026-11-29 (file date)",
         // a quarter of an 80-column line saying when the file was copied.
-        let date = if doc.has_own_date() && !doc.date.is_empty() {
-            format!("{} · ", one_line(&doc.date))
-        } else {
-            String::new()
-        };
+        let date = doc
+            .own_date()
+            .map_or_else(String::new, |d| format!("{} · ", one_line(d)));
         let mut header = Line::from(vec![
             TextSpan::raw(if selected { "▶ " } else { "  " }),
             TextSpan::styled(date, t.dim),

@@ -86,8 +86,7 @@ fn in_dossier(
                 return "the briefing changed since it was read: nothing copied".into();
             };
             let kind = kind_word(entry.statement.kind);
-            let date =
-                (doc.has_own_date() && !doc.date.is_empty()).then(|| format!(", {}", doc.date));
+            let date = doc.own_date().map(|d| format!(", {d}"));
             let source = format!("{}{}", doc.title, date.unwrap_or_default());
             let copied = statement_with_actor(
                 &entry.text,
@@ -125,8 +124,8 @@ fn copy(state: &State, b: &Briefing, x: &Extraction, terminal: &mut impl Write) 
         .library
         .id_of(&b.path)
         .map(|id| state.library.doc(id))
-        .filter(|d| d.has_own_date() && !d.date.is_empty())
-        .map(|d| format!(", {}", d.date));
+        .and_then(|d| d.own_date())
+        .map(|d| format!(", {d}"));
     let source = format!("{}{}", b.title, date.unwrap_or_default());
     let (what, text) = match state.focus {
         Pane::Quotes => {

@@ -63,8 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 let read = state.marks.is_read(&doc.path);
                 // A date guessed from the file's modification time is left out: it says
                 // when the file was copied, not when the news happened.
-                let when =
-                    (doc.has_own_date() && !doc.date.is_empty()).then(|| one_line(&doc.date));
+                let when = doc.own_date().map(one_line);
                 // A briefing with a stamp but no extraction here was read (listed from the
                 // cache, or in this round of reading): its counts follow with the index.
                 let counts = if doc.extracted {
