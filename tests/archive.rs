@@ -188,7 +188,7 @@ fn a_deleted_corrupted_or_half_written_cache_changes_nothing() {
             "killed mid-write",
             Box::new(|| {
                 let temp = cache.path().join(format!(
-                    ".{}.4242.tmp",
+                    ".{}.2000000000.tmp",
                     file.path().file_name().unwrap().to_string_lossy()
                 ));
                 std::fs::write(temp, &written[..written.len() / 2]).unwrap();

@@ -725,7 +725,9 @@ impl Header {
 }
 
 /// The temporary file this process writes `path` under (`.NAME.PID.tmp` beside it), once
-/// the temporary files of `path` that writers killed mid-write left are removed.
+/// the temporary files of `path` that writers killed mid-write left are removed. A file
+/// whose writer still runs is left alone: two readers started on one folder at once each
+/// finish their own write instead of deleting the other's half-written file.
 pub fn fresh_temporary(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
@@ -735,12 +737,35 @@ pub fn fresh_temporary(path: &Path) -> PathBuf {
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let writer = n.strip_prefix(&prefix).and_then(|n| n.strip_suffix(".tmp"));
+            if writer.is_some_and(|pid| !writer_runs(pid)) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
     dir.join(format!("{prefix}{}.tmp", std::process::id()))
+}
+
+/// Whether the process a temporary file is named after still runs (and so may still be
+/// writing it). Not this process: its own leftover is from an earlier write that failed.
+#[cfg(unix)]
+fn writer_runs(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<libc::pid_t>() else {
+        return false;
+    };
+    if pid <= 0 || u32::try_from(pid).is_ok_and(|p| p == std::process::id()) {
+        return false;
+    }
+    // SAFETY: signal 0 sends nothing; it only asks whether the process exists. `pid` is
+    // positive, so it names one process, never a group.
+    let status = unsafe { libc::kill(pid, 0) };
+    status == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Without a portable way to ask, every leftover counts as a killed writer's.
+#[cfg(not(unix))]
+fn writer_runs(_pid: &str) -> bool {
+    false
 }
 
 /// Writes a file through `fill` so that readers see the old file or the new one, never a
@@ -763,4 +788,34 @@ pub fn write_atomically(
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that still runs keeps its temporary file; a dead one's is removed.
+    #[cfg(unix)]
+    #[test]
+    fn a_running_writers_temporary_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library-1.bin");
+        let mut other = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("sleep runs");
+        let running = dir
+            .path()
+            .join(format!(".library-1.bin.{}.tmp", other.id()));
+        // Above the largest process id Linux hands out (2^22).
+        let dead = dir.path().join(".library-1.bin.2000000000.tmp");
+        std::fs::write(&running, b"half").unwrap();
+        std::fs::write(&dead, b"half").unwrap();
+        write_atomically(&path, |f| std::io::Write::write_all(f, b"whole")).unwrap();
+        let _ = other.kill();
+        let _ = other.wait();
+        assert!(running.exists(), "a running writer's file was deleted");
+        assert!(!dead.exists(), "a killed writer's file was left");
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
+    }
 }
