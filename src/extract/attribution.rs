@@ -1878,16 +1878,19 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             // "Gingrich — named as a likely running mate — told Fox": a description set off by
             // dashes stands between the subject and its verb, as one set off by commas does;
             // without it the verb would look inverted and take its object for the speaker.
+            // ("--" typed for a dash is two tokens: a run of dashes is one mark.)
             TokKind::Dash => {
-                let floor = end.saturating_sub(WINDOW);
-                let open = floor
-                    + toks[floor..end - 1]
+                let close = dash_run_start(toks, end - 1);
+                let floor = close.saturating_sub(WINDOW);
+                let open_end = floor
+                    + toks[floor..close]
                         .iter()
                         .rposition(|t| t.kind == TokKind::Dash)?;
-                if open == 0 || !toks[open - 1].is_word() || open + 1 == end - 1 {
+                let open = dash_run_start(toks, open_end);
+                if open == 0 || !toks[open - 1].is_word() || open_end + 1 == close {
                     return None;
                 }
-                appositive = Some((open + 1, end - 1));
+                appositive = Some((open_end + 1, close));
                 end = open;
             }
             TokKind::Quote(_) => {
@@ -1987,6 +1990,15 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// The first of the run of dash tokens that ends at token `k` (itself a dash): "--", the
+/// typewriter's dash, is two tokens but one mark.
+fn dash_run_start(toks: &[Tok], mut k: usize) -> usize {
+    while k > 0 && toks[k - 1].kind == TokKind::Dash {
+        k -= 1;
+    }
+    k
 }
 
 /// "Mr. Manafort, citing “the unique magic of Trump,” said": a participle's phrase set off
@@ -3365,6 +3377,15 @@ mod tests {
             ])
             .as_deref(),
             Some("Nora Quist")
+        );
+    }
+
+    #[test]
+    fn a_double_hyphen_sets_off_an_aside_as_a_dash_does() {
+        // Without the aside the verb reads as inverted and takes its object for the speaker.
+        assert_eq!(
+            speakers(&["Nora Quist -- once a rival of the mayor -- told Paul Brandt it was fine."]),
+            vec![some("Nora Quist", None)]
         );
     }
 
