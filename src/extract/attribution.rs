@@ -1890,6 +1890,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                 if open == 0 || !toks[open - 1].is_word() || open_end + 1 == close {
                     return None;
                 }
+                if let Some(found) = name_between_dashes(text, toks, (open, open_end), close) {
+                    return Some(found);
+                }
                 appositive = Some((open_end + 1, close));
                 end = open;
             }
@@ -1990,6 +1993,32 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "A former party chairman -- Tom Banks, who lost in 2008 -- said": a description, then
+/// the name set off by dashes (alone, or before a comma opening more about them). The name
+/// is who spoke and the description says who they are, as with a name set off by commas
+/// after a description. `open` is the opening dash run (first and last token), `close` the
+/// closing one's first token. `None` when the phrase before the dashes is a name itself
+/// ("Gingrich -- Trump's pick -- told") or the aside opens with anything but a name.
+fn name_between_dashes(
+    text: &str,
+    toks: &[Tok],
+    (open, open_end): (usize, usize),
+    close: usize,
+) -> Option<Subj> {
+    let from = open_end + 1;
+    let run = from
+        + toks[from..close]
+            .iter()
+            .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+            .count();
+    let closes_name = run == close || toks[run].kind == TokKind::Comma;
+    if run == from || !closes_name || !is_name_like(text, &toks[from..run]) {
+        return None;
+    }
+    let (a, b) = np_left(text, toks, open)?;
+    (b == open && !is_name_like(text, &toks[a..b])).then_some(((from, run), Some((a, b))))
 }
 
 /// The first of the run of dash tokens that ends at token `k` (itself a dash): "--", the
@@ -3385,6 +3414,31 @@ mod tests {
         // Without the aside the verb reads as inverted and takes its object for the speaker.
         assert_eq!(
             speakers(&["Nora Quist -- once a rival of the mayor -- told Paul Brandt it was fine."]),
+            vec![some("Nora Quist", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_dashes_after_a_description_is_who_spoke() {
+        for (s, name) in [
+            (
+                "A former party chairman -- Tom Banks, who lost the 2008 race -- said it failed.",
+                "Tom Banks",
+            ),
+            (
+                "The county's longest-serving judge \u{2014} Ada Lind \u{2014} told reporters it was over.",
+                "Ada Lind",
+            ),
+        ] {
+            assert_eq!(
+                speakers(&["Mayor Paul Brandt said the budget was fine.", s]),
+                vec![some("Paul Brandt", None), some(name, None)],
+                "{s}"
+            );
+        }
+        // A name before the dashes keeps the verb, whatever name the aside holds.
+        assert_eq!(
+            speakers(&["Nora Quist -- Paul Brandt's old rival -- said it was fine."]),
             vec![some("Nora Quist", None)]
         );
     }
