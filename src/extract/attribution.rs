@@ -2253,16 +2253,38 @@ fn participle_then(text: &str, toks: &[Tok], k: usize) -> Option<bool> {
 /// comma, the verb right after the closing comma of however long a description. `end` is
 /// the token after that comma.
 fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
-    if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
+    if end < 3 || toks[end - 1].kind != TokKind::Comma {
         return None;
     }
     // The quotation the sentence opens with comes before the name: "“…,” Mr. Daniloff, now
-    // 81 and retired in Cambridge, Mass., said".
-    let from = toks
+    // 81 and retired in Cambridge, Mass., said". So does one ending on a comma inside the
+    // sentence: "The rules “will not fix it,” Ann Roe, a deputy secretary, said".
+    let opening = toks
         .iter()
         .take(2)
         .take_while(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Comma))
         .count();
+    let after_quotes = (1..end - 1).filter(|&k| {
+        matches!(toks[k - 1].kind, TokKind::Quote(_)) && ends_on_comma(text, &toks[k - 1])
+    });
+    std::iter::once(opening)
+        .chain(after_quotes)
+        .filter(|&from| end - from <= WINDOW)
+        .find_map(|from| name_then_description(text, toks, from, end))
+}
+
+/// True when a quotation token's words end on a comma ("“…,”").
+fn ends_on_comma(text: &str, t: &Tok) -> bool {
+    t.span
+        .of(text)
+        .trim_end_matches(['"', '”', '\'', ' '])
+        .ends_with(',')
+}
+
+/// [`opening_name`] for a clause that opens at token `from`: a name (a role before it at
+/// most: "county delegate Tom Reed") set off by a comma, then a description up to the comma
+/// before `end`.
+fn name_then_description(text: &str, toks: &[Tok], from: usize, end: usize) -> Option<Subj> {
     let run = from
         + toks[from..end - 1]
             .iter()
@@ -2277,10 +2299,18 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
             .position(|t| t.kind == TokKind::CloseParen)?
             + 1;
     }
-    (run > from
+    // "county delegate Tom Reed": the name is what follows the role the run holds.
+    let name_from = toks[from..run]
+        .iter()
+        .rposition(|t| t.lex.is(Class::PersonRole) && !t.is_capitalized(text))
+        .map_or(from, |r| from + r + 1);
+    (run > name_from
         && k + 1 < end - 1
         && toks[k].kind == TokKind::Comma
-        && is_name_like(text, &toks[from..run]))
+        && toks[from..name_from]
+            .iter()
+            .all(|t| !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none())
+        && is_name_like(text, &toks[name_from..run]))
     .then_some(((from, run), Some((k + 1, end - 1))))
 }
 
@@ -3441,6 +3471,21 @@ mod tests {
             speakers(&["Nora Quist -- Paul Brandt's old rival -- said it was fine."]),
             vec![some("Nora Quist", None)]
         );
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_after_a_quotation_is_who_spoke() {
+        for s in [
+            "The plan “will not fix it, but helps,” Ada Lind, head of roads, parks, and schools, said.",
+            "“We have had better fairs,” county delegate Ada Lind, wearing a straw hat, said.",
+            "County delegate Ada Lind, wearing a straw hat, said the fair was over.",
+        ] {
+            let toks = sentence_tokens(s);
+            let mut r = Resolver::default();
+            let got = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+            let names: Vec<_> = got.into_iter().map(|a| a.speaker.map(|s| s.name)).collect();
+            assert_eq!(names, [Some("Ada Lind".to_string())], "{s}");
+        }
     }
 
     #[test]
