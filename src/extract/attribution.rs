@@ -1933,6 +1933,22 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                         first.as_str(),
                         "at" | "of" | "from" | "with" | "now" | "then"
                     )
+                    // "The mayor, however, said", "Critics, for their part, say": an aside
+                    // a sentence adverb or a preposition opens.
+                    || matches!(
+                        first.as_str(),
+                        "however"
+                            | "meanwhile"
+                            | "though"
+                            | "too"
+                            | "also"
+                            | "instead"
+                            | "likewise"
+                            | "in"
+                            | "for"
+                            | "by"
+                            | "on"
+                    )
                     || first.chars().all(|c| c.is_ascii_digit())
                     || is_party_state_tag(inner[0].span.of(text))
                     || first == "who"
@@ -3485,6 +3501,23 @@ mod tests {
             let got = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
             let names: Vec<_> = got.into_iter().map(|a| a.speaker.map(|s| s.name)).collect();
             assert_eq!(names, [Some("Ada Lind".to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn an_aside_an_adverb_or_a_preposition_opens_stands_between_subject_and_verb() {
+        for (s, who) in [
+            (
+                "Supporters of the bill, however, say it would keep the court as an umpire.",
+                "Supporters of the bill",
+            ),
+            (
+                "Some lawyers, for their part, argued it would keep the court as an umpire.",
+                "Some lawyers",
+            ),
+        ] {
+            let got = speakers(&["Mayor Paul Brandt said the budget was fine.", s]);
+            assert_eq!(got, [some("Paul Brandt", None), some(who, None)], "{s}");
         }
     }
 
