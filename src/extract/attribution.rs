@@ -128,6 +128,10 @@ pub struct Resolver {
     /// The last speaker the text brought in by an indefinite description ("a senior
     /// official said"), under its head noun, for [`Resolver::introduced_as`].
     introduced: Option<Recalled>,
+    /// The last group the text quoted without naming it ("critics say"), with the sentence
+    /// and the length of `history` then, for a "they" right after it (see
+    /// [`Resolver::remember`]).
+    group: Option<(Speaker, usize, usize)>,
 }
 
 /// A speaker the text will call by a definite description with `head` for its last word
@@ -303,12 +307,31 @@ impl Resolver {
     }
 
     /// Records a resolved speaker as a possible antecedent.
+    ///
+    /// A group no name stands for ("critics", "the groups") is no antecedent for a person
+    /// or a body, but a "they" in the same or the next sentence, with no one quoted in
+    /// between, is that group: "Critics say … They argue …" quotes the critics.
     pub fn remember(&mut self, s: &Speaker) {
-        if s.kind != SpeakerKind::Generic
-            && self.history.last().is_none_or(|last| last.name != s.name)
-        {
+        if s.kind == SpeakerKind::Generic {
+            let plural = s
+                .name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_plural_noun(norm(w).as_str()));
+            if plural {
+                self.group = Some((s.clone(), self.sentence, self.history.len()));
+            }
+        } else if self.history.last().is_none_or(|last| last.name != s.name) {
             self.history.push(s.clone());
         }
+    }
+
+    /// The group [`Resolver::remember`] kept, while a "they" can still mean it.
+    fn group_for_they(&self) -> Option<&Speaker> {
+        self.group
+            .as_ref()
+            .filter(|(_, k, n)| *n == self.history.len() && self.sentence <= k + 1)
+            .map(|(g, _, _)| g)
     }
 
     /// True when the text also writes `word` in lowercase: a capitalised word that opens a
@@ -394,7 +417,7 @@ impl Resolver {
                     Pronoun::I => self.last(|s| s.kind == SpeakerKind::Person),
                     // "They" stands for a group, a body, or one person (singular "they"):
                     // whoever was named last, not the last body past the people since.
-                    Pronoun::Plural => self.last(|_| true),
+                    Pronoun::Plural => self.group_for_they().or_else(|| self.last(|_| true)),
                     Pronoun::Thing => self.last(|s| s.kind != SpeakerKind::Person),
                     Pronoun::Relative => None,
                 }
@@ -3519,6 +3542,31 @@ mod tests {
             let got = speakers(&["Mayor Paul Brandt said the budget was fine.", s]);
             assert_eq!(got, [some("Paul Brandt", None), some(who, None)], "{s}");
         }
+    }
+
+    #[test]
+    fn they_right_after_an_unnamed_group_is_that_group() {
+        assert_eq!(
+            speakers(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "Critics say the plan is unfair.",
+                "They argue that the city should wait.",
+            ]),
+            vec![
+                some("Paul Brandt", None),
+                some("Critics", None),
+                some("Critics", None)
+            ]
+        );
+        // Someone quoted in between is whom "they" points back to.
+        assert_eq!(
+            speakers(&[
+                "Critics say the plan is unfair.",
+                "The city council said it would vote.",
+                "They argue that the city should wait.",
+            ])[2],
+            some("The city council", None)
+        );
     }
 
     #[test]
