@@ -128,6 +128,10 @@ pub struct Resolver {
     /// The last speaker the text brought in by an indefinite description ("a senior
     /// official said"), under its head noun, for [`Resolver::introduced_as`].
     introduced: Option<Recalled>,
+    /// The last group the text quoted without naming it ("critics say"), with the sentence
+    /// and the length of `history` then, for a "they" right after it (see
+    /// [`Resolver::remember`]).
+    group: Option<(Speaker, usize, usize)>,
 }
 
 /// A speaker the text will call by a definite description with `head` for its last word
@@ -303,12 +307,31 @@ impl Resolver {
     }
 
     /// Records a resolved speaker as a possible antecedent.
+    ///
+    /// A group no name stands for ("critics", "the groups") is no antecedent for a person
+    /// or a body, but a "they" in the same or the next sentence, with no one quoted in
+    /// between, is that group: "Critics say … They argue …" quotes the critics.
     pub fn remember(&mut self, s: &Speaker) {
-        if s.kind != SpeakerKind::Generic
-            && self.history.last().is_none_or(|last| last.name != s.name)
-        {
+        if s.kind == SpeakerKind::Generic {
+            let plural = s
+                .name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_plural_noun(norm(w).as_str()));
+            if plural {
+                self.group = Some((s.clone(), self.sentence, self.history.len()));
+            }
+        } else if self.history.last().is_none_or(|last| last.name != s.name) {
             self.history.push(s.clone());
         }
+    }
+
+    /// The group [`Resolver::remember`] kept, while a "they" can still mean it.
+    fn group_for_they(&self) -> Option<&Speaker> {
+        self.group
+            .as_ref()
+            .filter(|(_, k, n)| *n == self.history.len() && self.sentence <= k + 1)
+            .map(|(g, _, _)| g)
     }
 
     /// True when the text also writes `word` in lowercase: a capitalised word that opens a
@@ -394,7 +417,7 @@ impl Resolver {
                     Pronoun::I => self.last(|s| s.kind == SpeakerKind::Person),
                     // "They" stands for a group, a body, or one person (singular "they"):
                     // whoever was named last, not the last body past the people since.
-                    Pronoun::Plural => self.last(|_| true),
+                    Pronoun::Plural => self.group_for_they().or_else(|| self.last(|_| true)),
                     Pronoun::Thing => self.last(|s| s.kind != SpeakerKind::Person),
                     Pronoun::Relative => None,
                 }
@@ -1878,16 +1901,22 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
             // "Gingrich — named as a likely running mate — told Fox": a description set off by
             // dashes stands between the subject and its verb, as one set off by commas does;
             // without it the verb would look inverted and take its object for the speaker.
+            // ("--" typed for a dash is two tokens: a run of dashes is one mark.)
             TokKind::Dash => {
-                let floor = end.saturating_sub(WINDOW);
-                let open = floor
-                    + toks[floor..end - 1]
+                let close = dash_run_start(toks, end - 1);
+                let floor = close.saturating_sub(WINDOW);
+                let open_end = floor
+                    + toks[floor..close]
                         .iter()
                         .rposition(|t| t.kind == TokKind::Dash)?;
-                if open == 0 || !toks[open - 1].is_word() || open + 1 == end - 1 {
+                let open = dash_run_start(toks, open_end);
+                if open == 0 || !toks[open - 1].is_word() || open_end + 1 == close {
                     return None;
                 }
-                appositive = Some((open + 1, end - 1));
+                if let Some(found) = name_between_dashes(text, toks, (open, open_end), close) {
+                    return Some(found);
+                }
+                appositive = Some((open_end + 1, close));
                 end = open;
             }
             TokKind::Quote(_) => {
@@ -1926,6 +1955,22 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
                     || matches!(
                         first.as_str(),
                         "at" | "of" | "from" | "with" | "now" | "then"
+                    )
+                    // "The mayor, however, said", "Critics, for their part, say": an aside
+                    // a sentence adverb or a preposition opens.
+                    || matches!(
+                        first.as_str(),
+                        "however"
+                            | "meanwhile"
+                            | "though"
+                            | "too"
+                            | "also"
+                            | "instead"
+                            | "likewise"
+                            | "in"
+                            | "for"
+                            | "by"
+                            | "on"
                     )
                     || first.chars().all(|c| c.is_ascii_digit())
                     || is_party_state_tag(inner[0].span.of(text))
@@ -1987,6 +2032,41 @@ fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
         });
     }
     Some((found, appositive))
+}
+
+/// "A former party chairman -- Tom Banks, who lost in 2008 -- said": a description, then
+/// the name set off by dashes (alone, or before a comma opening more about them). The name
+/// is who spoke and the description says who they are, as with a name set off by commas
+/// after a description. `open` is the opening dash run (first and last token), `close` the
+/// closing one's first token. `None` when the phrase before the dashes is a name itself
+/// ("Gingrich -- Trump's pick -- told") or the aside opens with anything but a name.
+fn name_between_dashes(
+    text: &str,
+    toks: &[Tok],
+    (open, open_end): (usize, usize),
+    close: usize,
+) -> Option<Subj> {
+    let from = open_end + 1;
+    let run = from
+        + toks[from..close]
+            .iter()
+            .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
+            .count();
+    let closes_name = run == close || toks[run].kind == TokKind::Comma;
+    if run == from || !closes_name || !is_name_like(text, &toks[from..run]) {
+        return None;
+    }
+    let (a, b) = np_left(text, toks, open)?;
+    (b == open && !is_name_like(text, &toks[a..b])).then_some(((from, run), Some((a, b))))
+}
+
+/// The first of the run of dash tokens that ends at token `k` (itself a dash): "--", the
+/// typewriter's dash, is two tokens but one mark.
+fn dash_run_start(toks: &[Tok], mut k: usize) -> usize {
+    while k > 0 && toks[k - 1].kind == TokKind::Dash {
+        k -= 1;
+    }
+    k
 }
 
 /// "Mr. Manafort, citing “the unique magic of Trump,” said": a participle's phrase set off
@@ -2212,16 +2292,38 @@ fn participle_then(text: &str, toks: &[Tok], k: usize) -> Option<bool> {
 /// comma, the verb right after the closing comma of however long a description. `end` is
 /// the token after that comma.
 fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
-    if !(3..=WINDOW).contains(&end) || toks[end - 1].kind != TokKind::Comma {
+    if end < 3 || toks[end - 1].kind != TokKind::Comma {
         return None;
     }
     // The quotation the sentence opens with comes before the name: "“…,” Mr. Daniloff, now
-    // 81 and retired in Cambridge, Mass., said".
-    let from = toks
+    // 81 and retired in Cambridge, Mass., said". So does one ending on a comma inside the
+    // sentence: "The rules “will not fix it,” Ann Roe, a deputy secretary, said".
+    let opening = toks
         .iter()
         .take(2)
         .take_while(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Comma))
         .count();
+    let after_quotes = (1..end - 1).filter(|&k| {
+        matches!(toks[k - 1].kind, TokKind::Quote(_)) && ends_on_comma(text, &toks[k - 1])
+    });
+    std::iter::once(opening)
+        .chain(after_quotes)
+        .filter(|&from| end - from <= WINDOW)
+        .find_map(|from| name_then_description(text, toks, from, end))
+}
+
+/// True when a quotation token's words end on a comma ("“…,”").
+fn ends_on_comma(text: &str, t: &Tok) -> bool {
+    t.span
+        .of(text)
+        .trim_end_matches(['"', '”', '\'', ' '])
+        .ends_with(',')
+}
+
+/// [`opening_name`] for a clause that opens at token `from`: a name (a role before it at
+/// most: "county delegate Tom Reed") set off by a comma, then a description up to the comma
+/// before `end`.
+fn name_then_description(text: &str, toks: &[Tok], from: usize, end: usize) -> Option<Subj> {
     let run = from
         + toks[from..end - 1]
             .iter()
@@ -2236,10 +2338,18 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
             .position(|t| t.kind == TokKind::CloseParen)?
             + 1;
     }
-    (run > from
+    // "county delegate Tom Reed": the name is what follows the role the run holds.
+    let name_from = toks[from..run]
+        .iter()
+        .rposition(|t| t.lex.is(Class::PersonRole) && !t.is_capitalized(text))
+        .map_or(from, |r| from + r + 1);
+    (run > name_from
         && k + 1 < end - 1
         && toks[k].kind == TokKind::Comma
-        && is_name_like(text, &toks[from..run]))
+        && toks[from..name_from]
+            .iter()
+            .all(|t| !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none())
+        && is_name_like(text, &toks[name_from..run]))
     .then_some(((from, run), Some((k + 1, end - 1))))
 }
 
@@ -3365,6 +3475,97 @@ mod tests {
             ])
             .as_deref(),
             Some("Nora Quist")
+        );
+    }
+
+    #[test]
+    fn a_double_hyphen_sets_off_an_aside_as_a_dash_does() {
+        // Without the aside the verb reads as inverted and takes its object for the speaker.
+        assert_eq!(
+            speakers(&["Nora Quist -- once a rival of the mayor -- told Paul Brandt it was fine."]),
+            vec![some("Nora Quist", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_dashes_after_a_description_is_who_spoke() {
+        for (s, name) in [
+            (
+                "A former party chairman -- Tom Banks, who lost the 2008 race -- said it failed.",
+                "Tom Banks",
+            ),
+            (
+                "The county's longest-serving judge \u{2014} Ada Lind \u{2014} told reporters it was over.",
+                "Ada Lind",
+            ),
+        ] {
+            assert_eq!(
+                speakers(&["Mayor Paul Brandt said the budget was fine.", s]),
+                vec![some("Paul Brandt", None), some(name, None)],
+                "{s}"
+            );
+        }
+        // A name before the dashes keeps the verb, whatever name the aside holds.
+        assert_eq!(
+            speakers(&["Nora Quist -- Paul Brandt's old rival -- said it was fine."]),
+            vec![some("Nora Quist", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_after_a_quotation_is_who_spoke() {
+        for s in [
+            "The plan “will not fix it, but helps,” Ada Lind, head of roads, parks, and schools, said.",
+            "“We have had better fairs,” county delegate Ada Lind, wearing a straw hat, said.",
+            "County delegate Ada Lind, wearing a straw hat, said the fair was over.",
+        ] {
+            let toks = sentence_tokens(s);
+            let mut r = Resolver::default();
+            let got = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+            let names: Vec<_> = got.into_iter().map(|a| a.speaker.map(|s| s.name)).collect();
+            assert_eq!(names, [Some("Ada Lind".to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn an_aside_an_adverb_or_a_preposition_opens_stands_between_subject_and_verb() {
+        for (s, who) in [
+            (
+                "Supporters of the bill, however, say it would keep the court as an umpire.",
+                "Supporters of the bill",
+            ),
+            (
+                "Some lawyers, for their part, argued it would keep the court as an umpire.",
+                "Some lawyers",
+            ),
+        ] {
+            let got = speakers(&["Mayor Paul Brandt said the budget was fine.", s]);
+            assert_eq!(got, [some("Paul Brandt", None), some(who, None)], "{s}");
+        }
+    }
+
+    #[test]
+    fn they_right_after_an_unnamed_group_is_that_group() {
+        assert_eq!(
+            speakers(&[
+                "Mayor Paul Brandt said the budget was fine.",
+                "Critics say the plan is unfair.",
+                "They argue that the city should wait.",
+            ]),
+            vec![
+                some("Paul Brandt", None),
+                some("Critics", None),
+                some("Critics", None)
+            ]
+        );
+        // Someone quoted in between is whom "they" points back to.
+        assert_eq!(
+            speakers(&[
+                "Critics say the plan is unfair.",
+                "The city council said it would vote.",
+                "They argue that the city should wait.",
+            ])[2],
+            some("The city council", None)
         );
     }
 
