@@ -11,7 +11,9 @@
 //! `SITREP_BENCH_N` sizes the archive (default 100000); `SITREP_BENCH_ARCHIVE` reuses an
 //! archive already built; `SITREP_CORPUS` says where the corpus is (default
 //! `../shared/corpus`). Without the corpus the benchmark says so and does nothing. It prints
-//! a Markdown table; ratios compare tools run on the same files in the same run.
+//! a Markdown table; ratios compare tools run on the same files in the same run, round by
+//! round (each tool once a round, after the same warm-up of the page cache), as the median
+//! of the per-round ratios, so a busy moment of the machine slows both sides of a ratio.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -41,6 +43,9 @@ const TYPED: &[&str] = &[
 
 /// Words compared with ripgrep and grep.
 const WORDS: &[&str] = &["russia", "ebola", "denied", "baghdadi"];
+
+/// Rounds of the comparison with ripgrep and grep (each tool once a round).
+const ROUNDS: usize = 7;
 
 /// Time this thread has spent running on a CPU (from the scheduler's own accounting), so
 /// numbers say what the work costs even when other processes crowd the machine.
@@ -92,22 +97,90 @@ fn archive_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-/// Median wall time of a command run `runs` times (output discarded).
-fn time_command(program: &str, args: &[&str], env: &[(&str, &Path)], runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let mut cmd = Command::new(program);
-            cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
-            for (k, v) in env {
-                cmd.env(k, v);
-            }
-            let start = Instant::now();
-            cmd.status().expect("command runs");
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+/// A command a benchmark runs: program, arguments, environment.
+type Run<'a> = (&'a str, Vec<&'a str>, &'a [(&'a str, &'a Path)]);
+
+/// What one run of a command cost: wall time, and CPU time (user + system) of the
+/// process, from the kernel's accounting of waited-for children (`getrusage`), which a
+/// crowded machine inflates far less than the wall time.
+#[derive(Clone, Copy)]
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+}
+
+/// CPU time (user + system) of all children this process has waited for.
+fn children_cpu() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: `usage` is room for one `rusage`, filled by the call.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let tv = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// Runs one command once (output discarded) and returns what it cost.
+fn run_once((program, args, env): &Run) -> Cost {
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
+    for (k, v) in env.iter() {
+        cmd.env(k, v);
+    }
+    let (start, cpu) = (Instant::now(), children_cpu());
+    cmd.status().expect("command runs");
+    Cost {
+        wall: start.elapsed(),
+        cpu: children_cpu() - cpu,
+    }
+}
+
+/// Runs `commands` round by round, each once a round, and returns each command's costs,
+/// one a round. Each round starts one command further along, so no tool always runs
+/// first after another's reading (or the benchmark's own work) or always last; a slow
+/// moment of a crowded machine falls on all of them at once, which the per-round ratios
+/// ([`ratio`]) then cancel.
+fn interleaved(commands: &[Run], rounds: usize) -> Vec<Vec<Cost>> {
+    let mut costs = vec![Vec::with_capacity(rounds); commands.len()];
+    for round in 0..rounds {
+        for i in (0..commands.len()).map(|i| (i + round) % commands.len()) {
+            costs[i].push(run_once(&commands[i]));
+        }
+    }
+    costs
+}
+
+/// The median of `values`.
+fn median<T: Copy + PartialOrd>(mut values: Vec<T>) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    values[values.len() / 2]
+}
+
+/// The median of the per-round ratios of `reference`'s wall time to `ours` (how many times
+/// faster we were than the reference in the same round), and the same of CPU time.
+fn ratio(reference: &[Cost], ours: &[Cost]) -> (f64, f64) {
+    let per_round = |of: fn(&Cost) -> Duration| {
+        median(
+            reference
+                .iter()
+                .zip(ours)
+                .map(|(r, o)| of(r).as_secs_f64() / of(o).as_secs_f64())
+                .collect(),
+        )
+    };
+    (per_round(|c| c.wall), per_round(|c| c.cpu))
+}
+
+/// Median wall and CPU time of a command's runs.
+fn costs(runs: &[Cost]) -> String {
+    format!(
+        "{} (CPU {})",
+        ms(median(runs.iter().map(|c| c.wall).collect())),
+        ms(median(runs.iter().map(|c| c.cpu).collect()))
+    )
 }
 
 fn have(program: &str) -> bool {
@@ -361,27 +434,43 @@ fn main() {
     if !rg {
         rows.push(("rg -il".into(), "not installed — comparison skipped".into()));
     }
-    // Warm the shared caches (the sitrep cache and the OS page cache) once.
-    time_command(sitrep, &["search", "warmup", dir_arg], &env, 1);
-    time_command("grep", &["-ril", "warmup", dir_arg], &[], 1);
+    // Warm the shared caches (the sitrep cache and the OS page cache) once, for every
+    // tool alike.
+    run_once(&(sitrep, vec!["search", "warmup", dir_arg], &env));
+    run_once(&("grep", vec!["-ril", "warmup", dir_arg], &[]));
+    if rg {
+        run_once(&("rg", vec!["-il", "warmup", dir_arg], &[]));
+    }
     for word in WORDS {
-        // With matching lines (each matching file is opened), and paths only (`-l`, the
-        // index alone answers: the same output as `rg -il`).
-        let ours = time_command(sitrep, &["search", word, dir_arg], &env, 3);
-        let paths = time_command(sitrep, &["search", "-l", word, dir_arg], &env, 3);
-        let grep = time_command("grep", &["-ril", word, dir_arg], &[], 3);
-        let vs = |reference: Duration| {
+        // With matching lines (each hit's line read), and paths only (`-l`, the index
+        // alone answers: the same output as `rg -il`), against the same files read by
+        // `grep -ril` and `rg -il`, round by round.
+        let mut commands: Vec<Run> = vec![
+            (sitrep, vec!["search", word, dir_arg], &env),
+            (sitrep, vec!["search", "-l", word, dir_arg], &env),
+            ("grep", vec!["-ril", word, dir_arg], &[]),
+        ];
+        if rg {
+            commands.push(("rg", vec!["-il", word, dir_arg], &[]));
+        }
+        let runs = interleaved(&commands, ROUNDS);
+        let (ours, paths) = (&runs[0], &runs[1]);
+        let vs = |name: &str, reference: &[Cost]| {
+            let ((plain, plain_cpu), (l, l_cpu)) =
+                (ratio(reference, ours), ratio(reference, paths));
             format!(
-                "{} ({:.1}x · -l {:.1}x)",
-                ms(reference),
-                reference.as_secs_f64() / ours.as_secs_f64(),
-                reference.as_secs_f64() / paths.as_secs_f64()
+                "{name} {} ({plain:.2}x · -l {l:.2}x; CPU {plain_cpu:.2}x · -l {l_cpu:.2}x)",
+                costs(reference),
             )
         };
-        let mut line = format!("{} · -l {} · grep -ril {}", ms(ours), ms(paths), vs(grep));
+        let mut line = format!(
+            "{} · -l {} · {}",
+            costs(ours),
+            costs(paths),
+            vs("grep -ril", &runs[2])
+        );
         if rg {
-            let rg_time = time_command("rg", &["-il", word, dir_arg], &[], 3);
-            line.push_str(&format!(" · rg -il {}", vs(rg_time)));
+            line.push_str(&format!(" · {}", vs("rg -il", &runs[3])));
         }
         rows.push((format!("`sitrep search {word}` (warm cache)"), line));
     }

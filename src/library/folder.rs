@@ -135,12 +135,21 @@ mod unix {
     }
 
     /// Calls `f` with `name` as a C string, copied onto the stack when it fits (names are
-    /// at most 255 bytes on the usual file systems).
+    /// at most 255 bytes on the usual file systems). Once per file of a warm search: the
+    /// buffer is not zeroed first and the name's end is known, not looked for again.
     fn with_c_name<R>(name: &[u8], f: impl FnOnce(&CStr) -> R) -> Result<R, std::io::Error> {
-        let mut buf = [0u8; 256];
-        if name.len() < buf.len() && !name.contains(&0) {
-            buf[..name.len()].copy_from_slice(name);
-            let c = CStr::from_bytes_until_nul(&buf).map_err(std::io::Error::other)?;
+        let mut buf = [std::mem::MaybeUninit::<u8>::uninit(); 256];
+        if name.len() < buf.len() && memchr::memchr(0, name).is_none() {
+            buf[name.len()].write(0);
+            // SAFETY: `name` fits before the NUL just written and holds no NUL itself, so
+            // the first `name.len() + 1` bytes of `buf`, all written, are one C string.
+            let c = unsafe {
+                std::ptr::copy_nonoverlapping(name.as_ptr(), buf.as_mut_ptr().cast(), name.len());
+                CStr::from_bytes_with_nul_unchecked(std::slice::from_raw_parts(
+                    buf.as_ptr().cast(),
+                    name.len() + 1,
+                ))
+            };
             return Ok(f(c));
         }
         let c = CString::new(name).map_err(std::io::Error::other)?;
