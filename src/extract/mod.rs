@@ -1051,7 +1051,14 @@ fn build_statements(
                     .split_whitespace()
                     .nth(3)
                     .is_none();
-            if content_first || lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some() {
+            // ("…, but the administration insisted that …": a clause joined before the
+            // subject is a clause of its own, however long.)
+            let own_clause = [", but", ", while", ", and"]
+                .iter()
+                .any(|j| lead.trim_end().ends_with(j));
+            if content_first
+                || !own_clause && lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some()
+            {
                 drafts[k].start = sentence_start;
             }
         }
@@ -2465,6 +2472,22 @@ mod tests {
             .iter()
             .map(|s| (s.actor.clone(), s.span.of(&text).to_string()))
             .collect()
+    }
+
+    /// A long clause joined by ", but" before the speaker's is not what the speaker said:
+    /// the statement starts at its own subject, not at the sentence's start.
+    #[test]
+    fn a_long_clause_joined_before_the_subject_stays_out_of_the_statement() {
+        assert_eq!(
+            statements(
+                "The rebels freed three aid workers held in the hills for a month, but the \
+                 ministry said the talks had failed."
+            ),
+            [(
+                Some("the ministry".to_string()),
+                "the ministry said the talks had failed.".to_string()
+            )]
+        );
     }
 
     /// What a video shows is no one's claim; what a poll shows, or a photo "shows that",
