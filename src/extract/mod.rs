@@ -2490,6 +2490,29 @@ mod tests {
         );
     }
 
+    /// "a group blamed for the riots", "the shell believed to have …": the noun before such a
+    /// participle is who is blamed or believed about, never who blames or believes, so the
+    /// claims table credits no one with it (and not whoever was named before).
+    #[test]
+    fn a_participle_after_a_noun_credits_no_one() {
+        let actors = |body: &str| -> Vec<Option<String>> {
+            statements(body)
+                .into_iter()
+                .map(|(actor, _)| actor)
+                .collect()
+        };
+        assert_eq!(
+            actors("Ann Poe, a co-founder of a group blamed for the riots, was arrested."),
+            [None]
+        );
+        let after_a_speaker = actors(
+            "“We saw it,” said Jan Roe.\n\n\
+             The shell believed to have caused the damage landed near a school.",
+        );
+        assert_eq!(after_a_speaker[0].as_deref(), Some("Jan Roe"));
+        assert!(after_a_speaker[1..].iter().all(Option::is_none));
+    }
+
     /// What a video shows is no one's claim; what a poll shows, or a photo "shows that",
     /// is a finding.
     #[test]
