@@ -1535,7 +1535,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
                 .as_deref()
                 .is_some_and(|stem| denial_text.contains(stem))
                 && (!facts.accuses || about_the_same);
-            let accusation = names_a_claim && facts.accuses && about_the_same;
+            // A bare "denied the allegations" answers a claim before it that names the
+            // denier, whatever its verb ("the official said the Marines handed over …").
+            let bare_answer = !denial_describes && names_the_denier && c < d;
+            let accusation = names_a_claim && (facts.accuses || bare_answer) && about_the_same;
             if echoes_cue || accusation {
                 score += 3;
                 events += 1;
@@ -3065,6 +3068,18 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    /// "denied the allegations" with nothing of its own stands beside the claim before it
+    /// that names the denier, even one made with "said" rather than "accused".
+    #[test]
+    fn a_bare_denial_of_the_allegations_answers_the_claim_that_names_the_denier() {
+        let (_, x) = run(
+            "Jan Roe, a rebel commander, said Ukrainian troops shelled a market.\n\n\
+             Ukraine's military denied the allegations.",
+        );
+        assert_eq!(x.statements[1].kind, Kind::Denial);
+        assert_eq!(x.statements[1].counter, Some(0));
     }
 
     #[test]
