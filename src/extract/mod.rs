@@ -416,6 +416,7 @@ fn keep_quote(
     if credited(text, quoted, title, outer.end)
         || after_so_called(text, outer.start)
         || is_web_address(quoted)
+        || glosses(text, outer.start)
     {
         return false;
     }
@@ -543,6 +544,28 @@ fn is_noun_for_words(word: &str) -> bool {
             "chanting", "cries", "shouts", "calls", "screams", "yells", "cheers", "chorus",
         ],
     )
+}
+
+/// True when the quotation at byte `at` glosses a word ("whose name translates to “Western
+/// education is sin”", "a term that means “holy war”", "literally “the base”"): a
+/// translation or a meaning is no one's words, so it is no quotation to credit a speaker
+/// with (it was credited to whoever spoke last).
+/// ("Support in key states means “he must be doing something right,” she says" reports
+/// speech: what "means" glosses is a name or a word.)
+fn glosses(text: &str, at: usize) -> bool {
+    let before = word_before(text, at);
+    let head = text[..at].trim_end();
+    let verb_at = head.len() - before.len();
+    let subject = word_before(text, verb_at);
+    let is_any = |w: &str, forms: &[&str]| forms.iter().any(|f| w.eq_ignore_ascii_case(f));
+    before.eq_ignore_ascii_case("literally")
+        || is_any(before, &["means", "meaning"])
+            && (is_any(subject, &["which", "name", "word", "term", "nickname"])
+                || tokens::is_capitalized(subject))
+        || is_any(before, &["to", "as", "into"])
+            && subject
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("translat"))
 }
 
 /// The word before an "of" that stands right before byte `at` ("chants of “Lock her up!”"):
@@ -1695,6 +1718,18 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         run(body).1.quotes
+    }
+
+    /// A translation or a name's meaning is no one's words: not listed as a quotation
+    /// (credited to whoever spoke last), while "means" reporting speech still quotes.
+    #[test]
+    fn a_gloss_of_a_name_is_no_quotation() {
+        let body = "“We will fight on,” said Jan Roe.\n\n\
+             The group, whose name means “the faithful,” holds the north. Its nickname \
+             translates as “people of the book.” The vote means “we were heard,” Roe says.";
+        let (text, x) = run(body);
+        let quoted: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quoted, ["We will fight on,", "we were heard,"]);
     }
 
     /// The claims table lists a monitor once, not as "SOHR" and "Syrian Observatory".
