@@ -909,7 +909,14 @@ pub fn attributions(
             }
         }
         let subject = found.unwrap_or((i, i));
+        // ("an American contractor accused of spying": someone accuses, the sentence does
+        // not say who.)
+        let reduced = reduced_passive(text, toks, i);
+        if reduced {
+            speaker = None;
+        }
         if speaker.is_none()
+            && !reduced
             && let Some((a, b)) = found
         {
             speaker = classify(text, toks, a, b, appositive, gazetteer)
@@ -1523,6 +1530,52 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     let j = skip_aux_left(text, toks, i);
     j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
+}
+
+/// "a group blamed for the riots", "the shell believed to have caused the damage", "Roe,
+/// thought to be …": a participle right after a noun (or its comma) that takes "for"/"of"
+/// or "to be"/"to have" instead of an object is a passive with its *be* left out. Its
+/// subject is the one blamed or believed about, never the one who blames or believes; taken
+/// for a speaker it credited the noun (or whoever it pointed back to) with a claim.
+fn reduced_passive(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word());
+    let after_noun = i >= 1
+        && (matches!(toks[i - 1].kind, TokKind::Comma)
+            || word(i - 1).is_some_and(|t| {
+                t.lex.pronoun().is_none()
+                    && !t.lex.is(Class::AuxOrAdverb)
+                    && !t.lex.is(Class::PassiveAux)
+                    && !t.lex.is(Class::FunctionWord)
+            }));
+    // ("what many people believed to be a campaign killer": the people believe.)
+    let object_moved = toks[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| t.is_word() && low_is(text, t, &["what", "whom"]));
+    if !after_noun
+        || object_moved
+        || !toks[i].span.of(text).ends_with("ed") && !low_is(text, &toks[i], &["thought", "said"])
+    {
+        return false;
+    }
+    let Some(next) = word(i + 1) else {
+        return false;
+    };
+    // "blamed for", "accused of": these verbs take their object first when active.
+    let charged = low_is(text, next, &["for", "of"])
+        && [
+            "blam", "accus", "critici", "prais", "condemn", "slamm", "fault",
+        ]
+        .iter()
+        .any(|p| begins_with(text, &toks[i], p));
+    // "believed to be", "said to have": verbs that take no infinitive when active.
+    let raised = low_is(text, next, &["to"])
+        && word(i + 2).is_some_and(|t| low_is(text, t, &["be", "have"]))
+        && [
+            "believ", "thought", "said", "report", "alleg", "consider", "rumo", "suspect",
+        ]
+        .iter()
+        .any(|p| begins_with(text, &toks[i], p));
+    charged || raised
 }
 
 /// "Russia had reasons to reject it", "the agency has reports of": after a form of "have" or a

@@ -416,6 +416,7 @@ fn keep_quote(
     if credited(text, quoted, title, outer.end)
         || after_so_called(text, outer.start)
         || is_web_address(quoted)
+        || glosses(text, outer.start)
     {
         return false;
     }
@@ -543,6 +544,28 @@ fn is_noun_for_words(word: &str) -> bool {
             "chanting", "cries", "shouts", "calls", "screams", "yells", "cheers", "chorus",
         ],
     )
+}
+
+/// True when the quotation at byte `at` glosses a word ("whose name translates to “Western
+/// education is sin”", "a term that means “holy war”", "literally “the base”"): a
+/// translation or a meaning is no one's words, so it is no quotation to credit a speaker
+/// with (it was credited to whoever spoke last).
+/// ("Support in key states means “he must be doing something right,” she says" reports
+/// speech: what "means" glosses is a name or a word.)
+fn glosses(text: &str, at: usize) -> bool {
+    let before = word_before(text, at);
+    let head = text[..at].trim_end();
+    let verb_at = head.len() - before.len();
+    let subject = word_before(text, verb_at);
+    let is_any = |w: &str, forms: &[&str]| forms.iter().any(|f| w.eq_ignore_ascii_case(f));
+    before.eq_ignore_ascii_case("literally")
+        || is_any(before, &["means", "meaning"])
+            && (is_any(subject, &["which", "name", "word", "term", "nickname"])
+                || tokens::is_capitalized(subject))
+        || is_any(before, &["to", "as", "into"])
+            && subject
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("translat"))
 }
 
 /// The word before an "of" that stands right before byte `at` ("chants of “Lock her up!”"):
@@ -1051,7 +1074,14 @@ fn build_statements(
                     .split_whitespace()
                     .nth(3)
                     .is_none();
-            if content_first || lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some() {
+            // ("…, but the administration insisted that …": a clause joined before the
+            // subject is a clause of its own, however long.)
+            let own_clause = [", but", ", while", ", and"]
+                .iter()
+                .any(|j| lead.trim_end().ends_with(j));
+            if content_first
+                || !own_clause && lead.split_ascii_whitespace().nth(LEAD_WORDS).is_some()
+            {
                 drafts[k].start = sentence_start;
             }
         }
@@ -1528,7 +1558,10 @@ fn pair_counters(text: &str, statements: &mut [Statement], mentions: &[(Span, &s
                 .as_deref()
                 .is_some_and(|stem| denial_text.contains(stem))
                 && (!facts.accuses || about_the_same);
-            let accusation = names_a_claim && facts.accuses && about_the_same;
+            // A bare "denied the allegations" answers a claim before it that names the
+            // denier, whatever its verb ("the official said the Marines handed over …").
+            let bare_answer = !denial_describes && names_the_denier && c < d;
+            let accusation = names_a_claim && (facts.accuses || bare_answer) && about_the_same;
             if echoes_cue || accusation {
                 score += 3;
                 events += 1;
@@ -1685,6 +1718,18 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         run(body).1.quotes
+    }
+
+    /// A translation or a name's meaning is no one's words: not listed as a quotation
+    /// (credited to whoever spoke last), while "means" reporting speech still quotes.
+    #[test]
+    fn a_gloss_of_a_name_is_no_quotation() {
+        let body = "“We will fight on,” said Jan Roe.\n\n\
+             The group, whose name means “the faithful,” holds the north. Its nickname \
+             translates as “people of the book.” The vote means “we were heard,” Roe says.";
+        let (text, x) = run(body);
+        let quoted: Vec<&str> = x.quotes.iter().map(|q| q.span.of(&text)).collect();
+        assert_eq!(quoted, ["We will fight on,", "we were heard,"]);
     }
 
     /// The claims table lists a monitor once, not as "SOHR" and "Syrian Observatory".
@@ -2467,6 +2512,45 @@ mod tests {
             .collect()
     }
 
+    /// A long clause joined by ", but" before the speaker's is not what the speaker said:
+    /// the statement starts at its own subject, not at the sentence's start.
+    #[test]
+    fn a_long_clause_joined_before_the_subject_stays_out_of_the_statement() {
+        assert_eq!(
+            statements(
+                "The rebels freed three aid workers held in the hills for a month, but the \
+                 ministry said the talks had failed."
+            ),
+            [(
+                Some("the ministry".to_string()),
+                "the ministry said the talks had failed.".to_string()
+            )]
+        );
+    }
+
+    /// "a group blamed for the riots", "the shell believed to have …": the noun before such a
+    /// participle is who is blamed or believed about, never who blames or believes, so the
+    /// claims table credits no one with it (and not whoever was named before).
+    #[test]
+    fn a_participle_after_a_noun_credits_no_one() {
+        let actors = |body: &str| -> Vec<Option<String>> {
+            statements(body)
+                .into_iter()
+                .map(|(actor, _)| actor)
+                .collect()
+        };
+        assert_eq!(
+            actors("Ann Poe, a co-founder of a group blamed for the riots, was arrested."),
+            [None]
+        );
+        let after_a_speaker = actors(
+            "“We saw it,” said Jan Roe.\n\n\
+             The shell believed to have caused the damage landed near a school.",
+        );
+        assert_eq!(after_a_speaker[0].as_deref(), Some("Jan Roe"));
+        assert!(after_a_speaker[1..].iter().all(Option::is_none));
+    }
+
     /// What a video shows is no one's claim; what a poll shows, or a photo "shows that",
     /// is a finding.
     #[test]
@@ -3019,6 +3103,18 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    /// "denied the allegations" with nothing of its own stands beside the claim before it
+    /// that names the denier, even one made with "said" rather than "accused".
+    #[test]
+    fn a_bare_denial_of_the_allegations_answers_the_claim_that_names_the_denier() {
+        let (_, x) = run(
+            "Jan Roe, a rebel commander, said Ukrainian troops shelled a market.\n\n\
+             Ukraine's military denied the allegations.",
+        );
+        assert_eq!(x.statements[1].kind, Kind::Denial);
+        assert_eq!(x.statements[1].counter, Some(0));
     }
 
     #[test]
