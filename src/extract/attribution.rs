@@ -3304,6 +3304,22 @@ mod tests {
         Some((name.to_string(), party.map(str::to_string)))
     }
 
+    /// An Arabic surname with its article in lower case ("al-Adnani") is a name: the speaker
+    /// is the whole name, not no one.
+    #[test]
+    fn a_name_with_a_lowercase_article_is_a_name() {
+        assert_eq!(
+            speakers(&[
+                "Abu Nadia al-Sabri said the road was closed.",
+                "The road is closed, al-Sabri told reporters.",
+            ]),
+            vec![
+                some("Abu Nadia al-Sabri", None),
+                some("Abu Nadia al-Sabri", None)
+            ]
+        );
+    }
+
     /// "I’ve said" is the pronoun "I", not a person called I’ve; "They're saying" is "they"
     /// (both point back to the last person named, as "I" and "they" do).
     #[test]

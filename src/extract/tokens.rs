@@ -51,8 +51,11 @@ impl Tok {
     /// inlined: a call cost more than the test too.)
     #[inline(always)]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        match text.as_bytes()[self.span.start..self.span.end].first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        let bytes = &text.as_bytes()[self.span.start..self.span.end];
+        match bytes.first() {
+            Some(b) if b.is_ascii_uppercase() => true,
+            Some(b'a' | b'e') => is_particle_name(bytes),
+            Some(b) if b.is_ascii() => false,
             Some(_) => is_capitalized(self.span.of(text)),
             None => false,
         }
@@ -538,14 +541,42 @@ pub fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-/// True when a word begins with an upper-case letter (or is an all-caps acronym).
+/// True when a word begins with an upper-case letter (or is an all-caps acronym), or is an
+/// Arabic name written with its article in lower case ("al-Baghdadi", "el-Sissi").
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    word.chars().next().is_some_and(char::is_uppercase) || is_particle_name(word.as_bytes())
+}
+
+/// "al-Adnani said", "President el-Sissi told": an Arabic surname keeps its article in
+/// lower case, yet names a person as much as a capitalised word does. Only the two common
+/// spellings, before a capital: "al-" and "el-".
+fn is_particle_name(word: &[u8]) -> bool {
+    matches!(word, [b'a' | b'e', b'l', b'-', c, ..] if c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "al-Baghdadi" starts a name as "Baghdadi" does; "also", "el", "al-" alone do not.
+    #[test]
+    fn an_arabic_article_before_a_capital_is_capitalised() {
+        for (word, want) in [
+            ("al-Baghdadi", true),
+            ("el-Sissi", true),
+            ("Al-Nusra", true),
+            ("also", false),
+            ("al-", false),
+            ("al-qaeda", false),
+            ("el", false),
+            ("ale-House", false),
+        ] {
+            assert_eq!(is_capitalized(word), want, "{word}");
+            let mut toks = Vec::new();
+            tokenize(&mut toks, word, Span::new(0, word.len()), &[], 0);
+            assert_eq!(toks[0].is_capitalized(word), want, "token {word}");
+        }
+    }
 
     #[test]
     fn normal_forms_lowercase_and_drop_dots_and_possessives() {
