@@ -831,7 +831,14 @@ pub fn attributions(
             let j = skip_aux_left(text, toks, i);
             j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
         };
-        let left = if participle && !progressive {
+        let heard = if participle && !progressive {
+            heard_saying(text, toks, i)
+        } else {
+            None
+        };
+        let left = if let Some(aux) = heard {
+            subject_left(text, toks, aux)
+        } else if participle && !progressive {
             absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
             subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
@@ -1773,6 +1780,36 @@ fn is_non_denial(text: &str, toks: &[Tok], i: usize, cue: Cue) -> bool {
     toks[lo..hi]
         .iter()
         .any(|t| t.is_word() && begins_with(text, t, other))
+}
+
+/// "al-Hashimi was quoted as saying", "Roe was heard telling aides": a passive of quoting or
+/// hearing hands the words its participle reports to its own subject, who spoke them. The
+/// index of the form of *be* (the subject ends right before it), for the participle at `i`.
+fn heard_saying(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let mut k = i.checked_sub(1)?;
+    if toks[k].is_word() && low_is(text, &toks[k], &["as"]) {
+        k = k.checked_sub(1)?;
+    }
+    let heard = &toks[k];
+    if !heard.is_word()
+        || !low_is(
+            text,
+            heard,
+            &[
+                "quoted",
+                "heard",
+                "overheard",
+                "recorded",
+                "caught",
+                "filmed",
+                "cited",
+            ],
+        )
+    {
+        return None;
+    }
+    let aux = skip_aux_left(text, toks, k).checked_sub(1)?;
+    (toks[aux].is_word() && toks[aux].lex.is(Class::PassiveAux)).then_some(aux)
 }
 
 /// "with Donald Trump tweeting that…", "footage of Trump saying…": a participle whose own
@@ -3316,6 +3353,24 @@ mod tests {
             vec![
                 some("Abu Nadia al-Sabri", None),
                 some("Abu Nadia al-Sabri", None)
+            ]
+        );
+    }
+
+    /// "X was quoted as saying", "X was heard telling": the passive's subject spoke, not
+    /// whoever spoke before.
+    #[test]
+    fn the_one_quoted_as_saying_spoke() {
+        assert_eq!(
+            speakers(&[
+                "Jan Vos said the car was found on Monday.",
+                "“Life is good,” Ada Nelson was quoted as saying.",
+                "Tom Reed was heard telling aides that the deal was dead.",
+            ]),
+            vec![
+                some("Jan Vos", None),
+                some("Ada Nelson", None),
+                some("Tom Reed", None)
             ]
         );
     }
