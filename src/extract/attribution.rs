@@ -3375,6 +3375,21 @@ mod tests {
         );
     }
 
+    /// "One friend said … the friend said": a friend is a person the text describes, and
+    /// the description points back to the friend it brought in, not to the person the
+    /// friend talks about.
+    #[test]
+    fn the_friend_is_the_friend_brought_in() {
+        assert_eq!(
+            speakers(&[
+                "Omar Haddad left London in 2012.",
+                "One friend said he was angry.",
+                "He had changed, the friend said.",
+            ]),
+            vec![some("One friend", None), some("One friend", None)]
+        );
+    }
+
     /// "I’ve said" is the pronoun "I", not a person called I’ve; "They're saying" is "they"
     /// (both point back to the last person named, as "I" and "they" do).
     #[test]

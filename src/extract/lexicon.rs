@@ -659,6 +659,8 @@ const PERSON_ROLES: &[&str] = &[
     "advisors",
     "witness",
     "witnesses",
+    "friend",
+    "friends",
     "resident",
     "residents",
     "activist",
