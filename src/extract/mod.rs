@@ -1147,13 +1147,20 @@ fn unattributed_statements(
             }
             _ => continue,
         };
+        // Only a cue, an opinion word or "according" reports: a sentence with none of them
+        // past `from` (most sentences) has no clause to find, and its tokens are not walked
+        // twice. (Bit tests first: almost every word is none of these.)
+        let may_report = |t: &tokens::Tok| {
+            t.lex.cue().is_some()
+                || t.lex.is(lexicon::Class::Opinion)
+                || t.span.len() == "according".len()
+        };
+        if !toks[from..].iter().any(may_report) {
+            continue;
+        }
         let reports = |i: usize| {
             let t = &toks[i];
-            // (Bit tests first: almost every word is none of these.)
-            let candidate = t.lex.cue().is_some()
-                || t.lex.is(lexicon::Class::Opinion)
-                || t.span.len() == "according".len();
-            candidate && t.is_word() && !names_a_tag(text, t.span.start) && {
+            may_report(t) && t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some()
