@@ -335,20 +335,17 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
 /// statement's subject): where the first clause ends and where the next one resumes.
 fn clause_boundary(between: &str) -> Option<(usize, usize)> {
     let bytes = between.as_bytes();
-    let mut best = None;
-    for (k, &b) in bytes.iter().enumerate() {
-        if b == b',' || b == b';' {
-            best = Some((k, k + 1));
-        }
-    }
-    for joiner in [" and ", " but ", " while "] {
-        if let Some(k) = between.rfind(joiner)
-            && best.is_none_or(|(c, _)| k > c)
-        {
-            best = Some((k, k + joiner.len()));
-        }
-    }
-    let (cut, mut resume) = best?;
+    // The last comma, semicolon or joining word, read from the end: the nearest one found
+    // is the last, so the rest of the text is never read (each boundary starts at a
+    // different byte, so there are no ties).
+    let (cut, mut resume) = (0..bytes.len()).rev().find_map(|k| match bytes[k] {
+        b',' | b';' => Some((k, k + 1)),
+        b' ' => [" and ", " but ", " while "]
+            .iter()
+            .find(|joiner| bytes[k..].starts_with(joiner.as_bytes()))
+            .map(|joiner| (k, k + joiner.len())),
+        _ => None,
+    })?;
     resume += between[resume..].len() - between[resume..].trim_start().len();
     for joiner in ["and ", "but ", "while "] {
         if between[resume..].starts_with(joiner) {
