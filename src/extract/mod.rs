@@ -1152,7 +1152,8 @@ fn unattributed_statements(
         let may_report = |t: &tokens::Tok| {
             t.lex.cue().is_some()
                 || t.lex.is(lexicon::Class::Opinion)
-                || t.span.len() == "according".len()
+                || (t.span.len() == "according".len()
+                    && t.span.of(text).eq_ignore_ascii_case("according"))
         };
         if !toks[from..].iter().any(may_report) {
             continue;
