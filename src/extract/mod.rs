@@ -357,9 +357,14 @@ fn clause_boundary(between: &str) -> Option<(usize, usize)> {
 
 /// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
 fn trailing_joiner(clause: &str) -> usize {
+    const JOINERS: [&str; 8] = ["and", "but", "while", "as", ",", ";", "—", "-"];
     let t = clause.trim_end();
-    let cut = ["and", "but", "while", "as", ",", ";", "—", "-"]
+    // (Most clauses end on a full stop or a quote mark, which ends no joiner: their last
+    // byte rules every joiner out before any is compared.)
+    let last = t.as_bytes().last();
+    let cut = JOINERS
         .iter()
+        .filter(|j| j.as_bytes().last() == last)
         .find_map(|j| {
             let rest = t.strip_suffix(j)?;
             let word_bound =
