@@ -335,20 +335,17 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
 /// statement's subject): where the first clause ends and where the next one resumes.
 fn clause_boundary(between: &str) -> Option<(usize, usize)> {
     let bytes = between.as_bytes();
-    let mut best = None;
-    for (k, &b) in bytes.iter().enumerate() {
-        if b == b',' || b == b';' {
-            best = Some((k, k + 1));
-        }
-    }
-    for joiner in [" and ", " but ", " while "] {
-        if let Some(k) = between.rfind(joiner)
-            && best.is_none_or(|(c, _)| k > c)
-        {
-            best = Some((k, k + joiner.len()));
-        }
-    }
-    let (cut, mut resume) = best?;
+    // The last comma, semicolon or joining word, read from the end: the nearest one found
+    // is the last, so the rest of the text is never read (each boundary starts at a
+    // different byte, so there are no ties).
+    let (cut, mut resume) = (0..bytes.len()).rev().find_map(|k| match bytes[k] {
+        b',' | b';' => Some((k, k + 1)),
+        b' ' => [" and ", " but ", " while "]
+            .iter()
+            .find(|joiner| bytes[k..].starts_with(joiner.as_bytes()))
+            .map(|joiner| (k, k + joiner.len())),
+        _ => None,
+    })?;
     resume += between[resume..].len() - between[resume..].trim_start().len();
     for joiner in ["and ", "but ", "while "] {
         if between[resume..].starts_with(joiner) {
@@ -360,9 +357,14 @@ fn clause_boundary(between: &str) -> Option<(usize, usize)> {
 
 /// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
 fn trailing_joiner(clause: &str) -> usize {
+    const JOINERS: [&str; 8] = ["and", "but", "while", "as", ",", ";", "—", "-"];
     let t = clause.trim_end();
-    let cut = ["and", "but", "while", "as", ",", ";", "—", "-"]
+    // (Most clauses end on a full stop or a quote mark, which ends no joiner: their last
+    // byte rules every joiner out before any is compared.)
+    let last = t.as_bytes().last();
+    let cut = JOINERS
         .iter()
+        .filter(|j| j.as_bytes().last() == last)
         .find_map(|j| {
             let rest = t.strip_suffix(j)?;
             let word_bound =
@@ -411,7 +413,9 @@ fn keep_quote(
     subject_quoted: bool,
 ) -> bool {
     let quoted = inner.of(text);
-    let words = quoted.split_whitespace().count();
+    // Words, counted up to four: the rules below ask only for one, up to three, or four and
+    // more, and counting a long quotation's every word cost more than the rest of the test.
+    let words = quoted.split_whitespace().take(4).count();
     let title = is_title_case(quoted);
     if credited(text, quoted, title, outer.end)
         || after_so_called(text, outer.start)
@@ -1177,13 +1181,21 @@ fn unattributed_statements(
             }
             _ => continue,
         };
+        // Only a cue, an opinion word or "according" reports: a sentence with none of them
+        // past `from` (most sentences) has no clause to find, and its tokens are not walked
+        // twice. (Bit tests first: almost every word is none of these.)
+        let may_report = |t: &tokens::Tok| {
+            t.lex.cue().is_some()
+                || t.lex.is(lexicon::Class::Opinion)
+                || (t.span.len() == "according".len()
+                    && t.span.of(text).eq_ignore_ascii_case("according"))
+        };
+        if !toks[from..].iter().any(may_report) {
+            continue;
+        }
         let reports = |i: usize| {
             let t = &toks[i];
-            // (Bit tests first: almost every word is none of these.)
-            let candidate = t.lex.cue().is_some()
-                || t.lex.is(lexicon::Class::Opinion)
-                || t.span.len() == "according".len();
-            candidate && t.is_word() && !names_a_tag(text, t.span.start) && {
+            may_report(t) && t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
                     && (t.lex.cue().is_some()

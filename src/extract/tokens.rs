@@ -76,13 +76,18 @@ impl Tok {
         let w = &text.as_bytes()[self.span.start..self.span.end];
         if self.lex.is_plain() && w.len() <= NORM_INLINE {
             let mut buf = [0u8; NORM_BUFFER];
+            // (Any byte with its high bit set, which a plain word never has, leaves the
+            // form to [`norm`]: an inline form holds only ASCII.)
+            let mut high = 0;
             for (to, &b) in buf.iter_mut().zip(w) {
                 *to = b.to_ascii_lowercase();
+                high |= b;
             }
-            Norm::Inline(buf, w.len() as u8)
-        } else {
-            norm(self.span.of(text))
+            if high.is_ascii() {
+                return Norm(Form::Inline(buf, w.len() as u8));
+            }
         }
+        norm(self.span.of(text))
     }
 
     /// True when the token's normal form ([`norm`]) is one of `forms` (a few lowercase
@@ -386,18 +391,6 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     }
 }
 
-/// Views bytes that are known to be ASCII as a `str` without re-validating them: these
-/// lookups run for every word of every briefing, and validation was a tenth of the cost.
-fn ascii_str(bytes: &[u8]) -> &str {
-    debug_assert!(bytes.is_ascii());
-    if bytes.is_ascii() {
-        // SAFETY: every ASCII byte sequence is valid UTF-8.
-        unsafe { std::str::from_utf8_unchecked(bytes) }
-    } else {
-        ""
-    }
-}
-
 /// [`keeps_dot`] of a word of ASCII letters, digits, `-` and `&`, whose lexicon entry is
 /// `lex`: its normal form is its lowercase, so the entry says whether it abbreviates.
 fn plain_keeps_dot(word: &str, lex: Lex) -> bool {
@@ -442,14 +435,14 @@ pub fn norm(word: &str) -> Norm {
             }
             buf[len..].fill(0);
         }
-        return Norm::Inline(buf, len as u8);
+        return Norm(Form::Inline(buf, len as u8));
     }
-    Norm::Heap(
+    Norm(Form::Heap(
         w.chars()
             .filter(|&c| c != '.')
             .flat_map(char::to_lowercase)
             .collect(),
-    )
+    ))
 }
 
 /// True when the normal form of `word` ([`norm`]) is one of `forms` (a few lowercase
@@ -477,9 +470,15 @@ const NORM_INLINE: usize = 30;
 const NORM_BUFFER: usize = 32;
 
 /// A normalised word: on the stack for the usual short ASCII word, so the lookups done for
-/// every token of a briefing allocate nothing.
+/// every token of a briefing allocate nothing. Only this module builds one, and an inline
+/// form only of ASCII bytes, so reading it back needs no check of its bytes: the rules read
+/// normal forms over and over, and checking them each time cost a hundredth of extraction.
 #[derive(Debug, Clone)]
-pub enum Norm {
+pub struct Norm(Form);
+
+/// Where a [`Norm`] keeps its word.
+#[derive(Debug, Clone)]
+enum Form {
     /// ASCII bytes (zero past the word) and their length.
     Inline([u8; NORM_BUFFER], u8),
     /// Anything longer or non-ASCII.
@@ -489,9 +488,15 @@ pub enum Norm {
 impl Norm {
     /// The word.
     pub fn as_str(&self) -> &str {
-        match self {
-            Norm::Inline(buf, len) => ascii_str(&buf[..*len as usize]),
-            Norm::Heap(s) => s,
+        match &self.0 {
+            Form::Inline(buf, len) => {
+                let bytes = &buf[..usize::from(*len)];
+                debug_assert!(bytes.is_ascii());
+                // SAFETY: an inline form holds only ASCII bytes (both places that build
+                // one check), and ASCII is valid UTF-8.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            Form::Heap(s) => s,
         }
     }
 }
