@@ -158,9 +158,15 @@ pub fn not_ascii_alphanumeric(eight: u64) -> u64 {
     !((digit | letter) & !eight) & HIGH
 }
 
+/// True for a letter or digit. The general punctuation block (curly quotes and apostrophes,
+/// dashes, the ellipsis: most characters past ASCII in news text) holds neither, and is
+/// answered without the Unicode tables, whose look-up cost more than the rest of a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
+
+/// The Unicode general punctuation block.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
@@ -626,6 +632,13 @@ mod tests {
                     "{byte:#x} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 
