@@ -230,8 +230,8 @@ fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
     let said = "briefings by date";
     assert!(screen(&state).contains(said), "{}", screen(&state));
     assert!(
-        !screen(&state).contains("? help"),
-        "the message hides the hints"
+        !screen(&state).contains("q quit"),
+        "the message pushes the hints aside"
     );
     let start = Instant::now();
     update(&mut state, Action::Tick(start));
@@ -243,7 +243,7 @@ fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
     update(&mut state, Action::Tick(start + Duration::from_secs(6)));
     let shown = screen(&state);
     assert!(
-        !shown.contains(said) && shown.contains("? help"),
+        !shown.contains(said) && shown.contains("q quit"),
         "six seconds later the hints are back:\n{shown}"
     );
     // The next key press clears a message too.
