@@ -230,8 +230,8 @@ fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
     let said = "briefings by date";
     assert!(screen(&state).contains(said), "{}", screen(&state));
     assert!(
-        !screen(&state).contains("? help"),
-        "the message hides the hints"
+        !screen(&state).contains("q quit"),
+        "the message pushes the hints aside"
     );
     let start = Instant::now();
     update(&mut state, Action::Tick(start));
@@ -243,7 +243,7 @@ fn a_message_gives_way_to_the_key_hints_after_a_few_seconds_or_a_key() {
     update(&mut state, Action::Tick(start + Duration::from_secs(6)));
     let shown = screen(&state);
     assert!(
-        !shown.contains(said) && shown.contains("? help"),
+        !shown.contains(said) && shown.contains("q quit"),
         "six seconds later the hints are back:\n{shown}"
     );
     // The next key press clears a message too.
@@ -815,4 +815,38 @@ fn enter_on_a_hand_annotation_from_the_front_matter_says_it_is_not_in_the_articl
     let status = screen(&state).lines().last().unwrap().to_string();
     assert!(status.contains("front matter"), "{status}");
     assert_eq!(state.mark, None, "nothing in the article is marked");
+}
+
+/// Resizing keeps the text you were reading at the top of the article, as less does: the
+/// same line number at another width is another place (at 200 columns line 20 of an
+/// 80-column wrap is far past it).
+#[test]
+fn resizing_keeps_the_reading_place() {
+    let mut state = seed_reader(80, 24);
+    type_keys(&mut state, "jjjjjjjjjjjjjjjjjjjj");
+    let top_line = |state: &sitrep::tui::state::State| {
+        let shown = screen(state);
+        shown
+            .lines()
+            .nth(1)
+            .unwrap()
+            .trim_matches(['│', ' '])
+            .to_string()
+    };
+    while top_line(&state).is_empty() {
+        type_keys(&mut state, "j");
+    }
+    let before = screen(&state);
+    let top = top_line(&state);
+    let words: String = top.split(' ').take(4).collect::<Vec<_>>().join(" ");
+    assert!(!words.is_empty(), "{before}");
+    for (width, height) in [(140, 30), (60, 20), (80, 24)] {
+        update(&mut state, Action::Resize { width, height });
+        let after = screen(&state);
+        let first = after.lines().nth(1).unwrap();
+        assert!(
+            first.contains(&words),
+            "{width}x{height}: {words:?} should stay on top:\n{after}"
+        );
+    }
 }

@@ -171,6 +171,24 @@ fn a_tiny_terminal_shows_no_nonsense_line_range() {
     }
 }
 
+/// On a narrow terminal the status bar keeps the hints that fit, the help key first, rather
+/// than dropping them all: at 60 columns a newcomer still sees how to get every key.
+#[test]
+fn narrow_status_bars_keep_the_help_hint() {
+    for (width, height) in [(60, 20), (50, 12)] {
+        let state = seed_reader(width, height);
+        let shown = screen(&state);
+        let status = shown.lines().last().unwrap();
+        assert!(status.contains("? help"), "{width}x{height}: {status:?}");
+    }
+    let status = screen(&seed_reader(80, 24))
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(status.ends_with("q quit "), "{status:?}");
+}
+
 /// Draws with colours on or off and returns the buffer./// Draws with colours on or off and returns the buffer.
 fn buffer(no_color: bool) -> ratatui::buffer::Buffer {
     let library = tui_common::library(&[tui_common::SEED]);

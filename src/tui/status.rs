@@ -102,17 +102,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Action::Quit,
         ]
     };
-    let hints: String = state
-        .config
-        .keys
-        .hints(actions)
-        .iter()
-        .map(|(key, word)| format!("{key} {word}"))
-        .collect::<Vec<_>>()
-        .join("  ");
     let used: usize = left.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    if hints.width() + 2 <= room {
+    let hints = hints_that_fit(
+        state
+            .config
+            .keys
+            .hints(actions)
+            .iter()
+            .map(|(key, word)| format!("{key} {word}")),
+        room.saturating_sub(2),
+    );
+    if !hints.is_empty() {
         left.push(Span::raw(" ".repeat(room - hints.width() - 1)));
         left.push(Span::styled(hints, t.dim));
     }
@@ -126,6 +127,24 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }
+}
+
+/// As many of the key hints as fit in `room` columns, in order (the help key first, so a
+/// narrow terminal still says how to see every key), two spaces apart. All or nothing left
+/// a 60-column bar with no hint at all.
+fn hints_that_fit(hints: impl Iterator<Item = String>, room: usize) -> String {
+    let mut out = String::new();
+    for hint in hints {
+        let gap = if out.is_empty() { 0 } else { 2 };
+        if out.width() + gap + hint.width() > room {
+            break;
+        }
+        if gap > 0 {
+            out.push_str("  ");
+        }
+        out.push_str(&hint);
+    }
+    out
 }
 
 /// The background reading as the status bar says it: `reading 41,200/100,000`.

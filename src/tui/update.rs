@@ -602,9 +602,20 @@ fn help_action(state: &mut State, action: Action) {
 }
 
 fn resize(state: &mut State, width: u16, height: u16) {
+    // The text at the top of the article stays at the top, as in less: the same line
+    // number at another width is another place in the article.
+    let reading =
+        (state.article_lines().get(state.article_top)).map(|l| (l.range.start, l.range.is_empty()));
     state.size = ratatui::layout::Rect::new(0, 0, width, height);
     let width = state.article_width();
     state.doc.ensure_width(width);
+    if let Some((offset, blank)) = reading {
+        let lines = state.article_lines();
+        let top = line_of(lines, offset);
+        // A block's first line shares its offset with the blank line above it.
+        let skip_blank = !blank && lines.get(top).is_some_and(|l| l.range.is_empty());
+        state.article_top = (top + usize::from(skip_blank)).min(lines.len().saturating_sub(1));
+    }
     state.article_top = state.article_top.min(state.article_max_top());
     let last_help_top = crate::tui::help::max_top(state);
     if let Some(top) = state.help.as_mut() {
