@@ -92,6 +92,28 @@ impl Dossier {
         dossier
     }
 
+    /// How many claims and how many denials the dossier lists ("12 claims and 3 denials",
+    /// "5 claims"): an analyst opens a dossier to see whether the party denied anything,
+    /// so the title says it rather than lumping both together.
+    pub fn tally(&self, library: &Library) -> String {
+        let denials = self
+            .refs
+            .iter()
+            .filter(|r| library.doc(r.id).statements[r.statement].kind == Kind::Denial)
+            .count();
+        let claims = self.refs.len() - denials;
+        let counted = |n: usize, word: &str| match n {
+            1 => format!("1 {word}"),
+            n => format!("{n} {word}s"),
+        };
+        match (claims, denials) {
+            (0, 0) => "no claims or denials".to_string(),
+            (c, 0) => counted(c, "claim"),
+            (0, d) => counted(d, "denial"),
+            (c, d) => format!("{} and {}", counted(c, "claim"), counted(d, "denial")),
+        }
+    }
+
     /// The selected claim or denial.
     pub fn selected(&self) -> Option<DossierRef> {
         self.refs.get(self.cursor.selected).copied()
@@ -242,10 +264,7 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         .into_iter()
         .filter_map(|(a, what)| Some(format!("{} {what}", key(a)?)))
         .collect();
-    let count = match dossier.refs.len() {
-        1 => "1 claim or denial".to_string(),
-        n => format!("{n} claims and denials"),
-    };
+    let count = dossier.tally(library);
     let title = format!(
         " Dossier: {} · {count}, newest first ",
         one_line(&dossier.party)
