@@ -639,6 +639,20 @@ fn the_party_picker_puts_names_that_begin_with_the_typed_letters_first() {
     }
 }
 
+/// The dossier's picker lists parties only, so its rows name the party and nothing else;
+/// the filter picker, which mixes sorts, keeps its "party" column.
+#[test]
+fn the_dossier_picker_rows_are_party_names_alone() {
+    let mut state = reader(&["briefings"], 120, 35);
+    type_keys(&mut state, "prus");
+    let shown = screen(&state);
+    assert!(shown.contains("   Russia "), "{shown}");
+    assert!(!shown.contains("party   Russia"), "{shown}");
+    type_keys(&mut state, "<esc>frus");
+    let shown = screen(&state);
+    assert!(shown.contains("party   Russia"), "{shown}");
+}
+
 #[test]
 fn the_dossier_picker_says_a_party_makes_no_claim_rather_than_that_nothing_matches() {
     let mut state = reader(&["briefings"], 120, 35);

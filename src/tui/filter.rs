@@ -319,9 +319,14 @@ pub fn render(frame: &mut Frame, state: &State, picker: &Picker) {
         } else {
             " "
         };
+        // The dossier's picker lists parties only: a "party" column on every row said nothing.
+        let sort = match picker.purpose {
+            Purpose::Filter => format!("{sort:<8}"),
+            Purpose::Dossier => String::new(),
+        };
         let mut line = Line::from(vec![
             Span::raw(format!(" {check} ")),
-            Span::styled(format!("{sort:<8}"), t.dim),
+            Span::styled(sort, t.dim),
             Span::raw(visible(&value, false).into_owned()),
         ]);
         if row == picker.cursor {
