@@ -439,6 +439,26 @@ fn party_takes_aliases_in_any_case_and_says_when_a_name_is_unknown() {
     assert!(!said.contains("no claims or denials"), "{said}");
 }
 
+/// A mistyped field (`partty:russia`) matched nothing and said nothing: it is named on
+/// stderr with the fields there are, and still searched as text.
+#[test]
+fn a_mistyped_field_is_named_on_stderr() {
+    let (docs, cache) = small_archive();
+    let dir = docs.path().to_str().unwrap();
+    let (status, out, err) = search_in(dir, cache.path(), &["partty:russia"]);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(
+        err.contains(
+            "sitrep: unknown field \"partty:\" in \"partty:russia\" — fields are party:, \
+             speaker:, kind:, tag:, date:\n"
+        ),
+        "{err}"
+    );
+    // A time is a word, not a field.
+    let (_, _, err) = search_in(dir, cache.path(), &["10:30"]);
+    assert!(!err.contains("unknown field"), "{err}");
+}
+
 /// A field typed without a value is answered with an example of that field.
 #[test]
 fn a_field_without_a_value_is_shown_with_an_example_of_its_own() {

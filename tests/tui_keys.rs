@@ -459,6 +459,48 @@ fn help_stops_at_its_last_line() {
     }
 }
 
+/// The help box's rows, without its borders, as one run of words.
+fn help_words(shown: &str) -> String {
+    shown
+        .lines()
+        .filter_map(|r| r.strip_prefix('│')?.strip_suffix('│'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Below 80 columns the help overlay cut its long lines short ("⚠ = read wit…"): they wrap
+/// instead, every word of the guide and of each binding is there to scroll to, and G still
+/// ends on the last binding's last words right above the border.
+#[test]
+fn help_wraps_its_lines_on_a_narrow_screen() {
+    let mut state = seed_reader(60, 24);
+    type_keys(&mut state, "?");
+    let mut words = String::new();
+    for _ in 0..80 {
+        let shown = screen(&state);
+        assert!(!shown.contains('…'), "nothing is cut short: {shown}");
+        words.push(' ');
+        words.push_str(&help_words(&shown));
+        type_keys(&mut state, "j");
+    }
+    for guide in sitrep::tui::help::GUIDE {
+        let guide = guide.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&guide), "{guide:?} is never shown");
+    }
+    for (_, what) in state.config.keys.help_rows() {
+        assert!(words.contains(what), "{what:?} is never shown");
+    }
+    type_keys(&mut state, "G");
+    let shown = screen(&state);
+    assert!(
+        help_words(&shown).ends_with("copy the selected quote or claim, to cite"),
+        "{shown}"
+    );
+}
+
 /// A million key presses, wheel turns and resizes (down to 1x1 and 0x0) from a fixed
 /// pseudo-random sequence, through `update`, on the seed beside broken and hostile files:
 /// no panic, the cursors stay inside their lists, and the screen keeps drawing.

@@ -119,6 +119,30 @@ fn an_unknown_party_in_the_list_search_says_so() {
     assert_eq!(state.shown.len(), 1, "{:?}", state.message);
 }
 
+/// A mistyped field in the list search (`partty:russia`) is named in the status bar while
+/// it is typed and for as long as the list search holds it, not only for a message's
+/// few seconds.
+#[test]
+fn a_mistyped_field_in_the_list_search_is_named_in_the_status_bar() {
+    let mut state = reader(&["briefings"], 160, 40);
+    let note = "unknown field \"partty:\" in \"partty:russia\" — fields are party:, speaker:, \
+                kind:, tag:, date:";
+    type_keys(&mut state, "<s-tab>/partty:russia");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains(note), "{status}");
+    type_keys(&mut state, "<enter>");
+    let later = Instant::now() + Duration::from_secs(60);
+    update(&mut state, Action::Tick(Instant::now()));
+    update(&mut state, Action::Tick(later));
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(status.contains("list: /partty:russia"), "{status}");
+    assert!(status.contains(note), "{status}");
+    // A time is a word, not a field.
+    type_keys(&mut state, "/<c-u>10:30<enter>");
+    let status = screen(&state).lines().last().unwrap().to_string();
+    assert!(!status.contains("unknown field"), "{status}");
+}
+
 /// `n` after a list search of filters alone says there are no words to find in the article,
 /// not "No search yet" about the search just made.
 #[test]

@@ -182,6 +182,9 @@ pub(super) fn search(
 ) -> anyhow::Result<ExitCode> {
     let options = options(gazetteer);
     let query = Query::parse(query, gazetteer)?;
+    for unknown in query.unknown_fields() {
+        note(format_args!("{unknown}"));
+    }
     // A text query tries the cache as it lies; a scan that found it out of date is
     // handed on to the library rather than made again.
     let mut scanned = None;

@@ -11,7 +11,8 @@
 //!
 //! With `kind:` the other fields apply to the statement itself: `party:russia kind:denial`
 //! is a briefing where Russia denies something, not one that mentions Russia and has some
-//! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time:
+//! denial. Unknown `field:` prefixes are searched as text, so `10:30` still finds a time
+//! (one that reads as a field mistyped, `partty:`, is also named: [`Query::unknown_fields`]);
 //! words joined by single marks (`u.s.`, `10:30`, `al-qaeda`) are one term the index holds.
 
 use super::catalog::Catalog;
@@ -93,12 +94,76 @@ struct Term {
     what: What,
 }
 
+/// A term that looks like a mistyped field (`partty:russia`): it is searched as text, as
+/// any unknown `word:` is, but a typo would otherwise match nothing and say nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField {
+    /// The letters before the colon, as typed.
+    field: String,
+    /// The whole term, as typed.
+    term: String,
+}
+
+impl std::fmt::Display for UnknownField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown field \"{}:\" in \"{}\" — fields are ",
+            self.field, self.term
+        )?;
+        for (i, (name, _)) in FIELDS.iter().enumerate() {
+            write!(f, "{}{name}:", if i == 0 { "" } else { ", " })?;
+        }
+        Ok(())
+    }
+}
+
+/// Edits (insert, delete or replace a letter, swap two neighbours) between two short
+/// ASCII words, ignoring case: a swap is the commonest typo (`tga:`, `dtae:`).
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let same = |i: usize, j: usize| a[i].eq_ignore_ascii_case(&b[j]);
+    // d[i][j]: edits between the first i letters of a and the first j of b.
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let mut best = (d[i - 1][j - 1] + usize::from(!same(i - 1, j - 1)))
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+            if i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1) {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Whether `prefix` (what stands before a term's colon, not a field) reads as a field
+/// mistyped: letters only, so times (`10:30`) and links (`http://`) never do, and within
+/// one edit of a field of four letters or fewer, two of a longer one (`partty`, `spekaer`,
+/// `Kind`). One edit for the short fields keeps prose words out: `note` is two from `date`.
+fn looks_like_a_field(prefix: &str) -> bool {
+    !prefix.is_empty()
+        && prefix.bytes().all(|b| b.is_ascii_alphabetic())
+        && FIELDS.iter().any(|(name, _)| {
+            edit_distance(prefix.as_bytes(), name.as_bytes()) <= if name.len() <= 4 { 1 } else { 2 }
+        })
+}
+
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     terms: Vec<Term>,
     /// The kinds asked for by `kind:` terms: when any, other fields apply per statement.
     kinds: Vec<Kind>,
+    /// Terms that look like mistyped fields, searched as text.
+    unknown_fields: Vec<UnknownField>,
 }
 
 /// Splits a query into raw terms: whitespace separates, double quotes (straight or curly)
@@ -173,6 +238,7 @@ impl Query {
     /// Parses a query; party names are resolved through `gazetteer`.
     pub fn parse(input: &str, gazetteer: &Gazetteer) -> Result<Query, QueryError> {
         let mut terms = Vec::new();
+        let mut unknown_fields = Vec::new();
         for raw in raw_terms(input) {
             let (negated, body) = match raw.strip_prefix('-') {
                 Some(rest) if !rest.is_empty() => (true, rest),
@@ -184,6 +250,15 @@ impl Query {
                     .find(|&&(name, _)| name == f)
                     .map(|&(name, example)| (name, example, value))
             });
+            if field.is_none()
+                && let Some((prefix, _)) = body.split_once(':')
+                && looks_like_a_field(prefix)
+            {
+                unknown_fields.push(UnknownField {
+                    field: prefix.to_string(),
+                    term: raw.clone(),
+                });
+            }
             let what = match field {
                 Some((name, example, value)) => {
                     let value = value.trim_matches('"').trim();
@@ -252,7 +327,17 @@ impl Query {
                 _ => None,
             })
             .collect();
-        Ok(Query { terms, kinds })
+        Ok(Query {
+            terms,
+            kinds,
+            unknown_fields,
+        })
+    }
+
+    /// Terms that look like mistyped fields: `sitrep search` and the reader's status bar
+    /// name them, since each is searched as text and likely matches nothing.
+    pub fn unknown_fields(&self) -> &[UnknownField] {
+        &self.unknown_fields
     }
 
     /// True when every term is a word or a phrase: the word index and the files answer
@@ -969,6 +1054,35 @@ mod tests {
         assert_eq!(
             result_lines(&no_headline, "Moscow said", &["russia"], 1),
             [no_headline.trim()]
+        );
+    }
+
+    /// A term whose letters before the colon are a field mistyped is named, and still
+    /// searched as text; times, links and prose words with a colon are not named.
+    #[test]
+    fn a_mistyped_field_is_named_and_still_searched_as_text() {
+        let named = |q: &str| -> Vec<String> {
+            parse(q)
+                .unknown_fields()
+                .iter()
+                .map(|u| u.field.clone())
+                .collect()
+        };
+        let q = parse("partty:russia");
+        assert_eq!(q.terms[0].what, What::Word("partty:russia".into()));
+        assert_eq!(
+            q.unknown_fields()[0].to_string(),
+            "unknown field \"partty:\" in \"partty:russia\" — fields are party:, speaker:, \
+             kind:, tag:, date:"
+        );
+        assert_eq!(
+            named("spekaer:dunford -tga:syria Kind:denial dat:2016"),
+            ["spekaer", "tga", "Kind", "dat"]
+        );
+        assert!(
+            named("10:30 http://example.org note:x time:x 9/11 party:russia").is_empty(),
+            "{:?}",
+            named("10:30 http://example.org note:x time:x 9/11 party:russia")
         );
     }
 

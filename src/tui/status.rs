@@ -73,9 +73,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         left.push(sep());
         left.push(Span::styled(reading(read, total), t.focused));
     }
+    // A mistyped field is named for as long as the list search holds it, not only for the
+    // few seconds a message stands.
+    let unknown_field = || {
+        let list = state.list_search.as_ref()?;
+        list.query.unknown_fields().first().map(ToString::to_string)
+    };
     if let Some(m) = &state.message {
         left.push(sep());
         left.push(Span::styled(one_line(m), t.error));
+    } else if let Some(note) = unknown_field() {
+        left.push(sep());
+        left.push(Span::styled(one_line(&note), t.error));
     } else if state.unreadable > 0 {
         left.push(sep());
         left.push(Span::styled(
