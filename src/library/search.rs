@@ -118,32 +118,6 @@ impl std::fmt::Display for UnknownField {
     }
 }
 
-/// Edits (insert, delete or replace a letter, swap two neighbours) between two short
-/// ASCII words, ignoring case: a swap is the commonest typo (`tga:`, `dtae:`).
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let same = |i: usize, j: usize| a[i].eq_ignore_ascii_case(&b[j]);
-    // d[i][j]: edits between the first i letters of a and the first j of b.
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let mut best = (d[i - 1][j - 1] + usize::from(!same(i - 1, j - 1)))
-                .min(d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1);
-            if i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1) {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 /// Whether `prefix` (what stands before a term's colon, not a field) reads as a field
 /// mistyped: letters only, so times (`10:30`) and links (`http://`) never do, and within
 /// one edit of a field of four letters or fewer, two of a longer one (`partty`, `spekaer`,
@@ -152,7 +126,9 @@ fn looks_like_a_field(prefix: &str) -> bool {
     !prefix.is_empty()
         && prefix.bytes().all(|b| b.is_ascii_alphabetic())
         && FIELDS.iter().any(|(name, _)| {
-            edit_distance(prefix.as_bytes(), name.as_bytes()) <= if name.len() <= 4 { 1 } else { 2 }
+            // (Optimal string alignment: a swap of two neighbours, "tga", is one edit.)
+            let edits = strsim::osa_distance(&prefix.to_ascii_lowercase(), name);
+            edits <= if name.len() <= 4 { 1 } else { 2 }
         })
 }
 
