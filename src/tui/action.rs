@@ -215,7 +215,7 @@ impl Action {
             Action::Filter => "filter",
             Action::Dossier => "party",
             Action::FocusNext => "pane",
-            Action::Open => "show",
+            Action::Open => "open",
             Action::Clear => "close",
             Action::ToggleRead => "read",
             Action::ToggleStar => "star",

@@ -260,9 +260,10 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
     let (list, foot) = split(frame.area());
     let keys = &state.config.keys;
     let key = |a: Action| keys.keys_for(&a).next().map(|k| k.to_string());
-    let hints: Vec<String> = [(Action::Open, "opens it"), (Action::Clear, "closes")]
+    // In the status bar's words, so the border and the bar below it never disagree.
+    let hints: Vec<String> = [Action::Open, Action::Clear]
         .into_iter()
-        .filter_map(|(a, what)| Some(format!("{} {what}", key(a)?)))
+        .filter_map(|a| Some(format!("{} {}", key(a.clone())?, a.hint())))
         .collect();
     let count = dossier.tally(library);
     let title = format!(
