@@ -29,6 +29,9 @@ pub struct Attribution {
     pub cue_at: usize,
     /// Who it resolved to; `None` when unsure.
     pub speaker: Option<Speaker>,
+    /// "declined to comment", "did not respond to a request for comment": the subject is
+    /// remembered (later pronouns and verbs take it up) but said nothing: no statement.
+    pub no_comment: bool,
 }
 
 /// A resolved speaker.
@@ -728,6 +731,7 @@ pub fn attributions(
             clause_start: toks[a].span.start,
             cue_at: at.start,
             speaker: Some(speaker),
+            no_comment: false,
         });
         true
     };
@@ -786,6 +790,7 @@ pub fn attributions(
                     subject: (a, b),
                     inverted: true,
                     speaker,
+                    no_comment: false,
                 });
             }
             i += 2;
@@ -953,10 +958,63 @@ pub fn attributions(
             subject,
             inverted,
             speaker,
+            no_comment: is_no_comment(text, toks, i),
         });
         i += 1;
     }
     out
+}
+
+/// "did not respond to a request for comment", "declined to comment", "refused to
+/// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
+/// such a row only took room from the claims.
+pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    // ("did not return calls", never "were not returned to Afghanistan".)
+    let answer = |k: usize| {
+        ["respond", "repl", "comment"]
+            .iter()
+            .any(|w| begins_with(text, &toks[k], w))
+            || begins_with(text, &toks[k], "return")
+                && toks[k + 1..].iter().take(4).any(|n| {
+                    n.is_word()
+                        && [
+                            "call", "message", "email", "e-mail", "request", "phone", "inquir",
+                        ]
+                        .iter()
+                        .any(|w| begins_with(text, n, w))
+                })
+    };
+    let declined = |k: usize| {
+        (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
+            && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
+    };
+    if answer(i) && is_negated(text, toks, i) {
+        return true;
+    }
+    // ("… did not respond to a request for comment": the request went unanswered.)
+    if begins_with(text, t, "request") {
+        return (i.saturating_sub(4)..i)
+            .any(|k| toks[k].is_word() && answer(k) && is_negated(text, toks, k));
+    }
+    // "declined to comment": the refusal, and the verb refused.
+    let refused = |k: usize| {
+        low_is(
+            text,
+            &toks[k],
+            &[
+                "comment",
+                "discuss",
+                "respond",
+                "elaborate",
+                "answer",
+                "say",
+                "speculate",
+            ],
+        )
+    };
+    declined(i) && toks.get(i + 2).is_some() && refused(i + 2)
+        || i >= 2 && declined(i - 2) && refused(i)
 }
 
 /// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation

@@ -927,6 +927,7 @@ fn build_statements(
     for (a, at) in attributions.iter().enumerate() {
         if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
+            || at.no_comment
             || names_a_tag(text, at.cue_at)
         {
             continue;
@@ -1201,10 +1202,12 @@ fn unattributed_statements(
                     && (t.lex.cue().is_some()
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
+                        && !attribution::is_no_comment(text, toks, i)
                         && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
                             || quotation_beside(toks, i)
                             || attribution::calls_for(text, toks, i))
-                        || t.lex.is(lexicon::Class::Opinion)))
+                        || t.lex.is(lexicon::Class::Opinion)
+                            && !attribution::is_no_comment(text, toks, i)))
                     || w.eq_ignore_ascii_case("according")
                         && toks
                             .get(i + 1)
@@ -1217,11 +1220,18 @@ fn unattributed_statements(
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut clause_start = sentence.start;
         let mut clause_reports = held.is_some();
+        // "An official declined to comment on reports of …", "did not respond to requests
+        // to explain": a clause about an answer not given reports nothing of anyone's
+        // after it ("… declined to comment, but sources said" still does).
+        let mut clause_silent = false;
         for i in from..toks.len() {
             if is_clause_joiner(text, toks, i) {
                 clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
                 clause_reports = false;
-            } else if !clause_reports && reports(i) {
+                clause_silent = false;
+            } else if toks[i].is_word() && attribution::is_no_comment(text, toks, i) {
+                clause_silent = true;
+            } else if !clause_reports && !clause_silent && reports(i) {
                 clause_reports = true;
                 parts.push((
                     if parts.is_empty() && held.is_none() {
@@ -3061,6 +3071,33 @@ mod tests {
                 "{body}: {kept:?}"
             );
         }
+    }
+
+    /// "declined to comment", "did not respond to a request for comment": no answer, no
+    /// row in the claims table; what else the sentence reports stays, and so does the
+    /// subject for the verbs after it.
+    #[test]
+    fn an_answer_not_given_is_no_statement() {
+        for body in [
+            "The ministry declined to comment on reports of the strike.",
+            "The embassy did not respond to a request for comment.",
+            "The garrison did not immediately return calls seeking comment.",
+            "Jan Roe refused to elaborate.",
+        ] {
+            assert_eq!(kinds_and_actors(body), vec![], "{body}");
+        }
+        assert_eq!(
+            kinds_and_actors("The ministry declined to comment, but sources said the base fell."),
+            vec![(Kind::Claim, Some("sources".to_string()))]
+        );
+        assert_eq!(
+            kinds_and_actors("Jan Roe declined to say whom he backed but noted that he was calm."),
+            vec![(Kind::Claim, Some("Jan Roe".to_string()))]
+        );
+        assert_eq!(
+            kinds_and_actors("The prisoners were not returned to Kabul, officials said."),
+            vec![(Kind::Claim, Some("officials".to_string()))]
+        );
     }
 
     #[test]
