@@ -1202,12 +1202,10 @@ fn unattributed_statements(
                     && (t.lex.cue().is_some()
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
-                        && !attribution::is_no_comment(text, toks, i)
                         && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
                             || quotation_beside(toks, i)
                             || attribution::calls_for(text, toks, i))
-                        || t.lex.is(lexicon::Class::Opinion)
-                            && !attribution::is_no_comment(text, toks, i)))
+                        || t.lex.is(lexicon::Class::Opinion)))
                     || w.eq_ignore_ascii_case("according")
                         && toks
                             .get(i + 1)
@@ -1229,9 +1227,11 @@ fn unattributed_statements(
                 clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
                 clause_reports = false;
                 clause_silent = false;
+            } else if clause_reports || clause_silent {
+                // The clause is settled: the words up to the next joiner change nothing.
             } else if toks[i].is_word() && attribution::is_no_comment(text, toks, i) {
                 clause_silent = true;
-            } else if !clause_reports && !clause_silent && reports(i) {
+            } else if reports(i) {
                 clause_reports = true;
                 parts.push((
                     if parts.is_empty() && held.is_none() {
