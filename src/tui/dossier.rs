@@ -9,7 +9,7 @@ use crate::library::Library;
 use crate::library::dossier::DossierRef;
 use crate::tui::action::Action;
 use crate::tui::state::{Cursor, State};
-use crate::tui::text::{draw_detail, draw_lines, fit, fit_line, one_line, wrapped_height};
+use crate::tui::text::{draw_detail, draw_lines, fit, fit_line, one_line, plural, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
@@ -37,6 +37,9 @@ pub struct Dossier {
     pub party: String,
     /// Its claims and denials, newest first.
     pub refs: Vec<DossierRef>,
+    /// How many of each the title says ("12 claims and 3 denials"), counted when `refs`
+    /// is set rather than on every frame.
+    pub tally: String,
     /// Selection among `refs`.
     pub cursor: Cursor,
     /// Sentences read for the rows around the screen, by index into `refs`.
@@ -46,6 +49,22 @@ pub struct Dossier {
     /// The selected statement by file and sentence, which outlives the library's ids when
     /// the library changes.
     selected_at: Option<(PathBuf, Span)>,
+}
+
+/// How many claims and how many denials `refs` holds ("12 claims and 3 denials", "5
+/// claims"): an analyst opens a dossier to see whether the party denied anything, so the
+/// title says it rather than lumping both together.
+fn tally(refs: &[DossierRef], library: &Library) -> String {
+    let denials = refs
+        .iter()
+        .filter(|r| library.doc(r.id).statements[r.statement].kind == Kind::Denial)
+        .count();
+    match (refs.len() - denials, denials) {
+        (0, 0) => "no claims or denials".to_string(),
+        (c, 0) => plural(c, "claim"),
+        (0, d) => plural(d, "denial"),
+        (c, d) => format!("{} and {}", plural(c, "claim"), plural(d, "denial")),
+    }
 }
 
 /// Where the dossier is drawn: the whole screen above the status bar.
@@ -82,6 +101,7 @@ impl Dossier {
         let (party, refs) = library.dossier_refs(party);
         let mut dossier = Dossier {
             party,
+            tally: tally(&refs, library),
             refs,
             cursor: Cursor::default(),
             rows: HashMap::new(),
@@ -90,28 +110,6 @@ impl Dossier {
         };
         dossier.follow(library, screen);
         dossier
-    }
-
-    /// How many claims and how many denials the dossier lists ("12 claims and 3 denials",
-    /// "5 claims"): an analyst opens a dossier to see whether the party denied anything,
-    /// so the title says it rather than lumping both together.
-    pub fn tally(&self, library: &Library) -> String {
-        let denials = self
-            .refs
-            .iter()
-            .filter(|r| library.doc(r.id).statements[r.statement].kind == Kind::Denial)
-            .count();
-        let claims = self.refs.len() - denials;
-        let counted = |n: usize, word: &str| match n {
-            1 => format!("1 {word}"),
-            n => format!("{n} {word}s"),
-        };
-        match (claims, denials) {
-            (0, 0) => "no claims or denials".to_string(),
-            (c, 0) => counted(c, "claim"),
-            (0, d) => counted(d, "denial"),
-            (c, d) => format!("{} and {}", counted(c, "claim"), counted(d, "denial")),
-        }
     }
 
     /// The selected claim or denial.
@@ -202,6 +200,7 @@ impl Dossier {
     /// across changes), keeping the selected statement selected while it is still there.
     pub fn refresh(&mut self, library: &Library, screen: Rect) {
         let (_, refs) = library.dossier_refs(&self.party);
+        self.tally = tally(&refs, library);
         self.refs = refs;
         if let Some((path, span)) = self.selected_at.take() {
             let at = self.refs.iter().position(|r| {
@@ -265,10 +264,10 @@ pub fn render(frame: &mut Frame, state: &State, dossier: &Dossier) {
         .into_iter()
         .filter_map(|a| Some(format!("{} {}", key(a.clone())?, a.hint())))
         .collect();
-    let count = dossier.tally(library);
     let title = format!(
-        " Dossier: {} · {count}, newest first ",
-        one_line(&dossier.party)
+        " Dossier: {} · {}, newest first ",
+        one_line(&dossier.party),
+        dossier.tally
     );
     // Labels too long for the width end in `…` (40 to 60 columns cut most of them).
     let inside = usize::from(outer.width.saturating_sub(2));
