@@ -7,7 +7,7 @@ use sitrep::tui::action::Action;
 use sitrep::tui::state::{Hits, Pane};
 use sitrep::tui::to_action;
 use sitrep::tui::update::update;
-use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
+use tui_common::{briefing_file, reader, screen, seed_reader, status_bar, type_keys};
 
 const ATROCITY: &str = "It was an unacceptable atrocity senator";
 
@@ -714,7 +714,7 @@ fn the_dossier_picker_says_a_party_makes_no_claim_rather_than_that_nothing_match
 fn the_status_bar_counts_one_hit_in_the_singular() {
     let mut state = reader(&["briefings"], 120, 35);
     type_keys(&mut state, "/intellegence<enter>][");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(status.contains("/intellegence 1 hit "), "{status}");
 }
 
@@ -787,7 +787,7 @@ fn l_on_a_claim_alone_keeps_the_claim_selected_and_says_why() {
     type_keys(&mut state, "l");
     let footer = claims_footer(&state);
     assert!(footer.starts_with("claim · "), "{footer}");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(status.contains("no denial on this row"), "{status}");
     for _ in 0..state.claim_rows.len() {
         if sides(&state) == (true, true) {
@@ -868,7 +868,7 @@ fn enter_on_a_hand_annotation_from_the_front_matter_says_it_is_not_in_the_articl
         "{footer}"
     );
     type_keys(&mut state, "<enter>");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(status.contains("front matter"), "{status}");
     assert_eq!(state.mark, None, "nothing in the article is marked");
 }

@@ -14,7 +14,7 @@ use sitrep::tui::state::{Pane, State};
 use sitrep::tui::update::update;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tui_common::{SEED, briefing_file, reader, region, screen, seed_reader, type_keys};
+use tui_common::{SEED, briefing_file, reader, region, screen, seed_reader, status_bar, type_keys};
 
 /// Text with every run of whitespace one space.
 fn spaced(s: &str) -> String {
@@ -128,18 +128,18 @@ fn a_mistyped_field_in_the_list_search_is_named_in_the_status_bar() {
     let note = "unknown field \"partty:\" in \"partty:russia\" — fields are party:, speaker:, \
                 kind:, tag:, date:";
     type_keys(&mut state, "<s-tab>/partty:russia");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(status.contains(note), "{status}");
     type_keys(&mut state, "<enter>");
     let later = Instant::now() + Duration::from_secs(60);
     update(&mut state, Action::Tick(Instant::now()));
     update(&mut state, Action::Tick(later));
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(status.contains("list: /partty:russia"), "{status}");
     assert!(status.contains(note), "{status}");
     // A time is a word, not a field.
     type_keys(&mut state, "/<c-u>10:30<enter>");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(!status.contains("unknown field"), "{status}");
 }
 
@@ -149,7 +149,7 @@ fn a_mistyped_field_in_the_list_search_is_named_in_the_status_bar() {
 fn n_after_a_list_search_of_filters_alone_says_why_nothing_is_found() {
     let mut state = reader(&["briefings"], 120, 40);
     type_keys(&mut state, "<s-tab>/kind:denial party:russia<enter>n");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert!(
         status.contains("No words to find in the article"),
         "{status}"
@@ -163,7 +163,7 @@ fn n_after_a_list_search_of_filters_alone_says_why_nothing_is_found() {
 fn a_list_search_shows_its_query_once_in_the_status_bar() {
     let mut state = reader(&["briefings"], 120, 40);
     type_keys(&mut state, "<s-tab>/convoy -truce date:2016-09..<enter>n");
-    let status = screen(&state).lines().last().unwrap().to_string();
+    let status = status_bar(&state);
     assert_eq!(status.matches("convoy").count(), 1, "{status}");
     assert!(
         status.contains("list: /convoy -truce date:2016-09.."),

@@ -15,7 +15,7 @@ use sitrep::tui::draw;
 use sitrep::tui::state::State;
 use sitrep::tui::update::update;
 use std::path::{Path, PathBuf};
-use tui_common::{briefing_file, reader, screen, seed_reader, type_keys};
+use tui_common::{briefing_file, reader, screen, seed_reader, status_bar, type_keys};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
@@ -176,16 +176,10 @@ fn a_tiny_terminal_shows_no_nonsense_line_range() {
 #[test]
 fn narrow_status_bars_keep_the_help_hint() {
     for (width, height) in [(60, 20), (50, 12)] {
-        let state = seed_reader(width, height);
-        let shown = screen(&state);
-        let status = shown.lines().last().unwrap();
+        let status = status_bar(&seed_reader(width, height));
         assert!(status.contains("? help"), "{width}x{height}: {status:?}");
     }
-    let status = screen(&seed_reader(80, 24))
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let status = status_bar(&seed_reader(80, 24));
     assert!(status.ends_with("q quit "), "{status:?}");
 }
 

@@ -88,6 +88,11 @@ pub fn type_keys(state: &mut State, keys: &str) {
     }
 }
 
+/// The status bar (the screen's last row) as text.
+pub fn status_bar(state: &State) -> String {
+    screen(state).lines().last().unwrap_or_default().to_string()
+}
+
 /// The screen as text, one line per row.
 pub fn screen(state: &State) -> String {
     let mut terminal =
