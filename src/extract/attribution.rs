@@ -970,6 +970,14 @@ pub fn attributions(
 /// such a row only took room from the claims.
 pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    // Every word it looks for begins with c, d or r, or stands after "to" (the verb
+    // refused): the others are passed over at once, as the unattributed path asks this of
+    // every word of a sentence that may report.
+    let first = text.as_bytes().get(t.span.start).map_or(0, |b| b | 0x20);
+    let after_to = i >= 1 && toks[i - 1].span.len() == 2 && low_is(text, &toks[i - 1], &["to"]);
+    if !matches!(first, b'c' | b'd' | b'r') && !after_to {
+        return false;
+    }
     // ("did not return calls", never "were not returned to Afghanistan".)
     let answer = |k: usize| {
         ["respond", "repl", "comment"]
