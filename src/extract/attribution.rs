@@ -813,6 +813,30 @@ pub fn attributions(
             i += 1;
             continue;
         }
+        if let Some((agent, clause)) = passive_denial_agent(text, toks, i) {
+            let speaker = classify(text, toks, agent.0, agent.1, None, gazetteer)
+                .and_then(|s| resolver.resolve(text, s));
+            if let Some(s) = &speaker {
+                // A cue inside the denied claim's own phrase ("Earlier reports claiming
+                // that …", "press reports of …") describes the claim; it is no statement
+                // of its own.
+                out.retain(|a| a.cue_tok < clause);
+                out.push(Attribution {
+                    sentence,
+                    cue_tok: i,
+                    cue_text: w.to_string(),
+                    cue,
+                    subject: agent,
+                    inverted: true,
+                    clause_start: toks[clause].span.start,
+                    cue_at: t.span.start,
+                    speaker: Some(s.clone()),
+                    no_comment: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
         if is_passive(text, toks, i) || says_nothing(text, toks, i) || relays(text, toks, i) {
             i += 1;
             continue;
@@ -1831,6 +1855,37 @@ pub fn is_passive_denial(text: &str, toks: &[Tok], i: usize) -> bool {
         && !toks[i + 1..toks.len().min(i + 8)]
             .iter()
             .any(|t| t.is_word() && t.span.of(text).eq_ignore_ascii_case("by"))
+}
+
+/// "The reports were denied by the ministry", "Earlier claims … have now been refuted by
+/// Iraq": a claim denied in the passive, with its denier after "by". Returns the agent's
+/// token range and the token where the clause (the claim's noun phrase) begins. Only a
+/// claim, report, rumour or allegation is denied this way: "the proposal was rejected by
+/// voters" and "he was dismissed by the president" are refusals and firings.
+fn passive_denial_agent(text: &str, toks: &[Tok], i: usize) -> Option<((usize, usize), usize)> {
+    if toks[i].lex.cue() != Some(Cue::Deny) || !is_passive(text, toks, i) {
+        return None;
+    }
+    let by = (i + 1..toks.len().min(i + 14))
+        .take_while(|&k| toks[k].kind != TokKind::Stop)
+        .find(|&k| toks[k].is_word() && toks[k].span.of(text).eq_ignore_ascii_case("by"))?;
+    let aux = skip_aux_left(text, toks, i).checked_sub(1)?;
+    let clause = (0..aux)
+        .rev()
+        .find(|&k| {
+            toks[k].kind == TokKind::Stop
+                || k > 0
+                    && toks[k - 1].kind == TokKind::Comma
+                    && low_is(text, &toks[k], &["but", "while"])
+        })
+        .map_or(0, |k| k + 1);
+    let names_a_claim = toks[clause..aux]
+        .iter()
+        .any(|t| t.is_word() && lexicon::is_claim_noun(t.span.of(text)));
+    if !names_a_claim {
+        return None;
+    }
+    Some((subject_right(text, toks, by + 1)?, clause))
 }
 
 /// "neither confirmed nor denied", "would not confirm or deny": no denial at all.

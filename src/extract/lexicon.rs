@@ -2251,6 +2251,12 @@ const CLAIM_NOUNS: &[&str] = &[
     "rumours",
 ];
 
+/// True for a noun that names something asserted ("claims", "Reports", "allegation"): what
+/// a denial can answer, as opposed to a request or a person that is rejected or dismissed.
+pub fn is_claim_noun(word: &str) -> bool {
+    CLAIM_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
 /// Beginnings of the verbs of denial ("deny", "denied", "rejects", "refuted", "dismissed"):
 /// said in the first person ("We categorically deny any involvement," "I reject that") they
 /// deny, whatever verb reports them.

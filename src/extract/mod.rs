@@ -3166,6 +3166,35 @@ mod tests {
         assert_eq!(x.statements[1].counter, Some(0));
     }
 
+    /// "The reports were denied by the ministry": the denier stands after "by"; the claim
+    /// noun's own "reports"/"claiming" is part of what is denied, not a statement.
+    #[test]
+    fn a_claim_denied_in_the_passive_names_its_denier() {
+        let (_, x) = run(
+            "Earlier reports claiming that rebels had seized the airport \
+             have now been denied by the Defence Ministry.\n\n\
+             Press reports of a second raid were firmly rejected by Jan Roe, a navy spokesman.\n\n\
+             The offer of talks was rejected by the rebels.",
+        );
+        let rows: Vec<_> = x
+            .statements
+            .iter()
+            .map(|s| (s.kind, s.actor.as_deref()))
+            .collect();
+        assert_eq!(
+            rows[..2],
+            [
+                (Kind::Denial, Some("the Defence Ministry")),
+                (Kind::Denial, Some("Jan Roe")),
+            ]
+        );
+        // An offer rejected is refused, not a claim denied: no one is named its denier.
+        assert!(
+            rows[2..].iter().all(|&(_, actor)| actor.is_none()),
+            "{rows:?}"
+        );
+    }
+
     #[test]
     fn a_denial_naming_whose_claims_it_denies_answers_a_claim_of_theirs() {
         let (_, x) = run("Nigeria's army announced a ceasefire with the militants. \
