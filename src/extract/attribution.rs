@@ -2531,9 +2531,13 @@ fn participle_then(text: &str, toks: &[Tok], k: usize) -> Option<bool> {
 /// comma, the verb right after the closing comma of however long a description. `end` is
 /// the token after that comma.
 fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
-    if end < 3 || toks[end - 1].kind != TokKind::Comma {
+    // "“…,” Christy Feig, the agency's director of communications told": a description
+    // whose closing comma the writer left out ends at the verb, if it holds a role.
+    let closed = end >= 3 && toks[end - 1].kind == TokKind::Comma;
+    if end < 3 || !(closed || toks[end - 1].is_word()) {
         return None;
     }
+    let desc_end = if closed { end - 1 } else { end };
     // The quotation the sentence opens with comes before the name: "“…,” Mr. Daniloff, now
     // 81 and retired in Cambridge, Mass., said". So does one ending on a comma inside the
     // sentence: "The rules “will not fix it,” Ann Roe, a deputy secretary, said".
@@ -2547,8 +2551,27 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
     });
     std::iter::once(opening)
         .chain(after_quotes)
-        .filter(|&from| end - from <= WINDOW)
-        .find_map(|from| name_then_description(text, toks, from, end))
+        // (Left out, the comma is missed only after a quotation: "Ironically, the
+        // spokesman said" opens with no name.)
+        .filter(|&from| end - from <= WINDOW && (closed || from > 0))
+        .find_map(|from| name_then_description(text, toks, from, desc_end))
+        .filter(|&(_, description)| {
+            // (Unclosed, it is words only: a comma or a cue inside means the verb is not
+            // the description's own: "“…,” Kim, the head of NKIS said, The Diplomat reported".)
+            closed
+                || description.is_some_and(|(a, b)| {
+                    let words = &toks[a..b];
+                    words
+                        .iter()
+                        .any(|t| t.lex.is(Class::PersonRole) || t.lex.is(Class::Title))
+                        && words.iter().all(|t| {
+                            matches!(
+                                t.kind,
+                                TokKind::OpenParen | TokKind::CloseParen | TokKind::Quote(_)
+                            ) || t.is_word() && t.lex.cue().is_none()
+                        })
+                })
+        })
 }
 
 /// True when a quotation token's words end on a comma ("“…,”").
@@ -2560,18 +2583,18 @@ fn ends_on_comma(text: &str, t: &Tok) -> bool {
 }
 
 /// [`opening_name`] for a clause that opens at token `from`: a name (a role before it at
-/// most: "county delegate Tom Reed") set off by a comma, then a description up to the comma
-/// before `end`.
+/// most: "county delegate Tom Reed") set off by a comma, then a description that ends at
+/// token `end` (its closing comma, or the verb when the writer left the comma out).
 fn name_then_description(text: &str, toks: &[Tok], from: usize, end: usize) -> Option<Subj> {
     let run = from
-        + toks[from..end - 1]
+        + toks[from..end]
             .iter()
             .take(8)
             .take_while(|t| t.is_word() && !is_possessive(t.span.of(text)))
             .count();
     let mut k = run;
     if toks[k].kind == TokKind::OpenParen {
-        k += toks[k..end - 1]
+        k += toks[k..end]
             .iter()
             .take(6)
             .position(|t| t.kind == TokKind::CloseParen)?
@@ -2583,13 +2606,13 @@ fn name_then_description(text: &str, toks: &[Tok], from: usize, end: usize) -> O
         .rposition(|t| t.lex.is(Class::PersonRole) && !t.is_capitalized(text))
         .map_or(from, |r| from + r + 1);
     (run > name_from
-        && k + 1 < end - 1
+        && k + 1 < end
         && toks[k].kind == TokKind::Comma
         && toks[from..name_from]
             .iter()
             .all(|t| !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none())
         && is_name_like(text, &toks[name_from..run]))
-    .then_some(((from, run), Some((k + 1, end - 1))))
+    .then_some(((from, run), Some((k + 1, end))))
 }
 
 /// The noun phrase that ends at token `end` (exclusive), collected leftwards.
@@ -4130,6 +4153,29 @@ mod tests {
             let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
             assert_eq!(found[0].speaker.as_ref().unwrap().name, speaker, "{s}");
         }
+    }
+
+    #[test]
+    fn a_name_before_a_description_left_unclosed_is_who_spoke() {
+        let speakers = |s: &str| {
+            let toks = sentence_tokens(s);
+            attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default())
+                .into_iter()
+                .map(|a| a.speaker.map(|s| s.name))
+                .collect::<Vec<_>>()
+        };
+        for s in [
+            "“We have no word of it,” Jan Roe, the agency's director of communications told reporters.",
+            "“We have no word of it,” Jan Roe, a former navy minister said.",
+        ] {
+            assert_eq!(speakers(s)[0].as_deref(), Some("Jan Roe"), "{s}");
+        }
+        // No quotation before it: an opening adverb is no name.
+        let s = "Ironically, the spokesman told reporters the truce held.";
+        assert_eq!(speakers(s)[0].as_deref(), Some("the spokesman"), "{s}");
+        // A comma and another cue inside: the later cue is not the name's.
+        let s = "“It is over,” Jan Roe, the head of the council said, the Daily Star reported.";
+        assert_eq!(speakers(s)[1].as_deref(), Some("Daily Star"), "{s}");
     }
 
     #[test]
