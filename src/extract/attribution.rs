@@ -2341,14 +2341,36 @@ fn name_before_description(
     (a, b): (usize, usize),
     described: bool,
 ) -> Option<Subj> {
-    if a < 2 || toks[a - 1].kind != TokKind::Comma || !toks[a].lex.is(Class::Determiner) {
+    // "Capt. Jan Roe, spokesman for the city police told": a description may run on past
+    // "of", "at" or "for"; the phrase before them is where it begins.
+    let mut a = a;
+    while a >= 2 && low_is(text, &toks[a - 1], &["of", "at", "for"]) {
+        match np_left(text, toks, a - 1) {
+            Some((x, y)) if y == a - 1 && x < y => a = x,
+            _ => break,
+        }
+    }
+    if a < 2 || toks[a - 1].kind != TokKind::Comma {
+        return None;
+    }
+    let determined = toks[a].lex.is(Class::Determiner);
+    // A description opened by a role or a possessive ("Jan Roe, spokesman for …", "Jan
+    // Roe, WHO's director …") with no comma closing it. Not a name ("Back then, Ms. Roe
+    // said"), and not a group ("Mr. Obama, officials said, has …" sets the speakers off).
+    let role = toks[a].is_word()
+        && (is_possessive(toks[a].span.of(text)) || toks[a].lex.is(Class::PersonRole))
+        && !is_name_like(text, &toks[a..b])
+        && !toks[a..b]
+            .iter()
+            .any(|t| t.lex.is(Class::PersonRole) && is_plural_noun(low(text, t).as_str()));
+    if !determined && !role {
         return None;
     }
     let (na, nb) = np_left(text, toks, a - 1)?;
     let name = &toks[na..nb];
     let opens_clause = na == 0 || !(toks[na - 1].is_word() || toks[na - 1].kind == TokKind::Comma);
     let full = name.len() >= 2 || name.iter().any(|t| t.lex.is(Class::Title));
-    (is_name_like(text, name) && (described || (opens_clause && full)))
+    (is_name_like(text, name) && (described && determined || (opens_clause && full)))
         .then_some(((na, nb), Some((a, b))))
 }
 
@@ -4176,6 +4198,22 @@ mod tests {
         // A comma and another cue inside: the later cue is not the name's.
         let s = "“It is over,” Jan Roe, the head of the council said, the Daily Star reported.";
         assert_eq!(speakers(s)[1].as_deref(), Some("Daily Star"), "{s}");
+    }
+
+    #[test]
+    fn a_name_before_a_role_left_unclosed_is_who_spoke() {
+        let speaker = |s: &str| {
+            let toks = sentence_tokens(s);
+            attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default())[0]
+                .speaker
+                .clone()
+                .map(|s| s.name)
+        };
+        let s = "Capt. Jan Roe, spokesman for the city police told reporters the school was shut.";
+        assert_eq!(speaker(s).as_deref(), Some("Jan Roe"), "{s}");
+        // Speakers set off by commas inside what was said are who spoke.
+        let s = "Mr. Obama, officials said, has grown wary of the plan.";
+        assert_eq!(speaker(s).as_deref(), Some("officials"), "{s}");
     }
 
     #[test]
