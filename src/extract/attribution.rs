@@ -3440,6 +3440,27 @@ fn classify(
             t.is_capitalized(text) && !t.lex.is(Class::PersonRole) && !t.lex.is(Class::Title)
         });
     let org = head_word.is(Class::OrgNoun);
+    // "The Safir newspaper", "the Trump campaign", "the Al-Ahad news website": a body the
+    // description names by a capitalised word of its own is no renaming of the last body
+    // named. A party's word ("the South Korean newspaper", "the Lebanese army") still is.
+    let definite = definite
+        && !(org && head.len() > 2 && {
+            let modifiers = &head[1..head.len() - 1];
+            let base = modifiers[0].span.start;
+            let mentions: Vec<_> = gazetteer
+                .find_all(span_text(modifiers))
+                .map(|(m, _)| m)
+                .collect();
+            modifiers.iter().any(|t| {
+                t.is_word()
+                    && t.is_capitalized(text)
+                    && !t.lex.is(Class::PersonRole)
+                    && !t.lex.is(Class::Title)
+                    && !mentions
+                        .iter()
+                        .any(|m| m.start + base <= t.span.start && t.span.start < m.end + base)
+            })
+        });
     let role = org || head_word.is(Class::PersonRole);
     if !role && !first.is(Class::Determiner) {
         return None;
@@ -3533,6 +3554,37 @@ mod tests {
 
     fn some(name: &str, party: Option<&str>) -> Option<(String, Option<String>)> {
         Some((name.to_string(), party.map(str::to_string)))
+    }
+
+    /// "The Safir newspaper said" names its paper: not the body quoted before. "The Lebanese
+    /// newspaper" carries only a party's word and points back.
+    #[test]
+    fn a_body_the_description_names_itself_is_not_the_last_one() {
+        let names = |sentences: &[&str]| -> Vec<String> {
+            speakers(sentences)
+                .into_iter()
+                .map(|s| s.map(|(name, _)| name).unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(
+            names(&[
+                "The Lebanese army said it held the woman.",
+                "The Safir newspaper said she was questioned.",
+                "The Trump campaign said nothing.",
+            ]),
+            [
+                "The Lebanese army",
+                "The Safir newspaper",
+                "The Trump campaign"
+            ]
+        );
+        assert_eq!(
+            names(&[
+                "The Daily Star newspaper said it held the woman.",
+                "The Lebanese newspaper said she was questioned.",
+            ]),
+            ["The Daily Star newspaper", "The Daily Star newspaper"]
+        );
     }
 
     /// An Arabic surname with its article in lower case ("al-Adnani") is a name: the speaker
