@@ -364,6 +364,8 @@ impl Resolver {
     }
 
     fn resolve(&mut self, text: &str, subject: Subject) -> Option<Speaker> {
+        // (A description's own words shadow `text` below.)
+        let article = text;
         match subject {
             Subject::Name {
                 name,
@@ -457,6 +459,12 @@ impl Resolver {
                 }
                 let antecedent = if !definite {
                     None
+                } else if org
+                    && party.is_none()
+                    && names_a_business(&text)
+                    && let Some(body) = self.body_taken_for_a_person(article)
+                {
+                    return Some(body);
                 } else if org {
                     // ("The company said" does not take up a report or a board an earlier
                     // clause left unnamed: only a body the text names.)
@@ -577,6 +585,26 @@ impl Resolver {
             .then(|| memory.speaker.clone())
     }
 
+    /// The last speaker or subject, when it was taken for a person only for lack of knowing
+    /// better: one word that is no first name, that no title or pronoun ever told was a
+    /// person's, and that is no word the lexicon knows nor one the text writes in lowercase
+    /// ("Globex acknowledged …", never "Specifically, …"). A text that goes on with "the
+    /// company said" tells that it is a body, and the one it named last, not a body named
+    /// before it ("… the New York Post revealed …").
+    fn body_taken_for_a_person(&mut self, text: &str) -> Option<Speaker> {
+        let last = self.history.last().filter(|s| {
+            s.kind == SpeakerKind::Person
+                && !s.name.contains(char::is_whitespace)
+                && first_name_gender(&s.name).is_none()
+                && self.person(&s.name).is_none_or(|p| p.gender.is_none())
+                && lexicon::lookup(&norm(&s.name)) == lexicon::Lex::default()
+        })?;
+        let name = last.name.clone();
+        (!self.is_common_word(text, &name))
+            .then(|| self.history.last().cloned())
+            .flatten()
+    }
+
     /// Moves on to sentence `k`: what was noted sentences ago fades by this count.
     pub fn begin_sentence(&mut self, k: usize) {
         self.sentence = k;
@@ -617,6 +645,38 @@ fn names_no_one(description: &str) -> bool {
                     | "estimates"
                     | "analysis"
             ) && !is_arm_of_state(&h)
+        })
+}
+
+/// "the company", "the network", "the website": a definite description whose head names
+/// a business or an outlet, which no person is (where "the committee" or "the party" may be
+/// one person's, as a leader's words are the body's).
+fn names_a_business(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let head = words.next_back().map(norm);
+    words.count() == 1
+        && head.is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "company"
+                    | "firm"
+                    | "corporation"
+                    | "network"
+                    | "channel"
+                    | "station"
+                    | "outlet"
+                    | "newspaper"
+                    | "paper"
+                    | "magazine"
+                    | "publication"
+                    | "website"
+                    | "site"
+                    | "platform"
+                    | "service"
+                    | "bank"
+                    | "retailer"
+                    | "brand"
+            )
         })
 }
 
@@ -3566,6 +3626,30 @@ mod tests {
             ])
             .last(),
             Some(&some("Acme", None))
+        );
+    }
+
+    #[test]
+    fn the_company_is_the_lone_name_just_quoted_not_an_older_body() {
+        let after = |subject: &str| {
+            speakers(&[
+                "The Daily Planet newspaper reported that sales had fallen.",
+                subject,
+                "The company said it would recover by the spring.",
+            ])
+            .last()
+            .cloned()
+            .flatten()
+            .map(|(name, _)| name)
+        };
+        assert_eq!(
+            after("Globex acknowledged that the issue was hard.").as_deref(),
+            Some("Globex")
+        );
+        // A person, or a word the lexicon knows, is no company.
+        assert_eq!(
+            after("Jane Roe acknowledged that the issue was hard.").as_deref(),
+            Some("The Daily Planet newspaper")
         );
     }
 
