@@ -3119,6 +3119,31 @@ fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usiz
     (names && stop > start).then_some((start, stop))
 }
 
+/// "Head of the committee Hakem Zameli", "Director of the Meteoroid Office Bill Cooke": a
+/// phrase that opens on a role of a body and ends on a name after the body's noun names the
+/// one holding the role, whose name (past any title) begins at the index returned. Without it the phrase
+/// broke at "of" and its first word, capitalised as a title is, was taken for a name
+/// ("Head said").
+fn holder_after_body(text: &str, phrase: &[Tok]) -> Option<usize> {
+    let first = phrase.first()?;
+    let role = first.lex.is(Class::Title)
+        || first.lex.is(Class::PersonRole)
+        || low_is(text, first, &["head"]);
+    if !role || !phrase.get(1).is_some_and(|t| low_is(text, t, &["of"])) {
+        return None;
+    }
+    let body = phrase.iter().rposition(|t| t.lex.is(Class::OrgNoun))?;
+    // ("Speaker of the House Rep. Paul Ryan": the title is no part of the name.)
+    let start = body
+        + 1
+        + phrase[body + 1..]
+            .iter()
+            .take_while(|t| t.lex.is(Class::Title))
+            .count();
+    let name = &phrase[start..];
+    (name.len() >= 2 && is_name_like(text, name)).then_some(start)
+}
+
 /// Where the trailing run of capitalised non-title words (the person's name) begins.
 fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
@@ -3234,15 +3259,17 @@ fn classify(
     // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
     // the head stops at the first preposition ("a spokesman for the ministry").
     let whole_name = name_run_start(text, phrase);
+    let holder = holder_after_body(text, phrase);
     // ("a top aide to President George W. Bush" names the aide, not the one served.)
-    let titled_name = whole_name < phrase.len()
-        && (whole_name == 0 || {
-            let l = phrase[whole_name - 1].lex;
-            l.is(Class::Title) || l.is(Class::PersonRole)
-        })
-        && !phrase[..whole_name]
-            .iter()
-            .any(|t| low_is(text, t, &["to"]));
+    let titled_name = holder.is_some()
+        || whole_name < phrase.len()
+            && (whole_name == 0 || {
+                let l = phrase[whole_name - 1].lex;
+                l.is(Class::Title) || l.is(Class::PersonRole)
+            })
+            && !phrase[..whole_name]
+                .iter()
+                .any(|t| low_is(text, t, &["to"]));
     let head_end = if titled_name {
         phrase.len()
     } else {
@@ -3272,7 +3299,7 @@ fn classify(
             .unwrap_or(phrase.len())
     };
     let head = &phrase[..head_end];
-    let name_start = name_run_start(text, head);
+    let name_start = holder.unwrap_or_else(|| name_run_start(text, head));
     let name_toks = &head[name_start..];
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
@@ -3650,6 +3677,22 @@ mod tests {
         assert_eq!(
             after("Jane Roe acknowledged that the issue was hard.").as_deref(),
             Some("The Daily Planet newspaper")
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_role_of_a_body_is_who_holds_it() {
+        assert_eq!(
+            speakers(&[
+                "“The river has flooded the valley,” Head of the committee Omar al-Rashid said.",
+                "“We saw it fall,” said Director of the Weather Office Jane Roe.",
+                "“It will pass,” Chairman of the Board Sen. Tom Banks said.",
+            ]),
+            vec![
+                some("Omar al-Rashid", None),
+                some("Jane Roe", None),
+                some("Tom Banks", None),
+            ]
         );
     }
 
