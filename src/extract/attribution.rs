@@ -1298,7 +1298,12 @@ pub fn note_subjects(
         // staffer Colleen Deacon"), or a description set off after it ("Colleen Deacon, a
         // 38-year-old staffer").
         let role = |t: &Tok| t.is_word() && (t.lex.is(Class::Title) || t.lex.is(Class::PersonRole));
-        let na = if role(&toks[a]) { a + 1 } else { a };
+        // ("US President Barack Obama": the name follows the last role the run holds before
+        // its last word, which is a surname even when it spells a title: "Charlie King".)
+        let na = toks[a..b - 1]
+            .iter()
+            .rposition(&role)
+            .map_or(a, |r| a + r + 1);
         let first_name = toks
             .get(na)
             .is_some_and(|t| t.lex.is(Class::MaleName) || t.lex.is(Class::FemaleName));
@@ -3693,6 +3698,26 @@ mod tests {
                 some("Jane Roe", None),
                 some("Tom Banks", None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_title_inside_a_run_is_the_person_named() {
+        // A later surname is the whole name the run gave: "Roe said" quotes Joan Roe.
+        let expanded = |text: &str, surname: &str| {
+            let mut r = Resolver::default();
+            let toks = sentence_tokens(text);
+            note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
+            r.expand(surname)
+        };
+        assert_eq!(
+            expanded("US President Joan Roe will address the nation.", "Roe"),
+            "Joan Roe"
+        );
+        // A last word spelling a title is still the surname.
+        assert_eq!(
+            expanded("Then Charlie King will lead the march.", "King"),
+            "Charlie King"
         );
     }
 
