@@ -2618,6 +2618,18 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
 
+/// "Jane Roe of Acme Corp., a company that …": the name a description opening at `a` is set
+/// off after (the end of the phrase before the comma that holds a name).
+fn name_described_after(text: &str, toks: &[Tok], a: usize) -> Option<(usize, usize)> {
+    if a < 2 || toks[a - 1].kind != TokKind::Comma {
+        return None;
+    }
+    let (x, y) = np_left(text, toks, a - 1).filter(|&(_, y)| y == a - 1)?;
+    (x..y)
+        .find(|&k| is_name_like(text, &toks[k..y]))
+        .map(|k| (k, y))
+}
+
 /// True when a line ends between two tokens: a phrase never runs across one, since the line
 /// before is a headline, a dateline or a byline ("… Over Zika Virus⏎Chris Christie said").
 fn line_break_between(text: &str, before: &Tok, after: &Tok) -> bool {
@@ -2847,6 +2859,16 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 appositive_subject()
             };
             if let Some((mut a, e)) = found {
+                // "Quadrivium, a foundation that focuses on …": "that" after a noun opens a
+                // relative clause, whose subject is the name the phrase describes (read
+                // whole, the speaker was "a foundation that").
+                if e >= a + 2
+                    && low_is(text, &toks[e - 1], &["that"])
+                    && !toks[e - 2].lex.is(Class::Determiner)
+                    && let Some(name) = name_described_after(text, toks, a)
+                {
+                    return Some(name);
+                }
                 while a < e && low_is(text, &toks[a], &["of", "for", "at"]) {
                     a += 1;
                 }
@@ -3719,6 +3741,16 @@ mod tests {
             expanded("Then Charlie King will lead the march.", "King"),
             "Charlie King"
         );
+    }
+
+    #[test]
+    fn a_relative_that_after_a_described_name_leaves_the_name_speaking() {
+        let text = "The couple started Globex Power, a company that promises “clean energy for \
+                    every town” to its buyers.";
+        let mut r = Resolver::default();
+        let toks = sentence_tokens(text);
+        let speaker = quote_subject(text, &toks, Gazetteer::builtin(), &mut r);
+        assert_eq!(speaker.map(|s| s.name).as_deref(), Some("Globex Power"));
     }
 
     #[test]
