@@ -364,6 +364,8 @@ impl Resolver {
     }
 
     fn resolve(&mut self, text: &str, subject: Subject) -> Option<Speaker> {
+        // (A description's own words shadow `text` below.)
+        let article = text;
         match subject {
             Subject::Name {
                 name,
@@ -457,6 +459,12 @@ impl Resolver {
                 }
                 let antecedent = if !definite {
                     None
+                } else if org
+                    && party.is_none()
+                    && names_a_business(&text)
+                    && let Some(body) = self.body_taken_for_a_person(article)
+                {
+                    return Some(body);
                 } else if org {
                     // ("The company said" does not take up a report or a board an earlier
                     // clause left unnamed: only a body the text names.)
@@ -577,6 +585,26 @@ impl Resolver {
             .then(|| memory.speaker.clone())
     }
 
+    /// The last speaker or subject, when it was taken for a person only for lack of knowing
+    /// better: one word that is no first name, that no title or pronoun ever told was a
+    /// person's, and that is no word the lexicon knows nor one the text writes in lowercase
+    /// ("Globex acknowledged …", never "Specifically, …"). A text that goes on with "the
+    /// company said" tells that it is a body, and the one it named last, not a body named
+    /// before it ("… the New York Post revealed …").
+    fn body_taken_for_a_person(&mut self, text: &str) -> Option<Speaker> {
+        let last = self.history.last().filter(|s| {
+            s.kind == SpeakerKind::Person
+                && !s.name.contains(char::is_whitespace)
+                && first_name_gender(&s.name).is_none()
+                && self.person(&s.name).is_none_or(|p| p.gender.is_none())
+                && lexicon::lookup(&norm(&s.name)) == lexicon::Lex::default()
+        })?;
+        let name = last.name.clone();
+        (!self.is_common_word(text, &name))
+            .then(|| self.history.last().cloned())
+            .flatten()
+    }
+
     /// Moves on to sentence `k`: what was noted sentences ago fades by this count.
     pub fn begin_sentence(&mut self, k: usize) {
         self.sentence = k;
@@ -617,6 +645,38 @@ fn names_no_one(description: &str) -> bool {
                     | "estimates"
                     | "analysis"
             ) && !is_arm_of_state(&h)
+        })
+}
+
+/// "the company", "the network", "the website": a definite description whose head names
+/// a business or an outlet, which no person is (where "the committee" or "the party" may be
+/// one person's, as a leader's words are the body's).
+fn names_a_business(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let head = words.next_back().map(norm);
+    words.count() == 1
+        && head.is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "company"
+                    | "firm"
+                    | "corporation"
+                    | "network"
+                    | "channel"
+                    | "station"
+                    | "outlet"
+                    | "newspaper"
+                    | "paper"
+                    | "magazine"
+                    | "publication"
+                    | "website"
+                    | "site"
+                    | "platform"
+                    | "service"
+                    | "bank"
+                    | "retailer"
+                    | "brand"
+            )
         })
 }
 
@@ -1263,7 +1323,12 @@ pub fn note_subjects(
         // staffer Colleen Deacon"), or a description set off after it ("Colleen Deacon, a
         // 38-year-old staffer").
         let role = |t: &Tok| t.is_word() && (t.lex.is(Class::Title) || t.lex.is(Class::PersonRole));
-        let na = if role(&toks[a]) { a + 1 } else { a };
+        // ("US President Barack Obama": the name follows the last role the run holds before
+        // its last word, which is a surname even when it spells a title: "Charlie King".)
+        let na = toks[a..b - 1]
+            .iter()
+            .rposition(&role)
+            .map_or(a, |r| a + r + 1);
         let first_name = toks
             .get(na)
             .is_some_and(|t| t.lex.is(Class::MaleName) || t.lex.is(Class::FemaleName));
@@ -2681,6 +2746,18 @@ fn np_left(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     (start < end && has_head(text, &toks[start..end])).then_some((start, end))
 }
 
+/// "Jane Roe of Acme Corp., a company that …": the name a description opening at `a` is set
+/// off after (the end of the phrase before the comma that holds a name).
+fn name_described_after(text: &str, toks: &[Tok], a: usize) -> Option<(usize, usize)> {
+    if a < 2 || toks[a - 1].kind != TokKind::Comma {
+        return None;
+    }
+    let (x, y) = np_left(text, toks, a - 1).filter(|&(_, y)| y == a - 1)?;
+    (x..y)
+        .find(|&k| is_name_like(text, &toks[k..y]))
+        .map(|k| (k, y))
+}
+
 /// True when a line ends between two tokens: a phrase never runs across one, since the line
 /// before is a headline, a dateline or a byline ("… Over Zika Virus⏎Chris Christie said").
 fn line_break_between(text: &str, before: &Tok, after: &Tok) -> bool {
@@ -2910,6 +2987,16 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                 appositive_subject()
             };
             if let Some((mut a, e)) = found {
+                // "Quadrivium, a foundation that focuses on …": "that" after a noun opens a
+                // relative clause, whose subject is the name the phrase describes (read
+                // whole, the speaker was "a foundation that").
+                if e >= a + 2
+                    && low_is(text, &toks[e - 1], &["that"])
+                    && !toks[e - 2].lex.is(Class::Determiner)
+                    && let Some(name) = name_described_after(text, toks, a)
+                {
+                    return Some(name);
+                }
                 while a < e && low_is(text, &toks[a], &["of", "for", "at"]) {
                     a += 1;
                 }
@@ -3187,6 +3274,31 @@ fn name_given_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usiz
     (names && stop > start).then_some((start, stop))
 }
 
+/// "Head of the committee Hakem Zameli", "Director of the Meteoroid Office Bill Cooke": a
+/// phrase that opens on a role of a body and ends on a name after the body's noun names the
+/// one holding the role, whose name (past any title) begins at the index returned. Without it the phrase
+/// broke at "of" and its first word, capitalised as a title is, was taken for a name
+/// ("Head said").
+fn holder_after_body(text: &str, phrase: &[Tok]) -> Option<usize> {
+    let first = phrase.first()?;
+    let role = first.lex.is(Class::Title)
+        || first.lex.is(Class::PersonRole)
+        || low_is(text, first, &["head"]);
+    if !role || !phrase.get(1).is_some_and(|t| low_is(text, t, &["of"])) {
+        return None;
+    }
+    let body = phrase.iter().rposition(|t| t.lex.is(Class::OrgNoun))?;
+    // ("Speaker of the House Rep. Paul Ryan": the title is no part of the name.)
+    let start = body
+        + 1
+        + phrase[body + 1..]
+            .iter()
+            .take_while(|t| t.lex.is(Class::Title))
+            .count();
+    let name = &phrase[start..];
+    (name.len() >= 2 && is_name_like(text, name)).then_some(start)
+}
+
 /// Where the trailing run of capitalised non-title words (the person's name) begins.
 fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
@@ -3302,15 +3414,17 @@ fn classify(
     // A name right after a title ends the phrase ("Secretary of State John Kerry"); otherwise
     // the head stops at the first preposition ("a spokesman for the ministry").
     let whole_name = name_run_start(text, phrase);
+    let holder = holder_after_body(text, phrase);
     // ("a top aide to President George W. Bush" names the aide, not the one served.)
-    let titled_name = whole_name < phrase.len()
-        && (whole_name == 0 || {
-            let l = phrase[whole_name - 1].lex;
-            l.is(Class::Title) || l.is(Class::PersonRole)
-        })
-        && !phrase[..whole_name]
-            .iter()
-            .any(|t| low_is(text, t, &["to"]));
+    let titled_name = holder.is_some()
+        || whole_name < phrase.len()
+            && (whole_name == 0 || {
+                let l = phrase[whole_name - 1].lex;
+                l.is(Class::Title) || l.is(Class::PersonRole)
+            })
+            && !phrase[..whole_name]
+                .iter()
+                .any(|t| low_is(text, t, &["to"]));
     let head_end = if titled_name {
         phrase.len()
     } else {
@@ -3340,7 +3454,7 @@ fn classify(
             .unwrap_or(phrase.len())
     };
     let head = &phrase[..head_end];
-    let name_start = name_run_start(text, head);
+    let name_start = holder.unwrap_or_else(|| name_run_start(text, head));
     let name_toks = &head[name_start..];
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
@@ -3747,6 +3861,76 @@ mod tests {
             .last(),
             Some(&some("Acme", None))
         );
+    }
+
+    #[test]
+    fn the_company_is_the_lone_name_just_quoted_not_an_older_body() {
+        let after = |subject: &str| {
+            speakers(&[
+                "The Daily Planet newspaper reported that sales had fallen.",
+                subject,
+                "The company said it would recover by the spring.",
+            ])
+            .last()
+            .cloned()
+            .flatten()
+            .map(|(name, _)| name)
+        };
+        assert_eq!(
+            after("Globex acknowledged that the issue was hard.").as_deref(),
+            Some("Globex")
+        );
+        // A person, or a word the lexicon knows, is no company.
+        assert_eq!(
+            after("Jane Roe acknowledged that the issue was hard.").as_deref(),
+            Some("The Daily Planet newspaper")
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_role_of_a_body_is_who_holds_it() {
+        assert_eq!(
+            speakers(&[
+                "“The river has flooded the valley,” Head of the committee Omar al-Rashid said.",
+                "“We saw it fall,” said Director of the Weather Office Jane Roe.",
+                "“It will pass,” Chairman of the Board Sen. Tom Banks said.",
+            ]),
+            vec![
+                some("Omar al-Rashid", None),
+                some("Jane Roe", None),
+                some("Tom Banks", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_title_inside_a_run_is_the_person_named() {
+        // A later surname is the whole name the run gave: "Roe said" quotes Joan Roe.
+        let expanded = |text: &str, surname: &str| {
+            let mut r = Resolver::default();
+            let toks = sentence_tokens(text);
+            note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
+            r.expand(surname)
+        };
+        assert_eq!(
+            expanded("US President Joan Roe will address the nation.", "Roe"),
+            "Joan Roe"
+        );
+        // A last word spelling a title is still the surname.
+        assert_eq!(
+            expanded("Then Charlie King will lead the march.", "King"),
+            "Charlie King"
+        );
+    }
+
+    #[test]
+    fn a_relative_that_after_a_described_name_leaves_the_name_speaking() {
+        let text = "The couple started Globex Power, a company that promises “clean energy for \
+                    every town” to its buyers.";
+        let mut r = Resolver::default();
+        let toks = sentence_tokens(text);
+        let speaker = quote_subject(text, &toks, Gazetteer::builtin(), &mut r);
+        assert_eq!(speaker.map(|s| s.name).as_deref(), Some("Globex Power"));
     }
 
     #[test]
