@@ -3247,10 +3247,7 @@ fn classify(
         && bare.chars().any(char::is_lowercase);
     if !bare.is_empty()
         && !indefinite
-        && gazetteer
-            .find_all(bare)
-            .next()
-            .is_some_and(|(s, _)| s.start == 0 && s.end == bare.len())
+        && gazetteer.whole_mention(bare).is_some()
         && let Some(p) = gazetteer.canonical(bare)
     {
         let last = head.last().map_or_else(Default::default, |t| t.lex);
