@@ -8,7 +8,7 @@
 
 use super::tokens::{norm, strip_possessive};
 use crate::briefing::Span;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, packed};
 use std::sync::LazyLock;
 
 /// How a cue verb attributes what follows or precedes it.
@@ -2282,6 +2282,124 @@ fn denial_patterns() -> impl Iterator<Item = (&'static str, Needs)> {
         .chain(with(DENY_STEMS, Needs::FirstPersonBefore))
 }
 
+/// Rare parts of the patterns that open on common words ("was false", "did not do it",
+/// "a lie"): the search looks for these and checks the whole pattern around each one found.
+/// Searching for the patterns themselves, the packed prefilter stopped at most words that
+/// open like one of them ("was ", "are ", "not ", "had ", "a li"), a twentieth of all
+/// extraction; their rare parts it passes over.
+const RARE_PARTS: &[&str] = &[
+    "false",
+    "true",
+    "truth",
+    "seless",
+    "undless",
+    "fabricat",
+    "do with",
+    "happen",
+    " lie",
+    "\"lie",
+    "“lie",
+    "'lie",
+    "‘lie",
+    "t do ",
+    "carry out",
+    "sponsible",
+    "involve",
+    "no role",
+    "no part",
+    "dicrous",
+    "eposterous",
+];
+
+/// What the denial search looks for: each pattern's first [`RARE_PARTS`] entry, or the
+/// pattern itself when it holds none; for each pattern, its anchor's index and where the anchor
+/// stands in it.
+fn denial_anchors() -> (Vec<&'static str>, Vec<(usize, usize)>) {
+    let mut anchors: Vec<&'static str> = Vec::new();
+    let placed = denial_patterns()
+        .map(|(pattern, _)| {
+            let (anchor, offset) = RARE_PARTS
+                .iter()
+                .find_map(|&part| pattern.find(part).map(|at| (part, at)))
+                .unwrap_or((pattern, 0));
+            let index = anchors
+                .iter()
+                .position(|&a| a == anchor)
+                .unwrap_or_else(|| {
+                    anchors.push(anchor);
+                    anchors.len() - 1
+                });
+            (index, offset)
+        })
+        .collect();
+    (anchors, placed)
+}
+
+/// The search behind [`DenialPhrases::of`]: the anchors ([`denial_anchors`]) and, for each,
+/// the patterns it stands in (their index among [`denial_patterns`] and the anchor's offset
+/// in them).
+struct DenialSearch {
+    anchors: AnchorFinder,
+    patterns: Vec<Vec<(usize, usize)>>,
+    all: Vec<(&'static str, Needs)>,
+}
+
+/// What finds the anchors: fat Teddy where the CPU has it (AVX2), whose sixteen buckets hold
+/// two anchors each, where the eight of slim Teddy (which the automaton's prefilter picks
+/// for this many) hold four and stop at one position in thirty; elsewhere the automaton.
+enum AnchorFinder {
+    Fat(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl DenialSearch {
+    /// The search, with fat Teddy when `fat` asks for it and the CPU has it.
+    fn new(fat: bool) -> DenialSearch {
+        let (anchors, placed) = denial_anchors();
+        let mut patterns = vec![Vec::new(); anchors.len()];
+        for (p, &(anchor, offset)) in placed.iter().enumerate() {
+            patterns[anchor].push((p, offset));
+        }
+        let packed = fat
+            .then(|| {
+                packed::Config::new()
+                    .match_kind(packed::MatchKind::LeftmostFirst)
+                    .only_teddy_fat(Some(true))
+                    .builder()
+                    .extend(&anchors)
+                    .build()
+            })
+            .flatten();
+        let anchors = match packed {
+            Some(searcher) => AnchorFinder::Fat(searcher),
+            None => AnchorFinder::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&anchors)
+                    .expect("denial anchors form a valid automaton"),
+            ),
+        };
+        DenialSearch {
+            anchors,
+            patterns,
+            all: denial_patterns().collect(),
+        }
+    }
+
+    /// The leftmost anchor that starts at or after byte `from` of `hay`: its index and
+    /// where it starts.
+    fn find(&self, hay: &[u8], from: usize) -> Option<(usize, usize)> {
+        let m = match &self.anchors {
+            AnchorFinder::Fat(searcher) => {
+                searcher.find_in(hay, aho_corasick::Span::from(from..hay.len()))
+            }
+            AnchorFinder::Automaton(ac) => ac.find(aho_corasick::Input::new(hay).range(from..)),
+        }?;
+        Some((m.pattern().as_usize(), m.start()))
+    }
+}
+
 /// The words before byte `at` of lowercased `text`, nearest first, within its clause: the
 /// walk stops at any mark but a space or an apostrophe inside a word.
 fn words_before(text: &[u8], at: usize) -> impl Iterator<Item = &[u8]> {
@@ -2360,33 +2478,40 @@ impl DenialPhrases {
     /// ASCII-case-insensitive match folds, so an occurrence here is one in `text`.
     ///
     /// No phrase holds another (a test checks), so at most one occurs at each position,
-    /// and occurrences may overlap but never nest. Each search reports the leftmost
-    /// occurrence (the semantics the packed prefilter needs) and the next one begins a
-    /// byte after its start: that finds them all, overlapping ones included.
+    /// and occurrences may overlap but never nest. The search looks for the patterns'
+    /// anchors ([`denial_anchors`]), none of which holds another either: each search reports
+    /// the leftmost anchor (the semantics the packed prefilter needs) and the next one
+    /// begins a byte after its start, which finds every anchor, overlapping ones included;
+    /// every pattern is then compared where each of its anchor's occurrences puts it.
     pub fn of(text: &str) -> DenialPhrases {
-        static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(denial_patterns().map(|(p, _)| p))
-                .expect("denial phrases form a valid automaton")
-        });
-        static NEEDS: LazyLock<Vec<Needs>> =
-            LazyLock::new(|| denial_patterns().map(|(_, needs)| needs).collect());
+        static SEARCH: LazyLock<DenialSearch> = LazyLock::new(|| DenialSearch::new(true));
+        let search = &*SEARCH;
         let lower = text.as_bytes().to_ascii_lowercase();
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(m) = PHRASES.find(aho_corasick::Input::new(&lower).range(from..)) {
-            let denies = match NEEDS[m.pattern().as_usize()] {
-                Needs::Nothing => true,
-                Needs::ClaimBefore => judges_a_claim(&lower, m.start()),
-                Needs::FirstPersonBefore => denied_in_first_person(&lower, m.start()),
-            };
-            if denies {
-                found.push((m.start(), m.end()));
+        while let Some((anchor, at)) = search.find(&lower, from) {
+            for &(p, offset) in &search.patterns[anchor] {
+                let (pattern, needs) = search.all[p];
+                let Some(start) = at.checked_sub(offset) else {
+                    continue;
+                };
+                let end = start + pattern.len();
+                if lower.get(start..end) != Some(pattern.as_bytes()) {
+                    continue;
+                }
+                let denies = match needs {
+                    Needs::Nothing => true,
+                    Needs::ClaimBefore => judges_a_claim(&lower, start),
+                    Needs::FirstPersonBefore => denied_in_first_person(&lower, start),
+                };
+                if denies {
+                    found.push((start, end));
+                }
             }
-            from = m.start() + 1;
+            from = at + 1;
         }
+        // (Found in the order of their anchors, which stand at different offsets.)
+        found.sort_unstable();
         DenialPhrases { found }
     }
 
@@ -2495,5 +2620,44 @@ mod tests {
         assert!(lookup_raw("spokesman’s").is(Class::PersonRole));
         assert_eq!(lookup_raw(&"a".repeat(1 << 20)), Lex::default());
         assert!(lookup_raw("Sen.").is(Class::Title));
+    }
+
+    #[test]
+    fn denial_phrases_are_found_by_their_rare_parts() {
+        let has_denial_phrase = |t: &str| DenialPhrases::of(t).within(Span::new(0, t.len()));
+        // Every phrase is found wherever its rare part stands in it, in any case.
+        for phrase in DENIAL_PHRASES {
+            for t in [
+                format!("The spokesman said it {phrase}."),
+                format!("{} AT ONCE", phrase.to_uppercase()),
+            ] {
+                assert!(has_denial_phrase(&t), "{t}");
+            }
+        }
+        // Both ways of finding the anchors find the same.
+        let t = "A lie? “It is false,” we deny. That never happened; they didn't do it, \
+                 a ‘lie’ and no such thing: the claims are ridiculous, and preposterous."
+            .repeat(3)
+            .into_bytes();
+        let finds = |search: &DenialSearch| {
+            let mut from = 0;
+            std::iter::from_fn(|| {
+                let (anchor, at) = search.find(&t, from)?;
+                from = at + 1;
+                Some((anchor, at))
+            })
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            finds(&DenialSearch::new(true)),
+            finds(&DenialSearch::new(false))
+        );
+        assert_eq!(finds(&DenialSearch::new(false)).len(), 27);
+        let (anchors, _) = denial_anchors();
+        for a in &anchors {
+            for b in &anchors {
+                assert!(a == b || !b.contains(a), "anchor {b} holds {a}");
+            }
+        }
     }
 }

@@ -1379,11 +1379,72 @@ fn mentions_in<'m, 'a>(mentions: &'m [(Span, &'a str)], span: Span) -> &'m [(Spa
     &mentions[first..first + count]
 }
 
+/// The words of `text[span]` for [`statement_terms`]: the runs of letters, digits, `-` and
+/// `'` (any other character separates them), each with where it starts and whether it is
+/// plain (ASCII letters, digits and `-` only, so that its normal form is its lowercase).
+/// Read eight bytes at a time inside a word, decoding only the characters past ASCII:
+/// splitting the text on a character test decoded every character and cost a third of
+/// pairing's time.
+fn term_words(text: &str, span: Span) -> impl Iterator<Item = (usize, &str, bool)> {
+    let bytes = text.as_bytes();
+    let mut at = span.start;
+    // Whether the character at `at` belongs to a word, and its length.
+    #[inline(always)]
+    fn word_char(text: &str, at: usize) -> (bool, usize) {
+        match text.as_bytes()[at] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
+            _ => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        }
+    }
+    std::iter::from_fn(move || {
+        // Past the separators.
+        loop {
+            if at >= span.end {
+                return None;
+            }
+            match word_char(text, at) {
+                (true, _) => break,
+                (false, len) => at += len,
+            }
+        }
+        let start = at;
+        let mut plain = true;
+        loop {
+            // Past the ASCII letters and digits, eight at a time while eight remain.
+            while at + 8 <= span.end {
+                let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+                let others = tokens::not_ascii_alphanumeric(eight);
+                if others != 0 {
+                    at += (others.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                at += 8;
+            }
+            while at < span.end && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            if at >= span.end {
+                break;
+            }
+            match word_char(text, at) {
+                (true, len) => {
+                    plain &= bytes[at] == b'-';
+                    at += len;
+                }
+                (false, _) => break,
+            }
+        }
+        Some((start, &text[start..at], plain))
+    })
+}
+
 /// The informative words of a statement, event words folded to one stem, parties to their
 /// canonical names (`mentions` are the body's party mentions).
 fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Terms {
-    let body = s.span.of(text);
-    let mut terms = Vec::new();
+    let mut terms = Vec::with_capacity(s.span.len() / 8);
     let actor_words: Vec<tokens::Norm> = s
         .actor
         .iter()
@@ -1398,8 +1459,7 @@ fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Term
     // The words of a party's name stand for the party alone; the cursor passes the mentions
     // in order with the words.
     let mut next_mention = 0;
-    for w in body.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        let at = s.span.start + (w.as_ptr() as usize - body.as_ptr() as usize);
+    for (at, w, plain) in term_words(text, s.span) {
         while named.get(next_mention).is_some_and(|(m, _)| m.end <= at) {
             next_mention += 1;
         }
@@ -1409,11 +1469,27 @@ fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Term
         {
             continue;
         }
-        let l = tokens::norm(w);
-        if l.len() < 3 || l.len() > 30 || actor_words.iter().any(|a| a.as_str() == l.as_str()) {
-            continue;
+        // A plain word's normal form is its lowercase, and the lexicon reads it as written
+        // (most words): no form is built for it.
+        let (lex, l);
+        if plain {
+            if w.len() > 30
+                || actor_words
+                    .iter()
+                    .any(|a| a.as_str().as_bytes().eq_ignore_ascii_case(w.as_bytes()))
+            {
+                continue;
+            }
+            lex = lexicon::lookup_plain(text.as_bytes(), at, at + w.len());
+            l = None;
+        } else {
+            let n = tokens::norm(w);
+            if n.len() < 3 || n.len() > 30 || actor_words.iter().any(|a| a.as_str() == n.as_str()) {
+                continue;
+            }
+            lex = lexicon::lookup(&n);
+            l = Some(n);
         }
-        let lex = lexicon::lookup(&l);
         if let Some(class) = lex.event() {
             terms.push(Term::new(Term::EVENT, class.as_bytes()));
         } else if lex.is(lexicon::Class::ProposalNoun) {
@@ -1422,8 +1498,19 @@ fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Term
             && !lex.is(lexicon::Class::Stopword)
             && lex.cue().is_none()
         {
-            let stem_len = l.char_indices().nth(6).map_or(l.len(), |(k, _)| k);
-            terms.push(Term::new(Term::STEM, &l.as_bytes()[..stem_len]));
+            terms.push(match &l {
+                Some(l) => {
+                    let stem_len = l.char_indices().nth(6).map_or(l.len(), |(k, _)| k);
+                    Term::new(Term::STEM, &l.as_bytes()[..stem_len])
+                }
+                None => {
+                    let mut stem = [0; 6];
+                    let stem_len = w.len().min(6);
+                    stem[..stem_len].copy_from_slice(&w.as_bytes()[..stem_len]);
+                    stem.make_ascii_lowercase();
+                    Term::new(Term::STEM, &stem[..stem_len])
+                }
+            });
         }
     }
     terms.sort_unstable();
@@ -2108,6 +2195,34 @@ mod tests {
             statements(body),
             vec![(Some("Jan Roe".to_string()), body.to_string())]
         );
+    }
+
+    #[test]
+    fn a_statements_words_are_its_runs_of_letters_digits_hyphens_and_apostrophes() {
+        let text = "“Al-Qaeda’s 2nd attack,” the Kremlin's envoy—José Núñez—said: \
+                    it's a well-documented, internationally-condemned CRIME (no. 12345678) \
+                    in Mosul’s east…";
+        for (start, end) in [(0, text.len()), (3, text.len() - 3), (10, 40)] {
+            let span = Span::new(start, end);
+            let split: Vec<(usize, &str)> = span
+                .of(text)
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            let words: Vec<(usize, &str, bool)> = term_words(text, span).collect();
+            assert_eq!(
+                words.iter().map(|&(at, w, _)| (at, w)).collect::<Vec<_>>(),
+                split
+            );
+            for (_, w, plain) in words {
+                assert_eq!(
+                    plain,
+                    w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+                    "{w}"
+                );
+            }
+        }
     }
 
     #[test]

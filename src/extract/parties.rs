@@ -748,26 +748,45 @@ impl Gazetteer {
                 if !starts_word || !self.starts.may_start(&bytes[here..]) {
                     continue;
                 }
-                let Some((pattern, end)) = self.matcher.longest_at(bytes, here) else {
+                let Some((end, party)) = self.match_at(text, here) else {
                     continue;
                 };
                 // A mention (or a blocking phrase) is skipped whole.
                 at = end;
-                // "U.S." ends in a dot, so anything but a letter may follow; plain words need
-                // a non-alphanumeric neighbour (the possessive 's is fine).
-                let boundary_after = text[at..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if let Some(party) = self.pattern_party[pattern.as_usize()]
-                    && boundary_after
-                    && !self.first_name_of_someone(text, here, end)
-                {
-                    return Some((Span::new(here, end), self.names[party].as_str()));
+                if let Some(party) = party {
+                    return Some((Span::new(here, end), party));
                 }
             }
             None
         })
+    }
+
+    /// The longest alias or blocking phrase that starts at the word start `here` of `text`:
+    /// where it ends, and its party when it is a mention that counts.
+    fn match_at(&self, text: &str, here: usize) -> Option<(usize, Option<&str>)> {
+        let (pattern, end) = self.matcher.longest_at(text.as_bytes(), here)?;
+        // "U.S." ends in a dot, so anything but a letter may follow; plain words need a
+        // non-alphanumeric neighbour (the possessive 's is fine).
+        let boundary_after = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let party = self.pattern_party[pattern.as_usize()]
+            .filter(|_| boundary_after && !self.first_name_of_someone(text, here, end))
+            .map(|party| self.names[party].as_str());
+        Some((end, party))
+    }
+
+    /// The party `text` names when the whole of it is one mention ("Kremlin", "Moscow"):
+    /// the first mention [`Gazetteer::find_all`] finds when that spans the text, read at the
+    /// text's start alone, where the search read on through a phrase that opens with no
+    /// alias (most subjects the rules ask about).
+    pub fn whole_mention<'a>(&'a self, text: &'a str) -> Option<&'a str> {
+        if text.is_empty() {
+            return None;
+        }
+        let (end, party) = self.match_at(text, 0)?;
+        party.filter(|_| end == text.len())
     }
 
     /// True when the place name `text[start..end]` is the first name of a person: a place
@@ -975,6 +994,30 @@ fn describes_the_state(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_a_whole_mention_only_when_one_mention_spans_it() {
+        let g = Gazetteer::builtin();
+        for (phrase, party) in [
+            ("Kremlin", Some("Russia")),
+            ("Moscow", Some("Russia")),
+            ("the Kremlin", None),
+            ("Kremlin spokesman", None),
+            ("spokesman for the Kremlin", None),
+            ("Moscowitz", None),
+            ("", None),
+        ] {
+            assert_eq!(g.whole_mention(phrase), party, "{phrase}");
+            let first = g.find_all(phrase).next();
+            assert_eq!(
+                first
+                    .filter(|(s, _)| s.start == 0 && s.end == phrase.len())
+                    .map(|(_, p)| p),
+                party,
+                "{phrase}"
+            );
+        }
+    }
 
     #[test]
     fn aliases_demonyms_and_metonyms() {
