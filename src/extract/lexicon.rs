@@ -357,6 +357,23 @@ pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
     find(&chunks.map(|c| c | (((c + 0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080) >> 2)))
 }
 
+/// What the lexicon knows about a word of `len` ASCII letters and digits, at most sixteen,
+/// whose bytes begin `chunks` (read little-endian from the text; bytes past the word may be
+/// anything): its normal form is its lowercase, and a letter or digit is lowercased by
+/// setting its bit 5, so its key is two masked words. The tokenizer reads most words this
+/// way, from the loads that found their end. (Always inlined, as [`lookup_plain`] is.)
+#[inline(always)]
+pub fn lookup_alphanumeric(chunks: [u64; 2], len: usize) -> Lex {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    debug_assert!(len <= 16);
+    let masks = &KEY_MASKS[len];
+    find(&[
+        (chunks[0] | LOWER) & masks[0],
+        (chunks[1] | LOWER) & masks[1],
+        0,
+    ])
+}
+
 /// For each word length up to [`LONGEST`], the masks that keep that many bytes of a key.
 static KEY_MASKS: [Key; LONGEST + 1] = {
     let mut masks = [[0; LONGEST / 8]; LONGEST + 1];
