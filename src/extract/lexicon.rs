@@ -88,64 +88,121 @@ pub enum Class {
 }
 
 /// What the lexicon knows about one word: its classes, cue class, pronoun and event class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Lex {
-    classes: u32,
-    cue: Option<Cue>,
-    pronoun: Option<Pronoun>,
-    /// One more than the index into [`EVENT_CLASSES`]; 0 for none.
-    event: u8,
-    /// Set by the tokenizer, which knows it at no cost: the word as written is ASCII
-    /// letters, digits, `-` and `&`, so its normal form is its text lowercased. (In the byte
-    /// the other fields leave free, so a token stays 32 bytes.)
-    plain: bool,
-}
+/// Packed in one 64-bit word (bits 0-31 the classes; one byte each for the cue, the pronoun
+/// and the event, each one more than its index, 0 for none; then the plain flag): the
+/// tokenizer copies one into every token, and as five fields the compiler took it apart and
+/// put it back together again, some thirty instructions a word.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lex(u64);
+
+/// Where a [`Lex`] keeps its cue class, its pronoun and its event class: a byte each.
+const CUE_SHIFT: u32 = 32;
+/// See [`CUE_SHIFT`].
+const PRONOUN_SHIFT: u32 = 40;
+/// See [`CUE_SHIFT`].
+const EVENT_SHIFT: u32 = 48;
+
+/// Set by the tokenizer, which knows it at no cost: the word as written is ASCII letters,
+/// digits, `-` and `&`, so its normal form is its text lowercased.
+const PLAIN: u64 = 1 << 56;
+
+/// Every cue class, in declaration order: a [`Lex`] keeps one more than its index.
+const ALL_CUES: [Cue; 5] = [
+    Cue::Speech,
+    Cue::Accuse,
+    Cue::Deny,
+    Cue::QuoteOnly,
+    Cue::Stance,
+];
+
+/// Every pronoun, in declaration order: a [`Lex`] keeps one more than its index.
+const ALL_PRONOUNS: [Pronoun; 6] = [
+    Pronoun::He,
+    Pronoun::She,
+    Pronoun::I,
+    Pronoun::Plural,
+    Pronoun::Thing,
+    Pronoun::Relative,
+];
+
+// Each variant's discriminant is its index in the list, which the setters rely on.
+const _: () = {
+    let mut k = 0;
+    while k < ALL_CUES.len() {
+        assert!(ALL_CUES[k] as usize == k);
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ALL_PRONOUNS.len() {
+        assert!(ALL_PRONOUNS[k] as usize == k);
+        k += 1;
+    }
+};
 
 impl Lex {
     /// True when the word is in `class`.
     pub fn is(self, class: Class) -> bool {
-        self.classes & (1 << class as u32) != 0
+        self.0 & (1 << class as u32) != 0
+    }
+
+    /// The byte of the field at `shift`.
+    fn field(self, shift: u32) -> usize {
+        usize::from((self.0 >> shift) as u8)
+    }
+
+    /// The same facts with the byte of the field at `shift` set to `value`.
+    fn with_field(self, shift: u32, value: usize) -> Lex {
+        let value = u64::from(u8::try_from(value).expect("a field is one byte"));
+        Lex(self.0 & !(0xFF << shift) | value << shift)
     }
 
     /// The cue class, if the word is a cue verb.
     pub fn cue(self) -> Option<Cue> {
-        self.cue
+        ALL_CUES.get(self.field(CUE_SHIFT).wrapping_sub(1)).copied()
     }
 
     /// What the word points back to, if it is a subject pronoun.
     pub fn pronoun(self) -> Option<Pronoun> {
-        self.pronoun
+        ALL_PRONOUNS
+            .get(self.field(PRONOUN_SHIFT).wrapping_sub(1))
+            .copied()
     }
 
     /// The word read as part of a name ("George Will", "Theresa May", "Judicial Watch"):
     /// no longer a function word.
     pub fn in_name(self) -> Lex {
-        Lex {
-            classes: self.classes & !(1 << Class::FunctionWord as u32),
-            ..self
-        }
+        Lex(self.0 & !(1 << Class::FunctionWord as u32))
     }
 
     /// The same facts, of a word whose normal form is its text lowercased (see
     /// [`Lex::is_plain`]).
     pub fn plain(self) -> Lex {
-        Lex {
-            plain: true,
-            ..self
-        }
+        Lex(self.0 | PLAIN)
     }
 
     /// True when the word's normal form is its text lowercased: a word test then compares
     /// the text itself, without normalising it first.
     pub fn is_plain(self) -> bool {
-        self.plain
+        self.0 & PLAIN != 0
     }
 
     /// The event the word names, if any (see [`EVENT_CLASSES`]).
     pub fn event(self) -> Option<&'static str> {
         EVENT_CLASSES
-            .get(usize::from(self.event).checked_sub(1)?)
+            .get(self.field(EVENT_SHIFT).checked_sub(1)?)
             .map(|(c, _)| *c)
+    }
+}
+
+impl std::fmt::Debug for Lex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lex")
+            .field("classes", &format_args!("{:#x}", self.0 as u32))
+            .field("cue", &self.cue())
+            .field("pronoun", &self.pronoun())
+            .field("event", &self.event())
+            .field("plain", &self.is_plain())
+            .finish()
     }
 }
 
@@ -233,22 +290,26 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     };
     for (class, words) in CLASS_LISTS {
         for &w in *words {
-            table.entry(w).classes |= 1 << *class as u32;
+            let lex = table.entry(w);
+            *lex = Lex(lex.0 | 1 << *class as u32);
         }
     }
     for (cue, words) in CUE_LISTS {
         for &w in *words {
-            table.entry(w).cue = Some(*cue);
+            let lex = table.entry(w);
+            *lex = lex.with_field(CUE_SHIFT, *cue as usize + 1);
         }
     }
     for (pronoun, words) in PRONOUNS {
         for &w in *words {
-            table.entry(w).pronoun = Some(*pronoun);
+            let lex = table.entry(w);
+            *lex = lex.with_field(PRONOUN_SHIFT, *pronoun as usize + 1);
         }
     }
     for (k, (_, words)) in EVENT_CLASSES.iter().enumerate() {
         for &w in *words {
-            table.entry(w).event = k as u8 + 1;
+            let lex = table.entry(w);
+            *lex = lex.with_field(EVENT_SHIFT, k + 1);
         }
     }
     assert!(table.entries.len() * 4 <= SLOTS);
@@ -296,6 +357,23 @@ pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
     find(&chunks.map(|c| c | (((c + 0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080) >> 2)))
 }
 
+/// What the lexicon knows about a word of `len` ASCII letters and digits, at most sixteen,
+/// whose bytes begin `chunks` (read little-endian from the text; bytes past the word may be
+/// anything): its normal form is its lowercase, and a letter or digit is lowercased by
+/// setting its bit 5, so its key is two masked words. The tokenizer reads most words this
+/// way, from the loads that found their end. (Always inlined, as [`lookup_plain`] is.)
+#[inline(always)]
+pub fn lookup_alphanumeric(chunks: [u64; 2], len: usize) -> Lex {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    debug_assert!(len <= 16);
+    let masks = &KEY_MASKS[len];
+    find(&[
+        (chunks[0] | LOWER) & masks[0],
+        (chunks[1] | LOWER) & masks[1],
+        0,
+    ])
+}
+
 /// For each word length up to [`LONGEST`], the masks that keep that many bytes of a key.
 static KEY_MASKS: [Key; LONGEST + 1] = {
     let mut masks = [[0; LONGEST / 8]; LONGEST + 1];
@@ -335,7 +413,7 @@ fn find(key: &Key) -> Lex {
 
 /// The cue class of a normalised word, if it is a cue verb.
 pub fn cue(word: &str) -> Option<Cue> {
-    lookup(word).cue
+    lookup(word).cue()
 }
 
 /// Conjunctions and linking adverbs that open a new clause ("and", "because", "when",
@@ -381,7 +459,7 @@ pub fn is_aux_or_adverb(word: &str, lex: Lex) -> bool {
 /// [`lookup`].
 pub fn is_verb_like(word: &str, lex: Lex) -> bool {
     is_aux_or_adverb(word, lex)
-        || lex.cue.is_some()
+        || lex.cue().is_some()
         || lex.is(Class::PassiveAux)
         || lex.is(Class::IrregularVerb)
         || (word.len() > 4 && word.ends_with("ed"))
@@ -2528,6 +2606,34 @@ impl DenialPhrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each of a word's facts reads back as its list gave it, whatever the other fields
+    /// hold and whatever the tokenizer adds.
+    #[test]
+    fn a_words_facts_read_back_one_by_one() {
+        let cases = [
+            ("he", None, Some(Pronoun::He), None),
+            ("who", None, Some(Pronoun::Relative), None),
+            ("denied", Some(Cue::Deny), None, None),
+            ("thinks", Some(Cue::Stance), None, None),
+            ("attacked", Some(Cue::Stance), None, Some("attack")),
+            ("zebra", None, None, None),
+        ];
+        for (word, cue, pronoun, event) in cases {
+            let lex = lookup(word);
+            for read in [lex, lex.plain(), lex.in_name(), lex.plain().in_name()] {
+                assert_eq!(read.cue(), cue, "{word}");
+                assert_eq!(read.pronoun(), pronoun, "{word}");
+                assert_eq!(read.event(), event, "{word}");
+            }
+            assert!(!lex.is_plain() && lex.plain().is_plain(), "{word}");
+        }
+        let the = lookup("the");
+        assert!(the.is(Class::Determiner) && the.plain().is(Class::Determiner));
+        assert!(!the.is(Class::Title));
+        let may = lookup("may");
+        assert!(may.is(Class::FunctionWord) && !may.in_name().is(Class::FunctionWord));
+    }
 
     #[test]
     fn a_word_as_written_finds_what_its_normal_form_finds() {

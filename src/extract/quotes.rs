@@ -107,14 +107,14 @@ fn closes_single(text: &str, para: Span, i: usize, len: usize) -> SingleClose {
 /// a long fight,' a student said"): some papers quote with nothing else. (A doubled `''`, a
 /// double mark in some papers, is one, and an elision such as "'em" or "'90s" is no
 /// capital.)
-fn quotes_with_singles(text: &str, paragraphs: &[Span]) -> bool {
+/// `marks` holds each paragraph's [`mark_candidates`].
+fn quotes_with_singles(text: &str, paragraphs: &[Span], marks: &[&[usize]]) -> bool {
     let bytes = text.as_bytes();
     let (mut singles, mut doubles) = (0, 0);
-    for &para in paragraphs {
+    for (&para, marks) in paragraphs.iter().zip(marks) {
         let mut inside_double = false;
         let mut after_doubled = false;
-        for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, &bytes[para.start..para.end]) {
-            let i = para.start + i;
+        for &i in *marks {
             let rest = &bytes[i..];
             if rest[0] == b'\'' {
                 if std::mem::take(&mut after_doubled) {
@@ -149,13 +149,36 @@ fn quotes_with_singles(text: &str, paragraphs: &[Span]) -> bool {
     singles >= 2 && singles > doubles
 }
 
+/// Where a quote mark may start in `body`, in order: every `"` and `'`, the first byte of
+/// every three-byte mark (`“`, `”`, `’`, also dashes and the like), and the rare backtick and
+/// two-byte marks (`«`, `»`). Found once for the whole text: searching each paragraph, and
+/// again after each mark, cost a search's setup for every paragraph and every mark, more
+/// than the searching.
+fn mark_candidates(bytes: &[u8], body: Span) -> Vec<usize> {
+    let hay = &bytes[body.start..body.end];
+    let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, hay)
+        .map(|k| body.start + k)
+        .collect();
+    let rare: Vec<usize> = memchr::memchr2_iter(b'`', 0xC2, hay)
+        .map(|k| body.start + k)
+        .collect();
+    if !rare.is_empty() {
+        // (Disjoint sets of bytes: the merged list has each position once.)
+        out.extend(rare);
+        out.sort_unstable();
+    }
+    out
+}
+
 /// Quoted regions of one paragraph: (outer start, inner start, inner end, outer end, closed).
 /// With `singles`, `‘…’` quote as well (see [`quotes_with_singles`]), and marks of the
-/// other kind inside a quotation nest in it.
+/// other kind inside a quotation nest in it. `marks` are the paragraph's
+/// [`mark_candidates`].
 fn paragraph_regions(
     text: &str,
     para: Span,
     singles: bool,
+    marks: &[usize],
 ) -> Vec<(usize, usize, usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -173,29 +196,16 @@ fn paragraph_regions(
         }
     };
     let mut i = para.start;
-    // Two cached cursors over the candidate bytes; each is searched again only once passed,
-    // so the scan stays linear.
-    let (mut next_common, mut next_rare) = (para.start, para.start);
-    let find = |from: usize, rare: bool| {
-        let hay = &bytes[from..para.end];
-        let hit = if rare {
-            memchr::memchr2(b'`', 0xC2, hay)
-        } else {
-            memchr::memchr3(b'"', b'\'', 0xE2, hay)
-        };
-        hit.map_or(para.end, |k| from + k)
-    };
+    // A cursor over the candidates, which only moves forward, so the scan stays linear.
+    let mut next = 0;
     while i < para.end {
-        if next_common < i || (next_common == para.start && i == para.start) {
-            next_common = find(i, false);
+        while next < marks.len() && marks[next] < i {
+            next += 1;
         }
-        if next_rare < i || (next_rare == para.start && i == para.start) {
-            next_rare = find(i, true);
-        }
-        i = next_common.min(next_rare);
-        if i >= para.end {
+        let Some(&at) = marks.get(next) else {
             break;
-        }
+        };
+        i = at;
         // A single mark: `‘`, `’`, or a lone straight `'` (papers that quote with single
         // marks mix the two kinds).
         let single = singles
@@ -273,9 +283,31 @@ fn opens_with_quote(text: &str, para: Span, singles: bool) -> bool {
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut carrying = false; // the last region was open at its paragraph end
-    let singles = quotes_with_singles(text, paragraphs);
-    for (p, &para) in paragraphs.iter().enumerate() {
-        let regions = paragraph_regions(text, para, singles);
+    debug_assert!(paragraphs.windows(2).all(|w| w[0].end <= w[1].start));
+    let body = match (paragraphs.first(), paragraphs.last()) {
+        (Some(first), Some(last)) => Span::new(first.start, last.end),
+        _ => return out,
+    };
+    let candidates = mark_candidates(text.as_bytes(), body);
+    // Each paragraph's candidates, read off the list with one cursor (the paragraphs are in
+    // order and apart).
+    let mut k = 0;
+    let marks: Vec<&[usize]> = paragraphs
+        .iter()
+        .map(|para| {
+            while k < candidates.len() && candidates[k] < para.start {
+                k += 1;
+            }
+            let start = k;
+            while k < candidates.len() && candidates[k] < para.end {
+                k += 1;
+            }
+            &candidates[start..k]
+        })
+        .collect();
+    let singles = quotes_with_singles(text, paragraphs, &marks);
+    for (p, (&para, marks)) in paragraphs.iter().zip(&marks).enumerate() {
+        let regions = paragraph_regions(text, para, singles, marks);
         for (k, &(os, is, ie, oe, closed)) in regions.iter().enumerate() {
             let continues =
                 k == 0 && carrying && os == para.start && opens_with_quote(text, para, singles);
@@ -316,6 +348,14 @@ mod tests {
             quotes("He said “one” and \"two\" and ''three'' and ”stray."),
             vec!["one", "two", "three"]
         );
+    }
+
+    /// Guillemets and doubled backticks quote as curly marks do, among them and in any
+    /// paragraph.
+    #[test]
+    fn guillemets_and_backticks_quote_too() {
+        let t = "He said «one», then ``two'' and “three”.\n\nShe said «four» and \"five\".";
+        assert_eq!(quotes(t), vec!["one", "two", "three", "four", "five"]);
     }
 
     #[test]

@@ -168,6 +168,78 @@ fn is_word_char(c: char) -> bool {
 /// The Unicode general punctuation block.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
+/// What the tokenizer makes of a token's first byte: one table load decides, where tests of
+/// the byte (is it a space, a letter, which mark) cost one each.
+#[derive(Clone, Copy)]
+enum Lead {
+    /// A space or a mark that makes no token: passed over.
+    Skip,
+    /// An ASCII letter or digit: a word starts.
+    Word,
+    /// A mark that is a token of its own.
+    Mark(TokKind),
+    /// The first byte of a character past ASCII, which is decoded.
+    Wide,
+}
+
+/// [`Lead`] of every byte.
+static LEAD: [Lead; 256] = {
+    let mut table = [Lead::Skip; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Lead::Word,
+            b',' => Lead::Mark(TokKind::Comma),
+            b':' => Lead::Mark(TokKind::Colon),
+            b'(' | b'[' => Lead::Mark(TokKind::OpenParen),
+            b')' | b']' => Lead::Mark(TokKind::CloseParen),
+            b'-' => Lead::Mark(TokKind::Dash),
+            b'.' | b'!' | b'?' | b';' => Lead::Mark(TokKind::Stop),
+            0x80..=0xFF => Lead::Wide,
+            _ => Lead::Skip,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The word that starts at byte `i` when it is at most fifteen ASCII letters and digits
+/// ended by a space or a mark that joins nothing (most words): its end, its lexicon entry and
+/// the byte after it (none, 0, when it ends at `stop`, where a quotation starts or the
+/// sentence ends). Read from one or two eight-byte loads of the text, which find its end,
+/// give its lexicon key and the byte after it at once; `None` for any other word, which the
+/// tokenizer reads a character at a time.
+#[inline(always)]
+fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, u8)> {
+    let load = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+    };
+    let first = load(i)?;
+    let others = not_ascii_alphanumeric(first);
+    let (chunks, run, rest) = if others != 0 {
+        let run = (others.trailing_zeros() / 8) as usize;
+        ([first, 0], run, first >> (8 * run))
+    } else {
+        let second = load(i + 8)?;
+        let others = not_ascii_alphanumeric(second);
+        if others == 0 {
+            return None;
+        }
+        let run = (others.trailing_zeros() / 8) as usize;
+        ([first, second], 8 + run, second >> (8 * run))
+    };
+    if i + run >= stop {
+        return Some((stop, lexicon::lookup_alphanumeric(chunks, stop - i), 0));
+    }
+    let after = rest as u8;
+    if !after.is_ascii() || matches!(after, b'\'' | b'-' | b'.' | b'&') {
+        return None;
+    }
+    Some((i + run, lexicon::lookup_alphanumeric(chunks, run), after))
+}
+
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
 }
@@ -232,6 +304,7 @@ pub fn tokenize(
             .get(*r)
             .map_or(span.end, |g| g.outer.start.min(span.end))
     };
+    let bytes = text.as_bytes();
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
     while i < span.end {
@@ -246,119 +319,131 @@ pub fn tokenize(
             next_region = region_after(&mut r, i);
             continue;
         }
-        let first = text.as_bytes()[i];
-        if first == b' ' {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i);
-        let len = c.len_utf8();
-        // (An ASCII byte is classed by the table, without the test of a decoded character.)
-        let word = if first < 0x80 {
-            ASCII_ALPHANUMERIC[usize::from(first)]
-        } else {
-            is_word_char(c)
-        };
-        if word {
-            let mut j = i + len;
-            let bytes = text.as_bytes();
-            // A word of ASCII letters and digits, with `-` or `&` inside it (most words),
-            // is its own lexicon key once lowercased; any other word is normalised first.
-            let mut plain = c.is_ascii();
-            while j < next_region {
-                // Letters and digits of plain ASCII, most of any word, without decoding.
-                j = ascii_alphanumeric_end(bytes, j, next_region);
-                // A space or other ASCII mark that joins nothing ends most words.
-                if j == next_region
-                    || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
-                {
-                    break;
+        // The length of the word's first character, once the first byte says a word starts.
+        let first_len = match LEAD[usize::from(bytes[i])] {
+            Lead::Skip => {
+                i += 1;
+                continue;
+            }
+            Lead::Mark(kind) => {
+                out.push(Tok {
+                    span: Span::new(i, i + 1),
+                    kind,
+                    lex: Lex::default(),
+                });
+                i += 1;
+                continue;
+            }
+            Lead::Word => {
+                if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
+                    out.push(Tok {
+                        span: Span::new(i, end),
+                        kind: TokKind::Word,
+                        lex: lex.plain(),
+                    });
+                    // Past the space after the word, if one follows (most words), at once.
+                    i = end + usize::from(after == b' ');
+                    continue;
                 }
-                let d = char_at(text, j);
-                if is_word_char(d) {
+                1
+            }
+            Lead::Wide => {
+                let c = char_at(text, i);
+                let len = c.len_utf8();
+                if !is_word_char(c) {
+                    let kind = match c {
+                        '—' | '–' => Some(TokKind::Dash),
+                        '…' => Some(TokKind::Stop),
+                        _ => None,
+                    };
+                    if let Some(kind) = kind {
+                        out.push(Tok {
+                            span: Span::new(i, i + len),
+                            kind,
+                            lex: Lex::default(),
+                        });
+                    }
+                    i += len;
+                    continue;
+                }
+                len
+            }
+        };
+        let mut j = i + first_len;
+        // A word of ASCII letters and digits, with `-` or `&` inside it, is its own lexicon
+        // key once lowercased; any other word is normalised first.
+        let mut plain = first_len == 1;
+        while j < next_region {
+            // Letters and digits of plain ASCII, most of any word, without decoding.
+            j = ascii_alphanumeric_end(bytes, j, next_region);
+            // A space or other ASCII mark that joins nothing ends most words.
+            if j == next_region
+                || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
+            {
+                break;
+            }
+            let d = char_at(text, j);
+            if is_word_char(d) {
+                j += d.len_utf8();
+            } else if is_inner_joiner(d) {
+                let after = text[j + d.len_utf8()..].chars().next();
+                if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
                     j += d.len_utf8();
-                } else if is_inner_joiner(d) {
-                    let after = text[j + d.len_utf8()..].chars().next();
-                    if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
-                        j += d.len_utf8();
-                        // A hyphen or ampersand stays in the normal form; an apostrophe or
-                        // a dot need the full normalising.
-                        if matches!(d, '-' | '&') {
-                            continue;
-                        }
-                    } else {
-                        break;
+                    // A hyphen or ampersand stays in the normal form; an apostrophe or
+                    // a dot need the full normalising.
+                    if matches!(d, '-' | '&') {
+                        continue;
                     }
                 } else {
                     break;
                 }
-                plain = false;
-            }
-            // A plain word's entry, looked up before its dot is weighed: the entry says
-            // whether it abbreviates, and the word with its dot has the same normal form.
-            let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
-            // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
-            // hyphenated tail ("U.S.-led").
-            let mut lex_holds = true;
-            if j < next_region
-                && text.as_bytes()[j] == b'.'
-                && match plain_lex {
-                    Some(lex) => plain_keeps_dot(&text[i..j], lex),
-                    None => keeps_dot(&text[i..j]),
-                }
-            {
-                plain = false;
-                j += 1;
-                let bytes = text.as_bytes();
-                if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
-                    j += 1;
-                    while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-')
-                    {
-                        j += 1;
-                    }
-                    lex_holds = false;
-                }
-            }
-            out.push(Tok {
-                span: Span::new(i, j),
-                kind: TokKind::Word,
-                lex: match plain_lex {
-                    Some(lex) if plain => lex.plain(),
-                    _ if j == i + 2 && text.as_bytes()[i].is_ascii_uppercase() => {
-                        // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is
-                        // a middle initial inside a name, not the article or pronoun it
-                        // spells.
-                        Lex::default()
-                    }
-                    Some(lex) if lex_holds => lex,
-                    _ => lexicon::lookup_raw(&text[i..j]),
-                },
-            });
-            // Past the space after the word, if one follows (most words), at once.
-            i = if j < next_region && text.as_bytes()[j] == b' ' {
-                j + 1
             } else {
-                j
-            };
-            continue;
+                break;
+            }
+            plain = false;
         }
-        let kind = match c {
-            ',' => Some(TokKind::Comma),
-            ':' => Some(TokKind::Colon),
-            '(' | '[' => Some(TokKind::OpenParen),
-            ')' | ']' => Some(TokKind::CloseParen),
-            '—' | '–' | '-' => Some(TokKind::Dash),
-            '.' | '!' | '?' | ';' | '…' => Some(TokKind::Stop),
-            _ => None,
+        // A plain word's entry, looked up before its dot is weighed: the entry says
+        // whether it abbreviates, and the word with its dot has the same normal form.
+        let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
+        // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
+        // hyphenated tail ("U.S.-led").
+        let mut lex_holds = true;
+        if j < next_region
+            && bytes[j] == b'.'
+            && match plain_lex {
+                Some(lex) => plain_keeps_dot(&text[i..j], lex),
+                None => keeps_dot(&text[i..j]),
+            }
+        {
+            plain = false;
+            j += 1;
+            if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
+                j += 1;
+                while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+                    j += 1;
+                }
+                lex_holds = false;
+            }
+        }
+        out.push(Tok {
+            span: Span::new(i, j),
+            kind: TokKind::Word,
+            lex: match plain_lex {
+                Some(lex) if plain => lex.plain(),
+                _ if j == i + 2 && bytes[i].is_ascii_uppercase() => {
+                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
+                    // middle initial inside a name, not the article or pronoun it spells.
+                    Lex::default()
+                }
+                Some(lex) if lex_holds => lex,
+                _ => lexicon::lookup_raw(&text[i..j]),
+            },
+        });
+        i = if j < next_region && bytes[j] == b' ' {
+            j + 1
+        } else {
+            j
         };
-        if let Some(kind) = kind {
-            out.push(Tok {
-                span: Span::new(i, i + len),
-                kind,
-                lex: Lex::default(),
-            });
-        }
-        i += len;
     }
     mark_name_function_words(&mut out[first_tok..], text);
 }
@@ -633,6 +718,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The short-word reading gives what the lexicon gives the word as written, ends where a
+    /// quotation or the sentence cuts it, and leaves words with a joining mark, a dot or a
+    /// character past ASCII after them to the tokenizer's full reading.
+    #[test]
+    fn short_plain_words_read_as_any_word_is() {
+        let letters = "SpokesmanX7officialsQ";
+        for len in 1..=17 {
+            let word = &letters[..len];
+            for after in [" ", ",", ":", ")", "\n", ".", "-", "'", "’", "&", "é"] {
+                let text = format!("{word}{after} and more than sixteen bytes after it");
+                let bytes = text.as_bytes();
+                let read = short_plain_word(bytes, 0, text.len());
+                let short = len <= 15 && [" ", ",", ":", ")", "\n"].contains(&after);
+                assert_eq!(read.is_some(), short, "{text:?}");
+                if let Some((end, lex, next)) = read {
+                    assert_eq!((end, next), (len, after.as_bytes()[0]), "{text:?}");
+                    assert_eq!(lex, lexicon::lookup_raw(word), "{text:?}");
+                }
+                // Cut short: read so whenever the run in the text is short.
+                for stop in 1..=len {
+                    let read = short_plain_word(bytes, 0, stop);
+                    assert_eq!(read.is_some(), len <= 15, "{text:?} {stop}");
+                    if let Some((end, lex, next)) = read {
+                        assert_eq!((end, next), (stop, 0), "{text:?} {stop}");
+                        assert_eq!(lex, lexicon::lookup_raw(&word[..stop]), "{text:?}");
+                    }
+                }
+            }
+            // Too near the end of the text to load: the full reading.
+            assert_eq!(short_plain_word(word.as_bytes(), 0, len), None, "{word}");
+        }
+        let said = "Said it, more than sixteen bytes";
+        let (_, lex, _) = short_plain_word(said.as_bytes(), 0, said.len()).expect("short");
+        assert_eq!(lex.cue(), Some(lexicon::Cue::Speech));
+        assert!(lexicon::lookup_raw("Spokesman").is(lexicon::Class::PersonRole));
     }
 
     #[test]
