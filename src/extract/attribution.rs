@@ -880,7 +880,9 @@ pub fn attributions(
                 // A cue inside the denied claim's own phrase ("Earlier reports claiming
                 // that …", "press reports of …") describes the claim; it is no statement
                 // of its own.
-                out.retain(|a| a.cue_tok < clause);
+                while out.last().is_some_and(|a| a.cue_tok >= clause) {
+                    out.pop();
+                }
                 out.push(Attribution {
                     sentence,
                     cue_tok: i,
@@ -1964,7 +1966,9 @@ fn passive_denial_agent(text: &str, toks: &[Tok], i: usize) -> Option<((usize, u
         .take_while(|&k| toks[k].kind != TokKind::Stop)
         .find(|&k| toks[k].is_word() && toks[k].span.of(text).eq_ignore_ascii_case("by"))?;
     let aux = skip_aux_left(text, toks, i).checked_sub(1)?;
-    let clause = (0..aux)
+    // (Within reach only: a run of such passives in one endless sentence stays linear.)
+    let floor = aux.saturating_sub(WINDOW);
+    let clause = (floor..aux)
         .rev()
         .find(|&k| {
             toks[k].kind == TokKind::Stop
@@ -1972,7 +1976,7 @@ fn passive_denial_agent(text: &str, toks: &[Tok], i: usize) -> Option<((usize, u
                     && toks[k - 1].kind == TokKind::Comma
                     && low_is(text, &toks[k], &["but", "while"])
         })
-        .map_or(0, |k| k + 1);
+        .map_or(floor, |k| k + 1);
     let names_a_claim = toks[clause..aux]
         .iter()
         .any(|t| t.is_word() && lexicon::is_claim_noun(t.span.of(text)));
@@ -2634,7 +2638,8 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
         .take(2)
         .take_while(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Comma))
         .count();
-    let after_quotes = (1..end - 1).filter(|&k| {
+    // (Only quotations within reach are read: a cue in a long run of words asks this too.)
+    let after_quotes = (end.saturating_sub(WINDOW).max(1)..end - 1).filter(|&k| {
         matches!(toks[k - 1].kind, TokKind::Quote(_)) && ends_on_comma(text, &toks[k - 1])
     });
     std::iter::once(opening)
