@@ -3646,8 +3646,7 @@ mod tests {
         let g = Gazetteer::builtin();
         let mut r = Resolver::default();
         for s in sentences {
-            let mut toks = Vec::new();
-            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            let toks = sentence_tokens(s);
             attributions(s, 0, &toks, g, &mut r);
             note_subjects(s, &toks, toks.len(), g, &mut r);
         }
@@ -3659,8 +3658,7 @@ mod tests {
         let mut r = Resolver::default();
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
-            let mut toks = Vec::new();
-            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
+            let toks = sentence_tokens(s);
             r.begin_sentence(k);
             for a in attributions(s, k, &toks, g, &mut r) {
                 out.push(a.speaker.map(|s| (s.name, s.party)));
@@ -4418,10 +4416,9 @@ mod tests {
 
     /// Who each cue of `s`, read as a sentence alone, resolves to (`None` for no one).
     fn speakers_in(s: &str) -> Vec<Option<String>> {
-        let toks = sentence_tokens(s);
-        attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default())
+        speakers(&[s])
             .into_iter()
-            .map(|a| a.speaker.map(|s| s.name))
+            .map(|found| found.map(|(name, _)| name))
             .collect()
     }
 
@@ -4484,12 +4481,7 @@ mod tests {
                 "A spokesman",
             ),
         ] {
-            let mut toks = Vec::new();
-            tokenize(&mut toks, s, Span::new(0, s.len()), &[], 0);
-            let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
-            let got = found[0].speaker.as_ref().expect("a speaker");
-            assert_eq!(got.name, speaker, "{s}");
-            assert_eq!(got.party, None, "{s}");
+            assert_eq!(speakers(&[s])[0], some(speaker, None), "{s}");
         }
     }
 }

@@ -3285,27 +3285,20 @@ mod tests {
     /// noun's own "reports"/"claiming" is part of what is denied, not a statement.
     #[test]
     fn a_claim_denied_in_the_passive_names_its_denier() {
-        let (_, x) = run(
+        let rows = kinds_and_actors(
             "Earlier reports claiming that rebels had seized the airport \
              have now been denied by the Defence Ministry.\n\n\
              Press reports of a second raid were firmly rejected by Jan Roe, a navy spokesman.\n\n\
              The offer of talks was rejected by the rebels.",
         );
-        let rows: Vec<_> = x
-            .statements
-            .iter()
-            .map(|s| (s.kind, s.actor.as_deref()))
-            .collect();
+        let denier = |name: &str| (Kind::Denial, Some(name.to_string()));
         assert_eq!(
             rows[..2],
-            [
-                (Kind::Denial, Some("the Defence Ministry")),
-                (Kind::Denial, Some("Jan Roe")),
-            ]
+            [denier("the Defence Ministry"), denier("Jan Roe")]
         );
         // An offer rejected is refused, not a claim denied: no one is named its denier.
         assert!(
-            rows[2..].iter().all(|&(_, actor)| actor.is_none()),
+            rows[2..].iter().all(|(_, actor)| actor.is_none()),
             "{rows:?}"
         );
     }
