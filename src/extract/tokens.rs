@@ -176,6 +176,9 @@ enum Lead {
     Skip,
     /// An ASCII letter or digit: a word starts.
     Word,
+    /// `M`, `R` or `W`: a word starts that may be a capitalised "May", "Read", "Will" or
+    /// "Watch" ([`mark_name_function_words`]), which only such a word can be.
+    ModalCapital,
     /// A mark that is a token of its own.
     Mark(TokKind),
     /// The first byte of a character past ASCII, which is decoded.
@@ -188,6 +191,7 @@ static LEAD: [Lead; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
+            b'M' | b'R' | b'W' => Lead::ModalCapital,
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Lead::Word,
             b',' => Lead::Mark(TokKind::Comma),
             b':' => Lead::Mark(TokKind::Colon),
@@ -307,6 +311,9 @@ pub fn tokenize(
     let bytes = text.as_bytes();
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
+    // The first token that may be a capitalised modal or verb, if any: the tokens before it
+    // need no second look.
+    let mut first_modal = usize::MAX;
     while i < span.end {
         if next_region <= i {
             let end = regions[r].outer.end.min(span.end);
@@ -334,7 +341,10 @@ pub fn tokenize(
                 i += 1;
                 continue;
             }
-            Lead::Word => {
+            lead @ (Lead::Word | Lead::ModalCapital) => {
+                if matches!(lead, Lead::ModalCapital) {
+                    first_modal = first_modal.min(out.len());
+                }
                 if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
                     out.push(Tok {
                         span: Span::new(i, end),
@@ -445,7 +455,13 @@ pub fn tokenize(
             j
         };
     }
-    mark_name_function_words(&mut out[first_tok..], text);
+    if first_modal != usize::MAX {
+        // (From the token before it, which the rule reads too.)
+        mark_name_function_words(
+            &mut out[first_modal.saturating_sub(1).max(first_tok)..],
+            text,
+        );
+    }
 }
 
 /// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
@@ -809,6 +825,31 @@ mod tests {
         ] {
             let lex = lexicon::lookup_plain(word.as_bytes(), 0, word.len());
             assert_eq!(plain_keeps_dot(word, lex), keeps_dot(word), "{word}");
+        }
+    }
+
+    /// A capitalised "Will", "May", "Watch" or "Read" after a name word, or between a comma and
+    /// a cue, is a name word wherever it stands in the sentence; one that opens the sentence,
+    /// or follows a lowercase word, stays the function word.
+    #[test]
+    fn capitalised_modals_inside_names_are_name_words() {
+        for (t, want) in [
+            ("They saw that Lee met Theresa May today.", &[][..]),
+            ("They saw that Lee met Ann Read today.", &[]),
+            ("They saw that Lee met Jo Will today.", &[]),
+            ("They saw that Lee met Judicial Watch today.", &[]),
+            ("“It is late,” Will said.", &[]),
+            ("May we ask what she will read?", &["May", "will", "read"]),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&mut toks, t, Span::new(0, t.len()), &[], 0);
+            let function_words: Vec<&str> = toks
+                .iter()
+                .filter(|k| k.lex.is(lexicon::Class::FunctionWord))
+                .map(|k| k.span.of(t))
+                .filter(|w| ["May", "Read", "Will", "Watch", "will", "read"].contains(w))
+                .collect();
+            assert_eq!(function_words, want, "{t}");
         }
     }
 
