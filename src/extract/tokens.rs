@@ -93,12 +93,18 @@ impl Tok {
     /// True when the token's normal form ([`norm`]) is one of `forms` (a few lowercase
     /// words). A plain word's text is compared as it stands, ignoring case (see
     /// [`Lex::is_plain`]): the rules ask this of many tokens, and finding out that a word
-    /// needs no normalising cost more than the comparison.
-    #[inline]
+    /// needs no normalising cost more than the comparison. Its bytes are ASCII letters,
+    /// digits, `-` and `&`, which bit 5 set lowercases (a letter) or leaves alone: a byte
+    /// compares in two instructions. (Always inlined: the forms are constants where the
+    /// rules ask, and the comparisons then fold into a few tests of lengths and bytes; a
+    /// call cost more than they do.)
+    #[inline(always)]
     pub fn norm_is_one_of(&self, text: &str, forms: &[&str]) -> bool {
         if self.lex.is_plain() {
             let w = &text.as_bytes()[self.span.start..self.span.end];
-            forms.iter().any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+            forms.iter().any(|f| {
+                f.len() == w.len() && w.iter().zip(f.as_bytes()).all(|(&b, &l)| b | 0x20 == l)
+            })
         } else {
             norm_is_one_of(self.span.of(text), forms)
         }
@@ -468,7 +474,10 @@ pub fn tokenize(
 /// modal or the verb, after another name word ("George Will", "Theresa May", "Human Rights
 /// Watch") or between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
 /// opens a sentence is capitalised, but one inside a sentence is not. Without this the
-/// function word cut the name short or left the cue without its subject.
+/// function word cut the name short or left the cue without its subject. (Never inlined: few
+/// sentences need it, and its word tests inlined into the tokenizer's loop slowed every
+/// word.)
+#[inline(never)]
 fn mark_name_function_words(toks: &mut [Tok], text: &str) {
     for k in 1..toks.len() {
         let t = &toks[k];
