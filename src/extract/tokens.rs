@@ -564,7 +564,10 @@ pub fn norm(word: &str) -> Norm {
 /// True when the normal form of `word` ([`norm`]) is one of `forms` (a few lowercase
 /// words), read without building it when the word is plain ASCII without dots (its normal
 /// form is then its lowercase): the rules ask this of many tokens, and building the form
-/// cost more than comparing it.
+/// cost more than comparing it. Nor is it built for a word with a character past ASCII
+/// ("don’t") when every form is ASCII: such a character lowercases past ASCII (but the
+/// kelvin sign, to "k"), so no form can match, and the form of such a word was a string on
+/// the heap.
 pub fn norm_is_one_of(word: &str, forms: &[&str]) -> bool {
     debug_assert!(
         forms
@@ -574,10 +577,15 @@ pub fn norm_is_one_of(word: &str, forms: &[&str]) -> bool {
     let w = strip_possessive(word);
     if w.bytes().all(|b| b.is_ascii() && b != b'.') {
         forms.iter().any(|f| w.eq_ignore_ascii_case(f))
+    } else if !w.is_ascii() && !w.contains(KELVIN) && forms.iter().all(|f| f.is_ascii()) {
+        false
     } else {
         forms.contains(&norm(word).as_str())
     }
 }
+
+/// The one character past ASCII whose lowercase is ASCII ("k").
+const KELVIN: char = '\u{212A}';
 
 /// Words up to this many bytes are normalised on the stack.
 const NORM_INLINE: usize = 30;
@@ -780,6 +788,19 @@ mod tests {
         let (_, lex, _) = short_plain_word(said.as_bytes(), 0, said.len()).expect("short");
         assert_eq!(lex.cue(), Some(lexicon::Cue::Speech));
         assert!(lexicon::lookup_raw("Spokesman").is(lexicon::Class::PersonRole));
+    }
+
+    /// What [`norm_is_one_of`] relies on to answer a word with a character past ASCII
+    /// without normalising it.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(c.to_lowercase().all(|l| l.is_ascii()), c == KELVIN, "{c:?}");
+        }
+        assert!(norm_is_one_of("\u{212A}im", &["kim"]));
+        assert!(!norm_is_one_of("Kim’s", &["kim’"]));
+        assert!(norm_is_one_of("Zürich", &["zürich"]));
+        assert!(!norm_is_one_of("Zürich", &["zurich"]));
     }
 
     #[test]
