@@ -279,15 +279,47 @@ fn appositive_then_cue(rest: &str) -> bool {
         })
 }
 
+/// Where the last word of `before` starts: after its last space, opening bracket or opening
+/// quote mark. Read back a byte at a time over ASCII, which a table answers, and a
+/// character at a time past it: the period of every sentence asks, and decoding each
+/// character back cost more than the test.
+fn word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut k = bytes.len();
+    while k > 0 {
+        let b = bytes[k - 1];
+        if b.is_ascii() {
+            if WORD_BOUNDARY[usize::from(b)] {
+                return k;
+            }
+            k -= 1;
+        } else {
+            let c = before[..k].chars().next_back().unwrap_or(' ');
+            if c.is_whitespace() || matches!(c, '“' | '‘') {
+                return k;
+            }
+            k -= c.len_utf8();
+        }
+    }
+    0
+}
+
+/// The ASCII bytes that [`word_start`] stops at: white space, `(` and the straight quote
+/// marks.
+static WORD_BOUNDARY: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8 as char).is_whitespace() || matches!(b as u8, b'(' | b'"' | b'\'');
+        b += 1;
+    }
+    table
+};
+
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
 fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     let before = &text[text.floor_char_boundary(floor.max(dot.saturating_sub(40)))..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '\''))
-        .map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return true;
     }
@@ -323,6 +355,28 @@ mod tests {
         let mut spans = Vec::new();
         split(t, Span::new(0, t.len()), &mut spans);
         spans.into_iter().map(|s| s.of(t)).collect()
+    }
+
+    /// The last word before a period starts after white space of any kind, a bracket or an
+    /// opening quote mark, as reading back a character at a time finds it.
+    #[test]
+    fn the_word_before_a_period_starts_after_space_brackets_and_quote_marks() {
+        let by_chars = |s: &str| {
+            s.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '\''))
+                .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8))
+        };
+        let marks = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}",
+            "(", "\"", "'", "“", "‘", "”", "’", "[", "-", "é", "—", "",
+        ];
+        for a in marks {
+            for b in marks {
+                for word in ["Sen", "Zürich", "U.S", "x"] {
+                    let s = format!("{a}said {b}{word}");
+                    assert_eq!(word_start(&s), by_chars(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
