@@ -80,7 +80,8 @@ impl Tok {
             // form to [`norm`]: an inline form holds only ASCII.)
             let mut high = 0;
             for (to, &b) in buf.iter_mut().zip(w) {
-                *to = b.to_ascii_lowercase();
+                // (Bit 5 lowercases a plain word's letters and leaves its other bytes.)
+                *to = b | 0x20;
                 high |= b;
             }
             if high.is_ascii() {
