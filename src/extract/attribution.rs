@@ -223,8 +223,10 @@ fn last_word_is(name: &str, word: &str) -> bool {
 impl Resolver {
     /// Registers a person mentioned in the text (even when not speaking), so a later
     /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
+    ///
+    /// The first name's gender is read only for a new person: a person noted before whose
+    /// gender is still unknown has a first name that tells none, as it did then.
     fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
-        let gender = gender.or_else(|| first_name_gender(name));
         match self
             .people
             .iter_mut()
@@ -243,7 +245,7 @@ impl Resolver {
             None => self.people.push(Person {
                 name: name.to_string(),
                 party,
-                gender,
+                gender: gender.or_else(|| first_name_gender(name)),
             }),
         }
     }
