@@ -113,6 +113,9 @@ const WINDOW: usize = 40;
 /// people named.
 #[derive(Default)]
 pub struct Resolver {
+    /// What the subject phrases of the sentence being read were classified as (see
+    /// [`Resolver::classify`]).
+    classified: Classified,
     /// Speakers and sentence subjects in reading order, for pronouns and descriptions.
     history: Vec<Speaker>,
     /// People named, for expanding surnames and remembering parties and gender.
@@ -136,6 +139,21 @@ pub struct Resolver {
     /// [`Resolver::remember`]).
     group: Option<(Speaker, usize, usize)>,
 }
+
+/// The subject phrases of one sentence already classified: the sentence's subject is asked
+/// about for its quotation, for its cue and again as an antecedent, and classifying it was a
+/// twentieth of extraction.
+#[derive(Default)]
+struct Classified {
+    /// The text and the token slice the phrases were read from (addresses and lengths):
+    /// another sentence starts afresh.
+    sentence: (usize, usize, usize, usize),
+    /// Each phrase asked about, with what it was classified as.
+    phrases: Vec<(PhraseKey, Option<Subject>)>,
+}
+
+/// A subject phrase's token range and its appositive's, as [`classify`] takes them.
+type PhraseKey = (usize, usize, Option<(usize, usize)>);
 
 /// A speaker the text will call by a definite description with `head` for its last word
 /// ("the statement", "the official"), remembered from `sentence` on.
@@ -365,47 +383,50 @@ impl Resolver {
         lowercase.contains(&lower)
     }
 
-    fn resolve(&mut self, text: &str, subject: Subject) -> Option<Speaker> {
+    fn resolve(&mut self, text: &str, subject: &Subject) -> Option<Speaker> {
         // (A description's own words shadow `text` below.)
         let article = text;
-        match subject {
+        match *subject {
             Subject::Name {
-                name,
-                party,
+                ref name,
+                ref party,
                 gender,
                 initial,
             } => {
                 if initial
-                    && self.expand(&name) == name
-                    && self.person(&name).is_none()
-                    && self.is_common_word(text, &name)
+                    && self.expand(name) == *name
+                    && self.person(name).is_none()
+                    && self.is_common_word(text, name)
                 {
                     return None;
                 }
-                let full = self.expand_as(&name, gender);
+                let full = self.expand_as(name, gender);
                 self.note_person(&full, party.clone(), gender);
-                if let Some(p) = &party {
+                if let Some(p) = party {
                     self.set_party(&full, p);
                 }
                 Some(Speaker {
-                    party: party.or_else(|| self.party_of(&full)),
+                    party: party.clone().or_else(|| self.party_of(&full)),
                     name: full,
                     kind: SpeakerKind::Person,
                 })
             }
             // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
-            Subject::Party { text: name, .. } if self.expand(&name) != name => self.resolve(
+            Subject::Party { text: ref name, .. } if self.expand(name) != *name => self.resolve(
                 text,
-                Subject::Name {
-                    name,
+                &Subject::Name {
+                    name: name.clone(),
                     party: None,
                     gender: None,
                     initial: false,
                 },
             ),
-            Subject::Party { text, party } => Some(Speaker {
-                name: text,
-                party: Some(party),
+            Subject::Party {
+                ref text,
+                ref party,
+            } => Some(Speaker {
+                name: text.clone(),
+                party: Some(party.clone()),
                 kind: SpeakerKind::Party,
             }),
             Subject::Pronoun(p) => {
@@ -443,19 +464,19 @@ impl Resolver {
                 found
             }
             Subject::Description {
-                text,
+                ref text,
                 definite,
                 org,
                 person_role,
                 several,
-                party,
+                ref party,
             } => {
-                if definite && let Some(issuer) = self.issuer_of(&text) {
+                if definite && let Some(issuer) = self.issuer_of(text) {
                     return Some(issuer);
                 }
                 if definite
                     && person_role
-                    && let Some(introduced) = self.introduced_as(&text)
+                    && let Some(introduced) = self.introduced_as(text)
                 {
                     return Some(introduced);
                 }
@@ -463,7 +484,7 @@ impl Resolver {
                     None
                 } else if org
                     && party.is_none()
-                    && names_a_business(&text)
+                    && names_a_business(text)
                     && let Some(body) = self.body_taken_for_a_person(article)
                 {
                     return Some(body);
@@ -474,7 +495,7 @@ impl Resolver {
                     let arm = head.as_ref().filter(|h| is_arm_of_state(h));
                     self.last(|s| {
                         s.kind != SpeakerKind::Person
-                            && (party.is_none() || s.party == party)
+                            && (party.is_none() || s.party == *party)
                             && names_a_body(&s.name)
                             && arm.is_none_or(|h| {
                                 s.name
@@ -489,14 +510,14 @@ impl Resolver {
                     .or_else(|| {
                         self.history
                             .last()
-                            .filter(|_| party.is_none() && names_no_one(&text))
+                            .filter(|_| party.is_none() && names_no_one(text))
                     })
                 } else if several {
                     None
                 } else {
                     let same_party =
-                        self.last(|s| s.kind == SpeakerKind::Person && s.party == party);
-                    match (&party, same_party) {
+                        self.last(|s| s.kind == SpeakerKind::Person && s.party == *party);
+                    match (party, same_party) {
                         (Some(_), Some(s)) => Some(s),
                         // "That story, attributed to Russian sources, alleged": a thing
                         // carrying a party ties no person to it.
@@ -512,7 +533,7 @@ impl Resolver {
                 };
                 match antecedent.cloned() {
                     Some(mut s) => {
-                        if let (Some(p), SpeakerKind::Person) = (&party, s.kind) {
+                        if let (Some(p), SpeakerKind::Person) = (party, s.kind) {
                             self.set_party(&s.name, p);
                             s.party.get_or_insert_with(|| p.clone());
                         }
@@ -520,8 +541,8 @@ impl Resolver {
                     }
                     None => {
                         let s = Speaker {
-                            name: text,
-                            party,
+                            name: text.clone(),
+                            party: party.clone(),
                             kind: if org {
                                 SpeakerKind::Org
                             } else {
@@ -610,10 +631,52 @@ impl Resolver {
     /// Moves on to sentence `k`: what was noted sentences ago fades by this count.
     pub fn begin_sentence(&mut self, k: usize) {
         self.sentence = k;
+        self.classified.phrases.clear();
     }
 
     fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
         self.history.iter().rev().take(RECENT).find(|s| pred(s))
+    }
+
+    /// Resolves the subject phrase `toks[a..b]` (see [`classify`]), classified only the
+    /// first time the sentence asks about it; `names_only` resolves it only when it is a
+    /// person's name.
+    fn resolve_phrase(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        (a, b): (usize, usize),
+        appositive: Option<(usize, usize)>,
+        gazetteer: &Gazetteer,
+        names_only: bool,
+    ) -> Option<Speaker> {
+        let sentence = (
+            text.as_ptr() as usize,
+            text.len(),
+            toks.as_ptr() as usize,
+            toks.len(),
+        );
+        let memory = &mut self.classified;
+        if memory.sentence != sentence {
+            memory.sentence = sentence;
+            memory.phrases.clear();
+        }
+        let key = (a, b, appositive);
+        let k = match memory.phrases.iter().position(|(k, _)| *k == key) {
+            Some(k) => k,
+            None => {
+                let subject = classify(text, toks, a, b, appositive, gazetteer);
+                memory.phrases.push((key, subject));
+                memory.phrases.len() - 1
+            }
+        };
+        // (Taken out while resolving, which needs the resolver, and put back after.)
+        let subject = memory.phrases[k].1.take()?;
+        let speaker = (!names_only || matches!(subject, Subject::Name { .. }))
+            .then(|| self.resolve(text, &subject))
+            .flatten();
+        self.classified.phrases[k].1 = Some(subject);
+        speaker
     }
 }
 
@@ -776,8 +839,7 @@ pub fn attributions(
                          cue: Cue,
                          resolver: &mut Resolver,
                          out: &mut Vec<Attribution>| {
-        let Some(speaker) =
-            classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+        let Some(speaker) = resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false)
         else {
             return false;
         };
@@ -837,8 +899,7 @@ pub fn attributions(
                 .is_some_and(|n| n.is_word() && n.span.of(text).eq_ignore_ascii_case("to"))
         {
             if let Some((a, b)) = subject_right(text, toks, i + 2) {
-                let speaker = classify(text, toks, a, b, None, gazetteer)
-                    .and_then(|s| resolver.resolve(text, s));
+                let speaker = resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false);
                 if let Some(s) = &speaker {
                     resolver.remember(s);
                 }
@@ -876,8 +937,7 @@ pub fn attributions(
             continue;
         }
         if let Some((agent, clause)) = passive_denial_agent(text, toks, i) {
-            let speaker = classify(text, toks, agent.0, agent.1, None, gazetteer)
-                .and_then(|s| resolver.resolve(text, s));
+            let speaker = resolver.resolve_phrase(text, toks, agent, None, gazetteer, false);
             if let Some(s) = &speaker {
                 // A cue inside the denied claim's own phrase ("Earlier reports claiming
                 // that …", "press reports of …") describes the claim; it is no statement
@@ -1020,8 +1080,7 @@ pub fn attributions(
             && !reduced
             && let Some((a, b)) = found
         {
-            speaker = classify(text, toks, a, b, appositive, gazetteer)
-                .and_then(|s| resolver.resolve(text, s));
+            speaker = resolver.resolve_phrase(text, toks, (a, b), appositive, gazetteer, false);
         }
         if speaker.is_none() && found.is_none() {
             i += 1;
@@ -1210,7 +1269,7 @@ pub fn quote_subject(
         .iter()
         .position(|t| matches!(t.kind, TokKind::Quote(_)))?;
     let (a, b) = words_possessor(text, toks, q).or_else(|| sentence_subject(text, toks, q))?;
-    classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+    resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false)
 }
 
 /// "Bush's Facebook post: “…”", "in Forbes' words, “…”", "Roe's response was: “…”": a
@@ -1285,7 +1344,7 @@ pub fn dash_label(
     let name @ Subject::Name { .. } = classify(text, toks, a, b, None, gazetteer)? else {
         return None;
     };
-    let speaker = resolver.resolve(text, name)?;
+    let speaker = resolver.resolve(text, &name)?;
     resolver.remember(&speaker);
     Some(speaker)
 }
@@ -1511,9 +1570,7 @@ pub fn note_subjects(
         if names == 0 || !(titled || names >= 2 || known || who_follows) {
             continue;
         }
-        if let Some(name @ Subject::Name { .. }) = classify(text, toks, a, b, None, gazetteer)
-            && let Some(s) = resolver.resolve(text, name)
-        {
+        if let Some(s) = resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, true) {
             resolver.remember(&s);
         }
     }
@@ -1554,7 +1611,7 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
         };
         if let Some((a, b)) = sentence_subject(text, toks, i)
             && let Some(issuer) =
-                classify(text, toks, a, b, None, gazetteer).and_then(|s| resolver.resolve(text, s))
+                resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false)
             && issuer.kind != SpeakerKind::Generic
         {
             resolver.issued = Some(Recalled {
