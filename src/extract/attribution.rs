@@ -3519,7 +3519,14 @@ fn classify(
             .unwrap_or(phrase.len())
     };
     let head = &phrase[..head_end];
-    let name_start = holder.unwrap_or_else(|| name_run_start(text, head));
+    // (A head that is the whole phrase has the name run found above.)
+    let name_start = holder.unwrap_or_else(|| {
+        if head_end == phrase.len() {
+            whole_name
+        } else {
+            name_run_start(text, head)
+        }
+    });
     let name_toks = &head[name_start..];
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
