@@ -862,9 +862,19 @@ pub fn attributions(
     if let Some((subject, verb)) = verb_after_opening_quote(text, toks) {
         subject_first(subject, verb, Cue::Speech, resolver, &mut out);
     }
+    // Only colons, cue verbs and "according" matter: every other token is passed over in
+    // one tight scan, as most tokens of a sentence are.
+    let passed_over = |t: &Tok| match t.kind {
+        TokKind::Colon => false,
+        TokKind::Word => t.lex.cue().is_none() && t.span.len() != "according".len(),
+        _ => true,
+    };
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
+        i += toks[i..].iter().take_while(|t| passed_over(t)).count();
+        let Some(t) = toks.get(i) else {
+            break;
+        };
         // "Clinton's reply was blunt: “…”": with no cue before it, a colon that opens a
         // quotation gives it to the sentence's subject. A name right before the colon labels
         // the quotation itself, wherever it stands ("Pollsters agree - Carl Bialik: “…”").
@@ -881,8 +891,8 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        // Only cue verbs and "according" matter: skip every other word at once.
-        if !t.is_word() || (t.lex.cue().is_none() && t.span.len() != "according".len()) {
+        // (A colon that labels no quotation.)
+        if !t.is_word() {
             i += 1;
             continue;
         }
