@@ -1692,24 +1692,31 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
     let floor = i.saturating_sub(6);
     while i > floor && toks[i - 1].is_word() {
         let before = &toks[i - 1];
-        let raw = before.span.of(text);
-        let is = |word: &str| raw.eq_ignore_ascii_case(word);
-        let time = before.lex.is(Class::Weekday)
-            || (is("on") && i < toks.len() && toks[i].lex.is(Class::Weekday));
-        // A listed auxiliary or adverb needs no normalising; only a word in -ly might be
-        // an adverb the lexicon does not list.
-        let bare = strip_possessive(raw).as_bytes();
-        let in_ly = bare.len() > 4 && bare[bare.len() - 2..].eq_ignore_ascii_case(b"ly");
-        let adverb = before.lex.is(Class::AuxOrAdverb)
-            || (in_ly && is_adverb_here(text, before, &low(text, before)));
-        // "Cruz himself said": an intensifying pronoun stands between subject and verb.
-        let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
-        // "The garrison didn’t deny": a negated auxiliary, as "did not" is skipped.
-        if adverb || is("not") || is("never") || time || intensifier || negated_auxiliary(raw) {
-            i -= 1;
-        } else {
+        // (The lexicon's classes first: they decide most words without reading the text.)
+        let skipped = before.lex.is(Class::AuxOrAdverb) || before.lex.is(Class::Weekday) || {
+            let raw = before.span.of(text);
+            let is = |word: &str| raw.eq_ignore_ascii_case(word);
+            let time = is("on") && i < toks.len() && toks[i].lex.is(Class::Weekday);
+            // "Cruz himself said": an intensifying pronoun stands between subject and verb.
+            let intensifier = is("himself") || is("herself") || is("themselves") || is("itself");
+            // A listed auxiliary or adverb needs no normalising; only a word in -ly might be
+            // an adverb the lexicon does not list.
+            let in_ly = || {
+                let bare = strip_possessive(raw).as_bytes();
+                bare.len() > 4 && bare[bare.len() - 2..].eq_ignore_ascii_case(b"ly")
+            };
+            // "The garrison didn’t deny": a negated auxiliary, as "did not" is skipped.
+            is("not")
+                || is("never")
+                || time
+                || intensifier
+                || negated_auxiliary(raw)
+                || (in_ly() && is_adverb_here(text, before, &low(text, before)))
+        };
+        if !skipped {
             break;
         }
+        i -= 1;
     }
     i
 }
