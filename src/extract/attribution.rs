@@ -1000,11 +1000,16 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if is_passive(text, toks, i) || says_nothing(text, toks, i) || relays(text, toks, i) {
+        // Where the cue's verb group begins, past its auxiliaries and adverbs: found once
+        // for the rules below that all ask it.
+        let aux = skip_aux_left(text, toks, i);
+        // (As [`is_passive`] asks.)
+        let passive = !w.ends_with("ing") && after_passive_aux(toks, aux);
+        if passive || says_nothing(text, toks, i) || relays(text, toks, i) {
             i += 1;
             continue;
         }
-        let cue = if cue == Cue::Deny && is_negated(text, toks, i) {
+        let cue = if cue == Cue::Deny && holds_negation(text, &toks[aux..i]) {
             Cue::Stance
         } else {
             cue
@@ -1019,10 +1024,7 @@ pub fn attributions(
         let mut speaker = None;
         let mut inherited = false;
         // A participle has its own subject only in a progressive ("Trump is telling").
-        let progressive = {
-            let j = skip_aux_left(text, toks, i);
-            j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
-        };
+        let progressive = after_passive_aux(toks, aux);
         let heard = if participle && !progressive {
             heard_saying(text, toks, i)
         } else {
@@ -1033,7 +1035,7 @@ pub fn attributions(
         } else if participle && !progressive {
             absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
-            subject_left(text, toks, skip_aux_left(text, toks, i) - 1)
+            subject_left(text, toks, aux - 1)
         } else {
             subject_left(text, toks, i)
         }
@@ -1134,7 +1136,7 @@ pub fn attributions(
             // A description set off before the name ("A Nigerian government spokesman,
             // Mike Omeri, said") opens the clause with it.
             clause_start: if inherited {
-                toks[skip_aux_left(text, toks, i)].span.start
+                toks[aux].span.start
             } else {
                 let described_from = appositive.map_or(subject.0, |(x, _)| x);
                 toks[subject.0.min(described_from).min(i)].span.start
@@ -1799,7 +1801,12 @@ fn is_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     if toks[i].span.of(text).ends_with("ing") {
         return false; // "is saying" is progressive, not passive
     }
-    let j = skip_aux_left(text, toks, i);
+    after_passive_aux(toks, skip_aux_left(text, toks, i))
+}
+
+/// True when a form of *be* stands right before the verb group that begins at token `j`
+/// (see [`skip_aux_left`]).
+fn after_passive_aux(toks: &[Tok], j: usize) -> bool {
     j > 0 && toks[j - 1].is_word() && toks[j - 1].lex.is(Class::PassiveAux)
 }
 
@@ -1922,8 +1929,13 @@ fn used_as_adjective(text: &str, toks: &[Tok], i: usize) -> bool {
 /// denies nothing. What the sentence reports is the subject's stance, a claim at most.
 pub fn is_negated(text: &str, toks: &[Tok], i: usize) -> bool {
     // (The auxiliaries and adverbs before the cue hold the negation: see [`skip_aux_left`].)
-    let j = skip_aux_left(text, toks, i);
-    toks[j..i].iter().any(|t| {
+    holds_negation(text, &toks[skip_aux_left(text, toks, i)..i])
+}
+
+/// True when the auxiliaries and adverbs `group` before a verb negate it ("not", "never",
+/// "didn't").
+fn holds_negation(text: &str, group: &[Tok]) -> bool {
+    group.iter().any(|t| {
         let w = t.span.of(text);
         w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never") || negated_auxiliary(w)
     })
