@@ -186,6 +186,11 @@ struct Classified {
     phrases: Vec<(PhraseKey, Option<Subject>)>,
 }
 
+/// How many subject phrases of one sentence [`Classified`] keeps: a sentence asks about a
+/// few, and the bound keeps a sentence of thousands of cues from searching them all for
+/// each cue.
+const CLASSIFIED_KEPT: usize = 8;
+
 /// A subject phrase's token range and its appositive's, as [`classify`] takes them.
 type PhraseKey = (usize, usize, Option<(usize, usize)>);
 
@@ -693,6 +698,12 @@ impl Resolver {
         let key = (a, b, appositive);
         let k = match memory.phrases.iter().position(|(k, _)| *k == key) {
             Some(k) => k,
+            None if memory.phrases.len() >= CLASSIFIED_KEPT => {
+                let subject = classify(text, toks, a, b, appositive, gazetteer)?;
+                return (!names_only || matches!(subject, Subject::Name { .. }))
+                    .then(|| self.resolve(text, &subject))
+                    .flatten();
+            }
             None => {
                 let subject = classify(text, toks, a, b, appositive, gazetteer);
                 memory.phrases.push((key, subject));
