@@ -135,21 +135,33 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // Per sentence opening a paragraph, the speaker its dash label names (see
     // [`attribution::dash_label`]).
     let mut dash_labels: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
+    // Where each quote region's token stands (see [`QuotePlaces`]), noted in the one pass
+    // over each sentence's tokens that finds its quotations and its first cue.
+    let mut quote_places = QuotePlaces::new(regions.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         resolver.begin_sentence(k);
-        let quoting = toks
-            .iter()
-            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
-        let subject = quoting
-            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
-            .flatten();
+        let mut quoting = false;
         // Sentence subjects count as antecedents only before the sentence's first cue verb:
         // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
         // are not who the passage is about; its speaker is.
-        let cue = toks
-            .iter()
-            .position(|t| t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text))
-            .unwrap_or(toks.len());
+        let mut cue = toks.len();
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                tokens::TokKind::Quote(r) => {
+                    quoting = true;
+                    quote_places.note(r as usize, (k, i));
+                }
+                tokens::TokKind::Word
+                    if cue == toks.len() && t.lex.cue().is_some() && !t.is_capitalized(text) =>
+                {
+                    cue = i;
+                }
+                _ => {}
+            }
+        }
+        let subject = quoting
+            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
+            .flatten();
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];
         dash_labels.push(
@@ -169,6 +181,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let links = link_quotes(
         text,
         &regions,
+        &quote_places,
         &sentence_tokens,
         &sentence_attributions,
         &attributions,
@@ -689,29 +702,42 @@ fn quotation_beside(toks: &[tokens::Tok], i: usize) -> bool {
         .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)))
 }
 
+/// Where each quote region's token stands: (sentence, token) of its first and last
+/// appearance, noted as the sentences are read in order (so linking needs no pass of its
+/// own over every token).
+struct QuotePlaces {
+    first_at: Vec<Option<(usize, usize)>>,
+    last_at: Vec<Option<(usize, usize)>>,
+}
+
+impl QuotePlaces {
+    fn new(regions: usize) -> QuotePlaces {
+        QuotePlaces {
+            first_at: vec![None; regions],
+            last_at: vec![None; regions],
+        }
+    }
+
+    /// Region `r`'s token stands at `place`, after every place noted before.
+    fn note(&mut self, r: usize, place: (usize, usize)) {
+        self.first_at[r].get_or_insert(place);
+        self.last_at[r] = Some(place);
+    }
+}
+
 /// For each quote region, the attribution that says who spoke it. Every search is bounded
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
     text: &str,
     regions: &[quotes::Region],
+    places: &QuotePlaces,
     sentence_tokens: &tokens::Sentences,
     sentence_attributions: &[(usize, usize)],
     attributions: &[attribution::Attribution],
     sentence_paragraph: &[usize],
 ) -> Vec<Option<usize>> {
     use tokens::TokKind;
-    // Where each region's token stands: (sentence, token) of its first and last appearance.
-    let mut first_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
-    let mut last_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
-    for (s, toks) in sentence_tokens.iter().enumerate() {
-        for (k, t) in toks.iter().enumerate() {
-            if let TokKind::Quote(r) = t.kind {
-                let r = r as usize;
-                first_at[r].get_or_insert((s, k));
-                last_at[r] = Some((s, k));
-            }
-        }
-    }
+    let QuotePlaces { first_at, last_at } = places;
     let speaks = |a: usize| attributions[a].cue != lexicon::Cue::Stance;
     let mut out: Vec<Option<usize>> = Vec::with_capacity(regions.len());
     for (r, region) in regions.iter().enumerate() {
