@@ -101,13 +101,18 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
 }
 
+/// Bytes of text per sentence the sentence lists are first given room for: fewer than most
+/// news sentences hold, so they seldom grow.
+const SENTENCE_BYTES: usize = 64;
+
 /// Extracts with exactly this gazetteer.
 fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let text = b.text.as_str();
     let paragraphs = &b.paragraphs;
-    // Sentences, remembering their paragraph.
-    let mut sentences: Vec<Span> = Vec::new();
-    let mut sentence_paragraph: Vec<usize> = Vec::new();
+    // Sentences, remembering their paragraph. (News sentences run to a hundred bytes and
+    // more: room for one every [`SENTENCE_BYTES`] spares the lists their growing.)
+    let mut sentences: Vec<Span> = Vec::with_capacity(text.len() / SENTENCE_BYTES);
+    let mut sentence_paragraph: Vec<usize> = Vec::with_capacity(text.len() / SENTENCE_BYTES);
     for (p, &para) in paragraphs.iter().enumerate() {
         sentences::split(text, para, &mut sentences);
         sentence_paragraph.resize(sentences.len(), p);
@@ -124,7 +129,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
     // Attributions, sentence by sentence, resolving speakers in reading order.
     let mut resolver = attribution::Resolver::default();
-    let mut attributions: Vec<attribution::Attribution> = Vec::new();
+    // (Fewer than one a sentence: room for one each spares the list its growing.)
+    let mut attributions: Vec<attribution::Attribution> = Vec::with_capacity(sentences.len());
     let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     // Per sentence holding a quotation, who speaks a quotation no cue introduces: its
     // subject (see [`attribution::quote_subject`]), else the person the passage is about once
@@ -187,8 +193,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &attributions,
         &sentence_paragraph,
     );
-    let mut quotes_out = Vec::new();
-    let mut quote_attribution = Vec::new();
+    let mut quotes_out = Vec::with_capacity(regions.len());
+    let mut quote_attribution = Vec::with_capacity(regions.len());
     let quote_speaker = |link: Option<usize>, sentence: usize| match link {
         // A quotation carried on from a speaker in an earlier sentence belongs instead to
         // the subject of its own sentence when it has one ("Trump attacked Romney, calling
@@ -932,7 +938,7 @@ fn build_statements(
         cue: Option<String>,
         deny: bool,
     }
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(attributions.len());
     let mut linked = vec![Vec::new(); attributions.len()];
     let mut continuation: Vec<(usize, usize)> = Vec::new(); // (region, attribution)
     for &(r, link) in quote_attribution {
@@ -1181,6 +1187,9 @@ fn unattributed_statements(
     statements: &mut [Statement],
 ) -> Vec<Statement> {
     let mut out = Vec::new();
+    // Each reporting clause of the sentence at hand: where its statement starts, and its cue
+    // token (one list for every sentence).
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut next = 0; // first statement that may still overlap the sentence
     for (k, &sentence) in sentences.iter().enumerate() {
         while next < statements.len() && statements[next].span.end <= sentence.start {
@@ -1240,8 +1249,8 @@ fn unattributed_statements(
         };
         // With several clauses (cut at "and", "but", ", while", ";") that report something,
         // each is a statement of its own; a clause that reports nothing stays with the one
-        // before it. Each entry: where the statement starts, and its cue token.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        // before it.
+        parts.clear();
         let mut clause_start = sentence.start;
         let mut clause_reports = held.is_some();
         // "An official declined to comment on reports of …", "did not respond to requests
