@@ -235,12 +235,25 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             placed[r].1 = Some(label.clone());
         }
     }
-    let cued_speakers: rustc_hash::FxHashSet<String> = placed
-        .iter()
-        .zip(&links)
-        .filter(|(_, link)| link.is_some())
-        .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.clone()))
-        .collect();
+    // Per quotation, whether its sentence's own subject speaks it and also speaks a
+    // quotation a cue introduces.
+    let subject_quoted: Vec<bool> = {
+        let cued_speakers: rustc_hash::FxHashSet<&str> = placed
+            .iter()
+            .zip(&links)
+            .filter(|(_, link)| link.is_some())
+            .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        placed
+            .iter()
+            .map(|(sentence, speaker)| {
+                own_subject[*sentence]
+                    && speaker
+                        .as_ref()
+                        .is_some_and(|s| cued_speakers.contains(s.name.as_str()))
+            })
+            .collect()
+    };
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -253,10 +266,6 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let (sentence, speaker) = (placed[r].0, placed[r].1.take());
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        let subject_quoted = own_subject[sentence]
-            && speaker
-                .as_ref()
-                .is_some_and(|s| cued_speakers.contains(&s.name));
         let opens_sentence = text
             [sentences[sentence].start.min(region.outer.start)..region.outer.start]
             .trim()
@@ -268,7 +277,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             reported,
             opens_sentence,
             own_subject[sentence],
-            subject_quoted,
+            subject_quoted[r],
         ) {
             continue;
         }
@@ -290,7 +299,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &sentences,
         &sentence_paragraph,
         &regions,
-        &attributions,
+        &mut attributions,
         &quote_attribution,
         &resolver,
     );
@@ -915,12 +924,13 @@ const LEAD_WORDS: usize = 10;
 
 /// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
+/// Each statement takes its cue's text from its attribution, which is not read after.
 fn build_statements(
     text: &str,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     regions: &[quotes::Region],
-    attributions: &[attribution::Attribution],
+    attributions: &mut [attribution::Attribution],
     quote_attribution: &[(usize, Option<usize>)],
     resolver: &attribution::Resolver,
 ) -> Vec<Statement> {
@@ -956,7 +966,7 @@ fn build_statements(
             }
         }
     }
-    for (a, at) in attributions.iter().enumerate() {
+    for (a, at) in attributions.iter_mut().enumerate() {
         if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
             || at.no_comment
@@ -1002,7 +1012,7 @@ fn build_statements(
             last,
             actor,
             party,
-            cue: Some(at.cue_text.clone()),
+            cue: Some(std::mem::take(&mut at.cue_text)),
             deny,
         });
     }
@@ -1143,23 +1153,23 @@ fn build_statements(
             }
         }
     }
-    drafts
-        .into_iter()
-        .zip(ends)
-        .map(|(d, end)| {
-            let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
-            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            Statement {
-                kind: if d.deny { Kind::Denial } else { Kind::Claim },
-                actor: d.actor,
-                party: d.party,
-                cue: d.cue,
-                span,
-                paragraph: sentence_paragraph[d.first],
-                counter: None,
-            }
-        })
-        .collect()
+    // (With room for the statements no speaker is found for, fewer than one a sentence:
+    // see [`unattributed_statements`].)
+    let mut statements = Vec::with_capacity(drafts.len() + sentences.len() / 2);
+    statements.extend(drafts.into_iter().zip(ends).map(|(d, end)| {
+        let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
+        let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
+        Statement {
+            kind: if d.deny { Kind::Denial } else { Kind::Claim },
+            actor: d.actor,
+            party: d.party,
+            cue: d.cue,
+            span,
+            paragraph: sentence_paragraph[d.first],
+            counter: None,
+        }
+    }));
+    statements
 }
 
 /// True when `between` (the text from a statement's cue to the next cue) ends in a relative
