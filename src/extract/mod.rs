@@ -101,13 +101,18 @@ pub fn extract(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
 }
 
+/// Bytes of text per sentence the sentence lists are first given room for: fewer than most
+/// news sentences hold, so they seldom grow.
+const SENTENCE_BYTES: usize = 64;
+
 /// Extracts with exactly this gazetteer.
 fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let text = b.text.as_str();
     let paragraphs = &b.paragraphs;
-    // Sentences, remembering their paragraph.
-    let mut sentences: Vec<Span> = Vec::new();
-    let mut sentence_paragraph: Vec<usize> = Vec::new();
+    // Sentences, remembering their paragraph. (News sentences run to a hundred bytes and
+    // more: room for one every [`SENTENCE_BYTES`] spares the lists their growing.)
+    let mut sentences: Vec<Span> = Vec::with_capacity(text.len() / SENTENCE_BYTES);
+    let mut sentence_paragraph: Vec<usize> = Vec::with_capacity(text.len() / SENTENCE_BYTES);
     for (p, &para) in paragraphs.iter().enumerate() {
         sentences::split(text, para, &mut sentences);
         sentence_paragraph.resize(sentences.len(), p);
@@ -124,7 +129,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     }
     // Attributions, sentence by sentence, resolving speakers in reading order.
     let mut resolver = attribution::Resolver::default();
-    let mut attributions: Vec<attribution::Attribution> = Vec::new();
+    // (Fewer than one a sentence: room for one each spares the list its growing.)
+    let mut attributions: Vec<attribution::Attribution> = Vec::with_capacity(sentences.len());
     let mut sentence_attributions: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     // Per sentence holding a quotation, who speaks a quotation no cue introduces: its
     // subject (see [`attribution::quote_subject`]), else the person the passage is about once
@@ -135,21 +141,33 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // Per sentence opening a paragraph, the speaker its dash label names (see
     // [`attribution::dash_label`]).
     let mut dash_labels: Vec<Option<attribution::Speaker>> = Vec::with_capacity(sentences.len());
+    // Where each quote region's token stands (see [`QuotePlaces`]), noted in the one pass
+    // over each sentence's tokens that finds its quotations and its first cue.
+    let mut quote_places = QuotePlaces::new(regions.len());
     for (k, toks) in sentence_tokens.iter().enumerate() {
         resolver.begin_sentence(k);
-        let quoting = toks
-            .iter()
-            .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)));
-        let subject = quoting
-            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
-            .flatten();
+        let mut quoting = false;
         // Sentence subjects count as antecedents only before the sentence's first cue verb:
         // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
         // are not who the passage is about; its speaker is.
-        let cue = toks
-            .iter()
-            .position(|t| t.is_word() && t.lex.cue().is_some() && !t.is_capitalized(text))
-            .unwrap_or(toks.len());
+        let mut cue = toks.len();
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                tokens::TokKind::Quote(r) => {
+                    quoting = true;
+                    quote_places.note(r as usize, (k, i));
+                }
+                tokens::TokKind::Word
+                    if cue == toks.len() && t.lex.cue().is_some() && !t.is_capitalized(text) =>
+                {
+                    cue = i;
+                }
+                _ => {}
+            }
+        }
+        let subject = quoting
+            .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
+            .flatten();
         let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
         let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];
         dash_labels.push(
@@ -169,13 +187,14 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     let links = link_quotes(
         text,
         &regions,
+        &quote_places,
         &sentence_tokens,
         &sentence_attributions,
         &attributions,
         &sentence_paragraph,
     );
-    let mut quotes_out = Vec::new();
-    let mut quote_attribution = Vec::new();
+    let mut quotes_out = Vec::with_capacity(regions.len());
+    let mut quote_attribution = Vec::with_capacity(regions.len());
     let quote_speaker = |link: Option<usize>, sentence: usize| match link {
         // A quotation carried on from a speaker in an earlier sentence belongs instead to
         // the subject of its own sentence when it has one ("Trump attacked Romney, calling
@@ -216,12 +235,25 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             placed[r].1 = Some(label.clone());
         }
     }
-    let cued_speakers: rustc_hash::FxHashSet<String> = placed
-        .iter()
-        .zip(&links)
-        .filter(|(_, link)| link.is_some())
-        .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.clone()))
-        .collect();
+    // Per quotation, whether its sentence's own subject speaks it and also speaks a
+    // quotation a cue introduces.
+    let subject_quoted: Vec<bool> = {
+        let cued_speakers: rustc_hash::FxHashSet<&str> = placed
+            .iter()
+            .zip(&links)
+            .filter(|(_, link)| link.is_some())
+            .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        placed
+            .iter()
+            .map(|(sentence, speaker)| {
+                own_subject[*sentence]
+                    && speaker
+                        .as_ref()
+                        .is_some_and(|s| cued_speakers.contains(s.name.as_str()))
+            })
+            .collect()
+    };
     for (r, region) in regions.iter().enumerate() {
         let inner = trim_span(text, region.inner);
         // `author="@AP"` in embedded markup is an attribute's value, not a quotation.
@@ -234,10 +266,6 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let (sentence, speaker) = (placed[r].0, placed[r].1.take());
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
-        let subject_quoted = own_subject[sentence]
-            && speaker
-                .as_ref()
-                .is_some_and(|s| cued_speakers.contains(&s.name));
         let opens_sentence = text
             [sentences[sentence].start.min(region.outer.start)..region.outer.start]
             .trim()
@@ -249,7 +277,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             reported,
             opens_sentence,
             own_subject[sentence],
-            subject_quoted,
+            subject_quoted[r],
         ) {
             continue;
         }
@@ -271,7 +299,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         &sentences,
         &sentence_paragraph,
         &regions,
-        &attributions,
+        &mut attributions,
         &quote_attribution,
         &resolver,
     );
@@ -689,29 +717,42 @@ fn quotation_beside(toks: &[tokens::Tok], i: usize) -> bool {
         .any(|t| matches!(t.kind, tokens::TokKind::Quote(_)))
 }
 
+/// Where each quote region's token stands: (sentence, token) of its first and last
+/// appearance, noted as the sentences are read in order (so linking needs no pass of its
+/// own over every token).
+struct QuotePlaces {
+    first_at: Vec<Option<(usize, usize)>>,
+    last_at: Vec<Option<(usize, usize)>>,
+}
+
+impl QuotePlaces {
+    fn new(regions: usize) -> QuotePlaces {
+        QuotePlaces {
+            first_at: vec![None; regions],
+            last_at: vec![None; regions],
+        }
+    }
+
+    /// Region `r`'s token stands at `place`, after every place noted before.
+    fn note(&mut self, r: usize, place: (usize, usize)) {
+        self.first_at[r].get_or_insert(place);
+        self.last_at[r] = Some(place);
+    }
+}
+
 /// For each quote region, the attribution that says who spoke it. Every search is bounded
 /// to a window of tokens or attributions, so linking stays linear on any input.
 fn link_quotes(
     text: &str,
     regions: &[quotes::Region],
+    places: &QuotePlaces,
     sentence_tokens: &tokens::Sentences,
     sentence_attributions: &[(usize, usize)],
     attributions: &[attribution::Attribution],
     sentence_paragraph: &[usize],
 ) -> Vec<Option<usize>> {
     use tokens::TokKind;
-    // Where each region's token stands: (sentence, token) of its first and last appearance.
-    let mut first_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
-    let mut last_at: Vec<Option<(usize, usize)>> = vec![None; regions.len()];
-    for (s, toks) in sentence_tokens.iter().enumerate() {
-        for (k, t) in toks.iter().enumerate() {
-            if let TokKind::Quote(r) = t.kind {
-                let r = r as usize;
-                first_at[r].get_or_insert((s, k));
-                last_at[r] = Some((s, k));
-            }
-        }
-    }
+    let QuotePlaces { first_at, last_at } = places;
     let speaks = |a: usize| attributions[a].cue != lexicon::Cue::Stance;
     let mut out: Vec<Option<usize>> = Vec::with_capacity(regions.len());
     for (r, region) in regions.iter().enumerate() {
@@ -883,12 +924,13 @@ const LEAD_WORDS: usize = 10;
 
 /// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
+/// Each statement takes its cue's text from its attribution, which is not read after.
 fn build_statements(
     text: &str,
     sentences: &[Span],
     sentence_paragraph: &[usize],
     regions: &[quotes::Region],
-    attributions: &[attribution::Attribution],
+    attributions: &mut [attribution::Attribution],
     quote_attribution: &[(usize, Option<usize>)],
     resolver: &attribution::Resolver,
 ) -> Vec<Statement> {
@@ -906,7 +948,7 @@ fn build_statements(
         cue: Option<String>,
         deny: bool,
     }
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(attributions.len());
     let mut linked = vec![Vec::new(); attributions.len()];
     let mut continuation: Vec<(usize, usize)> = Vec::new(); // (region, attribution)
     for &(r, link) in quote_attribution {
@@ -924,7 +966,7 @@ fn build_statements(
             }
         }
     }
-    for (a, at) in attributions.iter().enumerate() {
+    for (a, at) in attributions.iter_mut().enumerate() {
         if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
             || at.no_comment
@@ -970,7 +1012,7 @@ fn build_statements(
             last,
             actor,
             party,
-            cue: Some(at.cue_text.clone()),
+            cue: Some(std::mem::take(&mut at.cue_text)),
             deny,
         });
     }
@@ -1111,23 +1153,23 @@ fn build_statements(
             }
         }
     }
-    drafts
-        .into_iter()
-        .zip(ends)
-        .map(|(d, end)| {
-            let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
-            let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
-            Statement {
-                kind: if d.deny { Kind::Denial } else { Kind::Claim },
-                actor: d.actor,
-                party: d.party,
-                cue: d.cue,
-                span,
-                paragraph: sentence_paragraph[d.first],
-                counter: None,
-            }
-        })
-        .collect()
+    // (With room for the statements no speaker is found for, fewer than one a sentence:
+    // see [`unattributed_statements`].)
+    let mut statements = Vec::with_capacity(drafts.len() + sentences.len() / 2);
+    statements.extend(drafts.into_iter().zip(ends).map(|(d, end)| {
+        let span = trim_span(text, Span::new(d.start.max(sentences[d.first].start), end));
+        let span = Span::new(span.start, span.end - trailing_joiner(span.of(text)));
+        Statement {
+            kind: if d.deny { Kind::Denial } else { Kind::Claim },
+            actor: d.actor,
+            party: d.party,
+            cue: d.cue,
+            span,
+            paragraph: sentence_paragraph[d.first],
+            counter: None,
+        }
+    }));
+    statements
 }
 
 /// True when `between` (the text from a statement's cue to the next cue) ends in a relative
@@ -1155,6 +1197,9 @@ fn unattributed_statements(
     statements: &mut [Statement],
 ) -> Vec<Statement> {
     let mut out = Vec::new();
+    // Each reporting clause of the sentence at hand: where its statement starts, and its cue
+    // token (one list for every sentence).
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut next = 0; // first statement that may still overlap the sentence
     for (k, &sentence) in sentences.iter().enumerate() {
         while next < statements.len() && statements[next].span.end <= sentence.start {
@@ -1214,8 +1259,8 @@ fn unattributed_statements(
         };
         // With several clauses (cut at "and", "but", ", while", ";") that report something,
         // each is a statement of its own; a clause that reports nothing stays with the one
-        // before it. Each entry: where the statement starts, and its cue token.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        // before it.
+        parts.clear();
         let mut clause_start = sentence.start;
         let mut clause_reports = held.is_some();
         // "An official declined to comment on reports of …", "did not respond to requests
