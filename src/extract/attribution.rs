@@ -830,10 +830,11 @@ fn names_a_body(description: &str) -> bool {
 /// Gender from a first name, for the most common ones in news text.
 fn first_name_gender(name: &str) -> Option<Gender> {
     let first = name.split_whitespace().next()?;
-    let l = first.to_lowercase();
-    if lexicon::is_female_name(&l) {
+    // (One lookup answers both: the lexicon holds female and male first names as classes.)
+    let lex = lexicon::lookup(&first.to_lowercase());
+    if lex.is(Class::FemaleName) {
         Some(Gender::Female)
-    } else if lexicon::is_male_name(&l) {
+    } else if lex.is(Class::MaleName) {
         Some(Gender::Male)
     } else {
         None
@@ -906,7 +907,7 @@ pub fn attributions(
     // one tight scan, as most tokens of a sentence are.
     let passed_over = |t: &Tok| match t.kind {
         TokKind::Colon => false,
-        TokKind::Word => t.lex.cue().is_none() && t.span.len() != "according".len(),
+        TokKind::Word => !t.lex.is_cue() && t.span.len() != "according".len(),
         _ => true,
     };
     let mut i = 0;
@@ -1251,7 +1252,7 @@ fn verb_after_opening_quote(text: &str, toks: &[Tok]) -> Option<((usize, usize),
     let (a, b) = subject_right(text, toks, k).filter(|&(a, _)| a == k)?;
     let verb = toks.get(b)?;
     if !verb.is_word()
-        || verb.lex.cue().is_some()
+        || verb.lex.is_cue()
         || verb.lex.is(Class::PassiveAux)
         || !is_lowercase_verb(text, verb)
     {
@@ -1294,7 +1295,7 @@ fn colon_label(
     let last = &toks[b - 1];
     let object = a > 0
         && toks[a - 1].is_word()
-        && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.cue().is_some());
+        && (toks[a - 1].lex.is(Class::FunctionWord) || toks[a - 1].lex.is_cue());
     (b == name_end
         && !object
         && last.is_capitalized(text)
@@ -1767,7 +1768,7 @@ fn skip_aux_left(text: &str, toks: &[Tok], mut i: usize) -> usize {
 /// word is normalised only when its ending (-ly, -ed, -s) may make it a verb.
 fn verb_like(text: &str, t: &Tok) -> bool {
     let lex = t.lex;
-    if lex.cue().is_some()
+    if lex.is_cue()
         || lex.is(Class::AuxOrAdverb)
         || lex.is(Class::PassiveAux)
         || lex.is(Class::IrregularVerb)
@@ -1793,7 +1794,7 @@ fn is_plural_form(text: &str, t: &Tok) -> bool {
     let lex = t.lex;
     w.ends_with('s')
         && !w.ends_with("ss")
-        && lex.cue().is_none()
+        && !lex.is_cue()
         && !lex.is(Class::AuxOrAdverb)
         && !lex.is(Class::PassiveAux)
         && !lex.is(Class::IrregularVerb)
@@ -2180,8 +2181,7 @@ fn quoted_as(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (a, b) = np_left(text, toks, i - 1)?;
-    (b == i - 1 && a >= 1 && toks[a - 1].is_word() && toks[a - 1].lex.cue().is_some())
-        .then_some((a, b))
+    (b == i - 1 && a >= 1 && toks[a - 1].is_word() && toks[a - 1].lex.is_cue()).then_some((a, b))
 }
 
 /// True when the cue at `i` only relays someone else's words: "AFP **reported** Shekau as
@@ -2189,7 +2189,7 @@ fn quoted_as(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 fn relays(text: &str, toks: &[Tok], i: usize) -> bool {
     // (Bytes and bits first: in "said said said …" every word is a cue.)
     (i + 3..toks.len().min(i + 3 + WINDOW / 3)).any(|k| {
-        toks[k].lex.cue().is_some()
+        toks[k].lex.is_cue()
             && toks[k].is_word()
             && toks[k].span.of(text).as_bytes().ends_with(b"ing")
             && quoted_as(text, toks, k).is_some_and(|(a, _)| a == i + 1)
@@ -2602,7 +2602,7 @@ fn possessor_left(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
         t.is_word()
             && !t.is_capitalized(text)
             && !t.lex.is(Class::FunctionWord)
-            && t.lex.cue().is_none()
+            && !t.lex.is_cue()
             && t.lex.pronoun().is_none()
             && !verb_like(text, t)
     } {
@@ -2711,7 +2711,7 @@ fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
         t.is_word()
             && t.lex.pronoun().is_none()
             && !matches!(w, "and" | "And" | "but" | "But" | "or" | "Or")
-            && (is_capitalized(w) || (t.lex.cue().is_none() && !verb_like(text, t)))
+            && (is_capitalized(w) || (!t.lex.is_cue() && !verb_like(text, t)))
     } {
         k -= 1;
     }
@@ -2789,7 +2789,7 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
                             matches!(
                                 t.kind,
                                 TokKind::OpenParen | TokKind::CloseParen | TokKind::Quote(_)
-                            ) || t.is_word() && t.lex.cue().is_none()
+                            ) || t.is_word() && !t.lex.is_cue()
                         })
                 })
         })
@@ -2831,7 +2831,7 @@ fn name_then_description(text: &str, toks: &[Tok], from: usize, end: usize) -> O
         && toks[k].kind == TokKind::Comma
         && toks[from..name_from]
             .iter()
-            .all(|t| !t.lex.is(Class::FunctionWord) && t.lex.cue().is_none())
+            .all(|t| !t.lex.is(Class::FunctionWord) && !t.lex.is_cue())
         && is_name_like(text, &toks[name_from..run]))
     .then_some(((from, run), Some((k + 1, end))))
 }
@@ -2947,7 +2947,7 @@ fn modified_role_start(text: &str, toks: &[Tok], start: usize, end: usize) -> us
             || (t.is_word()
                 && (t.lex.is(Class::Determiner)
                     || (!t.lex.is(Class::FunctionWord)
-                        && t.lex.cue().is_none()
+                        && !t.lex.is_cue()
                         && t.lex.pronoun().is_none())))
     } {
         k -= 1;
@@ -3168,7 +3168,7 @@ fn opening_participle(text: &str, toks: &[Tok]) -> bool {
     w.len() > 5
         && w.ends_with("ing")
         && next.is_word()
-        && next.lex.cue().is_none()
+        && !next.lex.is_cue()
         && !next.lex.is(Class::AuxOrAdverb)
         && !next.lex.is(Class::PassiveAux)
         && !next.lex.is(Class::IrregularVerb)
@@ -3247,7 +3247,7 @@ fn subject_right_before(
         // "said retired neurosurgeon Ben Carson": a participle in -ed is an adjective here.
         let between_ok = toks[start..start + head].iter().all(|t| {
             !t.lex.is(Class::FunctionWord)
-                && t.lex.cue().is_none()
+                && !t.lex.is_cue()
                 && (!verb_like(text, t) || t.span.of(text).ends_with("ed"))
         });
         if !between_ok || head == 0 {
@@ -3343,7 +3343,7 @@ fn plain_description_right(text: &str, toks: &[Tok], start: usize) -> Option<(us
             && !t.lex.is(Class::FunctionWord)
             && !t.lex.is(Class::AuxOrAdverb)
             && !t.lex.is(Class::Weekday)
-            && t.lex.cue().is_none()
+            && !t.lex.is_cue()
             && t.lex.pronoun().is_none()
     };
     let ceiling = toks.len().min(start + 6);

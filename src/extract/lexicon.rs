@@ -156,6 +156,12 @@ impl Lex {
         Lex(self.0 & !(0xFF << shift) | value << shift)
     }
 
+    /// True when the word is a cue verb: one byte test, where [`Lex::cue`] reads a table
+    /// (the rules ask it of most words of every sentence).
+    pub fn is_cue(self) -> bool {
+        self.field(CUE_SHIFT) != 0
+    }
+
     /// The cue class, if the word is a cue verb.
     pub fn cue(self) -> Option<Cue> {
         ALL_CUES.get(self.field(CUE_SHIFT).wrapping_sub(1)).copied()
@@ -459,7 +465,7 @@ pub fn is_aux_or_adverb(word: &str, lex: Lex) -> bool {
 /// [`lookup`].
 pub fn is_verb_like(word: &str, lex: Lex) -> bool {
     is_aux_or_adverb(word, lex)
-        || lex.cue().is_some()
+        || lex.is_cue()
         || lex.is(Class::PassiveAux)
         || lex.is(Class::IrregularVerb)
         || (word.len() > 4 && word.ends_with("ed"))
@@ -472,16 +478,6 @@ pub fn is_verb_like(word: &str, lex: Lex) -> bool {
 /// Determiners that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     lookup(word).is(Class::Determiner)
-}
-
-/// Common female first names, for "she" agreement.
-pub fn is_female_name(word: &str) -> bool {
-    lookup(word).is(Class::FemaleName)
-}
-
-/// Common male first names, for "he" agreement.
-pub fn is_male_name(word: &str) -> bool {
-    lookup(word).is(Class::MaleName)
 }
 
 /// Each class with its words.
@@ -2623,10 +2619,16 @@ mod tests {
             let lex = lookup(word);
             for read in [lex, lex.plain(), lex.in_name(), lex.plain().in_name()] {
                 assert_eq!(read.cue(), cue, "{word}");
+                assert_eq!(read.is_cue(), cue.is_some(), "{word}");
                 assert_eq!(read.pronoun(), pronoun, "{word}");
                 assert_eq!(read.event(), event, "{word}");
             }
             assert!(!lex.is_plain() && lex.plain().is_plain(), "{word}");
+        }
+        for (cue, words) in CUE_LISTS {
+            for word in *words {
+                assert!(lookup(word).is_cue(), "{word} is a {cue:?} cue");
+            }
         }
         let the = lookup("the");
         assert!(the.is(Class::Determiner) && the.plain().is(Class::Determiner));

@@ -158,7 +158,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
                     quote_places.note(r as usize, (k, i));
                 }
                 tokens::TokKind::Word
-                    if cue == toks.len() && t.lex.cue().is_some() && !t.is_capitalized(text) =>
+                    if cue == toks.len() && t.lex.is_cue() && !t.is_capitalized(text) =>
                 {
                     cue = i;
                 }
@@ -1231,7 +1231,7 @@ fn unattributed_statements(
         // past `from` (most sentences) has no clause to find, and its tokens are not walked
         // twice. (Bit tests first: almost every word is none of these.)
         let may_report = |t: &tokens::Tok| {
-            t.lex.cue().is_some()
+            t.lex.is_cue()
                 || t.lex.is(lexicon::Class::Opinion)
                 || (t.span.len() == "according".len()
                     && t.span.of(text).eq_ignore_ascii_case("according"))
@@ -1244,7 +1244,7 @@ fn unattributed_statements(
             may_report(t) && t.is_word() && !names_a_tag(text, t.span.start) && {
                 let w = t.span.of(text);
                 (!tokens::is_capitalized(w)
-                    && (t.lex.cue().is_some()
+                    && (t.lex.is_cue()
                         && !attribution::is_passive_denial(text, toks, i)
                         && !attribution::says_nothing(text, toks, i)
                         && (t.lex.cue() != Some(lexicon::Cue::QuoteOnly)
@@ -1541,7 +1541,7 @@ fn statement_terms(text: &str, s: &Statement, mentions: &[(Span, &str)]) -> Term
             terms.push(Term::A_PROPOSAL);
         } else if !lex.is(lexicon::Class::FunctionWord)
             && !lex.is(lexicon::Class::Stopword)
-            && lex.cue().is_none()
+            && !lex.is_cue()
         {
             terms.push(match &l {
                 Some(l) => {

@@ -500,7 +500,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             && !prev.lex.is(lexicon::Class::Title);
         let before_verb = matches!(prev.kind, TokKind::Quote(_) | TokKind::Comma)
             && toks.get(k + 1).is_some_and(|n| {
-                n.kind == TokKind::Word && !n.is_capitalized(text) && n.lex.cue().is_some()
+                n.kind == TokKind::Word && !n.is_capitalized(text) && n.lex.is_cue()
             });
         if after_name || before_verb {
             toks[k].lex = toks[k].lex.in_name();
