@@ -654,7 +654,7 @@ impl Resolver {
                 && !s.name.contains(char::is_whitespace)
                 && first_name_gender(&s.name).is_none()
                 && self.person(&s.name).is_none_or(|p| p.gender.is_none())
-                && lexicon::lookup(&norm(&s.name)) == lexicon::Lex::default()
+                && lexicon::lookup(&norm(&s.name)).is_unlisted()
         })?;
         let name = last.name.clone();
         (!self.is_common_word(text, &name))
@@ -2220,71 +2220,7 @@ fn np_word(text: &str, t: &Tok) -> bool {
     lex.is(Class::PersonRole)
         || lex.is(Class::OrgNoun)
         || lex.is(Class::Title)
-        || matches!(
-            t.norm(text).as_str(),
-            "of" | "for"
-                | "at"
-                | "al"
-                | "bin"
-                | "ibn"
-                | "de"
-                | "del"
-                | "la"
-                | "le"
-                | "van"
-                | "von"
-                | "der"
-                | "da"
-                | "di"
-                | "du"
-                | "el"
-                | "abu"
-                | "foreign"
-                | "military"
-                | "senior"
-                | "top"
-                | "former"
-                | "deputy"
-                | "chief"
-                | "state"
-                | "local"
-                | "western"
-                | "israeli"
-                | "government"
-                | "security"
-                | "defense"
-                | "defence"
-                | "interior"
-                | "news"
-                | "press"
-                | "health"
-                | "human"
-                | "rights"
-                | "intelligence"
-                | "u.s"
-                | "federal"
-                | "regional"
-                | "provincial"
-                | "opposition"
-                | "militant"
-                | "rebel"
-                | "islamist"
-                | "jihadist"
-                | "army"
-                | "police"
-                | "campaign"
-                | "party"
-                | "white"
-                | "house"
-                | "ministry"
-                | "a"
-                | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-        )
+        || lex.is(Class::NounPhraseWord)
 }
 
 /// The subject phrase ending right before the cue at `i`, as a token range, with the

@@ -85,6 +85,10 @@ pub enum Class {
     /// view", "expressed concern", "hopes to"), though they never introduce a quotation:
     /// they only make an otherwise unattributed sentence a statement.
     Opinion,
+    /// Lowercase words that may stand inside a speaker's noun phrase besides roles, titles
+    /// and determiners ("the head *of* the *state news* agency", "al-", "von"): a bit, as
+    /// the subject rules ask it of every word they walk back over.
+    NounPhraseWord,
 }
 
 /// What the lexicon knows about one word: its classes, cue class, pronoun and event class.
@@ -160,6 +164,13 @@ impl Lex {
     /// (the rules ask it of most words of every sentence).
     pub fn is_cue(self) -> bool {
         self.field(CUE_SHIFT) != 0
+    }
+
+    /// True when no list holds the word but [`Class::NounPhraseWord`]'s, which only the
+    /// noun-phrase rule asks about: to the rules that ask whether a word is one the
+    /// lexicon knows ("is this capitalised word a plain name?"), those words are unknown.
+    pub fn is_unlisted(self) -> bool {
+        self.0 & !(1 << Class::NounPhraseWord as u32) == 0
     }
 
     /// The cue class, if the word is a cue verb.
@@ -499,6 +510,74 @@ const CLASS_LISTS: &[(Class, &[&str])] = &[
     (Class::IrregularVerb, IRREGULAR_VERBS),
     (Class::Abbreviation, ABBREVIATIONS),
     (Class::Opinion, OPINION_WORDS),
+    (Class::NounPhraseWord, NOUN_PHRASE_WORDS),
+];
+
+/// See [`Class::NounPhraseWord`].
+const NOUN_PHRASE_WORDS: &[&str] = &[
+    "of",
+    "for",
+    "at",
+    "al",
+    "bin",
+    "ibn",
+    "de",
+    "del",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "da",
+    "di",
+    "du",
+    "el",
+    "abu",
+    "foreign",
+    "military",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "chief",
+    "state",
+    "local",
+    "western",
+    "israeli",
+    "government",
+    "security",
+    "defense",
+    "defence",
+    "interior",
+    "news",
+    "press",
+    "health",
+    "human",
+    "rights",
+    "intelligence",
+    "u.s",
+    "federal",
+    "regional",
+    "provincial",
+    "opposition",
+    "militant",
+    "rebel",
+    "islamist",
+    "jihadist",
+    "army",
+    "police",
+    "campaign",
+    "party",
+    "white",
+    "house",
+    "ministry",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
 ];
 
 /// Forms of "be" that make a following participle passive ("is said to", "were denied").
@@ -2630,6 +2709,10 @@ mod tests {
                 assert!(lookup(word).is_cue(), "{word} is a {cue:?} cue");
             }
         }
+        // A word only the noun-phrase rule asks about is still one no other list knows.
+        let provincial = lookup("provincial");
+        assert!(provincial.is(Class::NounPhraseWord) && provincial.is_unlisted());
+        assert!(lookup("zebra").is_unlisted() && !lookup("spokesman").is_unlisted());
         let the = lookup("the");
         assert!(the.is(Class::Determiner) && the.plain().is(Class::Determiner));
         assert!(!the.is(Class::Title));

@@ -6,7 +6,7 @@
 //! alias begins with: a mention must start a word anyway, and most words (lower case) are
 //! skipped at the cost of one table lookup.
 
-use super::lexicon::{self, Class, Lex};
+use super::lexicon::{self, Class};
 use super::tokens::not_ascii_alphanumeric;
 use crate::briefing::{PartyDef, Span};
 use aho_corasick::automaton::Automaton;
@@ -883,7 +883,7 @@ impl Gazetteer {
         let word_len = word_end - end - 1;
         let lex = lexicon::lookup_plain(bytes, end + 1, word_end);
         word_len > 1
-            && (lex == Lex::default() || lex.is(Class::MaleName) || lex.is(Class::FemaleName))
+            && (lex.is_unlisted() || lex.is(Class::MaleName) || lex.is(Class::FemaleName))
             && !matches!(self.matcher.longest_at(bytes, end + 1), Some((_, e)) if e >= word_end)
     }
 
