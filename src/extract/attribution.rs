@@ -293,13 +293,7 @@ impl Resolver {
         }
     }
 
-    /// The full name for a (possibly partial) name.
-    #[cfg(test)]
-    fn expand(&self, name: &str) -> String {
-        self.expand_as(name, None)
-    }
-
-    /// True when [`Resolver::expand`] gives a name other than `name`.
+    /// True when [`Resolver::expand_as`] gives a name other than `name`.
     fn expands(&self, name: &str) -> bool {
         self.expanded(name, None).is_some_and(|p| p.name != name)
     }
@@ -3709,7 +3703,7 @@ mod tests {
         let mut r = Resolver::default();
         let toks = sentence_tokens(text);
         note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
-        assert_eq!(r.expand("Senator"), "Senator");
+        assert_eq!(r.expand_as("Senator", None), "Senator");
     }
 
     /// Who the passage is about after reading `sentences` in order.
@@ -3982,7 +3976,7 @@ mod tests {
             let mut r = Resolver::default();
             let toks = sentence_tokens(text);
             note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
-            r.expand(surname)
+            r.expand_as(surname, None)
         };
         assert_eq!(
             expanded("US President Joan Roe will address the nation.", "Roe"),

@@ -183,8 +183,8 @@ enum Lead {
     Skip,
     /// An ASCII letter or digit: a word starts.
     Word,
-    /// `M`, `R` or `W`: a word starts that may be a capitalised "May", "Read", "Will" or
-    /// "Watch" ([`mark_name_function_words`]), which only such a word can be.
+    /// The capital a word of [`NAME_MODALS`] begins with: a word starts that may be one of
+    /// them capitalised ([`mark_name_function_words`]), which only such a word can be.
     ModalCapital,
     /// A mark that is a token of its own.
     Mark(TokKind),
@@ -198,7 +198,7 @@ static LEAD: [Lead; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'M' | b'R' | b'W' => Lead::ModalCapital,
+            c @ b'A'..=b'Z' if begins_a_name_modal(c) => Lead::ModalCapital,
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Lead::Word,
             b',' => Lead::Mark(TokKind::Comma),
             b':' => Lead::Mark(TokKind::Colon),
@@ -213,6 +213,23 @@ static LEAD: [Lead; 256] = {
     }
     table
 };
+
+/// The function words that, capitalised, may be part of a name ("George Will", "Theresa
+/// May", "Judicial Watch", "Read"): see [`mark_name_function_words`].
+const NAME_MODALS: [&str; 4] = ["will", "may", "watch", "read"];
+
+/// True when a word of [`NAME_MODALS`] begins with `capital` lowercased, so the tokenizer's
+/// table marks exactly the letters the rule needs.
+const fn begins_a_name_modal(capital: u8) -> bool {
+    let mut k = 0;
+    while k < NAME_MODALS.len() {
+        if NAME_MODALS[k].as_bytes()[0] == capital | 0x20 {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
 
 /// The word that starts at byte `i` when it is at most fifteen ASCII letters and digits
 /// ended by a space or a mark that joins nothing (most words): its end, its lexicon entry and
@@ -488,7 +505,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
             || !(3..=5).contains(&t.span.len())
             || !t.is_word()
             || !t.is_capitalized(text)
-            || !t.norm_is_one_of(text, &["will", "may", "watch", "read"])
+            || !t.norm_is_one_of(text, &NAME_MODALS)
         {
             continue;
         }
