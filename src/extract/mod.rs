@@ -200,17 +200,18 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         // the subject of its own sentence when it has one ("Trump attacked Romney, calling
         // him “a failure.” Romney fired back, attacking Trump for “…”").
         Some(a) if attributions[a].sentence < sentence && own_subject[sentence] => {
-            sentence_topic[sentence].clone()
+            sentence_topic[sentence].as_ref()
         }
         Some(a) => attributions[a]
             .speaker
-            .clone()
-            .or_else(|| sentence_topic[sentence].clone()),
-        None => sentence_topic[sentence].clone(),
+            .as_ref()
+            .or(sentence_topic[sentence].as_ref()),
+        None => sentence_topic[sentence].as_ref(),
     };
     // Each quotation's sentence and speaker, worked out once: the speakers of the
-    // quotations a cue introduces decide which uncued ones are kept.
-    let mut placed: Vec<(usize, Option<attribution::Speaker>)> = regions
+    // quotations a cue introduces decide which uncued ones are kept. (Borrowed: only a
+    // quotation that is kept has its speaker's name copied into it.)
+    let mut placed: Vec<(usize, Option<&attribution::Speaker>)> = regions
         .iter()
         .zip(&links)
         .map(|(region, &link)| {
@@ -232,7 +233,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             && sentence_paragraph[next] == region.last_paragraph + 1
             && opens(first)
         {
-            placed[r].1 = Some(label.clone());
+            placed[r].1 = Some(label);
         }
     }
     // Per quotation, whether its sentence's own subject speaks it and also speaks a
@@ -242,15 +243,13 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             .iter()
             .zip(&links)
             .filter(|(_, link)| link.is_some())
-            .filter_map(|((_, speaker), _)| speaker.as_ref().map(|s| s.name.as_str()))
+            .filter_map(|((_, speaker), _)| speaker.map(|s| s.name.as_str()))
             .collect();
         placed
             .iter()
             .map(|(sentence, speaker)| {
                 own_subject[*sentence]
-                    && speaker
-                        .as_ref()
-                        .is_some_and(|s| cued_speakers.contains(s.name.as_str()))
+                    && speaker.is_some_and(|s| cued_speakers.contains(s.name.as_str()))
             })
             .collect()
     };
@@ -263,7 +262,7 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
             continue;
         }
         let link = links[r];
-        let (sentence, speaker) = (placed[r].0, placed[r].1.take());
+        let (sentence, speaker) = placed[r];
         let (first_attr, end_attr) = sentence_attributions[sentence];
         let reported = link.is_some() || first_attr < end_attr;
         let opens_sentence = text
@@ -281,13 +280,11 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         ) {
             continue;
         }
-        let party = speaker
-            .as_ref()
-            .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
+        let party = speaker.and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
         quotes_out.push(Quote {
             span: inner,
             paragraph: region.first_paragraph,
-            speaker: speaker.map(|s| s.name),
+            speaker: speaker.map(|s| s.name.clone()),
             party,
             cue: link.map(|a| attributions[a].cue_text.clone()),
         });
