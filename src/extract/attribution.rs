@@ -1167,43 +1167,30 @@ pub fn attributions(
 /// "did not respond to a request for comment", "declined to comment", "refused to
 /// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
 /// such a row only took room from the claims.
+///
+/// Every word it looks for begins with c, d or r, or is the verb refused right after "to":
+/// the unattributed path asks this of every word of a sentence that may report, and most
+/// words are passed over here by their first letter and the length of the word before,
+/// without a call. (Inlined where it is asked; [`no_comment_at`] reads the rest.)
+#[inline]
 pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
+    let first = text
+        .as_bytes()
+        .get(toks[i].span.start)
+        .map_or(0, |b| b | 0x20);
+    (matches!(first, b'c' | b'd' | b'r') || i >= 2 && toks[i - 1].span.len() == 2)
+        && no_comment_at(text, toks, i)
+}
+
+/// [`is_no_comment`] for a word it did not pass over.
+fn no_comment_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    // Every word it looks for begins with c, d or r, or stands after "to" (the verb
-    // refused): the others are passed over at once, as the unattributed path asks this of
-    // every word of a sentence that may report.
-    let first = text.as_bytes().get(t.span.start).map_or(0, |b| b | 0x20);
-    let after_to = i >= 1 && toks[i - 1].span.len() == 2 && low_is(text, &toks[i - 1], &["to"]);
-    if !matches!(first, b'c' | b'd' | b'r') && !after_to {
-        return false;
-    }
-    // ("did not return calls", never "were not returned to Afghanistan".)
-    let answer = |k: usize| {
-        ["respond", "repl", "comment"]
-            .iter()
-            .any(|w| begins_with(text, &toks[k], w))
-            || begins_with(text, &toks[k], "return")
-                && toks[k + 1..].iter().take(4).any(|n| {
-                    n.is_word()
-                        && [
-                            "call", "message", "email", "e-mail", "request", "phone", "inquir",
-                        ]
-                        .iter()
-                        .any(|w| begins_with(text, n, w))
-                })
+    // Each word it looks for is told by its first letter.
+    let lead = |k: usize| {
+        text.as_bytes()
+            .get(toks[k].span.start)
+            .map_or(0, |b| b | 0x20)
     };
-    let declined = |k: usize| {
-        (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
-            && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
-    };
-    if answer(i) && is_negated(text, toks, i) {
-        return true;
-    }
-    // ("… did not respond to a request for comment": the request went unanswered.)
-    if begins_with(text, t, "request") {
-        return (i.saturating_sub(4)..i)
-            .any(|k| toks[k].is_word() && answer(k) && is_negated(text, toks, k));
-    }
     // "declined to comment": the refusal, and the verb refused.
     let refused = |k: usize| {
         low_is(
@@ -1220,8 +1207,43 @@ pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
             ],
         )
     };
+    let declined = |k: usize| {
+        matches!(lead(k), b'd' | b'r')
+            && (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
+            && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
+    };
+    // A word that begins with no c, d or r can only be the verb refused, after "to".
+    if !matches!(lead(i), b'c' | b'd' | b'r') {
+        return i >= 2 && toks[i - 1].span.len() == 2 && refused(i) && declined(i - 2);
+    }
+    // ("did not return calls", never "were not returned to Afghanistan".)
+    let answer = |k: usize| match lead(k) {
+        b'c' => begins_with(text, &toks[k], "comment"),
+        b'r' => {
+            begins_with(text, &toks[k], "respond")
+                || begins_with(text, &toks[k], "repl")
+                || begins_with(text, &toks[k], "return")
+                    && toks[k + 1..].iter().take(4).any(|n| {
+                        n.is_word()
+                            && [
+                                "call", "message", "email", "e-mail", "request", "phone", "inquir",
+                            ]
+                            .iter()
+                            .any(|w| begins_with(text, n, w))
+                    })
+        }
+        _ => false,
+    };
+    if answer(i) && is_negated(text, toks, i) {
+        return true;
+    }
+    // ("… did not respond to a request for comment": the request went unanswered.)
+    if begins_with(text, t, "request") {
+        return (i.saturating_sub(4)..i)
+            .any(|k| toks[k].is_word() && answer(k) && is_negated(text, toks, k));
+    }
     declined(i) && toks.get(i + 2).is_some() && refused(i + 2)
-        || i >= 2 && declined(i - 2) && refused(i)
+        || i >= 2 && refused(i) && declined(i - 2)
 }
 
 /// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
@@ -1678,9 +1700,7 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
 /// True when the word `t` begins with `prefix` (lowercase ASCII), in any case: a test on
 /// its bytes, without building its lowercase form.
 fn begins_with(text: &str, t: &Tok, prefix: &str) -> bool {
-    t.span
-        .of(text)
-        .as_bytes()
+    text.as_bytes()[t.span.start..t.span.end]
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
