@@ -105,9 +105,7 @@ impl Person {
             let start = w.as_ptr() as usize - name.as_ptr() as usize;
             (start, start + w.len())
         };
-        let mut words = name.split_whitespace();
-        let first = words.next().map_or((0, 0), at);
-        let last = words.next_back().map_or(first, at);
+        let (first, last) = end_words(name).map_or(((0, 0), (0, 0)), |(f, l)| (at(f), at(l)));
         Person {
             name: name.to_string(),
             party,
@@ -310,9 +308,7 @@ impl Resolver {
 
     /// The person [`Resolver::expand_as`] expands `name` to, if any.
     fn expanded(&self, name: &str, gender: Option<Gender>) -> Option<&Person> {
-        let mut words = name.split_whitespace();
-        let first = words.next().unwrap_or(name);
-        let last = words.next_back().unwrap_or(first);
+        let (first, last) = end_words(name).unwrap_or((name, name));
         // (A word is never empty: an empty `last` matches no one.)
         let same_last = |p: &Person| !last.is_empty() && p.last_word() == last;
         let same_first = |p: &Person| first == last || p.first_word() == first;
@@ -823,9 +819,18 @@ fn names_a_body(description: &str) -> bool {
 
 /// Gender from a first name, for the most common ones in news text.
 fn first_name_gender(name: &str) -> Option<Gender> {
-    let first = name.split_whitespace().next()?;
+    let (first, _) = end_words(name)?;
     // (One lookup answers both: the lexicon holds female and male first names as classes.)
-    let lex = lexicon::lookup(&first.to_lowercase());
+    // A short ASCII name is lowercased on the stack: every new person's name is looked up.
+    let mut buf = [0u8; 32];
+    let lex = match buf.get_mut(..first.len()) {
+        Some(lower) if first.is_ascii() => {
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            lexicon::lookup(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => lexicon::lookup(&first.to_lowercase()),
+    };
     if lex.is(Class::FemaleName) {
         Some(Gender::Female)
     } else if lex.is(Class::MaleName) {
@@ -833,6 +838,33 @@ fn first_name_gender(name: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// The first and last words of `s` as `split_whitespace` reads them (the same word when it
+/// has one); `None` when it has none. The usual name, with no space at either end and ASCII
+/// in its first and last words, is read on its bytes, only as far as those words reach:
+/// names are split for every person noted and every name expanded, and the iterator cost
+/// more than the comparisons the words served.
+fn end_words(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    // The ASCII characters `char::is_whitespace` takes (tab to carriage return, space), and
+    // any byte past ASCII, which leaves the name to the iterator that knows the other spaces.
+    let stop = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ') || !c.is_ascii();
+    if b.first().is_some_and(|&c| c > b' ') && b.last().is_some_and(|&c| c > b' ') {
+        match b.iter().position(stop) {
+            None => return Some((s, s)),
+            Some(first_end) if b[first_end].is_ascii() => {
+                let last_space = b.iter().rposition(stop).unwrap_or(first_end);
+                if b[last_space].is_ascii() {
+                    return Some((&s[..first_end], &s[last_space + 1..]));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    Some((first, words.next_back().unwrap_or(first)))
 }
 
 /// Gender from a courtesy title.
@@ -3700,6 +3732,14 @@ mod tests {
             " Al Gore Jr",
             "",
             "   ",
+            // (Every ASCII character `split_whitespace` splits on, read on the bytes.)
+            "Joseph\tDunford",
+            "Jane\u{b}Roe",
+            "\u{c} Mary  Ann\r\nRoe\n",
+            "Roe\u{1f}Smith",
+            "Jos\u{e9} Luis\u{a0}Rodr\u{ed}guez",
+            "Jane\u{2009}Roe Smith",
+            "Jane Roe\u{3000}Smith",
         ] {
             let p = Person::new(name, None, None);
             let mut words = name.split_whitespace();
