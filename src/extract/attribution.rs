@@ -3586,7 +3586,13 @@ fn classify(
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
     let rest = span_text(&phrase[head_end..]);
-    let party_from = |s: &str| gazetteer.tied_in(s).map(str::to_string);
+    // (Most names have no words before or after them: no party is searched for in none.)
+    let party_from = |s: &str| {
+        (!s.is_empty())
+            .then(|| gazetteer.tied_in(s))
+            .flatten()
+            .map(str::to_string)
+    };
     let context_party = || {
         party_from(modifiers)
             .or_else(|| party_from(rest))
