@@ -1466,14 +1466,23 @@ pub fn note_subjects(
     gazetteer: &Gazetteer,
     resolver: &mut Resolver,
 ) {
+    // A capitalised word that is no function word opens a run: the words before one are
+    // passed over in one tight scan, as most words of a sentence are.
+    // (Its first byte tells most words are not capitalised, before the word is read: see
+    // `Tok::is_capitalized`.)
+    let starts_name = |t: &Tok| {
+        t.is_word()
+            && !t.lex.is(Class::FunctionWord)
+            && text.as_bytes().get(t.span.start).is_some_and(|&b| {
+                b.is_ascii_uppercase() || matches!(b, b'a' | b'e') || !b.is_ascii()
+            })
+            && t.is_capitalized(text)
+    };
     let mut k = 0;
-    while k < toks.len() {
-        let starts_name = toks[k].is_word()
-            && !toks[k].lex.is(Class::FunctionWord)
-            && toks[k].is_capitalized(text);
-        if !starts_name {
-            k += 1;
-            continue;
+    loop {
+        k += toks[k..].iter().take_while(|t| !starts_name(t)).count();
+        if k >= toks.len() {
+            break;
         }
         let a = k;
         while k < toks.len()
