@@ -1695,23 +1695,31 @@ pub fn note_subjects(
 /// [`ISSUED_REACH`] sentences on).
 pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
     // Found from the article: "a" and "an" are rare among words, and only then is the word
-    // before (or before "out") compared with the verbs. (Comparing every word cost an
-    // eighth of all extraction.)
-    let is_word = |k: usize, forms: &[&str]| toks[k].is_word() && low_is(text, &toks[k], forms);
-    // (The lexicon's determiner bit first: one test passes over almost every other word.)
-    for k in 1..toks.len().min(WINDOW + 2) {
-        if !toks[k].lex.is(Class::Determiner) || !matches!(toks[k].span.len(), 1 | 2) || {
-            let article = toks[k].span.of(text).as_bytes();
-            !(article[0] | 0x20 == b'a' && article.get(1).is_none_or(|&n| n | 0x20 == b'n'))
-        } {
+    // before (or before "out") compared with the verbs, in tests inlined here. (Comparing
+    // every word cost an eighth of all extraction.) The lexicon's determiner bit and the
+    // length come first, in one tight scan: they pass over almost every other word.
+    let window = &toks[..toks.len().min(WINDOW + 2)];
+    let other = |t: &&Tok| !t.lex.is(Class::Determiner) || !matches!(t.span.len(), 1 | 2);
+    let mut next = 1;
+    loop {
+        let k = next
+            + window
+                .get(next..)
+                .map_or(0, |rest| rest.iter().take_while(other).count());
+        if k >= window.len() {
+            return;
+        }
+        next = k + 1;
+        let article = toks[k].span.of(text).as_bytes();
+        if !(article[0] | 0x20 == b'a' && article.get(1).is_none_or(|&n| n | 0x20 == b'n')) {
             continue;
         }
-        let i = if k >= 2 && is_word(k - 1, &["out"]) {
+        let i = if k >= 2 && toks[k - 1].is_word() && low_is(text, &toks[k - 1], &["out"]) {
             k - 2
         } else {
             k - 1
         };
-        if i >= WINDOW || !is_word(i, ISSUING_VERBS) {
+        if i >= WINDOW || !toks[i].is_word() || !low_is(text, &toks[i], ISSUING_VERBS) {
             continue;
         }
         let Some(noun) = toks[k + 1..]
