@@ -2270,18 +2270,24 @@ fn coordinated(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// True for a word that can be part of a speaker's noun phrase.
+///
+/// Read on the token's first byte and its lexicon bits, the word itself only for an
+/// ordinal: the subject rules ask this of every word of a phrase they collect.
 fn np_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
-    let w = t.span.of(text);
     let lex = t.lex;
     if lex.is(Class::Determiner)
-        || (w.starts_with(|c: char| c.is_ascii_digit()) && is_ordinal(&norm(w)))
+        || (text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(u8::is_ascii_digit)
+            && is_ordinal(&t.norm(text)))
     {
         return true;
     }
-    if is_capitalized(w) {
+    if t.is_capitalized(text) {
         return !lex.is(Class::FunctionWord) || lex.is(Class::Title);
     }
     lex.is(Class::PersonRole)
