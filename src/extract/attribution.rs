@@ -1013,7 +1013,7 @@ pub fn attributions(
         let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
-        if is_capitalized(w) && mid_sentence {
+        if mid_sentence && t.is_capitalized(text) {
             i += 1;
             continue;
         }
@@ -1601,10 +1601,10 @@ pub fn note_subjects(
             after += 1;
         }
         after = past_weekday(text, toks, after);
-        let before_verb = toks.get(after).is_some_and(|t| {
-            let w = t.span.of(text);
-            t.is_word() && !is_capitalized(w) && verb_like(text, t)
-        }) && opens_clause();
+        let before_verb = toks
+            .get(after)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized(text) && verb_like(text, t))
+            && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
@@ -2736,7 +2736,7 @@ fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
 fn is_participle(text: &str, t: &Tok) -> bool {
     let w = t.span.of(text);
     t.is_word()
-        && !is_capitalized(w)
+        && !t.is_capitalized(text)
         && (t.lex.is(Class::IrregularVerb) || w.ends_with("ed") || w.ends_with("en"))
 }
 
@@ -2996,7 +2996,7 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     toks.iter().all(|t| {
         let w = t.span.of(text);
         t.is_word()
-            && ((is_capitalized(w) && !t.lex.is(Class::FunctionWord))
+            && ((t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
                 || t.lex.is(Class::Title)
                 || matches!(
                     norm(w).as_str(),
@@ -3447,7 +3447,6 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
     while name_start > 0 {
         let t = &head[name_start - 1];
-        let w = t.span.of(text);
         let lex = t.lex;
         let role = lex.is(Class::Title)
             || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
@@ -3462,7 +3461,8 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
                         && title_gender(&norm(before.span.of(text))).is_some())
             }
         };
-        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
+        let capital =
+            t.is_capitalized(text) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
             && t.norm_is_one_of(
                 text,
