@@ -1047,7 +1047,7 @@ pub fn attributions(
         let aux = skip_aux_left(text, toks, i);
         // (As [`is_passive`] asks.)
         let passive = !w.ends_with("ing") && after_passive_aux(toks, aux);
-        if passive || says_nothing(text, toks, i) || relays(text, toks, i) {
+        if passive || says_nothing_after(text, toks, i, Some(aux)) || relays(text, toks, i) {
             i += 1;
             continue;
         }
@@ -1073,13 +1073,13 @@ pub fn attributions(
             None
         };
         let left = if let Some(aux) = heard {
-            subject_left(text, toks, aux)
+            subject_left(text, toks, aux, None)
         } else if participle && !progressive {
             absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
-            subject_left(text, toks, aux - 1)
+            subject_left(text, toks, aux - 1, None)
         } else {
-            subject_left(text, toks, i)
+            subject_left(text, toks, i, Some(aux))
         }
         .filter(|_| participle || !named_after_relative(text, toks, i));
         if let Some(((a, b), app)) = left {
@@ -2039,13 +2039,20 @@ pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
 /// video shows"). The attributed and the unattributed path both ask this one question, so
 /// a reading learnt for one holds for the other.
 pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
+    says_nothing_after(text, toks, i, None)
+}
+
+/// [`says_nothing`], given where the verb group before the cue begins ([`skip_aux_left`])
+/// when the caller found it already: the attributed path finds it once for every rule that
+/// asks about a cue.
+fn says_nothing_after(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> bool {
     used_as_noun(text, toks, i)
         || used_as_adjective(text, toks, i)
         || toks[i]
             .lex
             .cue()
             .is_some_and(|cue| is_non_denial(text, toks, i, cue))
-        || is_unsaid(text, toks, i)
+        || is_unsaid(text, toks, i, aux)
         || shows_nothing(text, toks, i)
 }
 
@@ -2099,11 +2106,15 @@ const PICTURES: &[&str] = &[
 /// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as
 /// not made is no statement of the subject's. (A negated denial is a stance, and a negated
 /// stance, "does not believe", still holds a view: see [`is_negated`].)
-fn is_unsaid(text: &str, toks: &[Tok], i: usize) -> bool {
+fn is_unsaid(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> bool {
     matches!(
         toks[i].lex.cue(),
         Some(Cue::Speech | Cue::Accuse | Cue::QuoteOnly)
-    ) && is_negated(text, toks, i)
+    ) && {
+        // (As [`is_negated`] reads it.)
+        let aux = aux.unwrap_or_else(|| skip_aux_left(text, toks, i));
+        holds_negation(text, &toks[aux..i])
+    }
 }
 
 /// "didn't", "won’t": an auxiliary with its negation.
@@ -2301,8 +2312,15 @@ fn np_word(text: &str, t: &Tok) -> bool {
 /// chairman, John Podesta, said").
 type Subj = ((usize, usize), Option<(usize, usize)>);
 
-fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
-    let mut end = skip_aux_left(text, toks, catenative_left(text, toks, i));
+///
+/// `aux` is where the verb group before `i` begins ([`skip_aux_left`]), when the caller
+/// found it already.
+fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Option<Subj> {
+    let verb = catenative_left(text, toks, i);
+    let mut end = match aux {
+        Some(aux) if verb == i => aux,
+        _ => skip_aux_left(text, toks, verb),
+    };
     if let Some(found) = opening_name(text, toks, end) {
         return Some(found);
     }
