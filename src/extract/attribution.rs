@@ -283,11 +283,14 @@ impl Resolver {
                     p.gender = gender;
                 }
             }
-            None => self.people.push(Person::new(
-                name,
-                party,
-                gender.or_else(|| first_name_gender(name)),
-            )),
+            None => {
+                // (The first name read where the person keeps it, not split out again.)
+                let mut p = Person::new(name, party, gender);
+                if p.gender.is_none() {
+                    p.gender = word_gender(p.first_word());
+                }
+                self.people.push(p);
+            }
         }
     }
 
@@ -819,7 +822,14 @@ fn names_a_body(description: &str) -> bool {
 
 /// Gender from a first name, for the most common ones in news text.
 fn first_name_gender(name: &str) -> Option<Gender> {
-    let (first, _) = end_words(name)?;
+    word_gender(end_words(name)?.0)
+}
+
+/// Gender from a name's first word ([`first_name_gender`]); `None` for no word.
+fn word_gender(first: &str) -> Option<Gender> {
+    if first.is_empty() {
+        return None;
+    }
     // (One lookup answers both: the lexicon holds female and male first names as classes.)
     // A short ASCII name is lowercased on the stack: every new person's name is looked up.
     let mut buf = [0u8; 32];
