@@ -105,9 +105,7 @@ impl Person {
             let start = w.as_ptr() as usize - name.as_ptr() as usize;
             (start, start + w.len())
         };
-        let mut words = name.split_whitespace();
-        let first = words.next().map_or((0, 0), at);
-        let last = words.next_back().map_or(first, at);
+        let (first, last) = end_words(name).map_or(((0, 0), (0, 0)), |(f, l)| (at(f), at(l)));
         Person {
             name: name.to_string(),
             party,
@@ -285,11 +283,14 @@ impl Resolver {
                     p.gender = gender;
                 }
             }
-            None => self.people.push(Person::new(
-                name,
-                party,
-                gender.or_else(|| first_name_gender(name)),
-            )),
+            None => {
+                // (The first name read where the person keeps it, not split out again.)
+                let mut p = Person::new(name, party, gender);
+                if p.gender.is_none() {
+                    p.gender = word_gender(p.first_word());
+                }
+                self.people.push(p);
+            }
         }
     }
 
@@ -310,9 +311,7 @@ impl Resolver {
 
     /// The person [`Resolver::expand_as`] expands `name` to, if any.
     fn expanded(&self, name: &str, gender: Option<Gender>) -> Option<&Person> {
-        let mut words = name.split_whitespace();
-        let first = words.next().unwrap_or(name);
-        let last = words.next_back().unwrap_or(first);
+        let (first, last) = end_words(name).unwrap_or((name, name));
         // (A word is never empty: an empty `last` matches no one.)
         let same_last = |p: &Person| !last.is_empty() && p.last_word() == last;
         let same_first = |p: &Person| first == last || p.first_word() == first;
@@ -823,9 +822,25 @@ fn names_a_body(description: &str) -> bool {
 
 /// Gender from a first name, for the most common ones in news text.
 fn first_name_gender(name: &str) -> Option<Gender> {
-    let first = name.split_whitespace().next()?;
+    word_gender(end_words(name)?.0)
+}
+
+/// Gender from a name's first word ([`first_name_gender`]); `None` for no word.
+fn word_gender(first: &str) -> Option<Gender> {
+    if first.is_empty() {
+        return None;
+    }
     // (One lookup answers both: the lexicon holds female and male first names as classes.)
-    let lex = lexicon::lookup(&first.to_lowercase());
+    // A short ASCII name is lowercased on the stack: every new person's name is looked up.
+    let mut buf = [0u8; 32];
+    let lex = match buf.get_mut(..first.len()) {
+        Some(lower) if first.is_ascii() => {
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            lexicon::lookup(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => lexicon::lookup(&first.to_lowercase()),
+    };
     if lex.is(Class::FemaleName) {
         Some(Gender::Female)
     } else if lex.is(Class::MaleName) {
@@ -833,6 +848,33 @@ fn first_name_gender(name: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// The first and last words of `s` as `split_whitespace` reads them (the same word when it
+/// has one); `None` when it has none. The usual name, with no space at either end and ASCII
+/// in its first and last words, is read on its bytes, only as far as those words reach:
+/// names are split for every person noted and every name expanded, and the iterator cost
+/// more than the comparisons the words served.
+fn end_words(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    // The ASCII characters `char::is_whitespace` takes (tab to carriage return, space), and
+    // any byte past ASCII, which leaves the name to the iterator that knows the other spaces.
+    let stop = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ') || !c.is_ascii();
+    if b.first().is_some_and(|&c| c > b' ') && b.last().is_some_and(|&c| c > b' ') {
+        match b.iter().position(stop) {
+            None => return Some((s, s)),
+            Some(first_end) if b[first_end].is_ascii() => {
+                let last_space = b.iter().rposition(stop).unwrap_or(first_end);
+                if b[last_space].is_ascii() {
+                    return Some((&s[..first_end], &s[last_space + 1..]));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    Some((first, words.next_back().unwrap_or(first)))
 }
 
 /// Gender from a courtesy title.
@@ -847,12 +889,16 @@ fn title_gender(word: &str) -> Option<Gender> {
 }
 
 /// The lowercased form of a word token.
+#[inline(always)]
 fn low(text: &str, t: &Tok) -> super::tokens::Norm {
     t.norm(text)
 }
 
 /// True when the lowercased form of a word token is one of `forms` (see
-/// [`norm_is_one_of`]).
+/// [`norm_is_one_of`]). (Always inlined: the rules ask it of nearly half a million words
+/// of a thousand briefings, with constant forms that fold into a few byte tests where a
+/// call cost more than they do.)
+#[inline(always)]
 fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
     t.norm_is_one_of(text, forms)
 }
@@ -977,7 +1023,7 @@ pub fn attributions(
         let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
-        if is_capitalized(w) && mid_sentence {
+        if mid_sentence && t.is_capitalized(text) {
             i += 1;
             continue;
         }
@@ -1011,7 +1057,7 @@ pub fn attributions(
         let aux = skip_aux_left(text, toks, i);
         // (As [`is_passive`] asks.)
         let passive = !w.ends_with("ing") && after_passive_aux(toks, aux);
-        if passive || says_nothing(text, toks, i) || relays(text, toks, i) {
+        if passive || says_nothing_after(text, toks, i, Some(aux)) || relays(text, toks, i) {
             i += 1;
             continue;
         }
@@ -1037,13 +1083,13 @@ pub fn attributions(
             None
         };
         let left = if let Some(aux) = heard {
-            subject_left(text, toks, aux)
+            subject_left(text, toks, aux, None)
         } else if participle && !progressive {
             absolute_subject(text, toks, i).map(|found| (found, None))
         } else if progressive {
-            subject_left(text, toks, aux - 1)
+            subject_left(text, toks, aux - 1, None)
         } else {
-            subject_left(text, toks, i)
+            subject_left(text, toks, i, Some(aux))
         }
         .filter(|_| participle || !named_after_relative(text, toks, i));
         if let Some(((a, b), app)) = left {
@@ -1163,43 +1209,30 @@ pub fn attributions(
 /// "did not respond to a request for comment", "declined to comment", "refused to
 /// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
 /// such a row only took room from the claims.
+///
+/// Every word it looks for begins with c, d or r, or is the verb refused right after "to":
+/// the unattributed path asks this of every word of a sentence that may report, and most
+/// words are passed over here by their first letter and the length of the word before,
+/// without a call. (Inlined where it is asked; [`no_comment_at`] reads the rest.)
+#[inline]
 pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
+    let first = text
+        .as_bytes()
+        .get(toks[i].span.start)
+        .map_or(0, |b| b | 0x20);
+    (matches!(first, b'c' | b'd' | b'r') || i >= 2 && toks[i - 1].span.len() == 2)
+        && no_comment_at(text, toks, i)
+}
+
+/// [`is_no_comment`] for a word it did not pass over.
+fn no_comment_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    // Every word it looks for begins with c, d or r, or stands after "to" (the verb
-    // refused): the others are passed over at once, as the unattributed path asks this of
-    // every word of a sentence that may report.
-    let first = text.as_bytes().get(t.span.start).map_or(0, |b| b | 0x20);
-    let after_to = i >= 1 && toks[i - 1].span.len() == 2 && low_is(text, &toks[i - 1], &["to"]);
-    if !matches!(first, b'c' | b'd' | b'r') && !after_to {
-        return false;
-    }
-    // ("did not return calls", never "were not returned to Afghanistan".)
-    let answer = |k: usize| {
-        ["respond", "repl", "comment"]
-            .iter()
-            .any(|w| begins_with(text, &toks[k], w))
-            || begins_with(text, &toks[k], "return")
-                && toks[k + 1..].iter().take(4).any(|n| {
-                    n.is_word()
-                        && [
-                            "call", "message", "email", "e-mail", "request", "phone", "inquir",
-                        ]
-                        .iter()
-                        .any(|w| begins_with(text, n, w))
-                })
+    // Each word it looks for is told by its first letter.
+    let lead = |k: usize| {
+        text.as_bytes()
+            .get(toks[k].span.start)
+            .map_or(0, |b| b | 0x20)
     };
-    let declined = |k: usize| {
-        (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
-            && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
-    };
-    if answer(i) && is_negated(text, toks, i) {
-        return true;
-    }
-    // ("… did not respond to a request for comment": the request went unanswered.)
-    if begins_with(text, t, "request") {
-        return (i.saturating_sub(4)..i)
-            .any(|k| toks[k].is_word() && answer(k) && is_negated(text, toks, k));
-    }
     // "declined to comment": the refusal, and the verb refused.
     let refused = |k: usize| {
         low_is(
@@ -1216,8 +1249,43 @@ pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
             ],
         )
     };
+    let declined = |k: usize| {
+        matches!(lead(k), b'd' | b'r')
+            && (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
+            && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
+    };
+    // A word that begins with no c, d or r can only be the verb refused, after "to".
+    if !matches!(lead(i), b'c' | b'd' | b'r') {
+        return i >= 2 && toks[i - 1].span.len() == 2 && refused(i) && declined(i - 2);
+    }
+    // ("did not return calls", never "were not returned to Afghanistan".)
+    let answer = |k: usize| match lead(k) {
+        b'c' => begins_with(text, &toks[k], "comment"),
+        b'r' => {
+            begins_with(text, &toks[k], "respond")
+                || begins_with(text, &toks[k], "repl")
+                || begins_with(text, &toks[k], "return")
+                    && toks[k + 1..].iter().take(4).any(|n| {
+                        n.is_word()
+                            && [
+                                "call", "message", "email", "e-mail", "request", "phone", "inquir",
+                            ]
+                            .iter()
+                            .any(|w| begins_with(text, n, w))
+                    })
+        }
+        _ => false,
+    };
+    if answer(i) && is_negated(text, toks, i) {
+        return true;
+    }
+    // ("… did not respond to a request for comment": the request went unanswered.)
+    if begins_with(text, t, "request") {
+        return (i.saturating_sub(4)..i)
+            .any(|k| toks[k].is_word() && answer(k) && is_negated(text, toks, k));
+    }
     declined(i) && toks.get(i + 2).is_some() && refused(i + 2)
-        || i >= 2 && declined(i - 2) && refused(i)
+        || i >= 2 && refused(i) && declined(i - 2)
 }
 
 /// "“…,” Trump shot back.", "“…,” Hannity pressed.": a sentence that opens with a quotation
@@ -1408,14 +1476,23 @@ pub fn note_subjects(
     gazetteer: &Gazetteer,
     resolver: &mut Resolver,
 ) {
+    // A capitalised word that is no function word opens a run: the words before one are
+    // passed over in one tight scan, as most words of a sentence are.
+    // (Its first byte tells most words are not capitalised, before the word is read: see
+    // `Tok::is_capitalized`.)
+    let starts_name = |t: &Tok| {
+        t.is_word()
+            && !t.lex.is(Class::FunctionWord)
+            && text.as_bytes().get(t.span.start).is_some_and(|&b| {
+                b.is_ascii_uppercase() || matches!(b, b'a' | b'e') || !b.is_ascii()
+            })
+            && t.is_capitalized(text)
+    };
     let mut k = 0;
-    while k < toks.len() {
-        let starts_name = toks[k].is_word()
-            && !toks[k].lex.is(Class::FunctionWord)
-            && toks[k].is_capitalized(text);
-        if !starts_name {
-            k += 1;
-            continue;
+    loop {
+        k += toks[k..].iter().take_while(|t| !starts_name(t)).count();
+        if k >= toks.len() {
+            break;
         }
         let a = k;
         while k < toks.len()
@@ -1534,10 +1611,10 @@ pub fn note_subjects(
             after += 1;
         }
         after = past_weekday(text, toks, after);
-        let before_verb = toks.get(after).is_some_and(|t| {
-            let w = t.span.of(text);
-            t.is_word() && !is_capitalized(w) && verb_like(text, t)
-        }) && opens_clause();
+        let before_verb = toks
+            .get(after)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized(text) && verb_like(text, t))
+            && opens_clause();
         // "Dottie Deans, the chairwoman of …, is supporting": a sentence-opening name with an
         // appositive, set off by commas or dashes, is its subject too.
         // So is one that ends the sentence's opening noun phrase ("Obama consultant Cornell
@@ -1628,23 +1705,31 @@ pub fn note_subjects(
 /// [`ISSUED_REACH`] sentences on).
 pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &mut Resolver) {
     // Found from the article: "a" and "an" are rare among words, and only then is the word
-    // before (or before "out") compared with the verbs. (Comparing every word cost an
-    // eighth of all extraction.)
-    let is_word = |k: usize, forms: &[&str]| toks[k].is_word() && low_is(text, &toks[k], forms);
-    // (The lexicon's determiner bit first: one test passes over almost every other word.)
-    for k in 1..toks.len().min(WINDOW + 2) {
-        if !toks[k].lex.is(Class::Determiner) || !matches!(toks[k].span.len(), 1 | 2) || {
-            let article = toks[k].span.of(text).as_bytes();
-            !(article[0] | 0x20 == b'a' && article.get(1).is_none_or(|&n| n | 0x20 == b'n'))
-        } {
+    // before (or before "out") compared with the verbs, in tests inlined here. (Comparing
+    // every word cost an eighth of all extraction.) The lexicon's determiner bit and the
+    // length come first, in one tight scan: they pass over almost every other word.
+    let window = &toks[..toks.len().min(WINDOW + 2)];
+    let other = |t: &&Tok| !t.lex.is(Class::Determiner) || !matches!(t.span.len(), 1 | 2);
+    let mut next = 1;
+    loop {
+        let k = next
+            + window
+                .get(next..)
+                .map_or(0, |rest| rest.iter().take_while(other).count());
+        if k >= window.len() {
+            return;
+        }
+        next = k + 1;
+        let article = toks[k].span.of(text).as_bytes();
+        if !(article[0] | 0x20 == b'a' && article.get(1).is_none_or(|&n| n | 0x20 == b'n')) {
             continue;
         }
-        let i = if k >= 2 && is_word(k - 1, &["out"]) {
+        let i = if k >= 2 && toks[k - 1].is_word() && low_is(text, &toks[k - 1], &["out"]) {
             k - 2
         } else {
             k - 1
         };
-        if i >= WINDOW || !is_word(i, ISSUING_VERBS) {
+        if i >= WINDOW || !toks[i].is_word() || !low_is(text, &toks[i], ISSUING_VERBS) {
             continue;
         }
         let Some(noun) = toks[k + 1..]
@@ -1674,9 +1759,7 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
 /// True when the word `t` begins with `prefix` (lowercase ASCII), in any case: a test on
 /// its bytes, without building its lowercase form.
 fn begins_with(text: &str, t: &Tok, prefix: &str) -> bool {
-    t.span
-        .of(text)
-        .as_bytes()
+    text.as_bytes()[t.span.start..t.span.end]
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
@@ -1966,13 +2049,20 @@ pub fn calls_for(text: &str, toks: &[Tok], i: usize) -> bool {
 /// video shows"). The attributed and the unattributed path both ask this one question, so
 /// a reading learnt for one holds for the other.
 pub fn says_nothing(text: &str, toks: &[Tok], i: usize) -> bool {
+    says_nothing_after(text, toks, i, None)
+}
+
+/// [`says_nothing`], given where the verb group before the cue begins ([`skip_aux_left`])
+/// when the caller found it already: the attributed path finds it once for every rule that
+/// asks about a cue.
+fn says_nothing_after(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> bool {
     used_as_noun(text, toks, i)
         || used_as_adjective(text, toks, i)
         || toks[i]
             .lex
             .cue()
             .is_some_and(|cue| is_non_denial(text, toks, i, cue))
-        || is_unsaid(text, toks, i)
+        || is_unsaid(text, toks, i, aux)
         || shows_nothing(text, toks, i)
 }
 
@@ -2026,11 +2116,15 @@ const PICTURES: &[&str] = &[
 /// "did not say", "has not confirmed", "never claimed": speech or an accusation reported as
 /// not made is no statement of the subject's. (A negated denial is a stance, and a negated
 /// stance, "does not believe", still holds a view: see [`is_negated`].)
-fn is_unsaid(text: &str, toks: &[Tok], i: usize) -> bool {
+fn is_unsaid(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> bool {
     matches!(
         toks[i].lex.cue(),
         Some(Cue::Speech | Cue::Accuse | Cue::QuoteOnly)
-    ) && is_negated(text, toks, i)
+    ) && {
+        // (As [`is_negated`] reads it.)
+        let aux = aux.unwrap_or_else(|| skip_aux_left(text, toks, i));
+        holds_negation(text, &toks[aux..i])
+    }
 }
 
 /// "didn't", "won’t": an auxiliary with its negation.
@@ -2197,18 +2291,24 @@ fn coordinated(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// True for a word that can be part of a speaker's noun phrase.
+///
+/// Read on the token's first byte and its lexicon bits, the word itself only for an
+/// ordinal: the subject rules ask this of every word of a phrase they collect.
 fn np_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
-    let w = t.span.of(text);
     let lex = t.lex;
     if lex.is(Class::Determiner)
-        || (w.starts_with(|c: char| c.is_ascii_digit()) && is_ordinal(&norm(w)))
+        || (text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(u8::is_ascii_digit)
+            && is_ordinal(&t.norm(text)))
     {
         return true;
     }
-    if is_capitalized(w) {
+    if t.is_capitalized(text) {
         return !lex.is(Class::FunctionWord) || lex.is(Class::Title);
     }
     lex.is(Class::PersonRole)
@@ -2222,8 +2322,15 @@ fn np_word(text: &str, t: &Tok) -> bool {
 /// chairman, John Podesta, said").
 type Subj = ((usize, usize), Option<(usize, usize)>);
 
-fn subject_left(text: &str, toks: &[Tok], i: usize) -> Option<Subj> {
-    let mut end = skip_aux_left(text, toks, catenative_left(text, toks, i));
+///
+/// `aux` is where the verb group before `i` begins ([`skip_aux_left`]), when the caller
+/// found it already.
+fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Option<Subj> {
+    let verb = catenative_left(text, toks, i);
+    let mut end = match aux {
+        Some(aux) if verb == i => aux,
+        _ => skip_aux_left(text, toks, verb),
+    };
     if let Some(found) = opening_name(text, toks, end) {
         return Some(found);
     }
@@ -2657,7 +2764,7 @@ fn placed_subject(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> (usize, u
 fn is_participle(text: &str, t: &Tok) -> bool {
     let w = t.span.of(text);
     t.is_word()
-        && !is_capitalized(w)
+        && !t.is_capitalized(text)
         && (t.lex.is(Class::IrregularVerb) || w.ends_with("ed") || w.ends_with("en"))
 }
 
@@ -2917,7 +3024,7 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     toks.iter().all(|t| {
         let w = t.span.of(text);
         t.is_word()
-            && ((is_capitalized(w) && !t.lex.is(Class::FunctionWord))
+            && ((t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
                 || t.lex.is(Class::Title)
                 || matches!(
                     norm(w).as_str(),
@@ -3368,7 +3475,6 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
     let mut name_start = head.len();
     while name_start > 0 {
         let t = &head[name_start - 1];
-        let w = t.span.of(text);
         let lex = t.lex;
         let role = lex.is(Class::Title)
             || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
@@ -3383,7 +3489,8 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
                         && title_gender(&norm(before.span.of(text))).is_some())
             }
         };
-        let capital = is_capitalized(w) && !lex.is(Class::FunctionWord) && (!role || surname());
+        let capital =
+            t.is_capitalized(text) && !lex.is(Class::FunctionWord) && (!role || surname());
         let particle = !capital
             && t.norm_is_one_of(
                 text,
@@ -3530,7 +3637,13 @@ fn classify(
     let name_text = span_text(name_toks);
     let modifiers = span_text(&head[..name_start]);
     let rest = span_text(&phrase[head_end..]);
-    let party_from = |s: &str| gazetteer.tied_in(s).map(str::to_string);
+    // (Most names have no words before or after them: no party is searched for in none.)
+    let party_from = |s: &str| {
+        (!s.is_empty())
+            .then(|| gazetteer.tied_in(s))
+            .flatten()
+            .map(str::to_string)
+    };
     let context_party = || {
         party_from(modifiers)
             .or_else(|| party_from(rest))
@@ -3676,6 +3789,14 @@ mod tests {
             " Al Gore Jr",
             "",
             "   ",
+            // (Every ASCII character `split_whitespace` splits on, read on the bytes.)
+            "Joseph\tDunford",
+            "Jane\u{b}Roe",
+            "\u{c} Mary  Ann\r\nRoe\n",
+            "Roe\u{1f}Smith",
+            "Jos\u{e9} Luis\u{a0}Rodr\u{ed}guez",
+            "Jane\u{2009}Roe Smith",
+            "Jane Roe\u{3000}Smith",
         ] {
             let p = Person::new(name, None, None);
             let mut words = name.split_whitespace();
