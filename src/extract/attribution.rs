@@ -903,15 +903,19 @@ fn low_is(text: &str, t: &Tok, forms: &[&str]) -> bool {
     t.norm_is_one_of(text, forms)
 }
 
-/// Finds the cue verbs of one sentence and their subjects, resolving each as it goes.
+/// Finds the cue verbs of one sentence and their subjects, resolving each as it goes, and
+/// appends them to `out` (the briefing's one list: a list per sentence cost its allocation
+/// and a copy for every sentence). What `out` held before is left alone.
 pub fn attributions(
     text: &str,
     sentence: usize,
     toks: &[Tok],
     gazetteer: &Gazetteer,
     resolver: &mut Resolver,
-) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = Vec::new();
+    out: &mut Vec<Attribution>,
+) {
+    // This sentence's attributions are `out[first..]`.
+    let first = out.len();
     // A cue at `cue_tok` whose subject `(a, b)` stands before it ("Trump shot back", "Carl
     // Bialik:"): its clause runs from the subject to the end of the cue. Recorded when the
     // subject resolves to a speaker.
@@ -941,7 +945,7 @@ pub fn attributions(
         true
     };
     if let Some((subject, verb)) = verb_after_opening_quote(text, toks) {
-        subject_first(subject, verb, Cue::Speech, resolver, &mut out);
+        subject_first(subject, verb, Cue::Speech, resolver, out);
     }
     // Only colons, cue verbs and "according" matter: every other token is passed over in
     // one tight scan, as most tokens of a sentence are.
@@ -966,8 +970,8 @@ pub fn attributions(
         if t.kind == TokKind::Colon
             && opens_quote()
             && let Some(subject) = colon_label(text, toks, i, gazetteer)
-                .or_else(|| sentence_subject(text, toks, i).filter(|_| out.is_empty()))
-            && subject_first(subject, i, Cue::QuoteOnly, resolver, &mut out)
+                .or_else(|| sentence_subject(text, toks, i).filter(|_| out.len() == first))
+            && subject_first(subject, i, Cue::QuoteOnly, resolver, out)
         {
             i += 1;
             continue;
@@ -1033,7 +1037,7 @@ pub fn attributions(
                 // A cue inside the denied claim's own phrase ("Earlier reports claiming
                 // that …", "press reports of …") describes the claim; it is no statement
                 // of its own.
-                while out.last().is_some_and(|a| a.cue_tok >= clause) {
+                while out[first..].last().is_some_and(|a| a.cue_tok >= clause) {
                     out.pop();
                 }
                 out.push(Attribution {
@@ -1109,7 +1113,7 @@ pub fn attributions(
             // "When asked whom she supported, Ms. Roe smiled and said": a subject standing
             // past a comma after the earlier cue opens the clause this verb belongs to.
             let own = sentence_subject(text, toks, i);
-            if let Some(prev) = out.last()
+            if let Some(prev) = out[first..].last()
                 && !own.is_some_and(|(a, _)| {
                     a > prev.cue_tok
                         && toks[prev.cue_tok..a]
@@ -1203,7 +1207,6 @@ pub fn attributions(
         });
         i += 1;
     }
-    out
 }
 
 /// "did not respond to a request for comment", "declined to comment", "refused to
@@ -3833,7 +3836,7 @@ mod tests {
         let mut r = Resolver::default();
         for s in sentences {
             let toks = sentence_tokens(s);
-            attributions(s, 0, &toks, g, &mut r);
+            attributions(s, 0, &toks, g, &mut r, &mut Vec::new());
             note_subjects(s, &toks, toks.len(), g, &mut r);
         }
         r.topic().map(|s| s.name.clone())
@@ -3846,7 +3849,9 @@ mod tests {
         for (k, s) in sentences.iter().enumerate() {
             let toks = sentence_tokens(s);
             r.begin_sentence(k);
-            for a in attributions(s, k, &toks, g, &mut r) {
+            let mut found = Vec::new();
+            attributions(s, k, &toks, g, &mut r, &mut found);
+            for a in found {
                 out.push(a.speaker.map(|s| (s.name, s.party)));
             }
         }
@@ -4277,7 +4282,8 @@ mod tests {
         ] {
             let toks = sentence_tokens(s);
             let mut r = Resolver::default();
-            let got = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+            let mut got = Vec::new();
+            attributions(s, 0, &toks, Gazetteer::builtin(), &mut r, &mut got);
             let names: Vec<_> = got.into_iter().map(|a| a.speaker.map(|s| s.name)).collect();
             assert_eq!(names, [Some("Ada Lind".to_string())], "{s}");
         }
@@ -4522,12 +4528,45 @@ mod tests {
         );
     }
 
+    /// A sentence's attributions are the same whether the list they are added to is empty or
+    /// already holds the briefing's earlier ones: the rules that ask what this sentence has
+    /// found so far (a colon's label, a verb sharing an earlier verb's subject) look only at
+    /// this sentence's.
+    #[test]
+    fn a_sentence_reads_alike_after_earlier_attributions() {
+        let g = Gazetteer::builtin();
+        let earlier = "Ada Lind said the fair was over.";
+        for s in [
+            "Jan Roe had one message: “Vote early.”",
+            "Reports that the mayor had fled were denied by the council.",
+            "Jan Roe smiled and said the vote was fair.",
+        ] {
+            let read = |found: &mut Vec<Attribution>| {
+                let mut r = Resolver::default();
+                let first = found.len();
+                attributions(s, 1, &sentence_tokens(s), g, &mut r, found);
+                found[first..]
+                    .iter()
+                    .map(|a| (a.cue_tok, a.speaker.as_ref().map(|s| s.name.clone())))
+                    .collect::<Vec<_>>()
+            };
+            let alone = read(&mut Vec::new());
+            assert!(!alone.is_empty(), "{s}");
+            let mut found = Vec::new();
+            let mut r = Resolver::default();
+            attributions(earlier, 0, &sentence_tokens(earlier), g, &mut r, &mut found);
+            assert_eq!(found.len(), 1);
+            assert_eq!(read(&mut found), alone, "{s}");
+        }
+    }
+
     #[test]
     fn inverted_and_generic_speakers() {
         let s = "“Every surrogate is lowering expectations,” said one New Hampshire Democrat.";
         let toks = sentence_tokens(s);
         let mut r = Resolver::default();
-        let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut r);
+        let mut found = Vec::new();
+        attributions(s, 0, &toks, Gazetteer::builtin(), &mut r, &mut found);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].speaker.as_ref().unwrap().name,
@@ -4595,7 +4634,15 @@ mod tests {
             ),
         ] {
             let toks = sentence_tokens(s);
-            let found = attributions(s, 0, &toks, Gazetteer::builtin(), &mut Resolver::default());
+            let mut found = Vec::new();
+            attributions(
+                s,
+                0,
+                &toks,
+                Gazetteer::builtin(),
+                &mut Resolver::default(),
+                &mut found,
+            );
             assert_eq!(found[0].speaker.as_ref().unwrap().name, speaker, "{s}");
         }
     }

@@ -168,7 +168,8 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         let subject = quoting
             .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
             .flatten();
-        let found = attribution::attributions(text, k, toks, gazetteer, &mut resolver);
+        let first = attributions.len();
+        attribution::attributions(text, k, toks, gazetteer, &mut resolver, &mut attributions);
         let opens_paragraph = k == 0 || sentence_paragraph[k - 1] != sentence_paragraph[k];
         dash_labels.push(
             opens_paragraph
@@ -180,8 +181,6 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
         sentence_topic
             .push(subject.or_else(|| quoting.then(|| resolver.topic().cloned()).flatten()));
         attribution::note_issuer(text, toks, gazetteer, &mut resolver);
-        let first = attributions.len();
-        attributions.extend(found);
         sentence_attributions.push((first, attributions.len()));
     }
     let links = link_quotes(
