@@ -403,75 +403,11 @@ pub fn tokenize(
                 len
             }
         };
-        let mut j = i + first_len;
-        // A word of ASCII letters and digits, with `-` or `&` inside it, is its own lexicon
-        // key once lowercased; any other word is normalised first.
-        let mut plain = first_len == 1;
-        while j < next_region {
-            // Letters and digits of plain ASCII, most of any word, without decoding.
-            j = ascii_alphanumeric_end(bytes, j, next_region);
-            // A space or other ASCII mark that joins nothing ends most words.
-            if j == next_region
-                || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
-            {
-                break;
-            }
-            let d = char_at(text, j);
-            if is_word_char(d) {
-                j += d.len_utf8();
-            } else if is_inner_joiner(d) {
-                let after = text[j + d.len_utf8()..].chars().next();
-                if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
-                    j += d.len_utf8();
-                    // A hyphen or ampersand stays in the normal form; an apostrophe or
-                    // a dot need the full normalising.
-                    if matches!(d, '-' | '&') {
-                        continue;
-                    }
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-            plain = false;
-        }
-        // A plain word's entry, looked up before its dot is weighed: the entry says
-        // whether it abbreviates, and the word with its dot has the same normal form.
-        let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
-        // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
-        // hyphenated tail ("U.S.-led").
-        let mut lex_holds = true;
-        if j < next_region
-            && bytes[j] == b'.'
-            && match plain_lex {
-                Some(lex) => plain_keeps_dot(&text[i..j], lex),
-                None => keeps_dot(&text[i..j]),
-            }
-        {
-            plain = false;
-            j += 1;
-            if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
-                j += 1;
-                while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
-                    j += 1;
-                }
-                lex_holds = false;
-            }
-        }
+        let (j, lex) = full_word(text, i, first_len, next_region);
         out.push(Tok {
             span: Span::new(i, j),
             kind: TokKind::Word,
-            lex: match plain_lex {
-                Some(lex) if plain => lex.plain(),
-                _ if j == i + 2 && bytes[i].is_ascii_uppercase() => {
-                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
-                    // middle initial inside a name, not the article or pronoun it spells.
-                    Lex::default()
-                }
-                Some(lex) if lex_holds => lex,
-                _ => lexicon::lookup_raw(&text[i..j]),
-            },
+            lex,
         });
         i = if j < next_region && bytes[j] == b' ' {
             j + 1
@@ -486,6 +422,82 @@ pub fn tokenize(
             text,
         );
     }
+}
+
+/// The word that starts at byte `i`, its first character `first_len` bytes long, read a
+/// character at a time up to `next_region` (where a quotation starts or the sentence ends):
+/// its end and its lexicon entry. These are the words [`short_plain_word`] leaves, one in
+/// fifteen. (Never inlined: inside the tokenizer's loop its many live values cost every
+/// word spilled registers, more than the call costs these words.)
+#[inline(never)]
+fn full_word(text: &str, i: usize, first_len: usize, next_region: usize) -> (usize, Lex) {
+    let bytes = text.as_bytes();
+    let mut j = i + first_len;
+    // A word of ASCII letters and digits, with `-` or `&` inside it, is its own lexicon
+    // key once lowercased; any other word is normalised first.
+    let mut plain = first_len == 1;
+    while j < next_region {
+        // Letters and digits of plain ASCII, most of any word, without decoding.
+        j = ascii_alphanumeric_end(bytes, j, next_region);
+        // A space or other ASCII mark that joins nothing ends most words.
+        if j == next_region || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
+        {
+            break;
+        }
+        let d = char_at(text, j);
+        if is_word_char(d) {
+            j += d.len_utf8();
+        } else if is_inner_joiner(d) {
+            let after = text[j + d.len_utf8()..].chars().next();
+            if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
+                j += d.len_utf8();
+                // A hyphen or ampersand stays in the normal form; an apostrophe or
+                // a dot need the full normalising.
+                if matches!(d, '-' | '&') {
+                    continue;
+                }
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+        plain = false;
+    }
+    // A plain word's entry, looked up before its dot is weighed: the entry says
+    // whether it abbreviates, and the word with its dot has the same normal form.
+    let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
+    // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
+    // hyphenated tail ("U.S.-led").
+    let mut lex_holds = true;
+    if j < next_region
+        && bytes[j] == b'.'
+        && match plain_lex {
+            Some(lex) => plain_keeps_dot(&text[i..j], lex),
+            None => keeps_dot(&text[i..j]),
+        }
+    {
+        plain = false;
+        j += 1;
+        if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
+            j += 1;
+            while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+                j += 1;
+            }
+            lex_holds = false;
+        }
+    }
+    let lex = match plain_lex {
+        Some(lex) if plain => lex.plain(),
+        _ if j == i + 2 && bytes[i].is_ascii_uppercase() => {
+            // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
+            // middle initial inside a name, not the article or pronoun it spells.
+            Lex::default()
+        }
+        Some(lex) if lex_holds => lex,
+        _ => lexicon::lookup_raw(&text[i..j]),
+    };
+    (j, lex)
 }
 
 /// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
