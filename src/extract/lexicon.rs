@@ -2688,7 +2688,9 @@ impl DenialPhrases {
     pub fn of(text: &str) -> DenialPhrases {
         static SEARCH: LazyLock<DenialSearch> = LazyLock::new(|| DenialSearch::new(true));
         let search = &*SEARCH;
-        let lower = text.as_bytes().to_ascii_lowercase();
+        // (Lowercased as it is copied: one pass over the text, where copying it and then
+        // lowercasing the copy took two.)
+        let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
         let mut found = Vec::new();
         let mut from = 0;
         while let Some((anchor, at)) = search.find(&lower, from) {
