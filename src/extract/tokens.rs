@@ -239,10 +239,13 @@ const fn begins_a_name_modal(capital: u8) -> bool {
 /// tokenizer reads a character at a time.
 #[inline(always)]
 fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, u8)> {
+    // (The first eight bytes of the text from `at` on: two tests of lengths, where a range
+    // `at..at + 8` also tested that its end did not overflow, for every word.)
     let load = |at: usize| {
         bytes
-            .get(at..at + 8)
-            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .get(at..)
+            .and_then(<[u8]>::first_chunk)
+            .map(|&b| u64::from_le_bytes(b))
     };
     let first = load(i)?;
     let others = not_ascii_alphanumeric(first);
