@@ -341,8 +341,8 @@ pub fn tokenize(
     let bytes = text.as_bytes();
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
-    // The first token that may be a capitalised modal or verb, if any: the tokens before it
-    // need no second look.
+    // The first token that may be a capitalised modal or verb ([`may_be_name_modal`]), if
+    // any: the tokens before it need no second look.
     let mut first_modal = usize::MAX;
     while i < span.end {
         if next_region <= i {
@@ -357,7 +357,7 @@ pub fn tokenize(
             continue;
         }
         // The length of the word's first character, once the first byte says a word starts.
-        let first_len = match LEAD[usize::from(bytes[i])] {
+        let (first_len, capital) = match LEAD[usize::from(bytes[i])] {
             Lead::Skip => {
                 i += 1;
                 continue;
@@ -372,10 +372,11 @@ pub fn tokenize(
                 continue;
             }
             lead @ (Lead::Word | Lead::ModalCapital) => {
-                if matches!(lead, Lead::ModalCapital) {
-                    first_modal = first_modal.min(out.len());
-                }
+                let capital = matches!(lead, Lead::ModalCapital);
                 if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
+                    if capital && may_be_name_modal(lex, end - i) {
+                        first_modal = first_modal.min(out.len());
+                    }
                     out.push(Tok {
                         span: Span::new(i, end),
                         kind: TokKind::Word,
@@ -385,7 +386,7 @@ pub fn tokenize(
                     i = end + usize::from(after == b' ');
                     continue;
                 }
-                1
+                (1, capital)
             }
             Lead::Wide => {
                 let c = char_at(text, i);
@@ -406,10 +407,13 @@ pub fn tokenize(
                     i += len;
                     continue;
                 }
-                len
+                (len, false)
             }
         };
         let (j, lex) = full_word(text, i, first_len, next_region);
+        if capital && may_be_name_modal(lex, j - i) {
+            first_modal = first_modal.min(out.len());
+        }
         out.push(Tok {
             span: Span::new(i, j),
             kind: TokKind::Word,
@@ -506,6 +510,15 @@ fn full_word(text: &str, i: usize, first_len: usize, next_region: usize) -> (usi
     (j, lex)
 }
 
+/// True when a word that begins with a capital of [`NAME_MODALS`], and whose entry and length
+/// are `lex` and `len`, may be one of them for [`mark_name_function_words`]: a function word
+/// of three to five bytes, as the rule asks first. Its entry answers when the word is read,
+/// so the rule walks only the sentences holding such a word, not every one holding a word
+/// that begins with "M", "W" or "R" ("Moscow", "Russia").
+fn may_be_name_modal(lex: Lex, len: usize) -> bool {
+    lex.is(lexicon::Class::FunctionWord) && (3..=5).contains(&len)
+}
+
 /// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
 /// modal or the verb, after another name word ("George Will", "Theresa May", "Human Rights
 /// Watch") or between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
@@ -519,8 +532,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
         let t = &toks[k];
         // (The tests that need no look at the text first, the class bit before all: this
         // runs for every token, and a token that is no word has no class.)
-        if !t.lex.is(lexicon::Class::FunctionWord)
-            || !(3..=5).contains(&t.span.len())
+        if !may_be_name_modal(t.lex, t.span.len())
             || !t.is_word()
             || !t.is_capitalized(text)
             || !t.norm_is_one_of(text, &NAME_MODALS)
