@@ -155,9 +155,9 @@ impl Lex {
     }
 
     /// The same facts with the byte of the field at `shift` set to `value`.
-    fn with_field(self, shift: u32, value: usize) -> Lex {
-        let value = u64::from(u8::try_from(value).expect("a field is one byte"));
-        Lex(self.0 & !(0xFF << shift) | value << shift)
+    const fn with_field(self, shift: u32, value: usize) -> Lex {
+        assert!(value <= 0xFF, "a field is one byte");
+        Lex(self.0 & !(0xFF << shift) | (value as u64) << shift)
     }
 
     /// True when the word is a cue verb: one byte test, where [`Lex::cue`] reads a table
@@ -234,104 +234,156 @@ type Key = [u64; LONGEST / 8];
 /// The key of a normalised word; `None` when no list can hold it.
 fn key_of(word: &str) -> Option<Key> {
     let bytes = word.as_bytes();
-    if bytes.len() > LONGEST || bytes.contains(&0) {
-        return None;
-    }
+    (bytes.len() <= LONGEST && !bytes.contains(&0)).then(|| pad(bytes))
+}
+
+/// `bytes` (at most [`LONGEST`]) zero-padded into a key. (A `const fn`: the table is built
+/// when compiling.)
+const fn pad(bytes: &[u8]) -> Key {
     let mut padded = [0; LONGEST];
-    padded[..bytes.len()].copy_from_slice(bytes);
-    Some(std::array::from_fn(|k| {
-        u64::from_le_bytes(padded[k * 8..k * 8 + 8].try_into().expect("8 bytes"))
-    }))
+    padded.split_at_mut(bytes.len()).0.copy_from_slice(bytes);
+    let mut key = [0; LONGEST / 8];
+    let mut k = 0;
+    while k < key.len() {
+        key[k] = u64::from_le_bytes(*padded.split_at(8 * k).1.first_chunk().expect("8 bytes"));
+        k += 1;
+    }
+    key
 }
 
 /// Slots of the table: a power of two, at most a quarter full, so a probe rarely goes past
 /// its first slot.
 const SLOTS: usize = 1 << 13;
 
-/// The lexicon as an open-addressing hash table (linear probing). The slots hold only a
-/// small index into the entries, so the part every lookup touches (16 KB) stays in the
-/// processor's cache: most words are not in the lexicon and stop at an empty slot.
-struct Table {
+/// The lexicon as an open-addressing hash table (linear probing), built when compiling: a
+/// lookup reads constant addresses, where a table built on first use cost every word a check
+/// that it was built and the loads of where it lies. The slots hold only a small index into
+/// the entries, so the part every lookup touches (16 KB) stays in the processor's cache:
+/// most words are not in the lexicon and stop at an empty slot.
+struct Table<const N: usize> {
     /// For each slot, one more than the index of its entry; 0 when empty. (An array, so
     /// a masked slot number needs no bounds check.)
-    slots: Box<[u16; SLOTS]>,
-    /// Keys and what they are.
-    entries: Vec<(Key, Lex)>,
+    slots: [u16; SLOTS],
+    /// Keys and what they are; the first `len` are in use.
+    entries: [(Key, Lex); N],
+    /// How many entries are in use.
+    len: usize,
 }
 
-impl Table {
-    fn slot(key: &Key) -> usize {
+impl<const N: usize> Table<N> {
+    const fn slot(key: &Key) -> usize {
         let h = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (h >> 51) as usize & (SLOTS - 1)
     }
 
-    fn entry(&mut self, word: &'static str) -> &mut Lex {
-        let key = key_of(word).unwrap_or_else(|| panic!("{word} is longer than LONGEST"));
-        let mut i = Table::slot(&key);
+    /// The index of `word`'s entry, added empty if it has none yet.
+    const fn entry(&mut self, word: &str) -> usize {
+        assert!(
+            word.len() <= LONGEST,
+            "a listed word is longer than LONGEST"
+        );
+        let key = pad(word.as_bytes());
+        let mut i = Self::slot(&key);
         loop {
-            match usize::from(self.slots[i]) {
-                0 => {
-                    self.entries.push((key, Lex::default()));
-                    self.slots[i] = u16::try_from(self.entries.len()).expect("under 65,536 words");
-                    let last = self.entries.len() - 1;
-                    return &mut self.entries[last].1;
-                }
-                e if self.entries[e - 1].0 == key => return &mut self.entries[e - 1].1,
-                _ => i = (i + 1) & (SLOTS - 1),
+            let e = self.slots[i] as usize;
+            if e == 0 {
+                assert!(self.len < N, "more words than the table holds");
+                self.entries[self.len] = (key, Lex(0));
+                self.len += 1;
+                assert!(self.len <= u16::MAX as usize, "under 65,536 words");
+                self.slots[i] = self.len as u16;
+                return self.len - 1;
             }
+            let k = &self.entries[e - 1].0;
+            if k[0] == key[0] && k[1] == key[1] && k[2] == key[2] {
+                return e - 1;
+            }
+            i = (i + 1) & (SLOTS - 1);
         }
     }
 
     fn get(&self, key: &Key) -> Lex {
-        let mut i = Table::slot(key);
+        let mut i = Self::slot(key);
         loop {
             let e = usize::from(self.slots[i]);
             if e == 0 {
                 return Lex::default();
             }
             let (k, lex) = &self.entries[e - 1];
-            if k == key {
+            // (Word by word, in registers: compared as arrays, the key was first stored to
+            // memory, a few instructions for every word of every sentence.)
+            if (k[0] ^ key[0]) | (k[1] ^ key[1]) | (k[2] ^ key[2]) == 0 {
                 return *lex;
             }
             i = (i + 1) & (SLOTS - 1);
         }
     }
+
+    /// Every list's words with what they are, in a table of room for `N` words.
+    const fn build() -> Table<N> {
+        let mut table = Table {
+            slots: [0; SLOTS],
+            entries: [([0; LONGEST / 8], Lex(0)); N],
+            len: 0,
+        };
+        let mut l = 0;
+        while l < CLASS_LISTS.len() {
+            let (class, words) = CLASS_LISTS[l];
+            let mut w = 0;
+            while w < words.len() {
+                let e = table.entry(words[w]);
+                table.entries[e].1 = Lex(table.entries[e].1.0 | 1 << class as u32);
+                w += 1;
+            }
+            l += 1;
+        }
+        let mut l = 0;
+        while l < CUE_LISTS.len() {
+            let (cue, words) = CUE_LISTS[l];
+            let mut w = 0;
+            while w < words.len() {
+                let e = table.entry(words[w]);
+                table.entries[e].1 = table.entries[e].1.with_field(CUE_SHIFT, cue as usize + 1);
+                w += 1;
+            }
+            l += 1;
+        }
+        let mut l = 0;
+        while l < PRONOUNS.len() {
+            let (pronoun, words) = PRONOUNS[l];
+            let mut w = 0;
+            while w < words.len() {
+                let e = table.entry(words[w]);
+                table.entries[e].1 = table.entries[e]
+                    .1
+                    .with_field(PRONOUN_SHIFT, pronoun as usize + 1);
+                w += 1;
+            }
+            l += 1;
+        }
+        let mut l = 0;
+        while l < EVENT_CLASSES.len() {
+            let words = EVENT_CLASSES[l].1;
+            let mut w = 0;
+            while w < words.len() {
+                let e = table.entry(words[w]);
+                table.entries[e].1 = table.entries[e].1.with_field(EVENT_SHIFT, l + 1);
+                w += 1;
+            }
+            l += 1;
+        }
+        assert!(table.len * 4 <= SLOTS);
+        table
+    }
 }
 
+/// How many distinct words the lists hold: the table is first built with room for as many
+/// as its slots allow, to count them.
+const WORDS: usize = Table::<{ SLOTS / 4 }>::build().len;
+
 /// Every list's words with what they are.
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table {
-        slots: Box::new([0; SLOTS]),
-        entries: Vec::new(),
-    };
-    for (class, words) in CLASS_LISTS {
-        for &w in *words {
-            let lex = table.entry(w);
-            *lex = Lex(lex.0 | 1 << *class as u32);
-        }
-    }
-    for (cue, words) in CUE_LISTS {
-        for &w in *words {
-            let lex = table.entry(w);
-            *lex = lex.with_field(CUE_SHIFT, *cue as usize + 1);
-        }
-    }
-    for (pronoun, words) in PRONOUNS {
-        for &w in *words {
-            let lex = table.entry(w);
-            *lex = lex.with_field(PRONOUN_SHIFT, *pronoun as usize + 1);
-        }
-    }
-    for (k, (_, words)) in EVENT_CLASSES.iter().enumerate() {
-        for &w in *words {
-            let lex = table.entry(w);
-            *lex = lex.with_field(EVENT_SHIFT, k + 1);
-        }
-    }
-    assert!(table.entries.len() * 4 <= SLOTS);
-    table
-});
+static TABLE: Table<WORDS> = Table::build();
 
 /// Everything the lexicon knows about a normalised word (nothing for an unknown word).
 pub fn lookup(word: &str) -> Lex {
@@ -356,18 +408,17 @@ pub fn lookup_plain(text: &[u8], start: usize, end: usize) -> Lex {
     }
     // The key's bytes, zero past the word: read from the text with a mask where it goes on
     // long enough, else copied.
+    // (The three words written out: built by `std::array::from_fn`, the key cost a call for
+    // each word where the rules look words up.)
     let chunks: Key = match text.get(start..start + LONGEST) {
-        Some(window) => std::array::from_fn(|k| {
-            let bytes = u64::from_le_bytes(window[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
-            bytes & KEY_MASKS[word.len()][k]
-        }),
-        None => {
-            let mut padded = [0; LONGEST];
-            padded[..word.len()].copy_from_slice(word);
-            std::array::from_fn(|k| {
-                u64::from_le_bytes(padded[k * 8..k * 8 + 8].try_into().expect("8 bytes"))
-            })
+        Some(window) => {
+            let masks = &KEY_MASKS[word.len()];
+            let chunk = |k: usize| {
+                u64::from_le_bytes(window[k * 8..k * 8 + 8].try_into().expect("8 bytes")) & masks[k]
+            };
+            [chunk(0), chunk(1), chunk(2)]
         }
+        None => pad(word),
     };
     // Bit 7 of each byte that is not padding (adding 0x7f to an ASCII byte carries into
     // bit 7 unless it is zero, and never into the next byte), moved to bit 5.
@@ -2639,7 +2690,9 @@ impl DenialPhrases {
     pub fn of(text: &str) -> DenialPhrases {
         static SEARCH: LazyLock<DenialSearch> = LazyLock::new(|| DenialSearch::new(true));
         let search = &*SEARCH;
-        let lower = text.as_bytes().to_ascii_lowercase();
+        // (Lowercased as it is copied: one pass over the text, where copying it and then
+        // lowercasing the copy took two.)
+        let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
         let mut found = Vec::new();
         let mut from = 0;
         while let Some((anchor, at)) = search.find(&lower, from) {

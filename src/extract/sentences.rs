@@ -6,8 +6,7 @@
 
 use super::lexicon::{self, Class};
 use crate::briefing::Span;
-use memchr::{memchr3, memmem};
-use std::sync::LazyLock;
+use memchr::{memchr, memchr3};
 
 /// True for a lowercased word that is an abbreviation when followed by a period.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -71,16 +70,11 @@ pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut closed_before = false;
     let mut marks_from = start;
     let mut i = para.start;
-    static ELLIPSIS: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("…"));
     let mut next_ellipsis = None;
     while i < para.end {
         // Jump to the next `.`, `!`, `?` or `…`.
         if next_ellipsis.is_none_or(|e| e < i) {
-            next_ellipsis = Some(
-                ELLIPSIS
-                    .find(&bytes[i..para.end])
-                    .map_or(para.end, |k| i + k),
-            );
+            next_ellipsis = Some(find_ellipsis(bytes, i, para.end));
         }
         let mark = memchr3(b'.', b'!', b'?', &bytes[i..para.end]).map_or(para.end, |k| i + k);
         i = mark.min(next_ellipsis.unwrap_or(para.end));
@@ -155,6 +149,25 @@ pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
     if start < para.end {
         out.push(Span::new(start, para.end));
     }
+}
+
+/// Where the first "…" that lies wholly in `bytes[from..end]` starts, or `end`. Found by its
+/// last byte, which only a few letters past ASCII share: a search for the whole character
+/// cost each paragraph the setup of a prefilter, several times the search itself.
+fn find_ellipsis(bytes: &[u8], from: usize, end: usize) -> usize {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let mut k = from + ELLIPSIS.len() - 1;
+    while k < end {
+        let Some(at) = memchr(ELLIPSIS[2], &bytes[k..end]) else {
+            break;
+        };
+        let start = k + at + 1 - ELLIPSIS.len();
+        if bytes[start..start + 2] == ELLIPSIS[..2] {
+            return start;
+        }
+        k += at + 1;
+    }
+    end
 }
 
 /// True when `s` holds a double quote mark, or the two apostrophes some papers write for one.
@@ -316,6 +329,21 @@ static WORD_BOUNDARY: [bool; 128] = {
     table
 };
 
+/// The letters and digits `s` opens with. Read a byte at a time while they are ASCII, where
+/// decoding each character and asking the Unicode tables of it (the opening quote mark of
+/// a quoted sentence) cost more than the rest of the test of a period.
+fn first_word(s: &str) -> &str {
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+    } else {
+        &s[..ascii]
+    }
+}
+
 /// Decides whether the period at `dot` ends a sentence, given where the next word starts.
 fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     let before = &text[text.floor_char_boundary(floor.max(dot.saturating_sub(40)))..dot];
@@ -323,18 +351,22 @@ fn ends_sentence_at(text: &str, floor: usize, dot: usize, next: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    let next_word: &str = text[next..text.floor_char_boundary((next + 40).min(text.len()))]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let next_word = first_word(&text[next..text.floor_char_boundary((next + 40).min(text.len()))]);
     // Dotted abbreviations (U.S., U.N., a.m.) and single initials (John F. Kennedy); a web
     // address ("… on UnitedGunGroup.com.") has a longer piece and ends its sentence.
-    let dotted = word.contains('.') && word.split('.').all(|piece| piece.chars().count() <= 3);
-    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let dotted =
+        word.as_bytes().contains(&b'.') && word.split('.').all(|piece| piece.chars().count() <= 3);
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     if dotted || single_letter {
         return SENTENCE_STARTERS.contains(&next_word) && !single_letter;
     }
-    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // (Most words start with a letter: the byte answers without decoding.)
+    let bare = if word.as_bytes()[0].is_ascii_alphanumeric() {
+        word
+    } else {
+        word.trim_start_matches(|c: char| !c.is_alphanumeric())
+    };
     let abbreviation = bare.bytes().all(|b| b.is_ascii_alphanumeric())
         && lexicon::lookup_plain(bare.as_bytes(), 0, bare.len()).is(Class::Abbreviation);
     if abbreviation {
@@ -376,6 +408,37 @@ mod tests {
                     assert_eq!(word_start(&s), by_chars(&s), "{s:?}");
                 }
             }
+        }
+    }
+
+    /// The ellipsis is found where a search for the whole character finds it, past letters
+    /// that share its last byte ("æ", "Ц") and halves cut by the range.
+    #[test]
+    fn an_ellipsis_is_found_by_its_last_byte_where_it_stands() {
+        let t = "Bæ Ц… wait…… x…";
+        let b = t.as_bytes();
+        for from in 0..=b.len() {
+            for end in from..=b.len() {
+                let want =
+                    memchr::memmem::find(&b[from..end], "…".as_bytes()).map_or(end, |k| from + k);
+                assert_eq!(find_ellipsis(b, from, end), want, "{from}..{end}");
+            }
+        }
+    }
+
+    /// A sentence's first word is its letters and digits, past ASCII too, up to any other mark.
+    #[test]
+    fn the_first_word_ends_at_any_mark() {
+        for (s, want) in [
+            ("The end", "The"),
+            ("Zürich is", "Zürich"),
+            ("“The", ""),
+            ("U.S. forces", "U"),
+            ("Abc—def", "Abc"),
+            ("A1", "A1"),
+            ("", ""),
+        ] {
+            assert_eq!(first_word(s), want, "{s}");
         }
     }
 

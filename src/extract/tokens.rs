@@ -176,8 +176,11 @@ fn is_word_char(c: char) -> bool {
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// What the tokenizer makes of a token's first byte: one table load decides, where tests of
-/// the byte (is it a space, a letter, which mark) cost one each.
+/// the byte (is it a space, a letter, which mark) cost one each. (A tag byte of its own:
+/// folded into the mark's kind, which the compiler does unasked, the tag took several
+/// instructions to read back at every token.)
 #[derive(Clone, Copy)]
+#[repr(u8)]
 enum Lead {
     /// A space or a mark that makes no token: passed over.
     Skip,
@@ -239,10 +242,13 @@ const fn begins_a_name_modal(capital: u8) -> bool {
 /// tokenizer reads a character at a time.
 #[inline(always)]
 fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, u8)> {
+    // (The first eight bytes of the text from `at` on: two tests of lengths, where a range
+    // `at..at + 8` also tested that its end did not overflow, for every word.)
     let load = |at: usize| {
         bytes
-            .get(at..at + 8)
-            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .get(at..)
+            .and_then(<[u8]>::first_chunk)
+            .map(|&b| u64::from_le_bytes(b))
     };
     let first = load(i)?;
     let others = not_ascii_alphanumeric(first);
@@ -335,8 +341,8 @@ pub fn tokenize(
     let bytes = text.as_bytes();
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
-    // The first token that may be a capitalised modal or verb, if any: the tokens before it
-    // need no second look.
+    // The first token that may be a capitalised modal or verb ([`may_be_name_modal`]), if
+    // any: the tokens before it need no second look.
     let mut first_modal = usize::MAX;
     while i < span.end {
         if next_region <= i {
@@ -351,7 +357,7 @@ pub fn tokenize(
             continue;
         }
         // The length of the word's first character, once the first byte says a word starts.
-        let first_len = match LEAD[usize::from(bytes[i])] {
+        let (first_len, capital) = match LEAD[usize::from(bytes[i])] {
             Lead::Skip => {
                 i += 1;
                 continue;
@@ -366,10 +372,11 @@ pub fn tokenize(
                 continue;
             }
             lead @ (Lead::Word | Lead::ModalCapital) => {
-                if matches!(lead, Lead::ModalCapital) {
-                    first_modal = first_modal.min(out.len());
-                }
+                let capital = matches!(lead, Lead::ModalCapital);
                 if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
+                    if capital && may_be_name_modal(lex, end - i) {
+                        first_modal = first_modal.min(out.len());
+                    }
                     out.push(Tok {
                         span: Span::new(i, end),
                         kind: TokKind::Word,
@@ -379,7 +386,7 @@ pub fn tokenize(
                     i = end + usize::from(after == b' ');
                     continue;
                 }
-                1
+                (1, capital)
             }
             Lead::Wide => {
                 let c = char_at(text, i);
@@ -400,78 +407,17 @@ pub fn tokenize(
                     i += len;
                     continue;
                 }
-                len
+                (len, false)
             }
         };
-        let mut j = i + first_len;
-        // A word of ASCII letters and digits, with `-` or `&` inside it, is its own lexicon
-        // key once lowercased; any other word is normalised first.
-        let mut plain = first_len == 1;
-        while j < next_region {
-            // Letters and digits of plain ASCII, most of any word, without decoding.
-            j = ascii_alphanumeric_end(bytes, j, next_region);
-            // A space or other ASCII mark that joins nothing ends most words.
-            if j == next_region
-                || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
-            {
-                break;
-            }
-            let d = char_at(text, j);
-            if is_word_char(d) {
-                j += d.len_utf8();
-            } else if is_inner_joiner(d) {
-                let after = text[j + d.len_utf8()..].chars().next();
-                if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
-                    j += d.len_utf8();
-                    // A hyphen or ampersand stays in the normal form; an apostrophe or
-                    // a dot need the full normalising.
-                    if matches!(d, '-' | '&') {
-                        continue;
-                    }
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-            plain = false;
-        }
-        // A plain word's entry, looked up before its dot is weighed: the entry says
-        // whether it abbreviates, and the word with its dot has the same normal form.
-        let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
-        // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
-        // hyphenated tail ("U.S.-led").
-        let mut lex_holds = true;
-        if j < next_region
-            && bytes[j] == b'.'
-            && match plain_lex {
-                Some(lex) => plain_keeps_dot(&text[i..j], lex),
-                None => keeps_dot(&text[i..j]),
-            }
-        {
-            plain = false;
-            j += 1;
-            if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
-                j += 1;
-                while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
-                    j += 1;
-                }
-                lex_holds = false;
-            }
+        let (j, lex) = full_word(text, i, first_len, next_region);
+        if capital && may_be_name_modal(lex, j - i) {
+            first_modal = first_modal.min(out.len());
         }
         out.push(Tok {
             span: Span::new(i, j),
             kind: TokKind::Word,
-            lex: match plain_lex {
-                Some(lex) if plain => lex.plain(),
-                _ if j == i + 2 && bytes[i].is_ascii_uppercase() => {
-                    // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
-                    // middle initial inside a name, not the article or pronoun it spells.
-                    Lex::default()
-                }
-                Some(lex) if lex_holds => lex,
-                _ => lexicon::lookup_raw(&text[i..j]),
-            },
+            lex,
         });
         i = if j < next_region && bytes[j] == b' ' {
             j + 1
@@ -488,6 +434,91 @@ pub fn tokenize(
     }
 }
 
+/// The word that starts at byte `i`, its first character `first_len` bytes long, read a
+/// character at a time up to `next_region` (where a quotation starts or the sentence ends):
+/// its end and its lexicon entry. These are the words [`short_plain_word`] leaves, one in
+/// fifteen. (Never inlined: inside the tokenizer's loop its many live values cost every
+/// word spilled registers, more than the call costs these words.)
+#[inline(never)]
+fn full_word(text: &str, i: usize, first_len: usize, next_region: usize) -> (usize, Lex) {
+    let bytes = text.as_bytes();
+    let mut j = i + first_len;
+    // A word of ASCII letters and digits, with `-` or `&` inside it, is its own lexicon
+    // key once lowercased; any other word is normalised first.
+    let mut plain = first_len == 1;
+    while j < next_region {
+        // Letters and digits of plain ASCII, most of any word, without decoding.
+        j = ascii_alphanumeric_end(bytes, j, next_region);
+        // A space or other ASCII mark that joins nothing ends most words.
+        if j == next_region || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&'))
+        {
+            break;
+        }
+        let d = char_at(text, j);
+        if is_word_char(d) {
+            j += d.len_utf8();
+        } else if is_inner_joiner(d) {
+            let after = text[j + d.len_utf8()..].chars().next();
+            if j + d.len_utf8() < next_region && after.is_some_and(is_word_char) {
+                j += d.len_utf8();
+                // A hyphen or ampersand stays in the normal form; an apostrophe or
+                // a dot need the full normalising.
+                if matches!(d, '-' | '&') {
+                    continue;
+                }
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+        plain = false;
+    }
+    // A plain word's entry, looked up before its dot is weighed: the entry says
+    // whether it abbreviates, and the word with its dot has the same normal form.
+    let plain_lex = plain.then(|| lexicon::lookup_plain(bytes, i, j));
+    // "Sen.", "Mr.", "U.S.", "R." keep their dot: it is part of the word, and so is a
+    // hyphenated tail ("U.S.-led").
+    let mut lex_holds = true;
+    if j < next_region
+        && bytes[j] == b'.'
+        && match plain_lex {
+            Some(lex) => plain_keeps_dot(&text[i..j], lex),
+            None => keeps_dot(&text[i..j]),
+        }
+    {
+        plain = false;
+        j += 1;
+        if j + 1 < next_region && bytes[j] == b'-' && bytes[j + 1].is_ascii_alphanumeric() {
+            j += 1;
+            while j < next_region && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-') {
+                j += 1;
+            }
+            lex_holds = false;
+        }
+    }
+    let lex = match plain_lex {
+        Some(lex) if plain => lex.plain(),
+        _ if j == i + 2 && bytes[i].is_ascii_uppercase() => {
+            // "Roberta A. Kaplan", "Harry S. Truman": a capital with its dot is a
+            // middle initial inside a name, not the article or pronoun it spells.
+            Lex::default()
+        }
+        Some(lex) if lex_holds => lex,
+        _ => lexicon::lookup_raw(&text[i..j]),
+    };
+    (j, lex)
+}
+
+/// True when a word that begins with a capital of [`NAME_MODALS`], and whose entry and length
+/// are `lex` and `len`, may be one of them for [`mark_name_function_words`]: a function word
+/// of three to five bytes, as the rule asks first. Its entry answers when the word is read,
+/// so the rule walks only the sentences holding such a word, not every one holding a word
+/// that begins with "M", "W" or "R" ("Moscow", "Russia").
+fn may_be_name_modal(lex: Lex, len: usize) -> bool {
+    lex.is(lexicon::Class::FunctionWord) && (3..=5).contains(&len)
+}
+
 /// A capitalised "Will", "May", "Watch" or "Read" inside a sentence is a name word, not the
 /// modal or the verb, after another name word ("George Will", "Theresa May", "Human Rights
 /// Watch") or between a quotation or comma and a lowercase verb ("“…,” Will wrote"): a modal that
@@ -501,8 +532,7 @@ fn mark_name_function_words(toks: &mut [Tok], text: &str) {
         let t = &toks[k];
         // (The tests that need no look at the text first, the class bit before all: this
         // runs for every token, and a token that is no word has no class.)
-        if !t.lex.is(lexicon::Class::FunctionWord)
-            || !(3..=5).contains(&t.span.len())
+        if !may_be_name_modal(t.lex, t.span.len())
             || !t.is_word()
             || !t.is_capitalized(text)
             || !t.norm_is_one_of(text, &NAME_MODALS)
