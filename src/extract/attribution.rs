@@ -1481,16 +1481,8 @@ pub fn note_subjects(
 ) {
     // A capitalised word that is no function word opens a run: the words before one are
     // passed over in one tight scan, as most words of a sentence are.
-    // (Its first byte tells most words are not capitalised, before the word is read: see
-    // `Tok::is_capitalized`.)
-    let starts_name = |t: &Tok| {
-        t.is_word()
-            && !t.lex.is(Class::FunctionWord)
-            && text.as_bytes().get(t.span.start).is_some_and(|&b| {
-                b.is_ascii_uppercase() || matches!(b, b'a' | b'e') || !b.is_ascii()
-            })
-            && t.is_capitalized(text)
-    };
+    let starts_name =
+        |t: &Tok| t.is_word() && !t.lex.is(Class::FunctionWord) && t.is_capitalized(text);
     let mut k = 0;
     loop {
         k += toks[k..].iter().take_while(|t| !starts_name(t)).count();

@@ -47,14 +47,18 @@ impl Tok {
 
     /// [`is_capitalized`] of the token's text, read from its first byte when that is ASCII:
     /// the rules ask it of most tokens of every sentence, and slicing the text for it
-    /// (checking both ends fall on character boundaries) cost more than the test. (Always
+    /// (checking both ends fall on character boundaries, or even only that the span lies in
+    /// the text) cost more than the test, which most words fail on that byte. (Always
     /// inlined: a call cost more than the test too.)
     #[inline(always)]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        let bytes = &text.as_bytes()[self.span.start..self.span.end];
-        match bytes.first() {
+        let bytes = text.as_bytes();
+        if self.span.is_empty() {
+            return false;
+        }
+        match bytes.get(self.span.start) {
             Some(b) if b.is_ascii_uppercase() => true,
-            Some(b'a' | b'e') => is_particle_name(bytes),
+            Some(b'a' | b'e') => is_particle_name(&bytes[self.span.start..self.span.end]),
             Some(b) if b.is_ascii() => false,
             Some(_) => is_capitalized(self.span.of(text)),
             None => false,
