@@ -255,6 +255,15 @@ const fn pad(bytes: &[u8]) -> Key {
 /// its first slot.
 const SLOTS: usize = 1 << 13;
 
+/// What one word list says of its words: a class they belong to, or the value of a field
+/// (which cue, pronoun or event word). (Loops in a `const fn` can take no closure: the
+/// table is filled from every list by one loop, told what to set.)
+#[derive(Clone, Copy)]
+enum Mark {
+    Class(Class),
+    Field(u32, usize),
+}
+
 /// The lexicon as an open-addressing hash table (linear probing), built when compiling: a
 /// lookup reads constant addresses, where a table built on first use cost every word a check
 /// that it was built and the loads of where it lies. The slots hold only a small index into
@@ -320,6 +329,20 @@ impl<const N: usize> Table<N> {
         }
     }
 
+    /// Lists each of `words` with what `mark` says of them, on top of what other lists said.
+    const fn mark_all(&mut self, words: &[&str], mark: Mark) {
+        let mut w = 0;
+        while w < words.len() {
+            let e = self.entry(words[w]);
+            let lex = self.entries[e].1;
+            self.entries[e].1 = match mark {
+                Mark::Class(class) => Lex(lex.0 | 1 << class as u32),
+                Mark::Field(shift, value) => lex.with_field(shift, value),
+            };
+            w += 1;
+        }
+    }
+
     /// Every list's words with what they are, in a table of room for `N` words.
     const fn build() -> Table<N> {
         let mut table = Table {
@@ -329,48 +352,26 @@ impl<const N: usize> Table<N> {
         };
         let mut l = 0;
         while l < CLASS_LISTS.len() {
-            let (class, words) = CLASS_LISTS[l];
-            let mut w = 0;
-            while w < words.len() {
-                let e = table.entry(words[w]);
-                table.entries[e].1 = Lex(table.entries[e].1.0 | 1 << class as u32);
-                w += 1;
-            }
+            table.mark_all(CLASS_LISTS[l].1, Mark::Class(CLASS_LISTS[l].0));
             l += 1;
         }
         let mut l = 0;
         while l < CUE_LISTS.len() {
-            let (cue, words) = CUE_LISTS[l];
-            let mut w = 0;
-            while w < words.len() {
-                let e = table.entry(words[w]);
-                table.entries[e].1 = table.entries[e].1.with_field(CUE_SHIFT, cue as usize + 1);
-                w += 1;
-            }
+            table.mark_all(
+                CUE_LISTS[l].1,
+                Mark::Field(CUE_SHIFT, CUE_LISTS[l].0 as usize + 1),
+            );
             l += 1;
         }
         let mut l = 0;
         while l < PRONOUNS.len() {
-            let (pronoun, words) = PRONOUNS[l];
-            let mut w = 0;
-            while w < words.len() {
-                let e = table.entry(words[w]);
-                table.entries[e].1 = table.entries[e]
-                    .1
-                    .with_field(PRONOUN_SHIFT, pronoun as usize + 1);
-                w += 1;
-            }
+            let field = Mark::Field(PRONOUN_SHIFT, PRONOUNS[l].0 as usize + 1);
+            table.mark_all(PRONOUNS[l].1, field);
             l += 1;
         }
         let mut l = 0;
         while l < EVENT_CLASSES.len() {
-            let words = EVENT_CLASSES[l].1;
-            let mut w = 0;
-            while w < words.len() {
-                let e = table.entry(words[w]);
-                table.entries[e].1 = table.entries[e].1.with_field(EVENT_SHIFT, l + 1);
-                w += 1;
-            }
+            table.mark_all(EVENT_CLASSES[l].1, Mark::Field(EVENT_SHIFT, l + 1));
             l += 1;
         }
         assert!(table.len * 4 <= SLOTS);
