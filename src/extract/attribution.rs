@@ -1257,9 +1257,10 @@ fn no_comment_at(text: &str, toks: &[Tok], i: usize) -> bool {
             && (begins_with(text, &toks[k], "declin") || begins_with(text, &toks[k], "refus"))
             && toks.get(k + 1).is_some_and(|n| low_is(text, n, &["to"]))
     };
-    // A word that begins with no c, d or r can only be the verb refused, after "to".
+    // A word that begins with no c, d or r can only be the verb refused, after "to" (which
+    // `declined` reads).
     if !matches!(lead(i), b'c' | b'd' | b'r') {
-        return i >= 2 && toks[i - 1].span.len() == 2 && refused(i) && declined(i - 2);
+        return i >= 2 && refused(i) && declined(i - 2);
     }
     // ("did not return calls", never "were not returned to Afghanistan".)
     let answer = |k: usize| match lead(k) {
