@@ -511,8 +511,10 @@ struct Prefixes {
     /// The lowercase ASCII letters aliases begin with, when there are two at most ("al-Qaeda"
     /// and "al-Shabab" give `a`; an unused slot holds 0, which is no letter); `None` when
     /// there are more. Most word starts are lowercase, and the scan passes over the others
-    /// sixteen bytes at a time.
+    /// a vector register at a time.
     lower: Option<[u8; 2]>,
+    /// Whether this CPU has AVX2, asked once: the scan then reads thirty-two bytes at a time.
+    avx2: bool,
 }
 
 impl Default for Prefixes {
@@ -522,9 +524,119 @@ impl Default for Prefixes {
             bits: vec![0; PREFIX_BITS / 64],
             short: [false; 3],
             lower: Some([0; 2]),
+            #[cfg(target_arch = "x86_64")]
+            avx2: std::arch::is_x86_feature_detected!("avx2"),
+            #[cfg(not(target_arch = "x86_64"))]
+            avx2: false,
         }
     }
 }
+
+/// A vector register of byte lanes: the word-start test ([`Prefixes::word_starts`]) is
+/// written once over it, for SSE2's sixteen lanes (every x86-64 CPU) and AVX2's thirty-two.
+/// Every method is an `unsafe` intrinsic call: the CPU must have the instructions, which
+/// the caller vouches for; inlined into a function compiled for them, each is one
+/// instruction.
+#[cfg(target_arch = "x86_64")]
+trait ByteLanes: Copy {
+    /// Lanes in a register.
+    const WIDTH: usize;
+    /// One bit for each lane, the low `WIDTH` bits of a `u32`.
+    const ALL_LANES: u32;
+    /// `WIDTH` bytes from `p`, any alignment.
+    unsafe fn load(p: *const u8) -> Self;
+    /// `b` in every lane.
+    unsafe fn splat(b: u8) -> Self;
+    unsafe fn and(self, other: Self) -> Self;
+    unsafe fn or(self, other: Self) -> Self;
+    /// `other` where `self` is clear.
+    unsafe fn and_not(self, other: Self) -> Self;
+    /// All ones in each lane where the bytes are equal.
+    unsafe fn equal(self, other: Self) -> Self;
+    /// All ones in each lane where `self`'s byte is greater, read as signed.
+    unsafe fn greater(self, other: Self) -> Self;
+    /// Each lane's top bit, lane `k` at bit `k`.
+    unsafe fn mask(self) -> u32;
+}
+
+/// Implements [`ByteLanes`] for one register type with its intrinsics, in the trait's order.
+#[cfg(target_arch = "x86_64")]
+macro_rules! byte_lanes {
+    ($register:ident, $width:literal, $load:ident, $splat:ident, $and:ident, $or:ident,
+     $and_not:ident, $equal:ident, $greater:ident, $mask:ident) => {
+        impl ByteLanes for std::arch::x86_64::$register {
+            const WIDTH: usize = $width;
+            const ALL_LANES: u32 = u32::MAX >> (32 - $width);
+            #[inline(always)]
+            unsafe fn load(p: *const u8) -> Self {
+                // SAFETY: the caller's contract (`WIDTH` readable bytes, the instructions).
+                unsafe { std::arch::x86_64::$load(p.cast()) }
+            }
+            #[inline(always)]
+            unsafe fn splat(b: u8) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$splat(b as i8) }
+            }
+            #[inline(always)]
+            unsafe fn and(self, other: Self) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$and(self, other) }
+            }
+            #[inline(always)]
+            unsafe fn or(self, other: Self) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$or(self, other) }
+            }
+            #[inline(always)]
+            unsafe fn and_not(self, other: Self) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$and_not(self, other) }
+            }
+            #[inline(always)]
+            unsafe fn equal(self, other: Self) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$equal(self, other) }
+            }
+            #[inline(always)]
+            unsafe fn greater(self, other: Self) -> Self {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$greater(self, other) }
+            }
+            #[inline(always)]
+            unsafe fn mask(self) -> u32 {
+                // SAFETY: the instructions, by the caller's contract.
+                unsafe { std::arch::x86_64::$mask(self) as u32 }
+            }
+        }
+    };
+}
+
+#[cfg(target_arch = "x86_64")]
+byte_lanes!(
+    __m128i,
+    16,
+    _mm_loadu_si128,
+    _mm_set1_epi8,
+    _mm_and_si128,
+    _mm_or_si128,
+    _mm_andnot_si128,
+    _mm_cmpeq_epi8,
+    _mm_cmpgt_epi8,
+    _mm_movemask_epi8
+);
+#[cfg(target_arch = "x86_64")]
+byte_lanes!(
+    __m256i,
+    32,
+    _mm256_loadu_si256,
+    _mm256_set1_epi8,
+    _mm256_and_si256,
+    _mm256_or_si256,
+    _mm256_andnot_si256,
+    _mm256_cmpeq_epi8,
+    _mm256_cmpgt_epi8,
+    _mm256_movemask_epi8
+);
 
 /// Bits of the prefix filter: 8 KB, which stays in cache.
 const PREFIX_BITS: usize = 1 << 16;
@@ -557,33 +669,33 @@ impl Prefixes {
     }
 
     /// The first byte at or after `from` that no ASCII letter or digit precedes and where an
-    /// alias may begin (its first byte, then [`Prefixes::may_start`]): where a mention may
-    /// start. Sixteen bytes at a time on x86-64 ([`Prefixes::word_starts16`]), eight
-    /// elsewhere and then, so the bytes inside words (most of any text) are passed over
-    /// without a look at each. (Asking `may_start` here, not of each capitalised word the
-    /// scan returns, spares the scan its restart at five words in six.)
+    /// alias may begin ([`Prefixes::may_begin`]): where a mention may start. Thirty-two or
+    /// sixteen bytes at a time on x86-64 ([`Prefixes::word_starts`]), eight elsewhere and
+    /// then, so the bytes inside words (most of any text) are passed over without a look at
+    /// each. (Asking `may_begin` here, not of each capitalised word the scan returns, spares
+    /// the scan its restart at five words in six.)
     #[inline]
     fn next_candidate(&self, bytes: &[u8], mut from: usize) -> Option<usize> {
-        let may_begin = |k: usize| self.first[usize::from(bytes[k])] && self.may_start(&bytes[k..]);
         if from == 0 {
-            if !bytes.is_empty() && may_begin(0) {
+            if !bytes.is_empty() && self.may_begin(bytes, 0) {
                 return Some(0);
             }
             from = 1;
         }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        while from + 16 <= bytes.len() {
-            // SAFETY: the function only needs SSE2, which this build targets (the cfg above;
-            // every x86-64 CPU has it).
-            let mut lanes = unsafe { self.word_starts16(bytes, from) };
-            while lanes != 0 {
-                let k = from + lanes.trailing_zeros() as usize;
-                if may_begin(k) {
-                    return Some(k);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if self.avx2 {
+                // SAFETY: `avx2` is set only where the CPU has AVX2 (see `Prefixes::default`).
+                match unsafe { self.scan_avx2(bytes, from) } {
+                    Ok(k) => return Some(k),
+                    Err(stop) => from = stop,
                 }
-                lanes &= lanes - 1;
             }
-            from += 16;
+            // SAFETY: every x86-64 CPU has SSE2.
+            match unsafe { self.scan::<std::arch::x86_64::__m128i>(bytes, from) } {
+                Ok(k) => return Some(k),
+                Err(stop) => from = stop,
+            }
         }
         // Each lane of `before` is the byte before the position it stands for.
         while from + 8 <= bytes.len() {
@@ -591,61 +703,100 @@ impl Prefixes {
             let mut lanes = not_ascii_alphanumeric(before);
             while lanes != 0 {
                 let k = from + (lanes.trailing_zeros() / 8) as usize;
-                if may_begin(k) {
+                if self.may_begin(bytes, k) {
                     return Some(k);
                 }
                 lanes &= lanes - 1;
             }
             from += 8;
         }
-        (from..bytes.len()).find(|&k| !bytes[k - 1].is_ascii_alphanumeric() && may_begin(k))
+        (from..bytes.len())
+            .find(|&k| !bytes[k - 1].is_ascii_alphanumeric() && self.may_begin(bytes, k))
+    }
+    /// [`Prefixes::scan`] with AVX2's thirty-two lanes, where the CPU has them: the lane
+    /// tests and the lookups they pass to are compiled for AVX2 together, so they inline.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn scan_avx2(&self, bytes: &[u8], from: usize) -> Result<usize, usize> {
+        // SAFETY: this function's own contract.
+        unsafe { self.scan::<std::arch::x86_64::__m256i>(bytes, from) }
     }
 
-    /// One bit for each of the sixteen bytes from `at` (`at >= 1`, and sixteen bytes left)
-    /// that may begin a mention: no ASCII letter or digit precedes it, and it is no lowercase
-    /// letter unless an alias begins with that letter ([`Prefixes::lower`]). A superset of
-    /// the word starts an alias's first byte begins, in about thirty SSE2 instructions (part
-    /// of every x86-64 CPU) where the eight-byte scan took as many for half the bytes and
+    /// The first byte at or after `from` (`from >= 1`) where [`Prefixes::word_starts`] and
+    /// then [`Prefixes::may_begin`] pass, one register width at a time; `Err` with where it
+    /// stopped when fewer than a register's bytes are left.
+    ///
+    /// # Safety
+    /// The CPU must have the instructions `V` is made of.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn scan<V: ByteLanes>(&self, bytes: &[u8], mut from: usize) -> Result<usize, usize> {
+        while from + V::WIDTH <= bytes.len() {
+            // SAFETY: the caller's contract.
+            let mut lanes = unsafe { self.word_starts::<V>(bytes, from) };
+            while lanes != 0 {
+                let k = from + lanes.trailing_zeros() as usize;
+                if self.may_begin(bytes, k) {
+                    return Ok(k);
+                }
+                lanes &= lanes - 1;
+            }
+            from += V::WIDTH;
+        }
+        Err(from)
+    }
+
+    /// One bit for each of the register's bytes from `at` (`at >= 1`, and a register's
+    /// bytes left) that may begin a mention: no ASCII letter or digit precedes it, and it is
+    /// no lowercase letter unless an alias begins with that letter ([`Prefixes::lower`]). A
+    /// superset of the word starts an alias's first byte begins, in about thirty vector
+    /// instructions where the eight-byte scan took as many for a quarter of the bytes and
     /// stopped at every lowercase word.
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    #[target_feature(enable = "sse2")]
-    #[inline]
-    fn word_starts16(&self, bytes: &[u8], at: usize) -> u32 {
-        use std::arch::x86_64::{
-            __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
-            _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
-        };
-        // The byte before each of the sixteen, then the sixteen: one bounds check.
-        let window: &[u8; 17] = bytes[at - 1..at + 16].try_into().expect("17 bytes");
-        let half = |k: usize| i64::from_le_bytes(window[k..k + 8].try_into().expect("8 bytes"));
-        let before = _mm_set_epi64x(half(8), half(0));
-        let here = _mm_set_epi64x(half(9), half(1));
-        // Bytes from `lo` to `hi` (both ASCII): bytes past ASCII read as negative, below both.
-        let within = |v: __m128i, lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)),
-            )
-        };
-        let folded = _mm_or_si128(before, _mm_set1_epi8(0x20));
-        let alphanumeric = _mm_or_si128(within(before, b'0', b'9'), within(folded, b'a', b'z'));
-        let lowercase = within(here, b'a', b'z');
-        let passed = match self.lower {
-            Some([a, b]) => _mm_andnot_si128(
-                _mm_or_si128(
-                    _mm_cmpeq_epi8(here, _mm_set1_epi8(a as i8)),
-                    _mm_cmpeq_epi8(here, _mm_set1_epi8(b as i8)),
-                ),
-                lowercase,
-            ),
-            None => _mm_set1_epi8(0),
-        };
-        _mm_movemask_epi8(_mm_or_si128(alphanumeric, passed)) as u32 ^ 0xFFFF
+    ///
+    /// # Safety
+    /// The CPU must have the instructions `V` is made of.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn word_starts<V: ByteLanes>(&self, bytes: &[u8], at: usize) -> u32 {
+        // The byte before each lane, then the lanes: one bounds check.
+        let window = &bytes[at - 1..at + V::WIDTH];
+        // SAFETY: both loads read `V::WIDTH` bytes inside `window`, which holds one more;
+        // the caller vouches for the instructions.
+        unsafe {
+            let before = V::load(window.as_ptr());
+            let here = V::load(window[1..].as_ptr());
+            // Bytes from `lo` to `hi` (both ASCII): bytes past ASCII read as negative, below
+            // both.
+            let within =
+                |v: V, lo: u8, hi: u8| v.greater(V::splat(lo - 1)).and(V::splat(hi + 1).greater(v));
+            let folded = before.or(V::splat(0x20));
+            let alphanumeric = within(before, b'0', b'9').or(within(folded, b'a', b'z'));
+            let passed = match self.lower {
+                Some([a, b]) => here
+                    .equal(V::splat(a))
+                    .or(here.equal(V::splat(b)))
+                    .and_not(within(here, b'a', b'z')),
+                None => V::splat(0),
+            };
+            !alphanumeric.or(passed).mask() & V::ALL_LANES
+        }
     }
 
-    /// False when no alias can begin `rest`. (Inlined into the scan of every briefing's
-    /// text, which asks it at each word start an alias's first byte begins.)
-    #[inline]
+    /// Whether an alias may begin at byte `k`: one begins with its byte, and
+    /// [`Prefixes::may_start`] passes. (Always inlined: the scan asks it of every word start
+    /// that is no lowercase word.)
+    #[inline(always)]
+    fn may_begin(&self, bytes: &[u8], k: usize) -> bool {
+        self.first[usize::from(bytes[k])] && self.may_start(&bytes[k..])
+    }
+
+    /// False when no alias can begin `rest`. (Always inlined: the scan asks it at each word
+    /// start an alias's first byte begins, and a call from the AVX2 scan is not inlined
+    /// otherwise.)
+    #[inline(always)]
     fn may_start(&self, rest: &[u8]) -> bool {
         let has = |len: usize| {
             let bit = Prefixes::bit(&rest[..len]);
@@ -1114,7 +1265,7 @@ mod tests {
     #[test]
     fn mentions_may_start_only_where_a_word_begins_with_an_alias_byte() {
         let g = Gazetteer::builtin();
-        // Every kind of neighbour, in every lane of the sixteen- and eight-byte steps, and a
+        // Every kind of neighbour, in every lane of the 32-, 16- and 8-byte steps, and a
         // text too short for a step at all; lowercase word starts an alias begins ("al-")
         // and others, with the built-in parties (one lowercase first letter, `a`), one more,
         // and so many that no lowercase word start is passed over.
@@ -1131,17 +1282,24 @@ mod tests {
             &lowercase(&["zeta"]),
             &lowercase(&["zeta", "the kurds", "dy", "wa"]),
         ] {
-            for from in 0..text.len() {
-                let naive = (from..text.len()).find(|&k| {
-                    (k == 0 || !text.as_bytes()[k - 1].is_ascii_alphanumeric())
-                        && g.starts.first[usize::from(text.as_bytes()[k])]
-                        && g.starts.may_start(&text.as_bytes()[k..])
-                });
-                assert_eq!(
-                    g.starts.next_candidate(text.as_bytes(), from),
-                    naive,
-                    "{from}"
-                );
+            // With this CPU's widest scan, and without AVX2 where it has it.
+            let narrow = Prefixes {
+                avx2: false,
+                ..g.starts.clone()
+            };
+            for starts in [&g.starts, &narrow] {
+                for from in 0..text.len() {
+                    let naive = (from..text.len()).find(|&k| {
+                        (k == 0 || !text.as_bytes()[k - 1].is_ascii_alphanumeric())
+                            && starts.first[usize::from(text.as_bytes()[k])]
+                            && starts.may_start(&text.as_bytes()[k..])
+                    });
+                    assert_eq!(
+                        starts.next_candidate(text.as_bytes(), from),
+                        naive,
+                        "{from}"
+                    );
+                }
             }
         }
         assert_eq!(g.starts.next_candidate(b"Iran", 0), Some(0));
