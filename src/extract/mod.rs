@@ -441,22 +441,23 @@ fn keep_quote(
     // more, and counting a long quotation's every word cost more than the rest of the test.
     let words = quoted.split_whitespace().take(4).count();
     let title = is_title_case(quoted);
+    // The word before the opening mark, read once for the rules below.
+    let before = WordBefore::at(text, outer.start);
     if credited(text, quoted, title, outer.end)
         || after_so_called(text, outer.start)
         || is_web_address(quoted)
-        || glosses(text, outer.start)
+        || glosses(text, &before)
     {
         return false;
     }
-    let before = word_before(text, outer.start);
-    if is_noun_for_words(before)
-        || is_noun_for_words(word_before_of(text, outer.start))
-        || (title && names_words(before))
+    if is_noun_for_words(before.word)
+        || is_noun_for_words(word_before_of(text, &before))
+        || (title && names_words(before.word))
     {
         return true;
     }
     if title
-        && (names_a_work(before)
+        && (names_a_work(before.word)
             || names_a_work(word_before_comma(text, outer.start))
             || (words <= 3 && runs_into_a_name(text, quoted, outer.end)))
     {
@@ -574,37 +575,58 @@ fn is_noun_for_words(word: &str) -> bool {
     )
 }
 
-/// True when the quotation at byte `at` glosses a word ("whose name translates to “Western
+/// True when the quotation after `before` glosses a word ("whose name translates to “Western
 /// education is sin”", "a term that means “holy war”", "literally “the base”"): a
 /// translation or a meaning is no one's words, so it is no quotation to credit a speaker
 /// with (it was credited to whoever spoke last).
 /// ("Support in key states means “he must be doing something right,” she says" reports
 /// speech: what "means" glosses is a name or a word.)
-fn glosses(text: &str, at: usize) -> bool {
-    let before = word_before(text, at);
-    let head = text[..at].trim_end();
-    let verb_at = head.len() - before.len();
-    let subject = word_before(text, verb_at);
+fn glosses(text: &str, before: &WordBefore) -> bool {
+    let verb = before.word;
+    let subject = || before.previous(text);
     let is_any = |w: &str, forms: &[&str]| forms.iter().any(|f| w.eq_ignore_ascii_case(f));
-    before.eq_ignore_ascii_case("literally")
-        || is_any(before, &["means", "meaning"])
-            && (is_any(subject, &["which", "name", "word", "term", "nickname"])
-                || tokens::is_capitalized(subject))
-        || is_any(before, &["to", "as", "into"])
-            && subject
+    verb.eq_ignore_ascii_case("literally")
+        || is_any(verb, &["means", "meaning"]) && {
+            let subject = subject();
+            is_any(subject, &["which", "name", "word", "term", "nickname"])
+                || tokens::is_capitalized(subject)
+        }
+        || is_any(verb, &["to", "as", "into"])
+            && subject()
                 .get(..8)
                 .is_some_and(|w| w.eq_ignore_ascii_case("translat"))
 }
 
-/// The word before an "of" that stands right before byte `at` ("chants of “Lock her up!”"):
-/// a noun for words is as often followed by "of" as by the quotation itself. Empty when no
-/// "of" stands there.
-fn word_before_of(text: &str, at: usize) -> &str {
-    let head = text[..at].trim_end();
-    if word_before(text, at).eq_ignore_ascii_case("of") {
-        word_before(text, head.len() - 2)
+/// The word before an "of" that stands right before the quotation ("chants of “Lock her
+/// up!”"): a noun for words is as often followed by "of" as by the quotation itself. Empty
+/// when no "of" stands there.
+fn word_before_of<'a>(text: &'a str, before: &WordBefore<'a>) -> &'a str {
+    if before.word.eq_ignore_ascii_case("of") {
+        before.previous(text)
     } else {
         ""
+    }
+}
+
+/// The word right before a byte ([`word_before`]) and where it starts: a quotation's rules
+/// ask for it up to four times, and for the word before it now and then.
+struct WordBefore<'a> {
+    word: &'a str,
+    start: usize,
+}
+
+impl<'a> WordBefore<'a> {
+    fn at(text: &'a str, at: usize) -> WordBefore<'a> {
+        let word = word_before(text, at);
+        WordBefore {
+            word,
+            start: text[..at].trim_end().len() - word.len(),
+        }
+    }
+
+    /// The word before this one.
+    fn previous(&self, text: &'a str) -> &'a str {
+        word_before(text, self.start)
     }
 }
 
