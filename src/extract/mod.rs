@@ -439,7 +439,7 @@ fn keep_quote(
     let quoted = inner.of(text);
     // Words, counted up to four: the rules below ask only for one, up to three, or four and
     // more, and counting a long quotation's every word cost more than the rest of the test.
-    let words = quoted.split_whitespace().take(4).count();
+    let words = words_up_to(quoted, 4);
     let title = is_title_case(quoted);
     // The word before the opening mark, read once for the rules below.
     let before = WordBefore::at(text, outer.start);
@@ -684,6 +684,34 @@ fn is_title_case(phrase: &str) -> bool {
                 || w.chars().next().is_some_and(char::is_uppercase)
                 || tokens::norm_is_one_of(w, &["with", "from", "into"])
         })
+}
+
+/// How many words (runs of anything but whitespace) `s` holds, counted up to `limit`: what
+/// `s.split_whitespace().take(limit).count()` gives, with ASCII bytes (most of any text)
+/// tested as they stand rather than decoded: asked of every quotation and of the words after
+/// every cue, the decoding count cost more than the rules that read it.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() && words < limit {
+        let (blank, len) = match bytes[at] {
+            // ASCII's whitespace as `char::is_whitespace` has it (vertical tab included).
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (true, 1),
+            b if b.is_ascii() => (false, 1),
+            _ => {
+                let c = s[at..].chars().next().expect("a character starts here");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if blank {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        at += len;
+    }
+    words
 }
 
 /// Index of the sentence containing byte `pos`.
@@ -1135,10 +1163,7 @@ fn build_statements(
                     .is_some_and(|after| after.trim_start().starts_with(','));
             let content_first = drafts[k].quote_first
                 || parenthetical
-                || text[drafts[k].cue_at..sentences[drafts[k].last].end]
-                    .split_whitespace()
-                    .nth(3)
-                    .is_none();
+                || words_up_to(&text[drafts[k].cue_at..sentences[drafts[k].last].end], 4) < 4;
             // ("…, but the administration insisted that …": a clause joined before the
             // subject is a clause of its own, however long.)
             let own_clause = [", but", ", while", ", and"]
@@ -1890,6 +1915,23 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         run(body).1.quotes
+    }
+
+    proptest::proptest! {
+        /// The byte-wise word count agrees with the standard library's whitespace split on
+        /// any text: ASCII blanks (the vertical tab and form feed too), Unicode spaces (a
+        /// no-break space, an em space, the next-line mark), letters past ASCII, and
+        /// zero-width spaces, which are no whitespace to either.
+        #[test]
+        fn words_up_to_counts_as_split_whitespace_does(
+            text in "[a \t\n\r\x0B\x0C\u{A0}\u{2003}\u{85}é“\u{200B}]{0,24}",
+            limit in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(
+                words_up_to(&text, limit),
+                text.split_whitespace().take(limit).count()
+            );
+        }
     }
 
     /// A translation or a name's meaning is no one's words: not listed as a quotation
