@@ -1262,7 +1262,7 @@ fn unattributed_statements(
                 let Some(c) = toks.iter().position(|t| {
                     t.span.start >= s.span.start
                         && t.is_word()
-                        && cue.is_some_and(|c| t.span.of(text) == c)
+                        && cue.is_some_and(|c| t.span.len() == c.len() && t.span.of(text) == c)
                 }) else {
                     continue;
                 };
@@ -1371,11 +1371,14 @@ fn names_a_tag(text: &str, at: usize) -> bool {
 /// True when token `i` joins two clauses: "and", "but", ", while" or ";".
 fn is_clause_joiner(text: &str, toks: &[tokens::Tok], i: usize) -> bool {
     let t = &toks[i];
+    // (Read as bytes: asked of every token of a reporting sentence, slicing the text as a
+    // string tested character boundaries the patterns make needless.)
+    let word = &text.as_bytes()[t.span.start..t.span.end];
     match t.kind {
-        tokens::TokKind::Stop => t.span.len() == 1 && t.span.of(text) == ";",
-        tokens::TokKind::Word if matches!(t.span.len(), 3 | 5) => match t.span.of(text) {
-            "and" | "but" => true,
-            "while" => i > 0 && toks[i - 1].kind == tokens::TokKind::Comma,
+        tokens::TokKind::Stop => word == b";",
+        tokens::TokKind::Word => match word {
+            b"and" | b"but" => true,
+            b"while" => i > 0 && toks[i - 1].kind == tokens::TokKind::Comma,
             _ => false,
         },
         _ => false,
