@@ -144,27 +144,44 @@ fn extract_with(b: &Briefing, gazetteer: &Gazetteer) -> Extraction {
     // Where each quote region's token stands (see [`QuotePlaces`]), noted in the one pass
     // over each sentence's tokens that finds its quotations and its first cue.
     let mut quote_places = QuotePlaces::new(regions.len());
+    // The first region that may overlap the sentence at hand, as the tokenizer kept it: a
+    // sentence holds a quotation's token exactly when that region starts before it ends.
+    let mut cursor = 0;
     for (k, toks) in sentence_tokens.iter().enumerate() {
         resolver.begin_sentence(k);
-        let mut quoting = false;
+        let sentence = sentences[k];
+        while cursor < regions.len() && regions[cursor].outer.end <= sentence.start {
+            cursor += 1;
+        }
+        let quoting = regions
+            .get(cursor)
+            .is_some_and(|r| r.outer.start < sentence.end && sentence.start < sentence.end);
         // Sentence subjects count as antecedents only before the sentence's first cue verb:
         // after it stands what was said, whose subjects ("He said that Mr. Trump wanted")
         // are not who the passage is about; its speaker is.
-        let mut cue = toks.len();
-        for (i, t) in toks.iter().enumerate() {
-            match t.kind {
-                tokens::TokKind::Quote(r) => {
-                    quoting = true;
+        let is_cue = |t: &tokens::Tok| {
+            t.kind == tokens::TokKind::Word && t.lex.is_cue() && !t.is_capitalized(text)
+        };
+        let cue = if quoting {
+            let mut cue = toks.len();
+            for (i, t) in toks.iter().enumerate() {
+                if let tokens::TokKind::Quote(r) = t.kind {
                     quote_places.note(r as usize, (k, i));
-                }
-                tokens::TokKind::Word
-                    if cue == toks.len() && t.lex.is_cue() && !t.is_capitalized(text) =>
-                {
+                } else if cue == toks.len() && is_cue(t) {
                     cue = i;
                 }
-                _ => {}
             }
-        }
+            cue
+        } else {
+            // (No quotation to note: the scan ends at the first cue, most sentences' middle.)
+            debug_assert!(
+                !toks
+                    .iter()
+                    .any(|t| matches!(t.kind, tokens::TokKind::Quote(_))),
+                "the tokenizer made a quotation's token where no region overlaps"
+            );
+            toks.iter().position(is_cue).unwrap_or(toks.len())
+        };
         let subject = quoting
             .then(|| attribution::quote_subject(text, toks, gazetteer, &mut resolver))
             .flatten();
