@@ -1213,21 +1213,36 @@ pub fn attributions(
 /// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
 /// such a row only took room from the claims.
 ///
-/// Every word it looks for begins with c, d or r, or is the verb refused right after "to":
-/// the unattributed path asks this of every word of a sentence that may report, and most
-/// words are passed over here by their first letter and the length of the word before,
-/// without a call. (Inlined where it is asked; [`no_comment_at`] reads the rest.)
-#[inline]
+/// Every word it looks for begins with "co", "de" or "re" ("comment", "declined",
+/// "refused", "respond", "request"), or is the verb refused after "to" ("discuss",
+/// "elaborate", "say"): the unattributed path asks this of every word of a sentence that
+/// may report, and most words are passed over here by their first two letters, without a
+/// call. (Always inlined where it is asked; [`no_comment_at`] reads the rest.)
+#[inline(always)]
 pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
-    let first = text
-        .as_bytes()
-        .get(toks[i].span.start)
-        .map_or(0, |b| b | 0x20);
-    (matches!(first, b'c' | b'd' | b'r') || i >= 2 && toks[i - 1].span.len() == 2)
-        && no_comment_at(text, toks, i)
+    // A word's first two bytes, lowercased; none for a word of one byte that ends the text,
+    // which is none of the words.
+    let head = |k: usize| {
+        let at = toks[k].span.start;
+        match text.as_bytes().get(at..at + 2) {
+            Some(&[x, y]) => [x | 0x20, y | 0x20],
+            _ => [0, 0],
+        }
+    };
+    // The word before may be "to" (or "t.o", "to's", which read as "to" too).
+    let after_to = || i >= 2 && matches!(head(i - 1), [b't', b'o' | b'.']);
+    let may_be = match head(i) {
+        [b'c', b'o'] | [b'd' | b'r', b'e'] => true,
+        [b'c' | b'd' | b'r', _] => after_to(),
+        // (A refused verb past c, d and r follows a "to" of two letters.)
+        [b'a' | b'e' | b's', _] => after_to() && toks[i - 1].span.len() == 2,
+        _ => false,
+    };
+    may_be && no_comment_at(text, toks, i)
 }
 
 /// [`is_no_comment`] for a word it did not pass over.
+#[inline(never)]
 fn no_comment_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     // Each word it looks for is told by its first letter.
@@ -3821,6 +3836,43 @@ mod tests {
         let toks = sentence_tokens(text);
         note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
         assert_eq!(r.expand_as("Senator", None), "Senator");
+    }
+
+    /// Every way of giving no answer is still found past the test on a word's first two
+    /// letters: the refusal or the unanswered request at either case, and each verb refused
+    /// after "to", whatever letter it begins with.
+    #[test]
+    fn every_answer_not_given_is_found_past_the_first_letters() {
+        let silent = |sentence: &str, word: &str| {
+            let toks = sentence_tokens(sentence);
+            let i = toks
+                .iter()
+                .position(|t| t.span.of(sentence) == word)
+                .expect(word);
+            is_no_comment(sentence, &toks, i)
+        };
+        for (sentence, word) in [
+            ("Roe declined to comment.", "declined"),
+            ("Roe DECLINED to comment.", "DECLINED"),
+            ("Roe declined to discuss it.", "discuss"),
+            ("Roe refused to answer.", "answer"),
+            ("Roe declined To speculate.", "speculate"),
+            ("Roe refused to say.", "say"),
+            ("Roe did not reply.", "reply"),
+            ("Roe did not Respond.", "Respond"),
+            ("Roe did not return calls.", "return"),
+            ("Roe did not respond to a request for comment.", "request"),
+            ("Roe did not Comment.", "Comment"),
+        ] {
+            assert!(silent(sentence, word), "{sentence}");
+        }
+        for (sentence, word) in [
+            ("Roe declined the offer.", "declined"),
+            ("Roe spoke to answer.", "answer"),
+            ("Roe went to discuss it.", "discuss"),
+        ] {
+            assert!(!silent(sentence, word), "{sentence}");
+        }
     }
 
     /// Who the passage is about after reading `sentences` in order.
