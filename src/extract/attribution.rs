@@ -949,10 +949,11 @@ pub fn attributions(
     }
     // Only colons, cue verbs and "according" matter: every other token is passed over in
     // one tight scan, as most tokens of a sentence are.
-    let passed_over = |t: &Tok| match t.kind {
-        TokKind::Colon => false,
-        TokKind::Word => !t.lex.is_cue() && t.span.len() != "according".len(),
-        _ => true,
+    // (Its three tests are read at once, with no branch but the one that ends the scan:
+    // only a word has a cue, and a token of another kind as long as "according" is passed
+    // over below.)
+    let passed_over = |t: &Tok| {
+        !matches!(t.kind, TokKind::Colon) & !t.lex.is_cue() & (t.span.len() != "according".len())
     };
     let mut i = 0;
     while i < toks.len() {
