@@ -263,25 +263,21 @@ const LOOKUPS_BEFORE_GATHERING: usize = 8;
 
 impl Resolver {
     /// Registers a person mentioned in the text (even when not speaking), so a later
-    /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
+    /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him. Where the person stands
+    /// in `people`.
     ///
     /// The first name's gender is read only for a new person: a person noted before whose
     /// gender is still unknown has a first name that tells none, as it did then.
-    fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
-        match self
-            .people
-            .iter_mut()
-            .rev()
-            .take(RECENT)
-            .find(|p| p.name == name)
-        {
-            Some(p) => {
-                if p.party.is_none() {
-                    p.party = party;
-                }
-                if p.gender.is_none() {
-                    p.gender = gender;
-                }
+    ///
+    /// A name is noted anew only when none of the last [`RECENT`] people bears it, so no two
+    /// of any [`RECENT`] people in a row bear the same name: a search of them for a name
+    /// finds one person, whichever way it reads.
+    fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) -> usize {
+        let window = self.people.len().saturating_sub(RECENT);
+        match self.people[window..].iter().rposition(|p| p.name == name) {
+            Some(k) => {
+                self.learn(window + k, party, gender);
+                window + k
             }
             None => {
                 // (The first name read where the person keeps it, not split out again.)
@@ -290,38 +286,60 @@ impl Resolver {
                     p.gender = word_gender(p.first_word());
                 }
                 self.people.push(p);
+                self.people.len() - 1
             }
         }
     }
 
-    /// True when [`Resolver::expand_as`] gives a name other than `name`.
+    /// Gives the person at `k` in `people` the party and gender the text tells, where
+    /// nothing told them before.
+    fn learn(&mut self, k: usize, party: Option<String>, gender: Option<Gender>) {
+        let p = &mut self.people[k];
+        if p.party.is_none() {
+            p.party = party;
+        }
+        if p.gender.is_none() {
+            p.gender = gender;
+        }
+    }
+
+    /// True when `name` expands to a name other than itself (see [`Resolver::expanded`]).
     fn expands(&self, name: &str) -> bool {
         self.expanded(name, None).is_some_and(|p| p.name != name)
     }
 
-    /// The full name for a (possibly partial) name, skipping people of the other gender
-    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
-    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
-    /// surname is the person the text named first: an article's "Clinton" is the one it
-    /// introduced, not a relative mentioned since.
+    /// The full name for a (possibly partial) name (see [`Resolver::expanded`]), or the name
+    /// itself. (The tests ask for the name; resolving asks where its person stands.)
+    #[cfg(test)]
     fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
         self.expanded(name, gender)
             .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
-    /// The person [`Resolver::expand_as`] expands `name` to, if any.
+    /// The person a (possibly partial) name stands for, skipping people of the other gender
+    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
+    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
+    /// surname is the person the text named first: an article's "Clinton" is the one it
+    /// introduced, not a relative mentioned since.
     fn expanded(&self, name: &str, gender: Option<Gender>) -> Option<&Person> {
+        self.expanded_at(name, gender).map(|k| &self.people[k])
+    }
+
+    /// Where [`Resolver::expanded`]'s person stands in `people`.
+    fn expanded_at(&self, name: &str, gender: Option<Gender>) -> Option<usize> {
         let (first, last) = end_words(name).unwrap_or((name, name));
         // (A word is never empty: an empty `last` matches no one.)
         let same_last = |p: &Person| !last.is_empty() && p.last_word() == last;
         let same_first = |p: &Person| first == last || p.first_word() == first;
         // The earliest match among the last RECENT people.
-        self.people[self.people.len().saturating_sub(RECENT)..]
+        let window = self.people.len().saturating_sub(RECENT);
+        self.people[window..]
             .iter()
-            .find(|p| {
+            .position(|p| {
                 (p.name == name || (p.name.len() > name.len() && same_last(p) && same_first(p)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
+            .map(|k| window + k)
     }
 
     fn person(&self, name: &str) -> Option<&Person> {
@@ -420,20 +438,35 @@ impl Resolver {
                 gender,
                 initial,
             } => {
+                // The person the name expands to is found once: with no gender to tell, it
+                // is also the one that says whether the name expands, and with no other
+                // of the last RECENT people bearing its name (see [`Resolver::note_person`])
+                // it is the one noted and asked for a party.
+                let found = self.expanded_at(name, gender);
                 if initial
-                    && !self.expands(name)
+                    && !(if gender.is_none() {
+                        found.is_some_and(|k| self.people[k].name != *name)
+                    } else {
+                        self.expands(name)
+                    })
                     && self.person(name).is_none()
                     && self.is_common_word(text, name)
                 {
                     return None;
                 }
-                let full = self.expand_as(name, gender);
-                self.note_person(&full, party.clone(), gender);
+                let full = found.map_or_else(|| name.clone(), |k| self.people[k].name.clone());
+                let k = match found {
+                    Some(k) => {
+                        self.learn(k, party.clone(), gender);
+                        k
+                    }
+                    None => self.note_person(&full, party.clone(), gender),
+                };
                 if let Some(p) = party {
                     self.set_party(&full, p);
                 }
                 Some(Speaker {
-                    party: party.clone().or_else(|| self.party_of(&full)),
+                    party: party.clone().or_else(|| self.people[k].party.clone()),
                     name: full,
                     kind: SpeakerKind::Person,
                 })
@@ -486,7 +519,7 @@ impl Resolver {
                     } else {
                         Gender::Female
                     };
-                    self.note_person(&s.name.clone(), None, Some(g));
+                    self.note_person(&s.name, None, Some(g));
                 }
                 found
             }
