@@ -1898,15 +1898,19 @@ fn verb_like(text: &str, t: &Tok) -> bool {
         return true;
     }
     let raw = t.span.of(text);
-    let bare = strip_possessive(raw).as_bytes();
+    // (A plain word has no apostrophe, so no possessive ending nor "n't", and its normal
+    // form is read from its bytes: see [`Lex::is_plain`]. The rules ask this of the word
+    // after every name.)
+    let plain = lex.is_plain();
+    let bare = if plain { raw } else { strip_possessive(raw) }.as_bytes();
     let ends = |suffix: &[u8]| {
         bare.len() >= suffix.len() && bare[bare.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
     // "Ayotte isn't interested", "Weaver didn’t seem": a negated auxiliary.
-    if negated_auxiliary(raw) {
+    if !plain && negated_auxiliary(raw) {
         return true;
     }
-    (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
+    (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&t.norm(text), lex)
 }
 
 /// A word that is verb-like only for its -s ending ("senators", "economists"): no class of
@@ -3530,8 +3534,7 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
                 let before = &head[name_start - 2];
                 before.lex.is(Class::FemaleName)
                     || before.lex.is(Class::MaleName)
-                    || (before.lex.is(Class::Title)
-                        && title_gender(&norm(before.span.of(text))).is_some())
+                    || (before.lex.is(Class::Title) && title_gender(&before.norm(text)).is_some())
             }
         };
         let capital =
@@ -3761,7 +3764,7 @@ fn classify(
         }
         let gender = head[..name_start]
             .iter()
-            .find_map(|t| title_gender(&norm(t.span.of(text))));
+            .find_map(|t| title_gender(&t.norm(text)));
         // (A first name from the lexicon is a name wherever it stands.)
         // (The name alone counts: "Footage uploaded to YouTube" opens with a common word.)
         let initial = a + name_start == 0 && name_toks.len() == 1 && !first_name;
