@@ -263,25 +263,21 @@ const LOOKUPS_BEFORE_GATHERING: usize = 8;
 
 impl Resolver {
     /// Registers a person mentioned in the text (even when not speaking), so a later
-    /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him.
+    /// "Mr. Kerry" expands to "John Kerry" and "she" can skip him. Where the person stands
+    /// in `people`.
     ///
     /// The first name's gender is read only for a new person: a person noted before whose
     /// gender is still unknown has a first name that tells none, as it did then.
-    fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) {
-        match self
-            .people
-            .iter_mut()
-            .rev()
-            .take(RECENT)
-            .find(|p| p.name == name)
-        {
-            Some(p) => {
-                if p.party.is_none() {
-                    p.party = party;
-                }
-                if p.gender.is_none() {
-                    p.gender = gender;
-                }
+    ///
+    /// A name is noted anew only when none of the last [`RECENT`] people bears it, so no two
+    /// of any [`RECENT`] people in a row bear the same name: a search of them for a name
+    /// finds one person, whichever way it reads.
+    fn note_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) -> usize {
+        let window = self.people.len().saturating_sub(RECENT);
+        match self.people[window..].iter().rposition(|p| p.name == name) {
+            Some(k) => {
+                self.learn(window + k, party, gender);
+                window + k
             }
             None => {
                 // (The first name read where the person keeps it, not split out again.)
@@ -290,38 +286,60 @@ impl Resolver {
                     p.gender = word_gender(p.first_word());
                 }
                 self.people.push(p);
+                self.people.len() - 1
             }
         }
     }
 
-    /// True when [`Resolver::expand_as`] gives a name other than `name`.
+    /// Gives the person at `k` in `people` the party and gender the text tells, where
+    /// nothing told them before.
+    fn learn(&mut self, k: usize, party: Option<String>, gender: Option<Gender>) {
+        let p = &mut self.people[k];
+        if p.party.is_none() {
+            p.party = party;
+        }
+        if p.gender.is_none() {
+            p.gender = gender;
+        }
+    }
+
+    /// True when `name` expands to a name other than itself (see [`Resolver::expanded`]).
     fn expands(&self, name: &str) -> bool {
         self.expanded(name, None).is_some_and(|p| p.name != name)
     }
 
-    /// The full name for a (possibly partial) name, skipping people of the other gender
-    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
-    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
-    /// surname is the person the text named first: an article's "Clinton" is the one it
-    /// introduced, not a relative mentioned since.
+    /// The full name for a (possibly partial) name (see [`Resolver::expanded`]), or the name
+    /// itself. (The tests ask for the name; resolving asks where its person stands.)
+    #[cfg(test)]
     fn expand_as(&self, name: &str, gender: Option<Gender>) -> String {
         self.expanded(name, gender)
             .map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
-    /// The person [`Resolver::expand_as`] expands `name` to, if any.
+    /// The person a (possibly partial) name stands for, skipping people of the other gender
+    /// ("Mrs. Clinton" is not "Bill Clinton"). A name with a first name keeps it: "Bill
+    /// Clinton" may grow to "Bill J. Clinton", never to "Hillary Rodham Clinton". A bare
+    /// surname is the person the text named first: an article's "Clinton" is the one it
+    /// introduced, not a relative mentioned since.
     fn expanded(&self, name: &str, gender: Option<Gender>) -> Option<&Person> {
+        self.expanded_at(name, gender).map(|k| &self.people[k])
+    }
+
+    /// Where [`Resolver::expanded`]'s person stands in `people`.
+    fn expanded_at(&self, name: &str, gender: Option<Gender>) -> Option<usize> {
         let (first, last) = end_words(name).unwrap_or((name, name));
         // (A word is never empty: an empty `last` matches no one.)
         let same_last = |p: &Person| !last.is_empty() && p.last_word() == last;
         let same_first = |p: &Person| first == last || p.first_word() == first;
         // The earliest match among the last RECENT people.
-        self.people[self.people.len().saturating_sub(RECENT)..]
+        let window = self.people.len().saturating_sub(RECENT);
+        self.people[window..]
             .iter()
-            .find(|p| {
+            .position(|p| {
                 (p.name == name || (p.name.len() > name.len() && same_last(p) && same_first(p)))
                     && (gender.is_none() || p.gender.is_none() || p.gender == gender)
             })
+            .map(|k| window + k)
     }
 
     fn person(&self, name: &str) -> Option<&Person> {
@@ -420,20 +438,35 @@ impl Resolver {
                 gender,
                 initial,
             } => {
+                // The person the name expands to is found once: with no gender to tell, it
+                // is also the one that says whether the name expands, and with no other
+                // of the last RECENT people bearing its name (see [`Resolver::note_person`])
+                // it is the one noted and asked for a party.
+                let found = self.expanded_at(name, gender);
                 if initial
-                    && !self.expands(name)
+                    && !(if gender.is_none() {
+                        found.is_some_and(|k| self.people[k].name != *name)
+                    } else {
+                        self.expands(name)
+                    })
                     && self.person(name).is_none()
                     && self.is_common_word(text, name)
                 {
                     return None;
                 }
-                let full = self.expand_as(name, gender);
-                self.note_person(&full, party.clone(), gender);
+                let full = found.map_or_else(|| name.clone(), |k| self.people[k].name.clone());
+                let k = match found {
+                    Some(k) => {
+                        self.learn(k, party.clone(), gender);
+                        k
+                    }
+                    None => self.note_person(&full, party.clone(), gender),
+                };
                 if let Some(p) = party {
                     self.set_party(&full, p);
                 }
                 Some(Speaker {
-                    party: party.clone().or_else(|| self.party_of(&full)),
+                    party: party.clone().or_else(|| self.people[k].party.clone()),
                     name: full,
                     kind: SpeakerKind::Person,
                 })
@@ -486,7 +519,7 @@ impl Resolver {
                     } else {
                         Gender::Female
                     };
-                    self.note_person(&s.name.clone(), None, Some(g));
+                    self.note_person(&s.name, None, Some(g));
                 }
                 found
             }
@@ -949,10 +982,11 @@ pub fn attributions(
     }
     // Only colons, cue verbs and "according" matter: every other token is passed over in
     // one tight scan, as most tokens of a sentence are.
-    let passed_over = |t: &Tok| match t.kind {
-        TokKind::Colon => false,
-        TokKind::Word => !t.lex.is_cue() && t.span.len() != "according".len(),
-        _ => true,
+    // (Its three tests are read at once, with no branch but the one that ends the scan:
+    // only a word has a cue, and a token of another kind as long as "according" is passed
+    // over below.)
+    let passed_over = |t: &Tok| {
+        !matches!(t.kind, TokKind::Colon) & !t.lex.is_cue() & (t.span.len() != "according".len())
     };
     let mut i = 0;
     while i < toks.len() {
@@ -1213,21 +1247,36 @@ pub fn attributions(
 /// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
 /// such a row only took room from the claims.
 ///
-/// Every word it looks for begins with c, d or r, or is the verb refused right after "to":
-/// the unattributed path asks this of every word of a sentence that may report, and most
-/// words are passed over here by their first letter and the length of the word before,
-/// without a call. (Inlined where it is asked; [`no_comment_at`] reads the rest.)
-#[inline]
+/// Every word it looks for begins with "co", "de" or "re" ("comment", "declined",
+/// "refused", "respond", "request"), or is the verb refused after "to" ("discuss",
+/// "elaborate", "say"): the unattributed path asks this of every word of a sentence that
+/// may report, and most words are passed over here by their first two letters, without a
+/// call. (Always inlined where it is asked; [`no_comment_at`] reads the rest.)
+#[inline(always)]
 pub fn is_no_comment(text: &str, toks: &[Tok], i: usize) -> bool {
-    let first = text
-        .as_bytes()
-        .get(toks[i].span.start)
-        .map_or(0, |b| b | 0x20);
-    (matches!(first, b'c' | b'd' | b'r') || i >= 2 && toks[i - 1].span.len() == 2)
-        && no_comment_at(text, toks, i)
+    // A word's first two bytes, lowercased; none for a word of one byte that ends the text,
+    // which is none of the words.
+    let head = |k: usize| {
+        let at = toks[k].span.start;
+        match text.as_bytes().get(at..at + 2) {
+            Some(&[x, y]) => [x | 0x20, y | 0x20],
+            _ => [0, 0],
+        }
+    };
+    // The word before may be "to" (or "t.o", "to's", which read as "to" too).
+    let after_to = || i >= 2 && matches!(head(i - 1), [b't', b'o' | b'.']);
+    let may_be = match head(i) {
+        [b'c', b'o'] | [b'd' | b'r', b'e'] => true,
+        [b'c' | b'd' | b'r', _] => after_to(),
+        // (A refused verb past c, d and r follows a "to" of two letters.)
+        [b'a' | b'e' | b's', _] => after_to() && toks[i - 1].span.len() == 2,
+        _ => false,
+    };
+    may_be && no_comment_at(text, toks, i)
 }
 
 /// [`is_no_comment`] for a word it did not pass over.
+#[inline(never)]
 fn no_comment_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     // Each word it looks for is told by its first letter.
@@ -1849,15 +1898,19 @@ fn verb_like(text: &str, t: &Tok) -> bool {
         return true;
     }
     let raw = t.span.of(text);
-    let bare = strip_possessive(raw).as_bytes();
+    // (A plain word has no apostrophe, so no possessive ending nor "n't", and its normal
+    // form is read from its bytes: see [`Lex::is_plain`]. The rules ask this of the word
+    // after every name.)
+    let plain = lex.is_plain();
+    let bare = if plain { raw } else { strip_possessive(raw) }.as_bytes();
     let ends = |suffix: &[u8]| {
         bare.len() >= suffix.len() && bare[bare.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
     // "Ayotte isn't interested", "Weaver didn’t seem": a negated auxiliary.
-    if negated_auxiliary(raw) {
+    if !plain && negated_auxiliary(raw) {
         return true;
     }
-    (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&norm(raw), lex)
+    (ends(b"ly") || ends(b"ed") || ends(b"s")) && lexicon::is_verb_like(&t.norm(text), lex)
 }
 
 /// A word that is verb-like only for its -s ending ("senators", "economists"): no class of
@@ -3481,8 +3534,7 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
                 let before = &head[name_start - 2];
                 before.lex.is(Class::FemaleName)
                     || before.lex.is(Class::MaleName)
-                    || (before.lex.is(Class::Title)
-                        && title_gender(&norm(before.span.of(text))).is_some())
+                    || (before.lex.is(Class::Title) && title_gender(&before.norm(text)).is_some())
             }
         };
         let capital =
@@ -3712,7 +3764,7 @@ fn classify(
         }
         let gender = head[..name_start]
             .iter()
-            .find_map(|t| title_gender(&norm(t.span.of(text))));
+            .find_map(|t| title_gender(&t.norm(text)));
         // (A first name from the lexicon is a name wherever it stands.)
         // (The name alone counts: "Footage uploaded to YouTube" opens with a common word.)
         let initial = a + name_start == 0 && name_toks.len() == 1 && !first_name;
@@ -3821,6 +3873,43 @@ mod tests {
         let toks = sentence_tokens(text);
         note_subjects(text, &toks, toks.len(), Gazetteer::builtin(), &mut r);
         assert_eq!(r.expand_as("Senator", None), "Senator");
+    }
+
+    /// Every way of giving no answer is still found past the test on a word's first two
+    /// letters: the refusal or the unanswered request at either case, and each verb refused
+    /// after "to", whatever letter it begins with.
+    #[test]
+    fn every_answer_not_given_is_found_past_the_first_letters() {
+        let silent = |sentence: &str, word: &str| {
+            let toks = sentence_tokens(sentence);
+            let i = toks
+                .iter()
+                .position(|t| t.span.of(sentence) == word)
+                .expect(word);
+            is_no_comment(sentence, &toks, i)
+        };
+        for (sentence, word) in [
+            ("Roe declined to comment.", "declined"),
+            ("Roe DECLINED to comment.", "DECLINED"),
+            ("Roe declined to discuss it.", "discuss"),
+            ("Roe refused to answer.", "answer"),
+            ("Roe declined To speculate.", "speculate"),
+            ("Roe refused to say.", "say"),
+            ("Roe did not reply.", "reply"),
+            ("Roe did not Respond.", "Respond"),
+            ("Roe did not return calls.", "return"),
+            ("Roe did not respond to a request for comment.", "request"),
+            ("Roe did not Comment.", "Comment"),
+        ] {
+            assert!(silent(sentence, word), "{sentence}");
+        }
+        for (sentence, word) in [
+            ("Roe declined the offer.", "declined"),
+            ("Roe spoke to answer.", "answer"),
+            ("Roe went to discuss it.", "discuss"),
+        ] {
+            assert!(!silent(sentence, word), "{sentence}");
+        }
     }
 
     /// Who the passage is about after reading `sentences` in order.
