@@ -343,12 +343,15 @@ pub fn tokenize(
             .map_or(span.end, |g| g.outer.start.min(span.end))
     };
     let bytes = text.as_bytes();
+    // The sentence's bytes, each read without a test that it lies in the text. (A word is
+    // read from the whole text: its eight-byte loads may run past the sentence's end.)
+    let sentence = &bytes[..span.end];
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
     // The first token that may be a capitalised modal or verb ([`may_be_name_modal`]), if
     // any: the tokens before it need no second look.
     let mut first_modal = usize::MAX;
-    while i < span.end {
+    while i < sentence.len() {
         if next_region <= i {
             let end = regions[r].outer.end.min(span.end);
             out.push(Tok {
@@ -361,7 +364,7 @@ pub fn tokenize(
             continue;
         }
         // The length of the word's first character, once the first byte says a word starts.
-        let (first_len, capital) = match LEAD[usize::from(bytes[i])] {
+        let (first_len, capital) = match LEAD[usize::from(sentence[i])] {
             Lead::Skip => {
                 i += 1;
                 continue;
