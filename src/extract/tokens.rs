@@ -272,11 +272,25 @@ fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, 
         return Some((stop, lexicon::lookup_alphanumeric(chunks, stop - i), 0));
     }
     let after = rest as u8;
-    if !after.is_ascii() || matches!(after, b'\'' | b'-' | b'.' | b'&') {
+    if MAY_GO_ON[usize::from(after)] {
         return None;
     }
     Some((i + run, lexicon::lookup_alphanumeric(chunks, run), after))
 }
+
+/// The bytes after a run of ASCII letters and digits that may carry the word on, which
+/// [`short_plain_word`] leaves to the full reading: a joining mark, a dot, or the first byte
+/// of a character past ASCII. One load tells them apart, where the tests of the byte took
+/// several instructions for every word.
+static MAY_GO_ON: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = !(b as u8).is_ascii() || matches!(b as u8, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    table
+};
 
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
