@@ -6,7 +6,7 @@
 //! questions of each of the million words in a few megabytes of news. Every lookup takes a
 //! word normalised by [`super::tokens::norm`] (lowercased, dots and possessive removed).
 
-use super::tokens::{norm, strip_possessive};
+use super::tokens::strip_possessive;
 use crate::briefing::Span;
 use aho_corasick::{AhoCorasick, packed};
 use std::sync::LazyLock;
@@ -464,15 +464,41 @@ static KEY_MASKS: [Key; LONGEST + 1] = {
 };
 
 /// Everything the lexicon knows about a word as it stands in the text: `lookup(&norm(word))`,
-/// without normalising a word too long to be in any list. (The tokenizer builds a plain
-/// word's key from its bytes, see [`lookup_plain`]; this serves every other word.)
+/// with the key written straight from the word's characters (lowercased, without its dots
+/// and possessive) rather than from its normal form: a word with a character past ASCII
+/// ("don’t", "Zürich") had its normal form built on the heap, and a word that runs past
+/// [`LONGEST`] bytes is given up on there. (The tokenizer builds a plain word's key from its
+/// bytes, see [`lookup_plain`]; this serves every other word.)
 pub fn lookup_raw(word: &str) -> Lex {
-    // Dropped dots and letters that lowercase to ASCII ("K", the kelvin sign) shrink a word
-    // at most fourfold: anything longer is no word of the lexicon.
-    if strip_possessive(word).len() > 4 * LONGEST {
-        return Lex::default();
+    let bare = strip_possessive(word);
+    let mut key = [0; LONGEST];
+    let mut len = 0;
+    // (No key holds a zero byte, which pads it: see [`key_of`].)
+    if bare.is_ascii() {
+        // A byte at a time: most such words are ASCII ("U.S.", "Kerry's"), which a
+        // character at a time cost more than their normal form did.
+        for &b in bare.as_bytes() {
+            if b != b'.' {
+                if len == LONGEST || b == 0 {
+                    return Lex::default();
+                }
+                key[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+    } else {
+        for c in bare
+            .chars()
+            .filter(|&c| c != '.')
+            .flat_map(char::to_lowercase)
+        {
+            if len + c.len_utf8() > LONGEST || c == '\0' {
+                return Lex::default();
+            }
+            len += c.encode_utf8(&mut key[len..]).len();
+        }
     }
-    lookup(&norm(word))
+    find(&pad(&key[..len]))
 }
 
 #[inline]
@@ -2734,6 +2760,7 @@ impl DenialPhrases {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::norm;
     use super::*;
 
     /// Each of a word's facts reads back as its list gave it, whatever the other fields
@@ -2787,6 +2814,15 @@ mod tests {
             "the",
             "a.",
             "Tél",
+            "They’re",
+            "\u{212A}im",
+            "İ",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉ",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉ",
+            "abcdefghijklmnopqrstuvwx",
+            "abcdefghijklmnopqrstuvwxy",
+            "A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.",
+            "a\0b",
         ];
         for word in words {
             assert_eq!(lookup_raw(word), lookup(&norm(word)), "{word}");

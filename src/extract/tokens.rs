@@ -239,7 +239,8 @@ const fn begins_a_name_modal(capital: u8) -> bool {
 }
 
 /// The word that starts at byte `i` when it is at most fifteen ASCII letters and digits
-/// ended by a space or a mark that joins nothing (most words): its end, its lexicon entry and
+/// ended by a space, a mark that joins nothing or a dot that is no part of it (most words):
+/// its end, its lexicon entry and
 /// the byte after it (none, 0, when it ends at `stop`, where a quotation starts or the
 /// sentence ends). Read from one or two eight-byte loads of the text, which find its end,
 /// give its lexicon key and the byte after it at once; `None` for any other word, which the
@@ -272,11 +273,36 @@ fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, 
         return Some((stop, lexicon::lookup_alphanumeric(chunks, stop - i), 0));
     }
     let after = rest as u8;
-    if !after.is_ascii() || matches!(after, b'\'' | b'-' | b'.' | b'&') {
-        return None;
+    let end = i + run;
+    if MAY_GO_ON[usize::from(after)] {
+        // A word that ends its sentence ("said.") is read here too: its dot is no part of
+        // it when no letter or digit follows the dot and the word is no abbreviation or
+        // initial (see [`plain_keeps_dot`]), and sent to the full reading, a character at a
+        // time, this word of every sentence cost several times any other.
+        let joins = |b: u8| !b.is_ascii() || b.is_ascii_alphanumeric();
+        if after != b'.' || (end + 1 < stop && joins(bytes[end + 1])) {
+            return None;
+        }
+        let lex = lexicon::lookup_alphanumeric(chunks, run);
+        let initial = run == 1 && bytes[i].is_ascii_uppercase();
+        return (!initial && !lex.is(lexicon::Class::Abbreviation)).then_some((end, lex, after));
     }
-    Some((i + run, lexicon::lookup_alphanumeric(chunks, run), after))
+    Some((end, lexicon::lookup_alphanumeric(chunks, run), after))
 }
+
+/// The bytes after a run of ASCII letters and digits that may carry the word on, which
+/// [`short_plain_word`] leaves to the full reading: a joining mark, a dot, or the first byte
+/// of a character past ASCII. One load tells them apart, where the tests of the byte took
+/// several instructions for every word.
+static MAY_GO_ON: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = !(b as u8).is_ascii() || matches!(b as u8, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    table
+};
 
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
@@ -343,12 +369,15 @@ pub fn tokenize(
             .map_or(span.end, |g| g.outer.start.min(span.end))
     };
     let bytes = text.as_bytes();
+    // The sentence's bytes, each read without a test that it lies in the text. (A word is
+    // read from the whole text: its eight-byte loads may run past the sentence's end.)
+    let sentence = &bytes[..span.end];
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
     // The first token that may be a capitalised modal or verb ([`may_be_name_modal`]), if
     // any: the tokens before it need no second look.
     let mut first_modal = usize::MAX;
-    while i < span.end {
+    while i < sentence.len() {
         if next_region <= i {
             let end = regions[r].outer.end.min(span.end);
             out.push(Tok {
@@ -361,7 +390,7 @@ pub fn tokenize(
             continue;
         }
         // The length of the word's first character, once the first byte says a word starts.
-        let (first_len, capital) = match LEAD[usize::from(bytes[i])] {
+        let (first_len, capital) = match LEAD[usize::from(sentence[i])] {
             Lead::Skip => {
                 i += 1;
                 continue;
@@ -817,7 +846,11 @@ mod tests {
                 let text = format!("{word}{after} and more than sixteen bytes after it");
                 let bytes = text.as_bytes();
                 let read = short_plain_word(bytes, 0, text.len());
-                let short = len <= 15 && [" ", ",", ":", ")", "\n"].contains(&after);
+                // (A dot ends the word unless it abbreviates: see [`plain_keeps_dot`].)
+                let stops = after == "."
+                    && len > 1
+                    && !lexicon::lookup_raw(word).is(lexicon::Class::Abbreviation);
+                let short = len <= 15 && ([" ", ",", ":", ")", "\n"].contains(&after) || stops);
                 assert_eq!(read.is_some(), short, "{text:?}");
                 if let Some((end, lex, next)) = read {
                     assert_eq!((end, next), (len, after.as_bytes()[0]), "{text:?}");
@@ -835,6 +868,23 @@ mod tests {
             }
             // Too near the end of the text to load: the full reading.
             assert_eq!(short_plain_word(word.as_bytes(), 0, len), None, "{word}");
+        }
+        // The word before a sentence's full stop is read here; an abbreviation, an initial,
+        // a dot inside a word, or one before a character past ASCII (which may be a letter)
+        // are left to the full reading.
+        for (t, short) in [
+            ("said. More than sixteen bytes after it", true),
+            ("said.) More than sixteen bytes after it", true),
+            ("said.” More than sixteen bytes after it", false),
+            ("Sen. Roe and more than sixteen bytes", false),
+            ("etc. and more than sixteen bytes after", false),
+            ("U.S. and more than sixteen bytes after", false),
+            ("A. Smith and more than sixteen bytes", false),
+            ("said.é and more than sixteen bytes", false),
+            ("said.x and more than sixteen bytes", false),
+        ] {
+            let read = short_plain_word(t.as_bytes(), 0, t.len());
+            assert_eq!(read.is_some(), short, "{t}");
         }
         let said = "Said it, more than sixteen bytes";
         let (_, lex, _) = short_plain_word(said.as_bytes(), 0, said.len()).expect("short");
