@@ -1289,16 +1289,17 @@ fn unattributed_statements(
         };
         // Only a cue, an opinion word or "according" reports: a sentence with none of them
         // past `from` (most sentences) has no clause to find, and its tokens are not walked
-        // twice. (Bit tests first: almost every word is none of these.)
+        // twice; nor are the words after the last of them, which can start no clause that
+        // reports. (Bit tests first: almost every word is none of these.)
         let may_report = |t: &tokens::Tok| {
             t.lex.is_cue()
                 || t.lex.is(lexicon::Class::Opinion)
                 || (t.span.len() == "according".len()
                     && t.span.of(text).eq_ignore_ascii_case("according"))
         };
-        if !toks[from..].iter().any(may_report) {
+        let Some(last) = toks.iter().rposition(may_report).filter(|&l| l >= from) else {
             continue;
-        }
+        };
         let reports = |i: usize| {
             let t = &toks[i];
             may_report(t) && t.is_word() && !names_a_tag(text, t.span.start) && {
@@ -1327,7 +1328,7 @@ fn unattributed_statements(
         // to explain": a clause about an answer not given reports nothing of anyone's
         // after it ("… declined to comment, but sources said" still does).
         let mut clause_silent = false;
-        for i in from..toks.len() {
+        for i in from..=last {
             if is_clause_joiner(text, toks, i) {
                 clause_start = toks.get(i + 1).map_or(sentence.end, |t| t.span.start);
                 clause_reports = false;
