@@ -240,11 +240,10 @@ const fn begins_a_name_modal(capital: u8) -> bool {
 
 /// The word that starts at byte `i` when it is at most fifteen ASCII letters and digits
 /// ended by a space, a mark that joins nothing or a dot that is no part of it (most words):
-/// its end, its lexicon entry and
-/// the byte after it (none, 0, when it ends at `stop`, where a quotation starts or the
-/// sentence ends). Read from one or two eight-byte loads of the text, which find its end,
-/// give its lexicon key and the byte after it at once; `None` for any other word, which the
-/// tokenizer reads a character at a time.
+/// its end, its lexicon entry and the byte after it (none, 0, when it ends at `stop`, where
+/// a quotation starts or the sentence ends). Read from one or two eight-byte loads of the
+/// text, which find its end, give its lexicon key and the byte after it at once; `None` for
+/// any other word, which the tokenizer reads a character at a time.
 #[inline(always)]
 fn short_plain_word(bytes: &[u8], i: usize, stop: usize) -> Option<(usize, Lex, u8)> {
     // (The first eight bytes of the text from `at` on: two tests of lengths, where a range
