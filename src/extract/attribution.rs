@@ -438,17 +438,18 @@ impl Resolver {
                 gender,
                 initial,
             } => {
-                // The person the name expands to is found once: with no gender to tell, it
-                // is also the one that says whether the name expands, and with no other
-                // of the last RECENT people bearing its name (see [`Resolver::note_person`])
-                // it is the one noted and asked for a party.
+                // The person the name expands to is found once: with no other of the last
+                // RECENT people bearing its name (see [`Resolver::note_person`]) it is the
+                // one noted and asked for a party, and with no gender to tell it also says
+                // whether the name expands (searching again for that cost 0.9 M instructions
+                // on fnc1).
                 let found = self.expanded_at(name, gender);
+                let expands = || match gender {
+                    None => found.is_some_and(|k| self.people[k].name != *name),
+                    Some(_) => self.expands(name),
+                };
                 if initial
-                    && !(if gender.is_none() {
-                        found.is_some_and(|k| self.people[k].name != *name)
-                    } else {
-                        self.expands(name)
-                    })
+                    && !expands()
                     && self.person(name).is_none()
                     && self.is_common_word(text, name)
                 {
