@@ -868,7 +868,8 @@ mod tests {
             // Too near the end of the text to load: the full reading.
             assert_eq!(short_plain_word(word.as_bytes(), 0, len), None, "{word}");
         }
-        // The word before a sentence's full stop is read here; an abbreviation, an initial,
+        // The word before a sentence's full stop is read here, as the full reading reads it;
+        // an abbreviation (even one that ends sentences as often as not, "etc."), an initial,
         // a dot inside a word, or one before a character past ASCII (which may be a letter)
         // are left to the full reading.
         for (t, short) in [
@@ -884,6 +885,9 @@ mod tests {
         ] {
             let read = short_plain_word(t.as_bytes(), 0, t.len());
             assert_eq!(read.is_some(), short, "{t}");
+            if let Some((end, lex, _)) = read {
+                assert_eq!(full_word(t, 0, 1, t.len()), (end, lex.plain()), "{t}");
+            }
         }
         let said = "Said it, more than sixteen bytes";
         let (_, lex, _) = short_plain_word(said.as_bytes(), 0, said.len()).expect("short");
