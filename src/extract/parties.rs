@@ -497,6 +497,36 @@ pub struct Gazetteer {
     starts: Prefixes,
     /// The parties added to the built-in ones, kept so more can be layered on top.
     extra: Vec<PartyDef>,
+    /// The names and patterns in ASCII lowercase, for [`Gazetteer::canonical`]: built on its
+    /// first call, since most gazetteers (one per briefing with parties of its own) are never
+    /// asked, and searching the lists themselves compared every name and alias in turn.
+    folded: OnceLock<Folded>,
+}
+
+/// A gazetteer's names and patterns folded to ASCII lowercase, each to the first party id or
+/// pattern index written so in any case (the order [`Gazetteer::canonical`] searched them in).
+#[derive(Debug, Clone, Default)]
+struct Folded {
+    names: rustc_hash::FxHashMap<Box<[u8]>, usize>,
+    patterns: rustc_hash::FxHashMap<Box<[u8]>, usize>,
+}
+
+impl Folded {
+    /// Folds both lists, keeping the first of words that differ only in case.
+    fn of(names: &[String], patterns: &[String]) -> Folded {
+        let index = |words: &[String]| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for (i, w) in words.iter().enumerate() {
+                map.entry(w.as_bytes().to_ascii_lowercase().into_boxed_slice())
+                    .or_insert(i);
+            }
+            map
+        };
+        Folded {
+            names: index(names),
+            patterns: index(patterns),
+        }
+    }
 }
 
 /// How the aliases begin, to rule out at once a word that no alias can start (most capitalised
@@ -925,6 +955,7 @@ impl Gazetteer {
             matcher,
             starts,
             extra: extra.to_vec(),
+            folded: OnceLock::new(),
         }
     }
 
@@ -1102,8 +1133,12 @@ impl Gazetteer {
     /// (`kremlin`, `ISIS`, `us`); `None` when it names no party.
     pub fn canonical(&self, name: &str) -> Option<&str> {
         let wanted = name.trim();
-        if let Some(n) = self.names.iter().find(|n| n.eq_ignore_ascii_case(wanted)) {
-            return Some(n);
+        let folded = self
+            .folded
+            .get_or_init(|| Folded::of(&self.names, &self.patterns));
+        let key = wanted.as_bytes().to_ascii_lowercase();
+        if let Some(&n) = folded.names.get(key.as_slice()) {
+            return Some(&self.names[n]);
         }
         // An alias as written first (the automaton's one step), then in any case.
         let pattern = self
@@ -1111,11 +1146,7 @@ impl Gazetteer {
             .longest_at(wanted.as_bytes(), 0)
             .filter(|&(_, end)| end == wanted.len())
             .map(|(pattern, _)| pattern.as_usize())
-            .or_else(|| {
-                self.patterns
-                    .iter()
-                    .position(|p| p.eq_ignore_ascii_case(wanted))
-            })?;
+            .or_else(|| folded.patterns.get(key.as_slice()).copied())?;
         self.pattern_party[pattern].map(|p| self.names[p].as_str())
     }
 
