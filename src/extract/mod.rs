@@ -1012,7 +1012,10 @@ fn build_statements(
         deny: bool,
     }
     let mut drafts: Vec<Draft> = Vec::with_capacity(attributions.len());
-    let mut linked = vec![Vec::new(); attributions.len()];
+    // Each attribution's quotations (its first and last sentence, and its span) that stand
+    // beside its cue, by attribution: one list for all, where a list of its own cost most
+    // attributions an allocation.
+    let mut linked: Vec<(usize, (usize, usize, Span))> = Vec::new();
     let mut continuation: Vec<(usize, usize)> = Vec::new(); // (region, attribution)
     for &(r, link) in quote_attribution {
         if let Some(a) = link {
@@ -1023,14 +1026,21 @@ fn build_statements(
                 || sentence_paragraph[cue_sentence] == regions[r].first_paragraph
                     && (sb + 1 == cue_sentence || cue_sentence + 1 == sa)
             {
-                linked[a].push((sa, sb, regions[r].outer));
+                linked.push((a, (sa, sb, regions[r].outer)));
             } else {
                 continuation.push((r, a));
             }
         }
     }
+    linked.sort_unstable_by_key(|&(a, _)| a);
+    let mut next_link = 0;
     for (a, at) in attributions.iter_mut().enumerate() {
-        if (at.cue == lexicon::Cue::QuoteOnly && linked[a].is_empty())
+        let first_link = next_link;
+        while linked.get(next_link).is_some_and(|&(of, _)| of == a) {
+            next_link += 1;
+        }
+        let quotations = &linked[first_link..next_link];
+        if (at.cue == lexicon::Cue::QuoteOnly && quotations.is_empty())
             || (at.cue == lexicon::Cue::Stance && at.speaker.is_none())
             || at.no_comment
             || names_a_tag(text, at.cue_at)
@@ -1048,15 +1058,15 @@ fn build_statements(
         } else {
             at.clause_start
         };
-        for &(sa, sb, quote) in &linked[a] {
+        for &(_, (sa, sb, quote)) in quotations {
             first = first.min(sa);
             last = last.max(sb);
             start = start.min(quote.start);
         }
         // "“…,” he said": the quotation comes first (what precedes is what was said).
-        let quote_first = !linked[a].is_empty()
+        let quote_first = !quotations.is_empty()
             && at.sentence == last
-            && linked[a].iter().all(|&(_, _, q)| q.end <= at.cue_at);
+            && quotations.iter().all(|&(_, (_, _, q))| q.end <= at.cue_at);
         if first < at.sentence {
             start = start.min(sentences[first].start);
         }
