@@ -398,21 +398,27 @@ fn clause_boundary(between: &str) -> Option<(usize, usize)> {
 
 /// Length of a trailing ", and" / "and" / "," left where a clause was cut from the next one.
 fn trailing_joiner(clause: &str) -> usize {
-    const JOINERS: [&str; 8] = ["and", "but", "while", "as", ",", ";", "—", "-"];
     let t = clause.trim_end();
-    // (Most clauses end on a full stop or a quote mark, which ends no joiner: their last
-    // byte rules every joiner out before any is compared.)
-    let last = t.as_bytes().last();
-    let cut = JOINERS
-        .iter()
-        .filter(|j| j.as_bytes().last() == last)
-        .find_map(|j| {
-            let rest = t.strip_suffix(j)?;
-            let word_bound =
-                !j.chars().all(char::is_alphabetic) || rest.ends_with(char::is_whitespace);
-            word_bound.then(|| clause.len() - rest.trim_end_matches([' ', ',']).len())
-        })
-        .unwrap_or(clause.len() - t.len());
+    // The joiner the clause's last byte may end (no two end alike), and whether it is a word,
+    // which must stand apart from the word before it. (Most clauses end on a full stop or a
+    // quote mark, which ends no joiner.)
+    let (joiner, word) = match t.as_bytes().last() {
+        Some(b'd') => ("and", true),
+        Some(b't') => ("but", true),
+        Some(b'e') => ("while", true),
+        Some(b's') => ("as", true),
+        Some(b',') => (",", false),
+        Some(b';') => (";", false),
+        Some(b'-') => ("-", false),
+        Some(0x94) => ("—", false),
+        _ => ("", false),
+    };
+    let cut = t
+        .strip_suffix(joiner)
+        .filter(|rest| !joiner.is_empty() && (!word || rest.ends_with(char::is_whitespace)))
+        .map_or(clause.len() - t.len(), |rest| {
+            clause.len() - rest.trim_end_matches([' ', ',']).len()
+        });
     cut.min(clause.len().saturating_sub(1))
 }
 
@@ -1995,6 +2001,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A clause cut before the next keeps no joiner at its end (", and", "but", ";", a
+    /// dash), but a word that only ends like one ("band", "abut") stays whole.
+    #[test]
+    fn a_clause_drops_the_joiner_it_was_cut_at() {
+        fn kept(clause: &str) -> &str {
+            &clause[..clause.len() - trailing_joiner(clause)]
+        }
+        assert_eq!(kept("Kiev denied it, and "), "Kiev denied it");
+        assert_eq!(kept("Kiev denied it but"), "Kiev denied it");
+        assert_eq!(kept("the rebels advanced, while"), "the rebels advanced");
+        assert_eq!(kept("the rebels advanced as"), "the rebels advanced");
+        assert_eq!(kept("Moscow said so;"), "Moscow said so");
+        assert_eq!(kept("Moscow said so —"), "Moscow said so");
+        assert_eq!(kept("Moscow said so -"), "Moscow said so");
+        assert_eq!(kept("he joined the band"), "he joined the band");
+        assert_eq!(kept("the fields abut"), "the fields abut");
+        assert_eq!(kept("It is over.  "), "It is over.");
+        assert_eq!(kept(","), ",");
     }
 
     /// A word that runs over eight bytes is one word, and one that starts right after
