@@ -589,13 +589,29 @@ fn names_words(word: &str) -> bool {
 /// “fraud”, calls of “Feel the Bern”; see [`word_before_of`]): what follows is a phrase
 /// someone uses, says or shouts, a quotation whatever its case or length.
 fn is_noun_for_words(word: &str) -> bool {
-    tokens::norm_is_one_of(
-        word,
-        &[
-            "term", "phrase", "word", "words", "slogan", "motto", "chant", "chants", "chanted",
-            "chanting", "cries", "shouts", "calls", "screams", "yells", "cheers", "chorus",
-        ],
-    )
+    // A word's normal form is never longer than the word: the words before quotations too
+    // short for any form (most of them, and the empty word where a mark stands there) are
+    // passed over unread.
+    word.len() >= const { shortest(&NOUNS_FOR_WORDS) }
+        && tokens::norm_is_one_of(word, &NOUNS_FOR_WORDS)
+}
+
+/// The nouns and verbs [`is_noun_for_words`] knows, in their normal forms.
+const NOUNS_FOR_WORDS: [&str; 17] = [
+    "term", "phrase", "word", "words", "slogan", "motto", "chant", "chants", "chanted", "chanting",
+    "cries", "shouts", "calls", "screams", "yells", "cheers", "chorus",
+];
+
+/// The length of the shortest of `words`, worked out when the program is compiled.
+const fn shortest(words: &[&str]) -> usize {
+    let (mut i, mut least) = (0, usize::MAX);
+    while i < words.len() {
+        if words[i].len() < least {
+            least = words[i].len();
+        }
+        i += 1;
+    }
+    least
 }
 
 /// True when the quotation after `before` glosses a word ("whose name translates to “Western
