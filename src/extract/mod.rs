@@ -425,6 +425,11 @@ fn trailing_joiner(clause: &str) -> usize {
 /// A span without surrounding whitespace.
 fn trim_span(text: &str, s: Span) -> Span {
     let t = s.of(text);
+    // (Most spans begin and end on a printable ASCII character, which no blank is.)
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| (b'!'..=b'~').contains(&b));
+    if printable(t.as_bytes().first()) && printable(t.as_bytes().last()) {
+        return s;
+    }
     let lead = t.len() - t.trim_start_matches(crate::briefing::is_blank_char).len();
     let trail = t.len() - t.trim_end_matches(crate::briefing::is_blank_char).len();
     if lead + trail >= t.len() {
@@ -675,6 +680,21 @@ fn word_before(text: &str, at: usize) -> &str {
     let mut from = at.saturating_sub(64);
     while !text.is_char_boundary(from) {
         from += 1;
+    }
+    // ASCII blanks, then ASCII letters, digits and apostrophes, read as bytes back to a mark
+    // (most words before a quotation or a cue): only a character past ASCII met on the way
+    // calls for the decoding walk below.
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end > from && matches!(bytes[end - 1], b' ' | b'\t'..=b'\r') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > from && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'\'') {
+        start -= 1;
+    }
+    if start == from || bytes[start - 1].is_ascii() {
+        return &text[start..end];
     }
     let head = text[from..at].trim_end();
     let start = head
@@ -2052,6 +2072,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The word before a byte, read as bytes where the text is ASCII, is the word the
+        /// decoding walk finds: letters past ASCII, curly apostrophes, no-break spaces and
+        /// runs longer than the 64 bytes looked back all included.
+        #[test]
+        fn word_before_reads_as_the_decoding_walk_does(
+            text in "[ab' \t\u{A0}é’“,]{0,80}",
+            cut in 0usize..200,
+        ) {
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut from = at.saturating_sub(64);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let head = text[from..at].trim_end();
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            proptest::prop_assert_eq!(word_before(&text, at), &head[start..]);
+        }
+
         /// The byte-wise word count agrees with the standard library's whitespace split on
         /// any text: ASCII blanks (the vertical tab and form feed too), Unicode spaces (a
         /// no-break space, an em space, the next-line mark), letters past ASCII, and
