@@ -368,94 +368,99 @@ pub fn tokenize(
             .map_or(span.end, |g| g.outer.start.min(span.end))
     };
     let bytes = text.as_bytes();
-    // The sentence's bytes, each read without a test that it lies in the text. (A word is
-    // read from the whole text: its eight-byte loads may run past the sentence's end.)
-    let sentence = &bytes[..span.end];
     let mut i = span.start;
     let mut next_region = region_after(&mut r, i);
     // The first token that may be a capitalised modal or verb ([`may_be_name_modal`]), if
     // any: the tokens before it need no second look.
     let mut first_modal = usize::MAX;
-    while i < sentence.len() {
-        if next_region <= i {
-            let end = regions[r].outer.end.min(span.end);
-            out.push(Tok {
-                span: Span::new(i, end),
-                kind: TokKind::Quote(u32::try_from(r).expect("under 4 billion quotations")),
-                lex: Lex::default(),
-            });
-            i = end.max(i + 1);
-            next_region = region_after(&mut r, i);
-            continue;
-        }
-        // The length of the word's first character, once the first byte says a word starts.
-        let (first_len, capital) = match LEAD[usize::from(sentence[i])] {
-            Lead::Skip => {
-                i += 1;
-                continue;
-            }
-            Lead::Mark(kind) => {
-                out.push(Tok {
-                    span: Span::new(i, i + 1),
-                    kind,
-                    lex: Lex::default(),
-                });
-                i += 1;
-                continue;
-            }
-            lead @ (Lead::Word | Lead::ModalCapital) => {
-                let capital = matches!(lead, Lead::ModalCapital);
-                if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
-                    if capital && may_be_name_modal(lex, end - i) {
-                        first_modal = first_modal.min(out.len());
-                    }
+    loop {
+        // The bytes up to the next quotation or the sentence's end, each read without a
+        // test that it lies in the text, and the one bound the loop over them tests: a
+        // token never steps over a quotation's start, so no token needs its own test for
+        // one. (A word is read from the whole text: its eight-byte loads may run past.)
+        let before_region = &bytes[..next_region];
+        while i < before_region.len() {
+            // The length of the word's first character, once the first byte says a word starts.
+            let (first_len, capital) = match LEAD[usize::from(before_region[i])] {
+                Lead::Skip => {
+                    i += 1;
+                    continue;
+                }
+                Lead::Mark(kind) => {
                     out.push(Tok {
-                        span: Span::new(i, end),
-                        kind: TokKind::Word,
-                        lex: lex.plain(),
+                        span: Span::new(i, i + 1),
+                        kind,
+                        lex: Lex::default(),
                     });
-                    // Past the space after the word, if one follows (most words), at once.
-                    i = end + usize::from(after == b' ');
+                    i += 1;
                     continue;
                 }
-                (1, capital)
-            }
-            Lead::Wide => {
-                let c = char_at(text, i);
-                let len = c.len_utf8();
-                if !is_word_char(c) {
-                    let kind = match c {
-                        '—' | '–' => Some(TokKind::Dash),
-                        '…' => Some(TokKind::Stop),
-                        _ => None,
-                    };
-                    if let Some(kind) = kind {
+                lead @ (Lead::Word | Lead::ModalCapital) => {
+                    let capital = matches!(lead, Lead::ModalCapital);
+                    if let Some((end, lex, after)) = short_plain_word(bytes, i, next_region) {
+                        if capital && may_be_name_modal(lex, end - i) {
+                            first_modal = first_modal.min(out.len());
+                        }
                         out.push(Tok {
-                            span: Span::new(i, i + len),
-                            kind,
-                            lex: Lex::default(),
+                            span: Span::new(i, end),
+                            kind: TokKind::Word,
+                            lex: lex.plain(),
                         });
+                        // Past the space after the word, if one follows (most words), at once.
+                        i = end + usize::from(after == b' ');
+                        continue;
                     }
-                    i += len;
-                    continue;
+                    (1, capital)
                 }
-                (len, false)
+                Lead::Wide => {
+                    let c = char_at(text, i);
+                    let len = c.len_utf8();
+                    if !is_word_char(c) {
+                        let kind = match c {
+                            '—' | '–' => Some(TokKind::Dash),
+                            '…' => Some(TokKind::Stop),
+                            _ => None,
+                        };
+                        if let Some(kind) = kind {
+                            out.push(Tok {
+                                span: Span::new(i, i + len),
+                                kind,
+                                lex: Lex::default(),
+                            });
+                        }
+                        i += len;
+                        continue;
+                    }
+                    (len, false)
+                }
+            };
+            let (j, lex) = full_word(text, i, first_len, next_region);
+            if capital && may_be_name_modal(lex, j - i) {
+                first_modal = first_modal.min(out.len());
             }
-        };
-        let (j, lex) = full_word(text, i, first_len, next_region);
-        if capital && may_be_name_modal(lex, j - i) {
-            first_modal = first_modal.min(out.len());
+            out.push(Tok {
+                span: Span::new(i, j),
+                kind: TokKind::Word,
+                lex,
+            });
+            i = if j < next_region && bytes[j] == b' ' {
+                j + 1
+            } else {
+                j
+            };
         }
+        if i >= span.end {
+            break;
+        }
+        // At a quotation: one token for all of it.
+        let end = regions[r].outer.end.min(span.end);
         out.push(Tok {
-            span: Span::new(i, j),
-            kind: TokKind::Word,
-            lex,
+            span: Span::new(i, end),
+            kind: TokKind::Quote(u32::try_from(r).expect("under 4 billion quotations")),
+            lex: Lex::default(),
         });
-        i = if j < next_region && bytes[j] == b' ' {
-            j + 1
-        } else {
-            j
-        };
+        i = end.max(i + 1);
+        next_region = region_after(&mut r, i);
     }
     if first_modal != usize::MAX {
         // (From the token before it, which the rule reads too.)
