@@ -392,7 +392,10 @@ pub fn tokenize(
                         kind,
                         lex: Lex::default(),
                     });
-                    i += 1;
+                    // Past the space after the mark too, if one follows (as after most
+                    // commas and full stops): passed over as its own byte, it cost the loop
+                    // another turn and the table's dispatch another guess.
+                    i += 1 + usize::from(before_region.get(i + 1) == Some(&b' '));
                     continue;
                 }
                 lead @ (Lead::Word | Lead::ModalCapital) => {
