@@ -332,7 +332,9 @@ impl<const N: usize> Table<N> {
             if e == 0 {
                 return Lex::default();
             }
-            let Entry { key: k, lex } = &self.entries[e - 1];
+            // (Masked to the entries' room, a power of two: a test that the index lies in
+            // the array cost every probe a compare and a branch.)
+            let Entry { key: k, lex } = &self.entries[(e - 1) & (N - 1)];
             // (Word by word, in registers: compared as arrays, the key was first stored to
             // memory, a few instructions for every word of every sentence.)
             if (k[0] ^ key[0]) | (k[1] ^ key[1]) | (k[2] ^ key[2]) == 0 {
@@ -391,6 +393,7 @@ impl<const N: usize> Table<N> {
             l += 1;
         }
         assert!(table.len * 4 <= SLOTS);
+        assert!(N.is_power_of_two());
         table
     }
 }
@@ -399,8 +402,9 @@ impl<const N: usize> Table<N> {
 /// as its slots allow, to count them.
 const WORDS: usize = Table::<{ SLOTS / 4 }>::build().len;
 
-/// Every list's words with what they are.
-static TABLE: Table<WORDS> = Table::build();
+/// Every list's words with what they are, with room for the next power of two (which
+/// [`Table::get`] masks an entry's index to; the room past the words is never read).
+static TABLE: Table<{ WORDS.next_power_of_two() }> = Table::build();
 
 /// Everything the lexicon knows about a normalised word (nothing for an unknown word).
 pub fn lookup(word: &str) -> Lex {
