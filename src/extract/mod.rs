@@ -1058,7 +1058,8 @@ const LEAD_WORDS: usize = 10;
 
 /// Builds claims and denials: one per speaker per sentence holding a cue, stretched over the
 /// sentences of the quotation it introduces; continuation quotes count for their speaker.
-/// Each statement takes its cue's text from its attribution, which is not read after.
+/// Each statement takes its cue's text, and its speaker's name unless a continuation quote
+/// reads it again, from its attribution, which is not read after.
 fn build_statements(
     text: &str,
     sentences: &[Span],
@@ -1104,6 +1105,12 @@ fn build_statements(
         }
     }
     linked.sort_unstable_by_key(|&(a, _)| a);
+    // The attributions a continuation quote reads again below: the others give their
+    // speaker's name to their statement, where a copy of it cost an allocation each.
+    let mut read_again = vec![false; attributions.len()];
+    for &(_, a) in &continuation {
+        read_again[a] = true;
+    }
     let mut next_link = 0;
     for (a, at) in attributions.iter_mut().enumerate() {
         let first_link = next_link;
@@ -1141,11 +1148,17 @@ fn build_statements(
         if first < at.sentence {
             start = start.min(sentences[first].start);
         }
-        let actor = at.speaker.as_ref().map(|s| s.name.clone());
         let party = at
             .speaker
             .as_ref()
             .and_then(|s| s.party.clone().or_else(|| resolver.party_of(&s.name)));
+        let actor = at.speaker.as_mut().map(|s| {
+            if read_again[a] {
+                s.name.clone()
+            } else {
+                std::mem::take(&mut s.name)
+            }
+        });
         let deny = at.cue == lexicon::Cue::Deny;
         drafts.push(Draft {
             start,
