@@ -1058,8 +1058,6 @@ pub fn attributions(
         } else {
             cue
         };
-        let lw = t.norm(text);
-        let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
         if mid_sentence && t.is_capitalized(text) {
@@ -1108,7 +1106,13 @@ pub fn attributions(
         // Subject before the verb, else after it ("…,” said Dunford). A participle
         // ("…, saying") or a coordinated verb ("… and again denied") shares the subject of
         // the clause it hangs on.
-        let participle = lw.ends_with("ing");
+        // (A plain word's normal form is its bytes lowercased, which its last three show
+        // without normalising the word: every cue asks this.)
+        let participle = if t.lex.is_plain() {
+            w.len() >= 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+        } else {
+            t.norm(text).as_str().ends_with("ing")
+        };
         let mut found: Option<(usize, usize)> = None;
         let mut appositive = None;
         let mut inverted = false;
