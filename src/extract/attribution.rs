@@ -279,16 +279,21 @@ impl Resolver {
                 self.learn(window + k, party, gender);
                 window + k
             }
-            None => {
-                // (The first name read where the person keeps it, not split out again.)
-                let mut p = Person::new(name, party, gender);
-                if p.gender.is_none() {
-                    p.gender = word_gender(p.first_word());
-                }
-                self.people.push(p);
-                self.people.len() - 1
-            }
+            None => self.add_person(name, party, gender),
         }
+    }
+
+    /// Registers a person none of the last [`RECENT`] people bears the name of (see
+    /// [`Resolver::note_person`], which searches for one first). Where the person stands in
+    /// `people`.
+    fn add_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) -> usize {
+        // (The first name read where the person keeps it, not split out again.)
+        let mut p = Person::new(name, party, gender);
+        if p.gender.is_none() {
+            p.gender = word_gender(p.first_word());
+        }
+        self.people.push(p);
+        self.people.len() - 1
     }
 
     /// Gives the person at `k` in `people` the party and gender the text tells, where
@@ -461,6 +466,10 @@ impl Resolver {
                         self.learn(k, party.clone(), gender);
                         k
                     }
+                    // With no gender to tell, no one among the last RECENT people bears the
+                    // name when it expands to no one: the person is new, and searching for
+                    // them again is spared.
+                    None if gender.is_none() => self.add_person(&full, party.clone(), None),
                     None => self.note_person(&full, party.clone(), gender),
                 };
                 if let Some(p) = party {
