@@ -7,6 +7,7 @@ use super::parties::Gazetteer;
 use super::tokens::{
     Tok, TokKind, is_capitalized, is_possessive, norm, norm_is_one_of, strip_possessive,
 };
+use crate::briefing::Span;
 
 /// A cue verb with its subject, found in one sentence.
 #[derive(Debug, Clone)]
@@ -58,10 +59,12 @@ pub enum SpeakerKind {
     Generic,
 }
 
-/// What the subject phrase turned out to be, before resolution.
+/// What the subject phrase turned out to be, before resolution. Its words are where they
+/// stand in the text it was read from (copied only into the speaker it resolves to: a
+/// phrase is classified for every cue, and copying its words cost an allocation each).
 enum Subject {
     Name {
-        name: String,
+        name: Span,
         party: Option<String>,
         gender: Option<Gender>,
         /// A lone word opening the sentence, capitalised perhaps only for standing there.
@@ -69,7 +72,7 @@ enum Subject {
     },
     Pronoun(Pronoun),
     Description {
-        text: String,
+        text: Span,
         definite: bool,
         org: bool,
         /// Its head names what a person is ("the Russian diplomat"), not a thing ("that
@@ -81,7 +84,7 @@ enum Subject {
         party: Option<String>,
     },
     Party {
-        text: String,
+        text: Span,
         party: String,
     },
 }
@@ -279,16 +282,21 @@ impl Resolver {
                 self.learn(window + k, party, gender);
                 window + k
             }
-            None => {
-                // (The first name read where the person keeps it, not split out again.)
-                let mut p = Person::new(name, party, gender);
-                if p.gender.is_none() {
-                    p.gender = word_gender(p.first_word());
-                }
-                self.people.push(p);
-                self.people.len() - 1
-            }
+            None => self.add_person(name, party, gender),
         }
+    }
+
+    /// Registers a person none of the last [`RECENT`] people bears the name of (see
+    /// [`Resolver::note_person`], which searches for one first). Where the person stands in
+    /// `people`.
+    fn add_person(&mut self, name: &str, party: Option<String>, gender: Option<Gender>) -> usize {
+        // (The first name read where the person keeps it, not split out again.)
+        let mut p = Person::new(name, party, gender);
+        if p.gender.is_none() {
+            p.gender = word_gender(p.first_word());
+        }
+        self.people.push(p);
+        self.people.len() - 1
     }
 
     /// Gives the person at `k` in `people` the party and gender the text tells, where
@@ -433,11 +441,12 @@ impl Resolver {
         let article = text;
         match *subject {
             Subject::Name {
-                ref name,
+                name,
                 ref party,
                 gender,
                 initial,
             } => {
+                let name = name.of(article);
                 // The person the name expands to is found once: with no other of the last
                 // RECENT people bearing its name (see [`Resolver::note_person`]) it is the
                 // one noted and asked for a party, and with no gender to tell it also says
@@ -445,7 +454,7 @@ impl Resolver {
                 // on fnc1).
                 let found = self.expanded_at(name, gender);
                 let expands = || match gender {
-                    None => found.is_some_and(|k| self.people[k].name != *name),
+                    None => found.is_some_and(|k| self.people[k].name != name),
                     Some(_) => self.expands(name),
                 };
                 if initial
@@ -455,12 +464,16 @@ impl Resolver {
                 {
                     return None;
                 }
-                let full = found.map_or_else(|| name.clone(), |k| self.people[k].name.clone());
+                let full = found.map_or_else(|| name.to_string(), |k| self.people[k].name.clone());
                 let k = match found {
                     Some(k) => {
                         self.learn(k, party.clone(), gender);
                         k
                     }
+                    // With no gender to tell, no one among the last RECENT people bears the
+                    // name when it expands to no one: the person is new, and searching for
+                    // them again is spared.
+                    None if gender.is_none() => self.add_person(&full, party.clone(), None),
                     None => self.note_person(&full, party.clone(), gender),
                 };
                 if let Some(p) = party {
@@ -473,20 +486,20 @@ impl Resolver {
                 })
             }
             // "Cuban said" after "Mark Cuban": a person's surname, not the party it spells.
-            Subject::Party { text: ref name, .. } if self.expands(name) => self.resolve(
+            Subject::Party { text: name, .. } if self.expands(name.of(article)) => self.resolve(
                 text,
                 &Subject::Name {
-                    name: name.clone(),
+                    name,
                     party: None,
                     gender: None,
                     initial: false,
                 },
             ),
             Subject::Party {
-                ref text,
+                text: name,
                 ref party,
             } => Some(Speaker {
-                name: text.clone(),
+                name: name.of(article).to_string(),
                 party: Some(party.clone()),
                 kind: SpeakerKind::Party,
             }),
@@ -525,13 +538,14 @@ impl Resolver {
                 found
             }
             Subject::Description {
-                ref text,
+                text: described,
                 definite,
                 org,
                 person_role,
                 several,
                 ref party,
             } => {
+                let text = described.of(article);
                 if definite && let Some(issuer) = self.issuer_of(text) {
                     return Some(issuer);
                 }
@@ -602,7 +616,7 @@ impl Resolver {
                     }
                     None => {
                         let s = Speaker {
-                            name: text.clone(),
+                            name: text.to_string(),
                             party: party.clone(),
                             kind: if org {
                                 SpeakerKind::Org
@@ -1058,8 +1072,6 @@ pub fn attributions(
         } else {
             cue
         };
-        let lw = t.norm(text);
-        let lw = lw.as_str();
         // "Secretary of State", "Said Smith" at a sentence start is still a verb.
         let mid_sentence = i > 0 && !matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Comma);
         if mid_sentence && t.is_capitalized(text) {
@@ -1108,7 +1120,13 @@ pub fn attributions(
         // Subject before the verb, else after it ("…,” said Dunford). A participle
         // ("…, saying") or a coordinated verb ("… and again denied") shares the subject of
         // the clause it hangs on.
-        let participle = lw.ends_with("ing");
+        // (A plain word's normal form is its bytes lowercased, which its last three show
+        // without normalising the word: every cue asks this.)
+        let participle = if t.lex.is_plain() {
+            w.len() >= 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+        } else {
+            t.norm(text).as_str().ends_with("ing")
+        };
         let mut found: Option<(usize, usize)> = None;
         let mut appositive = None;
         let mut inverted = false;
@@ -3610,6 +3628,16 @@ fn classify(
         }
     };
     let whole = span_text(phrase);
+    // Where a piece of the text the phrase is read from stands in it (an empty piece
+    // anywhere, which reads as nothing all the same).
+    let at = |piece: &str| {
+        let start = (piece.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if piece.is_empty() {
+            Span::new(0, 0)
+        } else {
+            Span::new(start, start + piece.len())
+        }
+    };
     let appositive_party = || {
         let (x, y) = appositive?;
         let role = &toks[x..y];
@@ -3727,14 +3755,14 @@ fn classify(
         let last = head.last().map_or_else(Default::default, |t| t.lex);
         if name_start == 0 || !last.is(Class::OrgNoun) && !last.is(Class::PersonRole) {
             return Some(Subject::Party {
-                text: bare.to_string(),
+                text: at(bare),
                 party: p.to_string(),
             });
         }
     }
     if indefinite && !bare.is_empty() && gazetteer.canonical(bare).is_some() {
         return Some(Subject::Description {
-            text: whole.to_string(),
+            text: at(whole),
             definite: false,
             org: false,
             person_role: true,
@@ -3755,7 +3783,7 @@ fn classify(
                 span_text(head)
             };
             return Some(Subject::Description {
-                text: text_wo_det.to_string(),
+                text: at(text_wo_det),
                 definite: false,
                 org: true,
                 person_role: false,
@@ -3770,7 +3798,7 @@ fn classify(
         // (The name alone counts: "Footage uploaded to YouTube" opens with a common word.)
         let initial = a + name_start == 0 && name_toks.len() == 1 && !first_name;
         return Some(Subject::Name {
-            name: strip_possessive(name_text).to_string(),
+            name: at(strip_possessive(name_text)),
             party: context_party(),
             gender,
             initial,
@@ -3813,7 +3841,7 @@ fn classify(
         .last()
         .is_some_and(|t| !is_capitalized(t.span.of(text)) && is_plural_noun(&low(text, t)));
     Some(Subject::Description {
-        text: whole.to_string(),
+        text: at(whole),
         definite,
         org,
         person_role: (head_word.is(Class::PersonRole) || head_word.is(Class::Title))
@@ -3826,7 +3854,6 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::Span;
     use crate::extract::tokens::tokenize;
 
     #[test]
