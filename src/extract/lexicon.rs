@@ -6,7 +6,7 @@
 //! questions of each of the million words in a few megabytes of news. Every lookup takes a
 //! word normalised by [`super::tokens::norm`] (lowercased, dots and possessive removed).
 
-use super::tokens::strip_possessive;
+use super::tokens::{normal_chars, strip_possessive};
 use crate::briefing::Span;
 use aho_corasick::{AhoCorasick, packed};
 use std::sync::LazyLock;
@@ -507,11 +507,7 @@ pub fn lookup_raw(word: &str) -> Lex {
             }
         }
     } else {
-        for c in bare
-            .chars()
-            .filter(|&c| c != '.')
-            .flat_map(char::to_lowercase)
-        {
+        for c in normal_chars(bare) {
             if len + c.len_utf8() > LONGEST || c == '\0' {
                 return Lex::default();
             }

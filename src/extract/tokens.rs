@@ -685,12 +685,16 @@ pub fn norm(word: &str) -> Norm {
         }
         return Norm(Form::Inline(buf, len as u8));
     }
-    Norm(Form::Heap(
-        w.chars()
-            .filter(|&c| c != '.')
-            .flat_map(char::to_lowercase)
-            .collect(),
-    ))
+    Norm(Form::Heap(normal_chars(w).collect()))
+}
+
+/// The characters of a word's normal form ([`norm`]), its possessive already stripped:
+/// its own, without dots, lowercased. (The lexicon writes a key from them too, see
+/// [`lexicon::lookup_raw`].)
+pub fn normal_chars(bare: &str) -> impl Iterator<Item = char> + '_ {
+    bare.chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
 }
 
 /// True when the normal form of `word` ([`norm`]) is one of `forms` (a few lowercase
