@@ -3632,6 +3632,11 @@ fn classify(
     // anywhere, which reads as nothing all the same).
     let at = |piece: &str| {
         let start = (piece.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        debug_assert!(
+            piece.is_empty()
+                || text.get(start..).and_then(|rest| rest.get(..piece.len())) == Some(piece),
+            "a subject's piece is read from the text"
+        );
         if piece.is_empty() {
             Span::new(0, 0)
         } else {
