@@ -1550,8 +1550,12 @@ pub fn note_subjects(
 ) {
     // A capitalised word that is no function word opens a run: the words before one are
     // passed over in one tight scan, as most words of a sentence are.
-    let starts_name =
-        |t: &Tok| t.is_word() && !t.lex.is(Class::FunctionWord) && t.is_capitalized(text);
+    let starts_name = |t: &Tok| {
+        t.is_word()
+            && !t.lex.is(Class::FunctionWord)
+            && t.is_capitalized(text)
+            && !is_sentence_adverb(text, t)
+    };
     let mut k = 0;
     loop {
         k += toks[k..].iter().take_while(|t| !starts_name(t)).count();
@@ -2377,7 +2381,8 @@ fn np_word(text: &str, t: &Tok) -> bool {
         return true;
     }
     if t.is_capitalized(text) {
-        return !lex.is(Class::FunctionWord) || lex.is(Class::Title);
+        return (!lex.is(Class::FunctionWord) || lex.is(Class::Title))
+            && !is_sentence_adverb(text, t);
     }
     lex.is(Class::PersonRole)
         || lex.is(Class::OrgNoun)
@@ -3092,7 +3097,9 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
     toks.iter().all(|t| {
         let w = t.span.of(text);
         t.is_word()
-            && ((t.is_capitalized(text) && !t.lex.is(Class::FunctionWord))
+            && ((t.is_capitalized(text)
+                && !t.lex.is(Class::FunctionWord)
+                && !is_sentence_adverb(text, t))
                 || t.lex.is(Class::Title)
                 || matches!(
                     norm(w).as_str(),
@@ -3106,6 +3113,43 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
             !last.is_capitalized(text)
                 && rest.iter().any(|t| is_possessive(t.span.of(text)))
         })
+}
+
+/// "Similarly, Jane Roe said", "Interestingly Roe insists": a capitalised sentence adverb
+/// opens the clause; it is no name nor part of one. An adverb is a word the lexicon lists
+/// as one that ends in -ly, or one long enough with an adverb's ending ("-ately", "-ently",
+/// "-ingly"…), which spares names like "Kelly", "Schlafly" and "Coulibaly"; a first name
+/// the lexicon knows never is one. (Asked of capitalised words only.)
+fn is_sentence_adverb(text: &str, t: &Tok) -> bool {
+    let word = t.span.of(text).as_bytes();
+    // ("@JustAlly" is a handle: a word with a capital inside is a name.)
+    if word.len() < 5
+        || !word[word.len() - 2..].eq_ignore_ascii_case(b"ly")
+        || word[1..].iter().any(u8::is_ascii_uppercase)
+        || t.lex.is(Class::MaleName)
+        || t.lex.is(Class::FemaleName)
+    {
+        return false;
+    }
+    t.lex.is(Class::AuxOrAdverb)
+        || (word.len() >= 7
+            && [
+                &b"ally"[..],
+                b"ently",
+                b"antly",
+                b"ously",
+                b"ately",
+                b"ively",
+                b"ingly",
+                b"edly",
+                b"arly",
+                b"ctly",
+                b"fully",
+                b"ibly",
+                b"ably",
+            ]
+            .iter()
+            .any(|end| word[word.len() - end.len()..].eq_ignore_ascii_case(end)))
 }
 
 /// The subject of the sentence's main clause, for participles and coordinated verbs that
@@ -4038,6 +4082,32 @@ mod tests {
                 some("Jan Vos", None),
                 some("Ada Nelson", None),
                 some("Tom Reed", None)
+            ]
+        );
+    }
+
+    /// "Similarly, Jane Roe said": an adverb opening a sentence is neither the speaker nor
+    /// part of their name, whether a comma sets it off or not; a name ending in -ly is
+    /// still a name.
+    #[test]
+    fn a_sentence_adverb_is_no_speaker() {
+        assert_eq!(
+            speakers(&[
+                "Similarly, Jan Vos, a party official, said the plan failed.",
+                "Subsequently, Ada Nelson, a spokeswoman for the airline, told reporters that two \
+                 jets were missing.",
+                "Interestingly Blocher insists that the vote was fair.",
+                "Schlafly, a veteran activist, said the plan failed.",
+                "Kelly, a party official, said the plan failed.",
+                "JustAlly wrote that the phone bent.",
+            ]),
+            vec![
+                some("Jan Vos", None),
+                some("Ada Nelson", None),
+                some("Blocher", None),
+                some("Schlafly", None),
+                some("Kelly", None),
+                some("JustAlly", None),
             ]
         );
     }

@@ -552,6 +552,9 @@ pub fn opens_clause(word: &str) -> bool {
             | "until"
             | "once"
             | "whereas"
+            | "whenever"
+            | "wherever"
+            | "unless"
             | "meanwhile"
             | "also"
             | "now"
@@ -1325,6 +1328,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "once",
     "whereas",
     "whenever",
+    "wherever",
     "upon",
     "across",
     "around",

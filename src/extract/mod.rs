@@ -2182,6 +2182,17 @@ mod tests {
         assert_eq!(q[2].speaker.as_deref(), Some("Jane Roe"));
     }
 
+    /// "Wherever Jane Roe goes, …": a name after a conjunction opening the sentence is its
+    /// subject, whom a "she" after it means; the conjunction is no part of the name.
+    #[test]
+    fn a_name_after_wherever_is_the_subject_a_pronoun_means() {
+        let q = quotes(
+            "Wherever Ada Nelson goes, the crowds follow. She said “the plan works” at every \
+             stop.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Nelson"));
+    }
+
     #[test]
     fn they_points_back_to_whoever_was_named_last() {
         let q = quotes(
