@@ -229,6 +229,31 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "petition",
 ];
 
+/// A document ([`DOCUMENT_NOUNS`]) or a finding ("data", "a poll", "the survey"), in the
+/// singular or the plural: what it says, its source says ("a report from Acme said").
+fn is_document_or_finding(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    [word, singular].iter().any(|w| {
+        DOCUMENT_NOUNS.contains(w)
+            || matches!(
+                *w,
+                "article"
+                    | "data"
+                    | "poll"
+                    | "survey"
+                    | "analysis"
+                    | "study"
+                    | "findings"
+                    | "figures"
+                    | "story"
+                    | "estimate"
+                    | "forecast"
+                    | "research"
+                    | "footage"
+            )
+    })
+}
+
 /// Verbs by which a subject issues a document ("released a statement", "sent out an email",
 /// "ran an ad", "filed a petition").
 const ISSUING_VERBS: &[&str] = &[
@@ -2491,9 +2516,20 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
                 if inner.is_empty() || inner.len() > 24 || !inner[0].is_word() {
                     return None;
                 }
+                let o = open.unwrap_or(0);
+                // "Ryan Roe of Lehi, Utah, told", "a woman in Worcester, Massachusetts,
+                // told": one word set off after a place is the place's state, and the
+                // phrase before it the subject.
+                if open_ok
+                    && inner.len() == 1
+                    && is_name_like(text, inner)
+                    && place_before(text, toks, o)
+                {
+                    end = o;
+                    continue;
+                }
                 if open_ok && is_name_like(text, inner) {
                     // The name sits between the commas; what precedes is its description.
-                    let o = open.unwrap_or(0);
                     let desc = np_left(text, toks, o).map(|(a, _)| (a, o));
                     return Some(((from, end - 1), desc));
                 }
@@ -3113,6 +3149,18 @@ fn is_name_like(text: &str, toks: &[Tok]) -> bool {
             !last.is_capitalized(text)
                 && rest.iter().any(|t| is_possessive(t.span.of(text)))
         })
+}
+
+/// True when a place ends right before token `end`: capitalised words (three at most)
+/// after "of", "from" or "in" ("of Lehi", "from Kings Mill", "in Worcester").
+fn place_before(text: &str, toks: &[Tok], end: usize) -> bool {
+    let words = toks[..end]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| t.is_word() && t.is_capitalized(text))
+        .count();
+    words > 0 && end > words && low_is(text, &toks[end - words - 1], &["of", "from", "in"])
 }
 
 /// "Similarly, Jane Roe said", "Interestingly Roe insists": a capitalised sentence adverb
@@ -3739,6 +3787,10 @@ fn classify(
             .position(|(k, t)| {
                 if low_is(text, t, &["for", "of", "at", "to"]) {
                     true
+                } else if low_is(text, t, &["from"]) {
+                    // "Leelah from Kings Mill", "an analyst from Acme": the one from a
+                    // place or a body; but "a report from Acme" is Acme's.
+                    k > 0 && !is_document_or_finding(&low(text, &phrase[k - 1]))
                 } else if low_is(text, t, &["in"]) {
                     noun_before(k)
                 } else {
@@ -4108,6 +4160,29 @@ mod tests {
                 some("Schlafly", None),
                 some("Kelly", None),
                 some("JustAlly", None),
+            ]
+        );
+    }
+
+    /// "Jan Vos of Lehi, Utah, said": the word set off after a place is its state, not the
+    /// speaker; whoever is "from" a place or a body is the one speaking, while what a report
+    /// "from" a body says, the body says.
+    #[test]
+    fn the_one_from_a_place_speaks_not_the_place() {
+        assert_eq!(
+            speakers(&[
+                "Jan Vos of Lehi, Utah, told reporters that he won.",
+                "A woman in Worcester, Massachusetts, told him the plan failed.",
+                "Ada Nelson from Kings Mill wrote that she was born in Ohio.",
+                "The senator from Vermont said the system was corrupt.",
+                "A report from Globex said the plant would close.",
+            ]),
+            vec![
+                some("Jan Vos", None),
+                some("A woman in Worcester", None),
+                some("Ada Nelson", None),
+                some("Ada Nelson", None),
+                some("Globex", None),
             ]
         );
     }
