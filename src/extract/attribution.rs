@@ -2042,15 +2042,15 @@ fn reduced_passive(text: &str, toks: &[Tok], i: usize) -> bool {
     charged || raised
 }
 
-/// "Russia had reasons to reject it", "the agency has reports of": after a form of "have" or a
-/// modal a verb is a participle or bare ("has said", "would say"), so a cue word in -s there
-/// is a plural noun; taken for a verb it made the subject of "had" a speaker.
+/// "Russia had reasons to reject it", "the agency has reports of", "doctors have admitting
+/// privileges": after a form of "have" or a modal a verb is a participle or bare ("has
+/// said", "would say"), so a cue word in -s there is a plural noun and one in -ing a
+/// modifier; taken for a verb it made the subject of "had" a speaker.
 fn follows_have_or_modal(text: &str, toks: &[Tok], i: usize) -> bool {
     let w = toks[i].span.of(text);
     i >= 1
         && toks[i - 1].is_word()
-        && w.ends_with('s')
-        && !w.ends_with("ss")
+        && ((w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("ing"))
         // (Written in lowercase: "Will believes" names George Will.)
         && matches!(
             toks[i - 1].span.of(text),

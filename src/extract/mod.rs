@@ -2574,11 +2574,13 @@ mod tests {
     }
 
     #[test]
-    fn a_cue_word_in_s_after_have_or_a_modal_is_a_plural_noun() {
-        // Holding claims or having reasons is not saying anything.
+    fn a_cue_word_in_s_or_ing_after_have_or_a_modal_is_no_verb() {
+        // Holding claims or having reasons is not saying anything, nor is having admitting
+        // privileges (a cue word in -ing after "have" modifies a noun).
         for body in [
             "Both island states have claims in the strait.",
             "The ministry would also have had reasons of its own to wait.",
+            "The laws require that surgeons at clinics have admitting privileges at hospitals.",
         ] {
             assert_eq!(statements(body), vec![], "{body}");
         }
