@@ -3636,8 +3636,14 @@ fn name_run_start(text: &str, head: &[Tok]) -> usize {
     while name_start > 0 {
         let t = &head[name_start - 1];
         let lex = t.lex;
+        // ("Comedian Jane Roe", "Catholic Blogger Ada Nelson": a role word capitalised
+        // before a first name is no part of the name.)
         let role = lex.is(Class::Title)
-            || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)));
+            || (name_start == head.len() && (lex.is(Class::PersonRole) || lex.is(Class::OrgNoun)))
+            || (lex.is(Class::PersonRole)
+                && head.get(name_start).is_some_and(|next| {
+                    next.lex.is(Class::MaleName) || next.lex.is(Class::FemaleName)
+                }));
         // After "Mr." or a first name, a title or role word ends the name as a surname
         // ("Ms. White", "Mr. Prince", "John King").
         let surname = || {
@@ -4183,6 +4189,24 @@ mod tests {
                 some("Ada Nelson", None),
                 some("Ada Nelson", None),
                 some("Globex", None),
+            ]
+        );
+    }
+
+    /// "Comedian Sarah Roe said": a role word capitalised before a first name is who they
+    /// are, not part of their name; before any other name word it is kept ("Lawyer Roe").
+    #[test]
+    fn a_capitalised_role_before_a_first_name_is_no_part_of_the_name() {
+        assert_eq!(
+            speakers(&[
+                "Comedian Sarah Roe said the joke was old.",
+                "The show featured Actress Anna Vos, who said she loved it.",
+                "Lawyer Blom said the case was weak.",
+            ]),
+            vec![
+                some("Sarah Roe", None),
+                some("Anna Vos", None),
+                some("Lawyer Blom", None),
             ]
         );
     }
