@@ -1594,7 +1594,7 @@ pub fn note_subjects(
                 || is_name_particle(toks[k].span.of(text)))
         {
             k += 1;
-            if toks[k - 1].is_possessive(text) {
+            if ends_possessive(text, &toks[k - 1]) {
                 break;
             }
         }
@@ -1657,14 +1657,44 @@ pub fn note_subjects(
         // "that" it stands in what someone argues ("making the case that Rubio isn't ready"),
         // not who the passage is about.
         let opens_clause = || {
-            a == 0 || !toks[a - 1].is_word() || {
-                let before = low(text, &toks[a - 1]);
-                lexicon::opens_clause(&before)
-                    || lexicon::is_aux_or_adverb(&before, toks[a - 1].lex)
-                    // "Foreign Ministry spokesman Lu Kang repeated": a role noun before the
-                    // name heads the same subject.
-                    || toks[a - 1].lex.is(Class::PersonRole)
-                    || toks[a - 1].lex.is(Class::Title)
+            let opens = |k: usize| {
+                k == 0 || !toks[k - 1].is_word() || {
+                    let before = low(text, &toks[k - 1]);
+                    lexicon::opens_clause(&before)
+                        || lexicon::is_aux_or_adverb(&before, toks[k - 1].lex)
+                }
+            };
+            if opens(a) {
+                return true;
+            }
+            // "Foreign Ministry spokesman Lu Kang repeated", "CBS News' Jan Vos noticed": a
+            // role before the name or a body's possessive heads the same subject, whose noun
+            // phrase opens the clause. After a preposition or a verb it is an object even so
+            // when the name is a possessive ("thoughts on front-runner Jan Vos's appeal").
+            let role = toks[a - 1].lex.is(Class::PersonRole) || toks[a - 1].lex.is(Class::Title);
+            let body = toks[a - 1].is_capitalized(text) && ends_possessive(text, &toks[a - 1]);
+            let possessive = ends_possessive(text, &toks[b - 1]);
+            (role || body) && {
+                // (Past the phrase's capitalised words, roles and one determiner: "The
+                // party's chairman Jan Vos".)
+                let head = |t: &&Tok| {
+                    t.is_word()
+                        && ((t.is_capitalized(text)
+                            && !t.lex.is(Class::FunctionWord)
+                            && !is_sentence_adverb(text, t))
+                            || t.lex.is(Class::PersonRole)
+                            || t.lex.is(Class::OrgNoun)
+                            || t.lex.is(Class::Title))
+                };
+                let mut s = a - toks[a.saturating_sub(WINDOW / 4)..a]
+                    .iter()
+                    .rev()
+                    .take_while(head)
+                    .count();
+                if s > 0 && toks[s - 1].lex.is(Class::Determiner) {
+                    s -= 1;
+                }
+                (role && !possessive) || opens(s)
             }
         };
         // What follows the name, past a parenthesis ("Rep. Brad Sherman (D-Calif.) joked",
@@ -1790,6 +1820,17 @@ pub fn note_subjects(
         if let Some(s) = resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, true) {
             resolver.remember(&s);
         }
+    }
+}
+
+/// True when a word is a possessive, also a plural one whose apostrophe the word leaves out
+/// ("Fox News’ Jan Vos": an apostrophe that ends a word is no part of it).
+fn ends_possessive(text: &str, t: &Tok) -> bool {
+    t.is_possessive(text) || {
+        let w = t.span.of(text).as_bytes();
+        let rest = &text.as_bytes()[t.span.end..];
+        matches!(w.last(), Some(b's' | b'S'))
+            && (rest.starts_with(b"'") || rest.starts_with("’".as_bytes()))
     }
 }
 

@@ -2193,6 +2193,26 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Ada Nelson"));
     }
 
+    /// A name after a body's possessive ("CBS News’ Tom Brady noticed") opens its clause,
+    /// so a "he" after it is that person; a possessive name after a role that stands after a
+    /// preposition ("his thoughts on front-runner Mark Smith's appeal") is no subject.
+    #[test]
+    fn a_name_after_a_bodys_possessive_is_the_subject_a_pronoun_means() {
+        for body in ["CBS News’", "CBS News'", "CBS's"] {
+            let q = quotes(&format!(
+                "Jan Vos spoke on Monday. {body} Tom Brady noticed that no network cut away. \
+                 He commented that his network “held on” to the end."
+            ));
+            assert_eq!(q[0].speaker.as_deref(), Some("Tom Brady"), "{body}");
+        }
+        let q = quotes(
+            "Tom Brady spoke on Monday. Jan Vos came later.\n\nWhen the host steered Vos \
+             toward his outlook, he offered his thoughts on front-runner Mark Smith's continued \
+             appeal. “I think it's funny,” he said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jan Vos"));
+    }
+
     #[test]
     fn they_points_back_to_whoever_was_named_last() {
         let q = quotes(
