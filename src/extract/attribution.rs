@@ -69,6 +69,9 @@ enum Subject {
         gender: Option<Gender>,
         /// A lone word opening the sentence, capitalised perhaps only for standing there.
         initial: bool,
+        /// The name opens the sentence with one word before a first name ("Born Jan Roe
+        /// Vos"): that word may be capitalised only for standing there.
+        opened: bool,
     },
     Pronoun(Pronoun),
     Description {
@@ -470,8 +473,17 @@ impl Resolver {
                 ref party,
                 gender,
                 initial,
+                opened,
             } => {
-                let name = name.of(article);
+                let mut name = name.of(article);
+                // "Using Ted Cruz as an example, …", "Born David Roy Fitch, he …": a word the
+                // text also writes in lowercase is no part of the name it opens.
+                if opened
+                    && let Some((first, rest)) = name.split_once(' ')
+                    && self.is_common_word(text, first)
+                {
+                    name = rest;
+                }
                 // The person the name expands to is found once: with no other of the last
                 // RECENT people bearing its name (see [`Resolver::note_person`]) it is the
                 // one noted and asked for a party, and with no gender to tell it also says
@@ -518,6 +530,7 @@ impl Resolver {
                     party: None,
                     gender: None,
                     initial: false,
+                    opened: false,
                 },
             ),
             Subject::Party {
@@ -3951,11 +3964,16 @@ fn classify(
         // (A first name from the lexicon is a name wherever it stands.)
         // (The name alone counts: "Footage uploaded to YouTube" opens with a common word.)
         let initial = a + name_start == 0 && name_toks.len() == 1 && !first_name;
+        let opened = a + name_start == 0
+            && name_toks.len() >= 3
+            && !first_name
+            && (name_toks[1].lex.is(Class::MaleName) || name_toks[1].lex.is(Class::FemaleName));
         return Some(Subject::Name {
             name: at(strip_possessive(name_text)),
             party: context_party(),
             gender,
             initial,
+            opened,
         });
     }
     let head_word = head.last().map_or_else(Default::default, |t| t.lex);
@@ -4255,6 +4273,20 @@ mod tests {
                 some("Anna Vos", None),
                 some("Lawyer Blom", None),
             ]
+        );
+    }
+
+    /// "Weatherman Tom Reed said": a word opening the sentence before a first name, which
+    /// the text also writes in lowercase, is capitalised only for opening it; one the text
+    /// writes only capitalised stays part of the name.
+    #[test]
+    fn a_common_word_opening_a_sentence_before_a_first_name_is_no_part_of_it() {
+        assert_eq!(
+            speakers(&[
+                "Weatherman Tom Reed said the other weatherman was wrong.",
+                "Zaid Tom Reed said the storm had passed.",
+            ]),
+            vec![some("Tom Reed", None), some("Zaid Tom Reed", None)]
         );
     }
 
