@@ -232,29 +232,28 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "petition",
 ];
 
-/// A document ([`DOCUMENT_NOUNS`]) or a finding ("data", "a poll", "the survey"), in the
-/// singular or the plural: what it says, its source says ("a report from Acme said").
-fn is_document_or_finding(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    [word, singular].iter().any(|w| {
-        DOCUMENT_NOUNS.contains(w)
-            || matches!(
-                *w,
-                "article"
-                    | "data"
-                    | "poll"
-                    | "survey"
-                    | "analysis"
-                    | "study"
-                    | "findings"
-                    | "figures"
-                    | "story"
-                    | "estimate"
-                    | "forecast"
-                    | "research"
-                    | "footage"
-            )
+/// What a finding says (a poll, a study, the data), its makers say; and it is a speaker of
+/// its own, no one's renaming (see [`names_no_one`]). In the singular: [`is_one_of`] reads
+/// plurals too.
+const FINDING_NOUNS: &[&str] = &[
+    "poll", "survey", "study", "data", "document", "record", "result", "figure", "estimate",
+    "analysis", "finding", "article", "story", "forecast", "research", "footage",
+];
+
+/// True when `word` (normalised) is one of `nouns` (given in the singular) or its plural:
+/// "polls", "studies".
+fn is_one_of(word: &str, nouns: &[&str]) -> bool {
+    nouns.iter().any(|&n| {
+        word == n
+            || word.strip_suffix('s') == Some(n)
+            || n.strip_suffix('y')
+                .is_some_and(|stem| word.strip_suffix("ies") == Some(stem))
     })
+}
+
+/// A document or a finding: what it says, its source says ("a report from Acme said").
+fn is_document_or_finding(word: &str) -> bool {
+    is_one_of(word, DOCUMENT_NOUNS) || is_one_of(word, FINDING_NOUNS)
 }
 
 /// Verbs by which a subject issues a document ("released a statement", "sent out an email",
@@ -809,26 +808,9 @@ fn names_no_one(description: &str) -> bool {
     let head = words.next_back().map(norm);
     !words.skip(1).any(is_capitalized)
         && head.is_some_and(|h| {
-            !matches!(
-                h.as_str(),
-                "crowd"
-                    | "mob"
-                    | "report"
-                    | "reports"
-                    | "poll"
-                    | "polls"
-                    | "survey"
-                    | "surveys"
-                    | "study"
-                    | "studies"
-                    | "data"
-                    | "documents"
-                    | "records"
-                    | "results"
-                    | "figures"
-                    | "estimates"
-                    | "analysis"
-            ) && !is_arm_of_state(&h)
+            !matches!(h.as_str(), "crowd" | "mob" | "report" | "reports")
+                && !is_one_of(&h, FINDING_NOUNS)
+                && !is_arm_of_state(&h)
         })
 }
 
@@ -4256,6 +4238,20 @@ mod tests {
                 some("Globex", None),
             ]
         );
+    }
+
+    /// Documents and findings are known in the singular and the plural, so that "the polls"
+    /// and "studies from Acme" read as "the poll" and "a study from Acme" do.
+    #[test]
+    fn documents_and_findings_are_known_in_either_number() {
+        for word in [
+            "report", "reports", "poll", "polls", "study", "studies", "analysis", "data",
+        ] {
+            assert!(is_document_or_finding(word), "{word}");
+        }
+        for word in ["leaders", "studs", "stud", "pol", "analyst"] {
+            assert!(!is_document_or_finding(word), "{word}");
+        }
     }
 
     /// "Comedian Sarah Roe said": a role word capitalised before a first name is who they
