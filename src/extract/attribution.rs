@@ -1589,7 +1589,7 @@ pub fn note_subjects(
                 || is_name_particle(toks[k].span.of(text)))
         {
             k += 1;
-            if ends_possessive(text, &toks[k - 1]) {
+            if toks[k - 1].ends_possessive(text) {
                 break;
             }
         }
@@ -1667,8 +1667,8 @@ pub fn note_subjects(
             // phrase opens the clause. After a preposition or a verb it is an object even so
             // when the name is a possessive ("thoughts on front-runner Jan Vos's appeal").
             let role = toks[a - 1].lex.is(Class::PersonRole) || toks[a - 1].lex.is(Class::Title);
-            let body = toks[a - 1].is_capitalized(text) && ends_possessive(text, &toks[a - 1]);
-            let possessive = ends_possessive(text, &toks[b - 1]);
+            let body = toks[a - 1].is_capitalized(text) && toks[a - 1].ends_possessive(text);
+            let possessive = toks[b - 1].ends_possessive(text);
             (role || body) && {
                 // (Past the phrase's capitalised words, roles and one determiner: "The
                 // party's chairman Jan Vos".)
@@ -1816,23 +1816,6 @@ pub fn note_subjects(
             resolver.remember(&s);
         }
     }
-}
-
-/// True when a word is a possessive, also a plural one whose apostrophe the word leaves out
-/// ("Fox News’ Jan Vos": an apostrophe that ends a word is no part of it).
-/// (Asked of every word of every name run: the byte after the word, a blank mostly, is
-/// read first.)
-#[inline]
-fn ends_possessive(text: &str, t: &Tok) -> bool {
-    let bytes = text.as_bytes();
-    let apostrophe_after = match bytes.get(t.span.end) {
-        Some(b'\'') => true,
-        // (The first byte of "’".)
-        Some(0xE2) => bytes[t.span.end..].starts_with("’".as_bytes()),
-        _ => false,
-    };
-    t.is_possessive(text)
-        || (apostrophe_after && matches!(bytes[..t.span.end].last(), Some(b's' | b'S')))
 }
 
 /// "The Holocaust Museum issued a statement", "Clinton's campaign sent out an email": notes
