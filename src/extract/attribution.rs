@@ -2814,7 +2814,8 @@ fn common_noun_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, us
             && t.lex.pronoun().is_none()
             && (t.is_capitalized(text)
                 || !verb_like(text, t)
-                || (a + 1 + k == b - 1 && is_plural_form(text, t)))
+                || (a + 1 + k == b - 1
+                    && (is_plural_form(text, t) || t.lex.is(Class::NounCapable))))
     }) && !toks[b - 1].is_capitalized(text);
     // ("which an FBI investigation said was": a relative pronoun opens the clause too.)
     let opens = a == 0 || !toks[a - 1].is_word() || low_is(text, &toks[a - 1], &["which", "whom"]);

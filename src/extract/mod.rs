@@ -2745,6 +2745,13 @@ mod tests {
     }
 
     #[test]
+    fn a_tweet_or_a_note_that_says_is_the_subject_of_its_verb() {
+        let q = quotes("Jane Roe spoke first.\n\nOne tweet said: “The pier is gone.”");
+        assert_eq!(q[0].speaker.as_deref(), Some("One tweet"), "{q:?}");
+        assert_eq!(q[0].cue.as_deref(), Some("said"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
