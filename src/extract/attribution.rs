@@ -3234,6 +3234,18 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     // adverbial, whose noun is no subject.)
     let verb_after = |e: usize| {
         let e = past_weekday(text, toks, e);
+        // ("Trump last week said", but "Late last month, the company wrote": the time
+        // stands between a subject and its verb, or ends an opening adverbial.)
+        let e = if toks
+            .get(e)
+            .is_some_and(|t| low_is(text, t, &["last", "next"]))
+            && toks.get(e + 1).is_some_and(|t| {
+                t.is_word() && (t.lex.is(Class::Weekday) || low_is(text, t, TIME_NOUNS))
+            }) {
+            e + 2
+        } else {
+            e
+        };
         toks.get(e).is_some_and(|n| is_lowercase_verb(text, n))
             && !(toks[e].lex.is(Class::AuxOrAdverb)
                 && toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Comma))
@@ -3365,6 +3377,12 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     }
     None
 }
+
+/// Spans of time a "last" or "next" before them makes a time of ("last month").
+const TIME_NOUNS: &[&str] = &[
+    "week", "weekend", "month", "year", "night", "spring", "summer", "fall", "autumn", "winter",
+    "time",
+];
 
 /// Past "on" and a weekday ("Clinton on Monday hit Sanders") standing between a subject and
 /// its verb at `k`: the token after it, else `k` itself. (A bare weekday may end a name:

@@ -2752,6 +2752,21 @@ mod tests {
     }
 
     #[test]
+    fn last_month_opening_a_sentence_is_a_time_not_a_verb_after_a_name() {
+        let q = quotes(
+            "The columnist George Will wrote about the pier.\n\nCiting last week’s Harbor \
+             Day storm as a wake-up call for the town and its “dreams of a quiet harbor,” Will \
+             urged the council to act.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("George Will"), "{q:?}");
+        let q = quotes(
+            "Globex said it would close the plant.\n\nLate last month, the company wrote a detailed, \
+             six-page letter to the mayor. “We regret it,” the letter said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Globex"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
