@@ -1847,19 +1847,33 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
         } else {
             k - 1
         };
-        if i >= WINDOW || !toks[i].is_word() || !low_is(text, &toks[i], ISSUING_VERBS) {
-            continue;
-        }
-        let Some(noun) = toks[k + 1..]
+        // ("a framed, handwritten note": commas may set its modifiers apart.)
+        let Some((at, noun)) = toks[k + 1..]
             .iter()
-            .take(4)
-            .take_while(|t| t.is_word())
-            .map(|t| low(text, t))
-            .find(|w| DOCUMENT_NOUNS.contains(&w.as_str()))
+            .take(5)
+            .take_while(|t| t.is_word() || t.kind == TokKind::Comma)
+            .enumerate()
+            .filter(|(_, t)| t.is_word())
+            .map(|(at, t)| (at, low(text, t)))
+            .find(|(_, w)| DOCUMENT_NOUNS.contains(&w.as_str()))
         else {
             continue;
         };
-        if let Some((a, b)) = sentence_subject(text, toks, i)
+        let issued = i < WINDOW && toks[i].is_word() && low_is(text, &toks[i], ISSUING_VERBS);
+        // "a handwritten note from Donald J. Trump", "a statement from the ministry": the
+        // document names its issuer itself, whatever the sentence's verb.
+        let from = k + at + 3;
+        let issuer = if issued {
+            sentence_subject(text, toks, i)
+        } else if toks
+            .get(from - 1)
+            .is_some_and(|t| t.is_word() && low_is(text, t, &["from"]))
+        {
+            subject_right(text, toks, from)
+        } else {
+            continue;
+        };
+        if let Some((a, b)) = issuer
             && let Some(issuer) =
                 resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false)
             && issuer.kind != SpeakerKind::Generic

@@ -2745,6 +2745,15 @@ mod tests {
     }
 
     #[test]
+    fn a_document_from_someone_speaks_for_them() {
+        let q = quotes(
+            "Jane Roe keeps a framed, handwritten note from John Smith on her wall. “You will \
+             never build that pier!” the note says.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"), "{q:?}");
+    }
+
+    #[test]
     fn a_tweet_or_a_note_that_says_is_the_subject_of_its_verb() {
         let q = quotes("Jane Roe spoke first.\n\nOne tweet said: “The pier is gone.”");
         assert_eq!(q[0].speaker.as_deref(), Some("One tweet"), "{q:?}");
