@@ -2393,8 +2393,17 @@ fn absolute_subject(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)
     }
     let end = skip_aux_left(text, toks, i);
     let (a, b) = np_left(text, toks, end)?;
-    (b == end && a > 0 && toks[a - 1].is_word() && low_is(text, &toks[a - 1], &["with", "of"]))
-        .then_some((a, b))
+    let opener = |k: usize| toks[k].is_word() && low_is(text, &toks[k], &["with", "of"]);
+    // "Ryan saying he was “very encouraged” and Trump calling it a “great meeting”": a second
+    // absolute clause joined after the first one's words.
+    let joined = |k: usize| {
+        k > 0
+            && toks[k].is_word()
+            && low_is(text, &toks[k], &["and"])
+            && matches!(toks[k - 1].kind, TokKind::Quote(_) | TokKind::Comma)
+            && is_name_like(text, &toks[a..b])
+    };
+    (b == end && a > 0 && (opener(a - 1) || joined(a - 1))).then_some((a, b))
 }
 
 /// "AFP reported Shekau as saying", "the paper quoted the minister as denying": the one

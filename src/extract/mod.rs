@@ -2776,6 +2776,16 @@ mod tests {
     }
 
     #[test]
+    fn a_second_absolute_clause_after_and_has_its_own_speaker() {
+        let q = quotes(
+            "Both men issued a statement, Jane Roe saying she was “very encouraged” and John \
+             Smith calling it a “great meeting.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"), "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("John Smith"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
