@@ -2108,7 +2108,9 @@ fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     let word_at = |k: usize| toks[k].is_word().then(|| toks[k].span.of(text));
     let determiner = |k: usize| toks[k].is_word() && toks[k].lex.is(Class::Determiner);
-    let right_before = i >= 1 && (determiner(i - 1) || word_at(i - 1).is_some_and(is_possessive));
+    // ("Francis' remarks": a plural possessive's apostrophe stands outside its word.)
+    let right_before = i >= 1
+        && (determiner(i - 1) || (toks[i - 1].is_word() && toks[i - 1].ends_possessive(text)));
     // "the Ukrainian claim": a determiner, then one modifier; but "The ad claims “…”", with
     // a lowercase subject, has the quotation as its object, which only a verb takes (after a
     // capitalised modifier the quotation is a title: "the TV show “Shark Tank”").

@@ -2786,6 +2786,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_after_a_plural_possessive_is_a_noun() {
+        let (_, x) = run(
+            "Even before Francis' remarks about him, Jane Roe had criticized the pope as “a \
+             political person.”",
+        );
+        assert_eq!(
+            x.quotes[0].speaker.as_deref(),
+            Some("Jane Roe"),
+            "{:?}",
+            x.quotes
+        );
+        assert!(
+            x.statements
+                .iter()
+                .all(|s| s.actor.as_deref() != Some("Francis")),
+            "{:?}",
+            x.statements
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
