@@ -1123,6 +1123,14 @@ pub fn attributions(
             i += 1;
             continue;
         }
+        // "Sanders' call for “revolution”", "Trump's claim that “…”": a name's words, right
+        // before the quotation, are the quotation's.
+        if let Some(possessor) = possessor_of_words(text, toks, i)
+            && subject_first(possessor, i, Cue::QuoteOnly, resolver, out)
+        {
+            i += 1;
+            continue;
+        }
         // Where the cue's verb group begins, past its auxiliaries and adverbs: found once
         // for the rules below that all ask it.
         let aux = skip_aux_left(text, toks, i);
@@ -1186,7 +1194,12 @@ pub fn attributions(
             // "When asked whom she supported, Ms. Roe smiled and said": a subject standing
             // past a comma after the earlier cue opens the clause this verb belongs to.
             let own = sentence_subject(text, toks, i);
-            if let Some(prev) = out[first..].last()
+            // (A name's words inside an object, "blasted Trump's call for “…”", open no
+            // clause for it to share.)
+            let owns_words = |a: &Attribution| {
+                a.subject.1 == a.cue_tok && toks[a.cue_tok - 1].ends_possessive(text)
+            };
+            if let Some(prev) = out[first..].iter().rev().find(|a| !owns_words(a))
                 && !own.is_some_and(|(a, _)| {
                     a > prev.cue_tok
                         && toks[prev.cue_tok..a]
@@ -2123,6 +2136,32 @@ fn used_as_noun(text: &str, toks: &[Tok], i: usize) -> bool {
         })
         && determiner(i - 2);
     right_before || one_before
+}
+
+/// "Sanders' call for “revolution”", "Trump's claim that “…”": the name whose possessive
+/// stands right before the cue word at `i`, a noun there, when a quotation follows within
+/// a few words. Its range, possessive included.
+fn possessor_of_words(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    if i == 0 || !toks[i].lex.is(Class::NounCapable) {
+        return None;
+    }
+    let owner = &toks[i - 1];
+    if !owner.is_word() || !owner.is_capitalized(text) || !owner.ends_possessive(text) {
+        return None;
+    }
+    // ("Trump's remarks as “hurtful”", "called ISIS's claim “a trick”": a quotation right
+    // after the noun, or after "as", is what someone else calls the words.)
+    let linked = toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_word() && low_is(text, t, &["for", "that", "of", "to", "about"]));
+    let quoted = linked
+        && toks[i + 2..]
+            .iter()
+            .take(2)
+            .take_while(|t| t.is_word() || matches!(t.kind, TokKind::Quote(_)))
+            .any(|t| matches!(t.kind, TokKind::Quote(_)));
+    let (a, b) = np_left(text, toks, i)?;
+    (quoted && b == i && is_name_like(text, &toks[a..b])).then_some((a, b))
 }
 
 /// "the leader's alleged relatives", "the reported attack": a past participle between a

@@ -2807,6 +2807,27 @@ mod tests {
     }
 
     #[test]
+    fn a_names_call_for_a_quotation_is_that_names() {
+        let q = quotes(
+            "Bernie Sanders spoke first. Young voters prefer Sanders' call for “revolution” \
+             over Jane Roe's plans.\n\nJane Roe denounced Smith's remarks as “hurtful and \
+             humiliating.”\n\nMary Poe blasted Smith's call for a “harbor tax,” calling it \
+             “absurd.”",
+        );
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Bernie Sanders"),
+                Some("Jane Roe"),
+                Some("Smith"),
+                Some("Mary Poe")
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
