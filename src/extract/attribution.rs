@@ -1223,7 +1223,18 @@ pub fn attributions(
                     || (i >= 2
                         && toks[i - 1].kind == TokKind::Comma
                         && matches!(toks[i - 2].kind, TokKind::Quote(_))));
+            // ("releasing a statement that, while condemning violence, accused the party
+            // leaders of …": after a bare comma, whom one accuses, blames or denies follows
+            // the verb, not who does it; "…, claims TechNews" is still inverted.)
+            let object_follows = !after_quote
+                && i >= 1
+                && toks[i - 1].kind == TokKind::Comma
+                && (cue == Cue::Deny
+                    || ["accus", "blam"]
+                        .iter()
+                        .any(|p| begins_with(text, &toks[i], p)));
             if before_is_boundary
+                && !object_follows
                 && let Some((a, b)) = subject_right(text, toks, i + 1).or_else(|| {
                     after_quote
                         .then(|| plain_description_right(text, toks, i + 1))

@@ -2828,6 +2828,16 @@ mod tests {
     }
 
     #[test]
+    fn whom_one_accuses_after_a_bare_comma_is_no_speaker() {
+        let q = quotes(
+            "But Jane Roe showed no sign of backing down, releasing a statement that, while \
+             condemning violence, accused the Democratic leadership in Nevada of using “its \
+             power to prevent a fair process.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
