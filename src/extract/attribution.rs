@@ -1242,7 +1242,16 @@ pub fn attributions(
                 })
             {
                 found = Some((a, b));
-                appositive = appositive_after(toks, b).or_else(|| name_given_after(text, toks, b));
+                // ("wrote the American ambassador at the time, John E. Herbst": a time
+                // between the description and its name.)
+                let at_the_time = toks.get(b..b + 3).is_some_and(|w| {
+                    w.iter().all(Tok::is_word)
+                        && low_is(text, &w[0], &["at"])
+                        && low_is(text, &w[1], &["the", "that"])
+                        && low_is(text, &w[2], &["time"])
+                });
+                appositive = appositive_after(toks, if at_the_time { b + 3 } else { b })
+                    .or_else(|| name_given_after(text, toks, b));
                 inverted = true;
                 // "said the bureau's director, James B. Comey,": a description, then the
                 // name set off after it; the name is who spoke, the description says who

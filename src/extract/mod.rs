@@ -2838,6 +2838,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_description_at_the_time_is_who_wrote() {
+        let q = quotes(
+            "Mary Poe met the envoy.\n\n“The party is working to change its image,” wrote the \
+             American ambassador at the time, John E. Herbst.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John E. Herbst"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
