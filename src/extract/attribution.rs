@@ -232,6 +232,26 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "petition",
 ];
 
+/// Roles of one who serves or speaks for someone else ("adviser", "spokesman"): "the Cruz
+/// adviser" is not Cruz, nor whoever the text named last. In the singular.
+const SERVING_ROLES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "assistant",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "attorney",
+    "lawyer",
+    "agent",
+    "staffer",
+    "strategist",
+    "surrogate",
+    "official",
+];
+
 /// What a finding says (a poll, a study, the data), its makers say; and it is a speaker of
 /// its own, no one's renaming (see [`names_no_one`]). In the singular: [`is_one_of`] reads
 /// plurals too.
@@ -592,7 +612,20 @@ impl Resolver {
                 {
                     return Some(introduced);
                 }
-                let antecedent = if !definite {
+                // "the senior Cruz adviser", "the Comcast agent": one who serves someone the
+                // text knows is someone else, whom it does not name.
+                let serves_another = person_role && {
+                    let mut words = text.split_whitespace();
+                    words.next();
+                    words
+                        .next_back()
+                        .is_some_and(|h| is_one_of(&norm(h), SERVING_ROLES))
+                        && words.any(|w| {
+                            let w = strip_possessive(w);
+                            is_capitalized(w) && self.expanded(w, None).is_some()
+                        })
+                };
+                let antecedent = if !definite || serves_another {
                     None
                 } else if org
                     && party.is_none()

@@ -2847,6 +2847,21 @@ mod tests {
     }
 
     #[test]
+    fn one_who_serves_someone_the_text_knows_is_not_the_last_one_named() {
+        let q = quotes(
+            "Ted Cruz toured Ohio.\n\nRoger Wicker said he expects Cruz to help. “Politicians \
+             are practical people,” said the senior Cruz adviser.\n\n“We will win,” the Ohio \
+             senator said.",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("the senior Cruz adviser"),
+            "{q:?}"
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Roger Wicker"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
