@@ -685,8 +685,12 @@ impl Resolver {
                         Some(s)
                     }
                     None => {
+                        let name = definite
+                            .then(|| fuller_phrase(article, described.start, text))
+                            .flatten()
+                            .unwrap_or(text);
                         let s = Speaker {
-                            name: text.to_string(),
+                            name: name.to_string(),
                             party: party.clone(),
                             kind: if org {
                                 SpeakerKind::Org
@@ -695,7 +699,7 @@ impl Resolver {
                             },
                         };
                         // "A senior official said …": the one "the official" names next.
-                        let mut words = s.name.split_whitespace();
+                        let mut words = text.split_whitespace();
                         if person_role
                             && !several
                             && words.next().is_some_and(|w| {
@@ -845,6 +849,77 @@ fn names_no_one(description: &str) -> bool {
                 && !is_one_of(&h, FINDING_NOUNS)
                 && !is_arm_of_state(&h)
         })
+}
+
+/// How far back [`fuller_phrase`] looks, in bytes: a few sentences.
+const FULLER_REACH: usize = 1200;
+
+/// "Cruz’s lawyers relied on precedent. … the lawyers said", "China’s foreign ministry weighed
+/// in. … the ministry said": the phrase a bare definite description (`description`, "the"
+/// and its head, at byte `at` of `article`) takes up, when the text gave its head shortly
+/// before with whose or which it is (a name, a possessive); `None` when it did not.
+fn fuller_phrase<'a>(article: &'a str, at: usize, description: &str) -> Option<&'a str> {
+    let mut words = description.split_whitespace();
+    let (Some(the), Some(head), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    if !the.eq_ignore_ascii_case("the") || !head.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut from = at.saturating_sub(FULLER_REACH);
+    while !article.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &article[from..at];
+    // The last whole-word mention of the head before the description that has them.
+    let b = before.as_bytes();
+    memchr::memmem::rfind_iter(b, head.as_bytes())
+        .map(|k| (k, k + head.len()))
+        .filter(|&(k, e)| {
+            (k == 0 || !b[k - 1].is_ascii_alphanumeric())
+                && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .find_map(|(k, e)| modified(before, k).map(|start| &before[start..e]))
+}
+
+/// Where the modifiers before the word at byte `head` of `before` begin, each set off by
+/// one space: names, possessives, numbers, adjectives; not a function word, punctuation
+/// or a line break. An article before them opens the phrase. `None` when no name or
+/// possessive is among them: "the lawyers" again says no more than "the lawyers".
+fn modified(before: &str, head: usize) -> Option<usize> {
+    let mut start = head;
+    let mut named = false;
+    for _ in 0..4 {
+        let Some(word_end) = before[..start].strip_suffix(' ').map(str::len) else {
+            break;
+        };
+        let word_start = before[..word_end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &before[word_start..word_end];
+        let bare = strip_possessive(word);
+        let lex = lexicon::lookup(&norm(bare));
+        let plain = bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || (bare.ends_with('.') && lex.is(Class::Abbreviation));
+        if bare.is_empty() || !plain {
+            break;
+        }
+        // ("Monday night's results": a weekday is a modifier.)
+        if (lex.is(Class::FunctionWord) && !lex.is(Class::Weekday))
+            || lex.is(Class::Determiner)
+            || lex.is_cue()
+        {
+            if named && matches!(norm(bare).as_str(), "a" | "an" | "the") {
+                start = word_start;
+            }
+            break;
+        }
+        named |= is_capitalized(bare) || bare.len() < word.len();
+        start = word_start;
+    }
+    named.then_some(start)
 }
 
 /// "the company", "the network", "the website": a definite description whose head names

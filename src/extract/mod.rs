@@ -2862,6 +2862,17 @@ mod tests {
     }
 
     #[test]
+    fn the_lawyers_are_whose_lawyers_the_text_said_shortly_before() {
+        let q = quotes(
+            "Jane Roe’s lawyers relied on precedent to defend her. The judge listened.\n\nThese \
+             sources, the lawyers said, “all command the same conclusion.”\n\n“We object,” the \
+             clerks said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe’s lawyers"), "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("the clerks"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
