@@ -1988,6 +1988,17 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
         } else {
             k - 1
         };
+        let issued = i < WINDOW && toks[i].is_word() && low_is(text, &toks[i], ISSUING_VERBS);
+        // (Most articles open no document at all: the words after one are normalised only
+        // when a verb of issuing precedes it or "from" follows.)
+        if !issued
+            && !toks[k + 1..]
+                .iter()
+                .take(6)
+                .any(|t| t.span.len() == 4 && t.span.of(text).eq_ignore_ascii_case("from"))
+        {
+            continue;
+        }
         // ("a framed, handwritten note": commas may set its modifiers apart.)
         let Some((at, noun)) = toks[k + 1..]
             .iter()
@@ -2000,7 +2011,6 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
         else {
             continue;
         };
-        let issued = i < WINDOW && toks[i].is_word() && low_is(text, &toks[i], ISSUING_VERBS);
         // "a handwritten note from Donald J. Trump", "a statement from the ministry": the
         // document names its issuer itself, whatever the sentence's verb.
         let from = k + at + 3;
