@@ -488,13 +488,13 @@ impl Resolver {
         let article = text;
         match *subject {
             Subject::Name {
-                name,
+                name: name_span,
                 ref party,
                 gender,
                 initial,
                 opened,
             } => {
-                let mut name = name.of(article);
+                let mut name = name_span.of(article);
                 // "Using Ted Cruz as an example, …", "Born David Roy Fitch, he …": a word the
                 // text also writes in lowercase is no part of the name it opens.
                 if opened
@@ -520,7 +520,23 @@ impl Resolver {
                 {
                     return None;
                 }
-                let full = found.map_or_else(|| name.to_string(), |k| self.people[k].name.clone());
+                // "Mr. Khan said … Ms. Khan wrote": a surname a title gives the other gender
+                // from the person who bears it alone is someone else, called by the title.
+                let titled =
+                    || {
+                        let title = article[..name_span.start].trim_end().rsplit(' ').next()?;
+                        let other =
+                            self.people.iter().rev().take(RECENT).any(|p| {
+                                p.name == name && p.gender.is_some() && p.gender != gender
+                            });
+                        (other && title_gender(norm(title).as_str()).is_some())
+                            .then(|| format!("{title} {name}"))
+                    };
+                let full = match found {
+                    Some(k) => self.people[k].name.clone(),
+                    None if gender.is_some() => titled().unwrap_or_else(|| name.to_string()),
+                    None => name.to_string(),
+                };
                 let k = match found {
                     Some(k) => {
                         self.learn(k, party.clone(), gender);

@@ -2873,6 +2873,17 @@ mod tests {
     }
 
     #[test]
+    fn ms_after_mr_of_the_same_surname_is_someone_else() {
+        let q = quotes(
+            "Jane Roe praised the couple.\n\nMr. Khan said the attack on his wife was unfair. \
+             “All the world felt my pain,” Ms. Khan wrote. She continued: “Does he need to \
+             wonder why I did not speak?”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Ms. Khan"), "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Ms. Khan"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
