@@ -465,14 +465,22 @@ impl Resolver {
         if !lower.starts_with(char::is_lowercase) || !lower.chars().all(char::is_alphanumeric) {
             return false;
         }
+        // ("Audiences can expect him …" where the text writes "audience": a plural's
+        // singular in lowercase tells a common word too.)
+        let singular = lower
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 4 && !s.ends_with('s'));
         if self.lowercase.is_none() && self.lookups < LOOKUPS_BEFORE_GATHERING {
             self.lookups += 1;
-            return memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
-                let before = text[..at].chars().next_back();
-                let after = text[at + lower.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            });
+            let written = |w: &str| {
+                memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|at| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + w.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            };
+            return written(&lower) || singular.is_some_and(written);
         }
         let lowercase = self.lowercase.get_or_insert_with(|| {
             text.split(|c: char| !c.is_alphanumeric())
@@ -480,7 +488,7 @@ impl Resolver {
                 .map(str::to_string)
                 .collect()
         });
-        lowercase.contains(&lower)
+        lowercase.contains(&lower) || singular.is_some_and(|s| lowercase.contains(s))
     }
 
     fn resolve(&mut self, text: &str, subject: &Subject) -> Option<Speaker> {
@@ -518,7 +526,15 @@ impl Resolver {
                     && self.person(name).is_none()
                     && self.is_common_word(text, name)
                 {
-                    return None;
+                    // ("Locals said", "Audiences can expect him": a plural common noun speaks
+                    // as a group, which no "he" points back to.)
+                    // ("Thus", "Previous": an -s that makes no plural.)
+                    let plural = name.ends_with('s') && !name.ends_with("us");
+                    return plural.then(|| Speaker {
+                        name: name.to_string(),
+                        party: party.clone(),
+                        kind: SpeakerKind::Generic,
+                    });
                 }
                 // "Mr. Khan said … Ms. Khan wrote": a surname a title gives the other gender
                 // from the person who bears it alone is someone else, called by the title.

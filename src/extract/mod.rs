@@ -2884,6 +2884,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_common_noun_opening_a_sentence_is_a_group_not_a_person() {
+        let q = quotes(
+            "The actor John Roe spoke about the show, and the audience cheered.\n\nAudiences \
+             can expect him to take “a few more risks than they are used to.” “It is straight \
+             from the heart,” he said.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("John Roe"), "{q:?}");
+        let x = statements("A local man spoke.\n\nLocals said the pier was unsafe.");
+        assert_eq!(x.last().unwrap().0.as_deref(), Some("Locals"), "{x:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
