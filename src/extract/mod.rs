@@ -921,7 +921,17 @@ fn link_quotes(
                 .filter(|&a| speaks(a) || attributions[a].inverted)
                 .find(|&a| {
                     let at = &attributions[a];
-                    (at.inverted && at.cue_tok == k) || (!at.inverted && at.subject.0 == k)
+                    // ("“… the long run!” She replied to him that it was …": a cue with a
+                    // that-clause of its own reports that, not the quotation before it.)
+                    let reports_a_clause = || {
+                        toks[at.cue_tok + 1..]
+                            .iter()
+                            .take(4)
+                            .take_while(|t| t.kind == TokKind::Word)
+                            .any(|t| t.span.of(text).eq_ignore_ascii_case("that"))
+                    };
+                    (at.inverted && at.cue_tok == k)
+                        || (!at.inverted && at.subject.0 == k && !reports_a_clause())
                 })
         });
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
@@ -2893,6 +2903,16 @@ mod tests {
         assert_eq!(q[1].speaker.as_deref(), Some("John Roe"), "{q:?}");
         let x = statements("A local man spoke.\n\nLocals said the pier was unsafe.");
         assert_eq!(x.last().unwrap().0.as_deref(), Some("Locals"), "{x:?}");
+    }
+
+    #[test]
+    fn a_cue_with_a_that_clause_after_a_quotation_reports_the_clause() {
+        let q = quotes(
+            "Jane Roe wrote to the mayor, telling him, “you are an all-star and we need you!” \
+             He replied to her that it was an “honor to serve.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"), "{q:?}");
+        assert_eq!(q[0].cue.as_deref(), Some("telling"), "{q:?}");
     }
 
     #[test]
