@@ -2851,7 +2851,8 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
     let found = left
         .or_else(|| common_noun_phrase(text, toks, end))
         .or_else(|| role_of_unknown_body(text, toks, end))
-        .or_else(|| placed_phrase(text, toks, end))?;
+        .or_else(|| placed_phrase(text, toks, end))
+        .or_else(|| name_before_placed(text, toks, end))?;
     let found = possessor_left(text, toks, found);
     // "A former hostage held by ISIS said", "a report released by the ministry said": the
     // phrase right before the verb is a passive's agent, not the speaker; the subject is the
@@ -3094,6 +3095,18 @@ fn placed_phrase(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)>
     }
     let (x, _) = common_noun_phrase(text, toks, a - 1)?;
     Some((x, b))
+}
+
+/// "Trump in his announcement speech called", "Clinton during a rally said": a name, then a
+/// plain determined phrase placed by "in", "at", "on" or "during", ending at `end`
+/// (exclusive), before the verb. The name speaks; the place says where.
+fn name_before_placed(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let ((a, _), preposition) = phrase_after_preposition(text, toks, end)?;
+    if !matches!(preposition.as_str(), "in" | "at" | "on" | "during") {
+        return None;
+    }
+    let (x, y) = np_left(text, toks, a - 1)?;
+    (y == a - 1 && is_name_like(text, &toks[x..y])).then_some((x, y))
 }
 
 /// "Sources in the Kurdish underground in Syria denied": a phrase right after "in", "from",

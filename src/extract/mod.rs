@@ -2916,6 +2916,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_then_a_placed_phrase_is_the_subject_of_the_verb() {
+        let q = quotes(
+            "Jane Roe chairs the party. John Smith in his announcement speech called the \
+             harbor plan “a disaster” and promised to stop it.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("John Smith"), "{q:?}");
+        assert_eq!(q[0].cue.as_deref(), Some("called"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
