@@ -232,8 +232,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "petition",
 ];
 
-/// Roles of one who serves or speaks for someone else ("adviser", "spokesman"): "the Cruz
-/// adviser" is not Cruz, nor whoever the text named last. In the singular.
+/// Roles of one who serves, speaks for or stands toward someone else ("adviser",
+/// "spokesman", "supporter", "critic"): "the Cruz adviser" is not Cruz, nor whoever the
+/// text named last. In the singular.
 const SERVING_ROLES: &[&str] = &[
     "adviser",
     "advisor",
@@ -250,6 +251,17 @@ const SERVING_ROLES: &[&str] = &[
     "strategist",
     "surrogate",
     "official",
+    "supporter",
+    "backer",
+    "ally",
+    "friend",
+    "donor",
+    "critic",
+    "rival",
+    "opponent",
+    "loyalist",
+    "confidant",
+    "biographer",
 ];
 
 /// What a finding says (a poll, a study, the data), its makers say; and it is a speaker of
@@ -646,7 +658,7 @@ impl Resolver {
                 }
                 // "the senior Cruz adviser", "the Comcast agent": one who serves someone the
                 // text knows is someone else, whom it does not name.
-                let serves_another = person_role && {
+                let serves_another = {
                     let mut words = text.split_whitespace();
                     words.next();
                     words

@@ -2926,6 +2926,20 @@ mod tests {
     }
 
     #[test]
+    fn a_supporter_of_someone_the_text_knows_is_not_the_last_one_named() {
+        let q = quotes(
+            "Chris Christie held a town hall.\n\nMadeleine Albright said women must help each \
+             other. At the meeting, the Christie supporter retorted: “Vote for the best \
+             candidate.”",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("the Christie supporter"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
