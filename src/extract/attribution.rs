@@ -3629,7 +3629,9 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                     a += 1;
                 }
                 let a = modified_role_start(text, toks, a, e).max(clause_start);
-                return (a < e).then_some((a, e));
+                // ("In response, Hillary Clinton's right-hand woman rallied supporters": whose
+                // aide spoke is part of who spoke, as after a verb.)
+                return (a < e).then(|| possessor_left(text, toks, (a, e)));
             }
         }
         k = e.max(k + 1);

@@ -2940,6 +2940,19 @@ mod tests {
     }
 
     #[test]
+    fn whose_aide_spoke_after_an_opening_clause_is_part_of_who_spoke() {
+        let q = quotes(
+            "In response to the harbor plan, Jane Roe’s right-hand woman rallied supporters, \
+             saying: “We have to be ready to stop it.”",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Jane Roe’s right-hand woman"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
