@@ -1017,13 +1017,16 @@ fn reporting_cue(
     a: usize,
 ) -> usize {
     use tokens::TokKind;
-    let inner = &attributions[a];
-    let clause_start = inner.subject.0.min(inner.cue_tok);
-    a.checked_sub(1)
-        .filter(|&o| {
+    // ("Obama said he expected that Americans will say “no”": a stance between them is
+    // walked past, a few at most, to the speech that reports them all.)
+    let mut at = a;
+    for _ in 0..3 {
+        let inner = &attributions[at];
+        let clause_start = inner.subject.0.min(inner.cue_tok);
+        let Some(o) = at.checked_sub(1).filter(|&o| {
             let outer = &attributions[o];
             outer.sentence == inner.sentence
-                && outer.cue == lexicon::Cue::Speech
+                && matches!(outer.cue, lexicon::Cue::Speech | lexicon::Cue::Stance)
                 && !outer.inverted
                 && outer.speaker.is_some()
                 && outer.cue_tok < clause_start
@@ -1033,8 +1036,15 @@ fn reporting_cue(
                         TokKind::Comma | TokKind::Colon | TokKind::Dash | TokKind::Quote(_)
                     ) || (t.is_word() && lexicon::opens_clause(t.span.of(text)))
                 })
-        })
-        .unwrap_or(a)
+        }) else {
+            break;
+        };
+        if attributions[o].cue == lexicon::Cue::Speech {
+            return o;
+        }
+        at = o;
+    }
+    a
 }
 
 /// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
@@ -2950,6 +2960,13 @@ mod tests {
             Some("Jane Roe’s right-hand woman"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_stance_inside_speech_is_the_speakers() {
+        let q = quotes("Jane Roe said she expected that voters will say “no” to the harbor plan.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"), "{q:?}");
+        assert_eq!(q[0].cue.as_deref(), Some("said"), "{q:?}");
     }
 
     #[test]
