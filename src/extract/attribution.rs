@@ -695,11 +695,15 @@ impl Resolver {
                     // "Jane Roe issued a statement. … the statement said", "Globex said …
                     // the company said": with no body to point back to, a document or a body
                     // the text does not name speaks for whoever spoke last, whom the text
-                    // named as a person only for lack of knowing better.
+                    // named as a person only for lack of knowing better; unless the text
+                    // said whose it is shortly before ("the Wall Street Journal editorial
+                    // board … the editorial board writes"), which the fallback below takes.
                     .or_else(|| {
-                        self.history
-                            .last()
-                            .filter(|_| party.is_none() && names_no_one(text))
+                        self.history.last().filter(|_| {
+                            party.is_none()
+                                && names_no_one(text)
+                                && fuller_phrase(article, described.start, text).is_none()
+                        })
                     })
                 } else if several {
                     None
@@ -903,11 +907,11 @@ const FULLER_REACH: usize = 1200;
 /// and its head, at byte `at` of `article`) takes up, when the text gave its head shortly
 /// before with whose or which it is (a name, a possessive); `None` when it did not.
 fn fuller_phrase<'a>(article: &'a str, at: usize, description: &str) -> Option<&'a str> {
-    let mut words = description.split_whitespace();
-    let (Some(the), Some(head), None) = (words.next(), words.next(), words.next()) else {
-        return None;
-    };
-    if !the.eq_ignore_ascii_case("the") || !head.bytes().all(|b| b.is_ascii_lowercase()) {
+    // ("the editorial board": the words after "the", one or two, are looked for together.)
+    let head = description
+        .strip_prefix("the ")
+        .or_else(|| description.strip_prefix("The "))?;
+    if head.split(' ').count() > 2 || !head.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         return None;
     }
     let mut from = at.saturating_sub(FULLER_REACH);

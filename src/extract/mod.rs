@@ -2970,6 +2970,20 @@ mod tests {
     }
 
     #[test]
+    fn the_editorial_board_is_the_board_the_text_named_before() {
+        let q = quotes(
+            "The mayor should go, a headline from the Harbor Gazette editorial board reads. \
+             Jane Roe said she disagreed.\n\n“Are we talking about the same mayor?” the \
+             editorial board writes.",
+        );
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("the Harbor Gazette editorial board"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
