@@ -927,7 +927,34 @@ fn fuller_phrase<'a>(article: &'a str, at: usize, description: &str) -> Option<&
             (k == 0 || !b[k - 1].is_ascii_alphanumeric())
                 && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric())
         })
-        .find_map(|(k, e)| modified(before, k).map(|start| &before[start..e]))
+        .find_map(|(k, e)| modified(before, k).map(|start| &before[start..named_after(before, e)]))
+}
+
+/// Past the name a head stands before as its title ("Italian newspaper Corriere Adriatico",
+/// "the news website MacRumors"): up to four capitalised words set off by single spaces
+/// after byte `end` of `before`, where the phrase then ends; `end` itself when none follow.
+fn named_after(before: &str, end: usize) -> usize {
+    let mut stop = end;
+    for _ in 0..4 {
+        let Some(rest) = before[stop..].strip_prefix(' ') else {
+            break;
+        };
+        let word = rest.split(char::is_whitespace).next().unwrap_or("");
+        let bare = strip_possessive(word.trim_end_matches([',', '.', ';', ':']));
+        if bare.is_empty()
+            || !is_capitalized(bare)
+            || !bare
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        {
+            break;
+        }
+        stop += 1 + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    stop
 }
 
 /// Where the modifiers before the word at byte `head` of `before` begin, each set off by

@@ -2984,6 +2984,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_before_a_name_takes_up_the_name() {
+        let x = statements(
+            "The nun gave birth, Italian newspaper Corriere Adriatico said on Friday.\n\nThe \
+             newspaper said the nun would keep the baby.",
+        );
+        assert_eq!(
+            x.last().unwrap().0.as_deref(),
+            Some("Italian newspaper Corriere Adriatico"),
+            "{x:?}"
+        );
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
