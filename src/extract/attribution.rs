@@ -2089,8 +2089,12 @@ pub fn note_issuer(text: &str, toks: &[Tok], gazetteer: &Gazetteer, resolver: &m
         // "a handwritten note from Donald J. Trump", "a statement from the ministry": the
         // document names its issuer itself, whatever the sentence's verb.
         let from = k + at + 3;
+        // ("Days after its report was issued, the Holocaust Museum issued a statement": the
+        // subject right before the verb, before the sentence's opening one.)
         let issuer = if issued {
-            sentence_subject(text, toks, i)
+            subject_left(text, toks, i, None)
+                .map(|(found, _)| found)
+                .or_else(|| sentence_subject(text, toks, i))
         } else if toks
             .get(from - 1)
             .is_some_and(|t| t.is_word() && low_is(text, t, &["from"]))

@@ -2997,6 +2997,16 @@ mod tests {
     }
 
     #[test]
+    fn the_issuer_is_the_subject_right_before_the_verb_of_issuing() {
+        let q = quotes(
+            "Globex praised the plan.\n\nDays after its report was issued, the Harbor Museum \
+             issued a statement of concern. Recalling the flood, the statement urged residents \
+             to “stay calm and help each other.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Harbor Museum"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
