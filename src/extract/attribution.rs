@@ -658,18 +658,18 @@ impl Resolver {
                 }
                 // "the senior Cruz adviser", "the Comcast agent": one who serves someone the
                 // text knows is someone else, whom it does not name.
-                let serves_another = {
+                // (Asked of definite descriptions only, a capitalised modifier first: most
+                // have none.)
+                let serves_another = || {
                     let mut words = text.split_whitespace();
                     words.next();
-                    words
-                        .next_back()
-                        .is_some_and(|h| is_one_of(&norm(h), SERVING_ROLES))
-                        && words.any(|w| {
-                            let w = strip_possessive(w);
-                            is_capitalized(w) && self.expanded(w, None).is_some()
-                        })
+                    let head = words.next_back();
+                    let mut named = words.filter(|w| is_capitalized(w)).peekable();
+                    named.peek().is_some()
+                        && head.is_some_and(|h| is_one_of(&norm(h), SERVING_ROLES))
+                        && named.any(|w| self.expanded(strip_possessive(w), None).is_some())
                 };
-                let antecedent = if !definite || serves_another {
+                let antecedent = if !definite || serves_another() {
                     None
                 } else if org
                     && party.is_none()
