@@ -1380,7 +1380,9 @@ pub fn attributions(
             // (A name's words inside an object, "blasted Trump's call for “…”", open no
             // clause for it to share.)
             let owns_words = |a: &Attribution| {
-                a.subject.1 == a.cue_tok && toks[a.cue_tok - 1].ends_possessive(text)
+                a.cue_tok > 0
+                    && a.subject.1 == a.cue_tok
+                    && toks[a.cue_tok - 1].ends_possessive(text)
             };
             if let Some(prev) = out[first..].iter().rev().find(|a| !owns_words(a))
                 && !own.is_some_and(|(a, _)| {
