@@ -251,6 +251,7 @@ const SERVING_ROLES: &[&str] = &[
     "strategist",
     "surrogate",
     "official",
+    "member",
     "supporter",
     "backer",
     "ally",
@@ -667,7 +668,12 @@ impl Resolver {
                     let mut named = words.filter(|w| is_capitalized(w)).peekable();
                     named.peek().is_some()
                         && head.is_some_and(|h| is_one_of(&norm(h), SERVING_ROLES))
-                        && named.any(|w| self.expanded(strip_possessive(w), None).is_some())
+                        && named.any(|w| {
+                            // ("the RNC member": an acronym names a body, someone else too.)
+                            let w = strip_possessive(w);
+                            (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+                                || self.expanded(w, None).is_some()
+                        })
                 };
                 let antecedent = if !definite || serves_another() {
                     None

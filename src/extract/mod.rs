@@ -3007,6 +3007,15 @@ mod tests {
     }
 
     #[test]
+    fn a_member_of_a_body_named_by_its_acronym_is_not_the_last_one_named() {
+        let q = quotes(
+            "John Smith spent his own money.\n\n“Nobody cares when you spend your own money,” \
+             the RNC member said.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("the RNC member"), "{q:?}");
+    }
+
+    #[test]
     fn a_filing_speaks_for_whoever_filed_it() {
         let q = quotes(
             "Jane Roe filed a lawsuit on Monday. John Smith declined to comment. The lawsuit \
