@@ -5,7 +5,8 @@
 use super::lexicon::{self, Class, Cue, Pronoun};
 use super::parties::Gazetteer;
 use super::tokens::{
-    Tok, TokKind, is_capitalized, is_possessive, norm, norm_is_one_of, strip_possessive,
+    Tok, TokKind, is_capitalized, is_possessive, is_whole_word, norm, norm_is_one_of, start_within,
+    strip_possessive,
 };
 use crate::briefing::Span;
 
@@ -486,12 +487,8 @@ impl Resolver {
         if self.lowercase.is_none() && self.lookups < LOOKUPS_BEFORE_GATHERING {
             self.lookups += 1;
             let written = |w: &str| {
-                memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|at| {
-                    let before = text[..at].chars().next_back();
-                    let after = text[at + w.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
+                memchr::memmem::find_iter(text.as_bytes(), w.as_bytes())
+                    .any(|at| is_whole_word(text, at, at + w.len()))
             };
             return written(&lower) || singular.is_some_and(written);
         }
@@ -705,11 +702,9 @@ impl Resolver {
                     // said whose it is shortly before ("the Wall Street Journal editorial
                     // board … the editorial board writes"), which the fallback below takes.
                     .or_else(|| {
-                        self.history.last().filter(|_| {
-                            party.is_none()
-                                && names_no_one(text)
-                                && fuller_phrase(article, described.start, text).is_none()
-                        })
+                        self.history
+                            .last()
+                            .filter(|_| party.is_none() && names_no_one(text) && fuller().is_none())
                     })
                 } else if several {
                     None
@@ -920,19 +915,11 @@ fn fuller_phrase<'a>(article: &'a str, at: usize, description: &str) -> Option<&
     if head.split(' ').count() > 2 || !head.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         return None;
     }
-    let mut from = at.saturating_sub(FULLER_REACH);
-    while !article.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &article[from..at];
+    let before = &article[start_within(article, at, FULLER_REACH)..at];
     // The last whole-word mention of the head before the description that has them.
-    let b = before.as_bytes();
-    memchr::memmem::rfind_iter(b, head.as_bytes())
+    memchr::memmem::rfind_iter(before.as_bytes(), head.as_bytes())
         .map(|k| (k, k + head.len()))
-        .filter(|&(k, e)| {
-            (k == 0 || !b[k - 1].is_ascii_alphanumeric())
-                && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric())
-        })
+        .filter(|&(k, e)| is_whole_word(before, k, e))
         .find_map(|(k, e)| modified(before, k).map(|start| &before[start..named_after(before, e)]))
 }
 

@@ -677,10 +677,7 @@ impl<'a> WordBefore<'a> {
 /// The word right before byte `at`, skipping spaces; empty when punctuation stands there.
 /// Looks back a bounded number of bytes, so a long run without spaces costs nothing.
 fn word_before(text: &str, at: usize) -> &str {
-    let mut from = at.saturating_sub(64);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = tokens::start_within(text, at, 64);
     // ASCII blanks, then ASCII letters, digits and apostrophes, read as bytes back to a mark
     // (most words before a quotation or a cue): only a character past ASCII met on the way
     // calls for the decoding walk ([`decoded_word_before`]).
@@ -2123,10 +2120,7 @@ mod tests {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            let mut from = at.saturating_sub(64);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = tokens::start_within(&text, at, 64);
             proptest::prop_assert_eq!(
                 word_before(&text, at),
                 decoded_word_before(&text[from..at])

@@ -797,6 +797,30 @@ impl std::fmt::Display for Norm {
     }
 }
 
+/// Where a look back of at most `reach` bytes before byte `at` of `text` starts: the first
+/// character boundary at or after `at - reach`, so the rules that read a few sentences back
+/// stay bounded and never cut a character.
+pub fn start_within(text: &str, at: usize, reach: usize) -> usize {
+    let mut from = at.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// True when bytes `at..end` of `text` hold a whole word: no letter or digit touches either
+/// end ("audience" in "the audience," but not in "audiences").
+pub fn is_whole_word(text: &str, at: usize, end: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// The word without a possessive ending (`'s`, `’s`, or trailing apostrophes).
 #[inline]
 pub fn strip_possessive(word: &str) -> &str {
@@ -839,6 +863,22 @@ fn is_particle_name(word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A look back starts on a character boundary, never before the text, and a whole word
+    /// is one no letter or digit touches, in any script.
+    #[test]
+    fn a_look_back_starts_on_a_boundary_and_whole_words_stand_alone() {
+        let text = "né audience, audiences";
+        assert_eq!(start_within(text, 4, 2), 3, "inside é: moved past it");
+        assert_eq!(start_within(text, 4, 40), 0);
+        assert!(is_whole_word(text, 4, 12), "“audience,”");
+        assert!(!is_whole_word(text, 14, 22), "the start of “audiences”");
+        assert!(
+            !is_whole_word("éaudience", 2, 10),
+            "a letter past ASCII touches it"
+        );
+        assert!(is_whole_word("audience", 0, 8));
+    }
 
     /// A plural possessive ends its word even where its apostrophe stands after it, curly
     /// or straight; a word in -s before a closing quote mark after a blank does not.
