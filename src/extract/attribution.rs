@@ -658,6 +658,17 @@ impl Resolver {
                 // text knows is someone else, whom it does not name.
                 // (Asked of definite descriptions only, a capitalised modifier first: most
                 // have none.)
+                // The fuller phrase the text gave a bare description shortly before, read
+                // once: the body branch asks whether there is one, and a description that
+                // points back to no one speaks with it.
+                let fuller = std::cell::OnceCell::new();
+                let fuller = || {
+                    *fuller.get_or_init(|| {
+                        definite
+                            .then(|| fuller_phrase(article, described.start, text))
+                            .flatten()
+                    })
+                };
                 let serves_another = || {
                     let mut words = text.split_whitespace();
                     words.next();
@@ -734,10 +745,7 @@ impl Resolver {
                         Some(s)
                     }
                     None => {
-                        let name = definite
-                            .then(|| fuller_phrase(article, described.start, text))
-                            .flatten()
-                            .unwrap_or(text);
+                        let name = fuller().unwrap_or(text);
                         let s = Speaker {
                             name: name.to_string(),
                             party: party.clone(),
