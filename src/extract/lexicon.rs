@@ -1578,6 +1578,7 @@ const AUXILIARIES_AND_ADVERBS: &[&str] = &[
     "have",
     "had",
     "also",
+    "never",
     "later",
     "again",
     "then",

@@ -3983,4 +3983,13 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_name_before_never_and_a_verb_is_who_a_later_he_means() {
+        let q = quotes(
+            "In his last days in Ohio, Sen. Jan Roe (R-Ohio) never mentioned the man. He \
+             would warn voters. He only hinted at Jim Doe by adding, \"I have an idea.\"",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jan Roe"), "{q:?}");
+    }
 }
