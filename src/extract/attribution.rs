@@ -2967,11 +2967,7 @@ fn dash_run_start(toks: &[Tok], mut k: usize) -> usize {
 /// subject and its verb, as a description set off by commas does. The opening comma's index
 /// when the tokens before `end` end so.
 fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
-    let quoted = toks[end - 1]
-        .span
-        .of(text)
-        .trim_end_matches(['"', '”', '\'', ' ']);
-    if !quoted.ends_with(',') {
+    if !ends_on_comma(text, &toks[end - 1]) {
         return None;
     }
     let floor = end.saturating_sub(WINDOW / 2);
@@ -3265,7 +3261,7 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
 }
 
 /// True when a quotation token's words end on a comma ("“…,”").
-fn ends_on_comma(text: &str, t: &Tok) -> bool {
+pub fn ends_on_comma(text: &str, t: &Tok) -> bool {
     t.span
         .of(text)
         .trim_end_matches(['"', '”', '\'', ' '])

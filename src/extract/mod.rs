@@ -958,7 +958,19 @@ fn link_quotes(
                     // ("“maybe” and “perhaps”, he said": a clause set off by a comma with
                     // no quotation after it reports the quotations before it, however many;
                     // the look ahead is bounded as the look back is.)
-                    let trailing = toks[from - 1].kind == TokKind::Comma
+                    // ("Guns are “a crisis” and “stunt growth,” Jan Roe said": so does one
+                    // after quotations joined only by "and" or "or", the last of them closed
+                    // by the comma inside its marks.)
+                    let listed = || {
+                        from > qb + 1
+                            && matches!(toks[from - 1].kind, TokKind::Quote(_))
+                            && attribution::ends_on_comma(text, &toks[from - 1])
+                            && toks[qb + 1..from - 1].iter().all(|t| {
+                                matches!(t.kind, TokKind::Quote(_) | TokKind::Comma)
+                                    || (t.is_word() && t.norm_is_one_of(text, &["and", "or"]))
+                            })
+                    };
+                    let trailing = (toks[from - 1].kind == TokKind::Comma || listed())
                         && toks[from..]
                             .iter()
                             .take(LINK_WINDOW)
@@ -3991,5 +4003,15 @@ mod tests {
              would warn voters. He only hinted at Jim Doe by adding, \"I have an idea.\"",
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jan Roe"), "{q:?}");
+    }
+
+    #[test]
+    fn quotations_joined_by_and_before_a_trailing_cue_are_all_its_speakers() {
+        let q = quotes(
+            "Guns are “the ultimate crisis” and “stunt children’s growth,” Jan Roe, the former \
+             governor of Ohio, proclaimed to a cheering crowd.",
+        );
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, vec![Some("Jan Roe"), Some("Jan Roe")], "{q:?}");
     }
 }
