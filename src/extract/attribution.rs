@@ -1344,6 +1344,7 @@ pub fn attributions(
         let mut inverted = false;
         let mut speaker = None;
         let mut inherited = false;
+        let mut counted_by = None;
         // A participle has its own subject only in a progressive ("Trump is telling").
         let progressive = after_passive_aux(toks, aux);
         let heard = if participle && !progressive {
@@ -1364,6 +1365,12 @@ pub fn attributions(
         if let Some(((a, b), app)) = left {
             found = Some((a, b));
             appositive = app;
+            // "In a Washington Post/ABC News poll, 75 percent of Republicans said": a share of
+            // a group speaks through the poll that counted it. (Only who speaks changes: the
+            // clause still opens at the share.)
+            if cue == Cue::Speech {
+                counted_by = polled_share(text, toks, a);
+            }
             // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
             // pronoun stands for the phrase before it.
             if b == a + 1
@@ -1469,7 +1476,10 @@ pub fn attributions(
             && !reduced
             && let Some((a, b)) = found
         {
-            speaker = resolver.resolve_phrase(text, toks, (a, b), appositive, gazetteer, false);
+            speaker = match counted_by {
+                Some(poll) => resolver.resolve_phrase(text, toks, poll, None, gazetteer, false),
+                None => resolver.resolve_phrase(text, toks, (a, b), appositive, gazetteer, false),
+            };
         }
         if speaker.is_none() && found.is_none() {
             i += 1;
@@ -2925,6 +2935,53 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
         });
     }
     Some((found, appositive))
+}
+
+/// "In a September Washington Post-ABC News poll, 75 percent of Republicans said", "a fresh
+/// CNN-ORC poll shows …: Six in 10 Republicans said": when the subject at token `a` is a
+/// group that a share opens, the group was counted, and the poll that counted it, named
+/// earlier in the sentence, is the source an analyst weighs. The poll's phrase, from its
+/// determiner; `None` with no share or no poll.
+fn polled_share(text: &str, toks: &[Tok], a: usize) -> Option<(usize, usize)> {
+    // Past a modifier or two of the group ("25 percent of likely Republican voters").
+    let floor = a.saturating_sub(2);
+    let group_start = (floor..a)
+        .rev()
+        .take_while(|&k| {
+            toks[k].is_word()
+                && toks[k]
+                    .span
+                    .of(text)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase())
+                && !low_is(text, &toks[k], &["of", "in"])
+        })
+        .last()
+        .unwrap_or(a);
+    let share = group_start.checked_sub(2)?;
+    let (before, joint) = (&toks[share], &toks[share + 1]);
+    let counted = before.is_word()
+        && joint.is_word()
+        && ((low_is(text, joint, &["of"])
+            && (low_is(text, before, &["percent", "majority", "plurality", "half"])
+                // ("31% of": the sign is no part of the word.)
+                || text[before.span.end..].starts_with('%')))
+            // "Six in 10 Republicans", "one in five voters"
+            || (low_is(text, before, &["in"])
+                && share >= 1
+                && toks[share - 1].is_word()
+                && joint.span.of(text).bytes().all(|b| b.is_ascii_alphanumeric())));
+    if !counted {
+        return None;
+    }
+    let poll = (share.saturating_sub(WINDOW)..share)
+        .rev()
+        .find(|&k| toks[k].is_word() && low_is(text, &toks[k], &["poll", "survey"]))?;
+    let opens = (poll.saturating_sub(8)..poll)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].lex.is(Class::Determiner))?;
+    Some((opens, poll + 1))
 }
 
 /// "A former party chairman -- Tom Banks, who lost in 2008 -- said": a description, then

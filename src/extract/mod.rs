@@ -4014,4 +4014,36 @@ mod tests {
         let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, vec![Some("Jan Roe"), Some("Jan Roe")], "{q:?}");
     }
+
+    #[test]
+    fn a_share_of_a_group_speaks_through_the_poll_that_counted_it() {
+        let speaker = |body: &str| quotes(body)[0].speaker.clone();
+        assert_eq!(
+            speaker(
+                "In a September Acme News poll, 75 percent of Republicans said “most people \
+                 in politics” can't be trusted."
+            )
+            .as_deref(),
+            Some("a September Acme News poll")
+        );
+        assert_eq!(
+            speaker(
+                "But a fresh Acme poll shows how hard it will be: Six in 10 Republicans said \
+                 the delegates “should vote for the leader.”"
+            )
+            .as_deref(),
+            Some("a fresh Acme poll")
+        );
+        assert_eq!(
+            speaker("In a new Acme poll, 31% of likely voters said they were “thrilled.”")
+                .as_deref(),
+            Some("a new Acme poll")
+        );
+        // With no poll, the group itself speaks.
+        assert_eq!(
+            speaker("Six in 10 Republicans said the delegates “should vote for the leader.”")
+                .as_deref(),
+            Some("Republicans")
+        );
+    }
 }
