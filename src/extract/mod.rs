@@ -4046,4 +4046,14 @@ mod tests {
             Some("Republicans")
         );
     }
+
+    #[test]
+    fn a_block_quotation_set_off_by_a_colon_is_its_reporters_not_its_inner_speakers() {
+        let q = quotes(
+            "As Acme News reported, the White House was refusing to call it terrorism:\n\n\
+             \"The administration is still reluctant to call the attack terrorism.\n\n\
+             “I don’t want to talk about it,” Earnest said.\"\n\nAfter that, nothing.",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Acme News"), "{q:?}");
+    }
 }

@@ -3,8 +3,9 @@
 //!
 //! `“` opens, `”` closes, a straight `"` (or the `''` some outlets write) toggles. A quote still
 //! open at the end of a paragraph continues when the next paragraph opens with a quote mark
-//! (the multi-paragraph convention); otherwise it runs to the paragraph's end. A stray closing
-//! mark is ignored. One pass, no backtracking: linear in the text whatever its marks.
+//! (the multi-paragraph convention); otherwise it runs to the paragraph's end. Such a quotation
+//! in straight marks holds the curly-marked ones of its later paragraphs nested in it (a block
+//! quotation quoting others). A stray closing mark is ignored. One pass, no backtracking: linear in the text whatever its marks.
 //!
 //! A briefing that quotes with single marks, as British papers do (‘…’), has them paired too;
 //! elsewhere they nest inside double quotes or are apostrophes, and are left alone.
@@ -173,17 +174,23 @@ fn mark_candidates(bytes: &[u8], body: Span) -> Vec<usize> {
 /// Quoted regions of one paragraph: (outer start, inner start, inner end, outer end, closed).
 /// With `singles`, `‘…’` quote as well (see [`quotes_with_singles`]), and marks of the
 /// other kind inside a quotation nest in it. `marks` are the paragraph's
-/// [`mark_candidates`].
+/// [`mark_candidates`]. With `in_straight`, the paragraph carries on a quotation that
+/// straight marks opened, and curly ones inside it nest in it until a straight mark closes
+/// it (see [`find`]).
 fn paragraph_regions(
     text: &str,
     para: Span,
     singles: bool,
     marks: &[usize],
+    in_straight: bool,
 ) -> Vec<(usize, usize, usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // The open quotation: outer start, inner start, and whether a single mark opened it.
-    let mut open: Option<(usize, usize, bool)> = None;
+    let mut open: Option<(usize, usize, bool)> =
+        in_straight.then_some((para.start, para.start, false));
+    // Whether the open quotation is the straight-marked one carried on, curly marks nesting.
+    let mut nesting = in_straight;
     // Where a `’` that may close a single-marked quotation stands (after an s: the close if
     // no later one comes).
     let mut maybe_close: Option<(usize, usize)> = None;
@@ -253,6 +260,16 @@ fn paragraph_regions(
         match (open, mark) {
             // Double marks inside a single-marked quotation nest in it.
             (Some(_), _) if open_single => {}
+            // (A curly close that ends the paragraph closes the quotation itself: "…
+            // ¶ “… This is war.”" mixes the marks, nesting nothing.)
+            (Some(_), _)
+                if nesting
+                    && bytes[i] != b'"'
+                    && !(mark == Mark::Close && text[i + len..para.end].trim().is_empty()) => {}
+            (Some((os, is, _)), _) if nesting => {
+                push(&mut out, os, is, i, i + len);
+                (open, nesting) = (None, false);
+            }
             (None, Mark::Close) => {}
             (None, _) => open = Some((i, i + len, false)),
             (Some(_), Mark::Open) => open = Some((i, i + len, false)),
@@ -306,8 +323,17 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Region> {
         })
         .collect();
     let singles = quotes_with_singles(text, paragraphs, &marks);
+    // Whether the region carried on was opened by a straight mark in its last paragraph.
+    let mut carrying_straight = false;
     for (p, (&para, marks)) in paragraphs.iter().zip(&marks).enumerate() {
-        let regions = paragraph_regions(text, para, singles, marks);
+        // "As Acme reported: ¶ "The hearing was closed … ¶ “He … my recollection,” King
+        // said. ¶ “…,” he said."": a quotation set off in straight marks, paragraph after
+        // paragraph, quotes others in curly ones; those nest in it, and its own speaker is
+        // the one who set it off, not the one its last inner quotation names.
+        let in_straight = carrying
+            && carrying_straight
+            && text.as_bytes()[para.start..].starts_with("“".as_bytes());
+        let regions = paragraph_regions(text, para, singles, marks, in_straight);
         for (k, &(os, is, ie, oe, closed)) in regions.iter().enumerate() {
             let continues =
                 k == 0 && carrying && os == para.start && opens_with_quote(text, para, singles);
@@ -328,6 +354,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Region> {
             }
         }
         carrying = regions.last().is_some_and(|r| !r.4);
+        carrying_straight = regions.last().is_some_and(|r| {
+            !r.4 && (text.as_bytes()[r.0] == b'"' || (in_straight && r.0 == para.start))
+        });
     }
     out
 }
@@ -367,6 +396,23 @@ mod tests {
     fn multi_paragraph_quote_is_one_region() {
         let t = "“First part.\n\n“Second part,” he said.\n\nAfter.";
         assert_eq!(quotes(t), vec!["First part.\n\n“Second part,"]);
+    }
+
+    #[test]
+    fn curly_quotations_nest_in_a_straight_marked_block_quotation() {
+        let t = "As Acme reported:\n\n\"The hearing was closed.\n\n“Not my recollection,” Roe \
+                 said.\n\n“It was no attack,” he said.\"\n\nAfter “ok”.";
+        assert_eq!(
+            quotes(t),
+            vec![
+                "The hearing was closed.\n\n“Not my recollection,” Roe said.\n\n“It was no \
+                 attack,” he said.",
+                "ok"
+            ]
+        );
+        // A curly close that ends its paragraph closes the block: the marks were mixed.
+        let t = "\"It is our fight.\n\n“This is war.”\n\nGraham said “ok”.";
+        assert_eq!(quotes(t), vec!["It is our fight.\n\n“This is war.", "ok"]);
     }
 
     #[test]
