@@ -1977,6 +1977,18 @@ pub fn note_subjects(
                 np_word(text, t)
                     || (k == 0 && t.is_word() && lexicon::opens_clause(low(text, t).as_str()))
             });
+        // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns": so is a name
+        // set off by commas after the sentence's opening description, a role its head.
+        let described_before = (2..=7).contains(&a)
+            && toks[a - 1].kind == TokKind::Comma
+            && toks[a - 2].is_word()
+            && toks[a - 2].lex.is(Class::PersonRole)
+            && toks[..a - 1].iter().all(Tok::is_word)
+            && (toks[0].lex.is(Class::Determiner) || toks[0].is_capitalized(text))
+            && toks.get(after).is_some_and(|t| t.kind == TokKind::Comma)
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| is_lowercase_verb(text, t));
         // "… came from student Deja Stewart, who forced me …": a person the text first names
         // and at once describes in a relative clause is who the passage turns to, wherever
         // the name stands.
@@ -2005,6 +2017,7 @@ pub fn note_subjects(
                 .is_some_and(|t| t.is_word() && !is_capitalized(t.span.of(text)));
         if !before_verb
             && !opens_with_appositive
+            && !described_before
             && !introduced_with_relative
             && !holds_the_view
             && !opens_possessive

@@ -4056,4 +4056,14 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Acme News"), "{q:?}");
     }
+
+    #[test]
+    fn a_name_set_off_after_an_opening_description_is_who_a_later_he_means() {
+        let q = quotes(
+            "Jane Roe, a sociologist, said the workers fought. “It was a brawl,” she said.\n\n\
+             Ruritania's foreign minister, Jim Doe, plays down concerns. The region may grow, \
+             he says.\n\n“Our philosophy is simple,” he said in an interview.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
+    }
 }
