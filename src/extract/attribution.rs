@@ -1247,9 +1247,11 @@ pub fn attributions(
                 .is_some_and(|n| n.is_word() && n.span.of(text).eq_ignore_ascii_case("to"))
         {
             if let Some((a, b)) = subject_right(text, toks, i + 2) {
-                let speaker = resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false);
-                if let Some(s) = &speaker {
+                let mut speaker =
+                    resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false);
+                if let Some(s) = speaker.as_mut() {
                     resolver.remember(s);
+                    describe_fully(text, toks, (a, b), s);
                 }
                 out.push(Attribution {
                     sentence,
@@ -1488,6 +1490,13 @@ pub fn attributions(
         if let Some(s) = &speaker {
             resolver.remember(s);
         }
+        // (Widened after it is remembered: later references resolve as before.)
+        if inverted
+            && appositive.is_none()
+            && let Some(s) = speaker.as_mut()
+        {
+            describe_fully(text, toks, subject, s);
+        }
         out.push(Attribution {
             sentence,
             cue_tok: i,
@@ -1508,6 +1517,48 @@ pub fn attributions(
             no_comment: is_no_comment(text, toks, i),
         });
         i += 1;
+    }
+}
+
+/// "said a longtime GOP data expert who has worked for one of Trump's 2016 rivals",
+/// "according to a 2013 study by economists Jan Roe and Jim Doe": a speaker the text names
+/// only by a description after the cue is known by all the text says of it there, to the
+/// clause's end, not just its head noun. Widens `speaker`'s name when it is the description
+/// `(a, b)` as written and a relative clause or a phrase opened by "familiar", "close" or a
+/// preposition of source or place follows it (no time: "a spokesman on Monday").
+fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mut Speaker) {
+    let described = &text[toks[a].span.start..toks[b - 1].span.end];
+    let opens = |t: &Tok| {
+        t.is_word()
+            && low_is(
+                text,
+                t,
+                &[
+                    "who", "familiar", "close", "by", "of", "in", "from", "at", "with",
+                ],
+            )
+    };
+    if !matches!(speaker.kind, SpeakerKind::Generic | SpeakerKind::Org)
+        || speaker.name != described
+        || !toks[a].lex.is(Class::Determiner)
+        || !toks.get(b).is_some_and(opens)
+    {
+        return;
+    }
+    let words = toks[b..]
+        .iter()
+        .take(16)
+        .take_while(|t| t.is_word() && !t.lex.is(Class::Weekday))
+        .count();
+    let ends_clause = toks
+        .get(b + words)
+        .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
+    // (A time word anywhere, or a clause running on past the bound, keeps the head alone.)
+    let timed = toks[b..b + words]
+        .iter()
+        .any(|t| low_is(text, t, TIME_NOUNS) || low_is(text, t, &["today", "yesterday"]));
+    if words >= 2 && ends_clause && !timed {
+        speaker.name = text[toks[a].span.start..toks[b + words - 1].span.end].to_string();
     }
 }
 

@@ -4066,4 +4066,30 @@ mod tests {
         );
         assert_eq!(q[1].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
     }
+
+    #[test]
+    fn a_description_after_the_cue_keeps_what_the_clause_says_of_it() {
+        let speaker = |body: &str| quotes(body)[0].speaker.clone();
+        assert_eq!(
+            speaker(
+                "“It will be hard,” said a longtime data expert who has worked for one of Jim \
+                 Doe's rivals."
+            )
+            .as_deref(),
+            Some("a longtime data expert who has worked for one of Jim Doe's rivals")
+        );
+        assert_eq!(
+            speaker(
+                "Lost jobs are “a major change,” according to a 2013 study by economists Jan \
+                 Roe and Jim Doe, who looked at trade."
+            )
+            .as_deref(),
+            Some("a 2013 study by economists Jan Roe and Jim Doe")
+        );
+        // A time is no part of who spoke.
+        assert_eq!(
+            speaker("“It will be hard,” said an official in Ohio last week.").as_deref(),
+            Some("an official")
+        );
+    }
 }
