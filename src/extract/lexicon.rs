@@ -1421,6 +1421,7 @@ const FEMALE_NAMES: &[&str] = &[
     "barbara",
     "margaret",
     "ann",
+    "sandy",
     "anne",
     "janet",
     "joni",

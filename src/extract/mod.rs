@@ -4092,4 +4092,13 @@ mod tests {
             Some("an official")
         );
     }
+
+    #[test]
+    fn sandy_is_a_womans_name_so_he_skips_it() {
+        let q = quotes(
+            "“It was a summons,” Jim Doe admitted.\n\nIn that sense, Sandy Hook wasn’t just \
+             a national tragedy. “This was something different,” he added.",
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
+    }
 }
