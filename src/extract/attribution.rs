@@ -1525,7 +1525,8 @@ pub fn attributions(
 /// only by a description after the cue is known by all the text says of it there, to the
 /// clause's end, not just its head noun. Widens `speaker`'s name when it is the description
 /// `(a, b)` as written and a relative clause or a phrase opened by "familiar", "close" or a
-/// preposition of source or place follows it (no time: "a spokesman on Monday").
+/// preposition of source or place follows it, and holds no time ("an official in Ohio last
+/// week" stays "an official").
 fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mut Speaker) {
     let described = &text[toks[a].span.start..toks[b - 1].span.end];
     let opens = |t: &Tok| {
