@@ -1223,7 +1223,12 @@ pub fn attributions(
         if t.kind == TokKind::Colon
             && opens_quote()
             && let Some(subject) = colon_label(text, toks, i, gazetteer)
-                .or_else(|| sentence_subject(text, toks, i).filter(|_| out.len() == first))
+                // ("When Trump suggested that …, Rubio fired back: “…”": a cue in a clause
+                // before the subject's is no cue of the colon's.)
+                .or_else(|| {
+                    sentence_subject(text, toks, i)
+                        .filter(|&(a, _)| out[first..].iter().all(|at| at.cue_tok < a))
+                })
             && subject_first(subject, i, Cue::QuoteOnly, resolver, out)
         {
             i += 1;

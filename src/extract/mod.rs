@@ -4101,4 +4101,13 @@ mod tests {
         );
         assert_eq!(q[1].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
     }
+
+    #[test]
+    fn a_colon_quotation_is_the_main_clauses_not_an_earlier_clauses_cue() {
+        let q = quotes(
+            "When Jim Doe suggested that the island would sue, Jan Roe fired back \
+             forcefully: “If they sue us in a court in Miami, they’re going to lose.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jan Roe"), "{q:?}");
+    }
 }
