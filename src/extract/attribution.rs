@@ -1379,13 +1379,21 @@ pub fn attributions(
                 counted_by = polled_share(text, toks, a);
             }
             // "Mr. Ekovich, who noted", "Donald Trump - who previously said": the relative
-            // pronoun stands for the phrase before it.
+            // pronoun stands for the phrase before it; for the name before it when that phrase
+            // describes a name set off before it ("Sen. Dianne Feinstein of California, the
+            // ranking Democrat on the committee, who said").
             if b == a + 1
                 && low_is(text, &toks[a], &["who"])
                 && a > 1
                 && matches!(toks[a - 1].kind, TokKind::Comma | TokKind::Dash)
             {
                 found = np_left(text, toks, a - 1);
+                if let Some((name, description)) =
+                    found.and_then(|d| name_before_description(text, toks, d, true))
+                {
+                    found = Some(name);
+                    appositive = description;
+                }
             }
         } else if participle || coordinated(text, toks, i) {
             inherited = true;
@@ -3144,6 +3152,12 @@ fn name_before_description(
         return None;
     }
     let (na, nb) = np_left(text, toks, a - 1)?;
+    // ("Sen. Jane Roe of Ohio, the ranking member, who said": the name stops at its place.)
+    let nb = na
+        + toks[na..nb]
+            .iter()
+            .position(|t| low_is(text, t, &["of"]))
+            .unwrap_or(nb - na);
     let name = &toks[na..nb];
     let opens_clause = na == 0 || !(toks[na - 1].is_word() || toks[na - 1].kind == TokKind::Comma);
     let full = name.len() >= 2 || name.iter().any(|t| t.lex.is(Class::Title));

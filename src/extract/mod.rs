@@ -4110,4 +4110,25 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Jan Roe"), "{q:?}");
     }
+
+    #[test]
+    fn who_after_a_description_of_a_name_stands_for_the_name() {
+        let body = "Jim Doe's position was supported Friday by Sen. Jane Roe of Ohio, the \
+                    ranking Democrat on the committee, who said none of it mattered.\n\n\
+                    “It has never made sense to me,” she said in a statement.";
+        let (_, x) = run(body);
+        assert_eq!(
+            x.quotes[0].speaker.as_deref(),
+            Some("Jane Roe"),
+            "{:?}",
+            x.quotes
+        );
+        assert!(
+            x.statements
+                .iter()
+                .all(|s| s.actor.as_deref() != Some("the ranking Democrat on the committee")),
+            "{:?}",
+            x.statements
+        );
+    }
 }
