@@ -1576,6 +1576,13 @@ fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mu
     }
 }
 
+/// "Trump, who has said", "the aide, who added": true when "who" opens the verb group of the
+/// cue at `i`, the cue of a relative clause.
+pub fn opens_relative(text: &str, toks: &[Tok], i: usize) -> bool {
+    let j = skip_aux_left(text, toks, i);
+    j > 0 && toks[j - 1].is_word() && low_is(text, &toks[j - 1], &["who"])
+}
+
 /// "did not respond to a request for comment", "declined to comment", "refused to
 /// elaborate": a subject that gave no answer stated nothing. In an analyst's claims table
 /// such a row only took room from the claims.

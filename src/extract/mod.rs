@@ -954,6 +954,12 @@ fn link_quotes(
                 .filter(|&a| speaks(a) && attributions[a].cue != lexicon::Cue::QuoteOnly)
                 .find(|&a| {
                     let at = &attributions[a];
+                    // ("… leadership to “dictators” and … an attack on Trump, who has said":
+                    // a relative clause on someone named after the quotation says what they
+                    // said, not who spoke the quotation.)
+                    if at.subject.0 > qb && attribution::opens_relative(text, toks, at.cue_tok) {
+                        return false;
+                    }
                     let from = at.subject.0.min(at.cue_tok).max(qb + 1);
                     // ("“maybe” and “perhaps”, he said": a clause set off by a comma with
                     // no quotation after it reports the quotations before it, however many;
@@ -4130,5 +4136,17 @@ mod tests {
             "{:?}",
             x.statements
         );
+    }
+
+    #[test]
+    fn a_relative_clause_on_someone_named_after_a_quotation_did_not_speak_it() {
+        let q = quotes(
+            "Jane Roe went on offense on Monday.\n\nThe former senator began her speech by \
+             slamming candidates who think they can hand leadership to “dictators” and \
+             followed up with an attack on Jim Doe, who has said he wants to be a “neutral” \
+             broker.",
+        );
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, vec![Some("Jane Roe"), Some("Jim Doe")], "{q:?}");
     }
 }
