@@ -910,6 +910,17 @@ fn link_quotes(
         while k < toks.len() && matches!(toks[k].kind, TokKind::Comma | TokKind::Dash) {
             k += 1;
         }
+        // ("Trump claimed that “…,” one of the prosecutors said the cases differ": a
+        // quotation a cue's "that" opens is that cue's (rule 2) when the cue after it
+        // reports a clause of its own.)
+        let toks_a = sentence_tokens.get(sa);
+        let reported_that = qa >= 2
+            && toks_a[qa - 1].is_word()
+            && toks_a[qa - 1].norm_is_one_of(text, &["that"])
+            && (range(sa).start..from_tok(sa, qa))
+                .rev()
+                .take_while(|&a| qa - attributions[a].cue_tok <= 4)
+                .any(|a| speaks(a) && attributions[a].speaker.is_some());
         found = found.or_else(|| {
             (from_tok(sb, k)..range(sb).end)
                 .take_while(|&a| attributions[a].cue_tok <= k + 16)
@@ -927,12 +938,20 @@ fn link_quotes(
                             .take_while(|t| t.kind == TokKind::Word)
                             .any(|t| t.span.of(text).eq_ignore_ascii_case("that"))
                     };
-                    (at.inverted && at.cue_tok == k)
-                        || (!at.inverted && at.subject.0 == k && !reports_a_clause())
+                    let own_clause = || {
+                        reported_that
+                            && toks.get(at.cue_tok + 1).is_some_and(|t| {
+                                t.is_word()
+                                    && (t.lex.is(lexicon::Class::Determiner)
+                                        || t.lex.pronoun().is_some())
+                            })
+                    };
+                    ((at.inverted && at.cue_tok == k)
+                        || (!at.inverted && at.subject.0 == k && !reports_a_clause()))
+                        && !own_clause()
                 })
         });
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
-        let toks_a = sentence_tokens.get(sa);
         found = found.or_else(|| {
             (range(sa).start..from_tok(sa, qa))
                 .rev()
@@ -4148,5 +4167,27 @@ mod tests {
         );
         let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, vec![Some("Jane Roe"), Some("Jim Doe")], "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_a_cues_that_opens_is_that_cues_when_the_next_cue_reports_its_own() {
+        let speaker = |body: &str| quotes(body)[0].speaker.clone();
+        assert_eq!(
+            speaker(
+                "But even as Jim Doe claimed on Tuesday that “Roe got in trouble for far \
+                 less,” one of the former prosecutors said the two cases were different."
+            )
+            .as_deref(),
+            Some("Jim Doe")
+        );
+        // The cue after it reporting nothing more, the quotation is its speaker's.
+        assert_eq!(
+            speaker(
+                "While the analysis suggests that “fat is not quite as bad as its \
+                 reputation, it depends on what you compare it to,” Jan Roe says."
+            )
+            .as_deref(),
+            Some("Jan Roe")
+        );
     }
 }
