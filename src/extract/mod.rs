@@ -1007,7 +1007,7 @@ fn link_quotes(
                                 .any(|t| matches!(t.kind, TokKind::Quote(_))))
                 })
         });
-        found = found.map(|a| relayed_by(attributions, a));
+        found = found.map(|a| relayed_by(text, attributions, a));
         // 4. A quotation carrying on from the speaker earlier in this paragraph, or, when it
         //    opens its paragraph, from the one before.
         let para = region.first_paragraph;
@@ -1084,8 +1084,10 @@ fn reporting_cue(
 /// "“…,” Sanders said, according to CNN", "According to CNN, Sanders said “…”": the source
 /// that closes the clause of the cue at `a`, or opens its sentence, relays the quotation, and
 /// the reader has it on that source's word, so the quotation is credited to the source. `a`
-/// itself when no such source stands in its sentence.
-fn relayed_by(attributions: &[attribution::Attribution], a: usize) -> usize {
+/// itself when no such source stands in its sentence. A source inside what the cue reports
+/// ("Win Htein said that according to its analysis, the party has won …, but “…”") closes
+/// nothing: "that" opens the report, and no comma sets the source off.
+fn relayed_by(text: &str, attributions: &[attribution::Attribution], a: usize) -> usize {
     let cue = &attributions[a];
     if cue.cue_text == "according to" {
         return a;
@@ -1093,7 +1095,17 @@ fn relayed_by(attributions: &[attribution::Attribution], a: usize) -> usize {
     let relays = |x: &attribution::Attribution| {
         x.sentence == cue.sentence && x.cue_text == "according to" && x.speaker.is_some()
     };
-    if attributions.get(a + 1).is_some_and(relays) {
+    let reported = |x: &attribution::Attribution| {
+        let before = text[..x.cue_at].trim_end_matches([' ', '"', '”', '\'', '’']);
+        !before.ends_with(',')
+            && text
+                .get(cue.cue_at..x.cue_at)
+                .is_some_and(|between| between.split_whitespace().any(|w| w == "that"))
+    };
+    if attributions
+        .get(a + 1)
+        .is_some_and(|x| relays(x) && !reported(x))
+    {
         return a + 1;
     }
     // The sentence's first attribution (they are in reading order): found by halving, as a
@@ -4188,6 +4200,25 @@ mod tests {
             )
             .as_deref(),
             Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn according_to_inside_what_a_cue_reports_relays_nothing() {
+        let speaker = |body: &str| quotes(body)[0].speaker.clone();
+        assert_eq!(
+            speaker(
+                "Jan Roe said that according to its analysis, the party has won most of the \
+                 vote, but “we need to wait for the official results.”"
+            )
+            .as_deref(),
+            Some("Jan Roe")
+        );
+        // A source that closes the cue's clause still relays it.
+        assert_eq!(
+            speaker("Jim Doe said he was “happy to see” that Roe won, according to The Times.")
+                .as_deref(),
+            Some("The Times")
         );
     }
 }
