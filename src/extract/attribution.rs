@@ -3178,13 +3178,22 @@ fn subject_before_relative(text: &str, toks: &[Tok], end: usize) -> Option<(usiz
     let floor = end.saturating_sub(WINDOW / 2);
     // (Words only: a comma or a quotation sets a clause off, and the paths for those apply;
     // a pronoun is the subject of a clause of its own: "who rose to fame when he yelled".)
-    let who = (floor..end)
-        .rev()
-        .take_while(|&k| {
+    let words = |to: usize| {
+        (floor..to).rev().take_while(|&k| {
             toks[k].is_word() && toks[k].lex.pronoun().is_none_or(|p| p == Pronoun::Relative)
         })
+    };
+    let mut who = words(end)
         .find(|&k| toks[k].span.of(text) == "who")
         .filter(|&k| k + 1 < end)?;
+    // ("Another Muslim who worshiped here and who didn't want to be named said": the first of
+    // two relative clauses joined by "and".)
+    while who > 0 && low_is(text, &toks[who - 1], &["and"]) {
+        match words(who - 1).find(|&k| toks[k].span.of(text) == "who") {
+            Some(k) => who = k,
+            None => break,
+        }
+    }
     let (a, b) = np_left(text, toks, who).or_else(|| common_noun_phrase(text, toks, who))?;
     let opens_clause =
         a == 0 || !toks[a - 1].is_word() || matches!(toks[a - 1].span.of(text), "and" | "but");

@@ -4221,4 +4221,13 @@ mod tests {
             Some("The Times")
         );
     }
+
+    #[test]
+    fn two_relative_clauses_joined_by_and_keep_the_subject_before_them() {
+        let q = quotes(
+            "Jim Doe spoke first.\n\nAnother worshiper who prayed at the center here and who \
+             did not want to be named said he heard the man talk of “killing people.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Another worshiper"), "{q:?}");
+    }
 }
