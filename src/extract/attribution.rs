@@ -1256,7 +1256,7 @@ pub fn attributions(
                     resolver.resolve_phrase(text, toks, (a, b), None, gazetteer, false);
                 if let Some(s) = speaker.as_mut() {
                     resolver.remember(s);
-                    describe_fully(text, toks, (a, b), s);
+                    describe_fully(text, toks, (a, b), s, None);
                 }
                 out.push(Attribution {
                     sentence,
@@ -1504,11 +1504,12 @@ pub fn attributions(
             resolver.remember(s);
         }
         // (Widened after it is remembered: later references resolve as before.)
-        if inverted
-            && appositive.is_none()
+        if appositive.is_none()
+            && !inherited
             && let Some(s) = speaker.as_mut()
         {
-            describe_fully(text, toks, subject, s);
+            let until = (!inverted).then_some(aux);
+            describe_fully(text, toks, subject, s, until);
         }
         out.push(Attribution {
             sentence,
@@ -1534,13 +1535,20 @@ pub fn attributions(
 }
 
 /// "said a longtime GOP data expert who has worked for one of Trump's 2016 rivals",
-/// "according to a 2013 study by economists Jan Roe and Jim Doe": a speaker the text names
-/// only by a description after the cue is known by all the text says of it there, to the
-/// clause's end, not just its head noun. Widens `speaker`'s name when it is the description
-/// `(a, b)` as written and a relative clause or a phrase opened by "familiar", "close" or a
-/// preposition of source or place follows it, and holds no time ("an official in Ohio last
-/// week" stays "an official").
-fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mut Speaker) {
+/// "according to a 2013 study by economists Jan Roe and Jim Doe", "a source familiar with the
+/// ad says": a speaker the text names only by a description is known by all the text says of
+/// it there, not just its head noun. Widens `speaker`'s name when it is the description
+/// `(a, b)` as written and a relative clause or a phrase opened by "familiar", "close",
+/// "briefed" or a preposition of source or place follows it, to the clause's end after a
+/// cue, or to the verb group at `until` before one; and holds no time ("an official in Ohio
+/// last week" stays "an official").
+fn describe_fully(
+    text: &str,
+    toks: &[Tok],
+    (a, b): (usize, usize),
+    speaker: &mut Speaker,
+    until: Option<usize>,
+) {
     let described = &text[toks[a].span.start..toks[b - 1].span.end];
     let opens = |t: &Tok| {
         t.is_word()
@@ -1548,13 +1556,15 @@ fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mu
                 text,
                 t,
                 &[
-                    "who", "familiar", "close", "by", "of", "in", "from", "at", "with",
+                    "who", "familiar", "close", "briefed", "by", "of", "in", "from", "at", "with",
                 ],
             )
     };
+    // (Before a cue, the subject's finder has read the phrase already; after one, a
+    // determiner tells a description from a name.)
     if !matches!(speaker.kind, SpeakerKind::Generic | SpeakerKind::Org)
         || speaker.name != described
-        || !toks[a].lex.is(Class::Determiner)
+        || (until.is_none() && !toks[a].lex.is(Class::Determiner))
         || !toks.get(b).is_some_and(opens)
     {
         return;
@@ -1564,9 +1574,24 @@ fn describe_fully(text: &str, toks: &[Tok], (a, b): (usize, usize), speaker: &mu
         .take(16)
         .take_while(|t| t.is_word() && !t.lex.is(Class::Weekday))
         .count();
-    let ends_clause = toks
-        .get(b + words)
-        .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop));
+    // (Before a cue, the phrase runs to its verb group with no other cue, clause opener or
+    // dangling function word in it: "The physicians who treated them said there was no
+    // question that chlorine gas was to blame" is no phrase ending at "blame".)
+    let clean = |u: usize| {
+        toks[b + 1..u].iter().all(|t| {
+            !t.lex.is_cue()
+                && !lexicon::opens_clause(low(text, t).as_str())
+                && t.span.of(text) != "that"
+        }) && !toks[u - 1].lex.is(Class::FunctionWord)
+            && toks[u - 1].lex.pronoun().is_none()
+    };
+    let ends_clause = match until {
+        Some(u) => b + words >= u && u > b + 1 && clean(u),
+        None => toks
+            .get(b + words)
+            .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop)),
+    };
+    let words = until.map_or(words, |u| u.saturating_sub(b).min(words));
     // (A time word anywhere, or a clause running on past the bound, keeps the head alone.)
     let timed = toks[b..b + words]
         .iter()
@@ -2833,6 +2858,9 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
         Some(aux) if verb == i => aux,
         _ => skip_aux_left(text, toks, verb),
     };
+    if let Some(found) = familiar_source(text, toks, end) {
+        return Some((found, None));
+    }
     if let Some(found) = opening_name(text, toks, end) {
         return Some(found);
     }
@@ -3067,6 +3095,66 @@ fn polled_share(text: &str, toks: &[Tok], a: usize) -> Option<(usize, usize)> {
         .take_while(|&k| toks[k].is_word())
         .find(|&k| toks[k].lex.is(Class::Determiner))?;
     Some((opens, poll + 1))
+}
+
+/// "A source familiar with the ad says", "people close to Clinton say", "Two people briefed on
+/// the talks said": an unnamed source known by whom it is close to or what it knows of. The
+/// source's own phrase (the one the text names stays out of it: "people close to Clinton"
+/// are not Clinton), before the phrase that says so, which runs to the verb at `end`.
+fn familiar_source(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let floor = end.saturating_sub(14);
+    let k = (floor..end)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| {
+            let next = |forms: &[&str]| toks.get(k + 1).is_some_and(|t| low_is(text, t, forms));
+            (low_is(text, &toks[k], &["familiar"]) && next(&["with"]))
+                || (low_is(text, &toks[k], &["close"]) && next(&["to"]))
+                || (low_is(text, &toks[k], &["briefed"]) && next(&["on"]))
+                || (low_is(text, &toks[k], &["with"]) && next(&["knowledge"]))
+        })
+        .filter(|&k| k > 0 && !toks[k + 1..end].iter().any(|t| t.lex.is_cue()))?;
+    let head = &toks[k - 1];
+    let source = head.is_word()
+        && (head.lex.is(Class::PersonRole)
+            || low_is(
+                text,
+                head,
+                &[
+                    "source",
+                    "sources",
+                    "people",
+                    "person",
+                    "official",
+                    "officials",
+                    "aide",
+                ],
+            ));
+    if !source {
+        return None;
+    }
+    // "A source", "Two people", "Another source", "people": a determiner or a number at
+    // most before the head, opening the clause.
+    let mut a = k - 1;
+    if a > 0
+        && toks[a - 1].is_word()
+        && (toks[a - 1].lex.is(Class::Determiner)
+            || toks[a - 1]
+                .span
+                .of(text)
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            || low_is(
+                text,
+                &toks[a - 1],
+                &["two", "three", "four", "several", "some", "other", "many"],
+            ))
+    {
+        a -= 1;
+    }
+    let opens =
+        a == 0 || !toks[a - 1].is_word() || lexicon::opens_clause(low(text, &toks[a - 1]).as_str());
+    opens.then_some((a, k))
 }
 
 /// "A former party chairman -- Tom Banks, who lost in 2008 -- said": a description, then

@@ -4230,4 +4230,25 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Another worshiper"), "{q:?}");
     }
+
+    #[test]
+    fn a_source_familiar_with_something_is_the_speaker_not_what_it_knows() {
+        let speaker = |body: &str| quotes(body)[0].speaker.clone();
+        assert_eq!(
+            speaker("A source familiar with the ad says the group is spending “millions.”")
+                .as_deref(),
+            Some("A source familiar with the ad")
+        );
+        assert_eq!(
+            speaker("Jim Doe spoke.\n\nPeople close to Jane Roe say she felt “betrayed.”")
+                .as_deref(),
+            Some("People close to Jane Roe")
+        );
+        // Before its cue, a description keeps its relative clause too, up to the verb.
+        assert_eq!(
+            speaker("A patient who saw the man at the clinic told reporters he was “calm.”")
+                .as_deref(),
+            Some("A patient who saw the man at the clinic")
+        );
+    }
 }
