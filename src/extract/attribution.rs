@@ -3108,10 +3108,16 @@ fn familiar_source(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize
         .take_while(|&k| toks[k].is_word())
         .find(|&k| {
             let next = |forms: &[&str]| toks.get(k + 1).is_some_and(|t| low_is(text, t, forms));
-            (low_is(text, &toks[k], &["familiar"]) && next(&["with"]))
-                || (low_is(text, &toks[k], &["close"]) && next(&["to"]))
-                || (low_is(text, &toks[k], &["briefed"]) && next(&["on"]))
-                || (low_is(text, &toks[k], &["with"]) && next(&["knowledge"]))
+            let t = &toks[k];
+            // (Every cue asks this of the words before it: a word's length and first byte
+            // pass over almost all of them unread.)
+            match (t.span.len(), text.as_bytes()[t.span.start] | 0x20) {
+                (8, b'f') => low_is(text, t, &["familiar"]) && next(&["with"]),
+                (5, b'c') => low_is(text, t, &["close"]) && next(&["to"]),
+                (7, b'b') => low_is(text, t, &["briefed"]) && next(&["on"]),
+                (4, b'w') => low_is(text, t, &["with"]) && next(&["knowledge"]),
+                _ => false,
+            }
         })
         .filter(|&k| k > 0 && !toks[k + 1..end].iter().any(|t| t.lex.is_cue()))?;
     let head = &toks[k - 1];
