@@ -5329,7 +5329,7 @@ mod tests {
             ]),
             vec![
                 some("Jan Roe", None),
-                some("The four physicians", None),
+                some("The four physicians who treated them", None),
                 some("The soldiers", None),
             ]
         );
