@@ -1569,35 +1569,39 @@ fn describe_fully(
     {
         return;
     }
-    let words = toks[b..]
+    // The phrase's words: up to the bound, stopping at a weekday ("a spokesman on Monday").
+    let reach = b + toks[b..]
         .iter()
         .take(16)
         .take_while(|t| t.is_word() && !t.lex.is(Class::Weekday))
         .count();
-    // (Before a cue, the phrase runs to its verb group with no other cue, clause opener or
-    // dangling function word in it: "The physicians who treated them said there was no
-    // question that chlorine gas was to blame" is no phrase ending at "blame".)
-    let clean = |u: usize| {
-        toks[b + 1..u].iter().all(|t| {
-            !t.lex.is_cue()
-                && !lexicon::opens_clause(low(text, t).as_str())
-                && t.span.of(text) != "that"
-        }) && !toks[u - 1].lex.is(Class::FunctionWord)
-            && toks[u - 1].lex.pronoun().is_none()
-    };
-    let ends_clause = match until {
-        Some(u) => b + words >= u && u > b + 1 && clean(u),
+    // Where the phrase ends: before a cue, at its verb group, with no other cue, clause opener
+    // or dangling function word on the way ("The physicians who treated them said there was
+    // no question that chlorine gas was to blame" is no phrase ending at "blame"); after
+    // one, at the clause's end.
+    let end = match until {
+        Some(u) => (reach >= u
+            && u > b + 1
+            && toks[b + 1..u].iter().all(|t| {
+                !t.lex.is_cue()
+                    && !lexicon::opens_clause(low(text, t).as_str())
+                    && t.span.of(text) != "that"
+            })
+            && !toks[u - 1].lex.is(Class::FunctionWord)
+            && toks[u - 1].lex.pronoun().is_none())
+        .then_some(u),
         None => toks
-            .get(b + words)
-            .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop)),
+            .get(reach)
+            .is_none_or(|t| matches!(t.kind, TokKind::Comma | TokKind::Stop))
+            .then_some(reach),
     };
-    let words = until.map_or(words, |u| u.saturating_sub(b).min(words));
-    // (A time word anywhere, or a clause running on past the bound, keeps the head alone.)
-    let timed = toks[b..b + words]
-        .iter()
-        .any(|t| low_is(text, t, TIME_NOUNS) || low_is(text, t, &["today", "yesterday"]));
-    if words >= 2 && ends_clause && !timed {
-        speaker.name = text[toks[a].span.start..toks[b + words - 1].span.end].to_string();
+    // (A time word anywhere keeps the head alone.)
+    if let Some(end) = end.filter(|&e| e >= b + 2)
+        && !toks[b..end]
+            .iter()
+            .any(|t| low_is(text, t, TIME_NOUNS) || low_is(text, t, &["today", "yesterday"]))
+    {
+        speaker.name = text[toks[a].span.start..toks[end - 1].span.end].to_string();
     }
 }
 
@@ -3120,27 +3124,14 @@ fn familiar_source(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize
             }
         })
         .filter(|&k| k > 0 && !toks[k + 1..end].iter().any(|t| t.lex.is_cue()))?;
+    // (The lexicon's roles hold "source", "people", "official" and "aide".)
     let head = &toks[k - 1];
-    let source = head.is_word()
-        && (head.lex.is(Class::PersonRole)
-            || low_is(
-                text,
-                head,
-                &[
-                    "source",
-                    "sources",
-                    "people",
-                    "person",
-                    "official",
-                    "officials",
-                    "aide",
-                ],
-            ));
-    if !source {
+    if !head.is_word() || !(head.lex.is(Class::PersonRole) || low_is(text, head, &["person"])) {
         return None;
     }
-    // "A source", "Two people", "Another source", "people": a determiner or a number at
-    // most before the head, opening the clause.
+    // "A source", "Two people", "Another source", "25 people", "people": a determiner (the
+    // lexicon's hold "two", "several", "some" …) or a number at most before the head, opening
+    // the clause.
     let mut a = k - 1;
     if a > 0
         && toks[a - 1].is_word()
@@ -3149,12 +3140,7 @@ fn familiar_source(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize
                 .span
                 .of(text)
                 .bytes()
-                .all(|b| b.is_ascii_digit())
-            || low_is(
-                text,
-                &toks[a - 1],
-                &["two", "three", "four", "several", "some", "other", "many"],
-            ))
+                .all(|b| b.is_ascii_digit()))
     {
         a -= 1;
     }
