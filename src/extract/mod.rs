@@ -3286,6 +3286,11 @@ mod tests {
         );
     }
 
+    /// The speaker of the first quotation of `body`.
+    fn first_speaker(body: &str) -> Option<String> {
+        quotes(body)[0].speaker.clone()
+    }
+
     /// Fails unless the first quotation of `x` is `speaker`'s.
     fn assert_first_speaker(x: &Extraction, speaker: &str) {
         assert_eq!(
@@ -4062,9 +4067,8 @@ mod tests {
 
     #[test]
     fn a_share_of_a_group_speaks_through_the_poll_that_counted_it() {
-        let speaker = |body: &str| quotes(body)[0].speaker.clone();
         assert_eq!(
-            speaker(
+            first_speaker(
                 "In a September Acme News poll, 75 percent of Republicans said “most people \
                  in politics” can't be trusted."
             )
@@ -4072,7 +4076,7 @@ mod tests {
             Some("a September Acme News poll")
         );
         assert_eq!(
-            speaker(
+            first_speaker(
                 "But a fresh Acme poll shows how hard it will be: Six in 10 Republicans said \
                  the delegates “should vote for the leader.”"
             )
@@ -4080,13 +4084,13 @@ mod tests {
             Some("a fresh Acme poll")
         );
         assert_eq!(
-            speaker("In a new Acme poll, 31% of likely voters said they were “thrilled.”")
+            first_speaker("In a new Acme poll, 31% of likely voters said they were “thrilled.”")
                 .as_deref(),
             Some("a new Acme poll")
         );
         // With no poll, the group itself speaks.
         assert_eq!(
-            speaker("Six in 10 Republicans said the delegates “should vote for the leader.”")
+            first_speaker("Six in 10 Republicans said the delegates “should vote for the leader.”")
                 .as_deref(),
             Some("Republicans")
         );
@@ -4114,9 +4118,8 @@ mod tests {
 
     #[test]
     fn a_description_after_the_cue_keeps_what_the_clause_says_of_it() {
-        let speaker = |body: &str| quotes(body)[0].speaker.clone();
         assert_eq!(
-            speaker(
+            first_speaker(
                 "“It will be hard,” said a longtime data expert who has worked for one of Jim \
                  Doe's rivals."
             )
@@ -4124,7 +4127,7 @@ mod tests {
             Some("a longtime data expert who has worked for one of Jim Doe's rivals")
         );
         assert_eq!(
-            speaker(
+            first_speaker(
                 "Lost jobs are “a major change,” according to a 2013 study by economists Jan \
                  Roe and Jim Doe, who looked at trade."
             )
@@ -4133,7 +4136,7 @@ mod tests {
         );
         // A time is no part of who spoke.
         assert_eq!(
-            speaker("“It will be hard,” said an official in Ohio last week.").as_deref(),
+            first_speaker("“It will be hard,” said an official in Ohio last week.").as_deref(),
             Some("an official")
         );
     }
@@ -4180,9 +4183,8 @@ mod tests {
 
     #[test]
     fn a_quotation_a_cues_that_opens_is_that_cues_when_the_next_cue_reports_its_own() {
-        let speaker = |body: &str| quotes(body)[0].speaker.clone();
         assert_eq!(
-            speaker(
+            first_speaker(
                 "But even as Jim Doe claimed on Tuesday that “Roe got in trouble for far \
                  less,” one of the former prosecutors said the two cases were different."
             )
@@ -4191,7 +4193,7 @@ mod tests {
         );
         // The cue after it reporting nothing more, the quotation is its speaker's.
         assert_eq!(
-            speaker(
+            first_speaker(
                 "While the analysis suggests that “fat is not quite as bad as its \
                  reputation, it depends on what you compare it to,” Jan Roe says."
             )
@@ -4202,9 +4204,8 @@ mod tests {
 
     #[test]
     fn according_to_inside_what_a_cue_reports_relays_nothing() {
-        let speaker = |body: &str| quotes(body)[0].speaker.clone();
         assert_eq!(
-            speaker(
+            first_speaker(
                 "Jan Roe said that according to its analysis, the party has won most of the \
                  vote, but “we need to wait for the official results.”"
             )
@@ -4213,8 +4214,10 @@ mod tests {
         );
         // A source that closes the cue's clause still relays it.
         assert_eq!(
-            speaker("Jim Doe said he was “happy to see” that Roe won, according to The Times.")
-                .as_deref(),
+            first_speaker(
+                "Jim Doe said he was “happy to see” that Roe won, according to The Times."
+            )
+            .as_deref(),
             Some("The Times")
         );
     }
@@ -4230,20 +4233,19 @@ mod tests {
 
     #[test]
     fn a_source_familiar_with_something_is_the_speaker_not_what_it_knows() {
-        let speaker = |body: &str| quotes(body)[0].speaker.clone();
         assert_eq!(
-            speaker("A source familiar with the ad says the group is spending “millions.”")
+            first_speaker("A source familiar with the ad says the group is spending “millions.”")
                 .as_deref(),
             Some("A source familiar with the ad")
         );
         assert_eq!(
-            speaker("Jim Doe spoke.\n\nPeople close to Jane Roe say she felt “betrayed.”")
+            first_speaker("Jim Doe spoke.\n\nPeople close to Jane Roe say she felt “betrayed.”")
                 .as_deref(),
             Some("People close to Jane Roe")
         );
         // Before its cue, a description keeps its relative clause too, up to the verb.
         assert_eq!(
-            speaker("A patient who saw the man at the clinic told reporters he was “calm.”")
+            first_speaker("A patient who saw the man at the clinic told reporters he was “calm.”")
                 .as_deref(),
             Some("A patient who saw the man at the clinic")
         );
