@@ -272,7 +272,9 @@ fn paragraph_regions(
             }
             (None, Mark::Close) => {}
             (None, _) => open = Some((i, i + len, false)),
-            (Some(_), Mark::Open) => open = Some((i, i + len, false)),
+            (Some(_), Mark::Open) if !misturned_close(bytes, para, i, len) => {
+                open = Some((i, i + len, false));
+            }
             (Some((os, is, _)), _) => {
                 push(&mut out, os, is, i, i + len);
                 open = None;
@@ -286,6 +288,18 @@ fn paragraph_regions(
         (None, _) => {}
     }
     out
+}
+
+/// True when an opening mark at byte `i` stands where only a close can: straight after the
+/// end of a clause, with a blank or the paragraph's end after it (“… for her here,“ said
+/// Jim Clyburn). Typesetting turned the close the wrong way; read as an opening mark, it
+/// would quote the attribution after it and leave the quotation open.
+fn misturned_close(bytes: &[u8], para: Span, i: usize, len: usize) -> bool {
+    i > para.start
+        && matches!(bytes[i - 1], b',' | b'.' | b'?' | b'!')
+        && bytes
+            .get(i + len)
+            .is_none_or(|&b| i + len >= para.end || b.is_ascii_whitespace())
 }
 
 /// True when the paragraph begins with an opening quote mark (`‘` too, with `singles`).
@@ -385,6 +399,14 @@ mod tests {
     fn guillemets_and_backticks_quote_too() {
         let t = "He said «one», then ``two'' and “three”.\n\nShe said «four» and \"five\".";
         assert_eq!(quotes(t), vec!["one", "two", "three", "four", "five"]);
+    }
+
+    /// A curly opening mark right after a clause's end, before a blank, closes the quotation
+    /// typeset the wrong way round; one before a word still opens.
+    #[test]
+    fn an_opening_mark_after_a_clause_end_closes() {
+        let t = "“We lost here,“ said Jo Roe, a member.\n\n“Did you?“\n\nHe said,“Yes.”";
+        assert_eq!(quotes(t), vec!["We lost here,", "Did you?", "Yes."]);
     }
 
     #[test]
