@@ -921,6 +921,19 @@ fn link_quotes(
                 .rev()
                 .take_while(|&a| qa - attributions[a].cue_tok <= 4)
                 .any(|a| speaks(a) && attributions[a].speaker.is_some());
+        // Whether a cue with a speaker stands before the opening mark, in reach of rule 2.
+        let cued_before = || {
+            (range(sa).start..from_tok(sa, qa))
+                .rev()
+                .take_while(|&a| qa - attributions[a].cue_tok <= LINK_WINDOW)
+                .any(|a| {
+                    speaks(a)
+                        && attributions[a].speaker.is_some()
+                        && !toks_a[attributions[a].cue_tok..qa]
+                            .iter()
+                            .any(|t| t.kind == TokKind::Stop)
+                })
+        };
         found = found.or_else(|| {
             (from_tok(sb, k)..range(sb).end)
                 .take_while(|&a| attributions[a].cue_tok <= k + 16)
@@ -946,9 +959,21 @@ fn link_quotes(
                                         || t.lex.pronoun().is_some())
                             })
                     };
+                    // ("After Scalia said that students might do better at “less advanced
+                    // schools,” Trump said: “…”": a cue whose colon opens a quotation of its
+                    // own introduces that one; the quotation before it is the earlier cue's.)
+                    let introduces_next = || {
+                        toks.get(at.cue_tok + 1)
+                            .is_some_and(|t| t.kind == TokKind::Colon)
+                            && toks
+                                .get(at.cue_tok + 2)
+                                .is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+                            && cued_before()
+                    };
                     ((at.inverted && at.cue_tok == k)
                         || (!at.inverted && at.subject.0 == k && !reports_a_clause()))
                         && !own_clause()
+                        && !introduces_next()
                 })
         });
         // 2. Before the opening mark in the same sentence: Dunford acknowledged, “…”.
@@ -3273,7 +3298,6 @@ mod tests {
             .collect()
     }
 
-    /// Each statement as (actor, text).
     /// Fails when a statement of `x` is `actor`'s: how the rules that keep a place, a
     /// possessive or a description from speaking are checked.
     fn assert_no_statement_by(x: &Extraction, actor: &str) {
@@ -3301,6 +3325,7 @@ mod tests {
         );
     }
 
+    /// Each statement as (actor, text).
     fn statements(body: &str) -> Vec<(Option<String>, String)> {
         let (text, x) = run(body);
         x.statements
@@ -4198,6 +4223,21 @@ mod tests {
                  reputation, it depends on what you compare it to,” Jan Roe says."
             )
             .as_deref(),
+            Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn a_quotation_before_a_cue_whose_colon_opens_another_is_the_earlier_cues() {
+        let q = quotes(
+            "After Jim Doe said that students who did not qualify might do better at \
+             \"less advanced schools,\" Jan Roe said: \"I don't like what he said.\"",
+        );
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, vec![Some("Jim Doe"), Some("Jan Roe")], "{q:?}");
+        // With no cue before it, the quotation is still the one after it.
+        assert_eq!(
+            first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
             Some("Jan Roe")
         );
     }
