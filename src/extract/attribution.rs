@@ -3796,9 +3796,25 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         k = comma + 1;
     }
     let clause_start = k;
+    // Past an aside set off by a pair of dashes that starts at `k` (a bounded look ahead); a
+    // dash right after the sentence's first word ends a dateline ("WASHINGTON — Sen. …").
+    let past_aside = |k: usize| {
+        (toks[k].kind == TokKind::Dash && k >= clause_start + 2)
+            .then(|| {
+                toks[k + 1..before]
+                    .iter()
+                    .take(WINDOW)
+                    .position(|t| t.kind == TokKind::Dash)
+            })
+            .flatten()
+            .map(|d| k + d + 2)
+    };
     while k < before {
         if !toks[k].is_word() {
-            k += 1;
+            // ("Politicizing the tragedy ― much like he did after Paris ― Trump cast the
+            // blame …, and emphasized": an aside between dashes holds no subject of the
+            // sentence.)
+            k = past_aside(k).unwrap_or(k + 1);
             continue;
         }
         if matches!(toks[k].lex.pronoun(), Some(p) if p != Pronoun::Relative) {

@@ -3281,6 +3281,29 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
     }
 
+    /// An aside between dashes, em dashes or horizontal bars, holds no subject of the
+    /// sentence; a dash after a dateline opens none.
+    #[test]
+    fn a_coordinated_cue_passes_over_an_aside_between_dashes() {
+        for dash in ["—", "―"] {
+            let body = format!(
+                "Tom Hall spoke on Monday.\n\nHastily seizing on the attack {dash} much like \
+                 he did after the one in Paris {dash} Jim Doe cast the blame on his rivals, and \
+                 emphasized the threat that “terrorism” poses."
+            );
+            assert_eq!(first_speaker(&body).as_deref(), Some("Jim Doe"), "{dash}");
+        }
+        assert_eq!(
+            first_speaker(
+                "WASHINGTON — Sen. Jan Roe on Wednesday played down the attack — something \
+                 that has thrown her party into chaos — and said it is the same as “a wise \
+                 choice.”"
+            )
+            .as_deref(),
+            Some("Jan Roe")
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");

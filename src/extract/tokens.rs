@@ -481,7 +481,7 @@ pub fn tokenize(
                     let len = c.len_utf8();
                     if !is_word_char(c) {
                         let kind = match c {
-                            '—' | '–' => Some(TokKind::Dash),
+                            '—' | '–' | '―' | '‒' => Some(TokKind::Dash),
                             '…' => Some(TokKind::Stop),
                             _ => None,
                         };
