@@ -3850,6 +3850,13 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             let relative = toks
                 .get(e + 1)
                 .is_some_and(|t| t.is_word() && t.lex.pronoun() == Some(Pronoun::Relative));
+            // ("Chrabaszcz, who goes by “Vito,” was among": the comma inside a quotation's
+            // closing mark closes a relative clause.)
+            let closes_on_comma = |j: usize| {
+                relative
+                    && matches!(toks[j].kind, TokKind::Quote(_))
+                    && ends_on_comma(text, &toks[j])
+            };
             // An abbreviation's period stays inside ("R-Ky.,").
             let abbreviation = |k: usize| {
                 toks[k].kind == TokKind::Stop
@@ -3864,7 +3871,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
                         || matches!(t.kind, TokKind::Quote(_) | TokKind::Comma)
                         || abbreviation(j)
                 })
-                .find(|&j| toks[j].kind == TokKind::Comma)
+                .find(|&j| toks[j].kind == TokKind::Comma || closes_on_comma(j))
                 .map(|c| (e + 1, c))?;
             if from == to || !verb_after(to + 1) {
                 return None;

@@ -3304,6 +3304,24 @@ mod tests {
         );
     }
 
+    /// A relative clause on the subject may end on a quotation whose closing comma stands
+    /// inside its marks; the verb after it is the subject's.
+    #[test]
+    fn a_relative_clause_ending_on_a_quotation_leaves_the_subject_its_verb() {
+        let (text, x) = run(
+            "“It is over,” Jim Doe said.\n\nJim Doe, who has in the past described the plan \
+             as “a disaster” whose cost “will ruin the town,” clearly intended the audience to \
+             “turn away” from it.",
+        );
+        let turn_away = x.quotes.iter().find(|q| q.span.of(&text) == "turn away");
+        assert_eq!(
+            turn_away.and_then(|q| q.speaker.as_deref()),
+            Some("Jim Doe"),
+            "{:?}",
+            x.quotes
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
