@@ -1441,13 +1441,25 @@ pub fn attributions(
                     || ["accus", "blam"]
                         .iter()
                         .any(|p| begins_with(text, &toks[i], p)));
+            // ("…, and, citing Exodus, endorsed Senator Ted Cruz, urging": after a bare
+            // comma, the name a stance verb takes is whom it is about; a finding's source
+            // still follows it: "…, estimates a 2014 report".)
+            let stance_on_name = |(a, b): (usize, usize)| {
+                cue == Cue::Stance
+                    && !after_quote
+                    && i >= 1
+                    && toks[i - 1].kind == TokKind::Comma
+                    && is_name_like(text, &toks[a..b.min(a + 2)])
+            };
             if before_is_boundary
                 && !object_follows
-                && let Some((a, b)) = subject_right(text, toks, i + 1).or_else(|| {
-                    after_quote
-                        .then(|| plain_description_right(text, toks, i + 1))
-                        .flatten()
-                })
+                && let Some((a, b)) = subject_right(text, toks, i + 1)
+                    .or_else(|| {
+                        after_quote
+                            .then(|| plain_description_right(text, toks, i + 1))
+                            .flatten()
+                    })
+                    .filter(|&found| !stance_on_name(found))
             {
                 found = Some((a, b));
                 // ("wrote the American ambassador at the time, John E. Herbst": a time

@@ -3322,6 +3322,29 @@ mod tests {
         );
     }
 
+    /// After a bare comma, the name a stance verb takes is whom it is about, not who holds
+    /// the stance; the source of a finding still follows its verb.
+    #[test]
+    fn a_name_after_a_stance_verb_and_a_comma_is_its_object() {
+        let (_, x) = run(
+            "On Sunday, Pastor Jim Doe stood at his pulpit in Burlington, Iowa, and, citing \
+             Exodus 18:21 (“select able men who fear God”), endorsed Senator Tom Hall of \
+             Texas, urging his parishioners to vote for him.",
+        );
+        assert_first_speaker(&x, "Jim Doe");
+        assert_no_statement_by(&x, "Tom Hall");
+        let found = statements(
+            "A hundred acres of forest are cleared every minute, estimates a 2014 report by \
+             the World Resources Institute.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(actor, _)| actor.as_deref().is_some_and(|a| a.contains("report"))),
+            "{found:?}"
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
