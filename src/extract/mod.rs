@@ -3345,6 +3345,23 @@ mod tests {
         );
     }
 
+    /// A name keeps its letters whole when they are spelt with a combining accent, or read
+    /// as Latin-1 from UTF-8 bytes (mojibake, with the tilde composed or combining).
+    #[test]
+    fn a_name_with_mojibake_or_combining_accents_is_one_name() {
+        for name in [
+            "Marc Tr\u{c3}\u{a9}vidic",
+            "Marc TrA\u{303}\u{a9}vidic",
+            "Marc Tre\u{301}vidic",
+        ] {
+            let body = format!(
+                "Larossi Abballa was held in 2011.\n\nBut at the time, as the prosecutor \
+                 {name} put it, “there was not much to complain about.”"
+            );
+            assert_eq!(first_speaker(&body).as_deref(), Some(name), "{name}");
+        }
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");

@@ -245,6 +245,19 @@ fn is_word_char(c: char) -> bool {
     !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
 
+/// True for a combining accent ("e" and U+0301 for "é"): part of the letter before it.
+fn is_combining_mark(d: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&d)
+}
+
+/// True when `d`, at byte `j`, is the second half of a letter whose UTF-8 bytes were read as
+/// Latin-1 ("TrÃ©vidic" for "Trévidic", "GuantÃ¡namo"): after "Ã" or "Â" (also written
+/// "A" and a combining tilde or circumflex), a sign between U+00A0 and U+00BF stands for
+/// the rest of the letter, and the name stays one word.
+fn mojibake_tail(text: &str, j: usize, d: char) -> bool {
+    ('\u{a0}'..='\u{bf}').contains(&d) && text[..j].ends_with(['Ã', 'Â', '\u{303}', '\u{302}'])
+}
+
 /// The Unicode general punctuation block.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
@@ -556,7 +569,7 @@ fn full_word(text: &str, i: usize, first_len: usize, next_region: usize) -> (usi
             break;
         }
         let d = char_at(text, j);
-        if is_word_char(d) {
+        if is_word_char(d) || is_combining_mark(d) || mojibake_tail(text, j, d) {
             j += d.len_utf8();
         } else if is_inner_joiner(d) {
             let after = text[j + d.len_utf8()..].chars().next();
