@@ -3362,6 +3362,30 @@ mod tests {
         }
     }
 
+    /// Proponents, defenders, advocates and the like are people by role, as critics and
+    /// supporters are: a group of them speaks, not the last person named.
+    #[test]
+    fn proponents_and_defenders_speak_as_a_group() {
+        for (body, speaker) in [
+            (
+                "Proponents of the new bill, however, say it would act as an “umpire.”",
+                "Proponents of the new bill",
+            ),
+            (
+                "Her defenders note that the emails “were not marked classified at the time.”",
+                "Her defenders",
+            ),
+        ] {
+            let body = format!("“It is over,” Jim Doe said.\n\n{body}");
+            let q = quotes(&body);
+            assert_eq!(
+                q.last().and_then(|q| q.speaker.as_deref()),
+                Some(speaker),
+                "{q:?}"
+            );
+        }
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
