@@ -3362,8 +3362,8 @@ mod tests {
         }
     }
 
-    /// Proponents, defenders, advocates and the like are people by role, as critics and
-    /// supporters are: a group of them speaks, not the last person named.
+    /// Proponents, defenders, advocates, economists and the like are people by role, as
+    /// critics and supporters are: a group of them speaks, not the last person named.
     #[test]
     fn proponents_and_defenders_speak_as_a_group() {
         for (body, speaker) in [
@@ -3374,6 +3374,10 @@ mod tests {
             (
                 "Her defenders note that the emails “were not marked classified at the time.”",
                 "Her defenders",
+            ),
+            (
+                "Democratic economists say the tax “would fall hardest on the poor.”",
+                "Democratic economists",
             ),
         ] {
             let body = format!("“It is over,” Jim Doe said.\n\n{body}");
