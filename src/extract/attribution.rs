@@ -1407,7 +1407,26 @@ pub fn attributions(
                     && a.subject.1 == a.cue_tok
                     && toks[a.cue_tok - 1].ends_possessive(text)
             };
-            if let Some(prev) = out[first..].iter().rev().find(|a| !owns_words(a))
+            // ("Byrne wrote the agents knew to brace for it, saying": a stance in a clause a cue
+            // reports, its subject right after the cue or its "that", is not what a participle
+            // hangs on. A coordinated verb may continue it ("a friend said Brown mocked the
+            // officer and charged at him"), and so may a participle after speech reported ("Jo
+            // says Brown tried to surrender, saying").)
+            let reported = |a: &Attribution| {
+                participle
+                    && a.cue == Cue::Stance
+                    && !a.inverted
+                    && out[first..].iter().any(|b| {
+                        b.cue_tok < a.subject.0
+                            && (a.subject.0 == b.cue_tok + 1
+                                || (a.subject.0 == b.cue_tok + 2
+                                    && low_is(text, &toks[b.cue_tok + 1], &["that"])))
+                    })
+            };
+            if let Some(prev) = out[first..]
+                .iter()
+                .rev()
+                .find(|a| !owns_words(a) && !reported(a))
                 && !own.is_some_and(|(a, _)| {
                     a > prev.cue_tok
                         && toks[prev.cue_tok..a]

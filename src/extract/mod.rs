@@ -3390,6 +3390,16 @@ mod tests {
         }
     }
 
+    /// A participle hangs on the clause that reports, not on a stance inside what it reports.
+    #[test]
+    fn a_participle_after_a_reported_stance_is_the_reporters() {
+        let q = quotes(
+            "Jim Doe wrote that the agents knew to brace for the eruptions, saying, “They \
+             didn’t happen every day.”",
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
