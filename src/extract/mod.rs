@@ -3362,8 +3362,9 @@ mod tests {
         }
     }
 
-    /// Proponents, defenders, advocates, economists and the like are people by role, as
-    /// critics and supporters are: a group of them speaks, not the last person named.
+    /// Proponents, defenders, advocates, economists, leaders, hostages and the like are people
+    /// by role, as critics and supporters are: a group of them speaks, not the last person
+    /// named.
     #[test]
     fn proponents_and_defenders_speak_as_a_group() {
         for (body, speaker) in [
@@ -3378,6 +3379,14 @@ mod tests {
             (
                 "Democratic economists say the tax “would fall hardest on the poor.”",
                 "Democratic economists",
+            ),
+            (
+                "Tribal leaders said they saw “dozens of trucks cross the border at night.”",
+                "Tribal leaders",
+            ),
+            (
+                "Former hostages said he was “the most brutal of the guards.”",
+                "Former hostages",
             ),
         ] {
             let body = format!("“It is over,” Jim Doe said.\n\n{body}");
