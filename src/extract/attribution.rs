@@ -2913,7 +2913,11 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
         if let Some(found) = before
             .and_then(|k| np_left(text, toks, k).or_else(|| common_noun_phrase(text, toks, k)))
         {
-            return Some((found, None));
+            // ("Marcel Lehel, the hacker known as “Guccifer,” stated": the phrase describes
+            // the name set off before it.)
+            return Some(
+                name_before_description(text, toks, found, false).unwrap_or((found, None)),
+            );
         }
     }
     if let Some(found) = subject_before_relative(text, toks, end) {

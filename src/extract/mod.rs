@@ -3409,6 +3409,21 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Jim Doe"), "{q:?}");
     }
 
+    /// A description before a naming word ("known as") and a quoted nickname describes the
+    /// name set off before it, which is the subject.
+    #[test]
+    fn a_name_set_off_before_a_nickname_description_is_the_subject() {
+        let q = quotes(
+            "Tom Hall spoke first.\n\nJan Lehel, the hacker known as “Guccifer,” stated that \
+             he had access to the server, which he described as “like an open orchid.”",
+        );
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Jan Lehel"),
+            "{q:?}"
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
