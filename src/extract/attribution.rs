@@ -3231,7 +3231,13 @@ fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
     let comma = (floor..end - 1).rev().find(|&k| !toks[k].is_word())?;
     (toks[comma].kind == TokKind::Comma && comma + 1 < end - 1 && {
         let w = toks[comma + 1].span.of(text);
-        !is_capitalized(w) && w.ends_with("ing")
+        // ("Marcel Lehel, the hacker known as “Guccifer,” stated": so does a description
+        // of the name before the comma.)
+        let describes_name = comma > 0
+            && toks[comma + 1].lex.is(Class::Determiner)
+            && toks[comma - 1].is_word()
+            && toks[comma - 1].is_capitalized(text);
+        !is_capitalized(w) && (w.ends_with("ing") || describes_name)
     })
     .then_some(comma)
 }

@@ -3424,6 +3424,21 @@ mod tests {
         );
     }
 
+    /// A description set off after a name may end on a title's quotation, its comma inside
+    /// the marks: the name is still the subject of the verb after it.
+    #[test]
+    fn a_description_ending_on_a_quoted_title_leaves_the_name_its_verb() {
+        let q = quotes(
+            "Tom Hall spoke first.\n\nIn a memo on Tuesday, Jan Roe, the executive in charge of \
+             “Today,” reminded the staff that “the show must go on.”",
+        );
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Jan Roe"),
+            "{q:?}"
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
