@@ -1937,6 +1937,29 @@ pub fn note_subjects(
             && t.is_capitalized(text)
             && !is_sentence_adverb(text, t)
     };
+    // "When Trump suggested that …, Rubio fired back": after an opening subordinate clause
+    // whose verb is the first cue, the name that opens the main clause is its subject too.
+    let main_clause = toks
+        .first()
+        .filter(|t| {
+            t.is_word()
+                && low_is(
+                    text,
+                    t,
+                    &[
+                        "when", "after", "as", "while", "although", "though", "because", "since",
+                        "if", "before", "once",
+                    ],
+                )
+        })
+        .and_then(|_| {
+            toks.get(cue..)?
+                .iter()
+                .take(WINDOW)
+                .position(|t| t.kind == TokKind::Comma)
+                .map(|c| cue + c + 1)
+        })
+        .unwrap_or(usize::MAX);
     let mut k = 0;
     loop {
         k += toks[k..].iter().take_while(|t| !starts_name(t)).count();
@@ -2005,7 +2028,7 @@ pub fn note_subjects(
                 first_mention = true;
             }
         }
-        if a >= cue {
+        if a >= cue && a != main_clause {
             continue;
         }
         // A subject opens its clause: after a verb or a preposition a name is an object

@@ -3439,6 +3439,22 @@ mod tests {
         );
     }
 
+    /// After an opening subordinate clause with a cue, the name that opens the main clause is
+    /// who the sentence is about, and a later "he" points back to them.
+    #[test]
+    fn the_main_clause_after_a_subordinate_cue_names_who_he_is() {
+        let q = quotes(
+            "When Jim Doe suggested that the island would sue, Tom Hall fired back \
+             forcefully: “They are going to lose.”\n\nAnd he continued on, mocking the \
+             promise of “a stronger deal” with the island.",
+        );
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Tom Hall"),
+            "{q:?}"
+        );
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
