@@ -2124,6 +2124,14 @@ pub fn note_subjects(
         // Bill Clinton's former chief of staff — offered"), after a word opening the clause
         // ("Meanwhile Rihanna, who was honored, spoke"; "As Jane Roe, a law professor, put
         // it").
+        let opening_adverb = || {
+            is_sentence_adverb(text, &toks[0])
+                || low_is(
+                    text,
+                    &toks[0],
+                    &["first", "then", "later", "earlier", "meanwhile", "now"],
+                )
+        };
         let opens_with_appositive = a <= WINDOW / 4
             && toks
                 .get(after)
@@ -2131,6 +2139,10 @@ pub fn note_subjects(
             && toks[..a].iter().enumerate().all(|(k, t)| {
                 np_word(text, t)
                     || (k == 0 && t.is_word() && lexicon::opens_clause(low(text, t).as_str()))
+                    // ("Recently, Herman Cain, the pizza maven …, was asked", "First, Ellen
+                    // Kullman, DuPont's longtime chief executive, was shown the door": past an
+                    // opening adverb and its comma.)
+                    || (a == 2 && opening_adverb() && (k == 0 || t.kind == TokKind::Comma))
             });
         // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns": so is a name
         // set off by commas after the sentence's opening description, a role its head.

@@ -3455,6 +3455,24 @@ mod tests {
         );
     }
 
+    /// A name set off with a description after an opening adverb and its comma is who the
+    /// sentence is about, and a later "he" or "she" points back to them.
+    #[test]
+    fn a_described_name_after_an_opening_adverb_is_the_subject() {
+        for opening in ["Recently", "First"] {
+            let body = format!(
+                "“We won,” Jim Doe said.\n\n{opening}, Tom Hall, the radio host and former \
+                 candidate, was asked by a caller why they come. “So they can hurt us,” he said."
+            );
+            let q = quotes(&body);
+            assert_eq!(
+                q.last().and_then(|q| q.speaker.as_deref()),
+                Some("Tom Hall"),
+                "{q:?}"
+            );
+        }
+    }
+
     /// Extracts an invented article (a headline, then `body`).
     fn run(body: &str) -> (String, Extraction) {
         let text = format!("Headline\n\n{body}\n");
