@@ -3390,12 +3390,7 @@ mod tests {
             ),
         ] {
             let body = format!("“It is over,” Jim Doe said.\n\n{body}");
-            let q = quotes(&body);
-            assert_eq!(
-                q.last().and_then(|q| q.speaker.as_deref()),
-                Some(speaker),
-                "{q:?}"
-            );
+            assert_eq!(last_speaker(&body).as_deref(), Some(speaker), "{body}");
         }
     }
 
@@ -3413,14 +3408,13 @@ mod tests {
     /// name set off before it, which is the subject.
     #[test]
     fn a_name_set_off_before_a_nickname_description_is_the_subject() {
-        let q = quotes(
-            "Tom Hall spoke first.\n\nJan Lehel, the hacker known as “Guccifer,” stated that \
-             he had access to the server, which he described as “like an open orchid.”",
-        );
         assert_eq!(
-            q.last().and_then(|q| q.speaker.as_deref()),
-            Some("Jan Lehel"),
-            "{q:?}"
+            last_speaker(
+                "Tom Hall spoke first.\n\nJan Lehel, the hacker known as “Guccifer,” stated that \
+                 he had access to the server, which he described as “like an open orchid.”"
+            )
+            .as_deref(),
+            Some("Jan Lehel")
         );
     }
 
@@ -3428,14 +3422,13 @@ mod tests {
     /// the marks: the name is still the subject of the verb after it.
     #[test]
     fn a_description_ending_on_a_quoted_title_leaves_the_name_its_verb() {
-        let q = quotes(
-            "Tom Hall spoke first.\n\nIn a memo on Tuesday, Jan Roe, the executive in charge of \
-             “Today,” reminded the staff that “the show must go on.”",
-        );
         assert_eq!(
-            q.last().and_then(|q| q.speaker.as_deref()),
-            Some("Jan Roe"),
-            "{q:?}"
+            last_speaker(
+                "Tom Hall spoke first.\n\nIn a memo on Tuesday, Jan Roe, the executive in \
+                 charge of “Today,” reminded the staff that “the show must go on.”"
+            )
+            .as_deref(),
+            Some("Jan Roe")
         );
     }
 
@@ -3443,15 +3436,14 @@ mod tests {
     /// who the sentence is about, and a later "he" points back to them.
     #[test]
     fn the_main_clause_after_a_subordinate_cue_names_who_he_is() {
-        let q = quotes(
-            "When Jim Doe suggested that the island would sue, Tom Hall fired back \
-             forcefully: “They are going to lose.”\n\nAnd he continued on, mocking the \
-             promise of “a stronger deal” with the island.",
-        );
         assert_eq!(
-            q.last().and_then(|q| q.speaker.as_deref()),
-            Some("Tom Hall"),
-            "{q:?}"
+            last_speaker(
+                "When Jim Doe suggested that the island would sue, Tom Hall fired back \
+                 forcefully: “They are going to lose.”\n\nAnd he continued on, mocking the \
+                 promise of “a stronger deal” with the island."
+            )
+            .as_deref(),
+            Some("Tom Hall")
         );
     }
 
@@ -3464,12 +3456,7 @@ mod tests {
                 "“We won,” Jim Doe said.\n\n{opening}, Tom Hall, the radio host and former \
                  candidate, was asked by a caller why they come. “So they can hurt us,” he said."
             );
-            let q = quotes(&body);
-            assert_eq!(
-                q.last().and_then(|q| q.speaker.as_deref()),
-                Some("Tom Hall"),
-                "{q:?}"
-            );
+            assert_eq!(last_speaker(&body).as_deref(), Some("Tom Hall"));
         }
     }
 
@@ -3505,6 +3492,12 @@ mod tests {
     /// The speaker of the first quotation of `body`.
     fn first_speaker(body: &str) -> Option<String> {
         quotes(body)[0].speaker.clone()
+    }
+
+    /// The speaker of the last quotation of `body`: the one after the lines that set the
+    /// scene.
+    fn last_speaker(body: &str) -> Option<String> {
+        quotes(body).last().and_then(|q| q.speaker.clone())
     }
 
     /// Fails unless the first quotation of `x` is `speaker`'s.
