@@ -2882,22 +2882,17 @@ mod tests {
 
     #[test]
     fn a_names_call_for_a_quotation_is_that_names() {
-        let q = quotes(
+        assert_speakers(
             "Bernie Sanders spoke first. Young voters prefer Sanders' call for “revolution” \
              over Jane Roe's plans.\n\nJane Roe denounced Smith's remarks as “hurtful and \
              humiliating.”\n\nMary Poe blasted Smith's call for a “harbor tax,” calling it \
              “absurd.”",
-        );
-        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(
-            speakers,
-            [
+            &[
                 Some("Bernie Sanders"),
                 Some("Jane Roe"),
                 Some("Smith"),
-                Some("Mary Poe")
+                Some("Mary Poe"),
             ],
-            "{q:?}"
         );
     }
 
@@ -3492,6 +3487,13 @@ mod tests {
     /// The speaker of the first quotation of `body`.
     fn first_speaker(body: &str) -> Option<String> {
         quotes(body)[0].speaker.clone()
+    }
+
+    /// Fails unless the quotations of `body` are, in order, those speakers'.
+    fn assert_speakers(body: &str, expected: &[Option<&str>]) {
+        let q = quotes(body);
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, expected, "{q:?}");
     }
 
     /// The speaker of the last quotation of `body`: the one after the lines that set the
@@ -4267,12 +4269,11 @@ mod tests {
 
     #[test]
     fn quotations_joined_by_and_before_a_trailing_cue_are_all_its_speakers() {
-        let q = quotes(
+        assert_speakers(
             "Guns are “the ultimate crisis” and “stunt children’s growth,” Jan Roe, the former \
              governor of Ohio, proclaimed to a cheering crowd.",
+            &[Some("Jan Roe"), Some("Jan Roe")],
         );
-        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, vec![Some("Jan Roe"), Some("Jan Roe")], "{q:?}");
     }
 
     #[test]
@@ -4381,14 +4382,13 @@ mod tests {
 
     #[test]
     fn a_relative_clause_on_someone_named_after_a_quotation_did_not_speak_it() {
-        let q = quotes(
+        assert_speakers(
             "Jane Roe went on offense on Monday.\n\nThe former senator began her speech by \
              slamming candidates who think they can hand leadership to “dictators” and \
              followed up with an attack on Jim Doe, who has said he wants to be a “neutral” \
              broker.",
+            &[Some("Jane Roe"), Some("Jim Doe")],
         );
-        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, vec![Some("Jane Roe"), Some("Jim Doe")], "{q:?}");
     }
 
     #[test]
@@ -4414,12 +4414,11 @@ mod tests {
 
     #[test]
     fn a_quotation_before_a_cue_whose_colon_opens_another_is_the_earlier_cues() {
-        let q = quotes(
+        assert_speakers(
             "After Jim Doe said that students who did not qualify might do better at \
              \"less advanced schools,\" Jan Roe said: \"I don't like what he said.\"",
+            &[Some("Jim Doe"), Some("Jan Roe")],
         );
-        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, vec![Some("Jim Doe"), Some("Jan Roe")], "{q:?}");
         // With no cue before it, the quotation is still the one after it.
         assert_eq!(
             first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
