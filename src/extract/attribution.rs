@@ -1941,17 +1941,7 @@ pub fn note_subjects(
     // whose verb is the first cue, the name that opens the main clause is its subject too.
     let main_clause = toks
         .first()
-        .filter(|t| {
-            t.is_word()
-                && low_is(
-                    text,
-                    t,
-                    &[
-                        "when", "after", "as", "while", "although", "though", "because", "since",
-                        "if", "before", "once",
-                    ],
-                )
-        })
+        .filter(|t| t.is_word() && lexicon::opens_clause(&low(text, t)))
         .and_then(|_| {
             toks.get(cue..)?
                 .iter()
@@ -2125,12 +2115,8 @@ pub fn note_subjects(
         // ("Meanwhile Rihanna, who was honored, spoke"; "As Jane Roe, a law professor, put
         // it").
         let opening_adverb = || {
-            is_sentence_adverb(text, &toks[0])
-                || low_is(
-                    text,
-                    &toks[0],
-                    &["first", "then", "later", "earlier", "meanwhile", "now"],
-                )
+            let first = low(text, &toks[0]);
+            lexicon::opens_clause(&first) || lexicon::is_aux_or_adverb(&first, toks[0].lex)
         };
         let opens_with_appositive = a <= WINDOW / 4
             && toks
