@@ -1453,22 +1453,17 @@ pub fn attributions(
             // ("releasing a statement that, while condemning violence, accused the party
             // leaders of …": after a bare comma, whom one accuses, blames or denies follows
             // the verb, not who does it; "…, claims TechNews" is still inverted.)
-            let object_follows = !after_quote
-                && i >= 1
-                && toks[i - 1].kind == TokKind::Comma
+            let bare_comma = !after_quote && i >= 1 && toks[i - 1].kind == TokKind::Comma;
+            let object_follows = bare_comma
                 && (cue == Cue::Deny
                     || ["accus", "blam"]
                         .iter()
                         .any(|p| begins_with(text, &toks[i], p)));
-            // ("…, and, citing Exodus, endorsed Senator Ted Cruz, urging": after a bare
-            // comma, the name a stance verb takes is whom it is about; a finding's source
-            // still follows it: "…, estimates a 2014 report".)
+            // ("…, and, citing Exodus, endorsed Senator Ted Cruz, urging": so is the name a
+            // stance verb takes; a finding's source still follows it: "…, estimates a 2014
+            // report".)
             let stance_on_name = |(a, b): (usize, usize)| {
-                cue == Cue::Stance
-                    && !after_quote
-                    && i >= 1
-                    && toks[i - 1].kind == TokKind::Comma
-                    && is_name_like(text, &toks[a..b.min(a + 2)])
+                bare_comma && cue == Cue::Stance && is_name_like(text, &toks[a..b.min(a + 2)])
             };
             if before_is_boundary
                 && !object_follows
@@ -2984,7 +2979,7 @@ fn subject_left(text: &str, toks: &[Tok], i: usize, aux: Option<usize>) -> Optio
                 end = open;
             }
             TokKind::Quote(_) => {
-                let comma = participial_aside(text, toks, end)?;
+                let comma = aside_closed_in_quotation(text, toks, end)?;
                 appositive = Some((comma + 1, end));
                 end = comma;
             }
@@ -3240,11 +3235,12 @@ fn dash_run_start(toks: &[Tok], mut k: usize) -> usize {
     k
 }
 
-/// "Mr. Manafort, citing “the unique magic of Trump,” said": a participle's phrase set off
-/// by a comma and closed by the comma inside the quotation that ends it stands between a
-/// subject and its verb, as a description set off by commas does. The opening comma's index
-/// when the tokens before `end` end so.
-fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+/// "Mr. Manafort, citing “the unique magic of Trump,” said", "Noah Oppenheim, the executive
+/// in charge of ''Today,'' reminded": a participle's phrase, or a description of the name
+/// before it, set off by a comma and closed by the comma inside the quotation that ends it,
+/// stands between a subject and its verb, as a description set off by commas does. The
+/// opening comma's index when the tokens before `end` end so.
+fn aside_closed_in_quotation(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
     if !ends_on_comma(text, &toks[end - 1]) {
         return None;
     }
@@ -3252,8 +3248,6 @@ fn participial_aside(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
     let comma = (floor..end - 1).rev().find(|&k| !toks[k].is_word())?;
     (toks[comma].kind == TokKind::Comma && comma + 1 < end - 1 && {
         let w = toks[comma + 1].span.of(text);
-        // ("Marcel Lehel, the hacker known as “Guccifer,” stated": so does a description
-        // of the name before the comma.)
         let describes_name = comma > 0
             && toks[comma + 1].lex.is(Class::Determiner)
             && toks[comma - 1].is_word()
