@@ -1936,7 +1936,8 @@ pub fn note_subjects(
     // whose verb is the first cue, the name that opens the main clause is its subject too.
     let main_clause = toks
         .first()
-        .filter(|t| t.is_word() && lexicon::opens_clause(&low(text, t)))
+        // (Every clause opener is a function word: most first words are passed over unnormalised.)
+        .filter(|t| t.lex.is(Class::FunctionWord) && lexicon::opens_clause(&low(text, t)))
         .and_then(|_| {
             toks.get(cue..)?
                 .iter()
