@@ -3556,10 +3556,22 @@ fn opening_name(text: &str, toks: &[Tok], end: usize) -> Option<Subj> {
 
 /// True when a quotation token's words end on a comma ("“…,”").
 pub fn ends_on_comma(text: &str, t: &Tok) -> bool {
+    last_inside_marks(text, t) == Some(',')
+}
+
+/// True when a quotation token's words end their sentence inside its marks ("“…?”",
+/// "“….”"): what follows starts a sentence of its own, whatever its case.
+pub fn ends_on_stop(text: &str, t: &Tok) -> bool {
+    matches!(last_inside_marks(text, t), Some('.' | '?' | '!' | '…'))
+}
+
+/// The last character of a quotation token's words, before its closing marks.
+fn last_inside_marks(text: &str, t: &Tok) -> Option<char> {
     t.span
         .of(text)
         .trim_end_matches(['"', '”', '\'', ' '])
-        .ends_with(',')
+        .chars()
+        .next_back()
 }
 
 /// [`opening_name`] for a clause that opens at token `from`: a name (a role before it at

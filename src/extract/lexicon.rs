@@ -2058,6 +2058,8 @@ const SPEECH_CUES: &[&str] = &[
     "reported",
     "reports",
     "responded",
+    "responding",
+    "responds",
     "retorted",
     "retaliated",
     "revealed",

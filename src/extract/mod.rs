@@ -962,11 +962,26 @@ fn link_quotes(
                     // ("After Scalia said that students might do better at “less advanced
                     // schools,” Trump said: “…”": a cue whose colon opens a quotation of its
                     // own introduces that one; the quotation before it is the earlier cue's.)
+                    // ("Clinton replies with, “Why now?” Mills then writes back, “You look
+                    // cute.”": so does one whose comma opens a quotation of its own when the
+                    // quotation before it ends its sentence inside its marks.)
                     let introduces_next = || {
-                        toks.get(at.cue_tok + 1)
-                            .is_some_and(|t| t.kind == TokKind::Colon)
+                        // (Past a particle: "writes back, “…”", "shot back: “…”".)
+                        let mut after = at.cue_tok + 1;
+                        if toks
+                            .get(after)
+                            .is_some_and(|t| t.is_word() && t.norm_is_one_of(text, &["back"]))
+                        {
+                            after += 1;
+                        }
+                        let set_off = match toks.get(after).map(|t| t.kind) {
+                            Some(TokKind::Colon) => true,
+                            Some(TokKind::Comma) => attribution::ends_on_stop(text, &toks[qb]),
+                            _ => false,
+                        };
+                        set_off
                             && toks
-                                .get(at.cue_tok + 2)
+                                .get(after + 1)
                                 .is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
                             && cued_before()
                     };
@@ -4423,6 +4438,41 @@ mod tests {
         assert_eq!(
             first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
             Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn responds_in_the_present_is_a_cue() {
+        let q = quotes(
+            "“Didn't we use it first?” Jan Roe writes to Jim Doe. Doe responds, “Yes, but \
+             happy to give it to them.”",
+        );
+        assert_eq!(
+            (q[1].speaker.as_deref(), q[1].cue.as_deref()),
+            (Some("Jim Doe"), Some("responds"))
+        );
+        assert_eq!(
+            statements("Jan Roe responds that she does not need the rules."),
+            [(
+                Some("Jan Roe".to_string()),
+                "Jan Roe responds that she does not need the rules.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_ending_its_sentence_before_a_cue_whose_comma_opens_another_is_the_earlier_cues()
+    {
+        // A particle between the cue and its comma changes nothing.
+        assert_speakers(
+            "Jan Roe replied to Doe with, “Why now? That was on my way to Lyon?” Jim Doe \
+             then wrote back, “You look cute.”",
+            &[Some("Jan Roe"), Some("Jim Doe")],
+        );
+        // A quotation that ends on a comma is still the one after it: “…,” Doe said, “…”.
+        assert_speakers(
+            "Jan Roe replied, “That was on my way to Lyon,” Jim Doe wrote, “you look cute.”",
+            &[Some("Jim Doe"), Some("Jim Doe")],
         );
     }
 
