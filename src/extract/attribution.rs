@@ -717,7 +717,7 @@ impl Resolver {
                             .last()
                             .filter(|_| party.is_none() && names_no_one(text) && fuller().is_none())
                     })
-                } else if several {
+                } else if several || names_a_child(text) {
                     None
                 } else {
                     let same_party =
@@ -1062,6 +1062,19 @@ fn is_arm_of_state(head: &str) -> bool {
             | "insurgents"
             | "coalition"
     )
+}
+
+/// "the boy", "the girl": a description whose head names a child, which renames no one the
+/// text named before it (a teenager may be someone the text named: "Mohammed Islam … The
+/// teenager said"). The people a political or conflict briefing names are adults
+/// (“…?” asked the boy, after a paragraph about Mike Pence, is not Pence's question).
+fn names_a_child(description: &str) -> bool {
+    description.split_whitespace().next_back().is_some_and(|h| {
+        matches!(
+            norm(h).as_str(),
+            "boy" | "girl" | "child" | "kid" | "toddler"
+        )
+    })
 }
 
 /// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as

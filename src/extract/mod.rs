@@ -4442,6 +4442,14 @@ mod tests {
     }
 
     #[test]
+    fn a_child_described_renames_no_adult_named_before() {
+        assert_speakers(
+            "Jim Doe spoke about the wall.\n\n“How big is that wall?” asked the boy.",
+            &[Some("the boy")],
+        );
+    }
+
+    #[test]
     fn responds_in_the_present_is_a_cue() {
         let q = quotes(
             "“Didn't we use it first?” Jan Roe writes to Jim Doe. Doe responds, “Yes, but \
