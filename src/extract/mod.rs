@@ -1074,6 +1074,13 @@ fn link_quotes(
                 .filter(|&a| {
                     opens_paragraph || sentence_paragraph[attributions[a].sentence] == para
                 })
+                // ("Carter said that for decades some critics had been predicting a
+                // withdrawal, but this would not happen. ¶ “That's because …”": the one still
+                // speaking is who reports the cue, not whom they report.)
+                .map(|a| {
+                    let toks = sentence_tokens.get(attributions[a].sentence);
+                    reporting_cue(text, attributions, toks, a)
+                })
         });
         out.push(found);
     }
@@ -4438,6 +4445,15 @@ mod tests {
         assert_eq!(
             first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
             Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn a_quotation_carrying_on_is_the_reporting_speakers_not_the_reported_ones() {
+        assert_speakers(
+            "Jan Roe said that for decades some critics had been predicting a withdrawal, but \
+             this would not happen.\n\n“That's because this region matters most.”",
+            &[Some("Jan Roe")],
         );
     }
 
