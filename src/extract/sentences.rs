@@ -102,6 +102,12 @@ pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
         }
         let next_char = text[j..].chars().next().unwrap_or(' ');
         if !crate::briefing::is_blank_char(next_char) {
+            if j == i + 1 && b == b'.' && space_left_out(text, start, i) {
+                out.push(Span::new(start, j));
+                start = j;
+                marks_from = start;
+                closed_before = false;
+            }
             i = j.max(i + 1);
             continue;
         }
@@ -149,6 +155,34 @@ pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
     if start < para.end {
         out.push(Span::new(start, para.end));
     }
+}
+
+/// True when the full stop at `dot` ends a sentence whose writer left out the space after
+/// it ("… North Korea,” Trump said.Trump claimed that …"): a lowercase word of two letters
+/// or more stands before it, and a capitalised word of lowercase letters after it. A web
+/// address ("example.Com/page", "share#sthash.Ksrlg") or an abbreviation ("e.g.") holds
+/// other marks or shorter pieces.
+fn space_left_out(text: &str, floor: usize, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = bytes[floor.max(dot.saturating_sub(40))..dot]
+        .iter()
+        .rev()
+        .take_while(|b| !b.is_ascii_whitespace())
+        .count();
+    let word = &bytes[dot - before..dot];
+    let after = bytes[dot + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let next = &bytes[dot + 1..dot + 1 + after];
+    word.len() >= 2
+        && word.iter().all(u8::is_ascii_lowercase)
+        && next.len() >= 2
+        && next[0].is_ascii_uppercase()
+        && next[1..].iter().all(u8::is_ascii_lowercase)
+        && bytes
+            .get(dot + 1 + after)
+            .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b',' | b'.'))
 }
 
 /// Where the first "…" that lies wholly in `bytes[from..end]` starts, or `end`. Found by its
@@ -387,6 +421,25 @@ mod tests {
         let mut spans = Vec::new();
         split(t, Span::new(0, t.len()), &mut spans);
         spans.into_iter().map(|s| s.of(t)).collect()
+    }
+
+    /// A full stop with its space left out still ends a sentence between a lowercase word
+    /// and a capitalised one; web addresses, abbreviations and dotted names keep theirs.
+    #[test]
+    fn a_full_stop_without_its_space_ends_a_sentence_between_words() {
+        assert_eq!(
+            sentences("“It is,” Roe said.Roe claimed that she knew."),
+            ["“It is,” Roe said.", "Roe claimed that she knew."]
+        );
+        for whole in [
+            "See share#sthash.Ksrlg2 for more.",
+            "Go to example.Com/page now.",
+            "He cited e.g.Smith here.",
+            "The U.S.Army said so.",
+            "It rose 3.5 points.",
+        ] {
+            assert_eq!(sentences(whole), [whole]);
+        }
     }
 
     /// The last word before a period starts after white space of any kind, a bracket or an
