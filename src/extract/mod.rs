@@ -939,7 +939,19 @@ fn link_quotes(
                 .take_while(|&a| attributions[a].cue_tok <= k + 16)
                 // "“…,” agrees Michelle Stevens": right after a quotation, with its subject
                 // after it, even a stance verb frames speech.
-                .filter(|&a| speaks(a) || attributions[a].inverted)
+                // ("“Keep the tax in place,” it recommended.": so does one that ends its
+                // clause, when no cue before the quotation has it already.)
+                .filter(|&a| {
+                    let at = &attributions[a];
+                    speaks(a)
+                        || at.inverted
+                        || (attribution::ends_on_comma(text, &toks[qb])
+                            && at.cue_tok == at.subject.1
+                            && toks.get(at.cue_tok + 1).is_none_or(|t| {
+                                matches!(t.kind, TokKind::Stop | TokKind::Comma | TokKind::Quote(_))
+                            })
+                            && !cued_before())
+                })
                 .find(|&a| {
                     let at = &attributions[a];
                     // ("“… the long run!” She replied to him that it was …": a cue with a
@@ -4445,6 +4457,20 @@ mod tests {
         assert_eq!(
             first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
             Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn a_stance_ending_its_clause_right_after_a_quotation_frames_it() {
+        assert_speakers(
+            "Still, the Business Council opposed an increase.\n\n“Keep the tax in place,” it \
+             recommended. “Review it after 2020.”",
+            &[Some("the Business Council"), Some("the Business Council")],
+        );
+        // A cue before the quotation keeps it; so does a stance whose clause goes on.
+        assert_speakers(
+            "When Jan Roe said he would “protect our citizens,” the crowd applauded.",
+            &[Some("Jan Roe")],
         );
     }
 
