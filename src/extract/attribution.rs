@@ -2036,7 +2036,7 @@ pub fn note_subjects(
         // not who the passage is about.
         let opens_clause = || {
             let opens = |k: usize| {
-                k == 0 || !toks[k - 1].is_word() || {
+                k == 0 || !toks[k - 1].is_word() || k == opening_day(text, toks) || {
                     let before = low(text, &toks[k - 1]);
                     lexicon::opens_clause(&before)
                         || lexicon::is_aux_or_adverb(&before, toks[k - 1].lex)
@@ -3877,6 +3877,12 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
     {
         k = comma + 1;
     }
+    // "On Thursday evening Hillary Clinton delivered …, painting": a weekday opening the
+    // sentence with no comma after it ends there, not at a comma further on.
+    let day = opening_day(text, toks);
+    if day > 0 {
+        k = day;
+    }
     let clause_start = k;
     // Past an aside set off by a pair of dashes that starts at `k` (a bounded look ahead); a
     // dash right after the sentence's first word ends a dateline ("WASHINGTON — Sen. …").
@@ -4020,6 +4026,25 @@ const TIME_NOUNS: &[&str] = &[
     "week", "weekend", "month", "year", "night", "spring", "summer", "fall", "autumn", "winter",
     "time",
 ];
+
+/// Where the words after an opening "On" and a weekday, and the part of the day, start ("On
+/// Thursday evening Hillary Clinton delivered …"): the clause's subject opens there, though no
+/// comma sets the time off. 0 when the sentence opens otherwise, or the time is set off.
+fn opening_day(text: &str, toks: &[Tok]) -> usize {
+    let mut day = past_weekday(text, toks, 0);
+    if day > 0
+        && toks
+            .get(day)
+            .is_some_and(|t| low_is(text, t, &["morning", "afternoon", "evening", "night"]))
+    {
+        day += 1;
+    }
+    if toks.get(day).is_some_and(Tok::is_word) {
+        day
+    } else {
+        0
+    }
+}
 
 /// Past "on" and a weekday ("Clinton on Monday hit Sanders") standing between a subject and
 /// its verb at `k`: the token after it, else `k` itself. (A bare weekday may end a name:

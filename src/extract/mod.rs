@@ -4461,6 +4461,24 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_opening_a_sentence_without_a_comma_leaves_the_subject_after_it() {
+        assert_speakers(
+            "On Thursday evening Jan Roe gave her speech.\n\n“A man you can bait with a tweet \
+             is not a man we can trust,” said the senator.",
+            &[Some("Jan Roe")],
+        );
+        assert_eq!(
+            statements(
+                "On Sunday morning Jim Doe made a third attempt to deflect the criticism, \
+                 writing on Twitter that the real issue was terrorism."
+            )[0]
+            .0
+            .as_deref(),
+            Some("Jim Doe")
+        );
+    }
+
+    #[test]
     fn a_stance_ending_its_clause_right_after_a_quotation_frames_it() {
         assert_speakers(
             "Still, the Business Council opposed an increase.\n\n“Keep the tax in place,” it \
