@@ -3872,7 +3872,12 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
         && ((first.lex.is(Class::FunctionWord)
             && first.lex.pronoun().is_none()
             && !first.lex.is(Class::Determiner))
-            || opening_participle(text, toks))
+            || opening_participle(text, toks)
+            // ("Six months before he shot …, police Officer Darren Wilson earned": a span
+            // of time counted opens an adverbial too.)
+            || toks
+                .get(1)
+                .is_some_and(|t| t.is_word() && lexicon::is_span_of_time(&low(text, t))))
         && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
     {
         k = comma + 1;

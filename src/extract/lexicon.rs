@@ -583,6 +583,24 @@ pub fn is_verb_like(word: &str, lex: Lex) -> bool {
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
+/// "years", "days": spans of time, which counted open an adverbial ("Thirteen years
+/// earlier, she …", "Six months before he shot …, Officer Roe earned"), never a subject.
+/// Takes the word in lowercase.
+pub fn is_span_of_time(word: &str) -> bool {
+    matches!(
+        word,
+        "seconds"
+            | "minutes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "decades"
+            | "centuries"
+    )
+}
+
 /// Determiners that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     lookup(word).is(Class::Determiner)

@@ -4461,6 +4461,20 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_time_counted_is_no_subject_nor_its_verb() {
+        assert_speakers(
+            "Hillary Clinton spoke. Thirteen years earlier, she had voted for it from “the \
+             perspective of a senator who has seen it all.”",
+            &[Some("Hillary Clinton")],
+        );
+        assert_speakers(
+            "Jim Doe spoke. Six months before he shot the man, police Officer Jan Roe earned \
+             a commendation for her “extraordinary effort in the line of duty.”",
+            &[Some("Jan Roe")],
+        );
+    }
+
+    #[test]
     fn a_weekday_opening_a_sentence_without_a_comma_leaves_the_subject_after_it() {
         assert_speakers(
             "On Thursday evening Jan Roe gave her speech.\n\n“A man you can bait with a tweet \
