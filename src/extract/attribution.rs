@@ -1856,6 +1856,16 @@ fn words_possessor(text: &str, toks: &[Tok], q: usize) -> Option<(usize, usize)>
     if !matches!(toks[k].kind, TokKind::Comma | TokKind::Colon) {
         return None;
     }
+    // ("Clinton was, in the words of a senior adviser, “the torchbearer”": the phrase after
+    // "the words of" is whose they are.)
+    if let Some((a, b)) = np_left(text, toks, k).filter(|&(a, b)| {
+        b == k
+            && a >= 2
+            && low_is(text, &toks[a - 1], &["of"])
+            && low_is(text, &toks[a - 2], &["words"])
+    }) {
+        return Some((a, b));
+    }
     if k > 0 && toks[k - 1].is_word() && low_is(text, &toks[k - 1], &["was", "is"]) {
         k -= 1;
     }

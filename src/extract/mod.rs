@@ -481,6 +481,7 @@ fn keep_quote(
     if is_noun_for_words(before.word)
         || is_noun_for_words(word_before_of(text, &before))
         || (title && names_words(before.word))
+        || (before.word.is_empty() && in_the_words_of(text, outer.start))
     {
         return true;
     }
@@ -496,6 +497,21 @@ fn keep_quote(
         return !title || words == 1 || words >= 4 || subject_speaks || said;
     }
     !title && (words >= 4 || subject_quoted)
+}
+
+/// True when "in the words of" someone, set off by commas, stands right before byte `at`
+/// (Clinton was, in the words of a senior adviser, “the torchbearer”): the phrase is that
+/// person's words, however short. Reads a few bytes back only.
+fn in_the_words_of(text: &str, at: usize) -> bool {
+    const OPENER: &str = "in the words of ";
+    let head = text[tokens::start_within(text, at, 96)..at].trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let aside = head.rsplit(',').next().unwrap_or(head).trim_start();
+    aside
+        .get(..OPENER.len())
+        .is_some_and(|o| o.eq_ignore_ascii_case(OPENER))
 }
 
 /// True for a web address alone between quote marks ("http://example.com/a"), most often
@@ -4457,6 +4473,15 @@ mod tests {
         assert_eq!(
             first_speaker("\"I don't know,\" Jan Roe said: \"maybe.\"").as_deref(),
             Some("Jan Roe")
+        );
+    }
+
+    #[test]
+    fn a_phrase_in_the_words_of_someone_is_theirs() {
+        assert_speakers(
+            "Jim Doe spoke. It was the latest sign that Jan Roe was, in the words of a senior \
+             adviser, “the torchbearer” of his legacy.",
+            &[Some("a senior adviser")],
         );
     }
 
