@@ -1969,6 +1969,9 @@ pub fn note_subjects(
                 .map(|c| cue + c + 1)
         })
         .unwrap_or(usize::MAX);
+    // Where the words after an opening weekday start, if one opens the sentence: a name
+    // there opens its clause.
+    let day = opening_day(text, toks);
     let mut k = 0;
     loop {
         k += toks[k..].iter().take_while(|t| !starts_name(t)).count();
@@ -2046,7 +2049,7 @@ pub fn note_subjects(
         // not who the passage is about.
         let opens_clause = || {
             let opens = |k: usize| {
-                k == 0 || !toks[k - 1].is_word() || k == opening_day(text, toks) || {
+                k == 0 || !toks[k - 1].is_word() || k == day || {
                     let before = low(text, &toks[k - 1]);
                     lexicon::opens_clause(&before)
                         || lexicon::is_aux_or_adverb(&before, toks[k - 1].lex)

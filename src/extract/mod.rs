@@ -508,8 +508,9 @@ fn in_the_words_of(text: &str, at: usize) -> bool {
     let Some(head) = head.strip_suffix(',') else {
         return false;
     };
-    let aside = head.rsplit(',').next().unwrap_or(head).trim_start();
+    let aside = memchr::memrchr(b',', head.as_bytes()).map_or(head, |c| &head[c + 1..]);
     aside
+        .trim_start()
         .get(..OPENER.len())
         .is_some_and(|o| o.eq_ignore_ascii_case(OPENER))
 }
