@@ -719,6 +719,19 @@ impl Resolver {
                     })
                 } else if several || names_a_child(text) {
                     None
+                } else if let Some(role) = asking_role(text) {
+                    // ("NBC Nightly News anchor Brian Williams … The Nightly News anchor has
+                    // often repeated": one the text named with the role, among those noted
+                    // lately; "Trump was asked … “…,” the moderator said": no one else.)
+                    let before = &article[..described.start];
+                    self.last(|s| {
+                        s.kind == SpeakerKind::Person
+                            && named_with_role(
+                                before,
+                                s.name.rsplit(' ').next().unwrap_or(""),
+                                role,
+                            )
+                    })
                 } else {
                     let same_party =
                         self.last(|s| s.kind == SpeakerKind::Person && s.party == *party);
@@ -1075,6 +1088,27 @@ fn names_a_child(description: &str) -> bool {
             "boy" | "girl" | "child" | "kid" | "toddler"
         )
     })
+}
+
+/// "the moderator", "the host": a description whose head is the role of one who puts the
+/// questions, not of whom they are put to. The role's word as the text writes it before a
+/// name ("moderator Megyn Kelly", "hosts Joe Scarborough").
+fn asking_role(description: &str) -> Option<&'static str> {
+    let head = norm(description.split_whitespace().next_back()?);
+    ["moderator", "host", "anchor", "interviewer"]
+        .into_iter()
+        .find(|r| head.as_str() == *r)
+}
+
+/// True when `before` (the text before a description) writes `role` shortly before
+/// `surname`, as in "NBC Nightly News anchor Brian Williams": the person the text introduced
+/// by that role. Asked only of the rare descriptions [`asking_role`] finds.
+fn named_with_role(before: &str, surname: &str, role: &str) -> bool {
+    !surname.is_empty()
+        && before.match_indices(role).any(|(at, _)| {
+            let after = &before[at + role.len()..before.ceil_char_boundary(at + role.len() + 40)];
+            after.contains(surname)
+        })
 }
 
 /// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as

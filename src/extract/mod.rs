@@ -4542,6 +4542,20 @@ mod tests {
     }
 
     #[test]
+    fn one_who_asks_renames_only_whom_the_text_named_so() {
+        assert_speakers(
+            "Jim Doe was asked about the police.\n\n“There are many who argue otherwise,” \
+             the moderator said.",
+            &[Some("the moderator")],
+        );
+        assert_speakers(
+            "NBC anchor Jan Roe said the show would go on. Jim Doe said he agreed.\n\n“It is \
+             late,” the anchor said.",
+            &[Some("Jan Roe")],
+        );
+    }
+
+    #[test]
     fn a_child_described_renames_no_adult_named_before() {
         assert_speakers(
             "Jim Doe spoke about the wall.\n\n“How big is that wall?” asked the boy.",
