@@ -723,14 +723,15 @@ impl Resolver {
                     // ("NBC Nightly News anchor Brian Williams … The Nightly News anchor has
                     // often repeated": one the text named with the role, among those noted
                     // lately; "Trump was asked … “…,” the moderator said": no one else.)
-                    let before = &article[..described.start];
+                    // (What follows the role's every mention is read once, and each person
+                    // noted lately sought in it.)
+                    let after_role = words_after(&article[..described.start], role);
                     self.last(|s| {
                         s.kind == SpeakerKind::Person
-                            && named_with_role(
-                                before,
-                                s.name.rsplit(' ').next().unwrap_or(""),
-                                role,
-                            )
+                            && s.name.rsplit(' ').next().is_some_and(|surname| {
+                                !surname.is_empty()
+                                    && after_role.iter().any(|w| w.contains(surname))
+                            })
                     })
                 } else {
                     let same_party =
@@ -1100,15 +1101,17 @@ fn asking_role(description: &str) -> Option<&'static str> {
         .find(|r| head.as_str() == *r)
 }
 
-/// True when `before` (the text before a description) writes `role` shortly before
-/// `surname`, as in "NBC Nightly News anchor Brian Williams": the person the text introduced
-/// by that role. Asked only of the rare descriptions [`asking_role`] finds.
-fn named_with_role(before: &str, surname: &str, role: &str) -> bool {
-    !surname.is_empty()
-        && before.match_indices(role).any(|(at, _)| {
-            let after = &before[at + role.len()..before.ceil_char_boundary(at + role.len() + 40)];
-            after.contains(surname)
+/// The few words after each place `before` (the text before a description) writes `role`:
+/// a surname among them ("NBC Nightly News anchor Brian Williams") is the person the text
+/// introduced by that role. Asked only of the rare descriptions [`asking_role`] finds.
+fn words_after<'a>(before: &'a str, role: &str) -> Vec<&'a str> {
+    before
+        .match_indices(role)
+        .map(|(at, _)| {
+            let from = at + role.len();
+            &before[from..before.ceil_char_boundary(from + 40)]
         })
+        .collect()
 }
 
 /// True when a body's description carries a name ("Acme Corp.", "the Journal's board"), as
@@ -4082,7 +4085,13 @@ const TIME_NOUNS: &[&str] = &[
 /// Where the words after an opening "On" and a weekday, and the part of the day, start ("On
 /// Thursday evening Hillary Clinton delivered …"): the clause's subject opens there, though no
 /// comma sets the time off. 0 when the sentence opens otherwise, or the time is set off.
+#[inline]
 fn opening_day(text: &str, toks: &[Tok]) -> usize {
+    // (Asked of every subject search: most sentences have no weekday second, which the
+    // lexicon's bit answers before anything is read.)
+    if !toks.get(1).is_some_and(|t| t.lex.is(Class::Weekday)) {
+        return 0;
+    }
     let mut day = past_weekday(text, toks, 0);
     if day > 0
         && toks
