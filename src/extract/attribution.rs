@@ -661,6 +661,14 @@ impl Resolver {
                 // The fuller phrase the text gave a bare description shortly before, read
                 // once: the body branch asks whether there is one, and a description that
                 // points back to no one speaks with it.
+                // The description's last word, normalised, read once by the two heads asked
+                // about below.
+                let head = std::cell::OnceCell::new();
+                let head = || {
+                    head.get_or_init(|| text.split_whitespace().next_back().map(norm))
+                        .as_ref()
+                        .map_or("", |h| h.as_str())
+                };
                 let fuller = std::cell::OnceCell::new();
                 let fuller = || {
                     *fuller.get_or_init(|| {
@@ -717,9 +725,9 @@ impl Resolver {
                             .last()
                             .filter(|_| party.is_none() && names_no_one(text) && fuller().is_none())
                     })
-                } else if several || names_a_child(text) {
+                } else if several || names_a_child(head()) {
                     None
-                } else if let Some(role) = asking_role(text) {
+                } else if let Some(role) = asking_role(head()) {
                     // ("NBC Nightly News anchor Brian Williams … The Nightly News anchor has
                     // often repeated": one the text named with the role, among those noted
                     // lately; "Trump was asked … “…,” the moderator said": no one else.)
@@ -1082,23 +1090,17 @@ fn is_arm_of_state(head: &str) -> bool {
 /// text named before it (a teenager may be someone the text named: "Mohammed Islam … The
 /// teenager said"). The people a political or conflict briefing names are adults
 /// (“…?” asked the boy, after a paragraph about Mike Pence, is not Pence's question).
-fn names_a_child(description: &str) -> bool {
-    description.split_whitespace().next_back().is_some_and(|h| {
-        matches!(
-            norm(h).as_str(),
-            "boy" | "girl" | "child" | "kid" | "toddler"
-        )
-    })
+fn names_a_child(head: &str) -> bool {
+    matches!(head, "boy" | "girl" | "child" | "kid" | "toddler")
 }
 
 /// "the moderator", "the host": a description whose head is the role of one who puts the
 /// questions, not of whom they are put to. The role's word as the text writes it before a
 /// name ("moderator Megyn Kelly", "hosts Joe Scarborough").
-fn asking_role(description: &str) -> Option<&'static str> {
-    let head = norm(description.split_whitespace().next_back()?);
+fn asking_role(head: &str) -> Option<&'static str> {
     ["moderator", "host", "anchor", "interviewer"]
         .into_iter()
-        .find(|r| head.as_str() == *r)
+        .find(|r| head == *r)
 }
 
 /// The few words after each place `before` (the text before a description) writes `role`:
@@ -3927,7 +3929,7 @@ fn sentence_subject(text: &str, toks: &[Tok], before: usize) -> Option<(usize, u
             // of time counted opens an adverbial too.)
             || toks
                 .get(1)
-                .is_some_and(|t| t.is_word() && lexicon::is_span_of_time(&low(text, t))))
+                .is_some_and(|t| t.is_word() && low_is(text, t, lexicon::SPANS_OF_TIME)))
         && let Some(comma) = toks[..before].iter().position(|t| t.kind == TokKind::Comma)
     {
         k = comma + 1;

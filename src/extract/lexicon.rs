@@ -585,21 +585,17 @@ pub fn is_verb_like(word: &str, lex: Lex) -> bool {
 
 /// "years", "days": spans of time, which counted open an adverbial ("Thirteen years
 /// earlier, she …", "Six months before he shot …, Officer Roe earned"), never a subject.
-/// Takes the word in lowercase.
-pub fn is_span_of_time(word: &str) -> bool {
-    matches!(
-        word,
-        "seconds"
-            | "minutes"
-            | "hours"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "decades"
-            | "centuries"
-    )
-}
+pub const SPANS_OF_TIME: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+];
 
 /// Determiners that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
