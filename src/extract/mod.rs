@@ -481,22 +481,23 @@ fn keep_quote(
     if is_noun_for_words(before.word)
         || is_noun_for_words(word_before_of(text, &before))
         || (title && names_words(before.word))
-        || (before.word.is_empty() && in_the_words_of(text, outer.start))
     {
         return true;
     }
-    if title
+    let kept = if title
         && (names_a_work(before.word)
             || names_a_work(word_before_comma(text, outer.start))
             || (words <= 3 && runs_into_a_name(text, quoted, outer.end)))
     {
-        return false;
-    }
-    if reported {
+        false
+    } else if reported {
         let said = opens_sentence && quoted.ends_with([',', '?', '!']);
-        return !title || words == 1 || words >= 4 || subject_speaks || said;
-    }
-    !title && (words >= 4 || subject_quoted)
+        !title || words == 1 || words >= 4 || subject_speaks || said
+    } else {
+        !title && (words >= 4 || subject_quoted)
+    };
+    // (Asked last, of the few phrases the rules above drop.)
+    kept || (before.word.is_empty() && in_the_words_of(text, outer.start))
 }
 
 /// True when "in the words of" someone, set off by commas, stands right before byte `at`
