@@ -730,10 +730,9 @@ impl Resolver {
                 } else if let Some(role) = asking_role(head()) {
                     // ("NBC Nightly News anchor Brian Williams … The Nightly News anchor has
                     // often repeated": one the text named with the role, among those noted
-                    // lately; "Trump was asked … “…,” the moderator said": no one else.)
-                    // (What follows the role's every mention is read once, and each person
-                    // noted lately sought in it.)
-                    let after_role = words_after(&article[..described.start], role);
+                    // lately; "Trump was asked … “…,” the moderator said": no one else. What
+                    // follows the role's every mention is read once, each person sought in it.)
+                    let after_role = after_each_mention(&article[..described.start], role);
                     self.last(|s| {
                         s.kind == SpeakerKind::Person
                             && s.name.rsplit(' ').next().is_some_and(|surname| {
@@ -1106,7 +1105,7 @@ fn asking_role(head: &str) -> Option<&'static str> {
 /// The few words after each place `before` (the text before a description) writes `role`:
 /// a surname among them ("NBC Nightly News anchor Brian Williams") is the person the text
 /// introduced by that role. Asked only of the rare descriptions [`asking_role`] finds.
-fn words_after<'a>(before: &'a str, role: &str) -> Vec<&'a str> {
+fn after_each_mention<'a>(before: &'a str, role: &str) -> Vec<&'a str> {
     before
         .match_indices(role)
         .map(|(at, _)| {

@@ -4488,7 +4488,7 @@ mod tests {
     }
 
     #[test]
-    fn a_span_of_time_counted_is_no_subject_nor_its_verb() {
+    fn a_span_of_time_counted_opens_an_adverbial() {
         assert_speakers(
             "Hillary Clinton spoke. Thirteen years earlier, she had voted for it from “the \
              perspective of a senator who has seen it all.”",
