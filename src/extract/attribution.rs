@@ -658,9 +658,6 @@ impl Resolver {
                 // text knows is someone else, whom it does not name.
                 // (Asked of definite descriptions only, a capitalised modifier first: most
                 // have none.)
-                // The fuller phrase the text gave a bare description shortly before, read
-                // once: the body branch asks whether there is one, and a description that
-                // points back to no one speaks with it.
                 // The description's last word, normalised, read once by the two heads asked
                 // about below.
                 let head = std::cell::OnceCell::new();
@@ -669,6 +666,9 @@ impl Resolver {
                         .as_ref()
                         .map_or("", |h| h.as_str())
                 };
+                // The fuller phrase the text gave a bare description shortly before, read
+                // once: the body branch asks whether there is one, and a description that
+                // points back to no one speaks with it.
                 let fuller = std::cell::OnceCell::new();
                 let fuller = || {
                     *fuller.get_or_init(|| {
@@ -2087,11 +2087,10 @@ pub fn note_subjects(
         // not who the passage is about.
         let opens_clause = || {
             let opens = |k: usize| {
-                k == 0 || !toks[k - 1].is_word() || k == day || {
-                    let before = low(text, &toks[k - 1]);
-                    lexicon::opens_clause(&before)
-                        || lexicon::is_aux_or_adverb(&before, toks[k - 1].lex)
-                }
+                k == 0
+                    || !toks[k - 1].is_word()
+                    || k == day
+                    || leads_into_clause(text, &toks[k - 1])
             };
             if opens(a) {
                 return true;
@@ -2174,10 +2173,6 @@ pub fn note_subjects(
         // Bill Clinton's former chief of staff — offered"), after a word opening the clause
         // ("Meanwhile Rihanna, who was honored, spoke"; "As Jane Roe, a law professor, put
         // it").
-        let opening_adverb = || {
-            let first = low(text, &toks[0]);
-            lexicon::opens_clause(&first) || lexicon::is_aux_or_adverb(&first, toks[0].lex)
-        };
         let opens_with_appositive = a <= WINDOW / 4
             && toks
                 .get(after)
@@ -2188,7 +2183,9 @@ pub fn note_subjects(
                     // ("Recently, Herman Cain, the pizza maven …, was asked", "First, Ellen
                     // Kullman, DuPont's longtime chief executive, was shown the door": past an
                     // opening adverb and its comma.)
-                    || (a == 2 && opening_adverb() && (k == 0 || t.kind == TokKind::Comma))
+                    || (a == 2
+                        && leads_into_clause(text, &toks[0])
+                        && (k == 0 || t.kind == TokKind::Comma))
             });
         // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns": so is a name
         // set off by commas after the sentence's opening description, a role its head.
@@ -2480,6 +2477,14 @@ fn is_plural_form(text: &str, t: &Tok) -> bool {
         && !lex.is(Class::AuxOrAdverb)
         && !lex.is(Class::PassiveAux)
         && !lex.is(Class::IrregularVerb)
+}
+
+/// A word a clause's subject may follow: a conjunction or linking adverb that opens a clause
+/// ("When Rubio …", "Meanwhile Rihanna …", see [`lexicon::opens_clause`]), or an auxiliary or
+/// adverb ("Recently, Herman Cain …").
+fn leads_into_clause(text: &str, t: &Tok) -> bool {
+    let word = low(text, t);
+    lexicon::opens_clause(&word) || lexicon::is_aux_or_adverb(&word, t.lex)
 }
 
 /// An auxiliary or adverb as it stands in the text: a capitalised word in -ly is a name
