@@ -1102,15 +1102,23 @@ fn asking_role(head: &str) -> Option<&'static str> {
         .find(|r| head == *r)
 }
 
-/// The few words after each place `before` (the text before a description) writes `role`:
-/// a surname among them ("NBC Nightly News anchor Brian Williams") is the person the text
-/// introduced by that role. Asked only of the rare descriptions [`asking_role`] finds.
+/// The few words after each place `before` (the text before a description) writes `role`
+/// as a word of its own, or its plural: a surname among them ("NBC Nightly News anchor Brian
+/// Williams", "Morning Joe hosts Joe Scarborough") is a person the text introduced by that
+/// role. "hostage", "ghost" and "anchored" are no mentions. Asked only of the rare
+/// descriptions [`asking_role`] finds.
 fn after_each_mention<'a>(before: &'a str, role: &str) -> Vec<&'a str> {
+    let bytes = before.as_bytes();
+    let letter = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
     before
         .match_indices(role)
-        .map(|(at, _)| {
-            let from = at + role.len();
-            &before[from..before.ceil_char_boundary(from + 40)]
+        .filter_map(|(at, _)| {
+            let mut from = at + role.len();
+            if bytes.get(from) == Some(&b's') {
+                from += 1;
+            }
+            let whole = (at == 0 || !letter(at - 1)) && !letter(from);
+            whole.then(|| &before[from..before.ceil_char_boundary(from + 40)])
         })
         .collect()
 }

@@ -4554,6 +4554,12 @@ mod tests {
              late,” the anchor said.",
             &[Some("Jan Roe")],
         );
+        // A word the role only begins is no mention of it.
+        assert_speakers(
+            "The hostage Jim Doe said he was freed. Jan Roe said she agreed.\n\n“It is \
+             late,” the host said.",
+            &[Some("the host")],
+        );
     }
 
     #[test]
