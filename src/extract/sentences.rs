@@ -164,6 +164,14 @@ pub fn split(text: &str, para: Span, out: &mut Vec<Span>) {
 /// other marks or shorter pieces.
 fn space_left_out(text: &str, floor: usize, dot: usize) -> bool {
     let bytes = text.as_bytes();
+    // (Asked of every full stop with no blank after it, "U.S." and "3.5" among them: the
+    // bytes either side of it answer most before the words are read.)
+    if dot == 0
+        || !bytes[dot - 1].is_ascii_lowercase()
+        || !bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
     let before = bytes[floor.max(dot.saturating_sub(40))..dot]
         .iter()
         .rev()
